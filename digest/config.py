@@ -1,0 +1,309 @@
+"""config.toml -> frozen dataclasses. Every problem is collected and reported at once.
+
+Secrets never live in the file: ``[smtp] password_env`` names an environment variable that is
+read only when a message is sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from digest.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FeedConfig:
+    """One ``[[feeds]]`` table."""
+
+    name: str  # outlet name shown in attributions
+    url: str  # http(s) URL, or an absolute path resolved from config.toml's folder
+    weight: float = 1.0  # ranking weight
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    """``[digest]``: what the edition is."""
+
+    title: str = "The Daily Brief"  # masthead and subject
+    max_stories: int = 10  # briefs in one email
+    lookback_hours: float = 36.0  # entries older than now - lookback are ignored
+    intro: str | None = None  # optional note under the masthead
+    show_why: bool = False  # show each story's ranking reason in the email
+    language: str = "en"  # <html lang>
+    web_url: str | None = None  # "view in browser" link, if the digest is published
+    summariser: str = "extractive"  # summariser backend from the registry
+
+
+@dataclass(frozen=True)
+class ArticleSettings:
+    """``[articles]``: whether to fetch linked pages."""
+
+    fetch: bool = True  # fetch each new entry's page and extract its main text
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """``[fetch]``: limits for every request."""
+
+    timeout: float = 20.0  # total seconds for one request, body included
+    connect_timeout: float = 10.0  # seconds to connect
+    max_bytes: int = 15 * MIB  # body cap, measured after decompression
+    concurrency: int = 16  # requests in flight
+    per_host: int = 4  # requests in flight to one host
+    max_redirects: int = 5  # redirect hops followed
+    allow_private: bool = False  # let links found in feeds reach private addresses
+    full_fetch_hours: float = 24.0  # ignore validators this often (servers that lie about 304)
+    user_agent: str = "digest/0.1 (+https://github.com/digest-news/digest)"  # User-Agent header
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """``[store]``: where state lives."""
+
+    path: Path = Path(".digest/state.sqlite3")  # resolved against config.toml's folder
+
+
+@dataclass(frozen=True)
+class RankSettings:
+    """``[rank]``: what matters to this reader."""
+
+    min_score: float = 1.0  # stories scoring below this are left out
+    boost: tuple[str, ...] = ()  # topic terms that lift a story
+    mute: tuple[str, ...] = ()  # terms that drop a story entirely
+    max_run: int = 2  # at most this many stories in a row led by the same outlet
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    """``[email]``: the envelope and the legal footer."""
+
+    sender: str = "The Daily Brief <brief@example.com>"  # From (key ``from``)
+    to: tuple[str, ...] = ()  # recipients
+    subject: str = "{title} — {date}"  # subject template: {title}, {date}, {top}
+    reply_to: str | None = None  # Reply-To, if any
+    unsubscribe_url: str | None = None  # https URL; {token} becomes a per-recipient token
+    unsubscribe_mailto: str | None = None  # mailto address for List-Unsubscribe
+    postal_address: str | None = None  # shown in the footer
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """``[smtp]``: the mail server."""
+
+    host: str = "localhost"  # server name
+    port: int = 587  # server port
+    security: str = "starttls"  # starttls | ssl | none
+    username: str | None = None  # login, if the server wants one
+    password_env: str = "DIGEST_SMTP_PASSWORD"  # environment variable holding the password
+    timeout: float = 30.0  # seconds for each SMTP step
+
+
+@dataclass(frozen=True)
+class ThemeSettings:
+    """``[theme]``: how the email looks."""
+
+    accent: str = "#b3261e"  # links and labels
+    text: str = "#1f1f1f"  # body text
+    background: str = "#f4f1ea"  # page behind the card
+    card: str = "#ffffff"  # the card the briefs sit on
+    font: str = "Georgia, 'Times New Roman', serif"  # body font stack
+    heading_font: str = "Helvetica, Arial, sans-serif"  # headline font stack
+    logo_url: str | None = None  # https URL of a logo image
+    logo_alt: str | None = None  # its alt text (defaults to the title)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole of config.toml."""
+
+    path: Path  # the file it was read from
+    digest: DigestSettings  # [digest]
+    feeds: tuple[FeedConfig, ...]  # [[feeds]]
+    articles: ArticleSettings = field(default_factory=ArticleSettings)  # [articles]
+    fetch: FetchSettings = field(default_factory=FetchSettings)  # [fetch]
+    store: StoreSettings = field(default_factory=StoreSettings)  # [store]
+    rank: RankSettings = field(default_factory=RankSettings)  # [rank]
+    email: EmailSettings = field(default_factory=EmailSettings)  # [email]
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)  # [smtp]
+    theme: ThemeSettings = field(default_factory=ThemeSettings)  # [theme]
+
+    @property
+    def base_dir(self) -> Path:
+        """The folder relative paths in the config are resolved against."""
+        return self.path.parent
+
+
+# The TOML key for a field when it differs from the field name.
+_KEY_ALIASES = {("email", "sender"): "from"}
+_SECTIONS = {
+    "digest": DigestSettings,
+    "articles": ArticleSettings,
+    "fetch": FetchSettings,
+    "store": StoreSettings,
+    "rank": RankSettings,
+    "email": EmailSettings,
+    "smtp": SmtpSettings,
+    "theme": ThemeSettings,
+}
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate ``path``; raise ConfigError listing every problem found."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(str(path), ["file not found (pass --config PATH)"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), [f"cannot read the file: {exc}"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), [f"not valid TOML: {exc}"]) from None
+    problems: list[str] = []
+    for key in raw:
+        if key not in _SECTIONS and key != "feeds":
+            log.warning("%s: unknown section [%s] ignored", path, key)
+    sections = {name: _section(raw, name, cls, problems) for name, cls in _SECTIONS.items()}
+    feeds = _feeds(raw.get("feeds"), path.parent, problems)
+    sections["store"] = StoreSettings(path=path.parent / sections["store"].path)
+    _check_values(sections, problems)
+    if problems:
+        raise ConfigError(str(path), problems)
+    return Config(path=path, feeds=feeds, **sections)
+
+
+def _section(raw: dict[str, Any], name: str, cls: type, problems: list[str]) -> Any:
+    """Build one settings dataclass from ``raw[name]``, checking key names and types."""
+    table = raw.get(name, {})
+    if not isinstance(table, dict):
+        problems.append(f"[{name}] must be a table")
+        return cls()
+    values: dict[str, Any] = {}
+    known = set()
+    for f in fields(cls):
+        key = _KEY_ALIASES.get((name, f.name), f.name)
+        known.add(key)
+        if key in table:
+            value = _coerce(table[key], f.default, f"{name}.{key}", problems)
+            if value is not None or f.default is None:
+                values[f.name] = value
+    for key in table:
+        if key not in known:
+            log.warning("unknown key %s.%s ignored", name, key)
+    return cls(**values)
+
+
+def _coerce(value: Any, default: Any, where: str, problems: list[str]) -> Any:
+    """Check ``value`` against the type of ``default``; return it converted, or None."""
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif isinstance(default, tuple):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    elif isinstance(default, Path):
+        ok = isinstance(value, str) and bool(value)
+        value = Path(value) if ok else value
+    else:  # str or optional str
+        ok = isinstance(value, str)
+    if not ok:
+        problems.append(f"{where}: expected {_type_name(default)}, got {value!r}")
+        return None
+    return value
+
+
+def _type_name(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, (int, float)):
+        return "a number"
+    if isinstance(default, tuple):
+        return "a list of strings"
+    return "a string"
+
+
+def _feeds(raw: Any, base: Path, problems: list[str]) -> tuple[FeedConfig, ...]:
+    """Validate ``[[feeds]]``; file paths become absolute against ``base``."""
+    if raw is None:
+        problems.append("feeds: no [[feeds]] tables: add at least one feed")
+        return ()
+    if not isinstance(raw, list):
+        problems.append("feeds: must be an array of tables ([[feeds]])")
+        return ()
+    feeds, seen = [], set()
+    for i, table in enumerate(raw):
+        where = f"feeds[{i}]"
+        if not isinstance(table, dict):
+            problems.append(f"{where}: must be a table")
+            continue
+        for key in table:
+            if key not in ("name", "url", "weight"):
+                log.warning("unknown key %s.%s ignored", where, key)
+        name, url, weight = table.get("name"), table.get("url"), table.get("weight", 1.0)
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"{where}.name: required, a non-empty string")
+        if not isinstance(url, str) or not url.strip():
+            problems.append(f"{where}.url: required, an http(s) URL or a file path")
+            continue
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
+            problems.append(f"{where}.weight: expected a number >= 0, got {weight!r}")
+            weight = 1.0
+        url = _feed_url(url.strip(), base, where, problems)
+        if url in seen:
+            problems.append(f"{where}.url: {url} is listed twice")
+        seen.add(url)
+        if isinstance(name, str) and name.strip():
+            feeds.append(FeedConfig(name=name.strip(), url=url, weight=float(weight)))
+    return tuple(feeds)
+
+
+def _feed_url(url: str, base: Path, where: str, problems: list[str]) -> str:
+    """Return an http(s) URL unchanged, or a path made absolute; note anything else."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in ("http", "https"):
+        if not urlsplit(url).hostname:
+            problems.append(f"{where}.url: {url!r} has no host name")
+        return url
+    if scheme == "file":
+        url = urlsplit(url).path
+    elif scheme and len(scheme) > 1:
+        problems.append(f"{where}.url: scheme {scheme!r} not supported (use http, https or a path)")
+        return url
+    return str((base / url).resolve())
+
+
+def _check_values(s: dict[str, Any], problems: list[str]) -> None:
+    """Range and choice checks that need more than a type."""
+    d, f, e, smtp = s["digest"], s["fetch"], s["email"], s["smtp"]
+    if d.max_stories < 1:
+        problems.append(f"digest.max_stories: must be at least 1, got {d.max_stories}")
+    if d.lookback_hours <= 0:
+        problems.append(f"digest.lookback_hours: must be above 0, got {d.lookback_hours}")
+    for key in ("timeout", "connect_timeout"):
+        if getattr(f, key) <= 0:
+            problems.append(f"fetch.{key}: must be above 0")
+    if f.max_bytes < 1024 or f.concurrency < 1 or f.per_host < 1:
+        problems.append("fetch: max_bytes must be >= 1024, concurrency and per_host >= 1")
+    if smtp.security not in ("starttls", "ssl", "none"):
+        problems.append(f"smtp.security: must be starttls, ssl or none, got {smtp.security!r}")
+    if not 0 < smtp.port < 65536:
+        problems.append(f"smtp.port: must be 1-65535, got {smtp.port}")
+    if e.unsubscribe_url and urlsplit(e.unsubscribe_url).scheme not in ("http", "https"):
+        problems.append("email.unsubscribe_url: must be an http(s) URL")
+    for addr in e.to:
+        if "@" not in addr:
+            problems.append(f"email.to: {addr!r} is not an email address")
+    if "@" not in e.sender:
+        problems.append(f"email.from: {e.sender!r} is not an email address")
