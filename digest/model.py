@@ -146,3 +146,12 @@ class Digest:
     feeds: tuple[FeedReport, ...] = ()  # one report per configured feed
     intro: str | None = None  # optional editor's note shown under the masthead
     more: tuple[Brief, ...] = field(default=())  # briefs shown only as links ("More stories")
+
+
+@dataclass(frozen=True)
+class SentStory:
+    """A story that went out in an earlier digest, as the store remembers it."""
+
+    id: str  # story id that was sent
+    sent_at: datetime  # aware time it was sent
+    uids: frozenset[str]  # entry uids it carried when sent
