@@ -1,0 +1,306 @@
+"""Same-event clustering: entries that tell one event become one Story.
+
+How it works, in four steps:
+
+1. *Vectors.* Each entry becomes a TF-IDF vector over its headline (counted twice) and the
+   first ~60 words of its text. Names (words written capitalised mid-sentence) and numbers
+   weigh more, because "Erdogan", "7.8" and "Kahramanmaras" tell events apart far better than
+   "earthquake" does. IDF comes from the batch itself, so "election" on an election day is
+   cheap.
+2. *Candidates.* Only entries that share one of their most distinctive tokens are compared
+   (an inverted index over each entry's top tokens; tokens in too many entries are not
+   indexed). This keeps the work near-linear in the number of entries.
+3. *Clustering.* Candidate pairs above ``edge`` similarity are merged strongest first, but a
+   merge must also keep the *average* similarity across the two clusters above ``link``
+   (average-link), so A~B~C with A and C unrelated does not become one chain. Two entries
+   from the same feed may only end up together when they are near-duplicates
+   (``same_feed``): an outlet's second article is usually a different story.
+4. *Ids.* A cluster holding entries already known from earlier runs keeps the id of its
+   oldest known story; a new cluster is named after its earliest entry, so ids are stable
+   across runs as coverage grows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from digest.model import Entry, Story
+
+log = logging.getLogger(__name__)
+
+LEAD_WORDS = 60  # words of body text that count as the lead
+TITLE_WEIGHT = 2.0  # a headline word counts this many times
+NAME_WEIGHT = 1.6  # extra weight for names (capitalised mid-sentence)
+NUMBER_WEIGHT = 1.6  # extra weight for numbers
+TOP_TOKENS = 12  # distinctive tokens per entry used to find candidate pairs
+UNRELATED = 0.05  # below this cosine two entries share nothing but common words
+MAX_UNRELATED = 0.34  # share of cross pairs in a merge allowed to be unrelated
+MIN_POSTING_CAP = 60  # a token in more entries than max(this, 1% of the batch) is not indexed
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+
+_STOPWORDS = frozenset(
+    """
+    a about above after again against all almost also am among an and any are aren't around as at
+    be became because been before being below between both but by can cannot could did do does
+    doing done down during each either else even ever every few for from further get gets got
+    had has have having he her here hers herself him himself his how however i if in into is
+    it its itself just least less like made make makes many may me might more most much must my
+    near neither no nor not now of off on once one only or other our ours out over own per put
+    rather said same say saying says she should since so some such than that the their theirs
+    them themselves then there these they this those though through thus to too told toward
+    under until up upon us very via was we were what when where whether which while who whom
+    whose why will with within without would yet you your yours
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+    week weeks month months year years day days time times new news report reports reported
+    according statement late early earlier later last next first second two three four five
+    mr mrs ms dr people including including's amid following after told announce announced
+    reuters ap afp bloomberg upi dpa efe
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """One entry reduced to what clustering needs."""
+
+    entry: Entry
+    vector: dict[str, float]  # L2-normalised TF-IDF weights
+    top: tuple[str, ...]  # its most distinctive tokens, for candidate lookup
+
+
+def group_entries(
+    entries: Sequence[Entry],
+    *,
+    known: Mapping[str, str] = {},
+    edge: float = 0.22,
+    link: float = 0.17,
+    same_feed: float = 0.6,
+) -> list[Story]:
+    """Cluster ``entries`` about the same event into Stories, ordered by their lead entry.
+
+    ``known`` maps entry uid -> story id from earlier runs; ``edge`` is the cosine similarity
+    a pair needs to start a merge, ``link`` the average similarity two clusters need to merge,
+    ``same_feed`` the similarity two entries of one feed need to share a story. Returns the
+    stories with their entries lead first (earliest published, ties by uid).
+    """
+    unique = {e.uid: e for e in sorted(entries, key=lambda e: e.uid)}
+    docs = _vectorise(list(unique.values()))
+    pairs = _candidate_pairs(docs)
+    clusters = _cluster(docs, pairs, edge=edge, link=link, same_feed=same_feed)
+    stories = _name_stories([[docs[i].entry for i in c] for c in clusters], known)
+    log.info("grouped %d entries into %d stories", len(docs), len(stories))
+    return stories
+
+
+def similarity(a: Entry, b: Entry, *, context: Sequence[Entry] = ()) -> float:
+    """Return the cosine similarity of two entries, with IDF taken from ``context`` + both."""
+    docs = _vectorise([a, b, *context])
+    return _cosine(docs[0].vector, docs[1].vector)
+
+
+# --- vectors ---------------------------------------------------------------------------------
+
+
+def _vectorise(entries: list[Entry]) -> list[_Doc]:
+    """Turn entries into normalised TF-IDF vectors, with IDF from this batch."""
+    counts = [_weighted_counts(e) for e in entries]
+    df = Counter(t for c in counts for t in c)
+    n = len(entries)
+    idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+    cap = max(MIN_POSTING_CAP, n // 100)
+    docs = []
+    for entry, c in zip(entries, counts):
+        vec = {t: (1.0 + math.log(w)) * idf[t] for t, w in c.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vec = {t: v / norm for t, v in vec.items()}
+        ranked = sorted((t for t in vec if 1 < df[t] <= cap), key=lambda t: (-vec[t], t))
+        docs.append(_Doc(entry, vec, tuple(ranked[:TOP_TOKENS])))
+    return docs
+
+
+def _weighted_counts(entry: Entry) -> dict[str, float]:
+    """Count the tokens of headline and lead; headline, names and numbers weigh more."""
+    lead = " ".join(entry.text.split()[:LEAD_WORDS])
+    names = _names(lead)
+    counts: dict[str, float] = defaultdict(float)
+    for text, weight in ((entry.title, TITLE_WEIGHT), (lead, 1.0)):
+        for token in _tokens(text):
+            counts[token] += weight
+    for token in counts:
+        if token in names:
+            counts[token] *= NAME_WEIGHT
+        elif token[0].isdigit():
+            counts[token] *= NUMBER_WEIGHT
+    return counts
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-cased, lightly stemmed content words and numbers of ``text``."""
+    out = []
+    for match in _WORD.finditer(text):
+        token = _normalise(match.group())
+        if token and token not in _STOPWORDS:
+            out.append(token)
+    return out
+
+
+def _normalise(word: str) -> str:
+    """Lower-case, drop possessives, fold number formats and plural/verb endings."""
+    word = word.lower().replace("’", "'")
+    if word[0].isdigit():
+        return word.replace(",", "")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.replace("'", "")
+    if len(word) <= 3:
+        return "" if len(word) < 2 else word
+    return _stem(word)
+
+
+def _stem(word: str) -> str:
+    """A tiny suffix stripper: enough to meet "rates"/"rate", "killed"/"kills" halfway."""
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def _names(text: str) -> set[str]:
+    """Tokens written capitalised somewhere other than the start of a sentence."""
+    names = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word[0].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]):
+            token = _normalise(word)
+            if token and token not in _STOPWORDS:
+                names.add(token)
+    return names
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+# --- candidates and clusters -----------------------------------------------------------------
+
+
+def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, int, int]]:
+    """Return (similarity, i, j) for pairs sharing a distinctive token, strongest first."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, doc in enumerate(docs):
+        for token in doc.top:
+            postings[token].append(i)
+    seen: set[tuple[int, int]] = set()
+    for ids in postings.values():
+        for x, i in enumerate(ids):
+            for j in ids[x + 1 :]:
+                seen.add((i, j))
+    pairs = [(_cosine(docs[i].vector, docs[j].vector), i, j) for i, j in seen]
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return pairs
+
+
+def _cluster(
+    docs: list[_Doc], pairs: list[tuple[float, int, int]], *, edge: float, link: float, same_feed: float
+) -> list[list[int]]:
+    """Average-link agglomeration over candidate pairs; returns clusters of doc indices."""
+    sims = {(i, j): s for s, i, j in pairs}
+    owner = list(range(len(docs)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(docs))}
+    for s, i, j in pairs:
+        if s < edge:
+            break
+        a, b = owner[i], owner[j]
+        if a == b or not _may_merge(docs, sims, members[a], members[b], link=link, same_feed=same_feed):
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        for k in members[b]:
+            owner[k] = a
+        members[a].extend(members.pop(b))
+    return [sorted(m) for m in members.values()]
+
+
+def _may_merge(
+    docs: list[_Doc],
+    sims: dict[tuple[int, int], float],
+    left: list[int],
+    right: list[int],
+    *,
+    link: float,
+    same_feed: float,
+) -> bool:
+    """True when the clusters are close on average, most cross pairs are related, and no
+    same-feed non-duplicates would be joined."""
+    total, unrelated = 0.0, 0
+    for i in left:
+        for j in right:
+            s = sims.get((min(i, j), max(i, j)))
+            if s is None:
+                s = _cosine(docs[i].vector, docs[j].vector)
+            if docs[i].entry.feed == docs[j].entry.feed and s < same_feed:
+                return False
+            total += s
+            unrelated += s < UNRELATED
+    pairs = len(left) * len(right)
+    # Average-link alone lets a bridge entry pull in a cluster half of which shares nothing
+    # with the other half; also require most cross pairs to share something.
+    return total / pairs >= link and unrelated <= pairs * MAX_UNRELATED
+
+
+# --- ids and order ---------------------------------------------------------------------------
+
+
+def _lead_key(entry: Entry) -> tuple[datetime, str]:
+    """Sort key putting the earliest published entry first; unknown dates last, ties by uid."""
+    return (entry.published or datetime.max.replace(tzinfo=timezone.utc), entry.uid)
+
+
+def _name_stories(clusters: list[list[Entry]], known: Mapping[str, str]) -> list[Story]:
+    """Give each cluster an id (reused from ``known`` when it can) and order everything."""
+    ordered = sorted((sorted(c, key=_lead_key) for c in clusters), key=lambda c: _lead_key(c[0]))
+    claims = _claims(ordered, known)
+    taken = set(known.values())  # never hand a new event an id an old one had
+    stories = []
+    for index, cluster in enumerate(ordered):
+        story_id = claims.get(index) or _fresh_id(cluster[0].uid, taken)
+        taken.add(story_id)
+        stories.append(Story(id=story_id, entries=tuple(cluster)))
+    return stories
+
+
+def _claims(clusters: list[list[Entry]], known: Mapping[str, str]) -> dict[int, str]:
+    """Map cluster index -> reused story id; a known id goes to one cluster only.
+
+    A cluster's candidate is the known story of its earliest known entry ("oldest known
+    story"). When a story split, the part holding that story's earliest entry keeps the id.
+    """
+    offers: dict[str, list[tuple[tuple[datetime, str], int]]] = defaultdict(list)
+    for index, cluster in enumerate(clusters):
+        known_entries = [e for e in cluster if e.uid in known]
+        if known_entries:
+            oldest = known_entries[0]  # clusters are sorted lead first
+            offers[known[oldest.uid]].append((_lead_key(oldest), index))
+    return {min(bids)[1]: story_id for story_id, bids in offers.items()}
+
+
+def _fresh_id(uid: str, taken: set[str]) -> str:
+    """A deterministic id from the lead entry's uid, avoiding ids already in use."""
+    base = "s" + hashlib.sha1(uid.encode("utf-8")).hexdigest()[:12]
+    story_id, n = base, 1
+    while story_id in taken:
+        n += 1
+        story_id = f"{base}-{n}"
+    return story_id
