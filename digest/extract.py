@@ -1,0 +1,78 @@
+"""Article page -> main text (trafilatura), with page chrome left out.
+
+trafilatura finds the article body; what it still lets through (subscribe prompts, "Read
+more" teasers, photo credits, author bios, cookie notices) is removed paragraph by paragraph
+by ``is_chrome``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import trafilatura
+
+log = logging.getLogger(__name__)
+
+_CHROME_PATTERNS = [
+    r"\b(subscribe|subscribers?|subscription)\b.{0,80}\b(newsletter|today|now|here|free|access|"
+    r"unlimited|digital|offer)\b",
+    r"\bsign(ing)? up\b.{0,80}\b(newsletter|email|free|updates|alerts|account|for)\b",
+    r"\b(newsletter|inbox|email alerts?)\b.{0,60}\b(sign up|subscribe|delivered|get|receive)\b",
+    r"\b(get|receive)\b.{0,40}\b(newsletter|our emails?|email updates)\b",
+    r"\bcookies?\b.{0,80}\b(consent|accept|policy|settings|use|browsing|experience)\b",
+    r"^\s*(advertisement|advertising|sponsored( content)?|ad)\s*$",
+    r"(©|\(c\)|copyright\b).{0,80}\b(\d{4}|all rights reserved|inc\.?|ltd|llc|media|news)\b",
+    r"\ball rights reserved\b",
+    r"^\s*(read|see|click here for|watch)( the)? (more|also|full story|next|related)\b",
+    r"^\s*(related|more|recommended|most read|most popular|trending|also read|read next|"
+    r"you may also like|more from)( stories| articles| coverage)?\s*[:|]",
+    r"^\s*(related|read more|more stories|recommended|most read|most popular|trending now)\s*$",
+    r"\b(photo|image|picture|video|illustration)( credit)?s?\s*:\s*\S",
+    r"\((photo|image|picture|credit)s?[^)]{0,60}(getty|ap|reuters|afp|shutterstock|/)[^)]{0,60}\)",
+    r"^\s*(getty images|associated press|reuters|afp|shutterstock)\s*$",
+    r"\b(via|credit:|photograph:)\s*(getty|ap photo|reuters|afp|shutterstock)",
+    r"^\s*(share|tweet|email|print|comment)( this)?( (story|article|page|on \w+))?\s*$",
+    r"\bfollow (us|him|her|them|@\w+) on (twitter|facebook|instagram|x)\b",
+    r"\b(is|was) a (staff |senior |contributing )?(writer|reporter|editor|correspondent)"
+    r" (for|at|with)\b.{0,120}$",
+    r"\bjavascript\b.{0,40}\b(enable|disabled|required)\b",
+    r"\bthis (article|story|content) (was|is) (originally )?(published|produced|updated)\b",
+    r"\b(terms of (use|service)|privacy policy)\b",
+    r"\bclick here\b",
+    r"\bdownload (the|our) app\b",
+]
+CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.IGNORECASE)
+
+
+def is_chrome(paragraph: str) -> bool:
+    """True when ``paragraph`` is page furniture rather than article prose."""
+    return bool(CHROME.search(paragraph))
+
+
+def extract_article(html: bytes | str, *, url: str | None = None) -> str:
+    """Main text of an article page as plain text (paragraphs joined by '\\n\\n'), '' if none."""
+    if not html:
+        return ""
+    try:
+        text = trafilatura.extract(
+            html,
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            include_links=False,
+            include_images=False,
+            deduplicate=False,
+            output_format="txt",
+        )
+    except Exception as exc:  # trafilatura/lxml raise many kinds on broken pages
+        log.info("extraction failed for %s: %s", url or "page", exc)
+        return ""
+    return _clean(text or "")
+
+
+def _clean(text: str) -> str:
+    """Paragraphs normalised and chrome paragraphs dropped."""
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n+", text))
+    return "\n\n".join(p for p in paragraphs if p and not is_chrome(p))
