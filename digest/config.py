@@ -173,7 +173,7 @@ def load_config(path: str | Path) -> Config:
             log.warning("%s: unknown section [%s] ignored", path, key)
     sections = {name: _section(raw, name, cls, problems) for name, cls in _SECTIONS.items()}
     feeds = _feeds(raw.get("feeds"), path.parent, problems)
-    sections["store"] = StoreSettings(path=path.parent / sections["store"].path)
+    sections["store"] = StoreSettings(path=path.resolve().parent / sections["store"].path)
     _check_values(sections, problems)
     if problems:
         raise ConfigError(str(path), problems)

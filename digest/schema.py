@@ -1,0 +1,174 @@
+"""digest.json: Digest -> JSON-ready dict, and back again with validation.
+
+The field names and order are a contract other tools read (see DESIGN.md). Reading back is
+strict: a person may edit digest.json by hand, so every problem names the field to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from digest.errors import DigestFileError
+from digest.model import Brief, Digest, FeedReport, Quote, Source
+
+FEED_STATUSES = ("ok", "not_modified", "error")
+
+
+def digest_to_dict(digest: Digest) -> dict[str, Any]:
+    """Return the digest.json document for ``digest``."""
+    return {
+        "title": digest.title,
+        "date": digest.date,
+        "generated_at": digest.generated_at.isoformat(),
+        "intro": digest.intro,
+        "stories": [_brief_to_dict(b) for b in digest.stories],
+        "more": [_brief_to_dict(b) for b in digest.more],
+        "feeds": [
+            {"name": f.name, "url": f.url, "status": f.status, "entries": f.entries, "error": f.error}
+            for f in digest.feeds
+        ],
+    }
+
+
+def _brief_to_dict(b: Brief) -> dict[str, Any]:
+    return {
+        "id": b.id,
+        "rank": b.rank,
+        "score": round(b.score, 3),
+        "why": b.why,
+        "update": b.update,
+        "headline": b.headline,
+        "dek": b.dek,
+        "what_happened": list(b.what_happened),
+        "who_said_what": [{"speaker": q.speaker, "text": q.text, "source": q.source} for q in b.who_said_what],
+        "what_next": list(b.what_next),
+        "sources": [
+            {"name": s.name, "title": s.title, "url": s.url,
+             "published": s.published.isoformat() if s.published else None}
+            for s in b.sources
+        ],
+    }
+
+
+class _Reader:
+    """Typed field access that collects every problem with its JSON path."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def get(self, obj: Any, key: str, where: str, kind: type | tuple[type, ...], *,
+            optional: bool = False, default: Any = None) -> Any:
+        path = f"{where}.{key}" if where else key
+        if not isinstance(obj, dict):
+            return default
+        if key not in obj or (obj[key] is None and optional):
+            if not optional:
+                self.problems.append(f"{path}: missing")
+            return default
+        value = obj[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and bool not in _kinds(kind):
+            self.problems.append(f"{path}: expected {_kind_name(kind)}, got {type(value).__name__}")
+            return default
+        return value
+
+    def items(self, obj: Any, key: str, where: str, build: Callable[[Any, str], Any], *,
+              optional: bool = False) -> tuple[Any, ...]:
+        values = self.get(obj, key, where, list, optional=optional, default=[])
+        return tuple(build(v, f"{where}.{key}[{i}]" if where else f"{key}[{i}]") for i, v in enumerate(values))
+
+    def time(self, obj: Any, key: str, where: str, *, optional: bool = False) -> datetime | None:
+        text = self.get(obj, key, where, str, optional=optional)
+        if text is None:
+            return None
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            self.problems.append(f"{where}.{key}: {text!r} is not an ISO 8601 time with a zone")
+            return None
+        return moment
+
+    def text(self, obj: Any, key: str, where: str) -> str:
+        value = self.get(obj, key, where, str, default="")
+        if value == "" and isinstance(obj, dict) and key in obj:
+            self.problems.append(f"{where}.{key}: must not be empty")
+        return value
+
+
+def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "a string", int: "a whole number", float: "a number", list: "a list",
+             dict: "an object", bool: "true or false"}
+    return " or ".join(dict.fromkeys(names[k] for k in _kinds(kind)))
+
+
+def digest_from_dict(doc: Any, *, where: str = "digest.json") -> Digest:
+    """Rebuild a Digest from a (possibly hand-edited) digest.json document.
+
+    Raises DigestFileError listing every problem, each with its field path.
+    """
+    r = _Reader()
+    if not isinstance(doc, dict):
+        raise DigestFileError(f"{where}: the top level must be a JSON object")
+    stories = r.items(doc, "stories", "", lambda v, p: _brief(r, v, p))
+    more = r.items(doc, "more", "", lambda v, p: _brief(r, v, p), optional=True)
+    feeds = r.items(doc, "feeds", "", lambda v, p: _feed(r, v, p), optional=True)
+    digest = Digest(
+        title=r.text(doc, "title", ""), date=r.text(doc, "date", ""),
+        generated_at=r.time(doc, "generated_at", ""), stories=stories, feeds=feeds,
+        intro=r.get(doc, "intro", "", str, optional=True), more=more,
+    )
+    if r.problems:
+        raise DigestFileError(f"{where}: " + "; ".join(r.problems))
+    return digest
+
+
+def _brief(r: _Reader, v: Any, p: str) -> Brief:
+    if not isinstance(v, dict):
+        r.problems.append(f"{p}: expected an object")
+        v = {}
+    return Brief(
+        id=r.text(v, "id", p), rank=r.get(v, "rank", p, int, default=0),
+        score=float(r.get(v, "score", p, (int, float), optional=True, default=0.0)),
+        why=r.get(v, "why", p, str, optional=True, default=""),
+        update=r.get(v, "update", p, bool, optional=True, default=False),
+        headline=r.text(v, "headline", p), dek=r.get(v, "dek", p, str, optional=True),
+        what_happened=r.items(v, "what_happened", p, lambda s, q: _sentence(r, s, q)),
+        who_said_what=r.items(v, "who_said_what", p, lambda s, q: _quote(r, s, q), optional=True),
+        what_next=r.items(v, "what_next", p, lambda s, q: _sentence(r, s, q), optional=True),
+        sources=r.items(v, "sources", p, lambda s, q: _source(r, s, q)),
+    )
+
+
+def _sentence(r: _Reader, v: Any, p: str) -> str:
+    if not isinstance(v, str) or not v.strip():
+        r.problems.append(f"{p}: expected a non-empty string")
+        return ""
+    return v
+
+
+def _quote(r: _Reader, v: Any, p: str) -> Quote:
+    return Quote(speaker=r.text(v, "speaker", p), text=r.text(v, "text", p), source=r.text(v, "source", p))
+
+
+def _source(r: _Reader, v: Any, p: str) -> Source:
+    return Source(
+        name=r.text(v, "name", p), title=r.get(v, "title", p, str, default=""),
+        url=r.get(v, "url", p, str, optional=True), published=r.time(v, "published", p, optional=True),
+    )
+
+
+def _feed(r: _Reader, v: Any, p: str) -> FeedReport:
+    status = r.text(v, "status", p)
+    if status and status not in FEED_STATUSES:
+        r.problems.append(f"{p}.status: must be one of {', '.join(FEED_STATUSES)}")
+    return FeedReport(
+        name=r.text(v, "name", p), url=r.text(v, "url", p), status=status,
+        entries=r.get(v, "entries", p, int, default=0), error=r.get(v, "error", p, str, optional=True),
+    )

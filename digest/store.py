@@ -1,0 +1,326 @@
+"""All SQL lives here: the SQLite state of feeds, entries, article texts and sent stories.
+
+WAL mode and one transaction per logical write keep the file consistent if the process is
+killed at any moment; a lock file beside the database keeps a second run out. Migrations are
+numbered and tracked with ``PRAGMA user_version``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from digest.errors import StoreError
+from digest.model import Entry, SentStory
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT, last_modified TEXT,
+        last_attempt TEXT, last_success TEXT, last_full_fetch TEXT,
+        failures INTEGER NOT NULL DEFAULT 0, next_attempt TEXT, last_error TEXT,
+        moved_to TEXT, dead INTEGER NOT NULL DEFAULT 0, last_entries INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE entries (
+        uid TEXT PRIMARY KEY, feed_url TEXT NOT NULL, feed TEXT NOT NULL,
+        title TEXT NOT NULL, link TEXT, summary TEXT NOT NULL, content TEXT NOT NULL,
+        published TEXT NOT NULL, author TEXT, date_note TEXT,
+        first_seen TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE INDEX entries_published ON entries (published);
+    CREATE TABLE articles (
+        url TEXT PRIMARY KEY, text TEXT NOT NULL, error TEXT, fetched_at TEXT NOT NULL
+    );
+    CREATE TABLE story_members (uid TEXT PRIMARY KEY, story_id TEXT NOT NULL);
+    CREATE TABLE sent (
+        story_id TEXT NOT NULL, uid TEXT NOT NULL, sent_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, uid)
+    );
+    """,
+)
+
+BACKOFF_BASE = timedelta(minutes=30)  # first wait after a failure; doubles each time
+BACKOFF_MAX = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the store knows about one feed URL."""
+
+    url: str  # the configured URL
+    etag: str | None = None  # validator from the last full response
+    last_modified: str | None = None  # validator from the last full response
+    last_success: datetime | None = None  # last time it answered with a feed or a 304
+    last_full_fetch: datetime | None = None  # last time it answered 200
+    failures: int = 0  # failures in a row
+    next_attempt: datetime | None = None  # do not try before this (backoff, Retry-After)
+    last_error: str | None = None  # the latest failure in plain words
+    moved_to: str | None = None  # permanent redirect target to use instead
+    dead: bool = False  # answered 410 Gone
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(timezone.utc).isoformat()
+
+
+def _time(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+class Store:
+    """An open state database. Use ``Store.open(path)`` as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, lock_fd: int) -> None:
+        self._conn = conn
+        self.path = path
+        self._lock_fd = lock_fd
+
+    @classmethod
+    @contextmanager
+    def open(cls, path: Path) -> Iterator[Store]:
+        """Open (creating if absent) and migrate the store at ``path``; hold its lock."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock_fd = _take_lock(path)
+        try:
+            conn = _connect(path)
+            try:
+                yield cls(conn, path, lock_fd)
+            finally:
+                conn.close()
+        finally:
+            os.close(lock_fd)
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: all of it lands, or none of it."""
+        try:
+            with self._conn:
+                yield self._conn
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: database write failed: {exc}") from exc
+
+    # -- feeds -------------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> FeedState:
+        """The remembered state of ``url`` (defaults when never seen)."""
+        row = self._conn.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return FeedState(url=url)
+        return FeedState(
+            url=url, etag=row["etag"], last_modified=row["last_modified"],
+            last_success=_time(row["last_success"]), last_full_fetch=_time(row["last_full_fetch"]),
+            failures=row["failures"], next_attempt=_time(row["next_attempt"]),
+            last_error=row["last_error"], moved_to=row["moved_to"], dead=bool(row["dead"]),
+        )
+
+    def feed_states(self) -> list[FeedState]:
+        """Every feed the store has seen, by URL."""
+        urls = [r["url"] for r in self._conn.execute("SELECT url FROM feeds ORDER BY url")]
+        return [self.feed_state(u) for u in urls]
+
+    def record_feed_success(
+        self, url: str, entries: Sequence[Entry], *, now: datetime,
+        etag: str | None, last_modified: str | None, full: bool, moved_to: str | None = None,
+    ) -> int:
+        """Save a feed's entries, then its validators, in one transaction; return new entries.
+
+        Validators are stored only together with the entries they vouch for, so a run killed
+        half-way never leaves a 304 hiding entries that were not saved.
+        """
+        with self._tx() as db:
+            new = self._save_entries(db, entries, now)
+            db.execute(
+                """INSERT INTO feeds (url, etag, last_modified, last_attempt, last_success,
+                       last_full_fetch, failures, next_attempt, last_error, moved_to, last_entries)
+                   VALUES (?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?, ?)
+                   ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
+                       last_modified = excluded.last_modified, last_attempt = excluded.last_attempt,
+                       last_success = excluded.last_success,
+                       last_full_fetch = COALESCE(excluded.last_full_fetch, last_full_fetch),
+                       failures = 0, next_attempt = NULL, last_error = NULL, dead = 0,
+                       moved_to = COALESCE(excluded.moved_to, moved_to),
+                       last_entries = excluded.last_entries""",
+                (url, etag, last_modified, _iso(now), _iso(now), _iso(now) if full else None,
+                 moved_to, len(entries)),
+            )
+        return new
+
+    def record_feed_failure(
+        self, url: str, error: str, *, now: datetime,
+        retry_after: float | None = None, gone: bool = False,
+    ) -> FeedState:
+        """Count a failure, schedule the next attempt with exponential backoff; return the state."""
+        failures = self.feed_state(url).failures + 1
+        wait = min(BACKOFF_BASE * 2 ** (failures - 1), BACKOFF_MAX)
+        if retry_after is not None:
+            wait = max(wait, timedelta(seconds=min(retry_after, BACKOFF_MAX.total_seconds())))
+        with self._tx() as db:
+            db.execute(
+                """INSERT INTO feeds (url, last_attempt, failures, next_attempt, last_error, dead)
+                   VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (url) DO UPDATE SET last_attempt = excluded.last_attempt,
+                       failures = excluded.failures, next_attempt = excluded.next_attempt,
+                       last_error = excluded.last_error, dead = excluded.dead""",
+                (url, _iso(now), failures, _iso(now + wait), error, int(gone)),
+            )
+        return self.feed_state(url)
+
+    # -- entries -----------------------------------------------------------------------
+
+    def _save_entries(self, db: sqlite3.Connection, entries: Sequence[Entry], now: datetime) -> int:
+        """Insert new entries, update edited ones in place; return how many were new.
+
+        An entry without a date is dated when first seen, and keeps that date on later runs.
+        """
+        known = {
+            r["uid"] for r in _select_in(db, "SELECT uid FROM entries WHERE uid IN ({})",
+                                         [e.uid for e in entries])
+        }
+        db.executemany(
+            """INSERT INTO entries (uid, feed_url, feed, title, link, summary, content,
+                   published, author, date_note, first_seen, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (uid) DO UPDATE SET feed = excluded.feed, title = excluded.title,
+                   link = excluded.link, summary = excluded.summary, content = excluded.content,
+                   author = excluded.author, updated_at = excluded.updated_at,
+                   published = CASE WHEN excluded.date_note IS NULL
+                                    THEN excluded.published ELSE published END,
+                   date_note = excluded.date_note""",
+            [
+                (e.uid, e.feed_url, e.feed, e.title, e.link, e.summary, e.content,
+                 _iso(e.published or now), e.author, e.date_note, _iso(now), _iso(now))
+                for e in entries
+            ],
+        )
+        return len({e.uid for e in entries} - known)
+
+    def recent_entries(self, since: datetime, *, feed_urls: Iterable[str] | None = None) -> list[Entry]:
+        """Entries published at or after ``since`` (optionally only from ``feed_urls``), oldest first."""
+        rows = self._conn.execute(
+            "SELECT * FROM entries WHERE published >= ? ORDER BY published, uid", (_iso(since),)
+        ).fetchall()
+        wanted = None if feed_urls is None else set(feed_urls)
+        return [_entry(r) for r in rows if wanted is None or r["feed_url"] in wanted]
+
+    def count_entries(self) -> int:
+        """How many entries the store holds."""
+        return self._conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+
+    # -- article pages -----------------------------------------------------------------
+
+    def article_texts(self, urls: Iterable[str]) -> dict[str, str]:
+        """Extracted text for each already-fetched URL (failed fetches map to '')."""
+        rows = _select_in(self._conn, "SELECT url, text FROM articles WHERE url IN ({})", list(urls))
+        return {r["url"]: r["text"] for r in rows}
+
+    def save_article(self, url: str, text: str, *, now: datetime, error: str | None = None) -> None:
+        """Remember a page's extracted text (or its failure) so it is never fetched twice."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO articles (url, text, error, fetched_at) VALUES (?, ?, ?, ?)",
+                (url, text, error, _iso(now)),
+            )
+
+    # -- stories -----------------------------------------------------------------------
+
+    def story_ids(self, uids: Iterable[str]) -> dict[str, str]:
+        """Story id assigned in earlier runs to each of ``uids`` that has one."""
+        rows = _select_in(self._conn, "SELECT uid, story_id FROM story_members WHERE uid IN ({})",
+                          list(uids))
+        return {r["uid"]: r["story_id"] for r in rows}
+
+    def save_story_ids(self, members: Iterable[tuple[str, str]]) -> None:
+        """Remember (uid, story id) pairs so later runs keep the same ids."""
+        with self._tx() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO story_members (uid, story_id) VALUES (?, ?)", list(members)
+            )
+
+    def sent_history(self) -> dict[str, SentStory]:
+        """Every story sent before, with the entries it carried then."""
+        history: dict[str, tuple[datetime, set[str]]] = {}
+        for row in self._conn.execute("SELECT story_id, uid, sent_at FROM sent ORDER BY sent_at"):
+            at, uids = history.setdefault(row["story_id"], (_time(row["sent_at"]), set()))
+            uids.add(row["uid"])
+        return {sid: SentStory(id=sid, sent_at=at, uids=frozenset(u)) for sid, (at, u) in history.items()}
+
+    def mark_sent(self, stories: Iterable[tuple[str, Iterable[str]]], *, now: datetime) -> None:
+        """Record that each (story id, entry uids) went out at ``now``; one transaction."""
+        rows = [(sid, uid, _iso(now)) for sid, uids in stories for uid in uids]
+        with self._tx() as db:
+            db.executemany("INSERT OR IGNORE INTO sent (story_id, uid, sent_at) VALUES (?, ?, ?)", rows)
+
+
+def _entry(row: sqlite3.Row) -> Entry:
+    return Entry(
+        uid=row["uid"], feed=row["feed"], feed_url=row["feed_url"], title=row["title"],
+        link=row["link"], summary=row["summary"], content=row["content"],
+        published=_time(row["published"]), author=row["author"], date_note=row["date_note"],
+    )
+
+
+def _select_in(db: sqlite3.Connection, sql: str, values: list[str]) -> list[sqlite3.Row]:
+    """Run ``sql`` with an IN (...) list, in chunks under SQLite's variable limit."""
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(values), 500):
+        chunk = values[i : i + 500]
+        rows += db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return rows
+
+
+def _take_lock(path: Path) -> int:
+    """Hold an exclusive lock on ``<db>.lock`` or raise StoreError: one run at a time."""
+    lock_path = path.with_name(path.name + ".lock")
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreError(
+            f"{path} is in use by another digest run; wait for it to finish "
+            f"(or remove {lock_path} if no digest process is running)"
+        ) from None
+    return fd
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open, check and migrate the database; never recreate a corrupt one."""
+    try:
+        conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} is not a readable digest database ({exc}); move it aside to start afresh "
+            "or restore it from a backup"
+        ) from exc
+    conn.isolation_level = "DEFERRED"  # `with conn:` now wraps each write in a transaction
+    _migrate(conn, path, version)
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Apply the migrations after ``version``, each in its own transaction."""
+    if version > len(MIGRATIONS):
+        raise StoreError(f"{path} was written by a newer digest (schema {version}); upgrade digest")
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        log.info("migrating %s to schema %d", path, number)
+        try:
+            conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        except sqlite3.DatabaseError as exc:
+            conn.rollback()
+            raise StoreError(f"{path}: migration {number} failed: {exc}") from exc

@@ -1,0 +1,34 @@
+"""The import arrows point down: cli -> pipeline -> (stages | edges) -> model / errors / config."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "digest"
+LAYERS = {  # a module may import only from strictly lower layers (and its own package)
+    "cli": 4, "__main__": 5, "pipeline": 3,
+    "fetch": 2, "store": 2, "output": 2, "mail": 2, "serve": 2, "send": 2,
+    "parse": 2, "extract": 2, "group": 2, "rank": 2, "summarise": 2, "render": 2, "schema": 2,
+    "model": 0, "errors": 0, "config": 1,
+}
+
+
+def imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module and not n.level}
+    return {n.split(".")[1] for n in names if n.startswith("digest.")}
+
+
+def test_imports_point_down():
+    wrong = []
+    for path in PACKAGE.rglob("*.py"):
+        own = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if own == "__init__":
+            continue
+        assert own in LAYERS, f"{own}: add the new module to LAYERS"
+        for dep in imports(path) - {own}:
+            if LAYERS.get(dep, 99) >= LAYERS[own] and not (own == "cli" and dep == "serve"):
+                wrong.append(f"{path.relative_to(PACKAGE)} imports digest.{dep}")
+    assert not wrong, "imports against the arrows:\n" + "\n".join(wrong)

@@ -1,0 +1,102 @@
+"""config.toml loading: the example works, every problem is reported at once with its key path."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from digest.config import load_config
+from digest.errors import ConfigError
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_example_loads_with_sample_feeds_that_exist():
+    config = load_config(REPO / "config.toml")
+    assert len(config.feeds) >= 5
+    for feed in config.feeds:
+        assert Path(feed.url).is_file(), feed.url
+    assert config.store.path == REPO / ".digest" / "state.sqlite3"
+    assert config.email.sender.endswith("<brief@example.com>")
+
+
+def test_minimal_config_gets_defaults_and_relative_paths(tmp_path):
+    config = load_config(write(tmp_path, '[[feeds]]\nname = "A"\nurl = "feeds/a.xml"\n'))
+    assert config.feeds[0].url == str(tmp_path / "feeds" / "a.xml")
+    assert config.feeds[0].weight == 1.0
+    assert config.digest.max_stories == 10 and config.digest.lookback_hours == 36
+    assert config.store.path == tmp_path / ".digest" / "state.sqlite3"
+
+
+def test_every_problem_is_reported_at_once_with_its_key_path(tmp_path):
+    text = """
+[digest]
+max_stories = "ten"
+lookback_hours = -1
+[[feeds]]
+url = "ftp://example.com/feed"
+[[feeds]]
+name = "B"
+url = "https://example.com/b.xml"
+weight = "heavy"
+[smtp]
+security = "tls"
+[email]
+to = ["not-an-address"]
+"""
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    message = str(caught.value)
+    for key in ("digest.max_stories", "digest.lookback_hours", "feeds[0].name", "feeds[0].url",
+                "feeds[1].weight", "smtp.security", "email.to"):
+        assert key in message, key
+    assert len(caught.value.problems) == 7
+
+
+def test_missing_file_is_one_clear_line(tmp_path):
+    with pytest.raises(ConfigError, match="file not found"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_invalid_toml_names_the_file(tmp_path):
+    path = write(tmp_path, "[digest\ntitle = 1")
+    with pytest.raises(ConfigError, match="not valid TOML") as caught:
+        load_config(path)
+    assert str(path) in str(caught.value)
+
+
+def test_no_feeds_is_an_error(tmp_path):
+    with pytest.raises(ConfigError, match=r"feeds: no \[\[feeds\]\]"):
+        load_config(write(tmp_path, '[digest]\ntitle = "X"\n'))
+
+
+def test_duplicate_feed_urls_are_reported(tmp_path):
+    text = '[[feeds]]\nname="A"\nurl="https://x.test/f"\n[[feeds]]\nname="B"\nurl="https://x.test/f"\n'
+    with pytest.raises(ConfigError, match="listed twice"):
+        load_config(write(tmp_path, text))
+
+
+def test_unknown_keys_are_warned_not_fatal(tmp_path, caplog):
+    text = '[digest]\ntitel = "typo"\n[wat]\nx = 1\n[[feeds]]\nname="A"\nurl="a.xml"\ncolour="red"\n'
+    with caplog.at_level(logging.WARNING, logger="digest.config"):
+        config = load_config(write(tmp_path, text))
+    assert config.digest.title == "The Daily Brief"
+    warnings = " ".join(r.getMessage() for r in caplog.records)
+    assert "digest.titel" in warnings and "[wat]" in warnings and "feeds[0].colour" in warnings
+
+
+def test_email_from_key_and_lists(tmp_path):
+    text = ('[[feeds]]\nname="A"\nurl="a.xml"\n[email]\nfrom = "Me <me@x.test>"\n'
+            'to = ["a@x.test", "b@x.test"]\n[rank]\nboost = ["Estrava"]\n')
+    config = load_config(write(tmp_path, text))
+    assert config.email.sender == "Me <me@x.test>"
+    assert config.email.to == ("a@x.test", "b@x.test")
+    assert config.rank.boost == ("Estrava",)

@@ -1,0 +1,62 @@
+"""digest.json: the contract's shape, a lossless round trip, and clear errors for bad edits."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from digest.errors import DigestFileError
+from digest.schema import digest_from_dict, digest_to_dict
+from tests.builders import make_brief, make_digest
+
+STORY_KEYS = ["id", "rank", "score", "why", "update", "headline", "dek", "what_happened",
+              "who_said_what", "what_next", "sources"]
+
+
+def test_document_has_the_contract_fields_in_order():
+    doc = digest_to_dict(make_digest())
+    assert list(doc) == ["title", "date", "generated_at", "intro", "stories", "more", "feeds"]
+    story = doc["stories"][0]
+    assert list(story) == STORY_KEYS
+    assert list(story["who_said_what"][0]) == ["speaker", "text", "source"]
+    assert list(story["sources"][0]) == ["name", "title", "url", "published"]
+    assert doc["generated_at"] == "2026-11-23T06:00:00+00:00"
+
+
+def test_round_trip_is_lossless():
+    digest = make_digest(intro="Morning.", more=(make_brief(id="m", rank=11),))
+    assert digest_from_dict(digest_to_dict(digest)) == digest
+
+
+def test_every_bad_field_is_named():
+    doc = digest_to_dict(make_digest())
+    bad = copy.deepcopy(doc)
+    bad["stories"][0]["headline"] = ""
+    bad["stories"][0]["what_happened"] = "not a list"
+    bad["stories"][0]["who_said_what"][0].pop("speaker")
+    bad["stories"][0]["sources"][0]["published"] = "yesterday"
+    bad["feeds"][0]["status"] = "fine"
+    bad["generated_at"] = "2026-11-23T06:00:00"
+    with pytest.raises(DigestFileError) as caught:
+        digest_from_dict(bad, where="out/digest.json")
+    message = str(caught.value)
+    assert message.startswith("out/digest.json: ")
+    for path in ("stories[0].headline", "stories[0].what_happened", "stories[0].who_said_what[0].speaker",
+                 "stories[0].sources[0].published", "feeds[0].status", "generated_at"):
+        assert path in message, path
+
+
+def test_top_level_must_be_an_object():
+    with pytest.raises(DigestFileError, match="JSON object"):
+        digest_from_dict([1, 2])
+
+
+def test_edits_are_kept():
+    doc = digest_to_dict(make_digest())
+    doc["stories"][0]["headline"] = "Rewritten by an editor"
+    doc["stories"].reverse()
+    doc["intro"] = "Added by hand."
+    digest = digest_from_dict(doc)
+    assert digest.stories[-1].headline == "Rewritten by an editor" or digest.stories[0].headline == "Rewritten by an editor"
+    assert digest.intro == "Added by hand."

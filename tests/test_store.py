@@ -1,0 +1,149 @@
+"""The SQLite store, on a real file: migrations, entries, validators, backoff, locking, corruption."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from digest.errors import StoreError
+from digest.model import Entry
+from digest.store import MIGRATIONS, Store
+
+NOW = datetime(2026, 11, 23, 6, 0, tzinfo=timezone.utc)
+
+
+def entry(uid: str = "u1", **over) -> Entry:
+    base = dict(uid=uid, feed="Outlet", feed_url="https://o.test/feed", title=f"Title {uid}",
+                link=f"https://o.test/{uid}", summary="Summary.", content="",
+                published=NOW - timedelta(hours=1))
+    return Entry(**{**base, **over})
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "state" / "digest.sqlite3"
+
+
+def test_new_store_is_migrated_and_in_wal_mode(db_path):
+    with Store.open(db_path):
+        pass
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_entries_round_trip_and_are_never_duplicated(db_path):
+    e = entry(author="A. Writer")
+    with Store.open(db_path) as store:
+        assert store.record_feed_success(e.feed_url, [e], now=NOW, etag='"v1"',
+                                         last_modified=None, full=True) == 1
+        assert store.record_feed_success(e.feed_url, [e], now=NOW, etag='"v1"',
+                                         last_modified=None, full=True) == 0
+        assert store.recent_entries(NOW - timedelta(hours=2)) == [e]
+        assert store.count_entries() == 1
+
+
+def test_edited_entry_updates_in_place(db_path):
+    e = entry()
+    with Store.open(db_path) as store:
+        store.record_feed_success(e.feed_url, [e], now=NOW, etag=None, last_modified=None, full=True)
+        edited = replace(e, title="Corrected title", content="More text.")
+        assert store.record_feed_success(e.feed_url, [edited], now=NOW, etag=None,
+                                         last_modified=None, full=True) == 0
+        assert store.recent_entries(NOW - timedelta(days=1)) == [edited]
+
+
+def test_undated_entry_keeps_its_first_seen_date(db_path):
+    e = entry(published=None, date_note="missing")
+    with Store.open(db_path) as store:
+        store.record_feed_success(e.feed_url, [e], now=NOW, etag=None, last_modified=None, full=True)
+        later = NOW + timedelta(hours=5)
+        store.record_feed_success(e.feed_url, [e], now=later, etag=None, last_modified=None, full=True)
+        (saved,) = store.recent_entries(NOW - timedelta(days=1))
+    assert saved.published == NOW and saved.date_note == "missing"
+
+
+def test_recent_entries_filters_by_time_and_feed(db_path):
+    old = entry("old", published=NOW - timedelta(hours=50))
+    other = entry("other", feed_url="https://p.test/feed")
+    fresh = entry("fresh")
+    with Store.open(db_path) as store:
+        store.record_feed_success(old.feed_url, [old, fresh], now=NOW, etag=None, last_modified=None, full=True)
+        store.record_feed_success(other.feed_url, [other], now=NOW, etag=None, last_modified=None, full=True)
+        got = store.recent_entries(NOW - timedelta(hours=36), feed_urls=[fresh.feed_url])
+    assert [e.uid for e in got] == ["fresh"]
+
+
+def test_validators_and_success_state(db_path):
+    with Store.open(db_path) as store:
+        store.record_feed_success("https://o.test/feed", [entry()], now=NOW, etag='"abc"',
+                                  last_modified="Mon, 23 Nov 2026 05:00:00 GMT", full=True,
+                                  moved_to="https://o.test/new-feed")
+        state = store.feed_state("https://o.test/feed")
+    assert (state.etag, state.last_modified) == ('"abc"', "Mon, 23 Nov 2026 05:00:00 GMT")
+    assert state.last_success == NOW and state.last_full_fetch == NOW
+    assert state.moved_to == "https://o.test/new-feed" and state.failures == 0
+
+
+def test_failures_back_off_exponentially_and_respect_retry_after(db_path):
+    url = "https://o.test/feed"
+    with Store.open(db_path) as store:
+        first = store.record_feed_failure(url, "HTTP 500", now=NOW)
+        second = store.record_feed_failure(url, "HTTP 500", now=NOW)
+        third = store.record_feed_failure(url, "HTTP 429", now=NOW, retry_after=6 * 3600)
+        gone = store.record_feed_failure(url, "HTTP 410", now=NOW, gone=True)
+        store.record_feed_success(url, [], now=NOW, etag=None, last_modified=None, full=True)
+        healed = store.feed_state(url)
+    assert first.failures == 1 and second.failures == 2
+    assert second.next_attempt - NOW == 2 * (first.next_attempt - NOW)
+    assert third.next_attempt - NOW == timedelta(hours=6)
+    assert gone.dead and gone.last_error == "HTTP 410"
+    assert healed.failures == 0 and healed.next_attempt is None and not healed.dead
+
+
+def test_articles_story_ids_and_sent_history(db_path):
+    with Store.open(db_path) as store:
+        store.save_article("https://o.test/a", "Body text.", now=NOW)
+        store.save_article("https://o.test/b", "", now=NOW, error="HTTP 404")
+        assert store.article_texts(["https://o.test/a", "https://o.test/b", "https://o.test/c"]) == {
+            "https://o.test/a": "Body text.", "https://o.test/b": ""}
+        store.save_story_ids([("u1", "s1"), ("u2", "s1")])
+        assert store.story_ids(["u1", "u2", "u3"]) == {"u1": "s1", "u2": "s1"}
+        store.mark_sent([("s1", ["u1", "u2"])], now=NOW)
+        history = store.sent_history()
+    assert history["s1"].uids == frozenset({"u1", "u2"}) and history["s1"].sent_at == NOW
+
+
+def test_second_run_is_refused_while_one_holds_the_store(db_path):
+    with Store.open(db_path):
+        with pytest.raises(StoreError, match="in use by another digest run"):
+            with Store.open(db_path):
+                pass
+    with Store.open(db_path):  # released afterwards
+        pass
+
+
+def test_corrupt_database_is_a_clear_error_and_is_not_recreated(db_path):
+    db_path.parent.mkdir(parents=True)
+    junk = b"this is not sqlite" * 500
+    db_path.write_bytes(junk)
+    with pytest.raises(StoreError, match="not a readable digest database") as caught:
+        with Store.open(db_path):
+            pass
+    assert str(db_path) in str(caught.value)
+    assert db_path.read_bytes() == junk
+
+
+def test_store_from_a_newer_digest_is_refused(db_path):
+    with Store.open(db_path):
+        pass
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer digest"):
+        with Store.open(db_path):
+            pass
