@@ -1,0 +1,259 @@
+"""The extractive summariser: a story's sources in, a three-block brief out.
+
+Every sentence shown is a source sentence, unchanged, and every quote carries its outlet.
+Blocks are chosen in one pass over the story's sentences so that none appears twice:
+statements go to Who said what, forward-looking narration to What next, and the central
+lead-biased sentences to What happened. A word budget then trims the lowest-value items.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from digest.model import Brief, Entry, Quote, RankedStory, Source
+from digest.summarise.centrality import overlap, textrank, tfidf
+from digest.summarise.outlook import outlook_score
+from digest.summarise.quotes import Statement, find_statements
+from digest.summarise.sentences import Sentence, is_chrome, sentences_of, split_sentences
+
+log = logging.getLogger(__name__)
+
+BUDGET_WORDS = 120  # words across the three blocks, so a 10-brief email stays readable
+MAX_HAPPENED, MAX_SAID, MAX_NEXT = 3, 4, 2
+# Openers that lean on something said before: shown alone they leave the reader guessing.
+_DANGLING = re.compile(
+    r"^[\"“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|Them|But|And|Or|Yet|So|"
+    r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
+    r"Although|Besides|Moreover|Furthermore|Nor|Likewise|Similarly|Here|There|"
+    r"In (?:addition|response|turn|contrast|fact)|As a result|Despite (?:this|that)|"
+    r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
+    r"statement|development|incident|news|latest|same|former|latter|two|three|pair|group|"
+    r"case|issue|problem|answer|question|idea)\b)\b"
+)
+_HAS_QUOTE = re.compile(r"“[^“”]{12,}”|\"[^\"]{12,}\"|[\"“”]")
+_TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|·)\s+(?P<tail>[^|–—-]{2,60})$")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A sentence with what the block pickers need to know about it."""
+
+    sentence: Sentence  # where it came from
+    outlet: str  # the entry's feed name
+    centrality: float  # TextRank score, max 1
+    statement: Statement | None  # set when the sentence is an attributed statement
+
+
+class ExtractiveSummariser:
+    """The offline default: picks source sentences for each block, deterministically."""
+
+    def __init__(self, *, budget: int = BUDGET_WORDS) -> None:
+        self.budget = budget
+
+    def summarise(self, story: RankedStory) -> Brief:
+        """Return the three-block brief for ``story``."""
+        return summarise_story(story, budget=self.budget)
+
+
+def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief:
+    """Return the brief for one ranked story within ``budget`` words of block text."""
+    entries = ranked.story.entries
+    candidates = _candidates(entries)
+    happened = pick_happened(candidates)
+    used = {c.sentence for c in happened}
+    said = pick_said(candidates, used=used, outlets=len(ranked.story.outlets))
+    used |= {c.sentence for c in said}
+    ahead = pick_next(candidates, used=used)
+    happened, said, ahead = fit_budget(happened, said, ahead, budget=budget)
+    shown = [c.sentence.text for c in (*happened, *said, *ahead)]
+    log.debug("story %s: %d+%d+%d items", ranked.story.id, len(happened), len(said), len(ahead))
+    return Brief(
+        id=ranked.story.id,
+        rank=ranked.rank,
+        score=ranked.score,
+        why=ranked.why,
+        headline=pick_headline(entries),
+        dek=pick_dek(entries, shown=shown),
+        what_happened=tuple(c.sentence.text for c in happened),
+        who_said_what=tuple(_quote(c) for c in said),
+        what_next=tuple(c.sentence.text for c in ahead),
+        sources=tuple(_source(e) for e in entries),
+        update=ranked.update,
+    )
+
+
+def _candidates(entries: tuple[Entry, ...]) -> list[_Candidate]:
+    """Split every entry into sentences, find statements, and score centrality story-wide."""
+    rows: list[tuple[Sentence, str, Statement | None]] = []
+    for index, entry in enumerate(entries):
+        sentences = sentences_of(entry.text, entry=index)
+        statements = {s.sentence: s for s in find_statements(sentences)}
+        rows += [(s, entry.feed, statements.get(s)) for s in sentences]
+    ranks = textrank(tfidf([s.text for s, _, _ in rows]))
+    return [_Candidate(s, outlet, rank, st) for (s, outlet, st), rank in zip(rows, ranks)]
+
+
+def _words(candidate: _Candidate) -> int:
+    return len(candidate.sentence.text.split())
+
+
+def _lead(sentence: Sentence) -> float:
+    """Lead bias: news puts the event first."""
+    return 1.0 / (1.0 + 0.35 * sentence.position)
+
+
+def _fresh(candidate: _Candidate, chosen: list[_Candidate], *, limit: float = 0.5) -> bool:
+    """True when ``candidate`` says something the chosen sentences do not already say."""
+    return all(overlap(candidate.sentence.text, c.sentence.text) < limit for c in chosen)
+
+
+def pick_happened(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Return one to three central, lead-biased, quote-free sentences stating the event."""
+    pool = [
+        c for c in candidates
+        if c.statement is None and 8 <= _words(c) <= 55 and not _HAS_QUOTE.search(c.sentence.text)
+        and not _DANGLING.match(c.sentence.text) and not c.sentence.text.endswith("?")
+    ]
+    scored = sorted(pool, key=lambda c: (-(_lead(c.sentence) + c.centrality), c.sentence.entry, c.sentence.position))
+    chosen: list[_Candidate] = []
+    for cand in scored:
+        top = _lead(scored[0].sentence) + scored[0].centrality
+        if len(chosen) == MAX_HAPPENED or (chosen and _lead(cand.sentence) + cand.centrality < 0.6 * top):
+            break
+        if _fresh(cand, chosen):
+            chosen.append(cand)
+    return chosen
+
+
+def _said_value(c: _Candidate) -> float:
+    st = c.statement
+    assert st is not None
+    length = _words(c)
+    fit = 1.0 if 8 <= length <= 45 else 0.4
+    named = 0.5 if len(st.speaker.split()) >= 2 else 0.0
+    return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * _lead(c.sentence)
+
+
+def pick_said(candidates: list[_Candidate], *, used: set[Sentence], outlets: int) -> list[_Candidate]:
+    """Return up to four statements from different speakers (and outlets, when there are several)."""
+    pool = [c for c in candidates if c.statement and c.sentence not in used and 6 <= _words(c) <= 70]
+    pool.sort(key=lambda c: (-_said_value(c), c.sentence.entry, c.sentence.position))
+    chosen: list[_Candidate] = []
+    for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
+        for cand in pool:
+            if len(chosen) == MAX_SAID:
+                return chosen
+            if cand in chosen or not _new_voice(cand, chosen, distinct_outlet=distinct_outlet):
+                continue
+            if _fresh(cand, chosen, limit=0.6):
+                chosen.append(cand)
+    return chosen
+
+
+def _new_voice(cand: _Candidate, chosen: list[_Candidate], *, distinct_outlet: bool) -> bool:
+    """True when the speaker (and, if asked, the outlet) is not already in ``chosen``."""
+    speaker = _speaker_key(cand)
+    if any(_speaker_key(c) == speaker for c in chosen):
+        return False
+    return not distinct_outlet or all(c.outlet != cand.outlet for c in chosen)
+
+
+def _speaker_key(c: _Candidate) -> str:
+    assert c.statement is not None
+    return c.statement.speaker.split()[-1].lower()
+
+
+def pick_next(candidates: list[_Candidate], *, used: set[Sentence]) -> list[_Candidate]:
+    """Return up to two forward-looking narration sentences, firm cues first; maybe none."""
+    pool = []
+    for c in candidates:
+        text = c.sentence.text
+        if c.sentence in used or not 6 <= _words(c) <= 50 or _DANGLING.match(text):
+            continue
+        score = outlook_score(text)
+        if score >= 2.0 and not (c.statement and c.statement.direct):
+            pool.append((score + c.centrality, c))
+    pool.sort(key=lambda p: (-p[0], p[1].sentence.entry, p[1].sentence.position))
+    chosen: list[_Candidate] = []
+    for _, cand in pool:
+        if len(chosen) < MAX_NEXT and _fresh(cand, chosen):
+            chosen.append(cand)
+    return chosen
+
+
+def fit_budget(happened, said, ahead, *, budget: int):
+    """Trim the lowest-value items until the three blocks fit ``budget`` words.
+
+    Items are admitted in value order (first of each block, then seconds, then thirds); the
+    first What happened sentence is always kept, whatever its length.
+    """
+    order = []
+    for rank in range(max(len(happened), len(said), len(ahead))):
+        for block, items in enumerate((happened, said, ahead)):
+            if rank < len(items):
+                order.append((block, items[rank]))
+    kept: list[list[_Candidate]] = [[], [], []]
+    total = 0
+    for block, item in order:
+        size = _words(item)
+        if total + size <= budget or (block == 0 and not kept[0]):
+            kept[block].append(item)
+            total += size
+    return kept[0], kept[1], kept[2]
+
+
+def _quote(c: _Candidate) -> Quote:
+    assert c.statement is not None
+    return Quote(speaker=c.statement.speaker, text=c.sentence.text, source=c.outlet)
+
+
+def _source(entry: Entry) -> Source:
+    return Source(name=entry.feed, title=clean_headline(entry.title, outlets=(entry.feed,)),
+                  url=entry.link, published=entry.published)
+
+
+def clean_headline(title: str, *, outlets: tuple[str, ...] = ()) -> str:
+    """Return ``title`` without a trailing "| Outlet" or " - Outlet" site name."""
+    title = " ".join(title.split())
+    names = {_squash(o) for o in outlets}
+    for _ in range(2):
+        match = _TAIL.search(title)
+        if not match:
+            break
+        tail = match.group("tail")
+        sep = match.group(0).strip()[:1]
+        site_like = _squash(tail) in names or re.search(r"\.(?:com|org|net|co\.uk)\b", tail, re.I)
+        short_name = len(tail.split()) <= 3 and all(w[:1].isupper() for w in tail.split())
+        if site_like or (sep == "|" and len(tail.split()) <= 5) or (short_name and len(title) - len(match.group(0)) > 20):
+            title = title[: match.start()].rstrip()
+        else:
+            break
+    return title
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def pick_headline(entries: tuple[Entry, ...]) -> str:
+    """Return the best source title: the lead entry's, unless it is empty."""
+    outlets = tuple(e.feed for e in entries)
+    for entry in entries:
+        cleaned = clean_headline(entry.title, outlets=outlets)
+        if cleaned:
+            return cleaned
+    return "Untitled story"
+
+
+def pick_dek(entries: tuple[Entry, ...], *, shown: list[str]) -> str | None:
+    """Return a one-line standfirst from a feed summary that repeats no block sentence."""
+    for entry in entries:
+        if not entry.summary or entry.summary == entry.text and len(entry.summary.split()) > 40:
+            continue
+        first = next(iter(split_sentences(" ".join(entry.summary.split()))), "")
+        if 6 <= len(first.split()) <= 35 and not is_chrome(first):
+            if all(overlap(first, s) < 0.6 for s in shown):
+                return first
+    return None

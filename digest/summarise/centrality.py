@@ -1,0 +1,77 @@
+"""Word bags, TF-IDF cosine and TextRank centrality over a story's sentences.
+
+Pure Python: a story has at most a few hundred sentences, so a dense similarity matrix is
+cheap and the package needs no numerical library.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+_STOP = frozenset(
+    """a an the and or but if then of to in on at by for with from as into about over after
+    before than that this these those is are was were be been being has have had do does did
+    it its it's he she they them his her their we our you your i me my not no so such there
+    here which who whom whose what when where why how all any both each few more most other
+    some can could will would shall should may might must also just only said says say told
+    one two new mr mrs ms up out very""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Return the content words of ``text``: lower-case, stop words out, plural -s folded."""
+    out = []
+    for token in _WORD.findall(text.lower()):
+        token = token.strip("'’-")
+        if len(token) < 2 or token in _STOP:
+            continue
+        out.append(token[:-1] if len(token) > 4 and token.endswith("s") else token)
+    return out
+
+
+def tfidf(texts: list[str]) -> list[dict[str, float]]:
+    """Return one unit-length TF-IDF vector per text, IDF taken over ``texts`` themselves."""
+    bags = [Counter(words(t)) for t in texts]
+    df = Counter(w for bag in bags for w in bag)
+    n = len(texts)
+    vectors = []
+    for bag in bags:
+        vec = {w: (1 + math.log(c)) * math.log(1 + n / df[w]) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({w: v / norm for w, v in vec.items()})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Return the cosine of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def textrank(vectors: list[dict[str, float]], *, damping: float = 0.85, rounds: int = 30) -> list[float]:
+    """Return each sentence's centrality (PageRank on the cosine graph), scaled to max 1."""
+    n = len(vectors)
+    if n == 0:
+        return []
+    sims = [[cosine(a, b) if i != j else 0.0 for j, b in enumerate(vectors)] for i, a in enumerate(vectors)]
+    totals = [sum(row) or 1.0 for row in sims]
+    rank = [1.0 / n] * n
+    for _ in range(rounds):
+        rank = [
+            (1 - damping) / n + damping * sum(sims[j][i] * rank[j] / totals[j] for j in range(n))
+            for i in range(n)
+        ]
+    top = max(rank) or 1.0
+    return [r / top for r in rank]
+
+
+def overlap(a: str, b: str) -> float:
+    """Return the share of the shorter text's content words that the other one also has."""
+    wa, wb = set(words(a)), set(words(b))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))

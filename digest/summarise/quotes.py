@@ -1,0 +1,229 @@
+"""Attributed statements: direct quotes and reported speech, with speakers resolved.
+
+A sentence is a statement when a speech verb ("said", "told", "according to" ...) has a
+speaker next to it and the sentence carries either a quotation or a reported clause. Speakers
+are named as the article first introduced them ("Secretary of State Antony Blinken"): a later
+"Blinken said" or "Mr. Blinken said" is resolved to that full name, and "he said" / "she said"
+to the person mentioned most recently before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.summarise.sentences import Sentence
+
+_CAP = r"[A-Z][\w'’.\-]*"
+_LINK = r"(?:of|for|the|de|van|von|der|da|del|bin|al|le|la|and)"
+_NAME = rf"{_CAP}(?:\s+(?:{_LINK}\s+){{0,2}}{_CAP})*"
+_PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
+_NOMINAL = (
+    rf"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|representative|"
+    rf"official|statement|lawyer|attorney|aide|adviser|advisor)\s+(?:for|of|from|at)\s+"
+    rf"(?:the\s+)?{_NAME}"
+)
+_SPEAKER = rf"(?:{_NOMINAL}|{_NAME}|{_PRONOUN})"
+_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|explained|explains|wrote|writes|argued|argues|"
+    "noted|notes|warned|warns|announced|announces|insisted|insists|claimed|claims|acknowledged|"
+    "acknowledges|continued|replied|tweeted|posted|recalled|remarked|testified|conceded|admitted|"
+    "admits|emphasized|stressed|declared|predicted|observed|countered|responded|concluded|"
+    "contends|contended|maintained|maintains|reported|reports|asked|asks|urged|urges|confirmed|"
+    "confirms|denied|denies|pointed out|points out"
+)
+_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+# Adverbs and auxiliaries that sit between a speaker and the verb ("he later said").
+_GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a-z]+ly))*"
+_APPOSITIVE = r"(?:,\s*[^,\"“”]{1,80},)?"
+_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
+_SUBJECT_AFTER = re.compile(rf"^\s*(?P<sp>{_NOMINAL}|{_NAME}|{_PRONOUN})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<sp>{_NOMINAL}|{_NAME})")
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s*$")
+
+# Capitalised words that open sentences or name times, never people.
+_NOT_NAMES = frozenset(
+    """The A An But And Or So Yet In On At For After Before When While If As His Her Their Its Our
+    My There Here What Why How Who Where Still However Meanwhile Also Now Then Last Next This That
+    These Those It They We I You He She Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December
+    Mr. Mrs. Ms. Dr. Some Many Most Both Earlier Later Today Yesterday Asked Speaking Even""".split()
+)
+# Last words that make a capitalised run an organisation or place rather than a person.
+_ORG_TAIL = frozenset(
+    """Court House Department Ministry University College School Party Committee Congress Senate
+    Administration Company Inc Inc. Corp Corp. Co. Ltd News Times Post Journal Street City County
+    State States America Republicans Democrats Council Agency Office Service Bank Group Network
+    Institute Center Centre Association Commission Board Police Force Army Navy Guard Union
+    Kingdom Nations Press Reuters Government Foundation Club Church Hospital Airlines""".split()
+)
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+_SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
+
+
+@dataclass(frozen=True)
+class Statement:
+    """An attributed sentence found in one entry."""
+
+    sentence: Sentence  # the sentence as split
+    speaker: str  # resolved speaker, with role when the article gives one
+    direct: bool  # True for a direct quotation, False for reported speech
+
+
+def find_statements(sentences: list[Sentence]) -> list[Statement]:
+    """Return the attributed statements among one entry's sentences, in order."""
+    names = _NameBook()
+    out: list[Statement] = []
+    for index, sentence in enumerate(sentences):
+        found = attribute(sentence.text)
+        if found is not None:
+            raw, direct = found
+            speaker = names.resolve(raw, index)
+            if speaker:
+                out.append(Statement(sentence, speaker, direct))
+                names.note_speaker(speaker, index)
+        names.read(sentence.text, index)
+    return out
+
+
+def attribute(text: str) -> tuple[str, bool] | None:
+    """Return (speaker as written, is-direct-quote) when ``text`` is an attributed statement."""
+    quotes = [m for m in _QUOTE.finditer(text) if len(m.group(0).split()) >= 3]
+    masked = _QUOTE.sub(" ¶ ", text) if quotes else text
+    direct = bool(quotes)
+    for verb in _VERB.finditer(masked):
+        speaker = _speaker_for(masked, verb, direct=direct)
+        if speaker:
+            return speaker, direct
+    according = _ACCORDING.search(masked)
+    if according:
+        # The claim is whatever the sentence says besides "according to X".
+        rest = masked[: according.start()] + masked[according.end():]
+        speaker = _clean_speaker(according.group("sp"))
+        if speaker and (direct or len(rest.split()) >= 5):
+            return speaker, direct
+    return None
+
+
+def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | None:
+    """Return the speaker attached to ``verb`` when the sentence reads as a statement."""
+    before, after = masked[: verb.start()], masked[verb.end():]
+    if _PASSIVE.search(before):
+        return None
+    if verb.group(0) in ("asked", "asks") and not direct:
+        return None  # "asked whether ..." is a question, not a statement
+    subject = _SUBJECT_BEFORE.search(before)
+    if subject and _clean_speaker(subject.group("sp")):
+        if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
+            return _clean_speaker(subject.group("sp"))
+    if re.search(r"(?:¶|,)\s*$", before):
+        inverted = _SUBJECT_AFTER.match(after)
+        if inverted and _clean_speaker(inverted.group("sp")):
+            if _has_claim(masked, verb, direct=direct, subject_start=verb.start()):
+                return _clean_speaker(inverted.group("sp"))
+    return None
+
+
+def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start: int = -1) -> bool:
+    """True when the sentence carries what was said: a quote or a reported clause."""
+    if direct:
+        return True
+    before = masked[: max(subject_start, 0)].strip(" ,")
+    after = masked[verb.end():].strip(" .")
+    # Reported speech: "X said (that) <clause>" or "<clause>, X said."
+    if len(after.split()) >= 5 and re.match(r"(?:that\b|[a-z]|\w+ (?:that|it|he|she|the)\b)", after):
+        return len(before.split()) <= 6
+    return len(before.split()) >= 5 and masked[: max(subject_start, 0)].rstrip().endswith(",")
+
+
+def _clean_speaker(raw: str) -> str | None:
+    """Strip sentence openers from a speaker phrase; None when nothing name-like is left."""
+    words = raw.strip(" ,").split()
+    while words and words[0] in _NOT_NAMES and words[0] not in ("He", "She", "The", "A", "An"):
+        words = words[1:]
+    if not words:
+        return None
+    speaker = " ".join(words).rstrip(".,")
+    if speaker.lower() in _SPEAKER_BAD or speaker in _NOT_NAMES - {"He", "She"}:
+        return None
+    if speaker.lower() in ("he", "she"):
+        return speaker.lower()
+    return speaker if re.search(r"[A-Z]", speaker[1:] if speaker[:1] in "AT" else speaker) else None
+
+
+def person_like(run: str) -> bool:
+    """True when a capitalised run reads as a person's name rather than a place or body."""
+    words = run.split()
+    return 2 <= len(words) <= 7 and words[-1] not in _ORG_TAIL and words[-1] not in _NOT_NAMES
+
+
+class _NameBook:
+    """The people an entry has introduced so far, by surname and sentence by sentence."""
+
+    def __init__(self) -> None:
+        self.by_surname: dict[str, str] = {}
+        # Per sentence index: who was mentioned first, or "" when a pronoun came first.
+        self.subjects: dict[int, str] = {}
+        self.last_speaker: tuple[int, str] | None = None
+
+    def read(self, text: str, index: int) -> None:
+        """Record the person-like runs of one sentence (quotes excluded) and its subject."""
+        prose = _QUOTE.sub(" ", text)
+        pronoun = re.search(_PRONOUN, prose)
+        for match in re.finditer(_NAME, prose):
+            run = _strip_openers(match.group(0))
+            if not run:
+                continue
+            if person_like(run):
+                self._learn(run)
+            name = self.full(run) if person_like(run) else self.by_surname.get(_surname(run))
+            if name and index not in self.subjects:
+                before_pronoun = pronoun is None or match.start() < pronoun.start()
+                self.subjects[index] = name if before_pronoun else ""
+        if index not in self.subjects and pronoun:
+            self.subjects[index] = ""
+
+    def note_speaker(self, speaker: str, index: int) -> None:
+        """Remember a resolved speaker."""
+        self._learn(speaker)
+        self.last_speaker = (index, speaker)
+
+    def resolve(self, raw: str, index: int) -> str | None:
+        """Turn a speaker as written into the full name, or None when it cannot be resolved."""
+        if raw in ("he", "she"):
+            return self._antecedent(index)
+        bare = _HONORIFIC.sub("", raw)
+        if len(bare.split()) == 1 and _surname(bare) in self.by_surname:
+            return self.by_surname[_surname(bare)]
+        return self.full(bare)
+
+    def _antecedent(self, index: int) -> str | None:
+        """The subject of the nearest earlier sentence that names one (pronoun chains skip)."""
+        for back in range(index - 1, index - 4, -1):
+            if self.last_speaker and self.last_speaker[0] == back:
+                return self.last_speaker[1]
+            subject = self.subjects.get(back)
+            if subject:
+                return subject
+        return None
+
+    def full(self, run: str) -> str:
+        """Return the fullest known form of ``run``."""
+        known = self.by_surname.get(_surname(run))
+        return known if known and len(known) > len(run) and known.endswith(run) else run
+
+    def _learn(self, run: str) -> None:
+        if person_like(run):
+            self.by_surname.setdefault(_surname(run), run)
+
+
+def _strip_openers(run: str) -> str:
+    words = run.split()
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words).rstrip(".")
+
+
+def _surname(run: str) -> str:
+    return run.split()[-1].rstrip(".,'’s") if run.split() else ""

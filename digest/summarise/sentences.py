@@ -1,0 +1,172 @@
+"""News-grade sentence splitting, dateline and byline removal, page-chrome detection.
+
+Splitting works paragraph by paragraph (paragraphs are separated by blank lines). A full stop
+ends a sentence unless it closes an abbreviation (``Gen.``, ``Jan. 6``, ``U.S. officials``), an
+initial (``John F. Kennedy``) or sits inside a decimal; a quotation that runs over several
+sentences stays whole so that its attribution stays with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Titles and other abbreviations that are practically never the end of a sentence.
+_TITLES = frozenset(
+    """mr mrs ms messrs dr gen lt col sgt capt cmdr adm maj brig gov sen rep reps sens prof rev
+    fr hon pres supt insp det cpl pvt st ste mt ft no nos vs v etc al approx dept est fig jr sr
+    atty u.s.a""".split()
+)
+# Month abbreviations: an abbreviation before a day number, a sentence end otherwise rare.
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Abbreviations that often do end a sentence: split only when a usual sentence opener follows.
+_ENDERS = frozenset("inc corp co ltd llc plc bros a.m p.m u.s u.k u.n d.c e.u l.a n.y".split())
+# Words that open sentences; after "U.S." or "Inc." they signal a new sentence.
+_OPENERS = frozenset(
+    """the a an he she it they we i you this that these those but and or so yet in on at for
+    after before when while if as his her their its our my there here what why how who where
+    still however meanwhile also now then last next one two some many most no not both""".split()
+)
+
+_CLOSERS = "\"'”’)]"
+_OPEN_QUOTES = "\"“"
+# A candidate boundary: terminal punctuation, any closing quotes/brackets, then whitespace.
+_BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])[\"'”’)\]]*\s+")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_PARA_BREAK = re.compile(r"\n\s*\n")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of one entry, with where it sat."""
+
+    text: str  # the sentence, whitespace collapsed
+    entry: int  # index of the entry in the story
+    paragraph: int  # paragraph number within the entry's text
+    position: int  # sentence number within the entry's text (0 = lead)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Return the non-empty paragraphs of ``text``, whitespace collapsed."""
+    parts = (_SPACES.sub(" ", p).strip() for p in _PARA_BREAK.split(text or ""))
+    return [p for p in parts if p]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Return the sentences of one paragraph, in order."""
+    text = _SPACES.sub(" ", paragraph).strip()
+    if not text:
+        return []
+    track_quotes = _quotes_balanced(text)
+    out, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if end >= len(text):
+            break
+        if _is_boundary(text, match, track_quotes=track_quotes, start=start):
+            out.append(text[start:end].strip())
+            start = end
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _quotes_balanced(text: str) -> bool:
+    """True when the paragraph's double quotes pair up, so quote state can be trusted."""
+    straight = text.count('"')
+    return straight % 2 == 0 and text.count("“") == text.count("”")
+
+
+def _inside_quote(text: str) -> bool:
+    """True when ``text`` leaves a double quotation open."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _is_boundary(text: str, match: re.Match[str], *, track_quotes: bool, start: int) -> bool:
+    """Decide whether the punctuation in ``match`` ends a sentence."""
+    head = text[: match.start()]
+    nxt = text[match.end():]
+    first = nxt.split(" ", 1)[0]
+    next_word = first.strip(_OPEN_QUOTES + "'‘(").rstrip(",.;:").lower()
+    starts_upper = bool(re.match(r"[\"“‘'(]*[A-Z0-9]", nxt))
+    punct = match.group(0).rstrip(_CLOSERS + " \n\t")
+    if not starts_upper:
+        return False
+    if track_quotes and _inside_quote(text[start: match.end()].rstrip()):
+        # A quotation running over several sentences stays one unit with its attribution.
+        return False
+    if punct in ("...", "…") or punct in "!?":
+        return True
+    if text[match.start() + 1: match.end()].strip():
+        return True  # a quote or bracket closed after the stop: a real end
+    word = _WORD_BEFORE.search(head + ".")
+    token = word.group(1).lower() if word else ""
+    return _ends_after(token, next_word, nxt)
+
+
+def _ends_after(token: str, next_word: str, rest: str) -> bool:
+    """Decide whether a stop after ``token`` (lower-case, no final dot) ends a sentence."""
+    if token in _TITLES:
+        return False
+    if token in _MONTHS:
+        return not rest[:1].isdigit()
+    if len(token) == 1 and token.isalpha():
+        return False  # an initial: "John F. Kennedy", "Harry S. Truman"
+    if token in _ENDERS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+        return next_word in _OPENERS
+    return True
+
+
+# "WASHINGTON (AP) —", "LONDON, Nov 22 (Reuters) -", "(CNN) —", "NEW YORK —", "Kyiv, Ukraine (CNN) —"
+_AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|Xinhua|BBC|NBC News|CBS News|ABC News)\)"
+_PLACE = r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*)*(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}))?"
+_DATELINE = re.compile(
+    rf"^(?:(?:{_PLACE}\s*)?{_AGENCY}|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+)*)\s*[—–-]+\s*"
+    rf"|^(?:{_PLACE}\s*)?{_AGENCY}\s*:?\s*"
+)
+_BYLINE = re.compile(
+    r"^(?:By|BY|Written by|Reporting by|Editing by|Additional reporting by)\s+[A-Z]", re.UNICODE
+)
+_CHROME = re.compile(
+    r"\b(?:subscribe|sign up|sign in|log in|newsletter|click here|read more|related:|"
+    r"advertisement|all rights reserved|copyright|©|share this|follow us|follow (?:him|her) on|"
+    r"getty images|photo(?:graph)?s? by|image (?:source|credit)|\(photo|\(image|"
+    r"powered by|this article (?:was )?originally|listen to this|min read|sponsored|"
+    r"terms of (?:use|service)|privacy policy|cookie|download the app|watch:|read next|"
+    r"most popular|recommended for you|contributed to this report|updated \d|published \d|"
+    r"e-?mail (?:us|me|him|her)|@[a-z0-9_]{2,}|https?://|www\.)",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def strip_dateline(paragraph: str) -> str:
+    """Return ``paragraph`` without a leading dateline ("WASHINGTON (AP) —")."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return paragraph
+    rest = paragraph[match.end():]
+    # An all-caps opening followed by a dash is a dateline only if prose follows it.
+    return rest if rest[:1].isupper() or rest[:1] in _OPEN_QUOTES else paragraph
+
+
+def is_chrome(sentence: str) -> bool:
+    """True for page furniture: bylines, captions, prompts, links, credits."""
+    text = sentence.strip()
+    if _BYLINE.match(text) or _CHROME.search(text):
+        return True
+    if not _TERMINAL.search(text):
+        return True  # captions, headings and link lists rarely end like prose
+    return text.isupper() or len(text.split()) < 4
+
+
+def sentences_of(text: str, *, entry: int = 0) -> list[Sentence]:
+    """Return the prose sentences of one entry's text, datelines and page chrome removed."""
+    out: list[Sentence] = []
+    for p_index, para in enumerate(paragraphs(text)):
+        for raw in split_sentences(strip_dateline(para)):
+            if not is_chrome(raw):
+                out.append(Sentence(raw, entry, p_index, len(out)))
+    return out
