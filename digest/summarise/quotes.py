@@ -48,7 +48,7 @@ _NOT_NAMES = frozenset(
     My There Here What Why How Who Where Still However Meanwhile Also Now Then Last Next This That
     These Those It They We I You He She Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
-    Mr. Mrs. Ms. Dr. Some Many Most Both Earlier Later Today Yesterday Asked Speaking Even""".split()
+    Mr. Mrs. Ms. Some Many Most Both Earlier Later Today Yesterday Asked Speaking Even""".split()
 )
 # Last words that make a capitalised run an organisation or place rather than a person.
 _ORG_TAIL = frozenset(
