@@ -13,9 +13,11 @@ certificate checks because httpcore passes it to ``start_tls`` separately.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import logging
 import socket
+import ssl
 import sys
 import time
 import zlib
@@ -197,10 +199,10 @@ def _client(settings: FetchSettings, *, guard: bool) -> httpx.AsyncClient:
     limits = httpx.Limits(max_connections=settings.concurrency,
                           max_keepalive_connections=settings.concurrency)
     # trust_env=False: a proxy from the environment would connect for us and bypass the guard.
-    transport = httpx.AsyncHTTPTransport(limits=limits, trust_env=False)
+    transport = httpx.AsyncHTTPTransport(verify=_ssl_context(), limits=limits, trust_env=False)
     # httpx has no public hook for the network backend; its pool is rebuilt with ours.
     transport._pool = httpcore.AsyncConnectionPool(  # noqa: SLF001
-        ssl_context=httpx.create_ssl_context(),
+        ssl_context=_ssl_context(),
         max_connections=limits.max_connections,
         max_keepalive_connections=limits.max_keepalive_connections,
         keepalive_expiry=limits.keepalive_expiry,
@@ -213,6 +215,12 @@ def _client(settings: FetchSettings, *, guard: bool) -> httpx.AsyncClient:
         trust_env=False,
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate, br"},
     )
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One verifying TLS context per process: loading the CA bundle costs ~50 ms."""
+    return httpx.create_ssl_context()
 
 
 class _GuardedBackend(httpcore.AsyncNetworkBackend):
