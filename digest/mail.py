@@ -13,17 +13,26 @@ from datetime import datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
+from typing import Protocol
 from urllib.parse import quote, urlsplit
 
 from digest.config import EmailSettings
 from digest.errors import SendError
-from digest.render import PREVIEW_TOKEN, Rendered, fill_token, one_line
 
 log = logging.getLogger(__name__)
 
 # CRLF line ends, headers folded at 78, and never a raw 8-bit body: what SMTP wants.
 WIRE_POLICY = policy.SMTP.clone(max_line_length=78, cte_type="7bit")
-_ANY_NEWLINE = re.compile(r"[\r\n\u0085\u2028\u2029]")
+_SPACE = re.compile(r"\s+")  # str.split's whitespace: CR, LF, tabs, U+2028 and friends
+PREVIEW_TOKEN = "preview"  # the same stand-in render.py puts in the HTML and text
+
+
+class Rendered(Protocol):
+    """What a message is made of (``render.Rendered`` fits; mail does not import render)."""
+
+    subject: str  # one line
+    html: str  # final HTML
+    text: str  # plain-text twin
 
 
 def build_message(rendered: Rendered, *, email: EmailSettings, now: datetime,
@@ -70,7 +79,7 @@ def message_bytes(msg: EmailMessage) -> bytes:
 def unsubscribe_headers(email: EmailSettings, *, token: str | None = None) -> list[tuple[str, str]]:
     """Return List-Unsubscribe (and List-Unsubscribe-Post for https, RFC 8058) headers."""
     targets, one_click = [], False
-    url = fill_token(email.unsubscribe_url, token or PREVIEW_TOKEN)
+    url = _fill_token(email.unsubscribe_url, token)
     if url:
         targets.append(f"<{url}>")
         one_click = urlsplit(url).scheme == "https"
@@ -107,6 +116,18 @@ def _mailto(value: str | None) -> str | None:
     return f"mailto:{address}?subject={quote('unsubscribe')}"
 
 
+def _fill_token(url: str | None, token: str | None) -> str | None:
+    """Return ``url`` with ``{token}`` filled (URL-quoted), or None without a URL."""
+    if not url or any(ord(c) <= 32 or c in '<>"' for c in url):
+        return None
+    return url.replace("{token}", quote(token or PREVIEW_TOKEN, safe=""))
+
+
 def _header(value: str) -> str:
     """Return ``value`` on one line: feed text must never start a header of its own."""
-    return one_line(_ANY_NEWLINE.sub(" ", value))
+    return one_line(value)
+
+
+def one_line(text: str) -> str:
+    """Return ``text`` with every run of whitespace as one space, stripped."""
+    return _SPACE.sub(" ", text or "").strip()

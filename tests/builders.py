@@ -6,8 +6,14 @@ model values; tests state only what they care about.
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+
+import feedparser
+import lxml.html
 
 from digest.model import Brief, Digest, Entry, FeedReport, Quote, Source
 
@@ -112,3 +118,47 @@ def make_digest(**overrides: Any) -> Digest:
     }
     values.update(overrides)
     return Digest(**values)
+
+
+CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
+GUARDIAN = CORPUS / "feeds" / "real" / "guardian-us-2018-01-31.rss"
+
+
+def real_digest(count: int = 10, **overrides: Any) -> Digest:
+    """Return a Digest of ``count`` briefs written from real Guardian feed items.
+
+    Each brief is as full as the summariser makes them (three sentences, two quotes, two
+    outlook sentences, four sources), so sizes measured on it are a realistic worst case.
+    """
+    items = _guardian_items()[:count]
+    briefs = tuple(_real_brief(i, item, items) for i, item in enumerate(items, 1))
+    return make_digest(**{"stories": briefs, "intro": items[0][1], **overrides})
+
+
+def _guardian_items() -> list[tuple[str, str, list[str], str]]:
+    """(title, standfirst, body sentences, link) for every item of the Guardian capture."""
+    parsed = feedparser.parse(io.BytesIO(GUARDIAN.read_bytes()))
+    items = []
+    for e in parsed.entries:
+        paras = [" ".join(p.text_content().split()) for p in lxml.html.fragment_fromstring(
+            e.summary, create_parent="div").iter("p")]
+        paras = [p for p in paras if p and not p.startswith("Related:")]
+        sentences = re.split(r"(?<=[.!?”])\s+", " ".join(paras[1:])) or [paras[0]]
+        items.append((e.title, paras[0] if paras else e.title, sentences, e.link))
+    return items
+
+
+def _real_brief(rank: int, item, items) -> Brief:
+    title, standfirst, sentences, link = item
+    others = [it for it in items if it is not item][:3]
+    quote_text = next((s for s in sentences if "“" in s), sentences[0])
+    return make_brief(
+        id=f"guardian-{rank}", rank=rank, score=30.0 - rank, headline=title, dek=standfirst,
+        what_happened=tuple(sentences[:3]),
+        who_said_what=(make_quote(text=quote_text, source="The Guardian"),
+                       make_quote(speaker="A White House spokesperson", source="Example Wire",
+                                  text=sentences[-1])),
+        what_next=("Congress returns to the question next week.", *sentences[3:4]),
+        sources=(make_source(name="The Guardian", title=title, url=link),
+                 *(make_source(name=f"Outlet {n}", title=o[0], url=o[3]) for n, o in enumerate(others, 2))),
+    )
