@@ -1,0 +1,148 @@
+"""Measure the extractive summariser on real articles against hand labels.
+
+Runs every labelled article of ../shared/corpus/articles through the summariser as a
+one-entry story (feed name = the site) and scores the blocks against
+bench/data/summary_labels.json:
+
+- Who said what precision: entries whose sentence is a labelled attributed statement;
+- speaker accuracy: of those, entries naming an acceptable speaker (distinctive word match);
+- What next precision: sentences that are labelled forward-looking;
+- What happened coverage: articles whose block holds a labelled core-event sentence;
+- chrome: block sentences that are labelled page chrome (target: none).
+
+Usage: python bench/summary_eval.py [-v]   (prints a table, writes bench/summary_results.md)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from summary_corpus import load_articles  # noqa: E402
+
+from digest.model import Entry, RankedStory, Story  # noqa: E402
+from digest.summarise import get_summariser  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "data" / "summary_labels.json"
+RESULTS = HERE / "summary_results.md"
+
+
+def norm(text: str) -> str:
+    """Collapse whitespace so keys match sentences however they were wrapped."""
+    return " ".join(text.split())
+
+
+def contains(sentence: str, key: str) -> bool:
+    """True when ``key`` occurs in ``sentence``."""
+    return norm(key) in norm(sentence)
+
+
+def is_chrome(sentence: str, keys: list[str]) -> bool:
+    """True when a labelled chrome line is (most of) the sentence; short keys must be the whole of it."""
+    return any(contains(sentence, k) and (len(k) >= 25 or len(norm(sentence)) <= len(k) + 15) for k in keys)
+
+
+def distinctive(name: str) -> str:
+    """The word that identifies a speaker: the last capitalised word, else the last word."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    caps = [w for w in words if w[:1].isupper()]
+    return (caps[-1] if caps else words[-1]).strip(".,").lower()
+
+
+def speaker_ok(shown: str, acceptable: list[str]) -> bool:
+    """True when the shown speaker carries the distinctive word of an acceptable name."""
+    return any(distinctive(a) in shown.lower() for a in acceptable)
+
+
+def brief_for(name: str, article: dict[str, str]):
+    """Summarise one article as a one-entry story."""
+    entry = Entry(uid=name, feed=article["site"], feed_url=f"corpus:{name}", title=article["title"],
+                  link=None, summary="", content=article["text"])
+    ranked = RankedStory(Story(id=name, entries=(entry,)), rank=1, score=1.0, why="bench")
+    return get_summariser("extractive").summarise(ranked)
+
+
+def score_article(brief, labels: dict) -> dict:
+    """Return the counts for one article and the misses, for the table and -v."""
+    row = {"said": 0, "said_ok": 0, "speaker_ok": 0, "next": 0, "next_ok": 0, "core": 0, "chrome": 0, "words": 0, "misses": []}
+    statements = labels["statements"]
+    for quote in brief.who_said_what:
+        row["said"] += 1
+        hits = [s for s in statements if contains(quote.text, s["key"])]
+        if hits:
+            row["said_ok"] += 1
+            if any(speaker_ok(quote.speaker, s["speakers"]) for s in hits):
+                row["speaker_ok"] += 1
+            else:
+                row["misses"].append(f"SPEAKER {quote.speaker!r} (want {hits[0]['speakers']}): {quote.text}")
+        else:
+            row["misses"].append(f"NOT A STATEMENT [{quote.speaker}]: {quote.text}")
+    for sentence in brief.what_next:
+        row["next"] += 1
+        if any(contains(sentence, k) for k in labels["forward"]):
+            row["next_ok"] += 1
+        else:
+            row["misses"].append(f"NOT FORWARD: {sentence}")
+    row["core"] = int(any(contains(s, k) for s in brief.what_happened for k in labels["core"]))
+    if not row["core"]:
+        row["misses"].append(f"NO CORE in: {list(brief.what_happened)}")
+    shown = [*brief.what_happened, *(q.text for q in brief.who_said_what), *brief.what_next]
+    for sentence in shown:
+        if is_chrome(sentence, labels["chrome"]):
+            row["chrome"] += 1
+            row["misses"].append(f"CHROME: {sentence}")
+    row["words"] = sum(len(s.split()) for s in shown)
+    return row
+
+
+def pct(num: int, den: int) -> str:
+    return f"{100 * num / den:.1f}%" if den else "n/a"
+
+
+def main(verbose: bool = False) -> int:
+    """Run the evaluation, print the table and write the results file; 0 when every target is met."""
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
+    articles = load_articles()
+    rows, started = {}, time.perf_counter()
+    for name in sorted(labels):
+        brief = brief_for(name, articles[name])
+        rows[name] = score_article(brief, labels[name])
+    elapsed = time.perf_counter() - started
+    total = {k: sum(r[k] for r in rows.values()) for k in ("said", "said_ok", "speaker_ok", "next", "next_ok", "core", "chrome", "words")}
+    lines = ["| article | said | real | speaker | next | ahead | core | chrome | words |", "|---|---|---|---|---|---|---|---|---|"]
+    for name, r in rows.items():
+        lines.append(f"| {name} | {r['said']} | {r['said_ok']} | {r['speaker_ok']} | {r['next']} | {r['next_ok']} | "
+                     f"{'yes' if r['core'] else 'NO'} | {r['chrome']} | {r['words']} |")
+    metrics = [
+        ("Who said what precision (real attributed statements)", pct(total["said_ok"], total["said"]), ">= 90%",
+         total["said"] and total["said_ok"] / total["said"] >= 0.90),
+        ("Speaker accuracy (of all entries)", pct(total["speaker_ok"], total["said"]), ">= 85%",
+         total["said"] and total["speaker_ok"] / total["said"] >= 0.85),
+        ("What next precision", pct(total["next_ok"], total["next"]), ">= 80%",
+         total["next"] and total["next_ok"] / total["next"] >= 0.80),
+        ("What happened holds a core-event sentence", pct(total["core"], len(rows)), ">= 85%", total["core"] / len(rows) >= 0.85),
+        ("Page-chrome sentences in any block", str(total["chrome"]), "0", total["chrome"] == 0),
+    ]
+    summary = ["| metric | value | target | met |", "|---|---|---|---|"]
+    summary += [f"| {m} | {v} | {t} | {'yes' if ok else 'NO'} |" for m, v, t, ok in metrics]
+    counts = (f"{len(rows)} articles, {total['said']} Who-said-what entries, {total['next']} What-next sentences, "
+              f"mean {total['words'] / len(rows):.0f} words a brief, {1000 * elapsed / len(rows):.0f} ms an article")
+    report = "\n".join(["# Summariser on real articles", "", "Generated by `python bench/summary_eval.py`; labels in "
+                        "`bench/data/summary_labels.json`.", "", counts, "", *summary, "", *lines, ""])
+    RESULTS.write_text(report, encoding="utf-8")
+    print("\n".join([*lines, "", *summary, "", counts]))
+    if verbose:
+        for name, r in rows.items():
+            for miss in r["misses"]:
+                print(f"{name}: {miss}")
+    return 0 if all(ok for *_, ok in metrics) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(verbose="-v" in sys.argv[1:]))
