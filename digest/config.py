@@ -93,6 +93,8 @@ class EmailSettings:
     unsubscribe_url: str | None = None  # https URL; {token} becomes a per-recipient token
     unsubscribe_mailto: str | None = None  # mailto address for List-Unsubscribe
     postal_address: str | None = None  # shown in the footer
+    transport: str = "smtp"  # how `digest send` delivers: smtp | file (.eml files in DIR/outbox)
+    token_secret_env: str = "DIGEST_TOKEN_SECRET"  # env var with the secret for {token} (HMAC)
 
 
 @dataclass(frozen=True)
