@@ -1,0 +1,341 @@
+"""The command line: builds the edges, hands them to the pipeline, turns DigestError into exit 1."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime, timezone
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from digest import pipeline
+from digest.config import Config, load_config
+from digest.errors import DigestError
+from digest.esp import FORMATS, Letter
+from digest.fetch import Fetcher
+from digest.model import FEED_ERROR, Digest
+from digest.output import read_json, write_outputs
+from digest.schema import digest_from_dict
+from digest.send import Sender, make_sender, read_secret
+from digest.store import Store
+from digest.summarise import get_summariser
+
+log = logging.getLogger("digest")
+
+app = typer.Typer(
+    help="Turn a pile of feeds into a daily three-block news digest email.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+ConfigOpt = Annotated[Path, typer.Option("--config", "-c", help="Path to config.toml.")]
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder for the output files.")]
+NowOpt = Annotated[
+    str | None,
+    typer.Option("--now", help="Fix the clock (ISO 8601, e.g. 2026-11-23T06:00:00Z) for repeatable output."),
+]
+
+
+def user_errors(func: F) -> F:
+    """Turn a DigestError into one red line on stderr and its exit code; bugs keep their traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DigestError as exc:
+            typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.callback()
+def main_options(
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More progress detail (-vv for debug).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
+) -> None:
+    """digest: feeds in, one readable email out.
+
+    Example: digest build --config config.toml --out out/
+    """
+    level = logging.WARNING if quiet or verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr,
+                        force=True)
+
+
+def parse_now(value: str | None) -> datetime:
+    """The --now clock as an aware UTC time; the real clock when not given."""
+    if value is None:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO 8601 time, e.g. 2026-11-23T06:00:00Z",
+                                 param_hint="--now") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def run_build(config: Config, *, out: Path, now: datetime) -> pipeline.Built:
+    """Build the edges, run the pipeline and write the files."""
+    summariser = get_summariser(config.digest.summariser)
+    fetcher = Fetcher(config.fetch, progress=sys.stderr.isatty())
+    with Store.open(config.store.path) as store:
+        digest = pipeline.build(config, now=now, fetcher=fetcher, store=store, summariser=summariser)
+    return pipeline.write_digest(digest, config, out_dir=out, now=now)
+
+
+def summary_line(built: pipeline.Built, out: Path) -> str:
+    """The one line that ends a build."""
+    feeds = built.digest.feeds
+    failed = sum(f.status == FEED_ERROR for f in feeds)
+    ok = f"{len(feeds) - failed}/{len(feeds)} feeds"
+    tail = f" ({failed} feed{'s' if failed != 1 else ''} failed: see digest feeds)" if failed else ""
+    if built.rendered is None:
+        return f"Nothing to send: no story passed the ranking threshold from {ok}; no email written{tail}"
+    n = len(built.digest.stories)
+    return f"Built digest: {n} stor{'y' if n == 1 else 'ies'} from {ok} → {out / 'digest.html'}{tail}"
+
+
+@app.command()
+@user_errors
+def build(
+    config: ConfigOpt = Path("config.toml"),
+    out: OutOpt = Path("out"),
+    now: NowOpt = None,
+) -> None:
+    """Read the feeds, group and rank the stories, write the digest files into --out.
+
+    Writes digest.html, digest.txt, digest.eml, digest.json and digest.mjml.
+
+    Example: digest build --config config.toml --out out/ --now 2026-11-23T06:00:00Z
+    """
+    cfg = load_config(config)
+    built = run_build(cfg, out=out, now=parse_now(now))
+    typer.echo(summary_line(built, out))
+
+
+@app.command()
+@user_errors
+def render(
+    config: ConfigOpt = Path("config.toml"),
+    out: OutOpt = Path("out"),
+) -> None:
+    """Re-render the email files from an edited DIR/digest.json.
+
+    Example: digest render --out out/   (after editing out/digest.json)
+    """
+    cfg = load_config(config)
+    digest = load_digest(out)
+    built = pipeline.write_digest(digest, cfg, out_dir=out, now=digest.generated_at)
+    typer.echo(f"Rendered {len(built.digest.stories)} stories from {out / 'digest.json'} → {out / 'digest.html'}")
+
+
+def load_digest(out: Path) -> Digest:
+    """Read and validate DIR/digest.json."""
+    path = out / "digest.json"
+    return digest_from_dict(read_json(path), where=str(path))
+
+
+@app.command()
+@user_errors
+def feeds(config: ConfigOpt = Path("config.toml")) -> None:
+    """Print each feed's health from the store: last success, failures in a row, next attempt.
+
+    Example: digest feeds --config config.toml
+    """
+    cfg = load_config(config)
+    if not cfg.store.path.exists():
+        typer.echo(f"No state yet at {cfg.store.path}: run `digest build` first.")
+        return
+    with Store.open(cfg.store.path) as store:
+        rows = [(f, store.feed_state(f.url)) for f in cfg.feeds]
+    typer.echo(feed_table(rows))
+
+
+def feed_table(rows: list) -> str:
+    """A plain aligned table of feed health."""
+    def when(t: datetime | None) -> str:
+        return t.strftime("%Y-%m-%d %H:%M") if t else "-"
+
+    lines = [("feed", "status", "last success", "failures", "next attempt", "last error")]
+    for feed, st in rows:
+        status = "dead (410)" if st.dead else "failing" if st.failures else "ok" if st.last_success else "new"
+        lines.append((feed.name, status, when(st.last_success), str(st.failures),
+                      when(st.next_attempt), (st.last_error or "")[:60]))
+    widths = [max(len(r[i]) for r in lines) for i in range(5)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] for r in lines).rstrip()
+
+
+# -- delivery -----------------------------------------------------------------------------
+
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print what would go where; send nothing.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Send even if this edition already went out.")]
+DRY_RUN_TOKEN = "0" * 32  # stands in for tokens when --dry-run runs without the secret
+
+
+def make_transport(cfg: Config, out: Path) -> Sender:
+    """The sender chosen by [email] transport (the file sender writes into DIR/outbox)."""
+    return make_sender(cfg.email.transport, smtp=cfg.smtp, env=os.environ, outbox=out / "outbox")
+
+
+def token_secret(cfg: Config, *, dry_run: bool = False) -> str | None:
+    """The unsubscribe-token secret when the URL holds {token}; None when it does not."""
+    if "{token}" not in (cfg.email.unsubscribe_url or ""):
+        return None
+    name = cfg.email.token_secret_env
+    if dry_run and not os.environ.get(name):
+        typer.secho(f"warning: ${name} is not set: tokens below are placeholders, and a real "
+                    "send will refuse until it is set", fg=typer.colors.YELLOW, err=True)
+        return DRY_RUN_TOKEN
+    return read_secret(os.environ, name, purpose="per-recipient unsubscribe tokens "
+                       "([email] unsubscribe_url holds {token})")
+
+
+def plan_lines(letters: list[Letter], sender: Sender) -> list[str]:
+    """What --dry-run prints: the message, then one line per recipient."""
+    first = letters[0].message
+    size = len(pipeline.outgoing(letters[:1], sender=str(first["From"]))[0].data) / 1024
+    lines = [f"Would send {str(first['Subject'])!r} ({size:.1f} KB) from {first['From']} "
+             f"via {sender.describe()} to {len(letters)} recipient(s):"]
+    for letter in letters:
+        unsubscribe = letter.message["List-Unsubscribe"]
+        lines.append(f"  {letter.recipient}" + (f"  List-Unsubscribe: {unsubscribe}" if unsubscribe else ""))
+    return lines
+
+
+def sent_line(sent: pipeline.Sent) -> str:
+    """The line that ends a send."""
+    d = sent.delivery
+    total = len(d.sent) + len(d.refused)
+    return (f"Sent the {sent.digest.date} edition ({len(sent.digest.stories)} stories) to "
+            f"{len(d.sent)}/{total} recipient(s) via {sent.sender}")
+
+
+def finish_send(sent: pipeline.Sent) -> None:
+    """Print the summary; a partial send still exits 1 so cron reports it."""
+    typer.echo(sent_line(sent))
+    if sent.delivery.refused:
+        refused = "; ".join(f"{who}: {why}" for who, why in sent.delivery.refused)
+        typer.secho(f"error: refused: {refused} (the others got it; the stories are marked sent)",
+                    fg=typer.colors.RED, err=True)
+        raise typer.Exit(1)
+
+
+def already_line(day: str, earlier) -> str:
+    """The line for an edition that already went out."""
+    when = earlier.sent_at.strftime("%H:%M UTC")
+    n = len(earlier.uids)
+    return (f"Already sent the {day} edition at {when} to {n} recipient(s); nothing sent "
+            "(use --force to send it again)")
+
+
+@app.command()
+@user_errors
+def send(
+    config: ConfigOpt = Path("config.toml"),
+    out: OutOpt = Path("out"),
+    dry_run: DryRunOpt = False,
+    force: ForceOpt = False,
+) -> None:
+    """Send the digest in --out, one message per recipient in [email] to.
+
+    Sends exactly what DIR holds: digest.json is rendered again and must match digest.html and
+    digest.txt (after editing digest.json, run `digest render` first). Stories are marked sent
+    only after the mail server accepted the message.
+
+    Example: digest send --config config.toml --out out/ --dry-run
+    """
+    cfg = load_config(config)
+    digest = pipeline.load_edition(out)
+    if not digest.stories:
+        typer.echo(f"Nothing to send: {out / 'digest.json'} has no stories (a quiet day)")
+        return
+    sender = make_transport(cfg, out)
+    secret = token_secret(cfg, dry_run=dry_run)
+    letters = pipeline.make_letters(digest, cfg, out_dir=out, now=parse_now(None), secret=secret)
+    if dry_run:
+        typer.echo("\n".join(plan_lines(letters, sender)))
+        return
+    with Store.open(cfg.store.path) as store:
+        earlier = pipeline.edition_sent(store, digest.date)
+        if earlier and not force:
+            typer.echo(already_line(digest.date, earlier))
+            return
+        sent = pipeline.send_edition(digest, letters, cfg, sender=sender, store=store, now=parse_now(None))
+    finish_send(sent)
+
+
+@app.command()
+@user_errors
+def run(
+    config: ConfigOpt = Path("config.toml"),
+    out: OutOpt = Path("out"),
+    now: NowOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Build and send today's digest: the command for cron. Sends at most once a day.
+
+    A second run on the same day sends nothing unless --force. If the send fails, nothing is
+    marked sent and the next run includes the same stories.
+
+    Example: digest run --config /etc/digest/config.toml --out /var/lib/digest/out
+    """
+    cfg = load_config(config)
+    clock = parse_now(now)
+    sender = make_transport(cfg, out)
+    secret = token_secret(cfg)
+    summariser = get_summariser(cfg.digest.summariser)
+    fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty())
+    with Store.open(cfg.store.path) as store:
+        result = pipeline.run(cfg, out_dir=out, now=clock, fetcher=fetcher, store=store,
+                              summariser=summariser, sender=sender, secret=secret, force=force)
+    if result.earlier is not None:
+        typer.echo(already_line(clock.date().isoformat(), result.earlier))
+        return
+    assert result.built is not None
+    typer.echo(summary_line(result.built, out))
+    if result.sent is not None:
+        finish_send(result.sent)
+
+
+@app.command()
+@user_errors
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="postmark | sendgrid | mailgun | ses")],
+    config: ConfigOpt = Path("config.toml"),
+    out: OutOpt = Path("out"),
+) -> None:
+    """Write DIR/<format>.json: the body of that mail service's send API, ready for curl.
+
+    One message per recipient, with the same subject, bodies and List-Unsubscribe headers
+    `digest send` would use. See README.md "Delivery" for the curl lines.
+
+    Example: digest export --format postmark --out out/
+    """
+    if format not in FORMATS:
+        raise typer.BadParameter(f"{format!r}: use one of {', '.join(FORMATS)}", param_hint="--format")
+    cfg = load_config(config)
+    digest = pipeline.load_edition(out)
+    if not digest.stories:
+        typer.echo(f"Nothing to export: {out / 'digest.json'} has no stories (a quiet day)")
+        return
+    letters = pipeline.make_letters(digest, cfg, out_dir=out, now=parse_now(None), secret=token_secret(cfg))
+    path = out / f"{format}.json"
+    write_outputs(out, {path.name: pipeline.export_payload(format, letters)})
+    typer.echo(f"Wrote {path} ({len(letters)} recipient(s))")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,188 @@
+"""End to end: `digest build` on the bundled sample feeds through typer's CliRunner."""
+
+from __future__ import annotations
+
+import email
+import html
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digest.cli import app
+from digest.schema import digest_from_dict
+
+REPO = Path(__file__).resolve().parents[1]
+NOW = "2026-11-23T06:00:00Z"
+OUTPUTS = ("digest.html", "digest.txt", "digest.eml", "digest.json", "digest.mjml")
+
+runner = CliRunner()
+
+
+def sample_config(tmp_path: Path, **replace: str) -> Path:
+    """The bundled config.toml with its sample feeds made absolute and its store in tmp_path."""
+    text = (REPO / "config.toml").read_text(encoding="utf-8")
+    text = text.replace('url = "samples/', f'url = "{REPO}/samples/')
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build(config: Path, out: Path, *extra: str):
+    return runner.invoke(app, ["build", "--config", str(config), "--out", str(out), "--now", NOW, *extra])
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    result = build(sample_config(tmp), tmp / "out")
+    assert result.exit_code == 0, result.output
+    return tmp, result
+
+
+def test_build_writes_every_output_file_and_one_summary_line(built):
+    tmp, result = built
+    for name in OUTPUTS:
+        assert (tmp / "out" / name).stat().st_size > 0, name
+    line = result.stdout.strip().splitlines()[-1]
+    assert line.startswith("Built digest: ") and "from 5/5 feeds" in line and "digest.html" in line
+
+
+def test_digest_json_follows_the_contract(built):
+    tmp, _ = built
+    doc = json.loads((tmp / "out" / "digest.json").read_text(encoding="utf-8"))
+    digest = digest_from_dict(doc)  # validates every field
+    assert doc["title"] == "The Daily Brief" and doc["date"] == "2026-11-23"
+    assert doc["generated_at"] == "2026-11-23T06:00:00+00:00"
+    assert [f["status"] for f in doc["feeds"]] == ["ok"] * 5
+    assert all(f["entries"] > 0 and f["error"] is None for f in doc["feeds"])
+    assert 1 <= len(digest.stories) <= 10
+    assert [s.rank for s in digest.stories] == list(range(1, len(digest.stories) + 1))
+    assert len({s.id for s in digest.stories}) == len(digest.stories)
+    top = digest.stories[0]
+    assert len({s.name for s in top.sources}) >= 2, "the top story should gather several outlets"
+    for story in digest.stories:
+        assert story.headline and 1 <= len(story.what_happened) <= 3
+        assert story.why
+
+
+def test_grouping_shows_in_the_demo(built):
+    tmp, _ = built
+    digest = digest_from_dict(json.loads((tmp / "out" / "digest.json").read_text(encoding="utf-8")))
+    multi = [s for s in digest.stories if len({src.name for src in s.sources}) >= 2]
+    assert len(multi) >= 3
+    quoted = [s for s in digest.stories if s.who_said_what]
+    ahead = [s for s in digest.stories if s.what_next]
+    assert len(quoted) >= 3 and len(ahead) >= 3
+
+
+def test_eml_is_multipart_alternative_text_first(built):
+    tmp, _ = built
+    msg = email.message_from_bytes((tmp / "out" / "digest.eml").read_bytes())
+    assert msg.get_content_type() == "multipart/alternative"
+    assert [p.get_content_type() for p in msg.get_payload()] == ["text/plain", "text/html"]
+    for header in ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version", "List-Unsubscribe"):
+        assert msg[header], header
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_same_inputs_and_clock_give_byte_identical_outputs(built, tmp_path):
+    first, _ = built
+    again = build(sample_config(tmp_path), tmp_path / "out")  # a fresh store
+    assert again.exit_code == 0, again.output
+    rerun = build(sample_config(first), tmp_path / "out-rerun")  # the first run's store, now warm
+    assert rerun.exit_code == 0, rerun.output
+    for name in OUTPUTS:
+        data = (first / "out" / name).read_bytes()
+        assert (tmp_path / "out" / name).read_bytes() == data, name
+        assert (tmp_path / "out-rerun" / name).read_bytes() == data, name
+
+
+def test_bad_config_is_exit_1_with_the_key_path(tmp_path):
+    config = sample_config(tmp_path, **{"max_stories = 10": 'max_stories = "many"'})
+    result = build(config, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "digest.max_stories" in result.stderr and "Traceback" not in result.output
+
+
+def test_missing_config_is_exit_1(tmp_path):
+    result = build(tmp_path / "absent.toml", tmp_path / "out")
+    assert result.exit_code == 1 and "file not found" in result.stderr
+
+
+def test_every_feed_failing_is_exit_1_and_writes_nothing(tmp_path):
+    config = sample_config(tmp_path, **{f"{REPO}/samples/": f"{tmp_path}/missing/"})
+    result = build(config, tmp_path / "out")
+    assert result.exit_code == 1 and "every feed failed" in result.stderr
+    assert not (tmp_path / "out" / "digest.html").exists()
+
+
+def test_one_broken_feed_is_reported_not_fatal(tmp_path):
+    broken = tmp_path / "broken.xml"
+    broken.write_bytes(b"<html><body>Not a feed</body></html>")
+    config = sample_config(tmp_path, **{f"{REPO}/samples/tech-current.xml": str(broken)})
+    result = build(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "from 4/5 feeds" in result.stdout and "1 feed failed" in result.stdout
+    doc = json.loads((tmp_path / "out" / "digest.json").read_text(encoding="utf-8"))
+    failed = [f for f in doc["feeds"] if f["status"] == "error"]
+    assert [f["name"] for f in failed] == ["The Tech Current"] and failed[0]["error"]
+
+
+def test_quiet_day_writes_no_email(tmp_path):
+    config = sample_config(tmp_path, **{"min_score = 1.0": "min_score = 100000.0"})
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "digest.html").write_text("yesterday's")
+    result = build(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "Nothing to send" in result.stdout
+    assert not (tmp_path / "out" / "digest.html").exists()
+    assert json.loads((tmp_path / "out" / "digest.json").read_text())["stories"] == []
+
+
+def test_render_rebuilds_the_email_from_an_edited_digest_json(built, tmp_path):
+    tmp, _ = built
+    out = tmp_path / "out"
+    out.mkdir()
+    doc = json.loads((tmp / "out" / "digest.json").read_text(encoding="utf-8"))
+    doc["stories"] = doc["stories"][:2]
+    doc["stories"][0]["headline"] = "An editor's own headline"
+    (out / "digest.json").write_text(json.dumps(doc), encoding="utf-8")
+    result = runner.invoke(app, ["render", "--config", str(sample_config(tmp_path)), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "An editor's own headline" in (out / "digest.txt").read_text(encoding="utf-8")
+    page = html.unescape((out / "digest.html").read_text(encoding="utf-8"))
+    assert "An editor's own headline" in page
+
+
+def test_render_names_the_bad_field(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "digest.json").write_text('{"title": "T", "date": "2026-11-23", "stories": [{"id": 3}]}')
+    result = runner.invoke(app, ["render", "--config", str(sample_config(tmp_path)), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "stories[0].id" in result.stderr and "generated_at" in result.stderr
+
+
+def test_feeds_prints_health_after_a_build(built):
+    tmp, _ = built
+    result = runner.invoke(app, ["feeds", "--config", str(tmp / "config.toml")])
+    assert result.exit_code == 0, result.output
+    assert "The Harbor Herald" in result.stdout and "last success" in result.stdout
+
+
+def test_store_is_consistent_after_a_build(built):
+    tmp, _ = built
+    conn = sqlite3.connect(tmp / ".digest" / "state.sqlite3")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 18
+
+
+@pytest.mark.parametrize("command", ["build", "render", "feeds"])
+def test_every_command_has_help_with_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Example:" in result.stdout
