@@ -32,7 +32,7 @@ _DANGLING = re.compile(
     r"statement|development|incident|news|latest|same|former|latter|two|three|pair|group|"
     r"case|issue|problem|answer|question|idea)\b)\b"
 )
-_HAS_QUOTE = re.compile(r"“[^“”]{12,}”|\"[^\"]{12,}\"|[\"“”]")
+_QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 _TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|·)\s+(?P<tail>[^|–—-]{2,60})$")
 
 
@@ -109,13 +109,32 @@ def _fresh(candidate: _Candidate, chosen: list[_Candidate], *, limit: float = 0.
     return all(overlap(candidate.sentence.text, c.sentence.text) < limit for c in chosen)
 
 
+def quotes_heavily(text: str) -> bool:
+    """True when a sentence is mostly direct quotation (a quoted title or phrase is fine)."""
+    quoted = sum(len(m.group(0).split()) for m in _QUOTE_SPAN.finditer(text))
+    open_mark = text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+    return open_mark or quoted >= 6 or quoted >= 0.4 * len(text.split())
+
+
+def _states_event(c: _Candidate) -> bool:
+    """True when a sentence can stand alone as a statement of the event."""
+    text = c.sentence.text
+    if c.statement is not None and c.statement.speaker[:1].islower():
+        return False
+    return (8 <= _words(c) <= 55 and not quotes_heavily(text) and not _DANGLING.match(text)
+            and not text.endswith("?"))
+
+
 def pick_happened(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Return one to three central, lead-biased, quote-free sentences stating the event."""
-    pool = [
-        c for c in candidates
-        if c.statement is None and 8 <= _words(c) <= 55 and not _HAS_QUOTE.search(c.sentence.text)
-        and not _DANGLING.match(c.sentence.text) and not c.sentence.text.endswith("?")
-    ]
+    """Return one to three central, lead-biased, quote-free sentences stating the event.
+
+    Reported speech may state the event ("Obama admitted that ..."), direct quotes may not. When
+    nothing qualifies, the most central sentence still gives the reader the story.
+    """
+    pool = [c for c in candidates if _states_event(c)]
+    if not pool:
+        pool = sorted(candidates, key=lambda c: -c.centrality)[:1]
+        return pool
     scored = sorted(pool, key=lambda c: (-(_lead(c.sentence) + c.centrality), c.sentence.entry, c.sentence.position))
     chosen: list[_Candidate] = []
     for cand in scored:

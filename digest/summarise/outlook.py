@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 _STRONG = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are|was|were) (?:expected|scheduled|set|due|poised|slated|"
-    r"likely|unlikely|going) to|plans? to|intends? to|aims? to|vows? to|(?:is|are) to "
+    r"\b(?:will|won['’]t|shall|(?:is|are) (?:expected|scheduled|set|poised|slated|"
+    r"likely|unlikely|going) to|(?:is|are) due to (?:be|arrive|meet|vote|begin|start|open|close|return|"
+    r"appear|take|hold|launch|visit|end|expire|report|deliver|announce|rule|decide|sign)|plans? to|intends? to|aims? to|vows? to|(?:is|are) to "
     r"(?:be|face|meet|vote|decide|rule|appear|return)|deadline|next (?:week|month|year|step|"
-    r"round|phase|meeting|session|hearing)|later this (?:week|month|year)|"
+    r"round|phase|meeting|session|hearing)(?!['’]s)|later this (?:week|month|year)|"
     r"(?:this|next) (?:spring|summer|fall|autumn|winter)|upcoming|tomorrow|"
     r"vote on|votes? (?:is|are) expected|scheduled for|set for|in the coming (?:days|weeks|months))\b",
     re.IGNORECASE,
@@ -24,6 +25,7 @@ _BACKWARD = re.compile(
     r"\bwas going to\b|\bwere going to\b|\bwas to\b|\bwill of\b|\b(?:free|good|political|the) will\b",
     re.IGNORECASE,
 )
+_GENERIC = re.compile(r"^(?:If|When|Whenever|Once|Unless)\b")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _AHEAD = re.compile(
     r"\b(?:on|by|until|before|next|this) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -51,7 +53,9 @@ def outlook_score(text: str) -> float:
         score = 1.0
     if score and _AHEAD.search(clean):
         score += 0.5
-    return score
+    if _GENERIC.match(text):
+        score -= 1.0  # "If the system fails, it will ...": how things work, not what comes next
+    return max(score, 0.0)
 
 
 def is_forward_looking(text: str) -> bool:

@@ -33,6 +33,11 @@ _VERBS = (
     "confirms|denied|denies|pointed out|points out"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
+# Verbs that may come before their speaker ('..., said Smith'); "told Reuters" names a listener.
+_INVERTIBLE = frozenset(
+    "said says added adds wrote writes asked asks explained continued replied recalled noted argued "
+    "warned insisted countered responded concluded declared remarked stated".split()
+)
 # Adverbs and auxiliaries that sit between a speaker and the verb ("he later said").
 _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a-z]+ly))*"
 _APPOSITIVE = r"(?:,\s*[^,\"“”]{1,80},)?"
@@ -76,6 +81,8 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
     names = _NameBook()
     out: list[Statement] = []
     for index, sentence in enumerate(sentences):
+        # Read first: a name earlier in the same sentence ("Askar said he ...") is the nearest antecedent.
+        names.read(sentence.text, index)
         found = attribute(sentence.text)
         if found is not None:
             raw, direct = found
@@ -83,7 +90,6 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
             if speaker:
                 out.append(Statement(sentence, speaker, direct))
                 names.note_speaker(speaker, index)
-        names.read(sentence.text, index)
     return out
 
 
@@ -117,7 +123,7 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     if subject and _clean_speaker(subject.group("sp")):
         if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
             return _clean_speaker(subject.group("sp"))
-    if re.search(r"(?:¶|,)\s*$", before):
+    if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE:
         inverted = _SUBJECT_AFTER.match(after)
         if inverted and _clean_speaker(inverted.group("sp")):
             if _has_claim(masked, verb, direct=direct, subject_start=verb.start()):
@@ -147,15 +153,24 @@ def _clean_speaker(raw: str) -> str | None:
     speaker = " ".join(words).rstrip(".,")
     if speaker.lower() in _SPEAKER_BAD or speaker in _NOT_NAMES - {"He", "She"}:
         return None
+    if re.search(r"['’](?:re|m|ve|ll|d)\b", words[0]):
+        return None  # "We're told", "I'm told": the reporter, not a speaker
     if speaker.lower() in ("he", "she"):
         return speaker.lower()
     return speaker if re.search(r"[A-Z]", speaker[1:] if speaker[:1] in "AT" else speaker) else None
 
 
+_PLACE_HEAD = frozenset(
+    "North South East West Central Northern Southern Eastern Western Middle United New Latin".split()
+)
+
+
 def person_like(run: str) -> bool:
     """True when a capitalised run reads as a person's name rather than a place or body."""
     words = run.split()
-    return 2 <= len(words) <= 7 and words[-1] not in _ORG_TAIL and words[-1] not in _NOT_NAMES
+    if not 2 <= len(words) <= 7 or words[-1] in _ORG_TAIL or words[-1] in _NOT_NAMES:
+        return False
+    return not (len(words) == 2 and words[0] in _PLACE_HEAD)
 
 
 class _NameBook:
@@ -163,6 +178,7 @@ class _NameBook:
 
     def __init__(self) -> None:
         self.by_surname: dict[str, str] = {}
+        self.by_part: dict[str, str] = {}
         # Per sentence index: who was mentioned first, or "" when a pronoun came first.
         self.subjects: dict[int, str] = {}
         self.last_speaker: tuple[int, str] | None = None
@@ -177,7 +193,7 @@ class _NameBook:
                 continue
             if person_like(run):
                 self._learn(run)
-            name = self.full(run) if person_like(run) else self.by_surname.get(_surname(run))
+            name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
             if name and index not in self.subjects:
                 before_pronoun = pronoun is None or match.start() < pronoun.start()
                 self.subjects[index] = name if before_pronoun else ""
@@ -194,13 +210,18 @@ class _NameBook:
         if raw in ("he", "she"):
             return self._antecedent(index)
         bare = _HONORIFIC.sub("", raw)
-        if len(bare.split()) == 1 and _surname(bare) in self.by_surname:
-            return self.by_surname[_surname(bare)]
+        if len(bare.split()) == 1:
+            return self.lookup(bare) or bare
         return self.full(bare)
+
+    def lookup(self, word: str) -> str | None:
+        """The full name a single word refers to: a surname first, else any part of a name."""
+        key = word.rstrip(".,'’s")
+        return self.by_surname.get(key) or self.by_part.get(key)
 
     def _antecedent(self, index: int) -> str | None:
         """The subject of the nearest earlier sentence that names one (pronoun chains skip)."""
-        for back in range(index - 1, index - 4, -1):
+        for back in range(index, index - 4, -1):
             if self.last_speaker and self.last_speaker[0] == back:
                 return self.last_speaker[1]
             subject = self.subjects.get(back)
@@ -216,6 +237,10 @@ class _NameBook:
     def _learn(self, run: str) -> None:
         if person_like(run):
             self.by_surname.setdefault(_surname(run), run)
+            # Korean, Chinese and Hungarian names put the family name first: "Yoon Suk Yeol".
+            for part in run.split()[:-1]:
+                if part[:1].isupper() and part not in _NOT_NAMES and len(part) > 2:
+                    self.by_part.setdefault(part.rstrip(".,"), run)
 
 
 def _strip_openers(run: str) -> str:

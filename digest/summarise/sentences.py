@@ -131,15 +131,26 @@ _BYLINE = re.compile(
 )
 _CHROME = re.compile(
     r"\b(?:subscribe|sign up|sign in|log in|newsletter|click here|read more|related:|"
-    r"advertisement|all rights reserved|copyright|©|share this|follow us|follow (?:him|her) on|"
+    r"advertisement|all rights reserved|copyright|share this|follow us|follow (?:him|her) on|"
     r"getty images|photo(?:graph)?s? by|image (?:source|credit)|\(photo|\(image|"
     r"powered by|this article (?:was )?originally|listen to this|min read|sponsored|"
     r"terms of (?:use|service)|privacy policy|cookie|download the app|watch:|read next|"
     r"most popular|recommended for you|contributed to this report|updated \d|published \d|"
-    r"e-?mail (?:us|me|him|her)|@[a-z0-9_]{2,}|https?://|www\.)",
+    r"e-?mail (?:us|me|him|her)|@[a-z0-9_]{2,}|https?://|www\.)|©",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+# Photo credits mark a caption paragraph: "CreditChang W. Lee/The New York Times", "(Reuters)".
+_CREDIT = re.compile(
+    r"\bCredit\s?[A-Z]|Getty Images|\bphoto via\b|\((?:Photo|Image|Picture)\b[^)]*\)|"
+    r"\([^()]*/[^()]*\)\s*$|\((?:Reuters|AP|AFP|EPA|Bloomberg)\)\s*$|\bPhotograph:|\bSource: Supplied\b|"
+    r"[A-Z][a-z]+ [A-Z][a-z]+ ?/ ?(?:AP|AFP|Reuters|The [A-Z][\w ]+)\b"
+)
+# About-the-author lines: "Lucas Nolan is a reporter for ...", "Steven Mufson covers the White House."
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was) (?:a|an|the) [^.]{0,80}?\b(?:reporter|correspondent|editor|"
+    r"writer|producer|columnist|contributor|journalist|author)\b|covers\b)"
+)
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -155,17 +166,26 @@ def strip_dateline(paragraph: str) -> str:
 def is_chrome(sentence: str) -> bool:
     """True for page furniture: bylines, captions, prompts, links, credits."""
     text = sentence.strip()
-    if _BYLINE.match(text) or _CHROME.search(text):
+    if _BYLINE.match(text) or _CHROME.search(text) or _BIO.match(text):
         return True
+    if text.startswith("[") and text.rstrip(".").endswith("]"):
+        return True  # "[Read: ...]", "[What you need to know ...]": editors' asides and promos
     if not _TERMINAL.search(text):
         return True  # captions, headings and link lists rarely end like prose
     return text.isupper() or len(text.split()) < 4
+
+
+def is_caption(paragraph: str) -> bool:
+    """True for a photo caption: a paragraph that carries a picture credit."""
+    return bool(_CREDIT.search(paragraph))
 
 
 def sentences_of(text: str, *, entry: int = 0) -> list[Sentence]:
     """Return the prose sentences of one entry's text, datelines and page chrome removed."""
     out: list[Sentence] = []
     for p_index, para in enumerate(paragraphs(text)):
+        if is_caption(para):
+            continue
         for raw in split_sentences(strip_dateline(para)):
             if not is_chrome(raw):
                 out.append(Sentence(raw, entry, p_index, len(out)))
