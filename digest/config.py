@@ -304,6 +304,8 @@ def _check_values(s: dict[str, Any], problems: list[str]) -> None:
         problems.append(f"smtp.port: must be 1-65535, got {smtp.port}")
     if e.unsubscribe_url and urlsplit(e.unsubscribe_url).scheme not in ("http", "https"):
         problems.append("email.unsubscribe_url: must be an http(s) URL")
+    if not e.to:
+        problems.append("email.to: add at least one recipient (digest.eml needs a To header)")
     for addr in e.to:
         if "@" not in addr:
             problems.append(f"email.to: {addr!r} is not an email address")

@@ -29,7 +29,8 @@ def test_bundled_example_loads_with_sample_feeds_that_exist():
 
 
 def test_minimal_config_gets_defaults_and_relative_paths(tmp_path):
-    config = load_config(write(tmp_path, '[[feeds]]\nname = "A"\nurl = "feeds/a.xml"\n'))
+    text = '[[feeds]]\nname = "A"\nurl = "feeds/a.xml"\n[email]\nto = ["me@x.test"]\n'
+    config = load_config(write(tmp_path, text))
     assert config.feeds[0].url == str(tmp_path / "feeds" / "a.xml")
     assert config.feeds[0].weight == 1.0
     assert config.digest.max_stories == 10 and config.digest.lookback_hours == 36
@@ -60,6 +61,9 @@ to = ["not-an-address"]
         assert key in message, key
     assert len(caught.value.problems) == 7
 
+    with pytest.raises(ConfigError, match="email.to: add at least one recipient"):
+        load_config(write(tmp_path, '[[feeds]]\nname = "A"\nurl = "a.xml"\n'))
+
 
 def test_missing_file_is_one_clear_line(tmp_path):
     with pytest.raises(ConfigError, match="file not found"):
@@ -85,7 +89,8 @@ def test_duplicate_feed_urls_are_reported(tmp_path):
 
 
 def test_unknown_keys_are_warned_not_fatal(tmp_path, caplog):
-    text = '[digest]\ntitel = "typo"\n[wat]\nx = 1\n[[feeds]]\nname="A"\nurl="a.xml"\ncolour="red"\n'
+    text = ('[digest]\ntitel = "typo"\n[wat]\nx = 1\n[[feeds]]\nname="A"\nurl="a.xml"\ncolour="red"\n'
+            '[email]\nto = ["me@x.test"]\n')
     with caplog.at_level(logging.WARNING, logger="digest.config"):
         config = load_config(write(tmp_path, text))
     assert config.digest.title == "The Daily Brief"
