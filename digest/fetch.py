@@ -348,18 +348,27 @@ class _Decoder:
             raise FetchProblem(f"unsupported content encoding {coding!r}")
         self.coding = coding
         self.first = True
+        self.started = False  # produced output already: a later error is real damage
+        self.passthrough = False  # the body was not compressed after all
         wbits = zlib.MAX_WBITS | 16 if coding in ("gzip", "x-gzip") else zlib.MAX_WBITS
         self.zlib = zlib.decompressobj(wbits) if coding != "br" else None
         self.brotli = brotli.Decompressor() if coding == "br" else None
 
     def feed(self, data: bytes, room: int) -> list[bytes]:
         """Decode ``data``; return pieces totalling at most about ``room`` + one chunk."""
+        if self.passthrough:
+            return [data]
         try:
-            if self.brotli is not None:
-                return self._feed_brotli(data, room)
-            return self._feed_zlib(data, room)
+            feed = self._feed_brotli if self.brotli is not None else self._feed_zlib
+            pieces = feed(data, room)
         except (zlib.error, brotli.error) as exc:
-            raise FetchProblem(f"could not decompress the {self.coding} body: {exc}") from None
+            if self.started or not _looks_like_text(data):
+                raise FetchProblem(f"could not decompress the {self.coding} body: {exc}") from None
+            # Some servers label a plain body as compressed; read it as it is.
+            self.passthrough = True
+            return [data]
+        self.started = self.started or any(pieces)
+        return pieces
 
     def _feed_zlib(self, data: bytes, room: int) -> list[bytes]:
         if self.first and self.coding == "deflate" and data and (data[0] & 0x0F) != 8:
@@ -386,7 +395,14 @@ class _Decoder:
         return pieces
 
     def flush(self) -> bytes:
-        return self.zlib.flush() if self.zlib is not None else b""
+        if self.passthrough or self.zlib is None:
+            return b""
+        return self.zlib.flush()
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """True when ``data`` starts like an XML, HTML or JSON document."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"<", b"{", b"[")
 
 
 def _read_capped(path: Path, cap: int) -> bytes:

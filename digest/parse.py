@@ -149,13 +149,19 @@ def _from_feedparser(result: Any, body: bytes, ctx: _Context, warning: str | Non
     """Entries from a feedparser result, or the reason it is not a feed."""
     entries = result.get("entries") or []
     title = _plain(result.get("feed", {}).get("title")) or None
-    if not result.get("version") and not entries:
+    if not entries and (not result.get("version") or _broken(result)):
         return ParsedFeed(entries=(), title=title, error=_why_unreadable(result, body))
     if result.get("bozo") and entries:
         problem = f"malformed feed, read anyway: {_bozo_reason(result)}"
         warning = f"{warning}; {problem}" if warning else problem
     made = [_entry_from_feedparser(e, ctx) for e in entries[:MAX_ENTRIES]]
     return ParsedFeed(entries=_unique(made, ctx), title=title, warning=warning)
+
+
+def _broken(result: Any) -> bool:
+    """True when feedparser hit real XML damage, not just a charset or media-type quibble."""
+    benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    return bool(result.get("bozo")) and not isinstance(result.get("bozo_exception"), benign)
 
 
 def _why_unreadable(result: Any, body: bytes) -> str:

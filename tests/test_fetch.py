@@ -252,3 +252,19 @@ def test_per_host_limit_caps_requests_in_flight():
     assert [r.status for r in results] == [200] * 6
     assert quiet.max_active == 2
     assert time.monotonic() - started >= 0.55  # 6 requests, 2 at a time, 0.2 s each
+
+
+def test_body_labelled_gzip_but_not_compressed_is_read_as_is(server):
+    url = server.add("/liar.xml", body=FEED, headers={"Content-Encoding": "gzip"})
+    result = fetch_one(url)
+    assert (result.status, result.error, result.body) == (200, None, FEED)
+
+
+def test_corrupt_gzip_body_is_an_error(server):
+    import gzip
+
+    broken = gzip.compress(FEED)[:-8] + b"\x00" * 8  # wrong CRC and length
+    url = server.add("/corrupt.xml", body=broken, headers={"Content-Encoding": "gzip"})
+    result = fetch_one(url)
+    assert result.status == 0
+    assert result.error.startswith("could not decompress the gzip body")

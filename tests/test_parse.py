@@ -1,0 +1,333 @@
+"""parse_feed, html_to_text and sanitize_html on built and real feeds."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from digest.parse import MAX_ENTRIES, html_to_text, parse_feed, sanitize_html
+from tests.hostile import rss
+
+REAL = Path(__file__).parents[1].parent / "shared" / "corpus" / "feeds" / "real"
+NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+URL = "https://example.com/feed.xml"
+
+
+def parse(body: bytes, **kwargs):
+    kwargs.setdefault("now", NOW)
+    return parse_feed(body, feed_name="Example", feed_url=kwargs.pop("feed_url", URL), **kwargs)
+
+
+def rss_items(*items: str, channel: str = "<title>T</title>") -> bytes:
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>{channel}'
+            f"{''.join(items)}</channel></rss>").encode()
+
+
+def item(title="A title", link="https://example.com/a", guid=None, date=None, extra="") -> str:
+    parts = [f"<title>{title}</title>" if title is not None else ""]
+    parts.append(f"<link>{link}</link>" if link is not None else "")
+    parts.append(f"<guid>{guid}</guid>" if guid is not None else "")
+    parts.append(f"<pubDate>{date}</pubDate>" if date is not None else "")
+    return f"<item>{''.join(parts)}{extra}</item>"
+
+
+# ------------------------------------------------------------------ bodies that are not feeds
+
+
+@pytest.mark.parametrize("body", [b"", b"   \r\n\t "])
+def test_empty_body(body):
+    result = parse(body)
+    assert (result.entries, result.error) == ((), "empty response")
+
+
+def test_html_page_instead_of_a_feed():
+    body = b"<!DOCTYPE html><html><head><title>Home</title></head><body><p>Hi</p></body></html>"
+    result = parse(body)
+    assert (result.entries, result.error) == ((), "not a feed (got an HTML page)")
+
+
+@pytest.mark.parametrize("body", [b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+                                  b"\x1f\x8b\x08\x00" + os.urandom(300),
+                                  b"\x01\x02\x00\x00\x07" + bytes(range(256))])
+def test_binary_instead_of_a_feed(body):
+    result = parse(body)
+    assert (result.entries, result.error) == ((), "not a feed (got binary data)")
+
+
+def test_broken_xml_is_reported_as_malformed():
+    result = parse(b"<?xml version='1.0'?><rss><channel><title>x</ti")
+    assert result.entries == ()
+    assert result.error and result.error.startswith(("malformed XML:", "not a feed"))
+
+
+def test_json_that_is_not_a_json_feed():
+    assert parse(b'{"hello": "world"}').error == "not a feed (got JSON that is not a JSON Feed)"
+    assert parse(b'{"items": [}').error.startswith("malformed JSON")
+
+
+def test_malformed_but_readable_feed_keeps_entries_with_a_warning():
+    body = rss_items(item(title="Fish &amp; chips &nbsp; today"), item(title="Second & bad"))
+    result = parse(body)
+    assert result.error is None
+    assert [e.title for e in result.entries] == ["Fish & chips today", "Second & bad"]
+    assert result.warning and "malformed" in result.warning
+
+
+# ------------------------------------------------------------------ fields are plain text
+
+
+def test_titles_are_plain_text_with_cr_lf_collapsed():
+    body = rss_items(item(title="Line one\r\nline two\r\n  &lt;b&gt;bold&lt;/b&gt; &amp;amp; co"))
+    (entry,) = parse(body).entries
+    # The decoded title is markup ("<b>"), so it is read as HTML and "&amp;" means "&".
+    assert entry.title == "Line one line two bold & co"
+    assert "\n" not in entry.title and "\r" not in entry.title
+
+
+def test_summary_and_content_are_plain_text_paragraphs():
+    extra = ("<description>&lt;p&gt;First &lt;em&gt;para&lt;/em&gt;.&lt;/p&gt;"
+             "&lt;p&gt;Second&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;</description>"
+             '<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+             "<![CDATA[<p>Full <b>text</b> here.</p><p>More &amp; more.</p>"
+             '<img src="x" onerror="alert(1)">]]></content:encoded>')
+    (entry,) = parse(rss_items(item(extra=extra))).entries
+    assert entry.summary == "First para.\n\nSecond"
+    assert entry.content == "Full text here.\n\nMore & more."
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "java&#x09;script:alert(1)",
+                                  "data:text/html,hi", "file:///etc/passwd", "ftp://x/y"])
+def test_unsafe_links_are_dropped(link):
+    (entry,) = parse(rss_items(item(link=link, guid="g1"))).entries
+    assert entry.link is None
+
+
+def test_relative_links_are_made_absolute():
+    (entry,) = parse(rss_items(item(link="/news/1"))).entries
+    assert entry.link == "https://example.com/news/1"
+
+
+def test_missing_title_falls_back_to_the_summary():
+    (entry,) = parse(rss_items(item(title=None, extra="<description>Just words</description>"))
+                     ).entries
+    assert entry.title == "Just words"
+
+
+# ------------------------------------------------------------------ identity
+
+
+def test_uids_are_stable_and_depend_on_the_feed():
+    body = rss_items(item(guid="urn:1"), item(guid="urn:2", link="https://example.com/b"))
+    first, again = parse(body).entries, parse(body).entries
+    other = parse(body, feed_url="https://other.example/feed").entries
+    assert [e.uid for e in first] == [e.uid for e in again]
+    assert len({e.uid for e in first}) == 2
+    assert {e.uid for e in first}.isdisjoint(e.uid for e in other)
+
+
+def test_edited_entry_keeps_its_uid():
+    before = parse(rss_items(item(title="Draft", guid="urn:1"))).entries[0]
+    after = parse(rss_items(item(title="Final headline", guid="urn:1"))).entries[0]
+    assert before.uid == after.uid
+
+
+def test_identity_falls_back_to_link_then_content():
+    by_link = parse(rss_items(item(link="https://example.com/x"))).entries[0]
+    same_link = parse(rss_items(item(title="Edited", link="https://example.com/x"))).entries[0]
+    assert by_link.uid == same_link.uid
+    a = parse(rss_items(item(title="One", link=None))).entries[0]
+    b = parse(rss_items(item(title="Two", link=None))).entries[0]
+    assert a.uid != b.uid
+
+
+def test_repeated_guid_is_told_apart_and_exact_repeat_dropped():
+    body = rss_items(item(title="A", guid="dup", link="https://example.com/a"),
+                     item(title="B", guid="dup", link="https://example.com/b"),
+                     item(title="A", guid="dup", link="https://example.com/a"),
+                     item(title="C", guid="dup", link="https://example.com/a"))
+    entries = parse(body).entries
+    assert [e.title for e in entries] == ["A", "B", "C"]
+    assert len({e.uid for e in entries}) == 3
+    assert [e.uid for e in entries] == [e.uid for e in parse(body).entries]
+
+
+# ------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("Sun, 22 Nov 2026 10:00:00 GMT", datetime(2026, 11, 22, 10, tzinfo=UTC)),
+     ("Sun, 22 Nov 2026 10:00:00 +0200", datetime(2026, 11, 22, 8, tzinfo=UTC)),
+     ("2026-11-22T10:00:00-05:00", datetime(2026, 11, 22, 15, tzinfo=UTC)),
+     ("22 Nov 2026 10:00 EST", datetime(2026, 11, 22, 15, tzinfo=UTC)),
+     ("2026-11-22", datetime(2026, 11, 22, tzinfo=UTC))],
+)
+def test_dates_become_aware_utc(raw, expected):
+    (entry,) = parse(rss_items(item(date=raw))).entries
+    assert (entry.published, entry.date_note) == (expected, None)
+    assert entry.published.tzinfo is not None
+
+
+def test_missing_date_is_flagged():
+    (entry,) = parse(rss_items(item())).entries
+    assert (entry.published, entry.date_note) == (None, "missing")
+
+
+def test_future_date_is_clamped_to_now():
+    future = (NOW + timedelta(days=3)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    soon = (NOW + timedelta(minutes=30)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    clamped, fine = parse(rss_items(item(date=future, guid="1"), item(date=soon, guid="2"))
+                          ).entries
+    assert (clamped.published, clamped.date_note) == (NOW, "future")
+    assert (fine.published, fine.date_note) == (NOW + timedelta(minutes=30), None)
+
+
+def test_date_before_1995_is_dropped_and_flagged():
+    (entry,) = parse(rss_items(item(date="Thu, 01 Jan 1970 00:00:00 GMT"))).entries
+    assert (entry.published, entry.date_note) == (None, "before 1995")
+
+
+# ------------------------------------------------------------------ hostile sizes
+
+
+def test_50000_item_feed_parses_within_budget_keeping_the_newest():
+    started = time.monotonic()
+    result = parse(rss(50_000), budget_s=10.0)
+    elapsed = time.monotonic() - started
+    assert result.error is None
+    assert len(result.entries) == MAX_ENTRIES
+    assert result.entries[0].title == "Item 0"
+    assert "50,000 items" in result.warning
+    assert elapsed < 10
+
+
+def test_parse_budget_gives_up_with_a_plain_error():
+    result = parse(rss(50_000), budget_s=0.01)
+    assert result.entries == ()
+    assert result.error == "feed took longer than 0.01 s to parse"
+
+
+def test_entity_expansion_bomb_is_harmless():
+    levels = "".join(
+        f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    body = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">{levels}]>'
+            f'<rss version="2.0"><channel><title>&l9;</title>'
+            f"{item(title='&l9;')}</channel></rss>").encode()
+    started = time.monotonic()
+    result = parse(body)
+    assert time.monotonic() - started < 2
+    assert all(len(e.title) < 100 for e in result.entries)
+
+
+# ------------------------------------------------------------------ formats
+
+
+def test_atom_feed():
+    body = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom T</title>
+<entry><title type="html">A &lt;i&gt;big&lt;/i&gt; day</title>
+<link href="https://example.com/atom/1"/><id>tag:example.com,2026:1</id>
+<updated>2026-11-22T09:00:00Z</updated><author><name>Ann Author</name></author>
+<summary>Short.</summary><content type="html">&lt;p&gt;Long text.&lt;/p&gt;</content></entry>
+</feed>"""
+    result = parse(body)
+    (entry,) = result.entries
+    assert result.title == "Atom T"
+    assert (entry.title, entry.link, entry.author) == (
+        "A big day", "https://example.com/atom/1", "Ann Author")
+    assert (entry.summary, entry.content) == ("Short.", "Long text.")
+    assert entry.published == datetime(2026, 11, 22, 9, tzinfo=UTC)
+
+
+def test_rss_1_0_feed():
+    body = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://example.com/"><title>RDF</title><link>https://example.com/</link>
+<description>d</description></channel>
+<item rdf:about="https://example.com/r1"><title>RDF item</title><link>https://example.com/r1</link>
+<dc:date>2026-11-21T08:00:00Z</dc:date></item></rdf:RDF>"""
+    (entry,) = parse(body).entries
+    assert (entry.title, entry.link) == ("RDF item", "https://example.com/r1")
+    assert entry.published == datetime(2026, 11, 21, 8, tzinfo=UTC)
+
+
+def test_json_feed_1_1():
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "JF",
+           "items": [{"id": 7, "url": "https://example.com/j/7", "title": "Json <b>item</b>",
+                      "content_text": "Plain\n\nbody", "summary": "Sum",
+                      "date_published": "2026-11-22T10:00:00+01:00",
+                      "authors": [{"name": "Jo"}, {"name": "Al"}]},
+                     {"id": "8", "external_url": "javascript:alert(1)", "content_html": "<p>x</p>"}]}
+    result = parse(json.dumps(doc).encode())
+    first, second = result.entries
+    assert result.title == "JF"
+    assert (first.title, first.link, first.author) == ("Json item", "https://example.com/j/7",
+                                                        "Jo, Al")
+    assert (first.content, first.summary) == ("Plain\n\nbody", "Sum")
+    assert first.published == datetime(2026, 11, 22, 9, tzinfo=UTC)
+    assert (second.link, second.content, second.title) == (None, "x", "x")
+
+
+def test_real_guardian_rss():
+    result = parse((REAL / "guardian-us-2018-01-31.rss").read_bytes())
+    assert (len(result.entries), result.error, result.title) == (55, None, "The Guardian")
+    first = result.entries[0]
+    assert first.title.startswith("Trump State of the Union address")
+    assert first.link.startswith("https://www.theguardian.com/")
+    assert first.published == datetime(2018, 1, 31, 7, 26, 5, tzinfo=UTC)
+    assert all(e.published and e.link and e.title for e in result.entries)
+    assert all("<" not in e.summary for e in result.entries)
+
+
+def test_real_npr_json_feed():
+    result = parse((REAL / "npr-technology.json").read_bytes())
+    assert (len(result.entries), result.error, result.title) == (25, None, "Technology")
+    assert all(e.link.startswith("https://www.npr.org/") for e in result.entries)
+    assert all(e.published and e.published.tzinfo for e in result.entries)
+    assert len({e.uid for e in result.entries}) == 25
+
+
+# ------------------------------------------------------------------ HTML helpers
+
+
+def test_html_to_text():
+    html = ("<div><p>Hello&nbsp;<b>world</b>,\r\n  again.</p><script>bad()</script>"
+            "<style>p{}</style><ul><li>one</li><li>two</li></ul>tail &amp; end</div>")
+    assert html_to_text(html) == "Hello world, again.\n\none\n\ntwo\n\ntail & end"
+    assert html_to_text("") == ""
+    assert html_to_text("a < b and c > d") == "a < b and c > d"
+
+
+UNSAFE = ["<script", "javascript:", "onerror", "onclick", "<iframe", "<form", "<style",
+          "data:", "vbscript:", "<object", "<embed", "style="]
+
+
+@pytest.mark.parametrize("html", [
+    '<p onclick="x()">hi</p><script>alert(1)</script>',
+    '<a href="java&#x09;script:alert(1)">x</a><a href="JaVaScRiPt:alert(1)">y</a>',
+    '<img src="data:image/png;base64,AAAA"><img src=x onerror=alert(1)>',
+    '<iframe src="https://evil"></iframe><form action="/x"><input></form>',
+    '<style>body{}</style><p style="background:url(javascript:x)">s</p>',
+    '<object data="x"></object><embed src="y"><a href="vbscript:msgbox">v</a>',
+])
+def test_sanitize_html_removes_everything_unsafe(html):
+    clean = sanitize_html(html).lower()
+    assert not [u for u in UNSAFE if u in clean]
+
+
+def test_sanitize_html_keeps_content_and_drops_tracking_pixels():
+    html = ('<p>Keep <a href="https://example.com/x">this link</a> and <em>that</em>.</p>'
+            '<img src="https://example.com/photo.jpg" alt="Photo">'
+            '<img src="https://t.example/o.gif" width="1" height="1">'
+            "<img src='https://media.npr.org/include/images/tracking/npr-rss-pixel.png?s=1'/>")
+    clean = sanitize_html(html)
+    assert '<a href="https://example.com/x" rel="noopener noreferrer nofollow">this link</a>' \
+        in clean
+    assert '<img src="https://example.com/photo.jpg" alt="Photo">' in clean
+    assert "o.gif" not in clean and "pixel" not in clean
