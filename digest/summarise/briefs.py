@@ -202,25 +202,28 @@ def pick_next(candidates: list[_Candidate], *, used: set[Sentence]) -> list[_Can
     return chosen
 
 
+# Admission order when trimming to the budget: (block, rank). Blocks: 0 happened, 1 said, 2 next.
+# A second voice outranks a second event sentence: the brief exists to show who said what.
+_ADMISSION = ((0, 0), (1, 0), (2, 0), (1, 1), (0, 1), (2, 1), (1, 2), (0, 2), (1, 3))
+
+
 def fit_budget(happened, said, ahead, *, budget: int):
     """Trim the lowest-value items until the three blocks fit ``budget`` words.
 
-    Items are admitted in value order (first of each block, then seconds, then thirds); the
-    first What happened sentence is always kept, whatever its length.
+    Items are admitted in ``_ADMISSION`` order while they fit; the first What happened sentence
+    is always kept, whatever its length. Returns the three kept lists, each in its own order.
     """
-    order = []
-    for rank in range(max(len(happened), len(said), len(ahead))):
-        for block, items in enumerate((happened, said, ahead)):
-            if rank < len(items):
-                order.append((block, items[rank]))
-    kept: list[list[_Candidate]] = [[], [], []]
+    blocks = (happened, said, ahead)
+    kept: dict[tuple[int, int], _Candidate] = {}
     total = 0
-    for block, item in order:
-        size = _words(item)
-        if total + size <= budget or (block == 0 and not kept[0]):
-            kept[block].append(item)
-            total += size
-    return kept[0], kept[1], kept[2]
+    for block, rank in _ADMISSION:
+        if rank >= len(blocks[block]):
+            continue
+        item = blocks[block][rank]
+        if total + _words(item) <= budget or (block, rank) == (0, 0):
+            kept[(block, rank)] = item
+            total += _words(item)
+    return tuple([kept[k] for k in sorted(kept) if k[0] == b] for b in range(3))
 
 
 def _quote(c: _Candidate) -> Quote:

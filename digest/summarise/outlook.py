@@ -12,7 +12,7 @@ import re
 _STRONG = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are) (?:expected|scheduled|set|poised|slated|"
     r"likely|unlikely|going) to|(?:is|are) due to (?:be|arrive|meet|vote|begin|start|open|close|return|"
-    r"appear|take|hold|launch|visit|end|expire|report|deliver|announce|rule|decide|sign)|plans? to|intends? to|aims? to|vows? to|(?:is|are) to "
+    r"appear|take|hold|launch|visit|end|expire|report|deliver|announce|rule|decide|sign)|(?:plans|intends|aims|vows|pledges|promises|hopes) to|(?:we|they|I) (?:plan|intend|aim|vow) to|(?:is|are) to "
     r"(?:be|face|meet|vote|decide|rule|appear|return)|deadline|next (?:week|month|year|step|"
     r"round|phase|meeting|session|hearing)(?!['’]s)|later this (?:week|month|year)|"
     r"(?:this|next) (?:spring|summer|fall|autumn|winter)|upcoming|tomorrow|"
@@ -26,7 +26,7 @@ _BACKWARD = re.compile(
     re.IGNORECASE,
 )
 _GENERIC = re.compile(r"^(?:If|When|Whenever|Once|Unless)\b")
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|\([^()]*\)")
 _AHEAD = re.compile(
     r"\b(?:on|by|until|before|next|this) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
@@ -37,7 +37,7 @@ _AHEAD = re.compile(
 def outlook_score(text: str) -> float:
     """Return how strongly ``text`` looks ahead: 0 when it does not, higher for firm cues.
 
-    Cues inside a direct quotation do not count: what a speaker predicts belongs to Who said
+    Cues inside a direct quotation or a parenthesis do not count: what a speaker predicts belongs to Who said
     what, and the narration around it is what states the next step.
     """
     narration = _QUOTED.sub(" ", text)

@@ -212,7 +212,9 @@ class _NameBook:
         bare = _HONORIFIC.sub("", raw)
         if len(bare.split()) == 1:
             return self.lookup(bare) or bare
-        return self.full(bare)
+        fuller = self.by_part.get(_surname(bare))
+        # "Te Kaurinui" after "Te Kaurinui Robert Parata": the name as first given.
+        return fuller if fuller and bare in fuller else self.full(bare)
 
     def lookup(self, word: str) -> str | None:
         """The full name a single word refers to: a surname first, else any part of a name."""

@@ -1,0 +1,207 @@
+"""Measure digest.group: B-cubed quality on the hand-labelled set, and speed at scale.
+
+Usage: python bench/group_eval.py [--sweep] [--scale N] [--no-scale]
+
+Prints a table and writes bench/group_results.md. The labelled set is
+bench/data/grouping_eval.json (see its "about"); the scale test groups N generated entries
+(default 20,000) shaped like a day of news: many events, 1-6 outlets each, shared filler
+vocabulary and per-event names and numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from digest.group import group_entries  # noqa: E402
+from digest.model import Entry, Story  # noqa: E402
+
+DATA = ROOT / "bench" / "data" / "grouping_eval.json"
+RESULTS = ROOT / "bench" / "group_results.md"
+
+
+def load_eval(path: Path = DATA) -> tuple[list[Entry], dict[str, str], dict[str, str]]:
+    """Return (entries, uid -> gold event, event -> family) from the labelled file."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    entries, gold, family = [], {}, {}
+    for event in doc["events"]:
+        family[event["event"]] = event["family"]
+        for n, v in enumerate(event["versions"]):
+            uid = f"{event['event']}/{n}"
+            published = datetime.fromisoformat(v["at"].replace("Z", "+00:00"))
+            entries.append(Entry(uid=uid, feed=v["feed"], feed_url=f"https://{v['feed']}.test/rss",
+                                 title=v["title"], link=None, summary=v["lead"], published=published))
+            gold[uid] = event["event"]
+    return entries, gold, family
+
+
+def bcubed(stories: Iterable[Story], gold: Mapping[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of predicted stories against gold labels."""
+    predicted = {e.uid: s.id for s in stories for e in s.entries}
+    by_story, by_event = defaultdict(set), defaultdict(set)
+    for uid, story_id in predicted.items():
+        by_story[story_id].add(uid)
+        by_event[gold[uid]].add(uid)
+    precision = recall = 0.0
+    for uid, story_id in predicted.items():
+        same = len(by_story[story_id] & by_event[gold[uid]])
+        precision += same / len(by_story[story_id])
+        recall += same / len(by_event[gold[uid]])
+    n = len(predicted) or 1
+    p, r = precision / n, recall / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def mistakes(stories: list[Story], gold: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """Human-readable false merges (stories mixing events) and splits (events over stories)."""
+    merges = []
+    for s in stories:
+        events = Counter(gold[e.uid] for e in s.entries)
+        if len(events) > 1:
+            merges.append(" + ".join(f"{ev} ({n})" for ev, n in sorted(events.items())))
+    spread = defaultdict(list)
+    for s in stories:
+        for e in s.entries:
+            spread[gold[e.uid]].append(s.id)
+    splits = [f"{ev}: {len(set(ids))} stories of sizes "
+              f"{sorted(Counter(ids).values(), reverse=True)}"
+              for ev, ids in sorted(spread.items()) if len(set(ids)) > 1]
+    return merges, splits
+
+
+def evaluate(**params: float) -> dict[str, object]:
+    """Group the labelled set with ``params`` and return the scores and mistakes."""
+    entries, gold, family = load_eval()
+    start = time.perf_counter()
+    stories = group_entries(entries, **params)
+    elapsed = time.perf_counter() - start
+    p, r, f = bcubed(stories, gold)
+    merges, splits = mistakes(stories, gold)
+    return {"entries": len(entries), "events": len(set(gold.values())), "stories": len(stories),
+            "families": len(set(family.values())), "p": p, "r": r, "f1": f, "seconds": elapsed,
+            "merges": merges, "splits": splits}
+
+
+# --- scale ----------------------------------------------------------------------------------
+
+
+def synthetic_day(n: int, *, seed: int = 7) -> tuple[list[Entry], dict[str, str]]:
+    """About ``n`` generated entries: events told by 1-6 outlets with shared vocabulary."""
+    rng = random.Random(seed)
+    common = [f"word{i}" for i in range(3000)]
+    weights = [1 / (i + 1) for i in range(len(common))]  # Zipf-like filler
+    outlets = [f"Outlet {i}" for i in range(60)]
+    entries, gold, event = [], {}, 0
+    while len(entries) < n:
+        event += 1
+        names = [_pseudo_name(rng) for _ in range(6)]
+        numbers = [str(rng.randint(2, 999)) for _ in range(2)]
+        topic = rng.choices(common, weights, k=8)
+        for k, feed in enumerate(rng.sample(outlets, rng.choice([1, 1, 2, 2, 3, 4, 5, 6]))):
+            words = (rng.sample(names, 3) + rng.sample(numbers, 1) + rng.sample(topic, 4)
+                     + rng.choices(common, weights, k=40))
+            rng.shuffle(words)
+            uid = f"e{event}/{k}"
+            entries.append(Entry(uid=uid, feed=feed, feed_url=f"https://{k}.test", link=None,
+                                 title=" ".join(rng.sample(names, 2) + rng.sample(topic, 4)),
+                                 summary=" ".join(words)))
+            gold[uid] = f"e{event}"
+    return entries[:n], {e.uid: gold[e.uid] for e in entries[:n]}
+
+
+def _pseudo_name(rng: random.Random) -> str:
+    """A capitalised made-up proper noun."""
+    syllables = ["ka", "ro", "mi", "te", "sa", "lu", "vin", "dor", "bel", "an", "qu", "zi", "mar", "ot"]
+    return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).capitalize()
+
+
+def scale(sizes: list[int]) -> list[tuple[int, float, int, float]]:
+    """Time group_entries on generated days; returns (entries, seconds, stories, F1) per size."""
+    rows = []
+    for n in sizes:
+        entries, gold = synthetic_day(n)
+        start = time.perf_counter()
+        stories = group_entries(entries)
+        elapsed = time.perf_counter() - start
+        rows.append((n, elapsed, len(stories), bcubed(stories, gold)[2]))
+        print(f"  scale: {n:>6} entries -> {len(stories):>6} stories in {elapsed:6.2f} s", flush=True)
+    return rows
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def sweep() -> list[tuple[float, float, float, float, float]]:
+    """B-cubed around the defaults, to show how sensitive the thresholds are."""
+    rows = []
+    for edge in (0.16, 0.19, 0.22, 0.25, 0.28):
+        for link in (0.12, 0.15, 0.17, 0.2):
+            if link <= edge:
+                result = evaluate(edge=edge, link=link)
+                rows.append((edge, link, result["p"], result["r"], result["f1"]))
+    return rows
+
+
+def report(result: Mapping[str, object], scale_rows: list, sweep_rows: list) -> str:
+    """The Markdown written to bench/group_results.md."""
+    lines = ["# Grouping benchmark", "",
+             f"Machine: {platform.machine()}, Python {platform.python_version()}; "
+             "produced by `python bench/group_eval.py`.", "",
+             "## Quality on the hand-labelled set (bench/data/grouping_eval.json)", "",
+             "| entries | events | look-alike families | stories | B³ precision | B³ recall | B³ F1 | time |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+             f"| {result['entries']} | {result['events']} | {result['families']} | {result['stories']} "
+             f"| {result['p']:.3f} | {result['r']:.3f} | **{result['f1']:.3f}** "
+             f"| {result['seconds'] * 1000:.0f} ms |", ""]
+    lines += ["False merges (one story, several events):", ""]
+    lines += [f"- {m}" for m in result["merges"]] or ["- none"]
+    lines += ["", "Splits (one event, several stories):", ""]
+    lines += [f"- {s}" for s in result["splits"]] or ["- none"]
+    if scale_rows:
+        lines += ["", "## Scale (generated entries, one process)", "",
+                  "| entries | seconds | entries/s | stories | B³ F1 (synthetic) |",
+                  "| ---: | ---: | ---: | ---: | ---: |"]
+        lines += [f"| {n} | {s:.2f} | {n / s:,.0f} | {k} | {f:.3f} |" for n, s, k, f in scale_rows]
+    if sweep_rows:
+        lines += ["", "## Threshold sweep", "", "| edge | link | P | R | F1 |", "| ---: | ---: | ---: | ---: | ---: |"]
+        lines += [f"| {e} | {l} | {p:.3f} | {r:.3f} | {f:.3f} |" for e, l, p, r, f in sweep_rows]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sweep", action="store_true", help="also try thresholds around the defaults")
+    parser.add_argument("--scale", type=int, default=20000, help="largest generated batch (default 20000)")
+    parser.add_argument("--no-scale", action="store_true", help="skip the scale test")
+    args = parser.parse_args(argv)
+    result = evaluate()
+    print(f"{'entries':>8} {'events':>7} {'stories':>8} {'P':>6} {'R':>6} {'F1':>6}")
+    print(f"{result['entries']:>8} {result['events']:>7} {result['stories']:>8} "
+          f"{result['p']:6.3f} {result['r']:6.3f} {result['f1']:6.3f}")
+    for m in result["merges"]:
+        print("  merged:", m)
+    for s in result["splits"]:
+        print("  split: ", s)
+    sweep_rows = sweep() if args.sweep else []
+    for row in sweep_rows:
+        print("  sweep edge=%.2f link=%.2f  P=%.3f R=%.3f F1=%.3f" % row)
+    sizes = [] if args.no_scale else [args.scale // 4, args.scale // 2, args.scale]
+    scale_rows = scale(sizes)
+    RESULTS.write_text(report(result, scale_rows, sweep_rows), encoding="utf-8")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
