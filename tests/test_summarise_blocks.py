@@ -85,3 +85,205 @@ def test_brief_for_one_entry_fills_blocks_without_repeating_a_sentence():
     assert brief.what_next == ("The House is expected to take up a second package next week.",)
     shown = [*brief.what_happened, *(q.text for q in brief.who_said_what), *brief.what_next]
     assert len(shown) == len(set(shown))
+
+
+from digest.summarise.briefs import BUDGET_WORDS, clean_headline, quotes_heavily  # noqa: E402
+from digest.summarise.outlook import is_forward_looking, outlook_score  # noqa: E402
+
+
+def test_quote_split_around_he_said_is_one_statement_by_the_named_speaker():
+    text = (
+        "Secretary of State Antony Blinken met the Ukrainian president in Kyiv on Tuesday.\n\n"
+        "\"We are not going anywhere,\" Mr. Blinken said, \"and our support will last as long as it takes.\""
+    )
+    found = statements(text)
+    assert len(found) == 1
+    assert found[0][0] == "Secretary of State Antony Blinken"
+    assert found[0][1].endswith("as long as it takes.\"")
+
+
+def test_pronoun_skips_a_sentence_whose_subject_is_itself_a_pronoun():
+    text = (
+        "Elizabeth Prelogar grew up in Boise and studied law at Harvard.\n\n"
+        "As a teen she entered state pageants and won the Miss Idaho title in 2004.\n\n"
+        "She said she used the pageant scholarship money for law school."
+    )
+    assert [s[0] for s in statements(text)] == ["Elizabeth Prelogar"]
+
+
+def test_pronoun_without_anyone_introduced_is_dropped():
+    assert statements("\"It will not happen again,\" he said.") == []
+
+
+def test_told_names_the_listener_not_the_speaker():
+    assert attribute("The ministers fled to the compound, the source told Reuters.") is None
+    assert attribute("Sen. Maria Cantwell told reporters that the bill would pass easily.") == (
+        "Sen. Maria Cantwell", False)
+
+
+def test_reporter_asides_are_not_speakers():
+    assert attribute("We're told there is security footage that cops are looking at now.") is None
+
+
+def test_would_in_reported_past_speech_is_not_a_future():
+    assert not is_forward_looking("He said he would resign if the bill failed.")
+    assert not is_forward_looking("The company said it would cut 200 jobs.")
+    assert not is_forward_looking("The fire could have been worse.")
+    assert not is_forward_looking("The delay was due to heavy snow.")
+    assert not is_forward_looking("Funding was cut from next year's budget by the committee.")
+    assert not is_forward_looking("A discounted plan to keep you up to date all year.")
+
+
+def test_real_futures_look_ahead_and_firm_cues_outrank_hedges():
+    assert outlook_score("The Senate will vote on the bill next week.") > outlook_score(
+        "The bill could change how farms are taxed.") > 0
+    assert is_forward_looking("The committee is expected to publish its report on Friday.")
+    assert is_forward_looking("He said he will resign on Monday.")
+    assert is_forward_looking("The deadline for comments is March 3.")
+
+
+def test_quoted_or_parenthetical_futures_are_not_next_steps():
+    assert not is_forward_looking("“We will win,” she said.")
+    assert not is_forward_looking("(The experience will be familiar to anyone with a phone.)")
+
+
+def test_what_next_is_empty_rather_than_wrong():
+    text = (
+        "The museum reopened on Sunday after a year of repairs to its roof and galleries.\n\n"
+        "Visitors queued for hours in the rain to see the restored collection of mosaics."
+    )
+    brief = get_summariser("extractive").summarise(make_ranked(make_entry(content=text)))
+    assert brief.what_next == ()
+    assert brief.what_happened[0].startswith("The museum reopened")
+
+
+def test_what_happened_skips_dangling_openers_direct_quotes_and_repeats():
+    text = (
+        "The city council approved a new budget for Springfield schools on Monday night.\n\n"
+        "The council approved the new budget for Springfield schools late on Monday.\n\n"
+        "\"This is the best budget we have passed in a decade for our children,\" the mayor said.\n\n"
+        "This came after months of protests by parents and teachers across the city.\n\n"
+        "The budget raises teacher pay by four percent and hires 120 classroom aides."
+    )
+    brief = get_summariser("extractive").summarise(make_ranked(make_entry(content=text)))
+    happened = brief.what_happened
+    assert happened[0].startswith("The city council approved")
+    assert not any(s.startswith(("The council approved", "This came", "\"This")) for s in happened)
+
+
+def test_quotes_heavily_allows_a_quoted_title_but_not_a_quotation():
+    assert not quotes_heavily('"Super Mario Run" will launch on iPhone and iPad on December 15 for $9.99.')
+    assert quotes_heavily('"We have nothing to fear from anyone at all," he said of the party.')
+
+
+@pytest.mark.parametrize(
+    ("title", "outlets", "expected"),
+    [
+        ("Senate passes aid bill | Reuters", ("Reuters",), "Senate passes aid bill"),
+        ("Senate passes aid bill - The Example Times", ("The Example Times",), "Senate passes aid bill"),
+        ("Senate passes aid bill – BBC News", (), "Senate passes aid bill"),
+        ("Obama admits US gun laws are his 'biggest frustration'", (), "Obama admits US gun laws are his 'biggest frustration'"),
+        ("Spider-Man - Far From Home review: a delight", (), "Spider-Man - Far From Home review: a delight"),
+        ("  Senate   passes bill  ", (), "Senate passes bill"),
+    ],
+)
+def test_clean_headline(title, outlets, expected):
+    assert clean_headline(title, outlets=outlets) == expected
+
+
+THREE_OUTLETS = {
+    "Wire Service": (
+        "Senate approves $40 billion Ukraine aid package - Wire Service",
+        "WASHINGTON (AP) — The Senate approved a $40 billion aid package for Ukraine on Tuesday, "
+        "sending the measure to President Joe Biden for his signature.\n\n"
+        "The 86-11 vote came after weeks of negotiations over military and humanitarian funding.\n\n"
+        "\"This is a historic day for our alliance and for democracy,\" said Senate Majority Leader "
+        "Chuck Schumer.\n\n"
+        "Biden is expected to sign the bill on Thursday, the White House said.",
+    ),
+    "Capitol Daily": (
+        "Ukraine aid clears Senate in 86-11 vote | Capitol Daily",
+        "Senators voted 86-11 on Tuesday to send $40 billion in aid to Ukraine, the largest package "
+        "since the war began.\n\n"
+        "Sen. Rand Paul, who delayed the vote last week, said the spending would add to the national debt.\n\n"
+        "\"We cannot save Ukraine by dooming the U.S. economy,\" Paul said on the Senate floor.\n\n"
+        "The Pentagon will begin shipping the first weapons under the package next week.",
+    ),
+    "Global Report": (
+        "Kyiv welcomes US Senate vote on aid",
+        "KYIV, May 19 (Reuters) - Ukraine's government welcomed the U.S. Senate's approval of a $40 "
+        "billion aid package on Tuesday.\n\n"
+        "\"The package will help us defend our cities and feed our people,\" President Volodymyr "
+        "Zelensky said in a video address.\n\n"
+        "Zelensky thanked American lawmakers and said Ukraine would use the money transparently.\n\n"
+        "Sign up for our morning newsletter here.",
+    ),
+}
+
+
+def three_outlet_story() -> RankedStory:
+    entries = [
+        make_entry(uid=f"u{i}", feed=outlet, title=title, content=text, link=f"https://example.com/{i}")
+        for i, (outlet, (title, text)) in enumerate(THREE_OUTLETS.items())
+    ]
+    return make_ranked(*entries, story_id="ukraine-aid")
+
+
+def test_multi_source_brief_keeps_block_invariants():
+    brief = get_summariser("extractive").summarise(three_outlet_story())
+    shown = [*brief.what_happened, *(q.text for q in brief.who_said_what), *brief.what_next]
+    every_source = " ".join(text for _, text in THREE_OUTLETS.values())
+    assert 1 <= len(brief.what_happened) <= 3
+    assert 2 <= len(brief.who_said_what) <= 4
+    assert len(brief.what_next) <= 2
+    assert len(shown) == len(set(shown)), "a sentence appears in two blocks"
+    assert all(s in every_source for s in shown), "every sentence shown comes from a source"
+    assert len({q.source for q in brief.who_said_what}) == len(brief.who_said_what), "quotes from different outlets"
+    assert len({q.speaker for q in brief.who_said_what}) == len(brief.who_said_what)
+    assert sum(len(s.split()) for s in shown) <= BUDGET_WORDS
+    assert not any("newsletter" in s for s in shown)
+    assert brief.headline == "Senate approves $40 billion Ukraine aid package"
+    assert [s.name for s in brief.sources] == list(THREE_OUTLETS)
+    assert [s.title for s in brief.sources][1] == "Ukraine aid clears Senate in 86-11 vote"
+    assert (brief.id, brief.rank, brief.score, brief.why) == ("ukraine-aid", 1, 3.0, "test")
+
+
+def test_multi_source_brief_attributes_quotes_to_their_own_outlet():
+    brief = get_summariser("extractive").summarise(three_outlet_story())
+    for quote in brief.who_said_what:
+        title, text = THREE_OUTLETS[quote.source]
+        assert quote.text in text
+        assert quote.speaker.split()[-1] in text
+    speakers = {q.speaker for q in brief.who_said_what}
+    assert speakers <= {"Senate Majority Leader Chuck Schumer", "Sen. Rand Paul", "President Volodymyr Zelensky"}
+
+
+def test_what_next_prefers_the_events_next_step():
+    brief = get_summariser("extractive").summarise(three_outlet_story())
+    assert brief.what_next
+    assert all(is_forward_looking(s) for s in brief.what_next)
+    assert not any("would" in s and "will" not in s for s in brief.what_next)
+
+
+def test_brief_is_deterministic():
+    first = get_summariser("extractive").summarise(three_outlet_story())
+    second = get_summariser("extractive").summarise(three_outlet_story())
+    assert first == second
+
+
+def test_tight_budget_trims_lowest_value_items_first():
+    from digest.summarise.briefs import ExtractiveSummariser
+
+    full = ExtractiveSummariser().summarise(three_outlet_story())
+    tight = ExtractiveSummariser(budget=60).summarise(three_outlet_story())
+    assert tight.what_happened[:1] == full.what_happened[:1]
+    assert len(tight.who_said_what) + len(tight.what_next) + len(tight.what_happened) < (
+        len(full.who_said_what) + len(full.what_next) + len(full.what_happened))
+    shown = [*tight.what_happened, *(q.text for q in tight.who_said_what), *tight.what_next]
+    assert sum(len(s.split()) for s in shown) <= 60 or len(shown) == 1
+
+
+def test_empty_story_text_still_gives_a_headline_and_no_crash():
+    brief = get_summariser("extractive").summarise(make_ranked(make_entry(title="Short item | Site", content="")))
+    assert brief.headline == "Short item"
+    assert brief.who_said_what == () and brief.what_next == ()

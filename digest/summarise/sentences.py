@@ -32,7 +32,7 @@ _CLOSERS = "\"'”’)]"
 _OPEN_QUOTES = "\"“"
 # A candidate boundary: terminal punctuation, any closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])[\"'”’)\]]*\s+")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)\.$")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"\s+")
 

@@ -1,0 +1,101 @@
+"""Sentence splitting, datelines, bylines and page chrome on news prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.summarise.sentences import is_caption, is_chrome, sentences_of, split_sentences, strip_dateline
+
+CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus" / "articles"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. Senate met. It voted.", ["The U.S. Senate met.", "It voted."]),
+        ("He moved to the U.S. The rest followed.", ["He moved to the U.S.", "The rest followed."]),
+        ("Gen. Mark Milley spoke on Jan. 6 in Washington. Then he left.",
+         ["Gen. Mark Milley spoke on Jan. 6 in Washington.", "Then he left."]),
+        ("Dr. Amir Khan met John F. Kennedy Jr. at St. Paul's. Nobody noticed.",
+         ["Dr. Amir Khan met John F. Kennedy Jr. at St. Paul's.", "Nobody noticed."]),
+        ("Prices rose 3.5 percent in Q2. Analysts shrugged.", ["Prices rose 3.5 percent in Q2.", "Analysts shrugged."]),
+        ("It was over... Then it began again.", ["It was over...", "Then it began again."]),
+        ("Wait… what happened next? Nobody knows.", ["Wait… what happened next?", "Nobody knows."]),
+        ('"We will fight. We will win," she said. The crowd cheered.',
+         ['"We will fight. We will win," she said.', "The crowd cheered."]),
+        ("“We will fight. We will win,” she said. The crowd cheered.",
+         ["“We will fight. We will win,” she said.", "The crowd cheered."]),
+        ("Apple Inc. shares rose. The company said nothing.", ["Apple Inc. shares rose.", "The company said nothing."]),
+        ("The meeting ends at 5 p.m. The vote follows.", ["The meeting ends at 5 p.m.", "The vote follows."]),
+    ],
+)
+def test_split_sentences_on_news_prose(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_unbalanced_quote_does_not_swallow_the_paragraph():
+    text = "“It was the first of many. They kept coming. Another one arrived. We stopped counting."
+    assert len(split_sentences(text)) == 4
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
+        ("LONDON, Nov 22 (Reuters) - Britain said it would act.", "Britain said it would act."),
+        ("(CNN) — Something happened.", "Something happened."),
+        ("Kyiv, Ukraine (CNN) — Russia attacked.", "Russia attacked."),
+        ("NEW YORK — Stocks fell.", "Stocks fell."),
+        ("SEOUL, South Korea — A plan failed.", "A plan failed."),
+        ("The U.S. — and its allies — agreed.", "The U.S. — and its allies — agreed."),
+    ],
+)
+def test_strip_dateline(paragraph, expected):
+    assert strip_dateline(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By Jane Doe, Staff Writer",
+        "SIGN UP FOR OUR NEWSLETTER",
+        "Related: Rich are paying more in taxes but not as much as they used to",
+        "Lucas Nolan is a reporter for Breitbart Tech covering issues of free speech.",
+        "Steven Mufson covers the White House.",
+        "Follow him on Twitter @LucasNolan_ or email him.",
+        "[Read: Why Tunisia suffers from Islamist violence]",
+        "Heba Habib contributed to this report.",
+        "Image",
+    ],
+)
+def test_chrome_lines_are_recognised(sentence):
+    assert is_chrome(sentence)
+
+
+def test_prose_is_not_chrome():
+    assert not is_chrome("The Senate approved the package on Tuesday after a long debate.")
+    assert not is_chrome("“We dodged a bullet,” said Steve Cowan, a spokesman for the department.")
+
+
+def test_captions_with_picture_credits_are_dropped_whole():
+    assert is_caption("A worker repairs cables in Queens.CreditChang W. Lee/The New York Times")
+    assert is_caption("Netanyahu visits the Western Wall on March 18. (Thomas Coex/AFP/Getty Images)")
+    assert not is_caption("Gunmen opened fire on visitors at Tunisia’s most renowned museum on Wednesday.")
+    text = "Officials met on Monday to agree a plan.\n\nA man walks past. (Reuters)\n\nThe plan was agreed late at night."
+    assert [s.text for s in sentences_of(text)] == [
+        "Officials met on Monday to agree a plan.", "The plan was agreed late at night."]
+
+
+def test_sentences_keep_entry_paragraph_and_position():
+    found = sentences_of("First one is here. Second one is here.\n\nThird one is here.", entry=2)
+    assert [(s.entry, s.paragraph, s.position) for s in found] == [(2, 0, 0), (2, 0, 1), (2, 1, 2)]
+
+
+def test_real_article_splits_without_runaway_sentences():
+    text = (CORPUS / "newspaper4k" / "cnn_001" / "expected.txt").read_text(encoding="utf-8")
+    found = sentences_of(text)
+    assert len(found) > 100
+    assert max(len(s.text.split()) for s in found) < 130  # the longest is one long multi-sentence quote
+    assert any(s.text.startswith("Prelogar will be at the lectern on Tuesday") for s in found)
