@@ -51,14 +51,33 @@ def is_chrome(paragraph: str) -> bool:
 
 
 def extract_article(html: bytes | str, *, url: str | None = None) -> str:
-    """Main text of an article page as plain text (paragraphs joined by '\\n\\n'), '' if none."""
+    """Main text of an article page as plain text (paragraphs joined by '\n\n'), '' if none."""
     if not html:
         return ""
+    text = _trafilatura(html, url=url, favor_precision=True)
+    if len(text.split()) < _SHORT_WORDS:
+        # Precision mode sometimes keeps one fragment of an article split over many
+        # containers; check a short result against the balanced mode.
+        balanced = _trafilatura(html, url=url, favor_precision=False)
+        if len(text.split()) < _FRAGMENT_SHARE * len(balanced.split()):
+            text = balanced
+    text = _clean(text)
+    # A handful of words is a menu or a label, not an article: let the feed's text stand.
+    return text if len(text.split()) >= _MIN_WORDS else ""
+
+
+_MIN_WORDS = 12  # fewer words than this is not an article
+_SHORT_WORDS = 300  # below this, precision mode's result is double-checked
+_FRAGMENT_SHARE = 0.25  # a precision result under this share of the balanced one is a fragment
+
+
+def _trafilatura(html: bytes | str, *, url: str | None, favor_precision: bool) -> str:
+    """trafilatura's plain-text extraction, '' when it fails or finds nothing."""
     try:
         text = trafilatura.extract(
             html,
             url=url,
-            favor_precision=True,
+            favor_precision=favor_precision,
             include_comments=False,
             include_tables=False,
             include_links=False,
@@ -69,10 +88,24 @@ def extract_article(html: bytes | str, *, url: str | None = None) -> str:
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken pages
         log.info("extraction failed for %s: %s", url or "page", exc)
         return ""
-    return _clean(text or "")
+    return text or ""
+
+
+_BULLET = re.compile(r"^[-*•]\s+")
+# A heading that opens a block of teasers to other articles: the article ends before it.
+_TEASER_HEADING = re.compile(
+    r"^(other|more|related|recommended|popular|latest|top|trending|further)\b[\w\s’']{0,30}"
+    r"\b(columns?|stories|articles|news|videos|reads|reading|coverage|posts|opinion)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _clean(text: str) -> str:
-    """Paragraphs normalised and chrome paragraphs dropped."""
-    paragraphs = (" ".join(p.split()) for p in re.split(r"\n+", text))
-    return "\n\n".join(p for p in paragraphs if p and not is_chrome(p))
+    """Paragraphs normalised; chrome paragraphs and any trailing teaser block dropped."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n+", text)]
+    paragraphs = [p for p in paragraphs if p]
+    for i, paragraph in enumerate(paragraphs):
+        if i >= len(paragraphs) // 2 and _TEASER_HEADING.match(paragraph):
+            paragraphs = paragraphs[:i]
+            break
+    return "\n\n".join(p for p in paragraphs if not is_chrome(_BULLET.sub("", p)))
