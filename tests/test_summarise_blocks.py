@@ -287,3 +287,15 @@ def test_empty_story_text_still_gives_a_headline_and_no_crash():
     brief = get_summariser("extractive").summarise(make_ranked(make_entry(title="Short item | Site", content="")))
     assert brief.headline == "Short item"
     assert brief.who_said_what == () and brief.what_next == ()
+
+
+def test_dek_comes_from_a_feed_summary_and_never_repeats_a_block():
+    text = (
+        "The Senate approved a $40 billion aid package for Ukraine on Tuesday after weeks of talks.\n\n"
+        "Biden is expected to sign the bill on Thursday, the White House said."
+    )
+    fresh = make_entry(content=text, summary="Lawmakers back the biggest aid package since the war began. More inside.")
+    brief = get_summariser("extractive").summarise(make_ranked(fresh))
+    assert brief.dek == "Lawmakers back the biggest aid package since the war began."
+    echo = make_entry(content=text, summary="The Senate approved a $40 billion aid package for Ukraine on Tuesday.")
+    assert get_summariser("extractive").summarise(make_ranked(echo)).dek is None

@@ -270,11 +270,13 @@ def pick_headline(entries: tuple[Entry, ...]) -> str:
 
 
 def pick_dek(entries: tuple[Entry, ...], *, shown: list[str]) -> str | None:
-    """Return a one-line standfirst from a feed summary that repeats no block sentence."""
+    """Return a one-line standfirst: the first sentence of a feed summary that repeats no block.
+
+    Returns None when no summary offers a prose sentence of 6 to 35 words that is new to the brief.
+    """
     for entry in entries:
-        if not entry.summary or entry.summary == entry.text and len(entry.summary.split()) > 40:
-            continue
-        first = next(iter(split_sentences(" ".join(entry.summary.split()))), "")
+        sentences = split_sentences(" ".join(entry.summary.split()))
+        first = sentences[0] if sentences else ""
         if 6 <= len(first.split()) <= 35 and not is_chrome(first):
             if all(overlap(first, s) < 0.6 for s in shown):
                 return first

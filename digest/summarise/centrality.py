@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _STOP = frozenset(
@@ -57,16 +57,39 @@ def textrank(vectors: list[dict[str, float]], *, damping: float = 0.85, rounds: 
     n = len(vectors)
     if n == 0:
         return []
-    sims = [[cosine(a, b) if i != j else 0.0 for j, b in enumerate(vectors)] for i, a in enumerate(vectors)]
-    totals = [sum(row) or 1.0 for row in sims]
+    edges = _similarities(vectors)
+    totals = [sum(row.values()) or 1.0 for row in edges]
     rank = [1.0 / n] * n
     for _ in range(rounds):
-        rank = [
-            (1 - damping) / n + damping * sum(sims[j][i] * rank[j] / totals[j] for j in range(n))
-            for i in range(n)
-        ]
+        new = [(1 - damping) / n] * n
+        for j, row in enumerate(edges):
+            share = damping * rank[j] / totals[j]
+            for i, weight in row.items():
+                new[i] += weight * share
+        settled = sum(abs(a - b) for a, b in zip(new, rank)) < 1e-4 / n
+        rank = new
+        if settled:
+            break
     top = max(rank) or 1.0
     return [r / top for r in rank]
+
+
+def _similarities(vectors: list[dict[str, float]]) -> list[dict[int, float]]:
+    """Return the non-zero cosine similarities as adjacency rows, built through an inverted index.
+
+    Only pairs that share a word are ever touched, so long multi-source stories stay fast.
+    """
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for word, weight in vec.items():
+            postings[word].append((i, weight))
+    edges: list[dict[int, float]] = [defaultdict(float) for _ in vectors]
+    for plist in postings.values():
+        for a, (i, wi) in enumerate(plist):
+            for j, wj in plist[a + 1:]:
+                edges[i][j] += wi * wj
+                edges[j][i] += wi * wj
+    return edges
 
 
 def overlap(a: str, b: str) -> float:
