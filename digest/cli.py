@@ -21,7 +21,9 @@ from digest.fetch import Fetcher
 from digest.model import FEED_ERROR, Digest
 from digest.output import read_json, write_outputs
 from digest.schema import digest_from_dict
+from digest.render import make_environment
 from digest.send import Sender, make_sender, read_secret
+from digest.serve import PreviewServer, Watcher
 from digest.store import Store
 from digest.summarise import get_summariser
 
@@ -181,7 +183,7 @@ def feed_table(rows: list) -> str:
 
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print what would go where; send nothing.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Send even if this edition already went out.")]
-DRY_RUN_TOKEN = "0" * 32  # stands in for tokens when --dry-run runs without the secret
+DRY_RUN_SECRET = "dry-run"  # makes stand-in tokens when --dry-run runs without the secret
 
 
 def make_transport(cfg: Config, out: Path) -> Sender:
@@ -197,7 +199,7 @@ def token_secret(cfg: Config, *, dry_run: bool = False) -> str | None:
     if dry_run and not os.environ.get(name):
         typer.secho(f"warning: ${name} is not set: tokens below are placeholders, and a real "
                     "send will refuse until it is set", fg=typer.colors.YELLOW, err=True)
-        return DRY_RUN_TOKEN
+        return DRY_RUN_SECRET
     return read_secret(os.environ, name, purpose="per-recipient unsubscribe tokens "
                        "([email] unsubscribe_url holds {token})")
 
@@ -334,6 +336,69 @@ def export(
     path = out / f"{format}.json"
     write_outputs(out, {path.name: pipeline.export_payload(format, letters)})
     typer.echo(f"Wrote {path} ({len(letters)} recipient(s))")
+
+
+@app.command()
+@user_errors
+def preview(
+    config: ConfigOpt = Path("config.toml"),
+    out: OutOpt = Path("out"),
+    port: Annotated[int, typer.Option("--port", "-p", help="Port on 127.0.0.1.")] = 8000,
+    watch: Annotated[bool, typer.Option("--watch", help="Rebuild when config.toml or a template changes.")] = False,
+    now: NowOpt = None,
+) -> None:
+    """Serve the latest build on http://127.0.0.1:PORT: the email at phone and desktop widths,
+    light and dark, the plain text, subject, preheader, size and feed health.
+
+    With --watch, a template change re-renders from DIR/digest.json and a config.toml change
+    rebuilds; the open page reloads itself.
+
+    Example: digest preview --config config.toml --out out/ --watch
+    """
+    load_config(config)  # fail early on a broken config
+    try:
+        server = PreviewServer(lambda: pipeline.preview_of(load_config(config), out), port=port)
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",
+                                 param_hint="--port") from None
+    watcher = Watcher(lambda: watched_files(config), lambda changed: rebuild(
+        server, changed, config=config, out=out, now=now)) if watch else None
+    if watcher:
+        watcher.start()
+    typer.echo(f"Previewing {out} at {server.url}{' (watching for changes)' if watch else ''}; Ctrl-C stops")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if watcher:
+            watcher.stop()
+        server.server_close()
+
+
+def watched_files(config: Path) -> list[Path]:
+    """config.toml and every file of the theme folders."""
+    loader = make_environment(None).loader
+    folders = [Path(p) for p in getattr(loader, "searchpath", [])]
+    return [config.resolve()] + sorted(f for d in folders for f in d.rglob("*") if f.is_file())
+
+
+def rebuild(server: PreviewServer, changed: list[Path], *, config: Path, out: Path, now: str | None) -> None:
+    """Rebuild after a change (config: full build; template: re-render) and refresh the page."""
+    try:
+        cfg = load_config(config)
+        if config.resolve() in changed:
+            run_build(cfg, out=out, now=parse_now(now))
+        else:
+            digest = load_digest(out)
+            pipeline.write_digest(digest, cfg, out_dir=out, now=digest.generated_at)
+        server.refresh()
+    except DigestError as exc:
+        log.warning("rebuild failed: %s", exc)
+        server.fail(str(exc))
+    except Exception as exc:  # a bug: keep the traceback in the log, keep the server up
+        log.exception("rebuild failed")
+        server.fail(f"{type(exc).__name__}: {exc} (see the terminal)")
 
 
 def main() -> None:

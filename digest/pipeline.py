@@ -29,6 +29,7 @@ from digest.rank import rank_stories
 from digest.render import Rendered, RenderSettings, render_digest
 from digest.schema import digest_from_dict, digest_to_dict
 from digest.send import Delivery, Outgoing, Sender, unsubscribe_token
+from digest.serve import Preview
 from digest.store import FeedState, Store
 from digest.summarise import Summariser
 
@@ -348,3 +349,19 @@ def run(config: Config, *, out_dir: Path, now: datetime, fetcher: Fetcher, store
 def export_payload(format: str, letters: Sequence[Letter]) -> bytes:
     """The ESP payload of ``format`` for ``letters`` as JSON bytes."""
     return json_bytes(esp_payload(format, letters))
+
+
+def preview_of(config: Config, out_dir: Path) -> Preview:
+    """What the preview page shows for the build in ``out_dir`` (files as written)."""
+    digest = load_edition(out_dir)
+    common = {"title": digest.title, "date": digest.date, "feeds": digest.feeds}
+    if not digest.stories:
+        return Preview(subject=None, preheader=None, html=None, text=None, **common,
+                       note="A quiet day: no story passed the ranking threshold, so no email was written.")
+    rendered = render_digest(digest, settings=RenderSettings.from_config(config))  # for subject, preheader
+    try:
+        page = (out_dir / "digest.html").read_text(encoding="utf-8")
+        text = (out_dir / "digest.txt").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DigestFileError(f"{exc.filename} not found: run `digest render --out {out_dir}`") from None
+    return Preview(subject=rendered.subject, preheader=rendered.preheader, html=page, text=text, **common)

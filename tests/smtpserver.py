@@ -67,11 +67,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server(handler: Recorder | None = None, *, ssl_context: ssl.SSLContext | None = None,
-                **smtp_parameters) -> Iterator[tuple[Recorder, int]]:
-    """Run aiosmtpd on 127.0.0.1 in a thread; yield (handler, port)."""
+def smtp_server(handler: Recorder | None = None, *, port: int | None = None,
+                ssl_context: ssl.SSLContext | None = None, **smtp_parameters) -> Iterator[tuple[Recorder, int]]:
+    """Run aiosmtpd on 127.0.0.1 (``port``, or a free one) in a thread; yield (handler, port)."""
     handler = handler or Recorder()
-    port = free_port()
+    port = port or free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port, ssl_context=ssl_context,
                             server_hostname="localhost", **smtp_parameters)
     controller.start()
