@@ -150,7 +150,8 @@ def main(verbose: bool = False) -> int:
     total = {k: sum(r[k] for r in rows.values()) for k in ("said", "said_ok", "speaker_ok", "next", "next_ok", "core", "chrome", "words")}
     lines = ["| article | said | real | speaker | next | ahead | core | chrome | words |", "|---|---|---|---|---|---|---|---|---|"]
     for name, r in rows.items():
-        lines.append(f"| {name} | {r['said']} | {r['said_ok']} | {r['speaker_ok']} | {r['next']} | {r['next_ok']} | "
+        shown_name = f"{name} (held out)" if labels[name].get("heldout") else name
+        lines.append(f"| {shown_name} | {r['said']} | {r['said_ok']} | {r['speaker_ok']} | {r['next']} | {r['next_ok']} | "
                      f"{'yes' if r['core'] else 'NO'} | {r['chrome']} | {r['words']} |")
     metrics = [
         ("Who said what precision (real attributed statements)", pct(total["said_ok"], total["said"]), ">= 90%",
