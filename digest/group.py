@@ -26,6 +26,8 @@ import hashlib
 import logging
 import math
 import re
+from functools import lru_cache
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -42,7 +44,8 @@ NUMBER_WEIGHT = 1.6  # extra weight for numbers
 TOP_TOKENS = 12  # distinctive tokens per entry used to find candidate pairs
 UNRELATED = 0.05  # below this cosine two entries share nothing but common words
 MAX_UNRELATED = 0.34  # share of cross pairs in a merge allowed to be unrelated
-MIN_POSTING_CAP = 60  # a token in more entries than max(this, 1% of the batch) is not indexed
+POSTING_CAP = 60  # a token in more entries than this is too common to find candidates by
+MIN_SHARED = 2  # top tokens two entries must share to be compared
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
@@ -116,13 +119,12 @@ def _vectorise(entries: list[Entry]) -> list[_Doc]:
     df = Counter(t for c in counts for t in c)
     n = len(entries)
     idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
-    cap = max(MIN_POSTING_CAP, n // 100)
     docs = []
     for entry, c in zip(entries, counts):
         vec = {t: (1.0 + math.log(w)) * idf[t] for t, w in c.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vec = {t: v / norm for t, v in vec.items()}
-        ranked = sorted((t for t in vec if 1 < df[t] <= cap), key=lambda t: (-vec[t], t))
+        ranked = sorted((t for t in vec if 1 < df[t] <= POSTING_CAP), key=lambda t: (-vec[t], t))
         docs.append(_Doc(entry, vec, tuple(ranked[:TOP_TOKENS])))
     return docs
 
@@ -153,6 +155,7 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 18)  # news vocabulary repeats: normalising dominates otherwise
 def _normalise(word: str) -> str:
     """Lower-case, drop possessives, fold number formats and plural/verb endings."""
     word = word.lower().replace("’", "'")
@@ -197,17 +200,25 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, int, int]]:
-    """Return (similarity, i, j) for pairs sharing a distinctive token, strongest first."""
+    """Return (similarity, i, j) for pairs sharing distinctive tokens, strongest first.
+
+    Two shared top tokens are needed: one shared name links too much at scale (every entry
+    naming a country), while same-event versions almost always share a name plus a number
+    or a second name.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for i, doc in enumerate(docs):
         for token in doc.top:
             postings[token].append(i)
-    seen: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        for x, i in enumerate(ids):
-            for j in ids[x + 1 :]:
-                seen.add((i, j))
-    pairs = [(_cosine(docs[i].vector, docs[j].vector), i, j) for i, j in seen]
+    pairs = []
+    for i, doc in enumerate(docs):
+        shared: Counter[int] = Counter()
+        for token in doc.top:
+            ids = postings[token]
+            shared.update(ids[bisect_right(ids, i) :])
+        for j, n in shared.items():
+            if n >= MIN_SHARED:
+                pairs.append((_cosine(doc.vector, docs[j].vector), i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
 
