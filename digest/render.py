@@ -51,6 +51,7 @@ class Rendered:
     mjml: str  # the MJML source (digest.mjml)
     html: str  # final HTML after mjml-python and premailer (digest.html)
     text: str  # plain-text twin (digest.txt)
+    digest: Digest | None = None  # the edition as rendered: over budget, briefs moved to ``more``
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,9 @@ def render_digest(digest: Digest, *, settings: RenderSettings, token: str | None
     """Render ``digest``; briefs move to "More stories" until the HTML fits the budget.
 
     ``token`` fills ``{token}`` in the unsubscribe URL (``PREVIEW_TOKEN`` when None).
-    Returns the Rendered email. Raises RenderError when a template or MJML fails.
+    Returns the Rendered email; its ``digest`` is the edition as rendered (write that one to
+    digest.json so a re-render gives the same bytes). Raises RenderError when a template or
+    MJML fails.
     """
     env = make_environment(settings.templates_dir)
     rendered = _render_once(env, digest, settings, token)
@@ -168,7 +171,7 @@ def _render_once(env: jinja2.Environment, digest: Digest, settings: RenderSettin
     html = mjml_to_html(source, inline_css=inline_css)
     return Rendered(
         subject=context["subject"], preheader=context["preheader"],
-        mjml=source, html=html, text=_tidy_text(text),
+        mjml=source, html=html, text=_tidy_text(text), digest=digest,
     )
 
 

@@ -252,12 +252,17 @@ def test_over_budget_the_lowest_ranked_briefs_move_to_more_stories(caplog):
     assert more_links == [b.headline for b in digest.stories[len(kept):]]
     assert any("More stories" in r.getMessage() and "budget" in r.getMessage() for r in caplog.records)
     assert check_text(rendered.text) == []
+    assert rendered.digest.stories == digest.stories[: len(kept)]
+    assert rendered.digest.more == digest.stories[len(kept):]
+    again = render(rendered.digest, html_budget=full - 15_000)  # what `digest render` would do
+    assert again.html == rendered.html and again.digest == rendered.digest
 
 
 def test_within_budget_nothing_moves(caplog):
     with caplog.at_level(logging.WARNING, logger="digest.render"):
         rendered = render(real_digest(10))
     assert not caplog.records and "More stories" not in rendered.html
+    assert rendered.digest == real_digest(10)
 
 
 def test_every_style_block_stays_under_16_kb():
