@@ -52,7 +52,7 @@ def is_chrome(paragraph: str) -> bool:
 
 def extract_article(html: bytes | str, *, url: str | None = None) -> str:
     """Main text of an article page as plain text (paragraphs joined by '\n\n'), '' if none."""
-    if not html:
+    if not html or _is_binary(html):
         return ""
     text = _trafilatura(html, url=url, favor_precision=True)
     if len(text.split()) < _SHORT_WORDS:
@@ -64,6 +64,13 @@ def extract_article(html: bytes | str, *, url: str | None = None) -> str:
     text = _clean(text)
     # A handful of words is a menu or a label, not an article: let the feed's text stand.
     return text if len(text.split()) >= _MIN_WORDS else ""
+
+
+def _is_binary(page: bytes | str) -> bool:
+    """True for a PDF, an image or other non-text body served where a page was expected."""
+    head = page[:1024] if isinstance(page, bytes) else page[:1024].encode("utf-8", "replace")
+    return head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")) or (
+        b"\x00" in head)
 
 
 _MIN_WORDS = 12  # fewer words than this is not an article

@@ -9,6 +9,7 @@ returned in ``ParsedFeed.error`` in plain words.
 from __future__ import annotations
 
 import hashlib
+from html import unescape
 import io
 import json
 import logging
@@ -185,7 +186,8 @@ def _entry_from_feedparser(raw: Any, ctx: _Context) -> _RawEntry:
     summary = html_to_text(raw.get("summary", "") or "")
     title_type = (raw.get("title_detail") or {}).get("type", "text/html")
     title = raw.get("title", "") or ""
-    title = _plain(title) if "html" in title_type else _squash(title)
+    # Plain-typed titles are unescaped once more: double-escaped "&amp;amp;" is common.
+    title = _plain(title) if "html" in title_type else _squash(unescape(title))
     when = _first_date(raw)
     return _RawEntry(
         guid=_squash(str(raw.get("id") or "")),
@@ -375,9 +377,7 @@ def _parse_date(text: str) -> datetime | None:
     text = (text or "").strip()
     if not text:
         return None
-    for parse in (datetime.fromisoformat, parsedate_to_datetime,
-                  lambda t: feedparser._parse_date(t) and datetime(  # noqa: SLF001
-                      *feedparser._parse_date(t)[:6])):  # noqa: SLF001
+    for parse in (datetime.fromisoformat, parsedate_to_datetime):
         try:
             when = parse(text)
         except (TypeError, ValueError, IndexError, OverflowError):

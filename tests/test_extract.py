@@ -117,3 +117,9 @@ def _bench():
     sys.modules[spec.name] = module  # its dataclasses look their module up by name
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.mark.parametrize("body", [b"%PDF-1.7\n" + b"x" * 2000, b"\x89PNG\r\n\x1a\n" + bytes(500),
+                                  "<p>" + "word " * 50 + "</p>\x00\x00"])
+def test_binary_bodies_are_not_articles(body):
+    assert extract_article(body) == ""

@@ -268,3 +268,11 @@ def test_corrupt_gzip_body_is_an_error(server):
     result = fetch_one(url)
     assert result.status == 0
     assert result.error.startswith("could not decompress the gzip body")
+
+
+@pytest.mark.parametrize("url", ["http://[::1]:{port}/ok", "http://[::ffff:127.0.0.1]:{port}/ok",
+                                 "http://0.0.0.0:{port}/ok", "http://127.0.0.2:{port}/ok"])
+def test_untrusted_loopback_and_unspecified_addresses_are_refused(server, url):
+    result = fetch_one(url.format(port=server.port), trusted=False)
+    assert result.status == 0
+    assert result.error.startswith("refused: private address")

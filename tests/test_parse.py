@@ -331,3 +331,10 @@ def test_sanitize_html_keeps_content_and_drops_tracking_pixels():
         in clean
     assert '<img src="https://example.com/photo.jpg" alt="Photo">' in clean
     assert "o.gif" not in clean and "pixel" not in clean
+
+
+def test_double_escaped_plain_title_is_unescaped_once():
+    body = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+<entry><title type="text">Fish &amp;amp; chips</title><id>urn:1</id></entry></feed>"""
+    (entry,) = parse(body).entries
+    assert entry.title == "Fish & chips"
