@@ -49,6 +49,8 @@ def test_unbalanced_quote_does_not_swallow_the_paragraph():
         ("Kyiv, Ukraine (CNN) — Russia attacked.", "Russia attacked."),
         ("NEW YORK — Stocks fell.", "Stocks fell."),
         ("SEOUL, South Korea — A plan failed.", "A plan failed."),
+        ("VELMORA (Meridian Wire) — The office opened an inquiry.", "The office opened an inquiry."),
+        ("PORTVALE, Nov 22 (Harbor Herald) - Dockers voted.", "Dockers voted."),
         ("The U.S. — and its allies — agreed.", "The U.S. — and its allies — agreed."),
     ],
 )

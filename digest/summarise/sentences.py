@@ -122,9 +122,12 @@ def _ends_after(token: str, next_word: str, rest: str) -> bool:
 # "WASHINGTON (AP) —", "LONDON, Nov 22 (Reuters) -", "(CNN) —", "NEW YORK —", "Kyiv, Ukraine (CNN) —"
 _AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|Xinhua|BBC|NBC News|CBS News|ABC News)\)"
 _PLACE = r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*)*(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}))?"
+# Any outlet in brackets after an all-caps place: "VELMORA (Meridian Wire) —".
+_ANY_OUTLET = r"\([A-Z][\w.&'’ -]{1,40}\)"
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+)*(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?"
 _DATELINE = re.compile(
-    rf"^(?:(?:{_PLACE}\s*)?{_AGENCY}|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+)*)\s*[—–-]+\s*"
-    rf"|^(?:{_PLACE}\s*)?{_AGENCY}\s*:?\s*"
+    rf"^(?:(?:{_PLACE}\s*)?{_AGENCY}|{_CAPS_PLACE}\s*{_ANY_OUTLET}|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+)*)"
+    rf"\s*[—–-]+\s*|^(?:{_PLACE}\s*)?{_AGENCY}\s*:?\s*"
 )
 _BYLINE = re.compile(
     r"^(?:By|BY|Written by|Reporting by|Editing by|Additional reporting by)\s+[A-Z]", re.UNICODE
