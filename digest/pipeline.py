@@ -159,6 +159,7 @@ def add_article_text(entries: Sequence[Entry], *, now: datetime, fetcher: Fetche
 def render_files(digest: Digest, config: Config, *, now: datetime) -> tuple[Digest, Rendered, dict[str, bytes]]:
     """Render the email in every format; return the digest as rendered, the email and the files."""
     rendered = render_digest(digest, settings=RenderSettings.from_config(config))
+    digest = rendered.digest  # briefs that did not fit the size budget moved to "More stories"
     message = build_message(rendered, email=config.email, now=now)
     files = {
         "digest.mjml": rendered.mjml.encode("utf-8"),
