@@ -114,7 +114,7 @@ def _check_headings(doc) -> list[str]:
         problems.append(f"expected exactly one <h1>, found {levels.count(1)}")
     if levels and levels[0] != 1:
         problems.append(f"the first heading is h{levels[0]}, not h1")
-    for before, after in zip(levels, levels[1:]):
+    for before, after in zip(levels, levels[1:], strict=False):
         if after > before + 1:
             problems.append(f"heading level skipped: h{before} followed by h{after}")
     return problems

@@ -133,7 +133,7 @@ def _good(rendered) -> bytes:
 MUTATIONS = {
     "bare LF": lambda d: d.replace(b"\r\n", b"\n", 3),
     "long line": lambda d: d.replace(b"\r\n\r\n", b"\r\nX-Long: " + b"a" * 1000 + b"\r\n\r\n", 1),
-    "no Message-ID": lambda d: b"\r\n".join(l for l in d.split(b"\r\n") if not l.startswith(b"Message-ID")),
+    "no Message-ID": lambda d: b"\r\n".join(x for x in d.split(b"\r\n") if not x.startswith(b"Message-ID")),
     "two subjects": lambda d: d.replace(b"Subject:", b"Subject: x\r\nSubject:", 1),
     "injected Bcc": lambda d: d.replace(b"Subject:", b"Bcc: a@example.net\r\nSubject:", 1),
     "html first": lambda d: d.replace(b"text/plain", b"text/xxx", 1).replace(b"text/html", b"text/plain", 1)

@@ -17,9 +17,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, replace
-from datetime import date as Date
 from pathlib import Path
-from urllib.parse import quote, urlsplit
 
 import jinja2
 import mjml
@@ -28,18 +26,30 @@ from premailer import Premailer
 from digest.config import Config, DigestSettings, EmailSettings, ThemeSettings
 from digest.errors import RenderError
 from digest.model import Brief, Digest
+from digest.render.palette import contrast, dark_palette, light_palette  # noqa: F401 - re-exported
+from digest.render.text import (  # noqa: F401 - re-exported: the package's public helpers
+    PREVIEW_TOKEN,
+    SAFE_SCHEMES,
+    TEXT_WIDTH,
+    fill_token,
+    format_date,
+    language_tag,
+    make_preheader,
+    make_subject,
+    one_line,
+    safe_font,
+    safe_url,
+    tidy_text,
+    wrap_text,
+)
 
 log = logging.getLogger(__name__)
 
-PREVIEW_TOKEN = "preview"  # stands in for {token} in files rendered for no one in particular
 HTML_BUDGET = 100 * 1024  # bytes; Gmail clips a message whose HTML passes ~102 KB
-TEXT_WIDTH = 78  # plain-text line length (RFC 5322 recommends 78)
-SAFE_SCHEMES = ("http", "https", "mailto")
-_PACKAGE_THEME = Path(__file__).parent / "templates"
-_REPO_THEME = Path(__file__).parent.parent / "templates"
+_PACKAGE_THEME = Path(__file__).parents[1] / "templates"  # inside an installed wheel
+_REPO_THEME = Path(__file__).parents[2] / "templates"  # the checkout's top-level theme
 _DOCTYPE = re.compile(r"^\s*<!doctype[^>]*>\s*", re.IGNORECASE)
 _STYLE_TAG = re.compile(r"<style(?![^>]*data-premailer)", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -171,7 +181,7 @@ def _render_once(env: jinja2.Environment, digest: Digest, settings: RenderSettin
     html = mjml_to_html(source, inline_css=inline_css)
     return Rendered(
         subject=context["subject"], preheader=context["preheader"],
-        mjml=source, html=html, text=_tidy_text(text), digest=digest,
+        mjml=source, html=html, text=tidy_text(text), digest=digest,
     )
 
 
@@ -186,7 +196,7 @@ def build_context(digest: Digest, *, settings: RenderSettings, token: str | None
         "title": digest.title or settings.title,
         "date": digest.date,
         "long_date": long_date,
-        "language": _language(settings.language),
+        "language": language_tag(settings.language),
         "intro": digest.intro,
         "stories": stories,
         "more": more,
@@ -237,214 +247,3 @@ def mjml_to_html(source: str, *, inline_css: str = "") -> str:
     )
     # premailer keeps the marker on styles it never looked at (inside Outlook comments).
     return "<!doctype html>\n" + inliner.transform().replace(' data-premailer="ignore"', "")
-
-
-# --- small pure helpers the templates lean on -------------------------------------------
-
-
-def safe_url(url: str | None, *, schemes: tuple[str, ...] = SAFE_SCHEMES) -> str | None:
-    """Return ``url`` when it is a well-formed link in one of ``schemes``, else None."""
-    if not url or any(ord(c) <= 32 or ord(c) == 127 for c in url):
-        return None
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in schemes:
-        return None
-    if parts.scheme.lower() in ("http", "https") and not parts.hostname:
-        return None
-    return url
-
-
-def fill_token(url: str | None, token: str | None) -> str | None:
-    """Return the unsubscribe ``url`` with ``{token}`` filled (URL-quoted), or None."""
-    if not url:
-        return None
-    return safe_url(url.replace("{token}", quote(token or PREVIEW_TOKEN, safe="")))
-
-
-def safe_font(stack: str, fallback: str) -> str:
-    """Return a CSS font stack cleaned of anything that could end a style or attribute."""
-    cleaned = re.sub(r"[^A-Za-z0-9 ,'\-]", "", stack or "").strip(" ,")
-    return cleaned or fallback
-
-
-def one_line(text: str) -> str:
-    """Return ``text`` with every run of whitespace (CR, LF, tabs, U+2028) as one space."""
-    return _SPACE.sub(" ", text or "").strip()
-
-
-def format_date(iso: str) -> str:
-    """Return ``2026-11-23`` as ``Monday 23 November 2026`` (unchanged if not a date)."""
-    try:
-        day = Date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def make_subject(template: str, *, title: str, long_date: str, top: tuple[Brief, ...]) -> str:
-    """Return the one-line subject from ``template`` with {title}, {date} and {top} filled."""
-    headline = top[0].headline if top else ""
-    short_date = long_date.split(" ", 1)[-1]
-    subject = (template or "{title}").replace("{title}", title)
-    subject = subject.replace("{date}", short_date).replace("{top}", headline)
-    return _shorten(one_line(subject), 200)
-
-
-def make_preheader(digest: Digest) -> str:
-    """Return 40-130 characters naming the top stories, for the inbox preview line."""
-    headlines = [one_line(b.headline) for b in digest.stories if one_line(b.headline)]
-    text = ""
-    for h in headlines:
-        candidate = f"{text} · {h}" if text else h
-        if len(candidate) > 130:
-            break
-        text = candidate
-    if not text and headlines:
-        text = _shorten(headlines[0], 130)
-    if len(text) < 40:
-        count = len(digest.stories)
-        tail = f"{count} {'story' if count == 1 else 'stories'} in today's {one_line(digest.title)}"
-        text = f"{text} — {tail}" if text else f"{tail}, {format_date(digest.date)}"
-    if len(text) < 40:
-        text = f"{text}: the news that matters, briefly"
-    return _shorten(text, 130)
-
-
-def _shorten(text: str, limit: int) -> str:
-    """Return ``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:·—-")
-    return cut + "…"
-
-
-def wrap_text(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None = None) -> str:
-    """Return ``text`` word-wrapped to ``width``, later lines prefixed with ``indent``.
-
-    ``first`` prefixes the first line (default ``indent``). A URL too long for a line gets a
-    line to itself rather than being broken; any other over-long word is split.
-    """
-    lines: list[str] = []
-    prefix, words = indent if first is None else first, []
-    for word in _pieces(one_line(text), width - len(indent)):
-        if words and len(prefix) + len(" ".join(words)) + 1 + len(word) > width:
-            lines.append(prefix + " ".join(words))
-            prefix, words = indent, []
-        words.append(word)
-        if len(prefix) + len(word) > width:  # a lone long URL: nothing may share its line
-            lines.append(prefix + word)
-            prefix, words = indent, []
-    if words:
-        lines.append(prefix + " ".join(words))
-    return "\n".join(lines)
-
-
-def _pieces(text: str, room: int):
-    """Yield the words of ``text``, splitting any non-URL word longer than ``room``."""
-    for word in text.split(" "):
-        while len(word) > room and "://" not in word:
-            yield word[:room]
-            word = word[room:]
-        if word:
-            yield word
-
-
-def _tidy_text(text: str) -> str:
-    """Return ``text`` with trailing spaces gone and runs of blank lines squeezed to one."""
-    lines = [line.rstrip() for line in text.splitlines()]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip("\n") + "\n"
-
-
-def _language(code: str) -> str:
-    """Return a BCP 47 tag for <html lang>; "en" when the config gives nothing usable."""
-    code = (code or "").strip()
-    return code if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code) and code != "und" else "en"
-
-
-# --- colours: contrast-checked palettes for light and dark -------------------------------
-
-
-def _rgb(colour: str) -> tuple[float, float, float] | None:
-    """Return ``#rgb``/``#rrggbb`` as 0-1 floats, or None for anything else."""
-    m = re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", (colour or "").strip())
-    if not m:
-        return None
-    h = m.group(1)
-    h = "".join(c * 2 for c in h) if len(h) == 3 else h
-    return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
-
-
-def _hex(rgb: tuple[float, float, float]) -> str:
-    return "#" + "".join(f"{round(max(0.0, min(1.0, c)) * 255):02x}" for c in rgb)
-
-
-def luminance(colour: str) -> float:
-    """Return the WCAG relative luminance of a ``#rrggbb`` colour."""
-    rgb = _rgb(colour) or (0.0, 0.0, 0.0)
-    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """Return the WCAG contrast ratio between two ``#rrggbb`` colours (1-21)."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def mix(a: str, b: str, t: float) -> str:
-    """Return the colour ``t`` of the way from ``a`` to ``b``."""
-    ra, rb = _rgb(a) or (0, 0, 0), _rgb(b) or (0, 0, 0)
-    return _hex(tuple(x + (y - x) * t for x, y in zip(ra, rb)))  # type: ignore[arg-type]
-
-
-def readable(colour: str, *, on: tuple[str, ...], towards: str, ratio: float = 4.6) -> str:
-    """Return ``colour`` moved towards ``towards`` until it reaches ``ratio`` on every ``on``."""
-    for step in range(0, 21):
-        candidate = mix(colour, towards, step / 20)
-        if all(contrast(candidate, bg) >= ratio for bg in on):
-            return candidate
-    return towards
-
-
-def _colour(value: str, default: str, name: str) -> str:
-    if _rgb(value):
-        return _hex(_rgb(value))  # type: ignore[arg-type]
-    log.warning("theme.%s: %r is not a #rrggbb colour; using %s", name, value, default)
-    return default
-
-
-def light_palette(theme: ThemeSettings) -> dict[str, str]:
-    """Return the light colours, nudged darker where the theme's would fail 4.5:1."""
-    base = ThemeSettings()
-    page = _colour(theme.background, base.background, "background")
-    card = _colour(theme.card, base.card, "card")
-    grounds = (page, card)
-    text = readable(_colour(theme.text, base.text, "text"), on=grounds, towards="#000000", ratio=7)
-    accent = readable(_colour(theme.accent, base.accent, "accent"), on=grounds, towards="#000000")
-    muted = _muted(text, card, grounds)
-    return {"page": page, "card": card, "text": text, "accent": accent, "muted": muted,
-            "rule": mix(text, card, 0.85), "on_accent": card}
-
-
-def dark_palette(theme: ThemeSettings) -> dict[str, str]:
-    """Return the dark-mode colours: near-black grounds, light text, the accent lightened."""
-    base = ThemeSettings()
-    page, card = "#121212", "#1e1e1e"
-    grounds = (page, card)
-    accent = readable(_colour(theme.accent, base.accent, "accent"), on=grounds, towards="#ffffff")
-    text = "#ececec"
-    return {"page": page, "card": card, "text": text, "accent": accent,
-            "muted": _muted(text, card, grounds), "rule": "#3a3a3a", "on_accent": card}
-
-
-def _muted(text: str, card: str, grounds: tuple[str, ...]) -> str:
-    """Return a secondary text colour: as far from ``text`` towards ``card`` as 4.6:1 allows."""
-    for step in range(8, -1, -1):
-        candidate = mix(text, card, step / 20)
-        if all(contrast(candidate, bg) >= 4.6 for bg in grounds):
-            return candidate
-    return text
