@@ -181,3 +181,41 @@ def test_preview_in_chromium_tabs_widths_dark_and_reload(served, preview):
 def luminance(css: str) -> float:
     r, g, b = (int(float(v)) for v in css[css.index("(") + 1 : css.index(")")].split(",")[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+class FakeServer:
+    """Stands in for PreviewServer in the --watch callback: records refreshes and failures."""
+
+    def __init__(self) -> None:
+        self.refreshed = 0
+        self.failures: list[str] = []
+
+    def refresh(self) -> None:
+        self.refreshed += 1
+
+    def fail(self, message: str) -> None:
+        self.failures.append(message)
+
+
+def test_watch_rebuild_rerenders_on_a_template_change_and_reports_errors(tmp_path):
+    from typer.testing import CliRunner
+
+    from digest import cli, pipeline
+    from tests.test_run import NOW, make_config
+
+    config, out = make_config(tmp_path, 2525), tmp_path / "out"
+    assert CliRunner().invoke(cli.app, ["build", "-c", str(config), "-o", str(out), "--now", NOW]).exit_code == 0
+    assert config.resolve() in cli.watched_files(config)
+    assert any(p.name == "digest.mjml.j2" for p in cli.watched_files(config))
+
+    (out / "digest.html").write_text("stale", encoding="utf-8")  # a re-render must replace it
+    server = FakeServer()
+    cli.rebuild(server, [Path("templates/_brief.mjml.j2")], config=config, out=out, now=NOW)
+    assert server.refreshed == 1 and server.failures == []
+    assert (out / "digest.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    shown = pipeline.preview_of(cli.load_config(config), out)
+    assert shown.subject and shown.preheader and shown.html_bytes > 1000 and len(shown.feeds) == 5
+
+    config.write_text(config.read_text().replace("max_stories = 10", "max_stories = oops"))
+    cli.rebuild(server, [config.resolve()], config=config, out=out, now=NOW)
+    assert server.refreshed == 1 and "not valid TOML" in server.failures[0]
