@@ -175,6 +175,7 @@ nav {{ display: flex; gap: 8px; padding: 10px 20px; flex-wrap: wrap; }}
 button {{ font: inherit; padding: 4px 12px; border: 1px solid #888; border-radius: 4px; background: #fff; }}
 button[aria-pressed="true"], button[aria-selected="true"] {{ background: #1f1f1f; color: #fff; }}
 main {{ padding: 0 20px 20px; }} [hidden] {{ display: none !important; }}
+#email-controls {{ display: flex; gap: 8px; margin-left: auto; }}
 iframe {{ border: 1px solid #aaa; background: #fff; display: block; margin: 0 auto; }}
 pre {{ background: #fff; padding: 16px; max-width: 80ch; margin: 0 auto; white-space: pre-wrap; }}
 table {{ background: #fff; border-collapse: collapse; }} td, th {{ padding: 4px 10px; border: 1px solid #ccc; }}
@@ -218,6 +219,17 @@ function show() {{
   document.getElementById("dark").setAttribute("aria-pressed", String(view.scheme === "dark"));
   history.replaceState(null, "", "#" + new URLSearchParams(view));
 }}
+// The frame grows to the email's height so the page, not the frame, scrolls.
+function fit() {{
+  const frame = document.getElementById("frame");
+  const doc = frame && frame.contentDocument;
+  if (!doc || !doc.documentElement) return;
+  frame.style.height = "200px";  // shrink first: a tall frame keeps scrollHeight tall
+  frame.style.height = doc.documentElement.scrollHeight + "px";
+}}
+const frameEl = document.getElementById("frame");
+if (frameEl) frameEl.addEventListener("load", fit);
+document.querySelectorAll("[data-width]").forEach(b => b.addEventListener("click", () => requestAnimationFrame(fit)));
 document.querySelectorAll("[data-tab]").forEach(b => b.onclick = () => {{ view.tab = b.dataset.tab; show(); }});
 document.querySelectorAll("[data-width]").forEach(b => b.onclick = () => {{ view.width = b.dataset.width; show(); }});
 document.getElementById("dark").onclick = () => {{ view.scheme = view.scheme === "dark" ? "light" : "dark"; show(); }};
