@@ -12,7 +12,7 @@ import pytest
 from digest.config import EmailSettings
 from digest.errors import SendError
 from digest.mail import build_message, message_bytes, unsubscribe_headers
-from digest.render import RenderSettings, Rendered, render_digest
+from digest.render import Rendered, RenderSettings, render_digest
 from tests.builders import NOW, make_brief, make_digest, real_digest
 from tests.emailcheck import check_mime
 

@@ -26,7 +26,11 @@ from premailer import Premailer
 from digest.config import Config, DigestSettings, EmailSettings, ThemeSettings
 from digest.errors import RenderError
 from digest.model import Brief, Digest
-from digest.render.palette import contrast, dark_palette, light_palette  # noqa: F401 - re-exported
+from digest.render.palette import (  # noqa: F401 - re-exported
+    contrast,
+    dark_palette,
+    light_palette,
+)
 from digest.render.text import (  # noqa: F401 - re-exported: the package's public helpers
     PREVIEW_TOKEN,
     SAFE_SCHEMES,
