@@ -1,0 +1,95 @@
+"""A loopback feed server for the fetch benchmark: every answer comes after a fixed delay.
+
+``FeedServer(bodies, delay=0.25, hosts=1)`` serves ``bodies[path]`` with an ETag; a request
+whose If-None-Match matches gets 304. With ``hosts > 1`` one server listens on each of
+127.0.0.2, 127.0.0.3 … (Linux answers the whole 127/8 on loopback), so per-host limits can be
+measured the way they apply to feeds from many outlets. Each request gets its own thread, and
+the listen backlog is large, so hundreds of clients can wait on the delay at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 1024  # the default of 5 drops connections under a burst
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+
+
+class FeedServer:
+    """Serve fixed bodies from one or more loopback addresses, in background threads."""
+
+    def __init__(self, bodies: dict[str, bytes], *, delay: float = 0.25, hosts: int = 1) -> None:
+        self.bodies = bodies
+        self.delay = delay
+        self.statuses: Counter[int] = Counter()  # status code -> count, since the last reset
+        self._lock = threading.Lock()
+        first = 1 if hosts == 1 else 2
+        self._servers = [_Server((f"127.0.0.{first + i}", 0), self._handler()) for i in range(hosts)]
+        self._threads: list[threading.Thread] = []
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                time.sleep(outer.delay)
+                body = outer.bodies.get(self.path)
+                if body is None:
+                    return self._answer(404, b"not found", {})
+                tag = _etag(body)
+                if self.headers.get("If-None-Match") == tag:
+                    return self._answer(304, b"", {"ETag": tag})
+                self._answer(200, body, {"ETag": tag, "Content-Type": "application/rss+xml"})
+
+            def _answer(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+                with outer._lock:
+                    outer.statuses[status] += 1
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass  # silence: the benchmark prints its own table
+
+        return Handler
+
+    def urls(self) -> list[str]:
+        """One URL per body, spread over the hosts round-robin, in ``bodies`` order."""
+        out = []
+        for i, path in enumerate(self.bodies):
+            host, port = self._servers[i % len(self._servers)].server_address[:2]
+            out.append(f"http://{host}:{port}{path}")
+        return out
+
+    def reset(self) -> None:
+        """Forget the status counts."""
+        with self._lock:
+            self.statuses.clear()
+
+    def __enter__(self) -> FeedServer:
+        for server in self._servers:
+            thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                                      daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for server in self._servers:
+            server.shutdown()
+            server.server_close()
