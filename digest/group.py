@@ -48,7 +48,7 @@ POSTING_CAP = 60  # a token in more entries than this is too common to find cand
 MIN_SHARED = 2  # top tokens two entries must share to be compared
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?:;])\s+")
 
 _STOPWORDS = frozenset(
     """
@@ -131,12 +131,18 @@ def _vectorise(entries: list[Entry]) -> list[_Doc]:
 
 def _weighted_counts(entry: Entry) -> dict[str, float]:
     """Count the tokens of headline and lead; headline, names and numbers weigh more."""
-    lead = " ".join(entry.text.split()[:LEAD_WORDS])
-    names = _names(lead)
     counts: dict[str, float] = defaultdict(float)
-    for text, weight in ((entry.title, TITLE_WEIGHT), (lead, 1.0)):
-        for token in _tokens(text):
-            counts[token] += weight
+    for token in _tokens(entry.title):
+        counts[token] += TITLE_WEIGHT
+    names = set()
+    lead = " ".join(entry.text.split()[:LEAD_WORDS])
+    for sentence in _SENTENCE_SPLIT.split(lead):
+        for n, word in enumerate(_WORD.findall(sentence)):
+            token = _normalise(word)
+            if token and token not in _STOPWORDS:
+                counts[token] += 1.0
+                if n and word[0].isupper():  # capitalised, and not for opening a sentence
+                    names.add(token)
     for token in counts:
         if token in names:
             counts[token] *= NAME_WEIGHT
@@ -147,12 +153,7 @@ def _weighted_counts(entry: Entry) -> dict[str, float]:
 
 def _tokens(text: str) -> list[str]:
     """Lower-cased, lightly stemmed content words and numbers of ``text``."""
-    out = []
-    for match in _WORD.finditer(text):
-        token = _normalise(match.group())
-        if token and token not in _STOPWORDS:
-            out.append(token)
-    return out
+    return [t for t in map(_normalise, _WORD.findall(text)) if t and t not in _STOPWORDS]
 
 
 @lru_cache(maxsize=1 << 18)  # news vocabulary repeats: normalising dominates otherwise
@@ -170,23 +171,20 @@ def _normalise(word: str) -> str:
 
 
 def _stem(word: str) -> str:
-    """A tiny suffix stripper: enough to meet "rates"/"rate", "killed"/"kills" halfway."""
-    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: len(word) - len(suffix)] + repl
-    return word
-
-
-def _names(text: str) -> set[str]:
-    """Tokens written capitalised somewhere other than the start of a sentence."""
-    names = set()
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if word[0].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]):
-            token = _normalise(word)
-            if token and token not in _STOPWORDS:
-                names.add(token)
-    return names
+    """A tiny suffix stripper that meets "rate"/"rates"/"rated", "raise"/"raising" halfway."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    else:
+        if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    # A final e goes too, so the bare form meets the stripped ones ("rate" -> "rat" = "rated").
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

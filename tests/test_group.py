@@ -186,3 +186,48 @@ def test_empty_and_duplicate_uids():
     assert group_entries([]) == []
     stories = group_entries([QUAKE_A[0], QUAKE_A[0]])
     assert len(stories) == 1 and len(stories[0].entries) == 1
+
+
+def _bench():
+    """The benchmark module (bench/ is not a package), for its loader and scorer."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "bench" / "group_eval.py"
+    spec = importlib.util.spec_from_file_location("group_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_sets_meet_the_quality_target():
+    bench = _bench()
+    for path in (bench.DATA, bench.HELDOUT):
+        entries, gold, _ = bench.load_eval(path)
+        precision, recall, f1 = bench.bcubed(group_entries(entries), gold)
+        assert f1 >= 0.90, (path.name, precision, recall, f1)
+        assert precision >= 0.90 and recall >= 0.85, (path.name, precision, recall)
+
+
+def test_bcubed_scorer_punishes_both_failure_modes():
+    bench = _bench()
+    entries, gold, _ = bench.load_eval()
+    from digest.model import Story
+
+    singletons = [Story(id=e.uid, entries=(e,)) for e in entries]
+    one_lump = [Story(id="all", entries=tuple(entries))]
+    p, r, _ = bench.bcubed(singletons, gold)
+    assert p == 1.0 and r < 0.6
+    p, r, _ = bench.bcubed(one_lump, gold)
+    assert r == 1.0 and p < 0.1
+
+
+def test_candidate_pairs_grow_near_linearly():
+    from digest.group import _candidate_pairs, _vectorise
+
+    bench = _bench()
+    counts = []
+    for n in (500, 2000):
+        entries, _ = bench.synthetic_day(n)
+        counts.append(len(_candidate_pairs(_vectorise(sorted(entries, key=lambda e: e.uid)))))
+    assert counts[1] < 4 * counts[0] * 1.5  # all-pairs would be 16x
