@@ -467,3 +467,21 @@ def test_feedparser_hostile_corpus_renders_safely():
         assert "<script" not in lowered and "<iframe" not in lowered and "<form" not in lowered
         hrefs = [a.get("href") for a in dom(rendered.html).iter("a")]
         assert all(h.startswith(("http://", "https://", "#")) for h in hrefs)
+
+
+@pytest.mark.parametrize("speaker,text,html_part,text_part", [
+    ("Maren Holt", "Maren Holt, chief executive, said it was fair.",
+     "<strong class=\"speaker\">Maren Holt</strong>, chief executive, said it was fair.",
+     "* Maren Holt, chief executive, said it was fair. — Example Times"),
+    ("Maren Holt, chief executive", "\u201cIt is fair,\u201d said Maren Holt.",
+     "\u201cIt is fair,\u201d said <strong class=\"speaker\">Maren Holt</strong>.",
+     "* \u201cIt is fair,\u201d said Maren Holt. — Example Times"),
+    ("Mayor Ana Ruiz", "The bridge will connect us.",
+     "<strong class=\"speaker\">Mayor Ana Ruiz</strong>: The bridge will connect us.",
+     "* Mayor Ana Ruiz: The bridge will connect us. — Example Times"),
+])
+def test_speaker_is_bold_in_place_or_leads_the_quote(speaker, text, html_part, text_part):
+    brief = make_brief(who_said_what=(make_quote(speaker=speaker, text=text),))
+    rendered = render(make_digest(stories=(brief,)))
+    assert html_part in re.sub(r' style="[^"]*"', "", rendered.html)
+    assert text_part in rendered.text

@@ -25,7 +25,7 @@ from premailer import Premailer
 
 from digest.config import Config, DigestSettings, EmailSettings, ThemeSettings
 from digest.errors import RenderError
-from digest.model import Brief, Digest
+from digest.model import Brief, Digest, Quote
 from digest.render.palette import (  # noqa: F401 - re-exported
     contrast,
     dark_palette,
@@ -112,6 +112,16 @@ class SourceLink:
 
 
 @dataclass(frozen=True)
+class QuoteView:
+    """A quote split so the speaker's name can be bold where the sentence already names them."""
+
+    before: str  # text before the name ("" when the name leads)
+    name: str  # the speaker's name, shown bold
+    after: str  # the rest: the sentence after the name, or ": " and the whole sentence
+    source: str  # outlet that reported it
+
+
+@dataclass(frozen=True)
 class BriefView:
     """A brief plus what the templates need beside it."""
 
@@ -120,6 +130,7 @@ class BriefView:
     anchor: str  # id of its headline, the contents list links to it
     sources: tuple[SourceLink, ...]  # its outlets, numbered for the text twin
     link: SourceLink | None  # first linked source (the "More stories" link)
+    quotes: tuple[QuoteView, ...]  # its Who-said-what block
 
 
 def render_digest(digest: Digest, *, settings: RenderSettings, token: str | None = None) -> Rendered:
@@ -229,7 +240,21 @@ def _view(brief: Brief, number: int, counter) -> BriefView:
         links.append(SourceLink(name=s.name, title=s.title, url=url, n=next(counter) if url else None))
     first = next((s for s in links if s.url), None)
     return BriefView(brief=brief, number=number, anchor=f"story-{number}", sources=tuple(links),
-                     link=first)
+                     link=first, quotes=tuple(quote_view(q) for q in brief.who_said_what))
+
+
+def quote_view(quote: Quote) -> QuoteView:
+    """Return ``quote`` split around the speaker's name when the sentence names them.
+
+    "Maren Holt, chief executive, said …" is shown with the name bold in place rather than
+    as "Maren Holt: Maren Holt, chief executive, said …".
+    """
+    name = quote.speaker.split(",")[0].strip()
+    at = quote.text.find(name) if len(name) > 2 else -1
+    if at < 0:
+        return QuoteView(before="", name=quote.speaker, after=": " + quote.text, source=quote.source)
+    return QuoteView(before=quote.text[:at], name=name, after=quote.text[at + len(name):],
+                     source=quote.source)
 
 
 def mjml_to_html(source: str, *, inline_css: str = "") -> str:
