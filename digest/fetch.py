@@ -21,7 +21,7 @@ import ssl
 import sys
 import time
 import zlib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -54,6 +54,10 @@ class FetchRequest:
     last_modified: str | None = None  # validator for conditional GET (If-Modified-Since)
 
 
+# Looks a host name up: (host, port) -> addresses, raising FetchProblem when there are none.
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+
 class FetchProblem(Exception):
     """A request failed in a way we can describe; ``str(self)`` is the plain-words reason."""
 
@@ -65,9 +69,11 @@ class _Refused(FetchProblem):
 class Fetcher:
     """Fetches many URLs concurrently under the limits in ``FetchSettings``."""
 
-    def __init__(self, settings: FetchSettings, *, progress: bool = False) -> None:
+    def __init__(self, settings: FetchSettings, *, progress: bool = False,
+                 resolve: Resolver | None = None) -> None:
         self.settings = settings
         self.progress = progress
+        self.resolve = resolve or resolve_host  # tests pass a fake DNS here
 
     def fetch_all(self, requests: Sequence[FetchRequest], *, label: str = "feeds") -> list[Fetched]:
         """Fetch every request concurrently; return one ``Fetched`` per request, in order."""
@@ -76,7 +82,7 @@ class Fetcher:
         return asyncio.run(self._fetch_all(list(requests), label))
 
     async def _fetch_all(self, requests: list[FetchRequest], label: str) -> list[Fetched]:
-        session = _Session(self.settings)
+        session = _Session(self.settings, self.resolve)
         try:
             with _progress(label, len(requests), enabled=self.progress) as advance:
 
@@ -93,10 +99,11 @@ class Fetcher:
 class _Session:
     """Clients, semaphores and the per-request logic for one ``fetch_all`` call."""
 
-    def __init__(self, settings: FetchSettings) -> None:
+    def __init__(self, settings: FetchSettings, resolve: Resolver) -> None:
         self.settings = settings
-        self.open_client = _client(settings, guard=False)
-        self.guarded_client = _client(settings, guard=not settings.allow_private)
+        self.open_client = _client(settings, _GuardedBackend(resolve, guard=False))
+        self.guarded_client = _client(
+            settings, _GuardedBackend(resolve, guard=not settings.allow_private))
         self.slots = asyncio.Semaphore(settings.concurrency)
         self.hosts: dict[str, asyncio.Semaphore] = {}
 
@@ -193,7 +200,7 @@ class _Session:
         return Fetched(**common, body=body)
 
 
-def _client(settings: FetchSettings, *, guard: bool) -> httpx.AsyncClient:
+def _client(settings: FetchSettings, backend: httpcore.AsyncNetworkBackend) -> httpx.AsyncClient:
     """An AsyncClient whose connections go through our resolving, checking backend."""
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     limits = httpx.Limits(max_connections=settings.concurrency,
@@ -206,7 +213,7 @@ def _client(settings: FetchSettings, *, guard: bool) -> httpx.AsyncClient:
         max_connections=limits.max_connections,
         max_keepalive_connections=limits.max_keepalive_connections,
         keepalive_expiry=limits.keepalive_expiry,
-        network_backend=_GuardedBackend(guard=guard),
+        network_backend=backend,
     )
     return httpx.AsyncClient(
         transport=transport,
@@ -226,12 +233,13 @@ def _ssl_context() -> ssl.SSLContext:
 class _GuardedBackend(httpcore.AsyncNetworkBackend):
     """Resolve the host ourselves; with ``guard``, connect only to public addresses."""
 
-    def __init__(self, *, guard: bool) -> None:
+    def __init__(self, resolve: Resolver, *, guard: bool) -> None:
+        self.resolve = resolve
         self.guard = guard
         self.inner = httpcore.AnyIOBackend()
 
     async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        addresses = await _resolve(host, port)
+        addresses = await self.resolve(host, port)
         if self.guard:
             bad = [a for a in addresses if not _is_public(a)]
             if bad:
@@ -255,7 +263,7 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         await self.inner.sleep(seconds)
 
 
-async def _resolve(host: str, port: int) -> list[str]:
+async def resolve_host(host: str, port: int) -> list[str]:
     """Every address ``host`` resolves to, IPv4 first; FetchProblem when there are none."""
     loop = asyncio.get_running_loop()
     try:

@@ -276,3 +276,43 @@ def test_untrusted_loopback_and_unspecified_addresses_are_refused(server, url):
     result = fetch_one(url.format(port=server.port), trusted=False)
     assert result.status == 0
     assert result.error.startswith("refused: private address")
+
+
+class FakeDNS:
+    """A resolver that answers from a table and counts lookups (DNS rebinding in a box)."""
+
+    def __init__(self, **answers: list[str]) -> None:
+        self.answers = {k.replace("_", "."): v for k, v in answers.items()}
+        self.asked: list[str] = []
+
+    async def __call__(self, host: str, port: int) -> list[str]:
+        self.asked.append(host)
+        return self.answers[host]
+
+
+def test_names_are_resolved_by_us_and_the_host_header_is_kept(server):
+    dns = FakeDNS(news_example=["127.0.0.1"])
+    url = f"http://news.example:{server.port}/ok"
+    result = Fetcher(FAST, resolve=dns).fetch_all([FetchRequest(url)])[0]
+    assert (result.status, result.body) == (200, FEED)
+    assert dns.asked == ["news.example"]
+    assert server.seen[-1].headers["host"] == f"news.example:{server.port}"
+
+
+@pytest.mark.parametrize("answer", [["127.0.0.1"], ["93.184.216.34", "127.0.0.1"],
+                                    ["169.254.169.254"], ["::1"], ["fd00::1"]])
+def test_rebinding_name_is_refused_at_connect_time(server, answer):
+    # The name looked public when the feed was read; at connect time it answers privately.
+    dns = FakeDNS(news_example=answer)
+    before = len(server.seen)
+    request = FetchRequest(f"http://news.example:{server.port}/ok", trusted=False,
+                           origin_host="feeds.example")
+    result = Fetcher(FAST, resolve=dns).fetch_all([request])[0]
+    assert result.error.startswith("refused: private address")
+    assert len(server.seen) == before
+
+
+def test_progress_bar_off_the_terminal_is_quiet(server, capsys):
+    results = Fetcher(FAST, progress=True).fetch_all([FetchRequest(server.url("/ok"))])
+    assert results[0].status == 200
+    assert capsys.readouterr().err == ""
