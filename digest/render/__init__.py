@@ -270,7 +270,7 @@ def mjml_to_html(source: str, *, inline_css: str = "") -> str:
         raise RenderError(f"MJML could not be rendered: {exc}") from exc
     html = _STYLE_TAG.sub('<style data-premailer="ignore"', _DOCTYPE.sub("", html, count=1))
     inliner = Premailer(
-        html, css_text=inline_css or None, strip_important=False, keep_style_tags=True,
+        html, css_text=inline_css or None, strip_important=False, keep_style_tags=False,
         remove_classes=False, disable_validation=True, allow_network=False,
         cssutils_logging_level=logging.CRITICAL, exclude_pseudoclasses=True,
     )
