@@ -142,19 +142,23 @@ def render_digest(digest: Digest, *, settings: RenderSettings, token: str | None
     MJML fails.
     """
     env = make_environment(settings.templates_dir)
+    briefs = len(digest.stories)
     rendered = _render_once(env, digest, settings, token)
-    size = len(rendered.html.encode("utf-8"))
+    first_size = size = len(rendered.html.encode("utf-8"))
     while size > settings.html_budget and len(digest.stories) > 1:
+        # Guess how many briefs to move from the average brief's share, then check again.
         per_brief = size / (len(digest.stories) + 1)
         drop = min(len(digest.stories) - 1, max(1, math.ceil((size - settings.html_budget) / per_brief)))
         digest = demote_briefs(digest, drop)
-        log.warning(
-            "digest.html is %.1f KB, over the %.1f KB budget: moved %d lowest-ranked "
-            "brief(s) to More stories",
-            size / 1024, settings.html_budget / 1024, drop,
-        )
         rendered = _render_once(env, digest, settings, token)
         size = len(rendered.html.encode("utf-8"))
+    moved = briefs - len(digest.stories)
+    if moved:
+        log.warning(
+            "digest.html was %.1f KB, over the %.1f KB budget (Gmail clips at ~102 KB): moved the "
+            "%d lowest-ranked brief(s) to More stories; now %.1f KB",
+            first_size / 1024, settings.html_budget / 1024, moved, size / 1024,
+        )
     if size > settings.html_budget:
         log.warning("digest.html is %.1f KB even with one brief: Gmail may clip it", size / 1024)
     return rendered
