@@ -113,8 +113,8 @@ class _Session:
 
     async def fetch(self, request: FetchRequest) -> Fetched:
         """Fetch one request under the global and per-host limits; never raise."""
-        host = (urlsplit(request.url).hostname or "").lower()
-        per_host = self.hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
+        per_host = self.hosts.setdefault(_host_of(request.url),
+                                         asyncio.Semaphore(self.settings.per_host))
         async with self.slots, per_host:
             started = time.monotonic()
             result = await self._fetch_guarded(request)
@@ -133,6 +133,9 @@ class _Session:
             return _failed(request, str(exc))
         except httpx.HTTPError as exc:
             return _failed(request, _describe(exc, self.settings))
+        except (httpx.InvalidURL, ValueError, UnicodeError) as exc:
+            # A malformed URL in a feed or a Location header (bad IPv6, bad IDNA name …).
+            return _failed(request, f"invalid URL: {exc}")
 
     async def _read_file(self, request: FetchRequest) -> Fetched:
         """Read a local feed file (trusted requests only), capped like a response body."""
@@ -158,7 +161,7 @@ class _Session:
             async with client.stream("GET", url, headers=_request_headers(request)) as response:
                 location = response.headers.get("location")
                 if response.status_code not in _REDIRECTS:
-                    return await self._finish(request, url, response, permanent)
+                    return await self._finish(request, response, url=url, permanent=permanent)
                 if not location:
                     raise FetchProblem(f"HTTP {response.status_code} redirect without a Location")
             url = urljoin(url, location.strip())
@@ -179,9 +182,8 @@ class _Session:
         _check_literal_host(host, allow_private=self.settings.allow_private)
         return self.guarded_client
 
-    async def _finish(
-        self, request: FetchRequest, url: str, response: httpx.Response, permanent: str | None
-    ) -> Fetched:
+    async def _finish(self, request: FetchRequest, response: httpx.Response, *, url: str,
+                      permanent: str | None) -> Fetched:
         """Turn the last response of a redirect chain into a ``Fetched``."""
         status = response.status_code
         headers = tuple(
@@ -304,6 +306,14 @@ def _check_literal_host(host: str, *, allow_private: bool) -> None:
     raise _Refused(f"refused: unusual IP address spelling {host}")
 
 
+def _host_of(url: str) -> str:
+    """The lower-case host of ``url``; '' for paths and unparsable URLs."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def _request_headers(request: FetchRequest) -> dict[str, str]:
     headers = {}
     if request.etag:
@@ -320,7 +330,7 @@ async def _read_body(response: httpx.Response, cap: int) -> bytes:
     if declared.isdigit() and int(declared) > cap and encoding in ("", "identity"):
         raise FetchProblem(f"too large (over {_size(cap)})")
     parts, total = [], 0
-    async for piece in _decoded(response.aiter_raw(_CHUNK), encoding, cap + 1):
+    async for piece in _decoded(response.aiter_raw(_CHUNK), encoding, limit=cap + 1):
         parts.append(piece)
         total += len(piece)
         if total > cap:
@@ -328,7 +338,8 @@ async def _read_body(response: httpx.Response, cap: int) -> bytes:
     return b"".join(parts)
 
 
-async def _decoded(raw: AsyncIterator[bytes], encoding: str, limit: int) -> AsyncIterator[bytes]:
+async def _decoded(raw: AsyncIterator[bytes], encoding: str, *,
+                   limit: int) -> AsyncIterator[bytes]:
     """Decode ``raw`` by Content-Encoding, never producing much more than ``limit`` bytes."""
     codings = [c.strip() for c in encoding.split(",") if c.strip() not in ("", "identity")]
     if not codings:

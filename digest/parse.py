@@ -64,7 +64,7 @@ def parse_feed(
         return ParsedFeed(entries=(), error=f"feed took longer than {budget_s:g} s to parse")
     if isinstance(result, BaseException):
         return ParsedFeed(entries=(), error=f"unreadable feed: {result}")
-    return _from_feedparser(result, body, ctx, warning)
+    return _from_feedparser(result, body, ctx=ctx, warning=warning)
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,8 @@ def _trim(body: bytes) -> tuple[bytes, str | None]:
     return body[:cut] + tail, warning
 
 
-def _from_feedparser(result: Any, body: bytes, ctx: _Context, warning: str | None) -> ParsedFeed:
+def _from_feedparser(result: Any, body: bytes, *, ctx: _Context,
+                     warning: str | None) -> ParsedFeed:
     """Entries from a feedparser result, or the reason it is not a feed."""
     entries = result.get("entries") or []
     title = _plain(result.get("feed", {}).get("title")) or None

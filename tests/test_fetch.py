@@ -316,3 +316,19 @@ def test_progress_bar_off_the_terminal_is_quiet(server, capsys):
     results = Fetcher(FAST, progress=True).fetch_all([FetchRequest(server.url("/ok"))])
     assert results[0].status == 200
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("location", ["http://[::1", "http://exa mple.com/", "http://%zz/"])
+def test_malformed_redirect_target_is_an_error_not_a_crash(server, location):
+    url = server.add(f"/bad-location-{abs(hash(location))}", status=302,
+                     headers={"Location": location})
+    result = fetch_one(url)
+    assert result.status == 0
+    assert result.error
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://xn--/", "http://a" + "b" * 300 + ".com/"])
+def test_malformed_urls_are_errors_not_crashes(url):
+    result = fetch_one(url, trusted=False)
+    assert result.status == 0
+    assert result.error
