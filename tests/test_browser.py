@@ -140,3 +140,26 @@ def test_the_logo_loads_with_its_alt_text(page):
     logo = page.evaluate("() => { const i = document.querySelector('img');"
                          " return [i.naturalWidth, i.alt]; }")
     assert logo == [320, "The Daily Brief"]
+
+
+def test_long_unbroken_words_do_not_overflow_a_phone(browser):
+    word = "Supercalifragilisticexpialidocious" * 4
+    url = "https://example.com/" + "a" * 200
+    brief = make_brief(headline=f"{word} headline", dek=url, what_happened=(f"See {url} and {word}.",),
+                       sources=tuple(make_brief().sources) + (make_brief().sources[0].__class__(
+                           name="The Extraordinarily Long-Named Regional Morning Chronicle and Gazette",
+                           title=word, url=url, published=None),))
+    digest = real_digest(2, intro=word)
+    digest = digest.__class__(**{**digest.__dict__, "stories": (brief, *digest.stories[1:]),
+                                 "more": (make_brief(id="m", headline=word),)})
+    html = render_digest(digest, settings=RenderSettings(web_url=url)).html
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    try:
+        page.route("**/*", lambda route: route.abort())
+        page.set_content(html)
+        widths = page.evaluate("[document.documentElement.scrollWidth, document.body.scrollWidth, innerWidth]")
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "long-words-320.jpg"), full_page=True, type="jpeg", quality=80)
+    finally:
+        page.close()
+    assert max(widths[:2]) <= widths[2], widths
