@@ -225,8 +225,8 @@ def _parse_json_feed(body: bytes, ctx: _Context) -> ParsedFeed:
     """JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1), parsed by hand."""
     try:
         doc = json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        return ParsedFeed(entries=(), error=f"malformed JSON: {exc}")
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        return ParsedFeed(entries=(), error=f"malformed JSON: {str(exc)[:200]}")
     items = doc.get("items") if isinstance(doc, dict) else None
     version = str(doc.get("version", "")) if isinstance(doc, dict) else ""
     if not isinstance(items, list) or ("jsonfeed.org" not in version and not items):

@@ -338,3 +338,22 @@ def test_double_escaped_plain_title_is_unescaped_once():
 <entry><title type="text">Fish &amp;amp; chips</title><id>urn:1</id></entry></feed>"""
     (entry,) = parse(body).entries
     assert entry.title == "Fish & chips"
+
+
+def test_hostile_json_feeds_never_raise():
+    deep = b"[" * 100_000 + b"]" * 100_000
+    assert parse(deep).error.startswith("malformed JSON")
+    weird = {"version": "https://jsonfeed.org/version/1", "title": 5,
+             "items": [{"id": {"x": 1}, "title": ["no"], "url": 7, "date_published": 3,
+                        "authors": ["bob", None], "author": "x"}, "not an item", None]}
+    (entry,) = parse(json.dumps(weird).encode()).entries
+    assert (entry.link, entry.published, entry.date_note, entry.author) == (
+        None, None, "missing", None)
+    assert entry.title == "(untitled)"
+
+
+def test_deeply_nested_xml_never_raises():
+    body = b'<?xml version="1.0"?><rss version="2.0"><channel>' + b"<a>" * 5_000
+    result = parse(body, budget_s=5.0)
+    assert result.entries == ()
+    assert result.error
