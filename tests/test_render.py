@@ -485,3 +485,11 @@ def test_speaker_is_bold_in_place_or_leads_the_quote(speaker, text, html_part, t
     rendered = render(make_digest(stories=(brief,)))
     assert html_part in re.sub(r' style="[^"]*"', "", rendered.html)
     assert text_part in rendered.text
+
+
+@pytest.mark.parametrize("language,direction", [("en", "ltr"), ("ar", "rtl"), ("he-IL", "rtl"), ("fa", "rtl")])
+def test_text_direction_follows_the_language(language, direction):
+    doc = dom(render(language=language).html)
+    assert (doc.get("lang"), doc.get("dir")) == (language, direction)
+    quote = doc.xpath('//p[@class="quote"]')[0].get("style")
+    assert ("border-right" in quote) is (direction == "rtl")

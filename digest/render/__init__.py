@@ -43,6 +43,7 @@ from digest.render.text import (  # noqa: F401 - re-exported: the package's publ
     one_line,
     safe_font,
     safe_url,
+    text_direction,
     tidy_text,
     wrap_text,
 )
@@ -216,6 +217,7 @@ def build_context(digest: Digest, *, settings: RenderSettings, token: str | None
         "date": digest.date,
         "long_date": long_date,
         "language": language_tag(settings.language),
+        "direction": text_direction(language_tag(settings.language)),
         "intro": digest.intro,
         "stories": stories,
         "more": more,

@@ -135,3 +135,11 @@ def language_tag(code: str) -> str:
     """Return a BCP 47 tag for <html lang>; "en" when the config gives nothing usable."""
     code = (code or "").strip()
     return code if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", code) and code != "und" else "en"
+
+
+_RTL = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
+
+
+def text_direction(tag: str) -> str:
+    """Return "rtl" for languages written right to left (Arabic, Hebrew, Persian …), else "ltr"."""
+    return "rtl" if tag.split("-")[0].lower() in _RTL else "ltr"
