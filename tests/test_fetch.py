@@ -332,3 +332,18 @@ def test_malformed_urls_are_errors_not_crashes(url):
     result = fetch_one(url, trusted=False)
     assert result.status == 0
     assert result.error
+
+
+def test_brotli_bomb_is_cut_at_the_cap_with_bounded_memory(server):
+    import brotli
+
+    bomb = brotli.compress(bytes(32 * MIB), quality=4)  # ~100 bytes on the wire
+    url = server.add("/brotli-bomb", body=bomb, headers={"Content-Encoding": "br"})
+    tracemalloc.start()
+    try:
+        result = fetch_one(url, settings=replace(FAST, max_bytes=1 * MIB))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.error == "too large (over 1 MiB)"
+    assert peak < 16 * MIB
