@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import sys
@@ -122,9 +123,10 @@ def synthetic_day(n: int, *, seed: int = 7) -> tuple[list[Entry], dict[str, str]
 
 
 def _pseudo_name(rng: random.Random) -> str:
-    """A capitalised made-up proper noun."""
-    syllables = ["ka", "ro", "mi", "te", "sa", "lu", "vin", "dor", "bel", "an", "qu", "zi", "mar", "ot"]
-    return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).capitalize()
+    """A capitalised made-up proper noun; like real names, rarely shared by two events."""
+    syllables = ["ka", "ro", "mi", "te", "sa", "lu", "vin", "dor", "bel", "an", "qu", "zi", "mar", "ot",
+                 "ha", "ne", "sul", "pra", "go", "wen", "ix", "tor", "li", "mu", "fa", "ber", "che", "os"]
+    return "".join(rng.choice(syllables) for _ in range(rng.randint(3, 4))).capitalize()
 
 
 def scale(sizes: list[int]) -> list[tuple[int, float, int, float]]:
@@ -157,8 +159,10 @@ def sweep() -> list[tuple[float, float, float, float, float]]:
 def report(results: Mapping[str, Mapping[str, object]], scale_rows: list, sweep_rows: list) -> str:
     """The Markdown written to bench/group_results.md."""
     lines = ["# Grouping benchmark", "",
-             f"Machine: {platform.machine()}, Python {platform.python_version()}; "
-             "produced by `python bench/group_eval.py` with the default thresholds.", "",
+             f"Machine: {platform.machine()}, {os.cpu_count()} cores, load average "
+             f"{os.getloadavg()[0]:.1f} at the end (other jobs slow the timings); "
+             f"Python {platform.python_version()}; produced by `python bench/group_eval.py` "
+             "with the default thresholds.", "",
              "## Quality on the hand-labelled sets (bench/data/)", "",
              "| set | entries | events | families | stories | B³ precision | B³ recall | B³ F1 | time |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]

@@ -42,9 +42,11 @@ TITLE_WEIGHT = 2.0  # a headline word counts this many times
 NAME_WEIGHT = 1.6  # extra weight for names (capitalised mid-sentence)
 NUMBER_WEIGHT = 1.6  # extra weight for numbers
 TOP_TOKENS = 12  # distinctive tokens per entry used to find candidate pairs
+TOP_COMMON = 4  # and common ones (in more than POSTING_CAP entries), searched in a window
 UNRELATED = 0.05  # below this cosine two entries share nothing but common words
 MAX_UNRELATED = 0.34  # share of cross pairs in a merge allowed to be unrelated
-POSTING_CAP = 60  # a token in more entries than this is too common to find candidates by
+POSTING_CAP = 60  # a token in more entries than this only links each entry to a few neighbours
+WINDOW = 8  # those neighbours: the next entries (in uid order) that also have the token
 MIN_SHARED = 2  # top tokens two entries must share to be compared
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -124,8 +126,10 @@ def _vectorise(entries: list[Entry]) -> list[_Doc]:
         vec = {t: (1.0 + math.log(w)) * idf[t] for t, w in c.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vec = {t: v / norm for t, v in vec.items()}
-        ranked = sorted((t for t in vec if 1 < df[t] <= POSTING_CAP), key=lambda t: (-vec[t], t))
-        docs.append(_Doc(entry, vec, tuple(ranked[:TOP_TOKENS])))
+        ranked = sorted((t for t in vec if df[t] > 1), key=lambda t: (-vec[t], t))
+        rare = [t for t in ranked if df[t] <= POSTING_CAP][:TOP_TOKENS]
+        common = [t for t in ranked if df[t] > POSTING_CAP][:TOP_COMMON]
+        docs.append(_Doc(entry, vec, tuple(rare + common)))
     return docs
 
 
@@ -202,7 +206,10 @@ def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, int, int]]:
 
     Two shared top tokens are needed: one shared name links too much at scale (every entry
     naming a country), while same-event versions almost always share a name plus a number
-    or a second name.
+    or a second name. A token held by more than POSTING_CAP entries (a huge event, wire copy
+    syndicated everywhere, a common word) links each entry only to its next WINDOW holders:
+    enough to chain a big event together for the clustering, which then compares cluster
+    members directly, without the quadratic cost of comparing every holder with every other.
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for i, doc in enumerate(docs):
@@ -213,7 +220,8 @@ def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, int, int]]:
         shared: Counter[int] = Counter()
         for token in doc.top:
             ids = postings[token]
-            shared.update(ids[bisect_right(ids, i) :])
+            start = bisect_right(ids, i)
+            shared.update(ids[start : start + WINDOW] if len(ids) > POSTING_CAP else ids[start:])
         for j, n in shared.items():
             if n >= MIN_SHARED:
                 pairs.append((_cosine(doc.vector, docs[j].vector), i, j))

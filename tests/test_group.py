@@ -231,3 +231,21 @@ def test_candidate_pairs_grow_near_linearly():
         entries, _ = bench.synthetic_day(n)
         counts.append(len(_candidate_pairs(_vectorise(sorted(entries, key=lambda e: e.uid)))))
     assert counts[1] < 4 * counts[0] * 1.5  # all-pairs would be 16x
+
+
+def test_a_very_big_event_holds_together_among_many_others():
+    bench = _bench()
+    background, _ = bench.synthetic_day(600)
+    rng = random.Random(3)
+    sentences = [
+        QUAKE_A[0].summary, QUAKE_A[1].summary, QUAKE_A[2].summary,
+        "Prime Minister Sanae Takaichi set up an emergency task force, and East Japan Railway "
+        "suspended Shinkansen services north of Sendai.",
+        "The quake was felt in Tokyo, and Hokkaido Electric Power said 12,000 homes in Kushiro lost power.",
+    ]
+    words = QUAKE_A[0].title.split()
+    big = [make_entry(f"big{k}", f"Feed {k}", " ".join(rng.sample(words, 7)), " ".join(rng.sample(sentences, 3)))
+           for k in range(120)]  # more versions than a token may have and still find candidates
+    stories = group_entries(background + big)
+    holding = [s for s in stories if any(e.uid.startswith("big") for e in s.entries)]
+    assert len(holding) == 1 and {e.uid for e in holding[0].entries} == {e.uid for e in big}
