@@ -347,3 +347,22 @@ def test_brotli_bomb_is_cut_at_the_cap_with_bounded_memory(server):
         tracemalloc.stop()
     assert result.error == "too large (over 1 MiB)"
     assert peak < 16 * MIB
+
+
+@pytest.mark.parametrize("body, content_type, error", [
+    (b"<!doctype html><html><body><h1>Welcome</h1></body></html>", "text/html",
+     "not a feed (got an HTML page)"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(2000), "image/png", "not a feed (got binary data)"),
+    (b"", "application/rss+xml", "empty response"),
+])
+def test_served_non_feeds_are_reported_in_plain_words(server, body, content_type, error):
+    from datetime import UTC, datetime
+
+    from digest.parse import parse_feed
+
+    url = server.add(f"/not-a-feed-{len(body)}", body=body, headers={"Content-Type": content_type})
+    fetched = fetch_one(url)
+    assert (fetched.status, fetched.error) == (200, None)
+    parsed = parse_feed(fetched.body, feed_name="x", feed_url=url, headers=dict(fetched.headers),
+                        now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert (parsed.entries, parsed.error) == ((), error)
