@@ -60,15 +60,18 @@ class Plan:
     sizes: tuple[int, ...]  # pipeline entry counts
     pipeline_repeats: dict[int, int]  # runs per size (median reported)
     render_repeats: int  # renders of the 10-brief digest
+    fetch_settings: tuple[tuple[int, int, int], ...]  # (concurrency, per_host, hosts) rows
+    render_entries: int = 1000  # size of the generated day the 10 briefs are taken from
 
 
+# The default first, then wider settings; one host is the worst case for per_host.
 FULL = Plan(feeds=200, delay=0.25, sequential=40, repeats=3, sizes=(1000, 5000, 20000),
-            pipeline_repeats={1000: 3, 5000: 3, 20000: 2}, render_repeats=9)
+            pipeline_repeats={1000: 3, 5000: 3, 20000: 2}, render_repeats=9,
+            fetch_settings=((16, 4, 1), (16, 16, 1), (32, 32, 1), (64, 64, 1), (16, 4, 50),
+                            (32, 4, 50), (64, 8, 50), (128, 8, 50)))
 QUICK = Plan(feeds=24, delay=0.02, sequential=8, repeats=1, sizes=(100, 200),
-             pipeline_repeats={100: 1, 200: 1}, render_repeats=2)
-# (concurrency, per_host, hosts): the default, then wider settings; one host is the worst case.
-FETCH_SETTINGS = ((16, 4, 1), (16, 16, 1), (32, 32, 1), (64, 64, 1), (16, 4, 50), (64, 8, 50),
-                  (128, 8, 50))
+             pipeline_repeats={100: 1, 200: 1}, render_repeats=2,
+             fetch_settings=((16, 4, 1), (32, 32, 1), (16, 4, 4)), render_entries=300)
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -142,7 +145,7 @@ def bench_fetch(plan: Plan) -> dict:
     bodies = {f"/feed/{i}.xml": body for i, (_, body) in
               enumerate(news_feeds(plan.feeds * 20, feeds=plan.feeds, seed=3))}
     rows, sequential = [], None
-    for hosts in sorted({h for _, _, h in FETCH_SETTINGS}):
+    for hosts in sorted({h for _, _, h in plan.fetch_settings}):
         with FeedServer(bodies, delay=plan.delay, hosts=hosts) as server:
             urls = server.urls()
             if sequential is None:
@@ -150,7 +153,7 @@ def bench_fetch(plan: Plan) -> dict:
                 sequential = {"subset": plan.sequential, "seconds": seconds,
                               "scaled": seconds * len(urls) / plan.sequential}
                 print(f"  sequential: {plan.sequential} feeds in {seconds:.2f} s", flush=True)
-            for conc, per_host, h in FETCH_SETTINGS:
+            for conc, per_host, h in plan.fetch_settings:
                 if h != hosts:
                     continue
                 settings = FetchSettings(concurrency=conc, per_host=per_host, timeout=60)
@@ -317,7 +320,7 @@ def timed_calls(owner: object, name: str, bucket: list[float]):
 
 
 def ten_brief_digest(config_path: Path) -> tuple[Digest, object]:
-    """The top 10 briefs of a generated 1,000-entry day, via the real stages."""
+    """The top 10 briefs of a generated day, via the real stages."""
     config = load_config(config_path)
     entries = []
     for feed in config.feeds:
@@ -336,7 +339,7 @@ def bench_render(plan: Plan) -> dict:
     from premailer import Premailer
 
     with tempfile.TemporaryDirectory(prefix="digest-bench-") as tmp:
-        digest, config = ten_brief_digest(write_workload(1000, Path(tmp)))
+        digest, config = ten_brief_digest(write_workload(plan.render_entries, Path(tmp)))
     render_files(digest, config, now=NOW)  # warm up: template compilation, imports
     totals, mrml, inline = [], [], []
     with timed_calls(mjml, "mjml2html", mrml), timed_calls(Premailer, "transform", inline):

@@ -5,11 +5,15 @@ whose If-None-Match matches gets 304. With ``hosts > 1`` one server listens on e
 127.0.0.2, 127.0.0.3 … (Linux answers the whole 127/8 on loopback), so per-host limits can be
 measured the way they apply to feeds from many outlets. Each request gets its own thread, and
 the listen backlog is large, so hundreds of clients can wait on the delay at once.
+
+The servers run in a forked child process: in the benchmark's own process their threads
+would compete with the client for the GIL and slow the very fetches being measured.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import threading
 import time
 from collections import Counter
@@ -19,6 +23,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 1024  # the default of 5 drops connections under a burst
+
+
+_CODES = (200, 304, 404)
 
 
 def _etag(body: bytes) -> str:
@@ -31,17 +38,17 @@ class FeedServer:
     def __init__(self, bodies: dict[str, bytes], *, delay: float = 0.25, hosts: int = 1) -> None:
         self.bodies = bodies
         self.delay = delay
-        self.statuses: Counter[int] = Counter()  # status code -> count, since the last reset
-        self._lock = threading.Lock()
+        self._counts = multiprocessing.get_context("fork").Array("i", len(_CODES))  # shared
+        self._process: multiprocessing.Process | None = None
         first = 1 if hosts == 1 else 2
         self._servers = [_Server((f"127.0.0.{first + i}", 0), self._handler()) for i in range(hosts)]
-        self._threads: list[threading.Thread] = []
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else headers and body wait on delayed ACKs (40 ms)
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 time.sleep(outer.delay)
@@ -54,8 +61,8 @@ class FeedServer:
                 self._answer(200, body, {"ETag": tag, "Content-Type": "application/rss+xml"})
 
             def _answer(self, status: int, body: bytes, headers: dict[str, str]) -> None:
-                with outer._lock:
-                    outer.statuses[status] += 1
+                with outer._counts.get_lock():
+                    outer._counts[_CODES.index(status)] += 1
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -76,20 +83,36 @@ class FeedServer:
             out.append(f"http://{host}:{port}{path}")
         return out
 
+    @property
+    def statuses(self) -> Counter[int]:
+        """How many answers of each status code since the last reset."""
+        with self._counts.get_lock():
+            return Counter({code: n for code, n in zip(_CODES, self._counts) if n})
+
     def reset(self) -> None:
         """Forget the status counts."""
-        with self._lock:
-            self.statuses.clear()
+        with self._counts.get_lock():
+            for i in range(len(_CODES)):
+                self._counts[i] = 0
+
+    def _serve(self) -> None:
+        """In the child: serve every socket until killed."""
+        threads = [threading.Thread(target=s.serve_forever, kwargs={"poll_interval": 0.05},
+                                    daemon=True) for s in self._servers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
 
     def __enter__(self) -> FeedServer:
-        for server in self._servers:
-            thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                      daemon=True)
-            thread.start()
-            self._threads.append(thread)
+        # The sockets are bound before the fork, so the URLs are known and already listening.
+        self._process = multiprocessing.get_context("fork").Process(target=self._serve, daemon=True)
+        self._process.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join(5)
         for server in self._servers:
-            server.shutdown()
             server.server_close()
