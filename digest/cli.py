@@ -18,7 +18,7 @@ from digest.config import Config, load_config
 from digest.errors import DigestError
 from digest.esp import FORMATS, Letter
 from digest.fetch import Fetcher
-from digest.model import FEED_ERROR, Digest
+from digest.model import FEED_ERROR, Digest, SentStory
 from digest.output import read_json, write_outputs
 from digest.schema import digest_from_dict
 from digest.render import make_environment
@@ -229,12 +229,22 @@ def finish_send(sent: pipeline.Sent) -> None:
     typer.echo(sent_line(sent))
     if sent.delivery.refused:
         refused = "; ".join(f"{who}: {why}" for who, why in sent.delivery.refused)
-        typer.secho(f"error: refused: {refused} (the others got it; the stories are marked sent)",
-                    fg=typer.colors.RED, err=True)
+        again = " ".join(f"--to {who}" for who, _ in sent.delivery.refused)
+        typer.secho(f"error: refused: {refused} (the others got it; the stories are marked sent; "
+                    f"to retry: digest send {again} --force)", fg=typer.colors.RED, err=True)
         raise typer.Exit(1)
 
 
-def already_line(day: str, earlier) -> str:
+def pick_recipients(letters: list[Letter], only: list[str]) -> list[Letter]:
+    """The letters for the addresses in ``only``; each must be one of [email] to."""
+    known = {x.recipient.lower(): x for x in letters}
+    unknown = [a for a in only if a.lower() not in known]
+    if unknown:
+        raise typer.BadParameter(f"{', '.join(unknown)} not in [email] to", param_hint="--to")
+    return [known[a.lower()] for a in dict.fromkeys(only)]
+
+
+def already_line(day: str, earlier: SentStory) -> str:
     """The line for an edition that already went out."""
     when = earlier.sent_at.strftime("%H:%M UTC")
     n = len(earlier.uids)
@@ -249,6 +259,9 @@ def send(
     out: OutOpt = Path("out"),
     dry_run: DryRunOpt = False,
     force: ForceOpt = False,
+    only: Annotated[list[str] | None, typer.Option(
+        "--to", help="Send only to this address of [email] to (repeatable); with --force, "
+        "to resend to someone who was refused.")] = None,
 ) -> None:
     """Send the digest in --out, one message per recipient in [email] to.
 
@@ -265,7 +278,10 @@ def send(
         return
     sender = make_transport(cfg, out)
     secret = token_secret(cfg, dry_run=dry_run)
-    letters = pipeline.make_letters(digest, cfg, out_dir=out, now=parse_now(None), secret=secret)
+    clock = parse_now(None)
+    letters = pipeline.make_letters(digest, cfg, out_dir=out, now=clock, secret=secret)
+    if only:
+        letters = pick_recipients(letters, only)
     if dry_run:
         typer.echo("\n".join(plan_lines(letters, sender)))
         return
@@ -274,7 +290,7 @@ def send(
         if earlier and not force:
             typer.echo(already_line(digest.date, earlier))
             return
-        sent = pipeline.send_edition(digest, letters, cfg, sender=sender, store=store, now=parse_now(None))
+        sent = pipeline.send_edition(digest, letters, cfg, sender=sender, store=store, now=clock)
     finish_send(sent)
 
 

@@ -135,7 +135,16 @@ def test_a_partial_send_marks_the_edition_and_exits_1_naming_who_was_refused(env
         result = run(config, out)
     assert result.exit_code == 1
     assert "to 1/2 recipient(s)" in result.output and "bob@example.net: 550" in result.output
+    assert "digest send --to bob@example.net --force" in result.output
     assert EDITION_KEY + "2026-11-23" in sent_ids(tmp)
+    handler.reject.clear()
+    with smtp_server(handler, port=port):
+        args = ("send", "--config", str(config), "--out", str(out))
+        assert "Already sent" in invoke(*args, "--to", "bob@example.net").output
+        retry = invoke(*args, "--to", "bob@example.net", "--force")
+        assert retry.exit_code == 0, retry.output
+        assert invoke(*args, "--to", "eve@example.com", "--force").exit_code == 2
+    assert [r.recipients for r in handler.received] == [["ann@example.org"], ["bob@example.net"]]
 
 
 def test_send_sends_exactly_what_dir_holds_and_refuses_an_unrendered_edit(env):
