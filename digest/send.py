@@ -109,6 +109,9 @@ class SmtpSender:
         where = f"SMTP server {s.host}:{s.port}"
         try:
             smtp = self._open()
+        except smtplib.SMTPServerDisconnected as exc:  # no greeting: wrong port or TLS mode
+            raise SendError(f"{where} hung up or did not answer within {s.timeout:g} s ({exc}); check "
+                            "[smtp] port and security (ssl on 465, starttls on 587)") from exc
         except smtplib.SMTPException as exc:  # before OSError: SMTPException is one
             raise SendError(f"{where} failed at the start: {_reason(exc)}") from exc
         except ssl.SSLError as exc:

@@ -6,6 +6,7 @@ import datetime as dt
 import ipaddress
 import socket
 import ssl
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -98,7 +99,11 @@ class Certificate:
 
 
 def self_signed(folder: Path) -> Certificate:
-    """Generate a fresh key and self-signed certificate into ``folder`` (cryptography)."""
+    """Generate a fresh key and self-signed certificate into ``folder`` (cryptography, else openssl)."""
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        return _openssl_self_signed(folder)
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -121,4 +126,16 @@ def self_signed(folder: Path) -> Certificate:
     paths.cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     paths.key.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                             serialization.NoEncryption()))
+    return paths
+
+
+def _openssl_self_signed(folder: Path) -> Certificate:
+    """The same certificate made with the openssl command line."""
+    paths = Certificate(cert=folder / "cert.pem", key=folder / "key.pem")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", str(paths.key), "-out", str(paths.cert),
+         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:TRUE"],
+        check=True, capture_output=True,
+    )
     return paths

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import socket
 import ssl
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,8 @@ from digest.config import SmtpSettings
 from digest.errors import ConfigError, SendError
 from digest.send import FileSender, Outgoing, SmtpSender, make_sender, read_secret, unsubscribe_token
 
-from tests.smtpserver import PASSWORD, USER, Recorder, check_password, free_port, self_signed, smtp_server
+from tests.smtpserver import (PASSWORD, USER, Recorder, _openssl_self_signed, check_password, free_port,
+                              self_signed, smtp_server)
 
 SENDER = "brief@example.com"
 
@@ -47,6 +50,24 @@ def test_server_down_is_a_send_error_naming_host_and_port():
     port = free_port()
     with pytest.raises(SendError, match=rf"cannot reach SMTP server 127\.0\.0\.1:{port}"):
         SmtpSender(settings(port)).send_all([letter("a@example.org")])
+
+
+def test_a_server_that_never_greets_times_out_with_a_send_error():
+    with socket.socket() as silent:  # accepts connections (backlog) and never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(SendError, match=r"did not answer within 0.5 s .*timed out"):
+            SmtpSender(settings(port, timeout=0.5)).send_all([letter("a@example.org")])
+    assert time.monotonic() - started < 3
+
+
+def test_openssl_makes_the_same_kind_of_certificate(tmp_path):
+    cert = _openssl_self_signed(tmp_path)
+    with smtp_server(tls_context=cert.server_context(), require_starttls=True) as (handler, port):
+        sender = SmtpSender(settings(port, security="starttls", host="localhost"), context=cert.client_context())
+        assert sender.send_all([letter("a@example.org")]).complete
 
 
 def test_one_rejected_recipient_is_reported_and_the_others_still_get_it():
@@ -85,6 +106,13 @@ def test_starttls_against_a_server_without_it_says_which_setting_to_change():
     with smtp_server() as (_, port):
         with pytest.raises(SendError, match="does not offer STARTTLS"):
             SmtpSender(settings(port, security="starttls")).send_all([letter("a@example.org")])
+
+
+def test_implicit_tls_against_a_plain_server_suggests_starttls():
+    with smtp_server() as (handler, port):
+        with pytest.raises(SendError, match=r"is \[smtp\] security meant to be starttls"):
+            SmtpSender(settings(port, security="ssl", timeout=2.0)).send_all([letter("a@example.org")])
+    assert handler.received == []
 
 
 def test_implicit_tls(cert):
