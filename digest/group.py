@@ -80,14 +80,16 @@ class _Doc:
     entry: Entry
     vector: dict[str, float]  # L2-normalised TF-IDF weights
     top: tuple[str, ...]  # its most distinctive tokens, for candidate lookup
+    names: set[str]  # its tokens that are names in this batch
+    runs: dict[str, int]  # capitalised lead token -> number of the run of capitals it stood in
 
 
 def group_entries(
     entries: Sequence[Entry],
     *,
     known: Mapping[str, str] = {},
-    edge: float = 0.22,
-    link: float = 0.17,
+    edge: float = 0.18,
+    link: float = 0.14,
     same_feed: float = 0.6,
 ) -> list[Story]:
     """Cluster ``entries`` about the same event into Stories, ordered by their lead entry.
@@ -116,43 +118,74 @@ def similarity(a: Entry, b: Entry, *, context: Sequence[Entry] = ()) -> float:
 
 
 def _vectorise(entries: list[Entry]) -> list[_Doc]:
-    """Turn entries into normalised TF-IDF vectors, with IDF from this batch."""
-    counts = [_weighted_counts(e) for e in entries]
-    df = Counter(t for c in counts for t in c)
+    """Turn entries into normalised TF-IDF vectors, with IDF and names from this batch."""
+    counted = [_count(e) for e in entries]
+    # A name is written capitalised mid-sentence somewhere and never in lower case anywhere:
+    # "Portvale" is one, "Council" in "City Council" is not (the batch also says "the council").
+    names = set().union(*(c.capitalised for c in counted)) - set().union(*(c.lowercase for c in counted))
+    names -= _TITLE_WORDS
+    df = Counter(t for c in counted for t in c.counts)
     n = len(entries)
     idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
     docs = []
-    for entry, c in zip(entries, counts):
-        vec = {t: (1.0 + math.log(w)) * idf[t] for t, w in c.items()}
+    for entry, c in zip(entries, counted):
+        vec = {t: (1.0 + math.log(w)) * idf[t] * _boost(t, names) for t, w in c.counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vec = {t: v / norm for t, v in vec.items()}
         ranked = sorted((t for t in vec if df[t] > 1), key=lambda t: (-vec[t], t))
         rare = [t for t in ranked if df[t] <= POSTING_CAP][:TOP_TOKENS]
         common = [t for t in ranked if df[t] > POSTING_CAP][:TOP_COMMON]
-        docs.append(_Doc(entry, vec, tuple(rare + common)))
+        docs.append(_Doc(entry, vec, tuple(rare + common), names.intersection(vec), c.runs))
     return docs
 
 
-def _weighted_counts(entry: Entry) -> dict[str, float]:
-    """Count the tokens of headline and lead; headline, names and numbers weigh more."""
-    counts: dict[str, float] = defaultdict(float)
-    for token in _tokens(entry.title):
-        counts[token] += TITLE_WEIGHT
-    names = set()
+def _boost(token: str, names: set[str]) -> float:
+    """Extra weight for names and numbers: they tell events apart."""
+    if token in names:
+        return NAME_WEIGHT
+    return NUMBER_WEIGHT if token[0].isdigit() else 1.0
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """Token counts of one entry, and how its words were written."""
+
+    counts: dict[str, float]  # token -> count, headline words counting TITLE_WEIGHT each
+    capitalised: set[str]  # tokens written capitalised other than to open a sentence
+    lowercase: set[str]  # tokens written in lower case somewhere (so not only names)
+    runs: dict[str, int]  # capitalised lead token -> number of the run of capitals it stood in
+
+
+def _count(entry: Entry) -> _Counted:
+    """Count the tokens of headline and lead and note which look like names."""
+    c = _Counted(defaultdict(float), set(), set(), {})
+    for word in _WORD.findall(entry.title):
+        _note(c, word, weight=TITLE_WEIGHT)
+    run = 0
     lead = " ".join(entry.text.split()[:LEAD_WORDS])
     for sentence in _SENTENCE_SPLIT.split(lead):
+        previous_capital = False
         for n, word in enumerate(_WORD.findall(sentence)):
-            token = _normalise(word)
-            if token and token not in _STOPWORDS:
-                counts[token] += 1.0
-                if n and word[0].isupper():  # capitalised, and not for opening a sentence
-                    names.add(token)
-    for token in counts:
-        if token in names:
-            counts[token] *= NAME_WEIGHT
-        elif token[0].isdigit():
-            counts[token] *= NUMBER_WEIGHT
-    return counts
+            capital = word[0].isupper()
+            run += capital and not previous_capital  # "French President Emmanuel Macron" is one run
+            previous_capital = capital
+            token = _note(c, word, weight=1.0, mid_sentence=n > 0)
+            if token and capital:
+                c.runs.setdefault(token, run)
+    return c
+
+
+def _note(c: _Counted, word: str, *, weight: float, mid_sentence: bool = False) -> str:
+    """Count one word into ``c``; return its token ("" for a stopword)."""
+    token = _normalise(word)
+    if not token or token in _STOPWORDS:
+        return ""
+    c.counts[token] += weight
+    if word[0].islower():
+        c.lowercase.add(token)
+    elif mid_sentence and word[0].isupper():  # an opening capital says nothing
+        c.capitalised.add(token)
+    return token
 
 
 def _tokens(text: str) -> list[str]:
@@ -189,6 +222,20 @@ def _stem(word: str) -> str:
             word = word[:-1]
     # A final e goes too, so the bare form meets the stripped ones ("rate" -> "rat" = "rated").
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+# Capitalised in titles and proper names ("City Council", "Prime Minister") but not names
+# themselves; a small batch may never show them in lower case, so say it here.
+_TITLE_WORDS = frozenset(
+    _normalise(w)
+    for w in """
+    city town county state province region national international federal central council
+    parliament congress senate assembly government ministry minister prime president
+    chancellor mayor governor secretary chair chairman chief executive director general
+    court supreme police army navy force forces bank university party union agency office
+    department committee commission north south east west northern southern eastern western
+    """.split()
+)
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -240,7 +287,9 @@ def _cluster(
         if s < edge:
             break
         a, b = owner[i], owner[j]
-        if a == b or not _may_merge(docs, sims, members[a], members[b], link=link, same_feed=same_feed):
+        if a == b or (s < same_feed and _names_clash(docs[i], docs[j])):
+            continue
+        if not _may_merge(docs, sims, members[a], members[b], link=link, same_feed=same_feed):
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
@@ -248,6 +297,24 @@ def _cluster(
             owner[k] = a
         members[a].extend(members.pop(b))
     return [sorted(m) for m in members.values()]
+
+
+def _names_clash(a: _Doc, b: _Doc) -> bool:
+    """True when two entries that both name names share none, or share one phrase only.
+
+    Different events in the same words (two city councils approving housing, two central
+    banks) differ in their names; a politician's two different days share just the phrase
+    "French President Emmanuel Macron". Same-event versions share a name and something
+    else: a second name, a number, a word outside that phrase.
+    """
+    if not (a.names and b.names):
+        return False
+    if not (a.names & b.names):
+        return True
+    shared = set(a.vector).intersection(b.vector)
+    # Each run of capitals counts once; every other shared token counts on its own.
+    pieces = min(len({d.runs.get(t, t) for t in shared}) for d in (a, b))
+    return pieces < 2
 
 
 def _may_merge(

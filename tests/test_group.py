@@ -84,6 +84,25 @@ def test_same_politician_different_events_stay_apart():
     assert got == [["m1", "m2"], ["m3"]]
 
 
+def test_same_words_in_two_places_stay_apart():
+    entries = [
+        make_entry("h1", "Wire One", "City council backs harbour housing plan in late-night vote",
+                   "Brackmouth City Council voted 7-2 late on Sunday to approve 600 homes on the old "
+                   "Pier 4 site, with a third set aside as affordable housing, said Councillor Ada Venn."),
+        make_entry("h2", "Daily Planet", "Brackmouth approves Pier 4 homes after two-year row",
+                   "Councillors in Brackmouth approved the Pier 4 housing scheme by seven votes to two, "
+                   "ending a long dispute over the waterfront."),
+        make_entry("h3", "Morning Herald", "City council backs rail yards housing plan in late-night vote",
+                   "Tollerby City Council voted 6-3 late on Sunday to approve 400 homes on the disused "
+                   "rail yards, despite objections from residents about traffic, said Mayor Joran Vale."),
+        make_entry("h4", "Morning Herald", "Residents of the council estate say traffic plan ignored them",
+                   "People living next to the rail yards in Tollerby said the council had not listened."),
+    ]
+    got = sorted(sorted(e.uid for e in s.entries) for s in group_entries(entries))
+    assert ["h1", "h3"] not in got and not any({"h1", "h3"} <= set(g) for g in got)
+    assert ["h1", "h2"] in got
+
+
 def test_wire_copy_in_several_feeds_folds_in():
     text = ("Ukrainian drones struck an oil refinery in Russia's Ryazan region overnight, starting a "
             "fire that was later put out, regional governor Pavel Malkov said on Telegram.")
