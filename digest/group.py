@@ -160,7 +160,11 @@ def _count(entry: Entry) -> _Counted:
     """Count the tokens of headline and lead and note which look like names."""
     c = _Counted(defaultdict(float), set(), set(), {})
     for word in _WORD.findall(entry.title):
-        _note(c, word, weight=TITLE_WEIGHT)
+        token = _normalise(word)
+        if token:
+            c.counts[token] += TITLE_WEIGHT
+            if word[0].islower():
+                c.lowercase.add(token)
     run = 0
     lead = " ".join(entry.text.split()[:LEAD_WORDS])
     for sentence in _SENTENCE_SPLIT.split(lead):
@@ -169,42 +173,32 @@ def _count(entry: Entry) -> _Counted:
             capital = word[0].isupper()
             run += capital and not previous_capital  # "French President Emmanuel Macron" is one run
             previous_capital = capital
-            token = _note(c, word, weight=1.0, mid_sentence=n > 0)
-            if token and capital:
+            token = _normalise(word)
+            if not token:
+                continue
+            c.counts[token] += 1.0
+            if capital:
                 c.runs.setdefault(token, run)
+                if n:  # an opening capital says nothing
+                    c.capitalised.add(token)
+            elif word[0].islower():
+                c.lowercase.add(token)
     return c
-
-
-def _note(c: _Counted, word: str, *, weight: float, mid_sentence: bool = False) -> str:
-    """Count one word into ``c``; return its token ("" for a stopword)."""
-    token = _normalise(word)
-    if not token or token in _STOPWORDS:
-        return ""
-    c.counts[token] += weight
-    if word[0].islower():
-        c.lowercase.add(token)
-    elif mid_sentence and word[0].isupper():  # an opening capital says nothing
-        c.capitalised.add(token)
-    return token
-
-
-def _tokens(text: str) -> list[str]:
-    """Lower-cased, lightly stemmed content words and numbers of ``text``."""
-    return [t for t in map(_normalise, _WORD.findall(text)) if t and t not in _STOPWORDS]
 
 
 @lru_cache(maxsize=1 << 18)  # news vocabulary repeats: normalising dominates otherwise
 def _normalise(word: str) -> str:
-    """Lower-case, drop possessives, fold number formats and plural/verb endings."""
+    """The token for ``word``: lower-cased, possessive and plural/verb endings dropped, number
+    formats folded; "" for a stopword or a single letter."""
     word = word.lower().replace("’", "'")
     if word[0].isdigit():
         return word.replace(",", "")
     if word.endswith("'s"):
         word = word[:-2]
     word = word.replace("'", "")
-    if len(word) <= 3:
-        return "" if len(word) < 2 else word
-    return _stem(word)
+    if len(word) < 2 or word in _STOPWORDS:
+        return ""
+    return word if len(word) <= 3 else _stem(word)
 
 
 def _stem(word: str) -> str:
