@@ -3,21 +3,25 @@
 How it works, in four steps:
 
 1. *Vectors.* Each entry becomes a TF-IDF vector over its headline (counted twice) and the
-   first ~60 words of its text. Names (words written capitalised mid-sentence) and numbers
-   weigh more, because "Erdogan", "7.8" and "Kahramanmaras" tell events apart far better than
-   "earthquake" does. IDF comes from the batch itself, so "election" on an election day is
-   cheap.
-2. *Candidates.* Only entries that share one of their most distinctive tokens are compared
-   (an inverted index over each entry's top tokens; tokens in too many entries are not
-   indexed). This keeps the work near-linear in the number of entries.
+   first ~60 words of its text. Names and numbers weigh more, because "Erdogan", "7.8" and
+   "Kahramanmaras" tell events apart far better than "earthquake" does. A name is a word the
+   batch writes capitalised mid-sentence and never in lower case. IDF comes from the batch
+   itself, so "election" on an election day is cheap.
+2. *Candidates.* Only entries that share two of their most distinctive tokens are compared
+   (an inverted index over each entry's top tokens; a token held by very many entries links
+   each to a few neighbours only). This keeps the work near-linear in the number of entries.
 3. *Clustering.* Candidate pairs above ``edge`` similarity are merged strongest first, but a
    merge must also keep the *average* similarity across the two clusters above ``link``
-   (average-link), so A~B~C with A and C unrelated does not become one chain. Two entries
-   from the same feed may only end up together when they are near-duplicates
-   (``same_feed``): an outlet's second article is usually a different story.
+   (average-link) with most cross pairs related, so A~B~C with A and C unrelated does not
+   become one chain. A pair whose entries both carry names but share none, or share just one
+   phrase ("French President Emmanuel Macron") and nothing else, does not start a merge: same
+   words, different event. Two entries from the same feed may only end up together when they
+   are near-duplicates (``same_feed``): an outlet's second article is usually another story.
 4. *Ids.* A cluster holding entries already known from earlier runs keeps the id of its
    oldest known story; a new cluster is named after its earliest entry, so ids are stable
    across runs as coverage grows.
+
+Quality and speed are measured by ``bench/group_eval.py`` (results in bench/group_results.md).
 """
 
 from __future__ import annotations
@@ -26,12 +30,12 @@ import hashlib
 import logging
 import math
 import re
-from functools import lru_cache
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from digest.model import Entry, Story
 
@@ -39,7 +43,7 @@ log = logging.getLogger(__name__)
 
 LEAD_WORDS = 60  # words of body text that count as the lead
 TITLE_WEIGHT = 2.0  # a headline word counts this many times
-NAME_WEIGHT = 1.6  # extra weight for names (capitalised mid-sentence)
+NAME_WEIGHT = 1.6  # extra weight for names
 NUMBER_WEIGHT = 1.6  # extra weight for numbers
 TOP_TOKENS = 12  # distinctive tokens per entry used to find candidate pairs
 TOP_COMMON = 4  # and common ones (in more than POSTING_CAP entries), searched in a window
@@ -122,8 +126,8 @@ def _vectorise(entries: list[Entry]) -> list[_Doc]:
     counted = [_count(e) for e in entries]
     # A name is written capitalised mid-sentence somewhere and never in lower case anywhere:
     # "Portvale" is one, "Council" in "City Council" is not (the batch also says "the council").
-    names = set().union(*(c.capitalised for c in counted)) - set().union(*(c.lowercase for c in counted))
-    names -= _TITLE_WORDS
+    names = set().union(*(c.capitalised for c in counted))
+    names -= set().union(*(c.lowercase for c in counted)) | _TITLE_WORDS
     df = Counter(t for c in counted for t in c.counts)
     n = len(entries)
     idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
@@ -271,7 +275,12 @@ def _candidate_pairs(docs: list[_Doc]) -> list[tuple[float, int, int]]:
 
 
 def _cluster(
-    docs: list[_Doc], pairs: list[tuple[float, int, int]], *, edge: float, link: float, same_feed: float
+    docs: list[_Doc],
+    pairs: list[tuple[float, int, int]],
+    *,
+    edge: float,
+    link: float,
+    same_feed: float,
 ) -> list[list[int]]:
     """Average-link agglomeration over candidate pairs; returns clusters of doc indices."""
     sims = {(i, j): s for s, i, j in pairs}

@@ -18,7 +18,9 @@ The score is a product of four plain factors::
 
 With the default ``min_score = 1.0`` a single ordinary outlet passes while fresh (1.5) and
 falls out past half the lookback window (below 1.0), while two outlets pass for the whole
-window. Ties are broken by story id, so the order is deterministic.
+window. Stories are ordered by score, ties by story id, so the order is deterministic; then
+the order is adjusted so that at most ``max_run`` stories in a row are led by one outlet
+(the best story that breaks the run moves up).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from datetime import datetime
 from digest.config import RankSettings
 from digest.model import Entry, RankedStory, SentStory, Story
 
-__all__ = ["SentStory", "rank_stories", "score_story"]
+__all__ = ["SentStory", "rank_stories"]
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +80,8 @@ def rank_stories(
         if any(p.search(text) for p in mutes):
             log.debug("story %s muted", story.id)
             continue
-        item = score_story(story, now=now, lookback_hours=lookback_hours, weights=weights,
-                           topics=[term for term, p in boosts if p.search(text)],
-                           sent=history.get(story.id))
+        item = _score(story, now=now, lookback_hours=lookback_hours, weights=weights,
+                      topics=[term for term, p in boosts if p.search(text)], sent=history.get(story.id))
         if item.score >= settings.min_score:
             scored.append(item)
     # Repeats (sent before, nothing new) go below every story the reader has not seen.
@@ -91,7 +92,7 @@ def rank_stories(
             for n, s in enumerate(ordered, start=1)]
 
 
-def score_story(
+def _score(
     story: Story,
     *,
     now: datetime,
@@ -115,8 +116,9 @@ def score_story(
     if note:
         why.append(note)
     score = coverage * recency * topic * novelty
-    return _Scored(story=story, score=score, why=" · ".join(why), update=bool(sent) and novelty > RESENT,
-                   repeat=bool(sent) and novelty <= RESENT)
+    was_sent = sent is not None
+    return _Scored(story=story, score=score, why=" · ".join(why),
+                   update=was_sent and novelty > RESENT, repeat=was_sent and novelty <= RESENT)
 
 
 def _recency(entries: Sequence[Entry], *, now: datetime, lookback_hours: float) -> float:
