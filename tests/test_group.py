@@ -268,3 +268,18 @@ def test_a_very_big_event_holds_together_among_many_others():
     stories = group_entries(background + big)
     holding = [s for s in stories if any(e.uid.startswith("big") for e in s.entries)]
     assert len(holding) == 1 and {e.uid for e in holding[0].entries} == {e.uid for e in big}
+
+
+def test_odd_entries_do_not_break_grouping():
+    odd = [
+        make_entry("o1", "Wire One", "", ""),
+        make_entry("o2", "Daily Planet", "The and of", "It is what it was."),
+        make_entry("o3", "Morning Herald", "Землетрясение на Хоккайдо", "Магнитуда 7,4. Предупреждение о цунами."),
+        make_entry("o4", "City Times", "北海道で地震", "気象庁によると、マグニチュード7.4の地震が発生した。"),
+        make_entry("o5", "Evening Post", "x" * 5000, "word " * 20000),
+        make_entry("o6", "Wire One", "’’’ --- !!!", "’s 's ’ 12,000 1.5"),
+    ]
+    stories = group_entries(odd + QUAKE_A)
+    assert sorted(e.uid for s in stories for e in s.entries) == sorted(e.uid for e in odd + QUAKE_A)
+    quake = next(s for s in stories if any(e.uid == "qa1" for e in s.entries))
+    assert {e.uid for e in quake.entries} == {"qa1", "qa2", "qa3"}
