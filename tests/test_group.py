@@ -283,3 +283,16 @@ def test_odd_entries_do_not_break_grouping():
     assert sorted(e.uid for s in stories for e in s.entries) == sorted(e.uid for e in odd + QUAKE_A)
     quake = next(s for s in stories if any(e.uid == "qa1" for e in s.entries))
     assert {e.uid for e in quake.entries} == {"qa1", "qa2", "qa3"}
+
+
+def test_id_survives_a_new_entry_that_is_earlier_than_the_old_lead():
+    first = group_entries(QUAKE_A[1:])
+    [quake_id] = [s.id for s in first]
+    earlier = make_entry("qa-early", "City Times", "Hokkaido earthquake of magnitude 7.4 prompts tsunami alert",
+                         "The Japan Meteorological Agency issued a tsunami warning after a magnitude 7.4 "
+                         "earthquake struck off Hokkaido.", minutes=-20)
+    second = group_entries([earlier, *QUAKE_A], known={e.uid: s.id for s in first for e in s.entries})
+    [story] = second
+    assert story.id == quake_id and story.entries[0].uid == "qa-early"
+    # and a run that starts from scratch names it after its new lead instead
+    assert group_entries([earlier, *QUAKE_A])[0].id != quake_id
