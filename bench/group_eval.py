@@ -102,7 +102,8 @@ def evaluate(path: Path = DATA, **params: float) -> dict[str, object]:
 
 
 def synthetic_day(n: int, *, seed: int = 7) -> tuple[list[Entry], dict[str, str]]:
-    """About ``n`` generated entries: events told by 1-6 outlets with shared vocabulary."""
+    """About ``n`` generated entries: events told by 1-6 outlets with shared vocabulary, each
+    with a short summary and a ~450-word article body."""
     rng = random.Random(seed)
     common = [f"word{i}" for i in range(3000)]
     weights = [1 / (i + 1) for i in range(len(common))]  # Zipf-like filler
@@ -118,9 +119,10 @@ def synthetic_day(n: int, *, seed: int = 7) -> tuple[list[Entry], dict[str, str]
                      + rng.choices(common, weights, k=40))
             rng.shuffle(words)
             uid = f"e{event}/{k}"
+            body = " ".join(words + rng.choices(common, weights, k=400))  # the fetched article
             entries.append(Entry(uid=uid, feed=feed, feed_url=f"https://{k}.test", link=None,
                                  title=" ".join(rng.sample(names, 2) + rng.sample(topic, 4)),
-                                 summary=" ".join(words)))
+                                 summary=" ".join(words[:25]), content=body))
             gold[uid] = f"e{event}"
     return entries[:n], {e.uid: gold[e.uid] for e in entries[:n]}
 

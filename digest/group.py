@@ -54,7 +54,8 @@ WINDOW = 8  # those neighbours: the next entries (in uid order) that also have t
 MIN_SHARED = 2  # top tokens two entries must share to be compared
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?:;])\s+")
+_SENTENCE_ENDS = ".!?:;"
+_LEAD_TOKEN = re.compile(_WORD.pattern + r"|[.!?:;]")  # words, and the marks that end sentences
 
 _STOPWORDS = frozenset(
     """
@@ -130,10 +131,11 @@ def _vectorise(entries: list[Entry]) -> list[_Doc]:
     names -= set().union(*(c.lowercase for c in counted)) | _TITLE_WORDS
     df = Counter(t for c in counted for t in c.counts)
     n = len(entries)
-    idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+    # IDF times the name/number boost, once per distinct token.
+    scale = {t: (math.log((n + 1) / (d + 1)) + 1.0) * _boost(t, names) for t, d in df.items()}
     docs = []
     for entry, c in zip(entries, counted):
-        vec = {t: (1.0 + math.log(w)) * idf[t] * _boost(t, names) for t, w in c.counts.items()}
+        vec = {t: (1.0 + math.log(w)) * scale[t] for t, w in c.counts.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vec = {t: v / norm for t, v in vec.items()}
         ranked = sorted((t for t in vec if df[t] > 1), key=lambda t: (-vec[t], t))
@@ -169,24 +171,27 @@ def _count(entry: Entry) -> _Counted:
             c.counts[token] += TITLE_WEIGHT
             if word[0].islower():
                 c.lowercase.add(token)
-    run = 0
-    lead = " ".join(entry.text.split()[:LEAD_WORDS])
-    for sentence in _SENTENCE_SPLIT.split(lead):
-        previous_capital = False
-        for n, word in enumerate(_WORD.findall(sentence)):
-            capital = word[0].isupper()
-            run += capital and not previous_capital  # "French President Emmanuel Macron" is one run
-            previous_capital = capital
-            token = _normalise(word)
-            if not token:
-                continue
+    # Only the start of a long article is split: 20 characters a word is plenty.
+    lead = " ".join(entry.text[: LEAD_WORDS * 20].split()[:LEAD_WORDS])
+    run, opening, previous_capital = 0, True, False
+    for word in _LEAD_TOKEN.findall(lead):
+        first = word[0]
+        if first in _SENTENCE_ENDS:
+            opening, previous_capital = True, False
+            continue
+        capital = first.isupper()
+        run += capital and not previous_capital  # "French President Emmanuel Macron" is one run
+        previous_capital = capital
+        token = _normalise(word)
+        if token:
             c.counts[token] += 1.0
             if capital:
                 c.runs.setdefault(token, run)
-                if n:  # an opening capital says nothing
+                if not opening:  # an opening capital says nothing
                     c.capitalised.add(token)
-            elif word[0].islower():
+            elif first.islower():
                 c.lowercase.add(token)
+        opening = False
     return c
 
 

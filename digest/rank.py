@@ -168,7 +168,7 @@ def _story_text(story: Story) -> str:
     """Headlines, standfirsts and leads of every entry: where boosts and mutes are looked for."""
     parts = []
     for e in story.entries:
-        parts += [e.title, e.summary, " ".join(e.text.split()[:LEAD_WORDS])]
+        parts += [e.title, e.summary, " ".join(e.text[: LEAD_WORDS * 20].split()[:LEAD_WORDS])]
     return "\n".join(parts)
 
 
