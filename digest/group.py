@@ -104,7 +104,8 @@ def group_entries(
     ``same_feed`` the similarity two entries of one feed need to share a story. Returns the
     stories with their entries lead first (earliest published, ties by uid).
     """
-    unique = {e.uid: e for e in sorted(entries, key=lambda e: e.uid)}
+    # One entry per uid; should two differ, the same one wins whatever the input order.
+    unique = {e.uid: e for e in sorted(entries, key=lambda e: (e.uid, repr(e)))}
     docs = _vectorise(list(unique.values()))
     pairs = _candidate_pairs(docs)
     clusters = _cluster(docs, pairs, edge=edge, link=link, same_feed=same_feed)
