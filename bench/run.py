@@ -41,6 +41,7 @@ from digest.fetch import Fetcher, FetchRequest  # noqa: E402
 from digest.group import group_entries  # noqa: E402
 from digest.model import Digest  # noqa: E402
 from digest.parse import parse_feed  # noqa: E402
+from digest import pipeline  # noqa: E402
 from digest.pipeline import collect_feeds, render_files  # noqa: E402
 from digest.rank import rank_stories  # noqa: E402
 from digest.store import Store  # noqa: E402
@@ -62,6 +63,7 @@ class Plan:
     render_repeats: int  # renders of the 10-brief digest
     fetch_settings: tuple[tuple[int, int, int], ...]  # (concurrency, per_host, hosts) rows
     render_entries: int = 1000  # size of the generated day the 10 briefs are taken from
+    serial_row: bool = True  # also time the largest size with parsing on one core (the "before")
 
 
 # The default first, then wider settings; one host is the worst case for per_host.
@@ -71,7 +73,8 @@ FULL = Plan(feeds=200, delay=0.25, sequential=40, repeats=3, sizes=(1000, 5000, 
                             (32, 4, 50), (64, 8, 50), (128, 8, 50)))
 QUICK = Plan(feeds=24, delay=0.02, sequential=8, repeats=1, sizes=(100, 200),
              pipeline_repeats={100: 1, 200: 1}, render_repeats=2,
-             fetch_settings=((16, 4, 1), (32, 32, 1), (16, 4, 4)), render_entries=300)
+             fetch_settings=((16, 4, 1), (32, 32, 1), (16, 4, 4)), render_entries=300,
+             serial_row=False)
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -272,11 +275,16 @@ def write_profile(profiler: cProfile.Profile, path: Path, size: int) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-def spawn_pipeline(size: int, *, profile: Path | None = None) -> dict:
-    """Run one pipeline size in a fresh interpreter; return its JSON report."""
+def spawn_pipeline(size: int, *, profile: Path | None = None, serial: bool = False) -> dict:
+    """Run one pipeline size in a fresh interpreter; return its JSON report.
+
+    ``serial`` parses every feed in the main process, as before the parallel-parse fix.
+    """
     cmd = [sys.executable, str(Path(__file__).resolve()), "--pipeline-child", str(size)]
     if profile:
         cmd += ["--profile-out", str(profile)]
+    if serial:
+        cmd += ["--serial-parse"]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode:
         raise RuntimeError(f"pipeline child for {size} failed:\n{done.stderr[-3000:]}")
@@ -294,6 +302,15 @@ def bench_pipeline(plan: Plan) -> list[dict]:
         rows.append(row)
         print(f"  pipeline {size}: {row['total']:.2f} s, peak {row['rss_peak_mb']:.0f} MB, "
               f"{row['counts']}", flush=True)
+    if not plan.serial_row:
+        return rows
+    largest = plan.sizes[-1]
+    before = [spawn_pipeline(largest, serial=True) for _ in range(plan.pipeline_repeats[largest])]
+    row = dict(sorted(before, key=lambda r: r["total"])[len(before) // 2], runs=len(before),
+               total=statistics.median(r["total"] for r in before), serial=True,
+               rss_peak_mb=max(r["rss_peak_mb"] for r in before))
+    rows.append(row)
+    print(f"  pipeline {largest} (serial parse, before the fix): {row['total']:.2f} s", flush=True)
     return rows
 
 
@@ -389,7 +406,8 @@ def pipeline_table(rows: list[dict]) -> list[str]:
              "|---:|---:|---:|---:|" + "---:|" * len(stage_names) + "---:|---:|---:|---:|"]
     for r in rows:
         stages = " | ".join(f"{r['stages'][s]:.2f}" for s in stage_names)
-        lines.append(f"| {r['counts']['entries']:,} | {r['counts']['stories']:,} | {r['runs']} | "
+        label = f"{r['counts']['entries']:,}" + (" (serial parse)" if r.get("serial") else "")
+        lines.append(f"| {label} | {r['counts']['stories']:,} | {r['runs']} | "
                      f"{r['total']:.2f} | {stages} | {r['rss_peak_mb']:.0f} | {r['feedparser']:.2f} | "
                      f"{r['naive']:.2f} | {r['total'] / r['naive']:.1f}x |")
     return lines
@@ -405,7 +423,7 @@ def targets(f: dict, rows: list[dict], plan: Plan) -> list[str]:
            f"{seq / best['cold']:.1f}x — {verdict(seq / best['cold'] >= 20)}",
            f"- Fetch warm >= 95% 304 in < 1 s: best {best['not_modified']:.0%} in {best['warm']:.2f} s "
            f"— {verdict(best['not_modified'] >= 0.95 and best['warm'] < 1)}"]
-    by_size = {r["size"]: r for r in rows}
+    by_size = {r["size"]: r for r in rows if not r.get("serial")}
     if 20000 in by_size and 5000 in by_size:
         big, mid = by_size[20000], by_size[5000]
         out += [f"- 20k entries < 60 s: {big['total']:.1f} s — {verdict(big['total'] < 60)}",
@@ -433,7 +451,9 @@ def report(plan: Plan, f: dict, rows: list[dict], r: dict, quick: bool) -> str:
              "(Python, libraries and the pipeline). Stages: read+parse+store = collect_feeds "
              "(feed files, feedparser, SQLite), load = recent_entries, render = HTML + text + "
              ".eml + JSON of the 10 briefs. The naive floor is feedparser + one INSERT per entry + "
-             "group by exact title + first sentence: no clustering, no summary, no email.", "",
+             "group by exact title + first sentence: no clustering, no summary, no email. "
+             "The (serial parse) row is the largest size with every feed parsed in the main "
+             "process, as before the parallel-parse fix (same run, same workload).", "",
              "## Render: one 10-brief digest to HTML, text and .eml", "",
              f"Median of {r['runs']}: **{r['total'] * 1000:.0f} ms** for {r['briefs']} briefs "
              f"({r['more']} moved to More stories), {r['html_kb']:.1f} KB of HTML. "
@@ -454,7 +474,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="also write bench/profile.txt")
     parser.add_argument("--pipeline-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--serial-parse", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.serial_parse:
+        pipeline.PARALLEL_PARSE_BYTES = sys.maxsize
     if args.pipeline_child:
         print(json.dumps(pipeline_child(args.pipeline_child, profile=args.profile_out)))
         return 0

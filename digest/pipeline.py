@@ -7,7 +7,10 @@ recent, add article text, group, rank, summarise.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from email.utils import parseaddr
@@ -22,7 +25,8 @@ from digest.extract import extract_article
 from digest.fetch import Fetcher, FetchRequest
 from digest.group import group_entries
 from digest.mail import build_message, message_bytes
-from digest.model import FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Digest, Entry, Fetched, FeedReport, SentStory
+from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Digest, Entry, Fetched, FeedReport,
+                          ParsedFeed, SentStory)
 from digest.output import json_bytes, read_json, write_outputs
 from digest.parse import parse_feed
 from digest.rank import rank_stories
@@ -36,6 +40,9 @@ from digest.summarise import Summariser
 log = logging.getLogger(__name__)
 
 EMAIL_FILES = ("digest.html", "digest.txt", "digest.eml", "digest.mjml")
+# Feed bodies beyond this many bytes in one run are parsed on every core: feedparser is pure
+# Python and most of a big run's time (bench/results.md); below it a pool costs more than it saves.
+PARALLEL_PARSE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -78,10 +85,12 @@ def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetche
     due = [f for f in feeds if _is_due(states[f.url], now)]
     requests = [_feed_request(states[f.url], now, full_fetch_hours) for f in due]
     responses = dict(zip((f.url for f in due), fetcher.fetch_all(requests, label="feeds")))
+    parsed = _parse_all([(f, responses[f.url]) for f in due if _readable(responses[f.url])], now=now)
     reports = []
     for feed in feeds:
         if feed.url in responses:
-            reports.append(_save_feed(feed, responses[feed.url], now=now, store=store))
+            reports.append(_save_feed(feed, responses[feed.url], now=now, store=store,
+                                      parsed=parsed.get(feed.url)))
         else:
             reports.append(_backing_off(feed, states[feed.url]))
     return reports
@@ -106,8 +115,30 @@ def _backing_off(feed: FeedConfig, state: FeedState) -> FeedReport:
     return FeedReport(name=feed.name, url=feed.url, status=FEED_ERROR, entries=0, error=error)
 
 
-def _save_feed(feed: FeedConfig, resp: Fetched, *, now: datetime, store: Store) -> FeedReport:
-    """Parse one response and record it in the store; return the feed's report."""
+def _readable(resp: Fetched) -> bool:
+    """True for a response that carries a feed body to parse."""
+    return not resp.error and resp.status == 200
+
+
+def _parse_one(feed: FeedConfig, resp: Fetched, now: datetime) -> ParsedFeed:
+    return parse_feed(resp.body, feed_name=feed.name, feed_url=feed.url,
+                      headers=dict(resp.headers), now=now)
+
+
+def _parse_all(todo: list[tuple[FeedConfig, Fetched]], *, now: datetime) -> dict[str, ParsedFeed]:
+    """Parse every (feed, response); on all cores when the bodies are big. Keyed by feed URL."""
+    workers = min(os.cpu_count() or 1, len(todo))
+    if workers < 2 or sum(len(r.body) for _, r in todo) < PARALLEL_PARSE_BYTES:
+        return {f.url: _parse_one(f, r, now) for f, r in todo}
+    # fork: the workers inherit the loaded modules, so they start in milliseconds.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = pool.map(_parse_one, *zip(*todo), [now] * len(todo), chunksize=1)
+        return {f.url: parsed for (f, _), parsed in zip(todo, results)}
+
+
+def _save_feed(feed: FeedConfig, resp: Fetched, *, now: datetime, store: Store,
+               parsed: ParsedFeed | None = None) -> FeedReport:
+    """Record one response (parsed here unless ``parsed`` is given); return the feed's report."""
     def fail(error: str) -> FeedReport:
         store.record_feed_failure(feed.url, error, now=now, retry_after=resp.retry_after,
                                   gone=resp.status == 410)
@@ -122,8 +153,7 @@ def _save_feed(feed: FeedConfig, resp: Fetched, *, now: datetime, store: Store) 
                                   last_modified=resp.header("last-modified") or state.last_modified,
                                   full=False, moved_to=resp.permanent_url)
         return FeedReport(name=feed.name, url=feed.url, status=FEED_NOT_MODIFIED, entries=0)
-    parsed = parse_feed(resp.body, feed_name=feed.name, feed_url=feed.url,
-                        headers=dict(resp.headers), now=now)
+    parsed = parsed or _parse_one(feed, resp, now)
     if parsed.error:
         return fail(parsed.error)
     if parsed.warning:
