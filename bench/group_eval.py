@@ -21,7 +21,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +34,7 @@ DATA = ROOT / "bench" / "data" / "grouping_eval.json"
 HELDOUT = ROOT / "bench" / "data" / "grouping_heldout.json"  # written after the first tuning
 HELDOUT2 = ROOT / "bench" / "data" / "grouping_heldout2.json"  # written after the final tuning
 RESULTS = ROOT / "bench" / "group_results.md"
+CORPUS = ROOT.parent / "shared" / "corpus" / "feeds" / "real"  # real feeds, read in place
 
 
 def load_eval(path: Path = DATA) -> tuple[list[Entry], dict[str, str], dict[str, str]]:
@@ -85,9 +86,17 @@ def mistakes(stories: list[Story], gold: Mapping[str, str]) -> tuple[list[str], 
     return merges, splits
 
 
-def evaluate(path: Path = DATA, **params: float) -> dict[str, object]:
-    """Group the labelled set at ``path`` with ``params``; return the scores and mistakes."""
+def evaluate(path: Path = DATA, *, distractors: bool = False, **params: float) -> dict[str, object]:
+    """Group the labelled set at ``path`` with ``params``; return the scores and mistakes.
+
+    With ``distractors``, real feed items from the shared corpus join the batch, each its own
+    event (see ``load_distractors``), to test precision against real, unrelated news.
+    """
     entries, gold, family = load_eval(path)
+    if distractors:
+        extra, extra_gold = load_distractors()
+        entries, gold = entries + extra, {**gold, **extra_gold}
+        family = {**family, **{event: "real" for event in extra_gold.values()}}
     start = time.perf_counter()
     stories = group_entries(entries, **params)
     elapsed = time.perf_counter() - start
@@ -96,6 +105,22 @@ def evaluate(path: Path = DATA, **params: float) -> dict[str, object]:
     return {"entries": len(entries), "events": len(set(gold.values())), "stories": len(stories),
             "families": len(set(family.values())), "p": p, "r": r, "f1": f, "seconds": elapsed,
             "merges": merges, "splits": splits}
+
+
+def load_distractors() -> tuple[list[Entry], dict[str, str]]:
+    """Real items of two single-outlet feeds in ../shared/corpus, labelled by hand: each is its
+    own event except the Guardian's video and article on Stormy Daniels (one event told twice)."""
+    from digest.parse import parse_feed
+
+    entries, gold = [], {}
+    now = datetime(2026, 11, 24, tzinfo=timezone.utc)
+    for name, path in (("Guardian US", CORPUS / "guardian-us-2018-01-31.rss"),
+                       ("NPR Technology", CORPUS / "npr-technology.json")):
+        parsed = parse_feed(path.read_bytes(), feed_name=name, feed_url=f"corpus:{path.name}", now=now)
+        for entry in parsed.entries:
+            entries.append(entry)
+            gold[entry.uid] = "real:stormy-daniels" if "Stormy Daniels" in entry.title else f"real:{entry.uid}"
+    return entries, gold
 
 
 # --- scale ----------------------------------------------------------------------------------
@@ -197,9 +222,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-scale", action="store_true", help="skip the scale test")
     args = parser.parse_args(argv)
     results = {path.name: evaluate(path) for path in (DATA, HELDOUT, HELDOUT2)}
-    print(f"{'set':<24} {'entries':>8} {'events':>7} {'stories':>8} {'P':>6} {'R':>6} {'F1':>6}")
+    if CORPUS.is_dir():
+        results[f"{DATA.name} + real distractors"] = evaluate(DATA, distractors=True)
+    print(f"{'set':<40} {'entries':>8} {'events':>7} {'stories':>8} {'P':>6} {'R':>6} {'F1':>6}")
     for name, r in results.items():
-        print(f"{name:<24} {r['entries']:>8} {r['events']:>7} {r['stories']:>8} "
+        print(f"{name:<40} {r['entries']:>8} {r['events']:>7} {r['stories']:>8} "
               f"{r['p']:6.3f} {r['r']:6.3f} {r['f1']:6.3f}")
         for m in r["merges"]:
             print("  merged:", m)

@@ -296,3 +296,10 @@ def test_id_survives_a_new_entry_that_is_earlier_than_the_old_lead():
     assert story.id == quake_id and story.entries[0].uid == "qa-early"
     # and a run that starts from scratch names it after its new lead instead
     assert group_entries([earlier, *QUAKE_A])[0].id != quake_id
+
+
+def test_real_feed_items_as_distractors_keep_the_target():
+    bench = _bench()
+    result = bench.evaluate(bench.DATA, distractors=True)
+    assert result["entries"] > 200  # the corpus feeds were read
+    assert result["f1"] >= 0.90 and result["p"] >= 0.90, result
