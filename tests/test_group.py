@@ -242,13 +242,14 @@ def test_bcubed_scorer_punishes_both_failure_modes():
 
 
 def test_candidate_pairs_grow_near_linearly():
-    from digest.group import _candidate_pairs, _vectorise
+    from digest.group import _candidate_pairs
+    from digest.group.vectors import vectorise
 
     bench = _bench()
     counts = []
     for n in (500, 2000):
         entries, _ = bench.synthetic_day(n)
-        counts.append(len(_candidate_pairs(_vectorise(sorted(entries, key=lambda e: e.uid)))))
+        counts.append(len(_candidate_pairs(vectorise(sorted(entries, key=lambda e: e.uid)))))
     assert counts[1] < 4 * counts[0] * 1.5  # all-pairs would be 16x
 
 
