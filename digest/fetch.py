@@ -170,14 +170,20 @@ class _Session:
         raise FetchProblem("too many redirects")
 
     def _client_for(self, request: FetchRequest, url: str) -> httpx.AsyncClient:
-        """The unguarded client for trusted feeds and same-host links; else the guarded one."""
+        """The unguarded client for a trusted feed's own host and same-host links; else guarded.
+
+        Trust covers the host named in config.toml, not wherever it redirects: a feed on a
+        public name that redirects to 169.254.169.254 or to loopback is refused like any link.
+        A feed configured on a private address (a local setup) may redirect anywhere.
+        """
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise FetchProblem(f"refused: only http(s) links are fetched, not {parts.scheme}:")
         host = (parts.hostname or "").lower()
         if not host:
             raise FetchProblem(f"invalid URL (no host): {url}")
-        if request.trusted or (request.origin_host and host == request.origin_host.lower()):
+        origin = _host_of(request.url) if request.trusted else (request.origin_host or "").lower()
+        if host == origin or (request.trusted and _is_private_name(origin)):
             return self.open_client
         _check_literal_host(host, allow_private=self.settings.allow_private)
         return self.guarded_client
@@ -285,6 +291,16 @@ def _is_public(address: str) -> bool:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
     return ip.is_global and not ip.is_multicast
+
+
+def _is_private_name(host: str) -> bool:
+    """True for ``localhost`` and literal non-public addresses (no DNS is asked)."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return not _is_public(str(ipaddress.ip_address(host.strip("[]"))))
+    except ValueError:
+        return False
 
 
 def _check_literal_host(host: str, *, allow_private: bool) -> None:

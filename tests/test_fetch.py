@@ -312,6 +312,20 @@ def test_rebinding_name_is_refused_at_connect_time(server, answer):
     assert len(server.seen) == before
 
 
+@pytest.mark.parametrize("target", ["http://169.254.169.254/latest/meta-data/",
+                                    "http://localhost:{port}/ok", "http://2130706433/"])
+def test_trusted_feed_on_a_public_name_cannot_redirect_to_private_addresses(server, target):
+    # Trust covers the configured host, not where it sends us: a compromised public feed
+    # server must not reach the metadata service or loopback through a redirect.
+    dns = FakeDNS(news_example=["127.0.0.1"], localhost=["127.0.0.1"],
+                  **{"169_254_169_254": ["169.254.169.254"]})
+    url = f"http://news.example:{server.port}/redirect?to={target.format(port=server.port)}"
+    before = len(server.seen)
+    result = Fetcher(FAST, resolve=dns).fetch_all([FetchRequest(url)])[0]
+    assert result.error.startswith("refused: private address"), result.error
+    assert len(server.seen) == before + 1  # the feed itself, and nothing after the redirect
+
+
 def test_progress_bar_off_the_terminal_is_quiet(server, capsys):
     results = Fetcher(FAST, progress=True).fetch_all([FetchRequest(server.url("/ok"))])
     assert results[0].status == 200

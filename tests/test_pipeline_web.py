@@ -89,3 +89,48 @@ def test_a_web_build_reports_each_failure_keeps_the_good_feeds_and_fetches_pages
     assert sum(s.path == PAGE for s in server.seen) == 1, "an article page is fetched once, ever"
     assert sum(s.path == "/status/404" for s in server.seen) == 2  # the feed once (then backing off), the dead link once
     assert doc2["stories"][0]["id"] in {s["id"] for s in doc["stories"]}
+
+
+def test_every_hostile_feed_at_once_the_run_goes_on_and_keeps_the_good_stories(server, tmp_path):
+    crlf = ('<?xml version="1.0"?><rss version="2.0"><channel><title>C</title><item>'
+            "<title>Harbour reopens\r\nBcc: victim@example.com</title><link>https://c.example/1</link>"
+            "<pubDate>Mon, 23 Nov 2026 05:00:00 GMT</pubDate><description>It reopened.</description>"
+            "</item></channel></rss>").encode()
+    feeds = {
+        "Good": server.add("/good.xml", body=news_feed(server)),
+        "Bomb": server.url("/bomb?mib=100"),
+        "Huge": server.url("/big?mib=50"),
+        "Loop": server.url("/loop"),
+        "Drip": server.url("/drip?interval=0.5"),
+        "Gone": server.url("/status/410"),
+        "Busy": server.url("/status/429?retry_after=7200"),
+        "Broken": server.url("/status/500"),
+        "Page": server.add("/page.html", body=b"<html><body><p>Hello</p></body></html>",
+                           headers={"Content-Type": "text/html"}),
+        "Binary": server.add("/bin", body=bytes(range(256)) * 64),
+        "Empty": server.add("/empty.xml", body=b""),
+        "Many": server.url("/feed?items=50000"),
+        "CRLF": server.add("/crlf.xml", body=crlf),
+    }
+    text = ("[fetch]\ntimeout = 3\nconnect_timeout = 1\n[articles]\nfetch = false\n"
+            '[email]\nto = ["r@example.com"]\n[rank]\nmin_score = 0.0\n[digest]\nlookback_hours = 200000\n')
+    text += "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in feeds.items())
+    (tmp_path / "config.toml").write_text(text)
+    result, took = build(tmp_path / "config.toml", tmp_path / "out", "2026-11-23T06:00:00Z")
+    assert result.exit_code == 0, result.output
+    assert took < 60
+    doc = json.loads((tmp_path / "out" / "digest.json").read_text())
+    status = {f["name"]: (f["status"], f["error"] or "") for f in doc["feeds"]}
+    for name in ("Good", "Many", "CRLF"):
+        assert status[name][0] == "ok", (name, status[name])
+    expected = {"Bomb": "too large", "Huge": "too large", "Loop": "redirect", "Drip": "timeout",
+"Gone": "410", "Busy": "429", "Broken": "500",
+                "Page": "HTML", "Binary": "", "Empty": "empty"}
+    for name, words in expected.items():
+        assert status[name][0] == "error" and words.lower() in status[name][1].lower(), (name, status[name])
+    assert "10 feeds failed" in result.stdout
+    headlines = [s["headline"] for s in doc["stories"]]
+    assert "A real article page" in headlines
+    assert any(h.startswith("Harbour reopens") and "\r" not in h and "\n" not in h for h in headlines)
+    eml = (tmp_path / "out" / "digest.eml").read_bytes()
+    assert b"\nBcc:" not in eml and b"\r\nBcc:" not in eml
