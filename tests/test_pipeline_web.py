@@ -118,7 +118,7 @@ def test_every_hostile_feed_at_once_the_run_goes_on_and_keeps_the_good_stories(s
     (tmp_path / "config.toml").write_text(text)
     result, took = build(tmp_path / "config.toml", tmp_path / "out", "2026-11-23T06:00:00Z")
     assert result.exit_code == 0, result.output
-    assert took < 60
+    assert took < 90  # timeouts are 3 s; generous for a loaded 2-core machine, but no hang
     doc = json.loads((tmp_path / "out" / "digest.json").read_text())
     status = {f["name"]: (f["status"], f["error"] or "") for f in doc["feeds"]}
     for name in ("Good", "Many", "CRLF"):
