@@ -13,6 +13,8 @@ sender that wants per-recipient links renders again with ``token=<that recipient
 
 from __future__ import annotations
 
+import functools
+
 import logging
 import math
 import re
@@ -171,8 +173,13 @@ def demote_briefs(digest: Digest, count: int) -> Digest:
     return replace(digest, stories=keep, more=moved + digest.more)
 
 
+@functools.lru_cache(maxsize=8)
 def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
-    """Return the strict Jinja2 environment for a theme folder (default: the built-in theme)."""
+    """Return the strict Jinja2 environment for a theme folder (default: the built-in theme).
+
+    Cached: compiling the templates is most of a render's time. Jinja2's auto_reload still
+    checks each template's mtime, so an edited theme (``digest preview --watch``) is seen.
+    """
     folders = [templates_dir] if templates_dir else []
     folders += [p for p in (_PACKAGE_THEME, _REPO_THEME) if p.is_dir()]
     env = jinja2.Environment(
