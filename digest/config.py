@@ -25,8 +25,13 @@ class FeedConfig:
     """One ``[[feeds]]`` table."""
 
     name: str  # outlet name shown in attributions
-    url: str  # http(s) URL, or an absolute path resolved from config.toml's folder
+    url: str  # as written in config.toml: the feed's identity in the store and in digest.json
     weight: float = 1.0  # ranking weight
+    source: str = ""  # where to fetch it: the URL, or the file path resolved from config.toml's folder
+
+    def __post_init__(self) -> None:
+        if not self.source:
+            object.__setattr__(self, "source", self.url)
 
 
 @dataclass(frozen=True)
@@ -262,17 +267,19 @@ def _feeds(raw: Any, base: Path, problems: list[str]) -> tuple[FeedConfig, ...]:
         if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
             problems.append(f"{where}.weight: expected a number >= 0, got {weight!r}")
             weight = 1.0
-        url = _feed_url(url.strip(), base, where, problems)
-        if url in seen:
+        url = url.strip()
+        source = _feed_source(url, base, where, problems)
+        if source in seen:
             problems.append(f"{where}.url: {url} is listed twice")
-        seen.add(url)
+        seen.add(source)
         if isinstance(name, str) and name.strip():
-            feeds.append(FeedConfig(name=name.strip(), url=url, weight=float(weight)))
+            feeds.append(FeedConfig(name=name.strip(), url=url, weight=float(weight), source=source))
     return tuple(feeds)
 
 
-def _feed_url(url: str, base: Path, where: str, problems: list[str]) -> str:
-    """Return an http(s) URL unchanged, or a path made absolute; note anything else."""
+def _feed_source(url: str, base: Path, where: str, problems: list[str]) -> str:
+    """Where to fetch a feed: an http(s) URL unchanged, or a path made absolute against
+    config.toml's folder (so digest.json and entry ids do not depend on the checkout)."""
     scheme = urlsplit(url).scheme.lower()
     if scheme in ("http", "https"):
         if not urlsplit(url).hostname:

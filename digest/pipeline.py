@@ -62,14 +62,14 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     if all(r.status == FEED_ERROR for r in reports):
         raise NoFeedsError("every feed failed: " + "; ".join(f"{r.name}: {r.error}" for r in reports))
     since = now - timedelta(hours=config.digest.lookback_hours)
-    entries = store.recent_entries(since, feed_urls=[f.url for f in config.feeds])
+    entries = store.recent_entries(since, until=now, feed_urls=[f.url for f in config.feeds])
     if config.articles.fetch:
         entries = add_article_text(entries, now=now, fetcher=fetcher, store=store)
     stories = group_entries(entries, known=store.story_ids(e.uid for e in entries))
     store.save_story_ids((e.uid, s.id) for s in stories for e in s.entries)
     ranked = rank_stories(
         stories, now=now, lookback_hours=config.digest.lookback_hours,
-        weights={f.name: f.weight for f in config.feeds}, settings=config.rank,
+        weights=outlet_weights(config.feeds), settings=config.rank,
         history=store.sent_history(), limit=config.digest.max_stories,
     )
     log.info("%d entries, %d stories, %d ranked", len(entries), len(stories), len(ranked))
@@ -78,12 +78,20 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
                   stories=briefs, feeds=tuple(reports), intro=config.digest.intro)
 
 
+def outlet_weights(feeds: Sequence[FeedConfig]) -> dict[str, float]:
+    """Ranking weight per outlet name; an outlet with several feeds gets its highest weight."""
+    weights: dict[str, float] = {}
+    for feed in feeds:
+        weights[feed.name] = max(weights.get(feed.name, feed.weight), feed.weight)
+    return weights
+
+
 def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetcher, store: Store,
                   full_fetch_hours: float) -> list[FeedReport]:
     """Fetch every due feed, save its entries, and report how each fared (config order)."""
     states = {f.url: store.feed_state(f.url) for f in feeds}
     due = [f for f in feeds if _is_due(states[f.url], now)]
-    requests = [_feed_request(states[f.url], now, full_fetch_hours) for f in due]
+    requests = [_feed_request(f, states[f.url], now, full_fetch_hours) for f in due]
     responses = dict(zip((f.url for f in due), fetcher.fetch_all(requests, label="feeds")))
     parsed = _parse_all([(f, responses[f.url]) for f in due if _readable(responses[f.url])], now=now)
     reports = []
@@ -100,10 +108,11 @@ def _is_due(state: FeedState, now: datetime) -> bool:
     return state.next_attempt is None or state.next_attempt <= now
 
 
-def _feed_request(state: FeedState, now: datetime, full_fetch_hours: float) -> FetchRequest:
+def _feed_request(feed: FeedConfig, state: FeedState, now: datetime,
+                  full_fetch_hours: float) -> FetchRequest:
     """Ask with validators, except now and then: some servers answer 304 when they should not."""
     stale = state.last_full_fetch is None or now - state.last_full_fetch >= timedelta(hours=full_fetch_hours)
-    url = state.moved_to or state.url
+    url = state.moved_to or feed.source
     if stale:
         return FetchRequest(url=url, trusted=True)
     return FetchRequest(url=url, trusted=True, etag=state.etag, last_modified=state.last_modified)
@@ -145,6 +154,8 @@ def _save_feed(feed: FeedConfig, resp: Fetched, *, now: datetime, store: Store,
         log.warning("%s: %s", feed.name, error)
         return FeedReport(name=feed.name, url=feed.url, status=FEED_ERROR, entries=0, error=error)
 
+    if resp.status == 410:
+        return fail("HTTP 410 Gone: the publisher has removed this feed; take it out of config.toml")
     if resp.error or resp.status not in (200, 304):
         return fail(resp.error or f"HTTP {resp.status}")
     state = store.feed_state(feed.url)

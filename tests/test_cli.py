@@ -24,7 +24,8 @@ runner = CliRunner()
 def sample_config(tmp_path: Path, **replace: str) -> Path:
     """The bundled config.toml with its sample feeds made absolute and its store in tmp_path."""
     text = (REPO / "config.toml").read_text(encoding="utf-8")
-    text = text.replace('url = "samples/', f'url = "{REPO}/samples/')
+    if not (tmp_path / "samples").exists():
+        (tmp_path / "samples").symlink_to(REPO / "samples")
     for old, new in replace.items():
         text = text.replace(old, new)
     path = tmp_path / "config.toml"
@@ -56,6 +57,16 @@ def test_digest_json_follows_the_contract(built):
     tmp, _ = built
     doc = json.loads((tmp / "out" / "digest.json").read_text(encoding="utf-8"))
     digest = digest_from_dict(doc)  # validates every field
+    contract_top = ["title", "date", "generated_at", "stories", "feeds"]
+    assert [k for k in doc if k in contract_top] == contract_top  # the contract's keys, in order
+    contract_story = ["id", "rank", "score", "why", "headline", "dek", "what_happened",
+                      "who_said_what", "what_next", "sources"]
+    for story in doc["stories"]:
+        assert [k for k in story if k in contract_story] == contract_story
+        assert all(list(q) == ["speaker", "text", "source"] for q in story["who_said_what"])
+        assert all(list(s) == ["name", "title", "url", "published"] for s in story["sources"])
+    assert all(list(f) == ["name", "url", "status", "entries", "error"] for f in doc["feeds"])
+    assert doc["feeds"][0]["url"] == "samples/harbor-herald.xml"  # as written, not a local path
     assert doc["title"] == "The Daily Brief" and doc["date"] == "2026-11-23"
     assert doc["generated_at"] == "2026-11-23T06:00:00+00:00"
     assert [f["status"] for f in doc["feeds"]] == ["ok"] * 5
@@ -109,13 +120,23 @@ def test_bad_config_is_exit_1_with_the_key_path(tmp_path):
     assert "digest.max_stories" in result.stderr and "Traceback" not in result.output
 
 
+def test_bad_now_is_exit_1_with_one_line(tmp_path):
+    result = build(sample_config(tmp_path), tmp_path / "out", "--now", "yesterday-ish")
+    assert result.exit_code == 1 and "--now" in result.stderr and "Traceback" not in result.output
+
+
+def test_output_files_are_readable_by_others(built):
+    tmp, _ = built
+    assert all((tmp / "out" / name).stat().st_mode & 0o044 == 0o044 for name in OUTPUTS)
+
+
 def test_missing_config_is_exit_1(tmp_path):
     result = build(tmp_path / "absent.toml", tmp_path / "out")
     assert result.exit_code == 1 and "file not found" in result.stderr
 
 
 def test_every_feed_failing_is_exit_1_and_writes_nothing(tmp_path):
-    config = sample_config(tmp_path, **{f"{REPO}/samples/": f"{tmp_path}/missing/"})
+    config = sample_config(tmp_path, **{'url = "samples/': 'url = "missing/'})
     result = build(config, tmp_path / "out")
     assert result.exit_code == 1 and "every feed failed" in result.stderr
     assert not (tmp_path / "out" / "digest.html").exists()
@@ -124,7 +145,7 @@ def test_every_feed_failing_is_exit_1_and_writes_nothing(tmp_path):
 def test_one_broken_feed_is_reported_not_fatal(tmp_path):
     broken = tmp_path / "broken.xml"
     broken.write_bytes(b"<html><body>Not a feed</body></html>")
-    config = sample_config(tmp_path, **{f"{REPO}/samples/tech-current.xml": str(broken)})
+    config = sample_config(tmp_path, **{"samples/tech-current.xml": str(broken)})
     result = build(config, tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert "from 4/5 feeds" in result.stdout and "1 feed failed" in result.stdout

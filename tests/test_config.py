@@ -23,7 +23,7 @@ def test_bundled_example_loads_with_sample_feeds_that_exist():
     config = load_config(REPO / "config.toml")
     assert len(config.feeds) >= 5
     for feed in config.feeds:
-        assert Path(feed.url).is_file(), feed.url
+        assert Path(feed.source).is_file(), feed.source
     assert config.store.path == REPO / ".digest" / "state.sqlite3"
     assert config.email.sender.endswith("<brief@example.com>")
 
@@ -31,7 +31,8 @@ def test_bundled_example_loads_with_sample_feeds_that_exist():
 def test_minimal_config_gets_defaults_and_relative_paths(tmp_path):
     text = '[[feeds]]\nname = "A"\nurl = "feeds/a.xml"\n[email]\nto = ["me@x.test"]\n'
     config = load_config(write(tmp_path, text))
-    assert config.feeds[0].url == str(tmp_path / "feeds" / "a.xml")
+    assert config.feeds[0].url == "feeds/a.xml"  # as written: the feed's identity
+    assert config.feeds[0].source == str(tmp_path / "feeds" / "a.xml")  # where it is read from
     assert config.feeds[0].weight == 1.0
     assert config.digest.max_stories == 10 and config.digest.lookback_hours == 36
     assert config.store.path == tmp_path / ".digest" / "state.sqlite3"
