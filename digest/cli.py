@@ -81,8 +81,7 @@ def parse_now(value: str | None) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not an ISO 8601 time, e.g. 2026-11-23T06:00:00Z",
-                                 param_hint="--now") from None
+        raise DigestError(f"--now: {value!r} is not an ISO 8601 time, e.g. 2026-11-23T06:00:00Z") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)

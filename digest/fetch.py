@@ -115,7 +115,9 @@ class _Session:
         """Fetch one request under the global and per-host limits; never raise."""
         per_host = self.hosts.setdefault(_host_of(request.url),
                                          asyncio.Semaphore(self.settings.per_host))
-        async with self.slots, per_host:
+        # The host's slot first: a task waiting for a busy host must not hold a global slot
+        # that requests to other hosts could use.
+        async with per_host, self.slots:
             started = time.monotonic()
             result = await self._fetch_guarded(request)
             log.debug("%s -> %s in %.2f s", request.url, result.status, time.monotonic() - started)

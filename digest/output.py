@@ -17,6 +17,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(fd, 0o644)  # mkstemp makes 0600; a web server or mailer must read these
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

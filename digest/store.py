@@ -205,10 +205,12 @@ class Store:
         )
         return len({e.uid for e in entries} - known)
 
-    def recent_entries(self, since: datetime, *, feed_urls: Iterable[str] | None = None) -> list[Entry]:
-        """Entries published at or after ``since`` (optionally only from ``feed_urls``), oldest first."""
+    def recent_entries(self, since: datetime, *, until: datetime | None = None,
+                       feed_urls: Iterable[str] | None = None) -> list[Entry]:
+        """Entries published in [since, until] (optionally only from ``feed_urls``), oldest first."""
         rows = self._conn.execute(
-            "SELECT * FROM entries WHERE published >= ? ORDER BY published, uid", (_iso(since),)
+            "SELECT * FROM entries WHERE published >= ? AND published <= ? ORDER BY published, uid",
+            (_iso(since), _iso(until) if until else "9999"),
         ).fetchall()
         wanted = None if feed_urls is None else set(feed_urls)
         return [_entry(r) for r in rows if wanted is None or r["feed_url"] in wanted]

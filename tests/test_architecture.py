@@ -17,7 +17,11 @@ LAYERS = {  # a module may import only from strictly lower layers (and its own p
 def imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-    names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module and not n.level}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+            if node.module == "digest":  # `from digest import pipeline` names a module too
+                names |= {f"digest.{a.name}" for a in node.names}
     return {n.split(".")[1] for n in names if n.startswith("digest.")}
 
 

@@ -125,7 +125,7 @@ def test_every_hostile_feed_at_once_the_run_goes_on_and_keeps_the_good_stories(s
         assert status[name][0] == "ok", (name, status[name])
     expected = {"Bomb": "too large", "Huge": "too large", "Loop": "redirect", "Drip": "timeout",
 "Gone": "410", "Busy": "429", "Broken": "500",
-                "Page": "HTML", "Binary": "", "Empty": "empty"}
+                "Page": "HTML", "Binary": "binary", "Empty": "empty"}
     for name, words in expected.items():
         assert status[name][0] == "error" and words.lower() in status[name][1].lower(), (name, status[name])
     assert "10 feeds failed" in result.stdout

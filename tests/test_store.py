@@ -76,6 +76,8 @@ def test_recent_entries_filters_by_time_and_feed(db_path):
         store.record_feed_success(other.feed_url, [other], now=NOW, etag=None, last_modified=None, full=True)
         got = store.recent_entries(NOW - timedelta(hours=36), feed_urls=[fresh.feed_url])
     assert [e.uid for e in got] == ["fresh"]
+    with Store.open(db_path) as store:  # a clock set back must not see entries from its future
+        assert store.recent_entries(NOW - timedelta(hours=60), until=NOW - timedelta(hours=2)) == [old]
 
 
 def test_validators_and_success_state(db_path):
