@@ -101,3 +101,44 @@ def test_real_article_splits_without_runaway_sentences():
     assert len(found) > 100
     assert max(len(s.text.split()) for s in found) < 130  # the longest is one long multi-sentence quote
     assert any(s.text.startswith("Prelogar will be at the lectern on Tuesday") for s in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Senate voted to pass a copyright reform bill on Tuesday.",
+        "Senator Maria Lopez, who sponsored the bill, said the vote was a win for songwriters.",
+        "The regulator fined the company for tracking users with cookie files without consent.",
+        "More than 40,000 readers signed up for the paper's election newsletter in a week.",
+        "Residents can sign up for flood alerts on the council's website from Monday.",
+        "Users who log in from abroad will be asked for a second code, the bank said.",
+        "The network said its new show, Watch: The Tide, would air in March.",
+        "The minister posted the statement to her account @anna_berg on Monday night.",
+        "The full report is published at https://example.gov/report and runs to 300 pages.",
+        "Fans rushed to subscribe after the streaming service cut its price by half.",
+    ],
+)
+def test_news_sentences_that_mention_chrome_words_are_kept(sentence):
+    assert not is_chrome(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sign up for our newsletter to get the best stories every morning.",
+        "Subscribe to The Daily Brief for more news like this.",
+        "Follow us on Twitter and Facebook for the latest updates.",
+        "Read more: How the vote unfolded in the chamber on Tuesday.",
+        "© 2024 Example Media Group. All rights reserved.",
+        "All rights reserved by the publisher and its partners.",
+        "This article was originally published by The Conversation.",
+        "Protesters gather outside the court on Monday (Photo: Jane Smith).",
+        "A protester waves a flag outside parliament, Getty Images.",
+        "Get our free daily newsletter delivered to your inbox every day.",
+        "Watch: Senators react to the vote on the floor.",
+        "We use cookies to improve your experience on our site.",
+        "Click here to read the full text of the decision.",
+    ],
+)
+def test_whole_chrome_sentences_are_still_recognised(sentence):
+    assert is_chrome(sentence)

@@ -132,16 +132,30 @@ _DATELINE = re.compile(
 _BYLINE = re.compile(
     r"^(?:By|BY|Written by|Reporting by|Editing by|Additional reporting by)\s+[A-Z]", re.UNICODE
 )
-_CHROME = re.compile(
-    r"\b(?:subscribe|sign up|sign in|log in|newsletter|click here|read more|related:|"
-    r"advertisement|all rights reserved|copyright|share this|follow us|follow (?:him|her) on|"
-    r"getty images|photo(?:graph)?s? by|image (?:source|credit)|\(photo|\(image|"
-    r"powered by|this article (?:was )?originally|listen to this|min read|sponsored|"
-    r"terms of (?:use|service)|privacy policy|cookie|download the app|watch:|read next|"
-    r"most popular|recommended for you|contributed to this report|updated \d|published \d|"
-    r"e-?mail (?:us|me|him|her)|@[a-z0-9_]{2,}|https?://|www\.)|©",
+# Page chrome is recognised by the shape of the whole sentence, not by a word it mentions:
+# "Sign up for our newsletter" is chrome, "residents can sign up for flood alerts" is news.
+# Imperative prompts and labels that open a sentence.
+_CHROME_OPENER = re.compile(
+    r"^[\W_]*(?:sign up|subscribe|sign in|log in|register (?:now|here|for free)|follow (?:us|me|him|her|them)\b|"
+    r"click here|read (?:more|next|also|this)\s*:|read more\b|related\s*:|related (?:stories|articles|coverage)|"
+    r"see also\s*:|more\s*:|watch\s*:|listen\s*:|listen to (?:this|the) (?:article|story|podcast)|"
+    r"share (?:this|on)\b|download (?:the|our) app|get (?:the|our) (?:free |daily |weekly )?(?:\w+ )?(?:newsletter|app)|"
+    r"advertisement|sponsored(?: content| by)?\s*[:.]?$|most popular|recommended for you|"
+    r"(?:updated|published|posted|last updated)\s*:?\s*\d|e-?mail (?:us|me|him|her)\b|contact us\b|"
+    r"(?:photo|image|picture|video)s?(?: credit)?\s*:|copyright\s*(?:©|\(c\)|\d{4})|we use cookies)",
     re.IGNORECASE,
 )
+# Chrome phrases that no news sentence uses, wherever they sit.
+_CHROME_PHRASE = re.compile(
+    r"©|\ball rights reserved\b|\bthis (?:article|story|piece) (?:was |is |first |originally )+"
+    r"(?:published|appeared)|\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
+    r"\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie (?:policy|settings|preferences)\b|"
+    r"\b(?:accept|use) (?:all )?cookies\b|\bour (?:\w+ ){0,2}newsletters?\b|\bgetty images\b|"
+    r"\bphoto(?:graph)?s? by \w|\bimage (?:source|credit)s?\b|\((?:photo|image|picture)s?\s*(?::|by|credit)|"
+    r"\b\d+[- ]min(?:ute)? read\b|\bpowered by\b|\bto your inbox\b|\b(?:subscribe|sign up) (?:now|today|here)\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://\S+|www\.\S+|@\w{2,}")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Photo credits mark a caption paragraph: "CreditChang W. Lee/The New York Times", "(Reuters)".
 _CREDIT = re.compile(
@@ -169,8 +183,10 @@ def strip_dateline(paragraph: str) -> str:
 def is_chrome(sentence: str) -> bool:
     """True for page furniture: bylines, captions, prompts, links, credits."""
     text = sentence.strip()
-    if _BYLINE.match(text) or _CHROME.search(text) or _BIO.match(text):
+    if _BYLINE.match(text) or _BIO.match(text) or _CHROME_OPENER.match(text) or _CHROME_PHRASE.search(text):
         return True
+    if _URL.search(text) and len(_URL.sub(" ", text).split()) < 8:
+        return True  # a link or handle with a few words around it: "More at https://...", "Follow @x"
     if text.startswith("[") and text.rstrip(".").endswith("]"):
         return True  # "[Read: ...]", "[What you need to know ...]": editors' asides and promos
     if not _TERMINAL.search(text):
