@@ -55,20 +55,24 @@ class Built:
 
 
 def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
-          summariser: Summariser) -> Digest:
-    """Run every stage from feeds to briefs; return the Digest (nothing is written)."""
+          summariser: Summariser, since: datetime | None = None) -> Digest:
+    """Run every stage from feeds to briefs; return the Digest (nothing is written).
+
+    Entries published from ``since`` (default: now - lookback_hours) up to ``now`` count.
+    """
     reports = collect_feeds(config.feeds, now=now, fetcher=fetcher, store=store,
                             full_fetch_hours=config.fetch.full_fetch_hours)
     if all(r.status == FEED_ERROR for r in reports):
         raise NoFeedsError("every feed failed: " + "; ".join(f"{r.name}: {r.error}" for r in reports))
-    since = now - timedelta(hours=config.digest.lookback_hours)
+    since = since or now - timedelta(hours=config.digest.lookback_hours)
+    window_hours = (now - since).total_seconds() / 3600
     entries = store.recent_entries(since, until=now, feed_urls=[f.url for f in config.feeds])
     if config.articles.fetch:
         entries = add_article_text(entries, now=now, fetcher=fetcher, store=store)
     stories = group_entries(entries, known=store.story_ids(e.uid for e in entries))
     store.save_story_ids((e.uid, s.id) for s in stories for e in s.entries)
     ranked = rank_stories(
-        stories, now=now, lookback_hours=config.digest.lookback_hours,
+        stories, now=now, lookback_hours=window_hours,
         weights=outlet_weights(config.feeds), settings=config.rank,
         history=store.sent_history(), limit=config.digest.max_stories,
     )
@@ -378,14 +382,33 @@ def run(config: Config, *, out_dir: Path, now: datetime, fetcher: Fetcher, store
     if earlier and not force:
         return RunResult(earlier=earlier)
     source = _ForgetDay(store, day) if earlier else store
-    digest = build(config, now=now, fetcher=fetcher, store=source, summariser=summariser)  # type: ignore[arg-type]
+    since = catch_up_since(store, now=now, lookback_hours=config.digest.lookback_hours)
+    store.record_attempt(day, window_start=since)
+    digest = build(config, now=now, fetcher=fetcher, store=source, summariser=summariser,  # type: ignore[arg-type]
+                   since=since)
     built = write_digest(digest, config, out_dir=out_dir, now=now)
-    if built.rendered is None:
+    if built.rendered is None:  # a quiet day: nothing to send, so nothing to catch up on
+        store.close_attempts(day)
         return RunResult(built=built)
     edition = load_edition(out_dir)
     letters = make_letters(edition, config, out_dir=out_dir, now=now, secret=secret)
     sent = send_edition(edition, letters, config, sender=sender, store=store, now=now)
+    store.close_attempts(day)
     return RunResult(built=built, sent=sent)
+
+
+MAX_CATCH_UP = timedelta(days=7)  # after a longer outage, older news is history, not news
+
+
+def catch_up_since(store: Store, *, now: datetime, lookback_hours: float) -> datetime:
+    """Where today's window starts: the usual lookback, or earlier when an edition built
+    since the last one that went out was never sent (its stories must not be lost)."""
+    usual = now - timedelta(hours=lookback_hours)
+    pending = store.unsent_since()
+    if pending is None or pending >= usual:
+        return usual
+    log.info("an earlier edition was not sent: catching up on entries since %s", pending.isoformat())
+    return max(pending, now - MAX_CATCH_UP)
 
 
 def export_payload(format: str, letters: Sequence[Letter]) -> bytes:

@@ -48,6 +48,12 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (story_id, uid)
     );
     """,
+    # 2: delivery attempts, so that a failed send's stories are still caught up the next day
+    """
+    CREATE TABLE attempts (
+        day TEXT PRIMARY KEY, window_start TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0
+    );
+    """,
 )
 
 BACKOFF_BASE = timedelta(minutes=30)  # first wait after a failure; doubles each time
@@ -262,6 +268,25 @@ class Store:
         rows = [(sid, uid, _iso(now)) for sid, uids in stories for uid in uids]
         with self._tx() as db:
             db.executemany("INSERT OR IGNORE INTO sent (story_id, uid, sent_at) VALUES (?, ?, ?)", rows)
+
+
+    # -- delivery attempts --------------------------------------------------------------
+
+    def unsent_since(self) -> datetime | None:
+        """Start of the earliest window built for an edition that has not gone out, or None."""
+        row = self._conn.execute("SELECT MIN(window_start) FROM attempts WHERE sent = 0").fetchone()
+        return _time(row[0])
+
+    def record_attempt(self, day: str, *, window_start: datetime) -> None:
+        """Remember that the edition of ``day`` covers entries from ``window_start`` on."""
+        with self._tx() as db:
+            db.execute("INSERT OR IGNORE INTO attempts (day, window_start) VALUES (?, ?)",
+                       (day, _iso(window_start)))
+
+    def close_attempts(self, day: str) -> None:
+        """The edition of ``day`` went out: it covered every earlier unsent attempt too."""
+        with self._tx() as db:
+            db.execute("UPDATE attempts SET sent = 1 WHERE day <= ?", (day,))
 
 
 def _entry(row: sqlite3.Row) -> Entry:

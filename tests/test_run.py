@@ -128,6 +128,21 @@ def test_failed_send_exits_1_marks_nothing_and_the_next_run_sends_the_same_stori
     assert set(first_try) <= set(stories(out)), "the stories not sent come back in the next run"
 
 
+def test_a_send_that_failed_yesterday_is_caught_up_today_though_past_the_lookback(env):
+    tmp, config, out, port = env
+    assert run(config, out).exit_code == 1  # no server: the 23 November edition fails
+    first_try = stories(out)
+    next_day = "2026-11-24T06:00:00Z"  # the sample entries are now 27-46 h old; lookback is 36 h
+    handler = Recorder()
+    with smtp_server(handler, port=port):
+        retry = run(config, out, now=next_day)
+    assert retry.exit_code == 0, retry.output
+    assert set(first_try) <= set(stories(out)), "a day's outage must not lose its stories"
+    with smtp_server(Recorder(), port=port):  # once sent, the window is the usual one again
+        assert run(config, out, now="2026-11-25T06:00:00Z").exit_code == 0
+    assert json.loads((out / "digest.json").read_text())["stories"] == []
+
+
 def test_a_partial_send_marks_the_edition_and_exits_1_naming_who_was_refused(env):
     tmp, config, out, port = env
     handler = Recorder(reject={"bob@example.net"})

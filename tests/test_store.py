@@ -149,3 +149,26 @@ def test_store_from_a_newer_digest_is_refused(db_path):
     with pytest.raises(StoreError, match="newer digest"):
         with Store.open(db_path):
             pass
+
+
+def test_unsent_attempts_are_remembered_until_an_edition_goes_out(db_path):
+    with Store.open(db_path) as store:
+        assert store.unsent_since() is None
+        store.record_attempt("2026-11-23", window_start=NOW - timedelta(hours=36))
+        store.record_attempt("2026-11-24", window_start=NOW - timedelta(hours=12))
+        store.record_attempt("2026-11-24", window_start=NOW)  # the day's first window stands
+        assert store.unsent_since() == NOW - timedelta(hours=36)
+        store.close_attempts("2026-11-24")
+        assert store.unsent_since() is None
+
+
+def test_a_schema_1_store_is_migrated_in_place(db_path):
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    conn.execute("INSERT INTO story_members VALUES ('u1', 's1')")
+    conn.commit()
+    conn.close()
+    with Store.open(db_path) as store:
+        assert store.story_ids(["u1"]) == {"u1": "s1"} and store.unsent_since() is None
+    assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
