@@ -189,6 +189,14 @@ def test_a_low_contrast_theme_is_made_readable():
             assert contrast(palette[role], palette["page"]) >= 4.5
 
 
+def test_a_dark_theme_in_light_mode_is_made_readable_too():
+    theme = ThemeSettings(background="#000000", card="#111111", accent="#333333", text="#444444")
+    light = light_palette(theme)
+    for role in ("text", "accent", "muted"):
+        assert contrast(light[role], light["card"]) >= 4.5, role
+        assert contrast(light[role], light["page"]) >= 4.5, role
+
+
 def test_hostile_font_or_colour_in_theme_cannot_escape_css():
     theme = ThemeSettings(font="x;}</style><script>alert(1)</script>", accent="red;}body{")
     html = render(theme=theme).html

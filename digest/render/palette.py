@@ -70,8 +70,11 @@ def light_palette(theme: ThemeSettings) -> dict[str, str]:
     page = _colour(theme.background, base.background, "background")
     card = _colour(theme.card, base.card, "card")
     grounds = (page, card)
-    text = readable(_colour(theme.text, base.text, "text"), on=grounds, towards="#000000", ratio=7)
-    accent = readable(_colour(theme.accent, base.accent, "accent"), on=grounds, towards="#000000")
+    # Nudge towards whichever of black and white stands out more from the card: a theme may
+    # well put its "light" mode on dark grounds.
+    away = "#000000" if contrast("#000000", card) >= contrast("#ffffff", card) else "#ffffff"
+    text = readable(_colour(theme.text, base.text, "text"), on=grounds, towards=away, ratio=7)
+    accent = readable(_colour(theme.accent, base.accent, "accent"), on=grounds, towards=away)
     muted = _muted(text, card, grounds)
     return {"page": page, "card": card, "text": text, "accent": accent, "muted": muted,
             "rule": mix(text, card, 0.85), "on_accent": card}
