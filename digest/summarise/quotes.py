@@ -40,7 +40,7 @@ _INVERTIBLE = frozenset(
 )
 # Adverbs and auxiliaries that sit between a speaker and the verb ("he later said").
 _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a-z]+ly))*"
-_APPOSITIVE = r"(?:,\s*[^,\"“”]{1,80},)?"
+_APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,80}),)?"
 _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
 _SUBJECT_AFTER = re.compile(rf"^\s*(?P<sp>{_NOMINAL}|{_NAME}|{_PRONOUN})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<sp>{_NOMINAL}|{_NAME})")
@@ -65,6 +65,16 @@ _ORG_TAIL = frozenset(
 )
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
+# Plural and common nouns that open "Opponents argued ...": a group, not a named speaker.
+_GROUPS = frozenset(
+    """Opponents Critics Supporters Officials Residents Analysts Experts Investigators Prosecutors
+    Lawmakers Legislators Protesters Activists Witnesses Scientists Researchers Economists Doctors
+    Authorities Organisers Organizers Sources Campaigners Neighbors Neighbours Parents Students
+    Workers Teachers Others Observers Advocates Critics Regulators Leaders Members Voters Fans
+    Officers Diplomats Executives Investors Traders Residents Families Environmentalists People""".split()
+)
+# "Opponents, led by Senator John Hale, argued": the named person inside the appositive.
+_LED_BY = re.compile(rf"\b(?:led by|including|among them|such as|headed by)\s+(?P<sp>{_NAME})")
 
 
 @dataclass(frozen=True)
@@ -106,7 +116,7 @@ def attribute(text: str) -> tuple[str, bool] | None:
     if according:
         # The claim is whatever the sentence says besides "according to X".
         rest = masked[: according.start()] + masked[according.end():]
-        speaker = _clean_speaker(according.group("sp"))
+        speaker = _named(_clean_speaker(according.group("sp")), None)
         if speaker and (direct or len(rest.split()) >= 5):
             return speaker, direct
     return None
@@ -122,13 +132,27 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     subject = _SUBJECT_BEFORE.search(before)
     if subject and _clean_speaker(subject.group("sp")):
         if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
-            return _clean_speaker(subject.group("sp"))
+            return _named(_clean_speaker(subject.group("sp")), subject.group("ap"))
     if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE:
         inverted = _SUBJECT_AFTER.match(after)
-        if inverted and _clean_speaker(inverted.group("sp")):
+        if inverted and _named(_clean_speaker(inverted.group("sp")), None):
             if _has_claim(masked, verb, direct=direct, subject_start=verb.start()):
                 return _clean_speaker(inverted.group("sp"))
     return None
+
+
+def is_group(speaker: str) -> bool:
+    """True when ``speaker`` is a group noun ("Opponents", "Local officials"), not a name."""
+    words = speaker.split()
+    return bool(words) and words[-1].capitalize() in _GROUPS
+
+
+def _named(speaker: str | None, appositive: str | None) -> str | None:
+    """Return ``speaker``, or the person a group subject was led by; None for an unnamed group."""
+    if speaker is None or not is_group(speaker):
+        return speaker
+    led = _LED_BY.search(appositive or "")
+    return _clean_speaker(led.group("sp")) if led else None
 
 
 def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start: int = -1) -> bool:
@@ -224,12 +248,19 @@ class _NameBook:
     def _antecedent(self, index: int) -> str | None:
         """The subject of the nearest earlier sentence that names one (pronoun chains skip)."""
         for back in range(index, index - 4, -1):
-            if self.last_speaker and self.last_speaker[0] == back:
+            if self.last_speaker and self.last_speaker[0] == back and self._personal(self.last_speaker[1]):
                 return self.last_speaker[1]
             subject = self.subjects.get(back)
             if subject:
                 return subject
         return None
+
+    def _personal(self, speaker: str) -> bool:
+        """True when a resolved speaker can be "he" or "she": a person, not a body or a group."""
+        words = speaker.split()
+        if person_like(speaker) or speaker in self.by_surname.values():
+            return True
+        return len(words) == 1 and not is_group(speaker) and words[0] not in _ORG_TAIL
 
     def full(self, run: str) -> str:
         """Return the fullest known form of ``run``."""
