@@ -58,3 +58,27 @@ def test_she_skips_an_organisation_and_finds_the_person():
     )
     found = speakers(text)
     assert found[-1] == ("Livia Marrow", "\"We had no choice after fuel costs doubled,\" she said.")
+
+
+def test_a_quote_that_runs_on_after_said_is_shown_whole():
+    text = (
+        "The council rejected plans for 400 homes on the Saltmarsh estuary on Monday night.\n\n"
+        "Councillor Jen Orme led the opposition to the scheme in a three-hour debate. "
+        "“I’m not against homes,” Orme said. “I’m against building them where the sea will come for them.”"
+    )
+    brief = brief_of(text)
+    [quote] = [q for q in brief.who_said_what if q.speaker == "Councillor Jen Orme"]
+    assert quote.text == ("“I’m not against homes,” Orme said. "
+                          "“I’m against building them where the sea will come for them.”")
+    shown = [*brief.what_happened, *brief.what_next]
+    assert not any("where the sea will come" in s for s in shown)
+
+
+def test_a_quote_after_said_with_a_new_speaker_is_not_joined():
+    text = (
+        "The council rejected plans for 400 homes on the Saltmarsh estuary on Monday night.\n\n"
+        "“I’m not against homes,” Councillor Jen Orme said. “We need them badly,” Mayor Tom Reed replied."
+    )
+    found = find_statements(sentences_of(text))
+    assert [s.text for s in found] == [
+        "“I’m not against homes,” Councillor Jen Orme said.", "“We need them badly,” Mayor Tom Reed replied."]

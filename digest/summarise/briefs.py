@@ -64,10 +64,10 @@ def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief
     happened = pick_happened(candidates)
     used = {c.sentence for c in happened}
     said = pick_said(candidates, used=used, outlets=len(ranked.story.outlets))
-    used |= {c.sentence for c in said}
+    used |= {s for c in said for s in (c.sentence, *c.statement.extra)}
     ahead = pick_next(candidates, used=used)
     happened, said, ahead = fit_budget(happened, said, ahead, budget=budget)
-    shown = [c.sentence.text for c in (*happened, *said, *ahead)]
+    shown = [_shown(c) for c in (*happened, *said, *ahead)]
     log.debug("story %s: %d+%d+%d items", ranked.story.id, len(happened), len(said), len(ahead))
     return Brief(
         id=ranked.story.id,
@@ -95,8 +95,13 @@ def _candidates(entries: tuple[Entry, ...]) -> list[_Candidate]:
     return [_Candidate(s, outlet, rank, st) for (s, outlet, st), rank in zip(rows, ranks)]
 
 
+def _shown(candidate: _Candidate) -> str:
+    """The text a candidate shows: a statement with its run-on quote, else the sentence."""
+    return candidate.statement.text if candidate.statement else candidate.sentence.text
+
+
 def _words(candidate: _Candidate) -> int:
-    return len(candidate.sentence.text.split())
+    return len(_shown(candidate).split())
 
 
 def _lead(sentence: Sentence) -> float:
@@ -228,7 +233,7 @@ def fit_budget(happened, said, ahead, *, budget: int):
 
 def _quote(c: _Candidate) -> Quote:
     assert c.statement is not None
-    return Quote(speaker=c.statement.speaker, text=c.sentence.text, source=c.outlet)
+    return Quote(speaker=c.statement.speaker, text=c.statement.text, source=c.outlet)
 
 
 def _source(entry: Entry) -> Source:

@@ -84,23 +84,54 @@ class Statement:
     sentence: Sentence  # the sentence as split
     speaker: str  # resolved speaker, with role when the article gives one
     direct: bool  # True for a direct quotation, False for reported speech
+    extra: tuple[Sentence, ...] = ()  # bare quotations right after it that continue the same speaker
+
+    @property
+    def text(self) -> str:
+        """The statement as shown: the sentence and any continuation, joined by a space."""
+        return " ".join(s.text for s in (self.sentence, *self.extra))
+
+
+CONTINUATION_WORDS = 50  # a run-on quote joins its attributed sentence only up to this length
+_BARE_QUOTE = re.compile(r"^[“\"][^“”\"]+[.!?…,]?[”\"]$")
 
 
 def find_statements(sentences: list[Sentence]) -> list[Statement]:
-    """Return the attributed statements among one entry's sentences, in order."""
+    """Return the attributed statements among one entry's sentences, in order.
+
+    A direct quote attributed at its end ('"...," Orme said.') keeps a following sentence that is
+    only a quotation in the same paragraph ('"I'm against ..."'): the speaker carries on.
+    """
     names = _NameBook()
     out: list[Statement] = []
     for index, sentence in enumerate(sentences):
         # Read first: a name earlier in the same sentence ("Askar said he ...") is the nearest antecedent.
         names.read(sentence.text, index)
+        if out and out[-1].extra and out[-1].extra[-1] is sentence:
+            continue
         found = attribute(sentence.text)
         if found is not None:
             raw, direct = found
             speaker = names.resolve(raw, index)
             if speaker:
-                out.append(Statement(sentence, speaker, direct))
+                extra = _continuation(sentences, index) if direct else ()
+                out.append(Statement(sentence, speaker, direct, extra))
                 names.note_speaker(speaker, index)
     return out
+
+
+def _continuation(sentences: list[Sentence], index: int) -> tuple[Sentence, ...]:
+    """The next sentence when it is a bare quotation in the same paragraph that fits the length cap."""
+    if index + 1 >= len(sentences):
+        return ()
+    this, nxt = sentences[index], sentences[index + 1]
+    if nxt.paragraph != this.paragraph or not _BARE_QUOTE.match(nxt.text):
+        return ()
+    if not re.search(r"[”\"]\s*,?\s*[^“”\"]+$", this.text):
+        return ()  # the quote must close before the attribution: '"...," Orme said.'
+    if len(this.text.split()) + len(nxt.text.split()) > CONTINUATION_WORDS:
+        return ()
+    return (nxt,)
 
 
 def attribute(text: str) -> tuple[str, bool] | None:
