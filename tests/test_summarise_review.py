@@ -82,3 +82,29 @@ def test_a_quote_after_said_with_a_new_speaker_is_not_joined():
     found = find_statements(sentences_of(text))
     assert [s.text for s in found] == [
         "“I’m not against homes,” Councillor Jen Orme said.", "“We need them badly,” Mayor Tom Reed replied."]
+
+
+def _item(text: str, outlet: str, *, speaker: str | None = None):
+    """A block candidate built by hand, for the budget trimmer."""
+    from digest.summarise.briefs import _Candidate
+    from digest.summarise.quotes import Statement
+    from digest.summarise.sentences import Sentence
+
+    sentence = Sentence(text, 0, 0, 0)
+    statement = Statement(sentence, speaker, True) if speaker else None
+    return _Candidate(sentence, outlet, 0.5, statement)
+
+
+def test_trimming_keeps_an_unrepresented_outlet_over_a_second_quote_from_the_same_one():
+    from digest.summarise.briefs import fit_budget
+
+    words = lambda n, tag: " ".join([tag] * n) + "."  # noqa: E731
+    happened = [_item(words(30, "lead"), "A"), _item(words(25, "more"), "B")]
+    said = [_item(words(15, "first"), "A", speaker="Ann Lee"),
+            _item(words(15, "other"), "B", speaker="Bo Tan"),
+            _item(words(20, "third"), "C", speaker="Cy Park"),
+            _item(words(5, "again"), "A", speaker="Di Roe")]
+    kept_happened, kept_said, _ = fit_budget(happened, said, [], budget=90)
+    assert [c.outlet for c in kept_said] == ["A", "B", "C"]
+    assert sum(len(c.sentence.text.split()) for c in (*kept_happened, *kept_said)) <= 90
+    assert kept_happened[0] is happened[0]
