@@ -108,3 +108,10 @@ def test_trimming_keeps_an_unrepresented_outlet_over_a_second_quote_from_the_sam
     assert [c.outlet for c in kept_said] == ["A", "B", "C"]
     assert sum(len(c.sentence.text.split()) for c in (*kept_happened, *kept_said)) <= 90
     assert kept_happened[0] is happened[0]
+
+
+def test_reported_is_speech_only_with_a_that_clause():
+    assert attribute("Kestrel Airlines reported revenue of $4.1 billion for the quarter, up 12 percent.") is None
+    assert attribute("The company reports earnings of 80 cents a share on Thursday after the close.") is None
+    assert attribute("The Herald reported on Monday that the deal had collapsed over funding.") == (
+        "The Herald", False)

@@ -45,6 +45,7 @@ _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_G
 _SUBJECT_AFTER = re.compile(rf"^\s*(?P<sp>{_NOMINAL}|{_NAME}|{_PRONOUN})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<sp>{_NOMINAL}|{_NAME})")
 _QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s*$")
 
 # Capitalised words that open sentences or name times, never people.
@@ -160,6 +161,8 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
         return None
     if verb.group(0) in ("asked", "asks") and not direct:
         return None  # "asked whether ..." is a question, not a statement
+    if verb.group(0) in ("reported", "reports") and not direct and not _REPORTED_THAT.match(after):
+        return None  # "reported revenue of ..." is a result, not speech; "reported that ..." is
     subject = _SUBJECT_BEFORE.search(before)
     if subject and _clean_speaker(subject.group("sp")):
         if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
