@@ -115,3 +115,39 @@ def test_reported_is_speech_only_with_a_that_clause():
     assert attribute("The company reports earnings of 80 cents a share on Thursday after the close.") is None
     assert attribute("The Herald reported on Monday that the deal had collapsed over funding.") == (
         "The Herald", False)
+
+
+def test_reported_would_with_a_future_time_looks_ahead_but_bare_would_does_not():
+    from digest.summarise.outlook import outlook_score
+
+    assert outlook_score("Mayor Ilse Varga said that she would sign the plan into force this week.") >= 2
+    assert outlook_score("The minister said she would resign on Friday.") >= 2
+    assert outlook_score("The regulator said it would publish its ruling by 2027.") >= 2
+    assert outlook_score("He said he would consider it.") == 0
+    assert outlook_score("The company said it would have liked more time this week.") == 0
+
+
+def test_forward_looking_sentences_go_to_what_next_before_the_other_blocks_take_them():
+    text = (
+        "The city council approved the harbour flood plan on Monday after a year of hearings.\n\n"
+        "Mayor Ilse Varga said that she would sign the plan into force this week.\n\n"
+        "“This protects the harbour for a generation,” Varga said at the town hall meeting.\n\n"
+        "Construction is expected to start in spring 2027 on the first sea wall, according to Quayside Partners."
+    )
+    brief = brief_of(text)
+    assert brief.what_happened[0].startswith("The city council approved")
+    assert any(s.startswith("Construction is expected") for s in brief.what_next)
+    assert any(s.startswith("Mayor Ilse Varga said") for s in brief.what_next)
+    said = [q.text for q in brief.who_said_what]
+    assert not any(t.startswith(("Construction", "Mayor Ilse")) for t in said)
+
+
+def test_a_next_step_sentence_is_not_spent_on_what_happened():
+    brief = brief_of(
+        "The council approved the budget on Monday night after a five-hour debate in the town hall.\n\n"
+        "“We listened to residents,” Mayor Ana Ruiz said, “and we cut the fee.”\n\n"
+        "Treasurer Paul Kim said that the city would still balance its books, and he warned that reserves were low.\n\n"
+        "The new fee takes effect on Jan. 1, and the council will review it next spring."
+    )
+    assert brief.what_next == ("The new fee takes effect on Jan. 1, and the council will review it next spring.",)
+    assert brief.what_happened[0].startswith("The council approved the budget")

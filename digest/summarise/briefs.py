@@ -61,11 +61,14 @@ def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief
     """Return the brief for one ranked story within ``budget`` words of block text."""
     entries = ranked.story.entries
     candidates = _candidates(entries)
-    happened = pick_happened(candidates)
-    used = {c.sentence for c in happened}
+    # What next picks first: a sentence that clearly looks ahead belongs there, not in the
+    # other blocks. Leads and the best event sentence stay out of it: they state the event.
+    event = {c.sentence for c in pick_happened(candidates)[:1]}
+    ahead = pick_next(candidates, used=event | {c.sentence for c in candidates if c.sentence.position == 0})
+    used = {c.sentence for c in ahead}
+    happened = pick_happened([c for c in candidates if c.sentence not in used])
+    used |= {c.sentence for c in happened}
     said = pick_said(candidates, used=used, outlets=len(ranked.story.outlets))
-    used |= {s for c in said for s in (c.sentence, *c.statement.extra)}
-    ahead = pick_next(candidates, used=used)
     happened, said, ahead = fit_budget(happened, said, ahead, budget=budget)
     shown = [_shown(c) for c in (*happened, *said, *ahead)]
     log.debug("story %s: %d+%d+%d items", ranked.story.id, len(happened), len(said), len(ahead))

@@ -25,6 +25,15 @@ _BACKWARD = re.compile(
     r"\bwas going to\b|\bwere going to\b|\bwas to\b|\bwill of\b|\b(?:free|good|political|the) will\b",
     re.IGNORECASE,
 )
+# "would" is reported past unless a time still ahead comes with it: "said she would resign on Friday".
+_WOULD = re.compile(r"\bwould\b(?! (?:not )?have\b)")
+_FUTURE_TIME = re.compile(
+    r"\b(?:(?:this|next|later this|by next) (?:week|weekend|month|year|spring|summer|fall|autumn|winter)|"
+    r"tomorrow|tonight|in the coming (?:days|weeks|months)|within (?:days|weeks|the next)|"
+    r"(?:on|by|until|before|next|this) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"by (?:the end of )?(?:20\d\d|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December))\b"
+)
 _GENERIC = re.compile(r"^(?:If|When|Whenever|Once|Unless)\b")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|\([^()]*\)")
 _AHEAD = re.compile(
@@ -47,7 +56,8 @@ def outlook_score(text: str) -> float:
         return 0.0
     clean = _BACKWARD.sub(" ", narration)
     score = 0.0
-    if _STRONG.search(clean):
+    would = _WOULD.search(clean)
+    if _STRONG.search(clean) or (would and _FUTURE_TIME.search(clean, would.end())):
         score = 2.0
     elif _WEAK.search(clean):
         score = 1.0
