@@ -201,7 +201,10 @@ def report(results: Mapping[str, Mapping[str, object]], scale_rows: list, sweep_
              "the name rule came in; grouping_heldout2.json was written after everything was "
              "fixed and never used for tuning. grouping_real.json tells 60 real 2015-2024 events as real "
              "outlets ran them (headlines recalled from memory, mostly approximate; see its \"about\"), "
-             "written before the grouper ever ran on it and never used for tuning. The last row "
+             "written before the grouper ever ran on it. Its first run scored F1 0.879 (P 0.809, "
+             "R 0.961): 11 false merges, all of look-alike events months or years apart. That led "
+             "to one rule, not to threshold tuning: a story spans at most 3 days of publication "
+             "times (group_entries' max_span); the row below is with it. The last row "
              "adds 80 real items of two single-outlet feeds from ../shared/corpus (each its own "
              "event, except one story the Guardian told twice) to test precision on real text.",
              "",

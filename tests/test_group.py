@@ -304,3 +304,20 @@ def test_real_feed_items_as_distractors_keep_the_target():
     result = bench.evaluate(bench.DATA, distractors=True)
     assert result["entries"] > 200  # the corpus feeds were read
     assert result["f1"] >= 0.90 and result["p"] >= 0.90, result
+
+
+def test_the_same_words_months_apart_are_two_events():
+    from datetime import timedelta
+
+    from tests.builders import make_entry
+
+    april = make_entry(uid="a", feed="Reuters", title="Musk agrees to buy Twitter for $44 billion",
+                       summary="Elon Musk agreed to buy Twitter Inc for $44 billion in cash.")
+    october = make_entry(uid="b", feed="AP", title="Musk completes $44 billion Twitter purchase",
+                         summary="Elon Musk completed his $44 billion takeover of Twitter.",
+                         published=april.published + timedelta(days=180))
+    same_week = make_entry(uid="c", feed="BBC", title="Elon Musk buys Twitter in $44bn deal",
+                           summary="Elon Musk has agreed to buy Twitter for $44bn.",
+                           published=april.published + timedelta(hours=5))
+    assert [len(s.entries) for s in group_entries([april, october, same_week])] == [2, 1]
+    assert len(group_entries([april, october], max_span=timedelta(days=365))) == 1

@@ -17,6 +17,8 @@ How it works, in four steps:
    phrase ("French President Emmanuel Macron") and nothing else, does not start a merge: same
    words, different event. Two entries from the same feed may only end up together when they
    are near-duplicates (``same_feed``): an outlet's second article is usually another story.
+   A story spans at most ``max_span`` (3 days) of publication times: the same words months
+   apart (two Fed decisions, "deal signed" and "deal closed") are two events.
 4. *Ids.* A cluster holding entries already known from earlier runs keeps the id of its
    oldest known story; a new cluster is named after its earliest entry, so ids are stable
    across runs as coverage grows.
@@ -31,7 +33,7 @@ import logging
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from digest.group.vectors import POSTING_CAP, Doc, cosine, vectorise
 from digest.model import Entry, Story
@@ -51,19 +53,21 @@ def group_entries(
     edge: float = 0.18,
     link: float = 0.14,
     same_feed: float = 0.6,
+    max_span: timedelta = timedelta(days=3),
 ) -> list[Story]:
     """Cluster ``entries`` about the same event into Stories, ordered by their lead entry.
 
     ``known`` maps entry uid -> story id from earlier runs; ``edge`` is the cosine similarity
     a pair needs to start a merge, ``link`` the average similarity two clusters need to merge,
-    ``same_feed`` the similarity two entries of one feed need to share a story. Returns the
+    ``same_feed`` the similarity two entries of one feed need to share a story, ``max_span``
+    the longest stretch of publication times one story may cover. Returns the
     stories with their entries lead first (earliest published, ties by uid).
     """
     # One entry per uid; should two differ, the same one wins whatever the input order.
     unique = {e.uid: e for e in sorted(entries, key=lambda e: (e.uid, repr(e)))}
     docs = vectorise(list(unique.values()))
     pairs = _candidate_pairs(docs)
-    clusters = _cluster(docs, pairs, edge=edge, link=link, same_feed=same_feed)
+    clusters = _cluster(docs, pairs, edge=edge, link=link, same_feed=same_feed, max_span=max_span)
     stories = _name_stories([[docs[i].entry for i in c] for c in clusters], known)
     log.info("grouped %d entries into %d stories", len(docs), len(stories))
     return stories
@@ -113,16 +117,21 @@ def _cluster(
     edge: float,
     link: float,
     same_feed: float,
+    max_span: timedelta,
 ) -> list[list[int]]:
     """Average-link agglomeration over candidate pairs; returns clusters of doc indices."""
     sims = {(i, j): s for s, i, j in pairs}
     owner = list(range(len(docs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(docs))}
+    spans = {i: (d.entry.published, d.entry.published) for i, d in enumerate(docs)}
     for s, i, j in pairs:
         if s < edge:
             break
         a, b = owner[i], owner[j]
         if a == b or (s < same_feed and _names_clash(docs[i], docs[j])):
+            continue
+        span = _joined_span(spans[a], spans[b])
+        if span[0] and span[1] and span[1] - span[0] > max_span:
             continue
         if not _may_merge(docs, sims, members[a], members[b], link=link, same_feed=same_feed):
             continue
@@ -131,7 +140,18 @@ def _cluster(
         for k in members[b]:
             owner[k] = a
         members[a].extend(members.pop(b))
+        spans[a] = span
     return [sorted(m) for m in members.values()]
+
+
+Span = tuple[datetime | None, datetime | None]
+
+
+def _joined_span(a: Span, b: Span) -> Span:
+    """The earliest and latest known publication times of two clusters together."""
+    starts = [t for t in (a[0], b[0]) if t]
+    ends = [t for t in (a[1], b[1]) if t]
+    return (min(starts) if starts else None, max(ends) if ends else None)
 
 
 def _names_clash(a: Doc, b: Doc) -> bool:
