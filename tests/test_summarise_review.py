@@ -151,3 +151,27 @@ def test_a_next_step_sentence_is_not_spent_on_what_happened():
     )
     assert brief.what_next == ("The new fee takes effect on Jan. 1, and the council will review it next spring.",)
     assert brief.what_happened[0].startswith("The council approved the budget")
+
+
+def test_what_happened_keeps_source_order_and_skips_an_unintroduced_surname():
+    text = (
+        "The council approved the budget on Monday night after a five-hour debate in the town hall.\n\n"
+        "“We listened to residents,” Mayor Ana Ruiz said, “and we cut the fee.”\n\n"
+        "Ruiz, who took office in May, said the fee would fall by half for every household.\n\n"
+        "The budget cuts the waste collection fee for households and adds two bus routes to the budget plan.\n\n"
+        "The council budget also funds repairs to the town hall roof and the budget for the harbour."
+    )
+    happened = brief_of(text).what_happened
+    assert happened[0].startswith("The council approved the budget")
+    assert not any(s.startswith("Ruiz,") for s in happened)
+    assert [text.index(s) for s in happened] == sorted(text.index(s) for s in happened)
+
+
+def test_what_happened_prefers_a_plain_event_sentence_to_reported_speech():
+    text = (
+        "Police arrested three men on Sunday after a break-in at the National Museum in Oslo.\n\n"
+        "Museum director Kari Nordmann said that nothing of value had been taken from the museum.\n\n"
+        "The men entered the museum through a roof window and set off an alarm in the museum gallery."
+    )
+    happened = brief_of(text).what_happened
+    assert not any("said nothing of value" in s for s in happened)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from digest.model import Brief, Entry, Quote, RankedStory, Source
 from digest.summarise.centrality import overlap, textrank, tfidf
 from digest.summarise.outlook import outlook_score
-from digest.summarise.quotes import Statement, find_statements
+from digest.summarise.quotes import Statement, find_statements, person_like
 from digest.summarise.sentences import Sentence, is_chrome, sentences_of, split_sentences
 
 log = logging.getLogger(__name__)
@@ -134,24 +134,48 @@ def _states_event(c: _Candidate) -> bool:
 
 
 def pick_happened(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Return one to three central, lead-biased, quote-free sentences stating the event.
+    """Return one to three central, lead-biased, quote-free sentences stating the event, in source order.
 
-    Reported speech may state the event ("Obama admitted that ..."), direct quotes may not. When
-    nothing qualifies, the most central sentence still gives the reader the story.
+    Plain event sentences outrank reported speech ("Obama admitted that ..."); direct quotes and
+    sentences opening on a bare surname ("Ruiz, who ...") are out. When nothing qualifies, the
+    most central sentence still gives the reader the story.
     """
-    pool = [c for c in candidates if _states_event(c)]
+    surnames = _surnames(candidates)
+    pool = [c for c in candidates if _states_event(c) and not _opens_on_surname(c.sentence.text, surnames)]
     if not pool:
-        pool = sorted(candidates, key=lambda c: -c.centrality)[:1]
-        return pool
-    scored = sorted(pool, key=lambda c: (-(_lead(c.sentence) + c.centrality), c.sentence.entry, c.sentence.position))
+        return sorted(candidates, key=lambda c: -c.centrality)[:1]
+    plain = any(c.statement is None for c in pool)
+    scored = sorted(pool, key=lambda c: (-_event_value(c, plain=plain), c.sentence.entry, c.sentence.position))
+    top = _event_value(scored[0], plain=plain)
     chosen: list[_Candidate] = []
     for cand in scored:
-        top = _lead(scored[0].sentence) + scored[0].centrality
-        if len(chosen) == MAX_HAPPENED or (chosen and _lead(cand.sentence) + cand.centrality < 0.6 * top):
+        if len(chosen) == MAX_HAPPENED or (chosen and _event_value(cand, plain=plain) < 0.6 * top):
             break
         if _fresh(cand, chosen):
             chosen.append(cand)
-    return chosen
+    return sorted(chosen, key=lambda c: (c.sentence.entry, c.sentence.position))
+
+
+def _event_value(c: _Candidate, *, plain: bool) -> float:
+    """Lead bias plus centrality; reported speech weighs less when plain event sentences exist."""
+    value = _lead(c.sentence) + c.centrality
+    return value * 0.6 if plain and c.statement is not None else value
+
+
+_PERSON_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+)+")
+_SURNAME_OPENER = re.compile(r"^(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*([A-Z][a-z’'-]+)(?=,|\s+[a-z])")
+
+
+def _surnames(candidates: list[_Candidate]) -> set[str]:
+    """Surnames of the people the story names in full ("Ana Ruiz" gives "Ruiz")."""
+    runs = (m.group(0) for c in candidates for m in _PERSON_RUN.finditer(c.sentence.text))
+    return {run.split()[-1] for run in runs if person_like(run)}
+
+
+def _opens_on_surname(text: str, surnames: set[str]) -> bool:
+    """True when a sentence opens on a surname alone ("Ruiz, who took office ...")."""
+    match = _SURNAME_OPENER.match(text)
+    return bool(match) and match.group(1) in surnames
 
 
 def _said_value(c: _Candidate) -> float:
