@@ -170,8 +170,8 @@ def test_what_happened_keeps_source_order_and_skips_an_unintroduced_surname():
 def test_what_happened_prefers_a_plain_event_sentence_to_reported_speech():
     text = (
         "Police arrested three men on Sunday after a break-in at the National Museum in Oslo.\n\n"
-        "Museum director Kari Nordmann said that nothing of value had been taken from the museum.\n\n"
-        "The men entered the museum through a roof window and set off an alarm in the museum gallery."
+        "Museum director Kari Nordmann said that the three men took nothing from the museum in the break-in.\n\n"
+        "The men entered the museum through a roof window on Sunday and set off an alarm."
     )
     happened = brief_of(text).what_happened
-    assert not any("said nothing of value" in s for s in happened)
+    assert not any("took nothing" in s for s in happened)
