@@ -175,3 +175,25 @@ def test_what_happened_prefers_a_plain_event_sentence_to_reported_speech():
     )
     happened = brief_of(text).what_happened
     assert not any("took nothing" in s for s in happened)
+
+
+def test_two_outlets_telling_the_same_event_give_one_what_happened_sentence():
+    first = (
+        "The Wren-2 rocket reached orbit on Sunday, carrying a weather satellite for the European agency.\n\n"
+        "The launch from the Andøya spaceport was delayed twice by high winds last week."
+    )
+    second = (
+        "Kestrel Space said its Wren-2 booster put the Aurora satellite in orbit on Sunday after two failed attempts.\n\n"
+        "The company has sold six more launches to customers in Germany and Japan."
+    )
+    happened = brief_of(first, second).what_happened
+    assert sum("Wren-2" in s for s in happened) == 1
+
+
+def test_near_duplicate_needs_shared_names_not_just_shared_topic_words():
+    from digest.summarise.centrality import near_duplicate
+
+    assert near_duplicate("The Wren-2 rocket reached orbit on Sunday, carrying a weather satellite.",
+                          "Kestrel Space said its Wren-2 booster put the Aurora satellite in orbit on Sunday.")
+    assert not near_duplicate("The rocket reached orbit on Sunday after a delay.",
+                              "The company plans to sell six more launches to customers next year.")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from digest.model import Brief, Entry, Quote, RankedStory, Source
-from digest.summarise.centrality import overlap, textrank, tfidf
+from digest.summarise.centrality import near_duplicate, overlap, textrank, tfidf
 from digest.summarise.outlook import outlook_score
 from digest.summarise.quotes import Statement, find_statements, person_like
 from digest.summarise.sentences import Sentence, is_chrome, sentences_of, split_sentences
@@ -114,7 +114,7 @@ def _lead(sentence: Sentence) -> float:
 
 def _fresh(candidate: _Candidate, chosen: list[_Candidate], *, limit: float = 0.5) -> bool:
     """True when ``candidate`` says something the chosen sentences do not already say."""
-    return all(overlap(candidate.sentence.text, c.sentence.text) < limit for c in chosen)
+    return not any(near_duplicate(candidate.sentence.text, c.sentence.text, limit=limit) for c in chosen)
 
 
 def quotes_heavily(text: str) -> bool:

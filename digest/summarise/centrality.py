@@ -98,3 +98,24 @@ def overlap(a: str, b: str) -> float:
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
+
+
+_KEY = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+|\b\w*\d[\w-]*")
+
+
+def key_terms(text: str) -> set[str]:
+    """Names and numbers in ``text``: capitalised words past the first, and any token with a digit."""
+    return {m.group(0).lower().rstrip("'’s") for m in _KEY.finditer(text.strip())}
+
+
+def near_duplicate(a: str, b: str, *, limit: float = 0.5) -> bool:
+    """True when two sentences say the same thing: most content words shared, or fewer but the same names and numbers.
+
+    Two outlets rarely word an event alike, but they name the same rocket, day and count.
+    """
+    share = overlap(a, b)
+    if share >= limit:
+        return True
+    ka, kb = key_terms(a), key_terms(b)
+    common = ka & kb
+    return share >= 0.3 and len(common) >= 2 and len(common) >= 0.5 * min(len(ka), len(kb))
