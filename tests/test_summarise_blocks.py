@@ -57,7 +57,7 @@ def test_pronoun_speaker_resolves_to_the_person_introduced_before():
         "of delays.\n\n\"It has been a long road for this city,\" she said."
     )
     assert statements(text) == [
-        ("Maria Lopez", "\"It has been a long road for this city,\" she said.", True)
+        ("Maria Lopez, the mayor of Springfield", "\"It has been a long road for this city,\" she said.", True)
     ]
 
 

@@ -197,3 +197,32 @@ def test_near_duplicate_needs_shared_names_not_just_shared_topic_words():
                           "Kestrel Space said its Wren-2 booster put the Aurora satellite in orbit on Sunday.")
     assert not near_duplicate("The rocket reached orbit on Sunday after a delay.",
                               "The company plans to sell six more launches to customers next year.")
+
+
+def test_speakers_keep_the_role_the_article_gives():
+    text = (
+        "The port will close two berths for repairs from March, officials confirmed on Monday.\n\n"
+        "Maren Holt, chief executive of the Port Authority, said that the work could not wait another winter.\n\n"
+        "Kestrel chief executive Livia Marrow said that her ships would move to the northern quay.\n\n"
+        "“Freight costs will rise for a few months,” said Jana Morrow, chief economist at Halden Brothers.\n\n"
+        "Holt said that the berths would reopen in the autumn if the weather allowed it."
+    )
+    found = speakers(text)
+    assert [s for s, _ in found] == [
+        "Maren Holt, chief executive of the Port Authority",
+        "Kestrel chief executive Livia Marrow",
+        "Jana Morrow, chief economist at Halden Brothers",
+        "Maren Holt, chief executive of the Port Authority",
+    ]
+
+
+def test_long_roles_are_cut_short_and_relative_clauses_are_not_roles():
+    text = (
+        "Tom Reed, a senior research fellow at the Centre for Coastal Studies at the University of Leeds, "
+        "said that the sea wall was too low.\n\n"
+        "Maria Lopez, who sponsored the bill, said that the vote was a win for every songwriter."
+    )
+    found = [s for s, _ in speakers(text)]
+    assert found[0].startswith("Tom Reed, a senior research fellow")
+    assert len(found[0].split(",", 1)[1].split()) <= 8
+    assert found[1] == "Maria Lopez"

@@ -213,7 +213,8 @@ def _new_voice(cand: _Candidate, chosen: list[_Candidate], *, distinct_outlet: b
 
 def _speaker_key(c: _Candidate) -> str:
     assert c.statement is not None
-    return c.statement.speaker.split()[-1].lower()
+    # "Maren Holt, chief executive of ..." and "Holt" are one voice: key on the name's last word.
+    return c.statement.speaker.split(",")[0].split()[-1].lower()
 
 
 def pick_next(candidates: list[_Candidate], *, used: set[Sentence]) -> list[_Candidate]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.summarise.roles import roles_in
 from digest.summarise.sentences import Sentence
 
 _CAP = r"[A-Z][\w'’.\-]*"
@@ -40,7 +41,7 @@ _INVERTIBLE = frozenset(
 )
 # Adverbs and auxiliaries that sit between a speaker and the verb ("he later said").
 _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a-z]+ly))*"
-_APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,80}),)?"
+_APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,120}),)?"
 _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
 _SUBJECT_AFTER = re.compile(rf"^\s*(?P<sp>{_NOMINAL}|{_NAME}|{_PRONOUN})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<sp>{_NOMINAL}|{_NAME})")
@@ -116,7 +117,7 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
             speaker = names.resolve(raw, index)
             if speaker:
                 extra = _continuation(sentences, index) if direct else ()
-                out.append(Statement(sentence, speaker, direct, extra))
+                out.append(Statement(sentence, names.with_role(speaker), direct, extra))
                 names.note_speaker(speaker, index)
     return out
 
@@ -240,6 +241,7 @@ class _NameBook:
         # Per sentence index: who was mentioned first, or "" when a pronoun came first.
         self.subjects: dict[int, str] = {}
         self.last_speaker: tuple[int, str] | None = None
+        self.roles: dict[str, str] = {}  # full name -> name with the role the article gave
 
     def read(self, text: str, index: int) -> None:
         """Record the person-like runs of one sentence (quotes excluded) and its subject."""
@@ -257,6 +259,14 @@ class _NameBook:
                 self.subjects[index] = name if before_pronoun else ""
         if index not in self.subjects and pronoun:
             self.subjects[index] = ""
+        for name, shown in roles_in(prose):
+            if person_like(name):
+                self._learn(name)
+                self.roles.setdefault(self.full(name), shown.replace(name, self.full(name), 1))
+
+    def with_role(self, speaker: str) -> str:
+        """Return ``speaker`` with the role the article gave them, when it gave one."""
+        return self.roles.get(speaker) or self.roles.get(self.full(speaker)) or speaker
 
     def note_speaker(self, speaker: str, index: int) -> None:
         """Remember a resolved speaker."""

@@ -1,0 +1,58 @@
+"""Speaker roles as the article gives them, next to the name.
+
+Two shapes are read: a role after the name between commas ("Maren Holt, chief executive of
+the Port Authority, said") and a role before it ("Kestrel chief executive Livia Marrow").
+A role must carry a job word, so "Maria Lopez, who sponsored the bill," gives none.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_ROLE_WORDS = 8  # a role longer than this is cut: the brief names people, it does not profile them
+
+_JOB = (
+    r"(?:chief|executive|director|minister|secretary|president|chair(?:man|woman|person)?|"
+    r"spokes(?:man|woman|person)|economist|analyst|professor|leader|head|mayor|governor|senator|"
+    r"official|manager|founder|co-founder|officer|adviser|advisor|lawyer|attorney|ceo|editor|"
+    r"researcher|scientist|commissioner|ambassador|member|coach|captain|owner|partner|"
+    r"representative|general|judge|chancellor|deputy|councillor|councilor|treasurer|dean|fellow|"
+    r"strategist|campaigner|activist|organi[sz]er|engineer|inspector|superintendent|principal|"
+    r"historian|expert|consultant|lecturer|physician|doctor|surgeon|pastor|bishop|priest|"
+    r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice)"
+)
+_PERSON = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}"
+_AFTER = re.compile(
+    rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:“”\"()]{{2,120}}?)(?=,|;|\.(?:\s|$)|$)"
+)
+_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:[a-z-]+\s+){{0,3}}?{_JOB})\s+(?P<name>{_PERSON})"
+)
+_JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
+_NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
+_OPENERS = frozenset("The A An But And In On At For After Before When While If As This That".split())
+_TRAILING = frozenset("of at for the and a an in on with to from".split())
+
+
+def roles_in(prose: str) -> list[tuple[str, str]]:
+    """Return (name, speaker as shown with role) for each person given a role in ``prose``."""
+    found = []
+    for match in _AFTER.finditer(prose):
+        role = match.group("role")
+        if _JOB_WORD.search(role) and not _NOT_ROLE.match(role):
+            found.append((match.group("name"), f"{match.group('name')}, {_cut(role)}"))
+    for match in _BEFORE.finditer(prose):
+        words = match.group("role").split()
+        while words and words[0] in _OPENERS:
+            words = words[1:]
+        if words and any(w[:1].islower() for w in words):
+            found.append((match.group("name"), f"{_cut(' '.join(words))} {match.group('name')}"))
+    return found
+
+
+def _cut(role: str) -> str:
+    """Return ``role`` cut to MAX_ROLE_WORDS words, without a dangling "of" or "the"."""
+    words = role.split()[:MAX_ROLE_WORDS]
+    while len(words) > 1 and words[-1].lower() in _TRAILING:
+        words.pop()
+    return " ".join(words)
