@@ -226,3 +226,13 @@ def test_long_roles_are_cut_short_and_relative_clauses_are_not_roles():
     assert found[0].startswith("Tom Reed, a senior research fellow")
     assert len(found[0].split(",", 1)[1].split()) <= 8
     assert found[1] == "Maria Lopez"
+
+
+def test_dek_falls_back_to_a_shortened_summary_when_the_summary_repeats_the_lead():
+    lead = ("Portvale City Council voted 7-2 late on Sunday night to approve a plan for 620 homes on the Pier 9 site, "
+            "ending two years of argument over the waterfront.")
+    text = lead + "\n\nThe developer said that work on the first block would begin next spring."
+    entry = make_entry(content=text, summary=lead)
+    brief = get_summariser("extractive").summarise(make_ranked(entry))
+    assert brief.what_happened[0] == lead
+    assert brief.dek == "Portvale City Council voted 7-2 late on Sunday night to approve a plan for 620 homes on the Pier 9 site."

@@ -332,12 +332,37 @@ def pick_headline(entries: tuple[Entry, ...]) -> str:
 def pick_dek(entries: tuple[Entry, ...], *, shown: list[str]) -> str | None:
     """Return a one-line standfirst: the first sentence of a feed summary that repeats no block.
 
-    Returns None when no summary offers a prose sentence of 6 to 35 words that is new to the brief.
+    When every summary repeats the brief, falls back to a summary's (else the first block
+    sentence's) main clause, cut at its first comma, semicolon or dash. Returns None when no
+    prose sentence of 6 to 35 words (or no clause of 6 to 25 words) is found.
     """
+    firsts = []
     for entry in entries:
         sentences = split_sentences(" ".join(entry.summary.split()))
         first = sentences[0] if sentences else ""
         if 6 <= len(first.split()) <= 35 and not is_chrome(first):
             if all(overlap(first, s) < 0.6 for s in shown):
                 return first
+            firsts.append(first)
+    for sentence in (*firsts, *shown[:1]):
+        clause = standfirst(sentence)
+        if clause and clause not in shown:
+            return clause
+    return None
+
+
+_CLAUSE_END = re.compile(r"\s*(?:,(?!\d)|;|\s[—–-]\s)")
+
+
+def standfirst(sentence: str) -> str | None:
+    """Return the main clause of ``sentence`` as a sentence of its own, or None when it has none.
+
+    The clause runs to the first comma, semicolon or dash after at least six words, outside quotes.
+    """
+    if _QUOTE_SPAN.search(sentence):
+        return None  # cutting inside or around a quotation would misquote
+    for match in _CLAUSE_END.finditer(sentence):
+        head = sentence[: match.start()].rstrip()
+        if len(head.split()) >= 6:
+            return head + "." if 6 <= len(head.split()) <= 25 else None
     return None
