@@ -28,7 +28,7 @@ from summary_corpus import load_articles  # noqa: E402
 from digest.model import Entry, RankedStory, Story  # noqa: E402
 from digest.summarise import get_summariser  # noqa: E402
 from digest.summarise.outlook import outlook_score  # noqa: E402
-from digest.summarise.quotes import find_statements  # noqa: E402
+from digest.summarise.quotes import find_statements, is_group  # noqa: E402
 from digest.summarise.sentences import sentences_of  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -59,8 +59,16 @@ def distinctive(name: str) -> str:
 
 
 def speaker_ok(shown: str, acceptable: list[str]) -> bool:
-    """True when the shown speaker carries the distinctive word of an acceptable name."""
-    return any(distinctive(a) in shown.lower() for a in acceptable)
+    """True when the shown speaker names an acceptable speaker by the distinctive word of the name.
+
+    Strict: the word must be in the name part (before a role's comma) as a whole word, and a group
+    noun ("Opponents") or a bare pronoun never passes, whatever the label says.
+    """
+    name = shown.split(",")[0]
+    if is_group(name) or name.lower() in ("he", "she", "they"):
+        return False
+    tokens = {w.strip(".,'’").lower().removesuffix("'s").removesuffix("’s") for w in name.split()}
+    return any(distinctive(a) in tokens for a in acceptable)
 
 
 def brief_for(name: str, article: dict[str, str]):
