@@ -66,12 +66,12 @@ class Plan:
     serial_row: bool = True  # also time the largest size with parsing on one core (the "before")
 
 
-# The default (64 in flight, 4 per host) first, then others; one host is the worst case
+# The default (96 in flight, 4 per host) first, then others; one host is the worst case
 # for per_host, 50 hosts is a day of feeds from many outlets.
 FULL = Plan(feeds=200, delay=0.25, sequential=40, repeats=3, sizes=(1000, 5000, 20000),
             pipeline_repeats={1000: 3, 5000: 3, 20000: 2}, render_repeats=9,
-            fetch_settings=((64, 4, 1), (64, 64, 1), (64, 4, 50), (16, 4, 50), (32, 4, 50),
-                            (128, 8, 50)))
+            fetch_settings=((96, 4, 1), (96, 96, 1), (96, 4, 50), (16, 4, 50), (32, 4, 50),
+                            (64, 4, 50), (128, 4, 50)))
 QUICK = Plan(feeds=24, delay=0.02, sequential=8, repeats=1, sizes=(100, 200),
              pipeline_repeats={100: 1, 200: 1}, render_repeats=2,
              fetch_settings=((16, 4, 1), (32, 32, 1), (16, 4, 4)), render_entries=300,
