@@ -327,6 +327,7 @@ def send_edition(digest: Digest, letters: Sequence[Letter], config: Config, *, s
         raise SendError(f"{sender.describe()} accepted no message")
     store.mark_sent(sent_records(digest, store, recipients=delivery.sent,
                                  lookback_hours=config.digest.lookback_hours), now=now)
+    store.close_attempts(digest.date)  # whether `run` or `send` got it out, nothing is pending
     log.info("sent %s to %d recipient(s) via %s", digest.date, len(delivery.sent), sender.describe())
     return Sent(digest=digest, delivery=delivery, sender=sender.describe())
 
@@ -393,7 +394,6 @@ def run(config: Config, *, out_dir: Path, now: datetime, fetcher: Fetcher, store
     edition = load_edition(out_dir)
     letters = make_letters(edition, config, out_dir=out_dir, now=now, secret=secret)
     sent = send_edition(edition, letters, config, sender=sender, store=store, now=now)
-    store.close_attempts(day)
     return RunResult(built=built, sent=sent)
 
 
