@@ -44,6 +44,7 @@ class _Candidate:
     outlet: str  # the entry's feed name
     centrality: float  # TextRank score, max 1
     statement: Statement | None  # set when the sentence is an attributed statement
+    order: int = 0  # 0 for the earliest-published entry, 1 for the next, ...
 
 
 class ExtractiveSummariser:
@@ -63,12 +64,16 @@ def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief
     candidates = _candidates(entries)
     # What next picks first: a sentence that clearly looks ahead belongs there, not in the
     # other blocks. Leads and the best event sentence stay out of it: they state the event.
-    event = {c.sentence for c in pick_happened(candidates)[:1]}
-    ahead = pick_next(candidates, used=event | {c.sentence for c in candidates if c.sentence.position == 0})
+    top = pick_happened(candidates)[:1]
+    event = {c.sentence for c in top}
+    ahead = pick_next(candidates, used=event | {c.sentence for c in candidates if c.sentence.position == 0},
+                      shown=top)
     used = {c.sentence for c in ahead}
-    happened = pick_happened([c for c in candidates if c.sentence not in used])
+    happened = pick_happened([c for c in candidates if c.sentence not in used and _fresh(c, ahead)])
     used |= {c.sentence for c in happened}
-    said = pick_said(candidates, used=used, outlets=len(ranked.story.outlets))
+    # The same fact told twice reads as padding, whichever blocks it lands in.
+    said = pick_said([c for c in candidates if _fresh(c, [*happened, *ahead])], used=used,
+                     outlets=len(ranked.story.outlets))
     happened, said, ahead = fit_budget(happened, said, ahead, budget=budget)
     shown = [_shown(c) for c in (*happened, *said, *ahead)]
     log.debug("story %s: %d+%d+%d items", ranked.story.id, len(happened), len(said), len(ahead))
@@ -81,7 +86,7 @@ def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief
         dek=pick_dek(entries, shown=shown),
         what_happened=tuple(c.sentence.text for c in happened),
         who_said_what=tuple(_quote(c) for c in said),
-        what_next=tuple(c.sentence.text for c in ahead),
+        what_next=tuple(_next_text(c) for c in ahead),
         sources=tuple(_source(e) for e in entries),
         update=ranked.update,
     )
@@ -95,7 +100,9 @@ def _candidates(entries: tuple[Entry, ...]) -> list[_Candidate]:
         statements = {s.sentence: s for s in find_statements(sentences)}
         rows += [(s, entry.feed, statements.get(s)) for s in sentences]
     ranks = textrank(tfidf([s.text for s, _, _ in rows]))
-    return [_Candidate(s, outlet, rank, st) for (s, outlet, st), rank in zip(rows, ranks)]
+    by_time = sorted(range(len(entries)), key=lambda i: (entries[i].published is None, entries[i].published or 0, i))
+    order = {index: rank for rank, index in enumerate(by_time)}
+    return [_Candidate(s, outlet, rank, st, order[s.entry]) for (s, outlet, st), rank in zip(rows, ranks)]
 
 
 def _shown(candidate: _Candidate) -> str:
@@ -153,12 +160,27 @@ def pick_happened(candidates: list[_Candidate]) -> list[_Candidate]:
             break
         if _fresh(cand, chosen):
             chosen.append(cand)
-    return sorted(chosen, key=lambda c: (c.sentence.entry, c.sentence.position))
+    # The best statement of the event leads (the budget always keeps the first); the rest follow in source order.
+    return chosen[:1] + sorted(chosen[1:], key=lambda c: (c.sentence.entry, c.sentence.position))
+
+
+# Framing that reports a consequence or someone's reading of the event, not the event itself.
+_SECONDHAND = re.compile(
+    r"\baccording to\b|\b(?:cast|casts|casting) (?:doubt|a shadow)\b|\braises? (?:questions|doubts|fears)\b|"
+    r"\bthreaten(?:s|ed)?\b|\bin the wake of\b|\bfallout\b|\b(?:face|faces|facing) (?:higher|bigger|new)\b",
+    re.IGNORECASE,
+)
 
 
 def _event_value(c: _Candidate, *, plain: bool) -> float:
-    """Lead bias plus centrality; reported speech weighs less when plain event sentences exist."""
-    value = _lead(c.sentence) + c.centrality
+    """Lead bias plus centrality, a little more for the first outlet to report it.
+
+    Reported speech weighs less when plain event sentences exist, and so do consequences and
+    attributed readings ("has cast doubt on ..., according to two investors").
+    """
+    value = _lead(c.sentence) + c.centrality + 0.2 / (1 + c.order)
+    if _SECONDHAND.search(_QUOTE_SPAN.sub(" ", c.sentence.text)):
+        value *= 0.7
     return value * 0.6 if plain and c.statement is not None else value
 
 
@@ -184,14 +206,16 @@ def _said_value(c: _Candidate) -> float:
     length = _words(c)
     fit = 1.0 if 8 <= length <= 45 else 0.4
     named = 0.5 if len(st.speaker.split()) >= 2 else 0.0
-    return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * _lead(c.sentence)
+    # A reported plan ("X said the government plans to ...") is a next step, not a voice.
+    plan = 0.6 if not st.direct and outlook_score(st.text) >= 2.0 else 0.0
+    return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * _lead(c.sentence) - plan
 
 
 def pick_said(candidates: list[_Candidate], *, used: set[Sentence], outlets: int) -> list[_Candidate]:
     """Return up to four statements from different speakers (and outlets, when there are several)."""
     pool = [c for c in candidates if c.statement and c.sentence not in used and 6 <= _words(c) <= 70]
     pool.sort(key=lambda c: (-_said_value(c), c.sentence.entry, c.sentence.position))
-    chosen: list[_Candidate] = []
+    chosen = _one_per_outlet(pool) if outlets > 1 else []
     for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
         for cand in pool:
             if len(chosen) == MAX_SAID:
@@ -201,6 +225,26 @@ def pick_said(candidates: list[_Candidate], *, used: set[Sentence], outlets: int
             if _fresh(cand, chosen, limit=0.6):
                 chosen.append(cand)
     return chosen
+
+
+def _one_per_outlet(pool: list[_Candidate]) -> list[_Candidate]:
+    """Return one statement per outlet, distinct speakers, best first.
+
+    Outlets with the fewest voices choose first, so a speaker both outlets quote goes to the
+    outlet that has no one else, and the other outlet offers its second voice.
+    """
+    voices: dict[str, list[_Candidate]] = {}
+    for cand in pool:
+        voices.setdefault(cand.outlet, []).append(cand)
+    def spread(outlet: str) -> int:
+        return len({_speaker_key(c) for c in voices[outlet]})
+    chosen: list[_Candidate] = []
+    for outlet in sorted(voices, key=lambda o: (spread(o), -_said_value(voices[o][0]))):
+        for cand in voices[outlet]:
+            if len(chosen) < MAX_SAID and _new_voice(cand, chosen, distinct_outlet=True) and _fresh(cand, chosen, limit=0.6):
+                chosen.append(cand)
+                break
+    return sorted(chosen, key=pool.index)
 
 
 def _new_voice(cand: _Candidate, chosen: list[_Candidate], *, distinct_outlet: bool) -> bool:
@@ -217,8 +261,12 @@ def _speaker_key(c: _Candidate) -> str:
     return c.statement.speaker.split(",")[0].split()[-1].lower()
 
 
-def pick_next(candidates: list[_Candidate], *, used: set[Sentence]) -> list[_Candidate]:
-    """Return up to two forward-looking narration sentences, firm cues first; maybe none."""
+def pick_next(candidates: list[_Candidate], *, used: set[Sentence], shown: list[_Candidate] = ()) -> list[_Candidate]:
+    """Return up to two forward-looking narration sentences, firm cues first; maybe none.
+
+    Sentences that repeat one of ``shown`` (the event sentence) are left out: a deal's terms
+    restated in the future tense are not its next step.
+    """
     pool = []
     for c in candidates:
         text = c.sentence.text
@@ -230,7 +278,7 @@ def pick_next(candidates: list[_Candidate], *, used: set[Sentence]) -> list[_Can
     pool.sort(key=lambda p: (-p[0], p[1].sentence.entry, p[1].sentence.position))
     chosen: list[_Candidate] = []
     for _, cand in pool:
-        if len(chosen) < MAX_NEXT and _fresh(cand, chosen):
+        if len(chosen) < MAX_NEXT and _fresh(cand, [*shown, *chosen]):
             chosen.append(cand)
     return chosen
 
@@ -286,13 +334,37 @@ def _make_room(kept: dict[tuple[int, int], _Candidate], key: tuple[int, int], it
         kept[key] = item
 
 
+def _next_text(c: _Candidate) -> str:
+    """A next step as shown: a reported plan opening on a bare surname names the speaker in full."""
+    return named_in_full(c.sentence.text, c.statement.speaker) if c.statement else c.sentence.text
+
+
 def _quote(c: _Candidate) -> Quote:
     assert c.statement is not None
-    return Quote(speaker=c.statement.speaker, text=c.statement.text, source=c.outlet)
+    speaker = c.statement.speaker
+    return Quote(speaker=speaker, text=named_in_full(c.statement.text, speaker), source=c.outlet)
+
+
+def named_in_full(text: str, speaker: str) -> str:
+    """Return ``text`` with a leading bare surname of the speaker given in full, else ``text``.
+
+    "Dravik said ..." under "Trade Minister Anselm Dravik" becomes "Trade Minister Anselm Dravik
+    said ...", so the entry stands alone instead of reading "Trade Minister Anselm Dravik: Dravik
+    said ..."; a role the article gave after the name comes along ("Maren Holt, chief executive
+    of the Port Authority, said ..."). Only the opening is touched: the rest is the source's.
+    """
+    name = speaker.split(",")[0].strip()
+    if " " not in name or text.startswith(name):
+        return text
+    match = re.match(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{re.escape(name.split()[-1])}\b(?![’'-])", text)
+    if not match:
+        return text
+    full = f"{speaker}," if "," in speaker and text[match.end():match.end() + 1] == " " else name
+    return full + text[match.end():]
 
 
 __all__ = ["ExtractiveSummariser", "clean_headline", "fit_budget", "pick_happened", "pick_next", "pick_said",
-           "quotes_heavily", "summarise_story"]
+           "named_in_full", "quotes_heavily", "summarise_story"]
 
 
 def _source(entry: Entry) -> Source:
