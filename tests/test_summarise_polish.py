@@ -95,3 +95,14 @@ def test_named_in_full_expands_only_a_leading_bare_surname():
     assert named_in_full("Mr. Holt said so.", "Maren Holt") == "Maren Holt said so."
     unchanged = ["“I’m not against homes,” Orme said.", "Holtby said so.", "Maren Holt said so."]
     assert [named_in_full(t, "Maren Holt") for t in unchanged] == unchanged
+
+
+def test_one_shared_multiword_name_does_not_make_a_next_step_a_duplicate():
+    from digest.summarise.centrality import near_duplicate
+
+    event = ("The Bank of Estrava raised its main interest rate by half a percentage point to 4.25% "
+             "on Sunday, its first increase in 18 months.")
+    next_step = "The Bank of Estrava will review rates again on 14 January."
+    assert not near_duplicate(next_step, event)
+    assert near_duplicate("A Wren-2 rocket reached orbit on Sunday night from Cape Sorrel.",
+                          "Kestrel's Wren-2 reached orbit from the Cape Sorrel spaceport on Sunday.")

@@ -118,4 +118,7 @@ def near_duplicate(a: str, b: str, *, limit: float = 0.5) -> bool:
         return True
     ka, kb = key_terms(a), key_terms(b)
     common = ka & kb
-    return share >= 0.3 and len(common) >= 2 and len(common) >= 0.5 * min(len(ka), len(kb))
+    # Two words of one name ("Bank of Estrava") are not two facts: with no number in common,
+    # ask for a third shared name.
+    enough = len(common) >= 3 or (len(common) >= 2 and any(any(c.isdigit() for c in t) for t in common))
+    return share >= 0.3 and enough and len(common) >= 0.5 * min(len(ka), len(kb))
