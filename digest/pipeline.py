@@ -325,22 +325,22 @@ def send_edition(digest: Digest, letters: Sequence[Letter], config: Config, *, s
     delivery = sender.send_all(outgoing(letters, sender=config.email.sender))
     if not delivery.sent:
         raise SendError(f"{sender.describe()} accepted no message")
-    store.mark_sent(sent_records(digest, store, recipients=delivery.sent,
-                                 lookback_hours=config.digest.lookback_hours), now=now)
+    # The build's window: the usual lookback, or further back when it caught up on an unsent day.
+    since = catch_up_since(store, now=digest.generated_at, lookback_hours=config.digest.lookback_hours)
+    store.mark_sent(sent_records(digest, store, recipients=delivery.sent, since=since), now=now)
     store.close_attempts(digest.date)  # whether `run` or `send` got it out, nothing is pending
     log.info("sent %s to %d recipient(s) via %s", digest.date, len(delivery.sent), sender.describe())
     return Sent(digest=digest, delivery=delivery, sender=sender.describe())
 
 
 def sent_records(digest: Digest, store: Store, *, recipients: Sequence[str],
-                 lookback_hours: float) -> list[tuple[str, tuple[str, ...]]]:
+                 since: datetime) -> list[tuple[str, tuple[str, ...]]]:
     """(story id, entry uids) for every brief in the edition, plus the edition's own record.
 
     digest.json keeps story ids but not entry uids: the uids are those the store filed under
     each id among the entries the build could see (published before it, within the lookback).
     """
     ids = [b.id for b in digest.stories + digest.more]
-    since = digest.generated_at - timedelta(hours=lookback_hours)
     seen = [e.uid for e in store.recent_entries(since)
             if e.published is None or e.published <= digest.generated_at]
     members: dict[str, list[str]] = {}

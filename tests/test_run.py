@@ -138,6 +138,8 @@ def test_a_send_that_failed_yesterday_is_caught_up_today_though_past_the_lookbac
         retry = run(config, out, now=next_day)
     assert retry.exit_code == 0, retry.output
     assert set(first_try) <= set(stories(out)), "a day's outage must not lose its stories"
+    assert set(stories(out)) <= sent_ids(tmp), "every story sent, the caught-up ones too, is marked"
+    assert "not in the store" not in retry.output
     with smtp_server(Recorder(), port=port):  # once sent, the window is the usual one again
         assert run(config, out, now="2026-11-25T06:00:00Z").exit_code == 0
     assert json.loads((out / "digest.json").read_text())["stories"] == []
