@@ -18,6 +18,7 @@ from digest.errors import ConfigError
 log = logging.getLogger(__name__)
 
 MIB = 1024 * 1024
+TRANSPORTS = ("smtp", "file")  # the senders digest/send.py registers
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,8 @@ def _check_values(s: dict[str, Any], problems: list[str]) -> None:
         problems.append(f"smtp.port: must be 1-65535, got {smtp.port}")
     if e.unsubscribe_url and urlsplit(e.unsubscribe_url).scheme not in ("http", "https"):
         problems.append("email.unsubscribe_url: must be an http(s) URL")
+    if e.transport not in TRANSPORTS:
+        problems.append(f"email.transport: must be {' or '.join(TRANSPORTS)}, got {e.transport!r}")
     if not e.to:
         problems.append("email.to: add at least one recipient (digest.eml needs a To header)")
     for addr in e.to:

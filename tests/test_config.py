@@ -106,3 +106,13 @@ def test_email_from_key_and_lists(tmp_path):
     assert config.email.sender == "Me <me@x.test>"
     assert config.email.to == ("a@x.test", "b@x.test")
     assert config.rank.boost == ("Estrava",)
+
+
+def test_config_knows_every_registered_transport_and_rejects_others(tmp_path):
+    from digest.config import TRANSPORTS
+    from digest.send import SENDERS
+
+    assert set(TRANSPORTS) == set(SENDERS)
+    text = '[[feeds]]\nname="A"\nurl="a.xml"\n[email]\nto=["a@x.test"]\ntransport="pigeon"\n'
+    with pytest.raises(ConfigError, match="email.transport: must be smtp or file"):
+        load_config(write(tmp_path, text))

@@ -35,7 +35,7 @@ def get_summariser(name: str) -> Summariser:
     if factory is None:
         choices = ", ".join(sorted(SUMMARISERS))
         raise ConfigError(
-            "digest.summariser", [f"digest.summariser: unknown {name!r} (choose from {choices})"]
+            "config.toml", [f"digest.summariser: unknown {name!r} (choose from {choices})"]
         )
     return factory()
 
