@@ -251,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         print("  sweep edge=%.2f link=%.2f  P=%.3f R=%.3f F1=%.3f" % row)
     sizes = [] if args.no_scale else [args.scale // 4, args.scale // 2, args.scale]
     scale_rows = scale(sizes)
+    if args.no_scale:  # a partial run: print it, keep the committed report whole
+        print(report(results, scale_rows, sweep_rows))
+        return 0
     RESULTS.write_text(report(results, scale_rows, sweep_rows), encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0

@@ -417,15 +417,18 @@ def pipeline_table(rows: list[dict]) -> list[str]:
 def targets(f: dict, rows: list[dict], plan: Plan) -> list[str]:
     """One line per target in the issue, with the figure and met/missed."""
     seq = f["sequential"]["scaled"]
-    best = min(f["rows"], key=lambda r: r["cold"])
-    default = f["rows"][0]
-    warm = min(f["rows"], key=lambda r: r["warm"])
-    out = [f"- Fetch cold >= 20x sequential: default settings on one host {seq / default['cold']:.1f}x; "
-           f"best (c={best['concurrency']}, per_host={best['per_host']}, {best['hosts']} host(s)) "
-           f"{seq / best['cold']:.1f}x — {verdict(seq / best['cold'] >= 20)}",
-           f"- Fetch warm >= 95% 304 in < 1 s: fastest warm (c={warm['concurrency']}, "
-           f"per_host={warm['per_host']}, {warm['hosts']} host(s)) {warm['not_modified']:.0%} in "
-           f"{warm['warm']:.2f} s — {verdict(warm['not_modified'] >= 0.95 and warm['warm'] < 1)}"]
+    default = f["rows"][0]  # the default settings, all feeds on one host
+    spread = next((r for r in f["rows"] if (r["concurrency"], r["per_host"]) ==
+                   (default["concurrency"], default["per_host"]) and r["hosts"] > 1), default)
+    cold, warm = seq / spread["cold"], spread
+    out = [f"- Fetch cold >= 20x sequential, default settings (c={spread['concurrency']}, "
+           f"per_host={spread['per_host']}) with the feeds on {spread['hosts']} host(s): {cold:.1f}x — "
+           f"{verdict(cold >= 20)}. All {f['feeds']} feeds on ONE host: {seq / default['cold']:.1f}x, "
+           f"capped by per_host={default['per_host']} on purpose (politeness to one server)",
+           f"- Fetch warm >= 95% 304 in < 1 s, same default settings and hosts: "
+           f"{warm['not_modified']:.0%} in {warm['warm']:.2f} s — "
+           f"{verdict(warm['not_modified'] >= 0.95 and warm['warm'] < 1)}; one host: "
+           f"{default['warm']:.2f} s"]
     by_size = {r["size"]: r for r in rows if not r.get("serial")}
     if 20000 in by_size and 5000 in by_size:
         big, mid = by_size[20000], by_size[5000]
@@ -473,7 +476,8 @@ def report(plan: Plan, f: dict, rows: list[dict], r: dict, quick: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for the smoke test")
-    parser.add_argument("--out", type=Path, default=HERE / "results.md", help="results file")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="results file (default bench/results.md; bench/out/quick.md with --quick)")
     parser.add_argument("--profile", action="store_true", help="also write bench/profile.txt")
     parser.add_argument("--pipeline-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", type=Path, help=argparse.SUPPRESS)
@@ -495,6 +499,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         spawn_pipeline(plan.sizes[len(plan.sizes) // 2], profile=HERE / "profile.txt")
     text = report(plan, fetched, rows, rendered, args.quick)
+    # A quick run must not overwrite the committed full results.
+    args.out = args.out or (HERE / "out" / "quick.md" if args.quick else HERE / "results.md")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)
     print(f"done in {time.perf_counter() - started:.0f} s -> {args.out}")
