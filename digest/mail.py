@@ -11,6 +11,7 @@ import logging
 import re
 from datetime import datetime
 from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 from typing import Protocol
@@ -124,8 +125,22 @@ def _fill_token(url: str | None, token: str | None) -> str | None:
 
 
 def _header(value: str) -> str:
-    """Return ``value`` on one line: feed text must never start a header of its own."""
-    return one_line(value)
+    """Return ``value`` on one line: feed text must never start a header of its own.
+
+    The email library decodes RFC 2047 encoded words (``=?utf-8?b?…?=``) when a header is
+    set and writes what they hold out raw, CR/LF included: so encoded words are decoded here
+    first, the result is put on one line, and any ``=?`` left is broken up so that nothing
+    is decoded again.
+    """
+    text = one_line(value)
+    for _ in range(3):  # nested encodings unwrap one level at a time
+        if "=?" not in text:
+            break
+        try:
+            text = one_line(str(make_header(decode_header(text))))
+        except (ValueError, LookupError, UnicodeError):
+            break
+    return text.replace("=?", "= ?")
 
 
 def one_line(text: str) -> str:

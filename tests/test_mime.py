@@ -113,6 +113,23 @@ def test_feed_text_in_a_rendered_digest_reaches_no_header():
     assert str(parse(data)["Subject"]) == "Storm Bcc: victim@example.net"
 
 
+@pytest.mark.parametrize("subject", [
+    "=?utf-8?b?RG9jayBzdHJpa2UgZW5kcw0KQmNjOiBhdHRhY2tlckBldmlsLmV4YW1wbGUNCkNvbnRlbnQtVHlwZTogdGV4dC9odG1s"
+    "DQoNCjxoMT5wd25lZDwvaDE+?=",  # CR/LF, Bcc, Content-Type and a body, base64 in an encoded word
+    "=?utf-8?q?Hi=0D=0ABcc:_x@evil.example?=",
+    "=?utf-8?b?PT91dGYtOD9xP0hpPTBEPTBBQmNjOl94QGV2aWwuZXhhbXBsZT89?=",  # an encoded word inside one
+])
+def test_encoded_words_in_feed_text_cannot_inject_headers_or_a_body(subject):
+    rendered = Rendered(subject=subject, preheader="p" * 40, mjml="", html="<p>x</p>", text="x\n")
+    data = message_bytes(build_message(rendered, email=EMAIL, now=NOW))
+    head = data.split(b"\r\n\r\n", 1)[0]
+    message = parse(data)
+    assert b"\r\nBcc:" not in head and message["Bcc"] is None
+    assert message.get_content_type() == "multipart/alternative"
+    assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
+    assert "\n" not in str(message["Subject"]) and "\r" not in str(message["Subject"])
+
+
 def test_no_recipients_is_a_send_error(rendered):
     with pytest.raises(SendError, match="email.to"):
         build_message(rendered, email=replace(EMAIL, to=()), now=NOW)
