@@ -184,7 +184,10 @@ class _Session:
         host = (parts.hostname or "").lower()
         if not host:
             raise FetchProblem(f"invalid URL (no host): {url}")
-        origin = _host_of(request.url) if request.trusted else (request.origin_host or "").lower()
+        # A trusted request may name its configured host (origin_host) when it asks for a URL
+        # remembered from a 301: the new host is then guarded like any other.
+        own = request.origin_host if request.origin_host is not None else _host_of(request.url)
+        origin = (own if request.trusted else request.origin_host or "").lower()
         if host == origin or (request.trusted and _is_private_name(origin)):
             return self.open_client
         _check_literal_host(host, allow_private=self.settings.allow_private)

@@ -117,9 +117,12 @@ def _feed_request(feed: FeedConfig, state: FeedState, now: datetime,
     """Ask with validators, except now and then: some servers answer 304 when they should not."""
     stale = state.last_full_fetch is None or now - state.last_full_fetch >= timedelta(hours=full_fetch_hours)
     url = state.moved_to or feed.source
+    # Trust is for the host written in config.toml, not for wherever a 301 once pointed.
+    origin = urlsplit(feed.source).hostname or ""
     if stale:
-        return FetchRequest(url=url, trusted=True)
-    return FetchRequest(url=url, trusted=True, etag=state.etag, last_modified=state.last_modified)
+        return FetchRequest(url=url, trusted=True, origin_host=origin)
+    return FetchRequest(url=url, trusted=True, origin_host=origin, etag=state.etag,
+                        last_modified=state.last_modified)
 
 
 def _backing_off(feed: FeedConfig, state: FeedState) -> FeedReport:

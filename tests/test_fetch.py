@@ -326,6 +326,18 @@ def test_trusted_feed_on_a_public_name_cannot_redirect_to_private_addresses(serv
     assert len(server.seen) == before + 1  # the feed itself, and nothing after the redirect
 
 
+def test_a_remembered_301_target_is_guarded_like_a_link(server):
+    # Next run after "pub.example moved permanently to moved.example": the request names the
+    # configured host, so the new host must pass the address guard (here it is loopback).
+    dns = FakeDNS(moved_example=["127.0.0.1"])
+    before = len(server.seen)
+    request = FetchRequest(f"http://moved.example:{server.port}/ok", trusted=True,
+                           origin_host="pub.example")
+    result = Fetcher(FAST, resolve=dns).fetch_all([request])[0]
+    assert result.error.startswith("refused: private address"), result.error
+    assert len(server.seen) == before
+
+
 def test_progress_bar_off_the_terminal_is_quiet(server, capsys):
     results = Fetcher(FAST, progress=True).fetch_all([FetchRequest(server.url("/ok"))])
     assert results[0].status == 200
