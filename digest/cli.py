@@ -82,6 +82,8 @@ def parse_now(value: str | None) -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise DigestError(f"--now: {value!r} is not an ISO 8601 time, e.g. 2026-11-23T06:00:00Z") from None
+    if not 1971 <= moment.year <= 9000:  # room for the lookback arithmetic on either side
+        raise DigestError(f"--now: {value!r} is out of range (years 1971-9000)")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
@@ -358,7 +360,7 @@ def export(
 def preview(
     config: ConfigOpt = Path("config.toml"),
     out: OutOpt = Path("out"),
-    port: Annotated[int, typer.Option("--port", "-p", help="Port on 127.0.0.1.")] = 8000,
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535, help="Port on 127.0.0.1.")] = 8000,
     watch: Annotated[bool, typer.Option("--watch", help="Rebuild when config.toml or a template changes.")] = False,
     now: NowOpt = None,
 ) -> None:

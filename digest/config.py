@@ -7,6 +7,7 @@ read only when a message is sent.
 from __future__ import annotations
 
 import logging
+import math
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -265,8 +266,9 @@ def _feeds(raw: Any, base: Path, problems: list[str]) -> tuple[FeedConfig, ...]:
         if not isinstance(url, str) or not url.strip():
             problems.append(f"{where}.url: required, an http(s) URL or a file path")
             continue
-        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
-            problems.append(f"{where}.weight: expected a number >= 0, got {weight!r}")
+        if (not isinstance(weight, (int, float)) or isinstance(weight, bool)
+                or not (math.isfinite(weight) and 0 <= weight <= 100)):
+            problems.append(f"{where}.weight: expected a number from 0 to 100, got {weight!r}")
             weight = 1.0
         url = url.strip()
         source = _feed_source(url, base, where, problems)
@@ -299,13 +301,23 @@ def _check_values(s: dict[str, Any], problems: list[str]) -> None:
     d, f, e, smtp = s["digest"], s["fetch"], s["email"], s["smtp"]
     if d.max_stories < 1:
         problems.append(f"digest.max_stories: must be at least 1, got {d.max_stories}")
-    if d.lookback_hours <= 0:
-        problems.append(f"digest.lookback_hours: must be above 0, got {d.lookback_hours}")
-    for key in ("timeout", "connect_timeout"):
-        if getattr(f, key) <= 0:
-            problems.append(f"fetch.{key}: must be above 0")
-    if f.max_bytes < 1024 or f.concurrency < 1 or f.per_host < 1:
-        problems.append("fetch: max_bytes must be >= 1024, concurrency and per_host >= 1")
+    # Bounded ranges: nan, inf and absurd sizes would surface later as a traceback or a
+    # silently empty digest.
+    for where, value, low, high in (
+        ("digest.lookback_hours", d.lookback_hours, 0, 24 * 365),
+        ("fetch.timeout", f.timeout, 0, 3600),
+        ("fetch.connect_timeout", f.connect_timeout, 0, 3600),
+        ("fetch.full_fetch_hours", f.full_fetch_hours, 0, 24 * 365),
+        ("smtp.timeout", smtp.timeout, 0, 3600),
+    ):
+        if not (math.isfinite(value) and low < value <= high):
+            problems.append(f"{where}: must be above {low} and at most {high}, got {value}")
+    if not math.isfinite(s["rank"].min_score):
+        problems.append(f"rank.min_score: must be a finite number, got {s['rank'].min_score}")
+    if not 1024 <= f.max_bytes <= 2**30:
+        problems.append(f"fetch.max_bytes: must be from 1024 to 1073741824 (1 GiB), got {f.max_bytes}")
+    if not (1 <= f.concurrency <= 1024 and 1 <= f.per_host <= 1024 and 0 <= f.max_redirects <= 50):
+        problems.append("fetch: concurrency and per_host must be 1-1024, max_redirects 0-50")
     if smtp.security not in ("starttls", "ssl", "none"):
         problems.append(f"smtp.security: must be starttls, ssl or none, got {smtp.security!r}")
     if not 0 < smtp.port < 65536:

@@ -43,7 +43,8 @@ def write_outputs(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
 
 def json_bytes(doc: Any) -> bytes:
     """Stable, readable JSON: two-space indent, UTF-8, trailing newline."""
-    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    # allow_nan=False: NaN and Infinity are not JSON; other tools would refuse the file.
+    return (json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
 
 
 def read_json(path: Path) -> Any:

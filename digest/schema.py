@@ -6,6 +6,7 @@ strict: a person may edit digest.json by hand, so every problem names the field 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -135,7 +136,7 @@ def _brief(r: _Reader, v: Any, p: str) -> Brief:
         v = {}
     return Brief(
         id=r.text(v, "id", p), rank=r.get(v, "rank", p, int, default=0),
-        score=float(r.get(v, "score", p, (int, float), optional=True, default=0.0)),
+        score=_finite(r, r.get(v, "score", p, (int, float), optional=True, default=0.0), f"{p}.score"),
         why=r.get(v, "why", p, str, optional=True, default=""),
         update=r.get(v, "update", p, bool, optional=True, default=False),
         headline=r.text(v, "headline", p), dek=r.get(v, "dek", p, str, optional=True),
@@ -144,6 +145,18 @@ def _brief(r: _Reader, v: Any, p: str) -> Brief:
         what_next=r.items(v, "what_next", p, lambda s, q: _sentence(r, s, q), optional=True),
         sources=r.items(v, "sources", p, lambda s, q: _source(r, s, q)),
     )
+
+
+def _finite(r: _Reader, value: float, path: str) -> float:
+    """``value`` as a float; NaN, infinities and overflowing numbers are a problem at ``path``."""
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number) or abs(number) > 1e12:
+        r.problems.append(f"{path}: must be a finite number, got {value}")
+        return 0.0
+    return number
 
 
 def _sentence(r: _Reader, v: Any, p: str) -> str:

@@ -96,7 +96,11 @@ class Store:
     @contextmanager
     def open(cls, path: Path) -> Iterator[Store]:
         """Open (creating if absent) and migrate the store at ``path``; hold its lock."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder for the store {path}: "
+                             f"{exc.strerror or exc} (check [store] path)") from None
         lock_fd = _take_lock(path)
         try:
             conn = _connect(path)
@@ -309,7 +313,10 @@ def _select_in(db: sqlite3.Connection, sql: str, values: list[str]) -> list[sqli
 def _take_lock(path: Path) -> int:
     """Hold an exclusive lock on ``<db>.lock`` or raise StoreError: one run at a time."""
     lock_path = path.with_name(path.name + ".lock")
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"cannot open {lock_path}: {exc.strerror or exc} (check [store] path)") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -226,3 +226,29 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
         outs.append(out)
     for name in OUTPUTS:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("now", ["9999-12-31T23:59:59-10:00", "0001-01-01T01:00:00Z"])
+def test_an_extreme_clock_is_one_line_not_a_traceback(tmp_path, now):
+    result = runner.invoke(app, ["build", "--config", str(sample_config(tmp_path)), "--out",
+                                 str(tmp_path / "out"), "--now", now])
+    assert result.exit_code == 1 and "--now" in result.stderr and "Traceback" not in result.output
+
+
+def test_an_unusable_store_path_is_one_line(tmp_path):
+    config = sample_config(tmp_path, **{'path = ".digest/state.sqlite3"': 'path = "/proc/nope/state.sqlite3"'})
+    result = build(config, tmp_path / "out")
+    assert result.exit_code == 1 and "[store] path" in result.stderr, result.output
+
+
+def test_an_edited_digest_json_with_nan_or_huge_scores_is_refused(built, tmp_path):
+    tmp, _ = built
+    out = tmp_path / "out"
+    out.mkdir()
+    text = (tmp / "out" / "digest.json").read_text(encoding="utf-8")
+    doc = json.loads(text)
+    for bad in ("NaN", "1e999", "1" + "0" * 400):
+        raw = json.dumps(doc).replace(f'"score": {doc["stories"][0]["score"]}', f'"score": {bad}', 1)
+        (out / "digest.json").write_text(raw, encoding="utf-8")
+        result = runner.invoke(app, ["render", "--config", str(sample_config(tmp_path)), "--out", str(out)])
+        assert result.exit_code == 1 and "stories[0].score" in result.stderr, (bad, result.output)

@@ -116,3 +116,25 @@ def test_config_knows_every_registered_transport_and_rejects_others(tmp_path):
     text = '[[feeds]]\nname="A"\nurl="a.xml"\n[email]\nto=["a@x.test"]\ntransport="pigeon"\n'
     with pytest.raises(ConfigError, match="email.transport: must be smtp or file"):
         load_config(write(tmp_path, text))
+
+
+@pytest.mark.parametrize("line, key", [
+    ("[digest]\nlookback_hours = inf", "digest.lookback_hours"),
+    ("[digest]\nlookback_hours = nan", "digest.lookback_hours"),
+    ("[digest]\nlookback_hours = 1e300", "digest.lookback_hours"),
+    ("[fetch]\ntimeout = nan", "fetch.timeout"),
+    ("[fetch]\nmax_bytes = 9999999999999", "fetch.max_bytes"),
+    ("[smtp]\ntimeout = -inf", "smtp.timeout"),
+    ("[rank]\nmin_score = nan", "rank.min_score"),
+])
+def test_non_finite_and_absurd_numbers_are_config_errors(tmp_path, line, key):
+    text = f'{line}\n[[feeds]]\nname="A"\nurl="a.xml"\n[email]\nto=["a@x.test"]\n'
+    with pytest.raises(ConfigError, match=key.replace(".", r"\.")):
+        load_config(write(tmp_path, text))
+
+
+@pytest.mark.parametrize("weight", ["nan", "inf", "-1", "1e9"])
+def test_feed_weight_must_be_a_sensible_number(tmp_path, weight):
+    text = f'[[feeds]]\nname="A"\nurl="a.xml"\nweight = {weight}\n[email]\nto=["a@x.test"]\n'
+    with pytest.raises(ConfigError, match=r"feeds\[0\]\.weight"):
+        load_config(write(tmp_path, text))

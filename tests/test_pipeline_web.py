@@ -41,7 +41,7 @@ def write_config(tmp_path: Path, server: HostileServer) -> Path:
         "Conditional": conditional_feed_route(server),
     }
     text = "[fetch]\ntimeout = 1.5\nconnect_timeout = 1\n[email]\nto = [\"r@example.com\"]\n"
-    text += "[rank]\nmin_score = 0.0\n[digest]\nlookback_hours = 200000\n"
+    text += "[rank]\nmin_score = 0.0\n[digest]\nlookback_hours = 8760\n"
     text += "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in feeds.items())
     path = tmp_path / "config.toml"
     path.write_text(text)
@@ -113,7 +113,7 @@ def test_every_hostile_feed_at_once_the_run_goes_on_and_keeps_the_good_stories(s
         "CRLF": server.add("/crlf.xml", body=crlf),
     }
     text = ("[fetch]\ntimeout = 3\nconnect_timeout = 1\n[articles]\nfetch = false\n"
-            '[email]\nto = ["r@example.com"]\n[rank]\nmin_score = 0.0\n[digest]\nlookback_hours = 200000\n')
+            '[email]\nto = ["r@example.com"]\n[rank]\nmin_score = 0.0\n[digest]\nlookback_hours = 8760\n')
     text += "".join(f'[[feeds]]\nname = "{n}"\nurl = "{u}"\n' for n, u in feeds.items())
     (tmp_path / "config.toml").write_text(text)
     result, took = build(tmp_path / "config.toml", tmp_path / "out", "2026-11-23T06:00:00Z")
