@@ -58,7 +58,7 @@ def parse_feed(
     ctx = _Context(feed_name=feed_name, feed_url=feed_url, now=now)
     if _looks_like_json(body):
         return _parse_json_feed(body, ctx)
-    body, warning = _trim(_DOCTYPE.sub(b"", body, count=1))
+    body, warning = _trim(_drop_illegal_refs(_DOCTYPE.sub(b"", body, count=1)))
     result = _run_with_budget(lambda: _feedparser(body, headers), budget_s)
     if result is None:
         return ParsedFeed(entries=(), error=f"feed took longer than {budget_s:g} s to parse")
@@ -72,6 +72,31 @@ class _Context:
     feed_name: str  # outlet name
     feed_url: str  # configured feed URL (identity and relative-link base)
     now: datetime  # the run's clock, for future-date clamping
+
+
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_CHAR_REF_BYTES = re.compile(_CHAR_REF.pattern.encode())
+
+
+def _drop_illegal_refs(markup):
+    """``markup`` (str or bytes) without numeric references to XML-illegal characters
+    (``&#xD800;``, ``&#xFFFF;``): feedparser's fallback parser raises on a surrogate
+    reference (the whole feed would be lost) and lxml refuses such text mid-tree."""
+    is_bytes = isinstance(markup, bytes)
+    if (b"&#" if is_bytes else "&#") not in markup:
+        return markup
+    empty = b"" if is_bytes else ""
+    pattern = _CHAR_REF_BYTES if is_bytes else _CHAR_REF
+    return pattern.sub(lambda m: empty if _illegal_ref(*m.groups()) else m.group(0), markup)
+
+
+def _illegal_ref(hexa, dec) -> bool:
+    """True when a numeric reference names no character or an XML-illegal one. C1 numbers
+    are kept: parsers read ``&#150;`` as the Windows-1252 dash that feeds mean by it."""
+    code = int(hexa, 16) if hexa else int(dec)
+    if code > 0x10FFFF:
+        return True
+    return not 0x80 <= code <= 0x9F and bool(_CONTROL.match(chr(code)))
 
 
 def _not_a_feed(body: bytes) -> str | None:
@@ -359,7 +384,7 @@ def _safe_link(link: Any, base: str) -> str | None:
     """An absolute http(s) URL, or None (javascript:, data:, file: and junk are dropped)."""
     if not isinstance(link, str):
         return None
-    link = re.sub(r"[\x00-\x20\x7f]+", "", link)  # browsers ignore these inside URLs
+    link = re.sub(r"[\x00-\x20\x7f]+", "", clean_text(link))  # browsers ignore these in URLs
     if not link:
         return None
     if base.startswith(("http://", "https://")):
@@ -396,7 +421,15 @@ form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th 
 """.split())
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "head",
          "title", "svg", "math", "select", "button")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters XML 1.0 forbids (C0 controls but tab/LF/CR, DEL and C1 controls, lone
+# surrogates, U+FFFE/U+FFFF): one of them in any text makes the MJML step (an XML parser)
+# reject the whole digest, and a surrogate cannot even be written as UTF-8.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` with every XML-illegal character (see ``_CONTROL``) removed."""
+    return _CONTROL.sub("", text) if text else ""
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
@@ -404,7 +437,7 @@ def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment: paragraphs joined by blank lines, spaces normalised."""
     if not html or not html.strip():
         return ""
-    html = _CONTROL.sub("", _XML_DECL.sub("", html))
+    html = _drop_illegal_refs(_CONTROL.sub("", _XML_DECL.sub("", html)))
     if "<" not in html and "&" not in html:
         return _squash_paragraphs(html)
     try:
@@ -421,14 +454,16 @@ def html_to_text(html: str) -> str:
 
 
 def _squash_paragraphs(text: str) -> str:
-    """Collapse whitespace inside paragraphs; paragraphs (blank-line separated) kept."""
-    paragraphs = (_squash(p) for p in re.split(r"\n\s*\n", text or ""))
+    """Collapse whitespace inside paragraphs; paragraphs (blank-line separated) kept; XML-illegal
+    characters dropped (every multi-paragraph text field of every feed format passes here)."""
+    paragraphs = (_squash(p) for p in re.split(r"\n\s*\n", clean_text(text or "")))
     return "\n\n".join(p for p in paragraphs if p)
 
 
 def _squash(text: str) -> str:
-    """One line: every run of whitespace (CR/LF included) becomes one space."""
-    return " ".join((text or "").split())
+    """One line: every run of whitespace (CR/LF included) becomes one space; XML-illegal
+    characters dropped (every one-line text field of every feed format passes here)."""
+    return " ".join(clean_text(text or "").split())
 
 
 def _plain(html: Any) -> str:
@@ -465,7 +500,7 @@ def sanitize_html(html: str) -> str:
     if not html:
         return ""
     clean = nh3.clean(
-        _CONTROL.sub("", html),
+        _drop_illegal_refs(_CONTROL.sub("", html)),
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},

@@ -357,3 +357,81 @@ def test_deeply_nested_xml_never_raises():
     result = parse(body, budget_s=5.0)
     assert result.entries == ()
     assert result.error
+
+
+# ------------------------------------------------------------------ XML-illegal characters
+
+# Every character XML 1.0 forbids: one of them anywhere in a digest made MJML reject it all.
+_ILLEGAL = {chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                             *range(0x7F, 0xA0), 0xFFFE, 0xFFFF, 0xD800, 0xDCFF, 0xDFFF]}
+
+
+def _fields(entry) -> list[str]:
+    return [entry.title, entry.summary, entry.content, entry.author or "", entry.link or ""]
+
+
+def _assert_clean(entries) -> None:
+    for entry in entries:
+        for text in _fields(entry):
+            assert not _ILLEGAL & set(text), repr(text)
+            text.encode("utf-8")  # a lone surrogate would raise here
+
+
+@pytest.mark.parametrize("ref", ["&#xFFFF;", "&#xFFFE;", "&#65535;", "&#x1b;", "&#xD800;",
+                                 "&#56575;", "&#x110000;", "&#x0;"])
+def test_rss_numeric_references_to_illegal_characters_are_dropped(ref):
+    body = rss_items(item(title=f"Dock{ref} strike", guid="g1",
+                          extra=f"<description>The strike{ref} ended. Members vote.</description>"
+                                f"<author>Jo{ref} Rell</author>"))
+    entries = parse(body).entries
+    _assert_clean(entries)
+    (entry,) = entries
+    assert (entry.title, entry.summary) == ("Dock strike", "The strike ended. Members vote.")
+
+
+@pytest.mark.parametrize("bad", ["\u0000", "\u001b", "\u000b", "\u000c", "\u001f", "\u007f",
+                                 "\u0085", "\ufffe", "\uffff"])
+def test_json_feed_control_characters_are_dropped_from_every_text_field(bad):
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": f"J{bad}F",
+           "items": [{"id": f"j{bad}0", "url": f"https://example.com/{bad}a",
+                      "title": f"Dock{bad} strike", "content_text": f"The strike{bad} ended.",
+                      "summary": f"Sum{bad}mary", "authors": [{"name": f"Jo{bad}"}]}]}
+    result = parse(json.dumps(doc).encode())
+    _assert_clean(result.entries)
+    (entry,) = result.entries
+    assert (result.title, entry.title, entry.content, entry.summary, entry.author) == (
+        "JF", "Dock strike", "The strike ended.", "Summary", "Jo")
+
+
+@pytest.mark.parametrize("surrogate", ["\\udcff", "\\ud800", "\\udfff"])
+def test_json_feed_lone_surrogates_are_dropped(surrogate):
+    # json.loads accepts a lone surrogate escape; the text could then never be stored as UTF-8.
+    body = ('{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [{"id": "j0",'
+            f' "title": "Do{surrogate}ck", "content_text": "The strike en{surrogate}ded.",'
+            f' "summary": "S{surrogate}um", "content_html": ""}}]}}').encode()
+    (entry,) = parse(body).entries
+    _assert_clean([entry])
+    assert (entry.title, entry.content, entry.summary) == ("Dock", "The strike ended.", "Sum")
+
+
+def test_content_html_with_illegal_references_is_clean():
+    html = "<p>A&#xFFFF;b\u0000c&#xD800;d&#x1b;e</p>"
+    doc = {"version": "https://jsonfeed.org/version/1.1",
+           "items": [{"id": "1", "title": "T", "content_html": html}]}
+    (entry,) = parse(json.dumps(doc).encode()).entries
+    assert entry.content == "Abcde"
+    assert html_to_text(html) == "Abcde"
+    assert sanitize_html(html) == "<p>Abcde</p>"
+
+
+def test_escaped_html_content_with_illegal_references_is_clean():
+    # Entity-escaped HTML inside RSS: the reference only appears once the HTML is read.
+    body = rss_items(item(guid="g", extra="<description>&lt;p&gt;A&amp;#xFFFF;b&amp;#xD800;c"
+                                          "&lt;/p&gt;</description>"))
+    (entry,) = parse(body).entries
+    assert entry.summary == "Abc"
+
+
+def test_windows_1252_references_still_read_as_dashes():
+    body = rss_items(item(title="a&#150;b", guid="g"))
+    assert parse(body).entries[0].title == "a\u2013b"
