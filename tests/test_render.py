@@ -220,6 +220,38 @@ def test_script_and_ampersand_in_feed_text_come_out_escaped():
     assert evil in rendered.text  # the text twin shows the words as they are
 
 
+_BAD_CHARS = ("\x00", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x85", "\ufffe", "\uffff",
+              "\ud800", "\udcff")
+
+
+def _dirty(text: str) -> str:
+    """``text`` with every XML-illegal character of ``_BAD_CHARS`` woven in."""
+    return "".join(c + _BAD_CHARS[i % len(_BAD_CHARS)] for i, c in enumerate(text))
+
+
+def test_xml_illegal_characters_anywhere_in_a_digest_are_dropped_not_fatal():
+    # A hand-edited digest.json can carry them; one of them used to fail the whole email.
+    brief = make_brief(headline=_dirty("Dock strike ends"), dek=_dirty("After nine days."),
+                       why=_dirty("2 outlets"), what_happened=(_dirty("The strike ended."),),
+                       who_said_what=(make_quote(speaker=_dirty("Tomas Rell"),
+                                                 text=_dirty("Tomas Rell said it was fair."),
+                                                 source=_dirty("Wire")),),
+                       what_next=(_dirty("Members vote on Thursday."),),
+                       sources=(make_source(name=_dirty("Wire"), title=_dirty("Strike over")),))
+    digest = make_digest(title=_dirty("Brief"), stories=(brief,), intro=_dirty("Hello."),
+                         more=(make_brief(id="m", headline=_dirty("Other news")),))
+    rendered = render(digest, show_why=True)
+    for face in (rendered.html, rendered.text, rendered.mjml, rendered.subject, rendered.preheader):
+        assert not set(face) & set(_BAD_CHARS)
+        face.encode("utf-8")
+    for words in ("Dock strike ends", "After nine days.", "The strike ended.", "Tomas Rell",
+                  "said it was fair.", "Members vote on Thursday.", "Strike over", "Other news",
+                  "Hello."):
+        assert words in rendered.text and words in html_lib.unescape(rendered.html), words
+    assert rendered.digest.stories[0].headline == "Dock strike ends"
+    assert check_html(rendered.html) == []
+
+
 @pytest.mark.parametrize("url", [
     "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)",
     "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox", "file:///etc/passwd", "//evil.example/x",

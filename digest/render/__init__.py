@@ -48,6 +48,8 @@ from digest.render.text import (  # noqa: F401 - re-exported: the package's publ
     text_direction,
     tidy_text,
     wrap_text,
+    xml_safe,
+    xml_safe_digest,
 )
 
 log = logging.getLogger(__name__)
@@ -145,6 +147,8 @@ def render_digest(digest: Digest, *, settings: RenderSettings, token: str | None
     MJML fails.
     """
     env = make_environment(settings.templates_dir)
+    # Once, before any template: an XML-illegal character anywhere fails the MJML step.
+    digest = xml_safe_digest(digest)
     briefs = len(digest.stories)
     rendered = _render_once(env, digest, settings, token)
     first_size = size = len(rendered.html.encode("utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date as Date
 from urllib.parse import quote, urlsplit
@@ -12,6 +13,33 @@ PREVIEW_TOKEN = "preview"  # stands in for {token} in files rendered for no one 
 TEXT_WIDTH = 78  # plain-text line length (RFC 5322 recommends 78)
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SPACE = re.compile(r"\s+")
+# Characters XML 1.0 forbids (C0 controls but tab/LF/CR, DEL and C1 controls, lone surrogates,
+# U+FFFE/U+FFFF): the MJML step is an XML parser and one of them fails the whole email.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Return ``text`` without the characters XML 1.0 forbids."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def xml_safe_digest(digest: Digest) -> Digest:
+    """Return ``digest`` with every string in it (briefs, quotes, sources, feed reports) made
+    ``xml_safe``. parse already cleans feed text; this guards a hand-edited digest.json."""
+    return _xml_safe_value(digest)
+
+
+def _xml_safe_value(value):
+    """``value`` rebuilt with clean strings: str, tuple and dataclass walked; others kept."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, tuple):
+        return tuple(_xml_safe_value(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _xml_safe_value(getattr(value, f.name))
+                   for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def safe_url(url: str | None, *, schemes: tuple[str, ...] = SAFE_SCHEMES) -> str | None:
