@@ -142,3 +142,59 @@ def test_news_sentences_that_mention_chrome_words_are_kept(sentence):
 )
 def test_whole_chrome_sentences_are_still_recognised(sentence):
     assert is_chrome(sentence)
+
+
+# ------------------------------------------------------------------ size: linear and capped
+
+
+def _quote_heavy_prose(size: int) -> str:
+    """One paragraph of quoted, attributed, abbreviation-laden prose, about ``size`` chars."""
+    unit = ('"We will not back down. The U.S. side knows it," Gen. Ana Ruiz said on Jan. 6. '
+            "“It is over. Talks end,” said Mr. T. Rell of Acme Inc. The vote is Thursday. ")
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def test_splitting_is_linear_in_the_paragraph_length():
+    import time
+
+    small, big = _quote_heavy_prose(50_000), _quote_heavy_prose(400_000)
+    started = time.perf_counter()
+    few = split_sentences(small)
+    small_s = time.perf_counter() - started
+    started = time.perf_counter()
+    many = split_sentences(big)
+    big_s = time.perf_counter() - started
+    assert len(many) >= 7 * len(few)  # the same prose, eight times over
+    assert big_s < 20 * small_s + 0.05  # quadratic would be 64 times
+
+
+def test_a_2_mb_entry_of_quote_heavy_prose_summarises_quickly():
+    import time
+
+    from digest.model import RankedStory, Story
+    from digest.summarise import get_summariser
+    from digest.summarise.sentences import MAX_ENTRY_CHARS
+    from tests.builders import make_entry
+
+    text = _quote_heavy_prose(2_000_000)
+    started = time.perf_counter()
+    found = sentences_of(text)
+    assert time.perf_counter() - started < 1.0
+    assert 0 < sum(len(s.text) for s in found) <= MAX_ENTRY_CHARS
+    assert found[0].text == '"We will not back down. The U.S. side knows it," Gen. Ana Ruiz said on Jan. 6.'
+    story = Story("s1", (make_entry(content=text, summary=text),))
+    started = time.perf_counter()
+    brief = get_summariser("extractive").summarise(RankedStory(story, rank=1, score=1.0, why="t"))
+    assert time.perf_counter() - started < 2.0
+    assert brief.what_happened
+
+
+def test_the_cap_cuts_at_a_paragraph_break():
+    from digest.summarise.sentences import considered
+
+    first = "The strike ended on Sunday after nine days of talks. " * 500
+    text = f"{first}\n\nMembers vote on Thursday. " + "More words here. " * 5000
+    kept = considered(text, limit=len(first) + 100)
+    assert kept == first
+    assert considered("Short text.") == "Short text."
+    assert len(considered("word " * 20_000, limit=1000)) <= 1000

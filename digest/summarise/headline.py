@@ -6,7 +6,7 @@ import re
 
 from digest.model import Entry
 from digest.summarise.centrality import overlap
-from digest.summarise.sentences import is_chrome, split_sentences
+from digest.summarise.sentences import considered, is_chrome, split_sentences
 
 _TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|·)\s+(?P<tail>[^|–—-]{2,60})$")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
@@ -54,7 +54,7 @@ def pick_dek(entries: tuple[Entry, ...], *, shown: list[str]) -> str | None:
     """
     firsts = []
     for entry in entries:
-        sentences = split_sentences(" ".join(entry.summary.split()))
+        sentences = split_sentences(" ".join(considered(entry.summary).split()))
         first = sentences[0] if sentences else ""
         if 6 <= len(first.split()) <= 35 and not is_chrome(first):
             if all(overlap(first, s) < 0.6 for s in shown):
