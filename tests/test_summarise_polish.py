@@ -106,3 +106,22 @@ def test_one_shared_multiword_name_does_not_make_a_next_step_a_duplicate():
     assert not near_duplicate(next_step, event)
     assert near_duplicate("A Wren-2 rocket reached orbit on Sunday night from Cape Sorrel.",
                           "Kestrel's Wren-2 reached orbit from the Cape Sorrel spaceport on Sunday.")
+
+
+def test_a_story_told_two_thousand_times_is_summarised_quickly():
+    import time
+
+    from digest.model import RankedStory, Story
+    from digest.summarise.briefs import MAX_READ, read_entries, summarise_story
+    from tests.builders import make_entry
+
+    text = ("The council approved the harbour plan on Sunday. "
+            "“It is a good day,” said Mayor Ana Ruiz. The work will start next week. ") * 12
+    entries = tuple(make_entry(uid=f"u{i}", feed=f"Outlet {i % 40}", content=text) for i in range(2000))
+    started = time.perf_counter()
+    brief = summarise_story(RankedStory(story=Story(id="s", entries=entries), rank=1, score=1.0, why="x"))
+    assert time.perf_counter() - started < 5
+    assert brief.what_happened and len(brief.sources) == 2000
+    read = read_entries(entries)
+    assert len(read) == MAX_READ and len({e.feed for e in read}) == MAX_READ
+    assert read[0] is entries[0]
