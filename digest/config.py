@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -20,6 +21,9 @@ log = logging.getLogger(__name__)
 
 MIB = 1024 * 1024
 TRANSPORTS = ("smtp", "file")  # the senders digest/send.py registers
+# Characters XML forbids (they would fail the email's MJML step): C0 controls but tab and
+# newline, DEL and C1, surrogates, U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -229,6 +233,10 @@ def _coerce(value: Any, default: Any, where: str, problems: list[str]) -> Any:
         ok = isinstance(value, str)
     if not ok:
         problems.append(f"{where}: expected {_type_name(default)}, got {value!r}")
+        return None
+    texts = value if isinstance(value, tuple) else (value,) if isinstance(value, str) else ()
+    if any(_CONTROL.search(t) for t in texts):
+        problems.append(f"{where}: contains a control character (such as \\u000b); remove it")
         return None
     return value
 

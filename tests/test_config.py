@@ -138,3 +138,9 @@ def test_feed_weight_must_be_a_sensible_number(tmp_path, weight):
     text = f'[[feeds]]\nname="A"\nurl="a.xml"\nweight = {weight}\n[email]\nto=["a@x.test"]\n'
     with pytest.raises(ConfigError, match=r"feeds\[0\]\.weight"):
         load_config(write(tmp_path, text))
+
+
+def test_control_characters_in_config_text_are_reported(tmp_path):
+    text = '[digest]\ntitle = "Daily\\u000bBrief"\n[[feeds]]\nname="A"\nurl="a.xml"\n[email]\nto=["a@x.test"]\n'
+    with pytest.raises(ConfigError, match="digest.title: contains a control character"):
+        load_config(write(tmp_path, text))
