@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
-from digest.model import Entry, RankedStory, Story
+from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
 from digest.summarise.quotes import attribute, find_statements
 from digest.summarise.sentences import sentences_of
+from tests.test_summarise_blocks import make_entry
 
 
-def make_entry(**overrides) -> Entry:
-    """Build an Entry with sensible defaults."""
-    values = dict(
-        uid="u1", feed="Example Times", feed_url="https://example.com/rss", title="A title",
-        link="https://example.com/a", summary="", content="",
-        published=datetime(2026, 11, 22, 8, tzinfo=timezone.utc),
-    )
-    values.update(overrides)
-    return Entry(**values)
 
 
 def make_ranked(*entries: Entry) -> RankedStory:
