@@ -13,6 +13,10 @@ FEED_OK = "ok"
 FEED_NOT_MODIFIED = "not_modified"
 FEED_ERROR = "error"
 
+# What sort of page an entry is; only reports make and lead events (see classify).
+KIND_REPORT = "report"
+KINDS = ("report", "opinion", "explainer", "roundup", "deals", "media", "other")
+
 
 @dataclass(frozen=True)
 class Fetched:
@@ -47,6 +51,8 @@ class Entry:
     published: datetime | None = None  # aware UTC time of publication, or None if unknown
     author: str | None = None  # byline from the feed, if any
     date_note: str | None = None  # why published was adjusted ("missing", "future", "before 1995")
+    kind: str = KIND_REPORT  # one of KINDS: what sort of page this is
+    kind_signal: str | None = None  # what decided the kind ("json-ld OpinionNewsArticle", "url /deals/")
 
     @property
     def text(self) -> str:
@@ -116,6 +122,7 @@ class Source:
     title: str  # the article's headline
     url: str | None  # link to the article
     published: datetime | None  # aware UTC, or None
+    kind: str = KIND_REPORT  # one of KINDS: report, opinion, explainer …
 
 
 @dataclass(frozen=True)
