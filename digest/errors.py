@@ -41,3 +41,10 @@ class RenderError(DigestError):
 
 class SendError(DigestError):
     """The mail service refused the message or could not be reached."""
+
+
+class FetchProblem(Exception):
+    """A request failed in a way we can describe; ``str(self)`` is the plain-words reason.
+
+    Not a DigestError: the fetch edge turns it into a ``Fetched.error`` and carries on.
+    """

@@ -3,42 +3,38 @@
 ``Fetcher.fetch_all`` never raises for a network or HTTP problem; each failure becomes a
 ``Fetched`` whose ``error`` says what went wrong in plain words.
 
-The address guard lives in the network backend (``_GuardedBackend``): every TCP connection
-resolves the host itself and connects to an address it has just checked, so a name that
-resolves to a private address (DNS rebinding, redirects, ``http://2130706433/``) is refused at
-connect time, whatever URL led there. TLS still uses the original host name for SNI and
-certificate checks because httpcore passes it to ``start_tls`` separately.
+Trust covers exactly the host written in config.toml: a feed's own host is fetched with no
+address guard (a local setup may name 127.0.0.1 or a link-local box); every other host, reached
+by a redirect, a remembered 301 or a link in a feed, goes through ``digest.guard``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
-import ipaddress
 import logging
-import socket
 import ssl
 import sys
 import time
-import zlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import brotli
-import httpcore
 import httpx
 
-from digest.config import MIB, FetchSettings
+from digest.config import FetchSettings
+from digest.decoder import read_body, size_text
+from digest.errors import FetchProblem
+from digest.guard import GuardedBackend, Resolver, check_host, resolve_host
 from digest.model import Fetched
+from digest.transport import PoolTransport
 
 log = logging.getLogger(__name__)
 
 _REDIRECTS = (301, 302, 303, 307, 308)
 _PERMANENT = (301, 308)
-_CHUNK = 64 * 1024
 # Headers that described the wire format; the body we hand on is already decoded.
 _WIRE_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
 
@@ -52,18 +48,6 @@ class FetchRequest:
     origin_host: str | None = None  # for untrusted links: the feed's host, which is allowed
     etag: str | None = None  # validator for conditional GET (If-None-Match)
     last_modified: str | None = None  # validator for conditional GET (If-Modified-Since)
-
-
-# Looks a host name up: (host, port) -> addresses, raising FetchProblem when there are none.
-Resolver = Callable[[str, int], Awaitable[list[str]]]
-
-
-class FetchProblem(Exception):
-    """A request failed in a way we can describe; ``str(self)`` is the plain-words reason."""
-
-
-class _Refused(FetchProblem):
-    """The address guard refused a connection."""
 
 
 class Fetcher:
@@ -101,9 +85,9 @@ class _Session:
 
     def __init__(self, settings: FetchSettings, resolve: Resolver) -> None:
         self.settings = settings
-        self.open_client = _client(settings, _GuardedBackend(resolve, guard=False))
+        self.open_client = _client(settings, GuardedBackend(resolve, allow_private=None))
         self.guarded_client = _client(
-            settings, _GuardedBackend(resolve, guard=not settings.allow_private))
+            settings, GuardedBackend(resolve, allow_private=settings.allow_private))
         self.slots = asyncio.Semaphore(settings.concurrency)
         self.hosts: dict[str, asyncio.Semaphore] = {}
 
@@ -152,7 +136,7 @@ class _Session:
         except OSError as exc:
             raise FetchProblem(f"cannot read {path}: {exc.strerror or exc}") from None
         if len(body) > cap:
-            raise FetchProblem(f"too large (over {_size(cap)})")
+            raise FetchProblem(f"too large (over {size_text(cap)})")
         return Fetched(url=request.url, final_url=request.url, status=200, body=body)
 
     async def _fetch_http(self, request: FetchRequest) -> Fetched:
@@ -172,11 +156,12 @@ class _Session:
         raise FetchProblem("too many redirects")
 
     def _client_for(self, request: FetchRequest, url: str) -> httpx.AsyncClient:
-        """The unguarded client for a trusted feed's own host and same-host links; else guarded.
+        """The unguarded client for the one trusted host; the guarded client for any other.
 
-        Trust covers the host named in config.toml, not wherever it redirects: a feed on a
-        public name that redirects to 169.254.169.254 or to loopback is refused like any link.
-        A feed configured on a private address (a local setup) may redirect anywhere.
+        Trust covers the host named in config.toml and nothing it leads to: a feed on
+        127.0.0.1 that redirects to 127.0.0.2, ``localhost`` or 169.254.169.254 is refused
+        like a link would be (``allow_private`` lets links reach private addresses, never
+        link-local ones or metadata services).
         """
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
@@ -184,13 +169,9 @@ class _Session:
         host = (parts.hostname or "").lower()
         if not host:
             raise FetchProblem(f"invalid URL (no host): {url}")
-        # A trusted request may name its configured host (origin_host) when it asks for a URL
-        # remembered from a 301: the new host is then guarded like any other.
-        own = request.origin_host if request.origin_host is not None else _host_of(request.url)
-        origin = (own if request.trusted else request.origin_host or "").lower()
-        if host == origin or (request.trusted and _is_private_name(origin)):
+        if host == _trusted_host(request):
             return self.open_client
-        _check_literal_host(host, allow_private=self.settings.allow_private)
+        check_host(host, allow_private=self.settings.allow_private)
         return self.guarded_client
 
     async def _finish(self, request: FetchRequest, response: httpx.Response, *, url: str,
@@ -209,25 +190,28 @@ class _Session:
         if not 200 <= status < 300:
             retry = _retry_after(response.headers.get("retry-after"), response.headers.get("date"))
             return Fetched(**common, error=f"HTTP {status}", retry_after=retry)
-        body = await _read_body(response, self.settings.max_bytes)
+        body = await read_body(response, self.settings.max_bytes)
         return Fetched(**common, body=body)
 
 
-def _client(settings: FetchSettings, backend: httpcore.AsyncNetworkBackend) -> httpx.AsyncClient:
+def _trusted_host(request: FetchRequest) -> str:
+    """The one host ``request`` may reach unguarded: the configured feed's, or a link's feed's.
+
+    A trusted request names its configured host in ``origin_host`` when it asks for a URL
+    remembered from a 301: the new host is then guarded like any other.
+    """
+    if request.trusted and request.origin_host is None:
+        return _host_of(request.url)
+    return (request.origin_host or "").lower()
+
+
+def _client(settings: FetchSettings, backend: GuardedBackend) -> httpx.AsyncClient:
     """An AsyncClient whose connections go through our resolving, checking backend."""
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     limits = httpx.Limits(max_connections=settings.concurrency,
                           max_keepalive_connections=settings.concurrency)
+    transport = PoolTransport(backend, ssl_context=_ssl_context(), limits=limits)
     # trust_env=False: a proxy from the environment would connect for us and bypass the guard.
-    transport = httpx.AsyncHTTPTransport(verify=_ssl_context(), limits=limits, trust_env=False)
-    # httpx has no public hook for the network backend; its pool is rebuilt with ours.
-    transport._pool = httpcore.AsyncConnectionPool(  # noqa: SLF001
-        ssl_context=_ssl_context(),
-        max_connections=limits.max_connections,
-        max_keepalive_connections=limits.max_keepalive_connections,
-        keepalive_expiry=limits.keepalive_expiry,
-        network_backend=backend,
-    )
     return httpx.AsyncClient(
         transport=transport,
         timeout=timeout,
@@ -241,90 +225,6 @@ def _client(settings: FetchSettings, backend: httpcore.AsyncNetworkBackend) -> h
 def _ssl_context() -> ssl.SSLContext:
     """One verifying TLS context per process: loading the CA bundle costs ~50 ms."""
     return httpx.create_ssl_context()
-
-
-class _GuardedBackend(httpcore.AsyncNetworkBackend):
-    """Resolve the host ourselves; with ``guard``, connect only to public addresses."""
-
-    def __init__(self, resolve: Resolver, *, guard: bool) -> None:
-        self.resolve = resolve
-        self.guard = guard
-        self.inner = httpcore.AnyIOBackend()
-
-    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
-        addresses = await self.resolve(host, port)
-        if self.guard:
-            bad = [a for a in addresses if not _is_public(a)]
-            if bad:
-                # Refuse when any answer is private: a rebinding name mixes both kinds.
-                raise _Refused(f"refused: private address {bad[0]}")
-        last: Exception | None = None
-        for address in addresses:
-            try:
-                return await self.inner.connect_tcp(
-                    address, port, timeout=timeout, local_address=local_address,
-                    socket_options=socket_options)
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                last = exc
-        assert last is not None
-        raise last
-
-    async def connect_unix_socket(self, path, timeout=None, socket_options=None):
-        raise _Refused("refused: unix sockets are not used")
-
-    async def sleep(self, seconds: float) -> None:
-        await self.inner.sleep(seconds)
-
-
-async def resolve_host(host: str, port: int) -> list[str]:
-    """Every address ``host`` resolves to, IPv4 first; FetchProblem when there are none."""
-    loop = asyncio.get_running_loop()
-    try:
-        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
-        raise FetchProblem(f"DNS lookup failed for {host}") from None
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
-    addresses.sort(key=lambda a: ":" in a)
-    if not addresses:
-        raise FetchProblem(f"DNS lookup failed for {host}")
-    return addresses
-
-
-def _is_public(address: str) -> bool:
-    """True for a globally routable unicast address (not loopback, private, link-local …)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
-
-
-def _is_private_name(host: str) -> bool:
-    """True for ``localhost`` and literal non-public addresses (no DNS is asked)."""
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return not _is_public(str(ipaddress.ip_address(host.strip("[]"))))
-    except ValueError:
-        return False
-
-
-def _check_literal_host(host: str, *, allow_private: bool) -> None:
-    """Refuse odd spellings of IP addresses (``2130706433``, ``0177.0.0.1``, ``0x7f.1``)."""
-    host = host.strip("[]")
-    try:
-        ipaddress.ip_address(host)
-        return  # a canonical address: the connect-time check handles it
-    except ValueError:
-        pass
-    if not all(c in "0123456789abcdefx." for c in host) or not host[0].isdigit():
-        return
-    try:
-        address = socket.inet_ntoa(socket.inet_aton(host))
-    except OSError:
-        return
-    if not allow_private and not _is_public(address):
-        raise _Refused(f"refused: private address {address} (written {host})")
-    raise _Refused(f"refused: unusual IP address spelling {host}")
 
 
 def _host_of(url: str) -> str:
@@ -342,107 +242,6 @@ def _request_headers(request: FetchRequest) -> dict[str, str]:
     if request.last_modified:
         headers["If-Modified-Since"] = request.last_modified
     return headers
-
-
-async def _read_body(response: httpx.Response, cap: int) -> bytes:
-    """The decoded body, refused once it grows past ``cap`` bytes."""
-    declared = response.headers.get("content-length", "")
-    encoding = response.headers.get("content-encoding", "").strip().lower()
-    if declared.isdigit() and int(declared) > cap and encoding in ("", "identity"):
-        raise FetchProblem(f"too large (over {_size(cap)})")
-    parts, total = [], 0
-    async for piece in _decoded(response.aiter_raw(_CHUNK), encoding, limit=cap + 1):
-        parts.append(piece)
-        total += len(piece)
-        if total > cap:
-            raise FetchProblem(f"too large (over {_size(cap)})")
-    return b"".join(parts)
-
-
-async def _decoded(raw: AsyncIterator[bytes], encoding: str, *,
-                   limit: int) -> AsyncIterator[bytes]:
-    """Decode ``raw`` by Content-Encoding, never producing much more than ``limit`` bytes."""
-    codings = [c.strip() for c in encoding.split(",") if c.strip() not in ("", "identity")]
-    if not codings:
-        async for chunk in raw:
-            yield chunk
-        return
-    if len(codings) > 1:
-        raise FetchProblem(f"unsupported content encoding {encoding!r}")
-    decoder = _Decoder(codings[0])
-    produced = 0
-    async for chunk in raw:
-        for piece in decoder.feed(chunk, limit - produced):
-            produced += len(piece)
-            yield piece
-            if produced >= limit:
-                return
-    yield decoder.flush()
-
-
-class _Decoder:
-    """Bounded incremental gzip/deflate/brotli decoding (a bomb stops at the limit)."""
-
-    def __init__(self, coding: str) -> None:
-        if coding not in ("gzip", "x-gzip", "deflate", "br"):
-            raise FetchProblem(f"unsupported content encoding {coding!r}")
-        self.coding = coding
-        self.first = True
-        self.started = False  # produced output already: a later error is real damage
-        self.passthrough = False  # the body was not compressed after all
-        wbits = zlib.MAX_WBITS | 16 if coding in ("gzip", "x-gzip") else zlib.MAX_WBITS
-        self.zlib = zlib.decompressobj(wbits) if coding != "br" else None
-        self.brotli = brotli.Decompressor() if coding == "br" else None
-
-    def feed(self, data: bytes, room: int) -> list[bytes]:
-        """Decode ``data``; return pieces totalling at most about ``room`` + one chunk."""
-        if self.passthrough:
-            return [data]
-        try:
-            feed = self._feed_brotli if self.brotli is not None else self._feed_zlib
-            pieces = feed(data, room)
-        except (zlib.error, brotli.error) as exc:
-            if self.started or not _looks_like_text(data):
-                raise FetchProblem(f"could not decompress the {self.coding} body: {exc}") from None
-            # Some servers label a plain body as compressed; read it as it is.
-            self.passthrough = True
-            return [data]
-        self.started = self.started or any(pieces)
-        return pieces
-
-    def _feed_zlib(self, data: bytes, room: int) -> list[bytes]:
-        if self.first and self.coding == "deflate" and data and (data[0] & 0x0F) != 8:
-            # Some servers send raw deflate without the zlib header.
-            self.zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-        self.first = False
-        pieces = []
-        while data and room > 0:
-            piece = self.zlib.decompress(data, min(room, _CHUNK))
-            pieces.append(piece)
-            room -= len(piece)
-            data = self.zlib.unconsumed_tail
-        return pieces
-
-    def _feed_brotli(self, data: bytes, room: int) -> list[bytes]:
-        pieces = [self.brotli.process(data, output_buffer_limit=_CHUNK)]
-        room -= len(pieces[0])
-        while room > 0 and not self.brotli.can_accept_more_data():
-            piece = self.brotli.process(b"", output_buffer_limit=_CHUNK)
-            if not piece:
-                break
-            pieces.append(piece)
-            room -= len(piece)
-        return pieces
-
-    def flush(self) -> bytes:
-        if self.passthrough or self.zlib is None:
-            return b""
-        return self.zlib.flush()
-
-
-def _looks_like_text(data: bytes) -> bool:
-    """True when ``data`` starts like an XML, HTML or JSON document."""
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"<", b"{", b"[")
 
 
 def _read_capped(path: Path, cap: int) -> bytes:
@@ -494,14 +293,6 @@ def _is_path(url: str) -> bool:
     """True for a local file: an absolute path or a file: URL."""
     return url.startswith("/") or url.lower().startswith("file:") or (
         len(url) > 2 and url[1] == ":" and url[0].isalpha() and url[2] in "\\/")
-
-
-def _size(n: int) -> str:
-    if n % MIB == 0:
-        return f"{n // MIB} MiB"
-    if n % 1024 == 0:
-        return f"{n // 1024} KiB"
-    return f"{n} bytes"
 
 
 class _progress:

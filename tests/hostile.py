@@ -78,9 +78,9 @@ class _Route:
 
 
 class HostileServer:
-    """A ThreadingHTTPServer on 127.0.0.1 (a free port) serving the behaviours above."""
+    """A ThreadingHTTPServer on ``host`` (127.0.0.1; any 127.x works on Linux), a free port."""
 
-    def __init__(self, *, corpus: Path | None = None) -> None:
+    def __init__(self, *, corpus: Path | None = None, host: str = "127.0.0.1") -> None:
         self.corpus = corpus
         self.routes: dict[str, _Route] = {}
         self.seen: list[Seen] = []
@@ -88,7 +88,8 @@ class HostileServer:
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
-        self.httpd = _Server(("127.0.0.1", 0), _handler_for(self))
+        self.host = host
+        self.httpd = _Server((host, 0), _handler_for(self))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
@@ -97,7 +98,7 @@ class HostileServer:
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
     def url(self, path: str) -> str:
         """Absolute URL of ``path`` on this server."""

@@ -1,0 +1,82 @@
+"""An httpx transport over an httpcore connection pool that uses our own network backend.
+
+httpx's ``AsyncHTTPTransport`` builds its pool with httpcore's default backend and offers no
+hook for another; this transport owns its ``httpcore.AsyncConnectionPool`` instead, so every
+connection goes through the address guard. HTTP/2 is used where the server offers it (ALPN).
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import AsyncIterator
+
+import httpcore
+import httpx
+
+
+_CORE_ERRORS = (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError,
+                httpcore.UnsupportedProtocol)
+
+
+class PoolTransport(httpx.AsyncBaseTransport):
+    """Send httpx requests through an httpcore pool built on ``backend``."""
+
+    def __init__(self, backend: httpcore.AsyncNetworkBackend, *, ssl_context: ssl.SSLContext,
+                 limits: httpx.Limits, http2: bool = True) -> None:
+        self.pool = httpcore.AsyncConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            http1=True,
+            http2=http2,
+            network_backend=backend,
+        )
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``; httpcore's errors come back as the matching httpx errors."""
+        assert isinstance(request.stream, httpx.AsyncByteStream)
+        core = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host,
+                             port=request.url.port, target=request.url.raw_path),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        try:
+            answer = await self.pool.handle_async_request(core)
+        except _CORE_ERRORS as exc:
+            raise as_httpx(exc) from exc
+        return httpx.Response(status_code=answer.status, headers=answer.headers,
+                              stream=_Stream(answer.stream), extensions=answer.extensions)
+
+    async def aclose(self) -> None:
+        await self.pool.aclose()
+
+
+class _Stream(httpx.AsyncByteStream):
+    """A response body from httpcore, its errors turned into httpx errors."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        try:
+            async for part in self.inner:
+                yield part
+        except _CORE_ERRORS as exc:
+            raise as_httpx(exc) from exc
+
+    async def aclose(self) -> None:
+        if hasattr(self.inner, "aclose"):
+            await self.inner.aclose()
+
+
+def as_httpx(exc: Exception) -> httpx.TransportError:
+    """The httpx error of the same name as httpcore's ``exc`` (ConnectError, ReadTimeout …)."""
+    for cls in type(exc).__mro__:
+        twin = getattr(httpx, cls.__name__, None)
+        if isinstance(twin, type) and issubclass(twin, httpx.TransportError):
+            return twin(str(exc))
+    return httpx.TransportError(str(exc))
