@@ -29,6 +29,7 @@ from digest.decoder import read_body, size_text
 from digest.errors import FetchProblem
 from digest.guard import GuardedBackend, Resolver, check_host, resolve_host
 from digest.model import Fetched
+from digest.throttle import HostThrottle, Paused
 from digest.transport import PoolTransport
 
 log = logging.getLogger(__name__)
@@ -54,10 +55,12 @@ class Fetcher:
     """Fetches many URLs concurrently under the limits in ``FetchSettings``."""
 
     def __init__(self, settings: FetchSettings, *, progress: bool = False,
-                 resolve: Resolver | None = None) -> None:
+                 resolve: Resolver | None = None, ssl_context: ssl.SSLContext | None = None) -> None:
         self.settings = settings
         self.progress = progress
         self.resolve = resolve or resolve_host  # tests pass a fake DNS here
+        self.ssl_context = ssl_context  # tests trust their own certificate; default: the system's
+        self.peaks: dict[str, int] = {}  # most requests in flight per host, last fetch_all
 
     def fetch_all(self, requests: Sequence[FetchRequest], *, label: str = "feeds") -> list[Fetched]:
         """Fetch every request concurrently; return one ``Fetched`` per request, in order."""
@@ -66,7 +69,7 @@ class Fetcher:
         return asyncio.run(self._fetch_all(list(requests), label))
 
     async def _fetch_all(self, requests: list[FetchRequest], label: str) -> list[Fetched]:
-        session = _Session(self.settings, self.resolve)
+        session = _Session(self.settings, self.resolve, self.ssl_context or _ssl_context())
         try:
             with _progress(label, len(requests), enabled=self.progress) as advance:
 
@@ -77,35 +80,44 @@ class Fetcher:
 
                 return list(await asyncio.gather(*(one(r) for r in requests)))
         finally:
+            self.peaks = {host: t.peak for host, t in session.hosts.items()}
             await session.close()
 
 
 class _Session:
     """Clients, semaphores and the per-request logic for one ``fetch_all`` call."""
 
-    def __init__(self, settings: FetchSettings, resolve: Resolver) -> None:
+    def __init__(self, settings: FetchSettings, resolve: Resolver, context: ssl.SSLContext) -> None:
         self.settings = settings
-        self.open_client = _client(settings, GuardedBackend(resolve, allow_private=None))
+        self.open_client = _client(settings, GuardedBackend(resolve, allow_private=None), context)
         self.guarded_client = _client(
-            settings, GuardedBackend(resolve, allow_private=settings.allow_private))
+            settings, GuardedBackend(resolve, allow_private=settings.allow_private), context)
         self.slots = asyncio.Semaphore(settings.concurrency)
-        self.hosts: dict[str, asyncio.Semaphore] = {}
+        self.hosts: dict[str, HostThrottle] = {}
 
     async def close(self) -> None:
         await self.open_client.aclose()
         await self.guarded_client.aclose()
 
     async def fetch(self, request: FetchRequest) -> Fetched:
-        """Fetch one request under the global and per-host limits; never raise."""
-        per_host = self.hosts.setdefault(_host_of(request.url),
-                                         asyncio.Semaphore(self.settings.per_host))
+        """Fetch one request under the global and the host's adaptive limit; never raise."""
+        if _is_path(request.url):
+            async with self.slots:
+                return await self._fetch_guarded(request)
+        host = _host_of(request.url)
+        if host not in self.hosts:
+            self.hosts[host] = HostThrottle(self.settings.per_host, self.settings.per_host_max,
+                                            max_wait=self.settings.timeout)
         # The host's slot first: a task waiting for a busy host must not hold a global slot
         # that requests to other hosts could use.
-        async with per_host, self.slots:
-            started = time.monotonic()
-            result = await self._fetch_guarded(request)
-            log.debug("%s -> %s in %.2f s", request.url, result.status, time.monotonic() - started)
-            return result
+        try:
+            async with self.hosts[host].slot() as slot, self.slots:
+                result = await self._fetch_guarded(request)
+                slot.done(status=result.status, retry_after=result.retry_after)
+        except Paused as exc:
+            return _failed(request, str(exc), retry_after=exc.seconds)
+        log.debug("%s -> %s", request.url, result.status)
+        return result
 
     async def _fetch_guarded(self, request: FetchRequest) -> Fetched:
         timeout = self.settings.timeout
@@ -205,12 +217,16 @@ def _trusted_host(request: FetchRequest) -> str:
     return (request.origin_host or "").lower()
 
 
-def _client(settings: FetchSettings, backend: GuardedBackend) -> httpx.AsyncClient:
-    """An AsyncClient whose connections go through our resolving, checking backend."""
+def _client(settings: FetchSettings, backend: GuardedBackend,
+            context: ssl.SSLContext) -> httpx.AsyncClient:
+    """An AsyncClient whose connections go through our resolving, checking backend.
+
+    HTTP/2 where the server offers it (ALPN): many feeds of one host share one connection.
+    """
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     limits = httpx.Limits(max_connections=settings.concurrency,
                           max_keepalive_connections=settings.concurrency)
-    transport = PoolTransport(backend, ssl_context=_ssl_context(), limits=limits)
+    transport = PoolTransport(backend, ssl_context=context, limits=limits)
     # trust_env=False: a proxy from the environment would connect for us and bypass the guard.
     return httpx.AsyncClient(
         transport=transport,
@@ -284,9 +300,10 @@ def _describe(exc: httpx.HTTPError, settings: FetchSettings) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _failed(request: FetchRequest, error: str) -> Fetched:
+def _failed(request: FetchRequest, error: str, *, retry_after: float | None = None) -> Fetched:
     log.info("%s: %s", request.url, error)
-    return Fetched(url=request.url, final_url=request.url, status=0, error=error)
+    return Fetched(url=request.url, final_url=request.url, status=0, error=error,
+                   retry_after=retry_after)
 
 
 def _is_path(url: str) -> bool:

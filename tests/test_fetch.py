@@ -239,7 +239,7 @@ def test_40_slow_feeds_run_concurrently(server):
 
 
 def test_per_host_limit_caps_requests_in_flight():
-    settings = replace(FAST, concurrency=16, per_host=2)
+    settings = replace(FAST, concurrency=16, per_host=2, per_host_max=2)
     started = time.monotonic()
     with HostileServer() as quiet:  # its own server: no hanging handlers from other tests
         requests = [FetchRequest(quiet.url(f"/delay?s=0.2&h={i}")) for i in range(6)]

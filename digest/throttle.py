@@ -1,0 +1,105 @@
+"""Per-host politeness that adapts: how many requests may be in flight to one host, and when.
+
+A host starts at ``per_host`` requests in flight. Each prompt answer allows one more, up to
+``per_host_max`` (additive increase: a host that keeps up gets about one more slot per answer).
+A 429 or 503, a Retry-After header, an error or an answer much slower than the host's best
+halves the limit (multiplicative decrease, never below one) and, for the first two, pauses the
+host for the delay it asked for. A pause longer than ``max_wait`` is not waited out within this
+run: the request fails at once with the delay, and the store schedules the feed for later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from digest.errors import FetchProblem
+
+PUSHBACK = (429, 503)
+DEFAULT_PAUSE = 1.0  # seconds to pause after a 429/503 that names no delay
+SLOW_FACTOR = 2.0  # an answer this many times slower than the host's best is "slow"
+SLOW_MARGIN = 0.05  # ... and at least this many seconds slower (loopback answers in 1 ms)
+
+
+class Paused(FetchProblem):
+    """The host asked us to wait longer than we wait within one run."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the server asked to wait {seconds:.0f} s (Retry-After): not asked again")
+        self.seconds = seconds
+
+
+class HostThrottle:
+    """The in-flight limit and pause for one host; use ``async with throttle.slot():``."""
+
+    def __init__(self, start: int, most: int, *, max_wait: float,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit = start
+        self.most = max(start, most)
+        self.max_wait = max_wait
+        self.clock = clock
+        self.active = 0
+        self.peak = 0  # most requests in flight at once (for tests and the bench)
+        self.best: float | None = None  # fastest answer seen, in seconds
+        self.resume_at = 0.0  # clock() time before which no request starts
+        self.ready = asyncio.Condition()
+
+    def slot(self) -> _Slot:
+        """An async context manager holding one slot; report the answer with ``done()``."""
+        return _Slot(self)
+
+    async def acquire(self) -> None:
+        """Wait for a free slot and the end of any pause; raise Paused if it is too long."""
+        async with self.ready:
+            await self.ready.wait_for(lambda: self.active < self.limit)
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+        wait = self.resume_at - self.clock()
+        if wait > self.max_wait:
+            await self.release()
+            raise Paused(wait)
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+    async def release(self) -> None:
+        async with self.ready:
+            self.active -= 1
+            self.ready.notify_all()
+
+    def adapt(self, *, seconds: float, status: int, retry_after: float | None) -> None:
+        """Grow or shrink the limit after an answer that took ``seconds``."""
+        if status in PUSHBACK or retry_after is not None:
+            self.limit = max(1, self.limit // 2)
+            pause = DEFAULT_PAUSE if retry_after is None else retry_after
+            self.resume_at = max(self.resume_at, self.clock() + pause)
+        elif status == 0 or status >= 500 or self._slow(seconds):
+            self.limit = max(1, self.limit // 2)
+        else:
+            self.limit = min(self.most, self.limit + 1)
+        if status and status < 500:
+            self.best = seconds if self.best is None else min(self.best, seconds)
+
+    def _slow(self, seconds: float) -> bool:
+        return self.best is not None and seconds > self.best * SLOW_FACTOR + SLOW_MARGIN
+
+
+class _Slot:
+    """One request's hold on a host slot."""
+
+    def __init__(self, throttle: HostThrottle) -> None:
+        self.throttle = throttle
+        self.started = 0.0
+
+    async def __aenter__(self) -> _Slot:
+        await self.throttle.acquire()
+        self.started = self.throttle.clock()
+        return self
+
+    def done(self, *, status: int, retry_after: float | None) -> None:
+        """Report how the request fared (call before leaving the block)."""
+        seconds = self.throttle.clock() - self.started
+        self.throttle.adapt(seconds=seconds, status=status, retry_after=retry_after)
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.throttle.release()
