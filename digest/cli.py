@@ -18,7 +18,7 @@ from digest.config import Config, load_config
 from digest.errors import DigestError
 from digest.esp import FORMATS, Letter
 from digest.fetch import Fetcher
-from digest.model import FEED_ERROR, Digest, SentStory
+from digest.model import FEED_ERROR, FEED_NOT_MODIFIED, Digest, SentStory
 from digest.output import read_json, write_outputs
 from digest.schema import digest_from_dict
 from digest.render import make_environment
@@ -126,6 +126,37 @@ def build(
     cfg = load_config(config)
     built = run_build(cfg, out=out, now=parse_now(now))
     typer.echo(summary_line(built, out))
+
+
+@app.command()
+@user_errors
+def fetch(
+    config: ConfigOpt = Path("config.toml"),
+    now: NowOpt = None,
+) -> None:
+    """Collect the due feeds (and, with [articles] fetch, new article pages) into the store.
+
+    Builds nothing: run it from cron every hour so that busy feeds lose no item between
+    builds; `digest build` then uses what is stored.
+
+    Example: digest fetch --config config.toml
+    """
+    cfg = load_config(config)
+    fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty())
+    with Store.open(cfg.store.path) as store:
+        collected = pipeline.collect(cfg, now=parse_now(now), fetcher=fetcher, store=store)
+    typer.echo(fetch_summary(collected, cfg.store.path))
+
+
+def fetch_summary(collected: pipeline.Collected, path: Path) -> str:
+    """The one line that ends `digest fetch`."""
+    feeds = collected.feeds
+    failed = sum(f.status == FEED_ERROR for f in feeds)
+    same = sum(f.status == FEED_NOT_MODIFIED for f in feeds)
+    entries = sum(f.entries for f in feeds)
+    tail = f" ({failed} feed{'s' if failed != 1 else ''} failed: see digest feeds)" if failed else ""
+    return (f"Fetched {len(feeds) - failed}/{len(feeds)} feeds ({same} not modified): {entries} "
+            f"entries read, {collected.articles} article pages → {path}{tail}")
 
 
 @app.command()

@@ -62,8 +62,7 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     """
     reports = collect_feeds(config.feeds, now=now, fetcher=fetcher, store=store,
                             full_fetch_hours=config.fetch.full_fetch_hours)
-    if all(r.status == FEED_ERROR for r in reports):
-        raise NoFeedsError("every feed failed: " + "; ".join(f"{r.name}: {r.error}" for r in reports))
+    _check_some_feed(reports)
     since = since or now - timedelta(hours=config.digest.lookback_hours)
     window_hours = (now - since).total_seconds() / 3600
     entries = store.recent_entries(since, until=now, feed_urls=[f.url for f in config.feeds])
@@ -80,6 +79,37 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     briefs = tuple(summariser.summarise(r) for r in ranked)
     return Digest(title=config.digest.title, date=now.date().isoformat(), generated_at=now,
                   stories=briefs, feeds=tuple(reports), intro=config.digest.intro)
+
+
+@dataclass(frozen=True)
+class Collected:
+    """What `digest fetch` stored."""
+
+    feeds: tuple[FeedReport, ...]  # one report per configured feed, config order
+    articles: int  # article pages fetched (and their text stored) this run
+
+
+def collect(config: Config, *, now: datetime, fetcher: Fetcher, store: Store) -> Collected:
+    """Fetch the due feeds, and with ``[articles] fetch`` the new article pages, into the store.
+
+    Nothing is grouped or written: a later build reads what is stored. Raises NoFeedsError
+    when every feed failed.
+    """
+    reports = collect_feeds(config.feeds, now=now, fetcher=fetcher, store=store,
+                            full_fetch_hours=config.fetch.full_fetch_hours)
+    _check_some_feed(reports)
+    articles = 0
+    if config.articles.fetch:
+        since = now - timedelta(hours=config.digest.lookback_hours)
+        entries = store.recent_entries(since, until=now, feed_urls=[f.url for f in config.feeds])
+        articles = len(fetch_articles(entries, now=now, fetcher=fetcher, store=store))
+    return Collected(feeds=tuple(reports), articles=articles)
+
+
+def _check_some_feed(reports: Sequence[FeedReport]) -> None:
+    """Raise NoFeedsError when every feed failed: there is nothing to build from."""
+    if all(r.status == FEED_ERROR for r in reports):
+        raise NoFeedsError("every feed failed: " + "; ".join(f"{r.name}: {r.error}" for r in reports))
 
 
 def outlet_weights(feeds: Sequence[FeedConfig]) -> dict[str, float]:
@@ -188,20 +218,30 @@ def add_article_text(entries: Sequence[Entry], *, now: datetime, fetcher: Fetche
     """Fetch each linked page once (ever), extract its main text, and use it when it is fuller."""
     links = list(dict.fromkeys(e.link for e in entries if e.link))
     texts = store.article_texts(links)
-    todo = {e.link: e for e in entries if e.link and e.link not in texts}
+    texts.update(fetch_articles(entries, now=now, fetcher=fetcher, store=store, known=texts))
+    return [
+        replace(e, content=texts[e.link]) if e.link and len(texts.get(e.link, "")) > len(e.text) else e
+        for e in entries
+    ]
+
+
+def fetch_articles(entries: Sequence[Entry], *, now: datetime, fetcher: Fetcher, store: Store,
+                   known: dict[str, str] | None = None) -> dict[str, str]:
+    """Fetch the linked pages not in the store yet; store and return their text by link."""
+    if known is None:
+        known = store.article_texts(list(dict.fromkeys(e.link for e in entries if e.link)))
+    todo = {e.link: e for e in entries if e.link and e.link not in known}
     requests = [
         FetchRequest(url=link, trusted=False, origin_host=urlsplit(e.feed_url).hostname)
         for link, e in todo.items()
     ]
+    texts = {}
     for link, resp in zip(todo, fetcher.fetch_all(requests, label="articles")):
         text = extract_article(resp.body, url=resp.final_url) if resp.status == 200 and not resp.error else ""
         error = resp.error or (None if text else "no article text found")
         store.save_article(link, text, now=now, error=error)
         texts[link] = text
-    return [
-        replace(e, content=texts[e.link]) if e.link and len(texts.get(e.link, "")) > len(e.text) else e
-        for e in entries
-    ]
+    return texts
 
 
 def render_files(digest: Digest, config: Config, *, now: datetime) -> tuple[Digest, Rendered, dict[str, bytes]]:

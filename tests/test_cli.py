@@ -203,7 +203,8 @@ def test_store_is_consistent_after_a_build(built):
     assert conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 18
 
 
-@pytest.mark.parametrize("command", ["build", "render", "feeds", "send", "run", "export", "preview"])
+@pytest.mark.parametrize("command", ["build", "fetch", "render", "feeds", "send", "run", "export",
+                                     "preview"])
 def test_every_command_has_help_with_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.stdout
