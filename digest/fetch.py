@@ -29,7 +29,7 @@ from digest.decoder import read_body, size_text
 from digest.errors import FetchProblem
 from digest.guard import GuardedBackend, Resolver, check_host, resolve_host
 from digest.model import Fetched
-from digest.throttle import HostThrottle, Paused
+from digest.throttle import HostThrottle
 from digest.transport import PoolTransport
 
 log = logging.getLogger(__name__)
@@ -110,12 +110,9 @@ class _Session:
                                             max_wait=self.settings.timeout)
         # The host's slot first: a task waiting for a busy host must not hold a global slot
         # that requests to other hosts could use.
-        try:
-            async with self.hosts[host].slot() as slot, self.slots:
-                result = await self._fetch_guarded(request)
-                slot.done(status=result.status, retry_after=result.retry_after)
-        except Paused as exc:
-            return _failed(request, str(exc), retry_after=exc.seconds)
+        async with self.hosts[host].slot() as slot, self.slots:
+            result = await self._fetch_guarded(request)
+            slot.done(status=result.status, retry_after=result.retry_after)
         log.debug("%s -> %s", request.url, result.status)
         return result
 
@@ -300,10 +297,9 @@ def _describe(exc: httpx.HTTPError, settings: FetchSettings) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _failed(request: FetchRequest, error: str, *, retry_after: float | None = None) -> Fetched:
+def _failed(request: FetchRequest, error: str) -> Fetched:
     log.info("%s: %s", request.url, error)
-    return Fetched(url=request.url, final_url=request.url, status=0, error=error,
-                   retry_after=retry_after)
+    return Fetched(url=request.url, final_url=request.url, status=0, error=error)
 
 
 def _is_path(url: str) -> bool:

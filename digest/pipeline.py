@@ -6,6 +6,7 @@ recent, add article text, group, rank, summarise.
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
@@ -25,8 +26,9 @@ from digest.extract import extract_article
 from digest.fetch import Fetcher, FetchRequest
 from digest.group import group_entries
 from digest.mail import build_message, message_bytes
-from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Digest, Entry, Fetched, FeedReport,
-                          ParsedFeed, SentStory)
+from digest.memo import brief_from_json, brief_to_json, describe, fingerprint
+from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Brief, Digest, Entry, Fetched,
+                          FeedReport, ParsedFeed, RankedStory, SentStory, Story)
 from digest.output import json_bytes, read_json, write_outputs
 from digest.parse import parse_feed
 from digest.rank import rank_stories
@@ -68,7 +70,7 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     entries = store.recent_entries(since, until=now, feed_urls=[f.url for f in config.feeds])
     if config.articles.fetch:
         entries = add_article_text(entries, now=now, fetcher=fetcher, store=store)
-    stories = group_entries(entries, known=store.story_ids(e.uid for e in entries))
+    stories = group_stories(entries, store=store, now=now)
     store.save_story_ids((e.uid, s.id) for s in stories for e in s.entries)
     ranked = rank_stories(
         stories, now=now, lookback_hours=window_hours,
@@ -76,9 +78,40 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
         history=store.sent_history(), limit=config.digest.max_stories,
     )
     log.info("%d entries, %d stories, %d ranked", len(entries), len(stories), len(ranked))
-    briefs = tuple(summariser.summarise(r) for r in ranked)
+    briefs = summarise_all(ranked, summariser=summariser, store=store, now=now)
     return Digest(title=config.digest.title, date=now.date().isoformat(), generated_at=now,
                   stories=briefs, feeds=tuple(reports), intro=config.digest.intro)
+
+
+def group_stories(entries: Sequence[Entry], *, store: Store, now: datetime) -> list[Story]:
+    """Group ``entries`` into stories, or reuse the grouping of a build that saw the same ones."""
+    known = store.story_ids(e.uid for e in entries)
+    key = fingerprint("group", entries, sorted(known.items()))
+    saved = store.cached([key]).get(key)
+    if saved is not None:
+        log.info("entries unchanged since the last build: its grouping reused")
+        by_uid = {e.uid: e for e in entries}
+        return [Story(id=i, entries=tuple(by_uid[u] for u in uids)) for i, uids in json.loads(saved)]
+    stories = list(group_entries(entries, known=known))
+    members = json.dumps([[s.id, [e.uid for e in s.entries]] for s in stories], separators=(",", ":"))
+    # The next build sees the ids saved from this grouping as known: file it under that too.
+    # Grouping keeps a story's known id, so with its own ids as known it groups the same.
+    after = sorted({**known, **{e.uid: s.id for s in stories for e in s.entries}}.items())
+    store.save_cached([(key, members), (fingerprint("group", entries, after), members)], now=now)
+    return stories
+
+
+def summarise_all(ranked: Sequence[RankedStory], *, summariser: Summariser, store: Store,
+                  now: datetime) -> tuple[Brief, ...]:
+    """One brief per ranked story; a story whose every input is unchanged reuses its brief."""
+    keys = [fingerprint("brief", [r], describe(summariser)) for r in ranked]
+    saved = store.cached(keys)
+    briefs = tuple(brief_from_json(saved[k]) if k in saved else summariser.summarise(r)
+                   for k, r in zip(keys, ranked))
+    store.save_cached([(k, brief_to_json(b)) for k, b in zip(keys, briefs) if k not in saved],
+                      now=now)
+    log.info("%d brief(s) written, %d reused", len(keys) - len(saved), len(saved))
+    return briefs
 
 
 @dataclass(frozen=True)

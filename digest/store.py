@@ -54,8 +54,14 @@ MIGRATIONS: tuple[str, ...] = (
         day TEXT PRIMARY KEY, window_start TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # 3: stage results a later build with the same inputs reuses (key: a fingerprint of them)
+    """
+    CREATE TABLE build_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, saved_at TEXT NOT NULL);
+    CREATE INDEX build_cache_saved_at ON build_cache (saved_at);
+    """,
 )
 
+CACHE_DAYS = 7  # reused results older than this are dropped (a story is news for a day or two)
 BACKOFF_BASE = timedelta(minutes=30)  # first wait after a failure; doubles each time
 BACKOFF_MAX = timedelta(hours=24)
 
@@ -273,6 +279,21 @@ class Store:
         with self._tx() as db:
             db.executemany("INSERT OR IGNORE INTO sent (story_id, uid, sent_at) VALUES (?, ?, ?)", rows)
 
+    # -- reused stage results ----------------------------------------------------------
+
+    def cached(self, keys: Iterable[str]) -> dict[str, str]:
+        """The saved value of each of ``keys`` that has one."""
+        rows = _select_in(self._conn, "SELECT key, value FROM build_cache WHERE key IN ({})",
+                          list(keys))
+        return {r["key"]: r["value"] for r in rows}
+
+    def save_cached(self, items: Iterable[tuple[str, str]], *, now: datetime) -> None:
+        """Save (key, value) pairs; drop those saved more than CACHE_DAYS before ``now``."""
+        with self._tx() as db:
+            db.executemany("INSERT OR REPLACE INTO build_cache (key, value, saved_at) VALUES (?, ?, ?)",
+                           [(k, v, _iso(now)) for k, v in items])
+            db.execute("DELETE FROM build_cache WHERE saved_at < ?",
+                       (_iso(now - timedelta(days=CACHE_DAYS)),))
 
     # -- delivery attempts --------------------------------------------------------------
 

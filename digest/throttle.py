@@ -4,8 +4,9 @@ A host starts at ``per_host`` requests in flight. Each prompt answer allows one 
 ``per_host_max`` (additive increase: a host that keeps up gets about one more slot per answer).
 A 429 or 503, a Retry-After header, an error or an answer much slower than the host's best
 halves the limit (multiplicative decrease, never below one) and, for the first two, pauses the
-host for the delay it asked for. A pause longer than ``max_wait`` is not waited out within this
-run: the request fails at once with the delay, and the store schedules the feed for later.
+host for the delay it asked for, at most ``max_wait`` within this run: the feed that was refused
+is scheduled for after the full delay by the store, but one rate-limited feed must not fail or
+stall every other feed of its host for hours.
 """
 
 from __future__ import annotations
@@ -14,20 +15,10 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from digest.errors import FetchProblem
-
 PUSHBACK = (429, 503)
 DEFAULT_PAUSE = 1.0  # seconds to pause after a 429/503 that names no delay
 SLOW_FACTOR = 2.0  # an answer this many times slower than the host's best is "slow"
 SLOW_MARGIN = 0.05  # ... and at least this many seconds slower (loopback answers in 1 ms)
-
-
-class Paused(FetchProblem):
-    """The host asked us to wait longer than we wait within one run."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"the server asked to wait {seconds:.0f} s (Retry-After): not asked again")
-        self.seconds = seconds
 
 
 class HostThrottle:
@@ -50,15 +41,12 @@ class HostThrottle:
         return _Slot(self)
 
     async def acquire(self) -> None:
-        """Wait for a free slot and the end of any pause; raise Paused if it is too long."""
+        """Wait for a free slot and the end of any pause (at most ``max_wait`` seconds)."""
         async with self.ready:
             await self.ready.wait_for(lambda: self.active < self.limit)
             self.active += 1
             self.peak = max(self.peak, self.active)
-        wait = self.resume_at - self.clock()
-        if wait > self.max_wait:
-            await self.release()
-            raise Paused(wait)
+        wait = min(self.resume_at - self.clock(), self.max_wait)
         if wait > 0:
             await asyncio.sleep(wait)
 

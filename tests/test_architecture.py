@@ -11,7 +11,7 @@ LAYERS = {  # a module may import only from strictly lower layers (and its own p
     "fetch": 2, "store": 2, "output": 2, "mail": 2, "serve": 2, "send": 2, "esp": 2,
     "parse": 2, "extract": 2, "group": 2, "rank": 2, "summarise": 2, "render": 2, "schema": 2,
     "model": 0, "errors": 0, "config": 1,
-    "guard": 1, "decoder": 1, "transport": 1, "throttle": 1,
+    "guard": 1, "decoder": 1, "transport": 1, "throttle": 1, "memo": 1,
 }
 
 
