@@ -30,7 +30,7 @@ from digest.errors import FetchProblem
 from digest.guard import GuardedBackend, Resolver, check_host, resolve_host
 from digest.model import Fetched
 from digest.throttle import HostThrottle
-from digest.transport import PoolTransport
+from digest.transport import HostPools
 
 log = logging.getLogger(__name__)
 
@@ -223,7 +223,7 @@ def _client(settings: FetchSettings, backend: GuardedBackend,
     timeout = httpx.Timeout(settings.timeout, connect=settings.connect_timeout)
     limits = httpx.Limits(max_connections=settings.concurrency,
                           max_keepalive_connections=settings.concurrency)
-    transport = PoolTransport(backend, ssl_context=context, limits=limits)
+    transport = HostPools(backend, ssl_context=context, limits=limits)
     # trust_env=False: a proxy from the environment would connect for us and bypass the guard.
     return httpx.AsyncClient(
         transport=transport,

@@ -55,6 +55,32 @@ class PoolTransport(httpx.AsyncBaseTransport):
         await self.pool.aclose()
 
 
+class HostPools(httpx.AsyncBaseTransport):
+    """One ``PoolTransport`` per (scheme, host, port), made on first use.
+
+    httpcore's pool re-scans every connection for every queued request, so one pool with a
+    hundred connections being opened at once costs seconds of CPU (encode/httpcore#1035);
+    a pool per host keeps each scan to that host's few connections.
+    """
+
+    def __init__(self, backend: httpcore.AsyncNetworkBackend, *, ssl_context: ssl.SSLContext,
+                 limits: httpx.Limits, http2: bool = True) -> None:
+        self.make = lambda: PoolTransport(backend, ssl_context=ssl_context, limits=limits,
+                                          http2=http2)
+        self.pools: dict[tuple[bytes, bytes, int | None], PoolTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` through its host's pool."""
+        key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
+        if key not in self.pools:
+            self.pools[key] = self.make()
+        return await self.pools[key].handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for pool in self.pools.values():
+            await pool.aclose()
+
+
 class _Stream(httpx.AsyncByteStream):
     """A response body from httpcore, its errors turned into httpx errors."""
 

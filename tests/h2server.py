@@ -35,9 +35,11 @@ class H2Server:
                  delay: float = 0.0) -> None:
         self.delay = delay
         self.hits: list[Hit] = []
-        self.port = _free_port()
+        # Our own listening socket, handed over by descriptor: no race for a free port.
+        self.socket = socket.create_server(("127.0.0.1", 0), backlog=128)
+        self.port = self.socket.getsockname()[1]
         self.config = Config()
-        self.config.bind = [f"127.0.0.1:{self.port}"]
+        self.config.bind = [f"fd://{self.socket.fileno()}"]
         self.config.certfile, self.config.keyfile = str(cert), str(key)
         self.config.alpn_protocols = list(alpn)
         self.config.accesslog = None
@@ -64,6 +66,7 @@ class H2Server:
         assert self.stop is not None
         self.loop.call_soon_threadsafe(self.stop.set)
         self.thread.join(10)
+        self.socket.detach()  # hypercorn closed the descriptor it was given
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
@@ -83,9 +86,3 @@ class H2Server:
         await send({"type": "http.response.start", "status": 200,
                     "headers": [(b"content-type", b"application/rss+xml")]})
         await send({"type": "http.response.body", "body": body})
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

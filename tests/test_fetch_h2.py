@@ -32,7 +32,7 @@ def test_many_feeds_of_one_host_share_one_http2_connection(cert):
     assert [(r.status, r.error) for r in results] == [(200, None)] * 30
     assert b"Feed at /feed/29" in results[29].body
     assert {h.http_version for h in server.hits} == {"2"}
-    assert server.connections == 1
+    assert server.connections == 1, server.connections
 
 
 def test_a_server_offering_only_http1_is_fetched_over_http1(cert):
@@ -40,7 +40,7 @@ def test_a_server_offering_only_http1_is_fetched_over_http1(cert):
         results = fetch_many(server, cert, 30)
     assert [(r.status, r.error) for r in results] == [(200, None)] * 30
     assert {h.http_version for h in server.hits} == {"1.1"}
-    assert 1 < server.connections <= SETTINGS.per_host_max
+    assert 1 < server.connections <= SETTINGS.per_host_max, server.connections
 
 
 def test_an_untrusted_certificate_is_refused(cert):
