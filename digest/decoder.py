@@ -88,19 +88,23 @@ class _Decoder:
             # Some servers send raw deflate without the zlib header.
             self.zlib = zlib.decompressobj(-zlib.MAX_WBITS)
         self.first = False
+        stream = self.zlib
+        assert stream is not None
         pieces = []
         while data and room > 0:
-            piece = self.zlib.decompress(data, min(room, CHUNK))
+            piece = stream.decompress(data, min(room, CHUNK))
             pieces.append(piece)
             room -= len(piece)
-            data = self.zlib.unconsumed_tail
+            data = stream.unconsumed_tail
         return pieces
 
     def _feed_brotli(self, data: bytes, room: int) -> list[bytes]:
-        pieces = [self.brotli.process(data, output_buffer_limit=CHUNK)]
+        stream = self.brotli
+        assert stream is not None
+        pieces = [stream.process(data, output_buffer_limit=CHUNK)]
         room -= len(pieces[0])
-        while room > 0 and not self.brotli.can_accept_more_data():
-            piece = self.brotli.process(b"", output_buffer_limit=CHUNK)
+        while room > 0 and not stream.can_accept_more_data():
+            piece = stream.process(b"", output_buffer_limit=CHUNK)
             if not piece:
                 break
             pieces.append(piece)

@@ -17,7 +17,7 @@ import ssl
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -122,7 +122,7 @@ class _Session:
             if _is_path(request.url):
                 return await asyncio.wait_for(self._read_file(request), timeout)
             return await asyncio.wait_for(self._fetch_http(request), timeout)
-        except (TimeoutError, asyncio.TimeoutError):
+        except TimeoutError:
             return _failed(request, f"timeout after {timeout:g} s")
         except FetchProblem as exc:
             return _failed(request, str(exc))
@@ -192,15 +192,14 @@ class _Session:
             for k, v in response.headers.raw
             if k.decode("latin-1").lower() not in _WIRE_HEADERS
         )
-        common = dict(url=request.url, final_url=url, status=status, headers=headers,
-                      permanent_url=permanent)
+        answer = Fetched(url=request.url, final_url=url, status=status, headers=headers,
+                         permanent_url=permanent)
         if status == 304:
-            return Fetched(**common)
+            return answer
         if not 200 <= status < 300:
             retry = _retry_after(response.headers.get("retry-after"), response.headers.get("date"))
-            return Fetched(**common, error=f"HTTP {status}", retry_after=retry)
-        body = await read_body(response, self.settings.max_bytes)
-        return Fetched(**common, body=body)
+            return replace(answer, error=f"HTTP {status}", retry_after=retry)
+        return replace(answer, body=await read_body(response, self.settings.max_bytes))
 
 
 def _trusted_host(request: FetchRequest) -> str:

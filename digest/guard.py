@@ -74,7 +74,8 @@ def check_host(host: str, *, allow_private: bool) -> None:
     raise Refused(f"refused: unusual IP address spelling {host}")
 
 
-def _embedded(ip: ipaddress.IPv4Address | ipaddress.IPv6Address):
+def _embedded(ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
+              ) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     """The IPv4 address inside an IPv4-mapped or NAT64 IPv6 address; else ``ip`` itself."""
     if isinstance(ip, ipaddress.IPv6Address):
         if ip.ipv4_mapped:

@@ -8,11 +8,10 @@ connection goes through the address guard. HTTP/2 is used where the server offer
 from __future__ import annotations
 
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator
 
 import httpcore
 import httpx
-
 
 _CORE_ERRORS = (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError,
                 httpcore.UnsupportedProtocol)
@@ -48,6 +47,7 @@ class PoolTransport(httpx.AsyncBaseTransport):
             answer = await self.pool.handle_async_request(core)
         except _CORE_ERRORS as exc:
             raise as_httpx(exc) from exc
+        assert isinstance(answer.stream, AsyncIterable)  # an async pool streams asynchronously
         return httpx.Response(status_code=answer.status, headers=answer.headers,
                               stream=_Stream(answer.stream), extensions=answer.extensions)
 
@@ -65,15 +65,15 @@ class HostPools(httpx.AsyncBaseTransport):
 
     def __init__(self, backend: httpcore.AsyncNetworkBackend, *, ssl_context: ssl.SSLContext,
                  limits: httpx.Limits, http2: bool = True) -> None:
-        self.make = lambda: PoolTransport(backend, ssl_context=ssl_context, limits=limits,
-                                          http2=http2)
+        self.settings = (backend, ssl_context, limits, http2)
         self.pools: dict[tuple[bytes, bytes, int | None], PoolTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request`` through its host's pool."""
         key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
         if key not in self.pools:
-            self.pools[key] = self.make()
+            backend, context, limits, http2 = self.settings
+            self.pools[key] = PoolTransport(backend, ssl_context=context, limits=limits, http2=http2)
         return await self.pools[key].handle_async_request(request)
 
     async def aclose(self) -> None:
@@ -84,7 +84,7 @@ class HostPools(httpx.AsyncBaseTransport):
 class _Stream(httpx.AsyncByteStream):
     """A response body from httpcore, its errors turned into httpx errors."""
 
-    def __init__(self, inner) -> None:
+    def __init__(self, inner: AsyncIterable[bytes]) -> None:
         self.inner = inner
 
     async def __aiter__(self) -> AsyncIterator[bytes]:

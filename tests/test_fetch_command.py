@@ -23,7 +23,8 @@ def feed(server: HostileServer, titles: list[str]) -> bytes:
         f"<guid>{t}</guid><pubDate>Mon, 23 Nov 2026 0{i}:00:00 GMT</pubDate>"
         f"<description>{t} in brief.</description></item>"
         for i, t in enumerate(titles, start=1))
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>{items}</channel></rss>'.encode()
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>N</title>{items}'
+            "</channel></rss>").encode()
 
 
 def serve_feed(server: HostileServer, titles: list[str]) -> str:
