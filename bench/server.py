@@ -39,6 +39,7 @@ class FeedServer:
         self.bodies = bodies
         self.delay = delay
         self._counts = multiprocessing.get_context("fork").Array("i", len(_CODES))  # shared
+        self._open = multiprocessing.get_context("fork").Array("i", 2)  # connections: now, most
         self._process: multiprocessing.Process | None = None
         first = 1 if hosts == 1 else 2
         self._servers = [_Server((f"127.0.0.{first + i}", 0), self._handler()) for i in range(hosts)]
@@ -49,6 +50,14 @@ class FeedServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
             disable_nagle_algorithm = True  # else headers and body wait on delayed ACKs (40 ms)
+
+            def setup(self) -> None:  # one handler per TCP connection (keep-alive included)
+                super().setup()
+                outer._connections(+1)
+
+            def finish(self) -> None:
+                outer._connections(-1)
+                super().finish()
 
             def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
                 time.sleep(outer.delay)
@@ -89,11 +98,24 @@ class FeedServer:
         with self._counts.get_lock():
             return Counter({code: n for code, n in zip(_CODES, self._counts) if n})
 
+    @property
+    def max_open(self) -> int:
+        """Most TCP connections open at once (all hosts together) since the last reset."""
+        with self._open.get_lock():
+            return self._open[1]
+
+    def _connections(self, change: int) -> None:
+        with self._open.get_lock():
+            self._open[0] += change
+            self._open[1] = max(self._open[1], self._open[0])
+
     def reset(self) -> None:
-        """Forget the status counts."""
+        """Forget the status counts and the most connections open at once."""
         with self._counts.get_lock():
             for i in range(len(_CODES)):
                 self._counts[i] = 0
+        with self._open.get_lock():
+            self._open[1] = self._open[0]
 
     def _serve(self) -> None:
         """In the child: serve every socket until killed."""

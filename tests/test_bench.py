@@ -57,3 +57,14 @@ def test_server_answers_304_to_its_own_etag() -> None:
     assert (first.status_code, first.content) == (200, b"<rss/>")
     assert second.status_code == 304
     assert server.statuses == {200: 1, 304: 1}
+
+
+def test_collect_quick_run_writes_its_table(tmp_path: Path) -> None:
+    out = tmp_path / "collect.md"
+    done = subprocess.run([sys.executable, str(REPO / "bench" / "collect.py"), "--quick", "--out", str(out)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = re.findall(r"^\| (\d+) \| [\d.]+ s \| .+ \| [\d.]+ s \(\d+x\) \| [\d.]+ s \| [\d.]+ s \| (\d+) \|$",
+                      out.read_text(encoding="utf-8"), flags=re.M)
+    assert [hosts for hosts, _ in rows] == ["4", "1"]
+    assert 1 <= int(rows[1][1]) <= 16  # one host: never more than per_host_max connections
