@@ -136,3 +136,29 @@ def test_a_remembered_301_to_link_local_is_refused_with_allow_private(target):
     result = fetch(f"http://moved.example:{target.port}/ok", settings=OPEN, resolve=dns,
                    trusted=True, origin_host="127.0.0.1")
     assert result.error.startswith("refused: private address 169.254.169.254 (link-local")
+
+
+def test_a_build_never_shows_what_a_redirected_feed_found_on_another_loopback_host(
+        feed, target, tmp_path):
+    from typer.testing import CliRunner
+
+    from digest.cli import app
+    from tests.hostile import rss
+
+    leak = rss(2, title="Internal").replace(b"Item 0", b"Internal admin note").replace(b"2023", b"2026")
+    secret = target.add("/internal.xml", body=leak, headers={"Content-Type": "application/rss+xml"})
+    good = feed.add("/good.xml", body=rss(2).replace(b"2023", b"2026"),
+                    headers={"Content-Type": "application/rss+xml"})
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[fetch]\ntimeout = 2\n[articles]\nfetch = false\n[email]\nto = ["r@example.com"]\n'
+        "[rank]\nmin_score = 0.0\n[digest]\nlookback_hours = 8760\n"
+        f'[[feeds]]\nname = "Good"\nurl = "{good}"\n'
+        f'[[feeds]]\nname = "Moved"\nurl = "{redirect_to(feed, secret)}"\n')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", "--config", str(config), "--out", str(out),
+                                      "--now", "2026-01-03T00:00:00Z"])
+    assert result.exit_code == 0, result.output
+    assert "1 feed failed" in result.output
+    assert b"Internal admin note" not in (out / "digest.eml").read_bytes()
+    assert "/internal.xml" not in [s.path for s in target.seen]
