@@ -78,7 +78,8 @@ def compare(paths: list[Path]) -> tuple[Counter, list[str]]:
         else:
             verdicts["different entries"] += 1
             if len(examples) < 8:
-                examples.append(f"{path.relative_to(REPO.parent)}: {diff(slow, quick)}")
+                where = path.relative_to(REPO if path.is_relative_to(REPO) else REPO.parent)
+                examples.append(f"{where}: {diff(slow, quick)}")
     return verdicts, examples
 
 
