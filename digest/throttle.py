@@ -2,11 +2,13 @@
 
 A host starts at ``per_host`` requests in flight. Each prompt answer allows one more, up to
 ``per_host_max`` (additive increase: a host that keeps up gets about one more slot per answer).
-A 429 or 503, a Retry-After header, an error or an answer much slower than the host's best
-halves the limit (multiplicative decrease, never below one) and, for the first two, pauses the
-host for the delay it asked for, at most ``max_wait`` within this run: the feed that was refused
-is scheduled for after the full delay by the store, but one rate-limited feed must not fail or
-stall every other feed of its host for hours.
+A 429 or 503, a Retry-After header or an error halves the limit (multiplicative decrease,
+never below one) and, for the first three, pauses the host for the delay it asked for, at most
+``max_wait`` within this run: the feed that was refused is scheduled for after the full delay
+by the store, but one rate-limited feed must not fail or stall every other feed of its host for
+hours. An answer much slower than the host's usual (rising latency: the host is queueing us)
+drops the limit back to ``per_host``: a big feed among small ones is slow too, and must not
+starve the host below its starting share.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from collections.abc import Callable
 
 PUSHBACK = (429, 503)
 DEFAULT_PAUSE = 1.0  # seconds to pause after a 429/503 that names no delay
-SLOW_FACTOR = 2.0  # an answer this many times slower than the host's best is "slow"
+SLOW_FACTOR = 2.0  # an answer this many times slower than the host's usual is "slow"
+SMOOTHING = 0.2  # weight of the newest prompt answer in the host's usual time
 SLOW_MARGIN = 0.05  # ... and at least this many seconds slower (loopback answers in 1 ms)
 
 
@@ -26,13 +29,14 @@ class HostThrottle:
 
     def __init__(self, start: int, most: int, *, max_wait: float,
                  clock: Callable[[], float] = time.monotonic) -> None:
+        self.start = start
         self.limit = start
         self.most = max(start, most)
         self.max_wait = max_wait
         self.clock = clock
         self.active = 0
         self.peak = 0  # most requests in flight at once (for tests and the bench)
-        self.best: float | None = None  # fastest answer seen, in seconds
+        self.usual: float | None = None  # smoothed time of prompt answers, in seconds
         self.resume_at = 0.0  # clock() time before which no request starts
         self.ready = asyncio.Condition()
 
@@ -61,15 +65,14 @@ class HostThrottle:
             self.limit = max(1, self.limit // 2)
             pause = DEFAULT_PAUSE if retry_after is None else retry_after
             self.resume_at = max(self.resume_at, self.clock() + pause)
-        elif status == 0 or status >= 500 or self._slow(seconds):
+        elif status == 0 or status >= 500:
             self.limit = max(1, self.limit // 2)
+        elif self.usual is not None and seconds > self.usual * SLOW_FACTOR + SLOW_MARGIN:
+            self.limit = min(self.limit, self.start)
         else:
             self.limit = min(self.most, self.limit + 1)
-        if status and status < 500:
-            self.best = seconds if self.best is None else min(self.best, seconds)
-
-    def _slow(self, seconds: float) -> bool:
-        return self.best is not None and seconds > self.best * SLOW_FACTOR + SLOW_MARGIN
+            self.usual = seconds if self.usual is None else (
+                (1 - SMOOTHING) * self.usual + SMOOTHING * seconds)
 
 
 class _Slot:

@@ -48,11 +48,14 @@ def test_429_503_and_retry_after_halve_the_limit_and_pause_the_host():
     assert t.limit == 1
 
 
-def test_rising_latency_and_errors_drop_back():
-    t, _ = throttle(start=8)
-    t.adapt(seconds=0.2, status=200, retry_after=None)
-    assert t.limit == 9
-    t.adapt(seconds=0.6, status=200, retry_after=None)  # three times the best answer
+def test_rising_latency_drops_back_to_per_host_and_errors_halve():
+    t, _ = throttle(start=4)
+    for _ in range(6):
+        t.adapt(seconds=0.2, status=200, retry_after=None)
+    assert t.limit == 10
+    t.adapt(seconds=0.6, status=200, retry_after=None)  # three times the usual answer
+    assert t.limit == 4
+    t.adapt(seconds=0.7, status=200, retry_after=None)  # slow again: never below per_host
     assert t.limit == 4
     t.adapt(seconds=0.2, status=0, retry_after=None)  # timeout or connection failure
     assert t.limit == 2
