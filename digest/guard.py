@@ -48,7 +48,8 @@ def check_address(address: str, *, allow_private: bool) -> None:
     if ip.is_link_local or ip in METADATA_ADDRESSES:
         raise Refused(f"refused: private address {ip}{written} (link-local or cloud metadata)")
     if not allow_private and not (ip.is_global and not ip.is_multicast):
-        raise Refused(f"refused: private address {ip}{written}")
+        raise Refused(f"refused: private address {ip}{written}; "
+                      "[fetch] allow_private = true allows it")
 
 
 def check_host(host: str, *, allow_private: bool) -> None:

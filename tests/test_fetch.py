@@ -142,7 +142,8 @@ def test_odd_ip_spellings_are_refused_for_untrusted_links(server, host):
 def test_untrusted_name_resolving_to_loopback_is_refused_at_connect(server):
     before = len(server.seen)
     result = fetch_one(f"http://localhost:{server.port}/ok", trusted=False)
-    assert result.error == "refused: private address 127.0.0.1"
+    assert result.error == ("refused: private address 127.0.0.1; "
+                            "[fetch] allow_private = true allows it")
     assert len(server.seen) == before  # nothing reached the server
 
 

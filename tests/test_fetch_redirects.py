@@ -64,7 +64,8 @@ def test_feed_on_loopback_cannot_redirect_to_another_loopback_host(feed, target,
 def test_feed_on_127_0_0_1_cannot_redirect_to_localhost(feed, local):
     before = hits(local)
     result = fetch(redirect_to(feed, f"http://localhost:{local.port}/ok"))
-    assert result.error == "refused: private address 127.0.0.1"
+    assert result.error == ("refused: private address 127.0.0.1; "
+                            "[fetch] allow_private = true allows it")
     assert hits(local) == before
 
 
