@@ -16,10 +16,11 @@ import logging
 import ssl
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -31,6 +32,9 @@ from digest.guard import GuardedBackend, Resolver, check_host, resolve_host
 from digest.model import Fetched
 from digest.throttle import HostThrottle
 from digest.transport import HostPools
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -311,19 +315,20 @@ class _progress:
     """A rich progress bar on a terminal; a no-op elsewhere. Yields an ``advance()``."""
 
     def __init__(self, label: str, total: int, *, enabled: bool) -> None:
-        self.bar = None
+        self.bar: Progress | None = None
         if enabled and sys.stderr.isatty():
             from rich.progress import Progress
 
             self.bar = Progress(transient=True)
             self.task = self.bar.add_task(f"Fetching {label}", total=total)
 
-    def __enter__(self):
-        if self.bar is None:
+    def __enter__(self) -> Callable[[], None]:
+        bar = self.bar
+        if bar is None:
             return lambda: None
-        self.bar.start()
-        return lambda: self.bar.advance(self.task)
+        bar.start()
+        return lambda: bar.advance(self.task)
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         if self.bar is not None:
             self.bar.stop()
