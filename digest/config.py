@@ -16,6 +16,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digest.errors import ConfigError
+from digest.model import KINDS
+
+# Kinds of page the email carries unless [rank] kinds says otherwise: roundups, deal posts,
+# podcasts and the rest are not news of an event.
+DEFAULT_KINDS = ("report", "opinion", "explainer")
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +96,7 @@ class RankSettings:
     boost: tuple[str, ...] = ()  # topic terms that lift a story
     mute: tuple[str, ...] = ()  # terms that drop a story entirely
     max_run: int = 2  # at most this many stories in a row led by the same outlet
+    kinds: tuple[str, ...] = DEFAULT_KINDS  # kinds of page that may appear in the email
 
 
 @dataclass(frozen=True)
@@ -322,6 +328,7 @@ def _check_values(s: dict[str, Any], problems: list[str]) -> None:
             problems.append(f"{where}: must be above {low} and at most {high}, got {value}")
     if not math.isfinite(s["rank"].min_score):
         problems.append(f"rank.min_score: must be a finite number, got {s['rank'].min_score}")
+    _check_kinds(s["rank"].kinds, problems)
     if not 1024 <= f.max_bytes <= 2**30:
         problems.append(f"fetch.max_bytes: must be from 1024 to 1073741824 (1 GiB), got {f.max_bytes}")
     if not (1 <= f.concurrency <= 1024 and 1 <= f.per_host <= 1024 and 0 <= f.max_redirects <= 50):
@@ -341,3 +348,15 @@ def _check_values(s: dict[str, Any], problems: list[str]) -> None:
             problems.append(f"email.to: {addr!r} is not an email address")
     if "@" not in e.sender:
         problems.append(f"email.from: {e.sender!r} is not an email address")
+
+
+def _check_kinds(kinds: tuple[str, ...], problems: list[str]) -> None:
+    """``[rank] kinds`` names known kinds, at least one, each once."""
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        problems.append(f"rank.kinds: unknown kind {', '.join(map(repr, unknown))}; "
+                        f"choose from {', '.join(KINDS)}")
+    if not kinds:
+        problems.append('rank.kinds: empty: list at least one kind, e.g. ["report"]')
+    if len(set(kinds)) != len(kinds):
+        problems.append("rank.kinds: a kind is listed twice")

@@ -27,6 +27,7 @@ import lxml.html
 import nh3
 from lxml import etree
 
+from digest.kinds import classify
 from digest.model import Entry, ParsedFeed
 
 log = logging.getLogger(__name__)
@@ -223,7 +224,14 @@ def _entry_from_feedparser(raw: Any, ctx: _Context) -> _RawEntry:
         content=content,
         published=when,
         author=_plain(raw.get("author")) or None,
+        categories=_categories(raw),
     )
+
+
+def _categories(raw: Any) -> tuple[str, ...]:
+    """The entry's feed categories (RSS <category>, Atom term or label), as plain text."""
+    tags = [t for t in raw.get("tags") or [] if isinstance(t, Mapping)]
+    return tuple(_squash(str(t.get("term") or t.get("label") or "")) for t in tags[:20])
 
 
 def _first_date(raw: Any) -> datetime | None:
@@ -309,6 +317,7 @@ class _RawEntry:
     content: str
     published: datetime | None
     author: str | None
+    categories: tuple[str, ...] = ()  # feed categories, which can tell an entry's kind
 
 
 def _unique(raws: list[_RawEntry], ctx: _Context) -> tuple[Entry, ...]:
@@ -356,9 +365,12 @@ def _same(a: _RawEntry, b: _RawEntry) -> bool:
 def _finish(raw: _RawEntry, uid: str, ctx: _Context) -> Entry:
     published, note = _checked_date(raw.published, ctx.now)
     title = raw.title or _title_from(raw.summary or raw.content) or "(untitled)"
+    kind, signal = classify(title=title, url=raw.link, text=raw.content or raw.summary,
+                            categories=raw.categories)
     return Entry(uid=uid, feed=ctx.feed_name, feed_url=ctx.feed_url, title=title,
                  link=raw.link, summary=raw.summary, content=raw.content,
-                 published=published, author=raw.author, date_note=note)
+                 published=published, author=raw.author, date_note=note,
+                 kind=kind, kind_signal=signal)
 
 
 def _checked_date(when: datetime | None, now: datetime) -> tuple[datetime | None, str | None]:

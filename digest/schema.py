@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from digest.errors import DigestFileError
-from digest.model import Brief, Digest, FeedReport, Quote, Source
+from digest.model import KIND_REPORT, KINDS, Brief, Digest, FeedReport, Quote, Source
 
 FEED_STATUSES = ("ok", "not_modified", "error")
 
@@ -47,7 +47,7 @@ def _brief_to_dict(b: Brief) -> dict[str, Any]:
         "what_next": list(b.what_next),
         "sources": [
             {"name": s.name, "title": s.title, "url": s.url,
-             "published": s.published.isoformat() if s.published else None}
+             "published": s.published.isoformat() if s.published else None, "kind": s.kind}
             for s in b.sources
         ],
     }
@@ -174,7 +174,17 @@ def _source(r: _Reader, v: Any, p: str) -> Source:
     return Source(
         name=r.text(v, "name", p), title=r.get(v, "title", p, str, default=""),
         url=r.get(v, "url", p, str, optional=True), published=r.time(v, "published", p, optional=True),
+        kind=_kind(r, v, p),
     )
+
+
+def _kind(r: _Reader, v: Any, p: str) -> str:
+    """A source's kind: optional (older digest.json files have none), one of KINDS."""
+    kind = r.get(v, "kind", p, str, optional=True, default=KIND_REPORT)
+    if kind not in KINDS:
+        r.problems.append(f"{p}.kind: must be one of {', '.join(KINDS)}, got {kind!r}")
+        return KIND_REPORT
+    return kind
 
 
 def _feed(r: _Reader, v: Any, p: str) -> FeedReport:

@@ -54,10 +54,28 @@ MIGRATIONS: tuple[str, ...] = (
         day TEXT PRIMARY KEY, window_start TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # 3: each entry's kind (report, opinion …) with the signal that decided it; what each
+    # article page says about itself (its kind and its own publication date)
+    """
+    ALTER TABLE entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'report';
+    ALTER TABLE entries ADD COLUMN kind_signal TEXT;
+    ALTER TABLE articles ADD COLUMN kind TEXT;
+    ALTER TABLE articles ADD COLUMN kind_signal TEXT;
+    ALTER TABLE articles ADD COLUMN published TEXT;
+    """,
 )
 
 BACKOFF_BASE = timedelta(minutes=30)  # first wait after a failure; doubles each time
 BACKOFF_MAX = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What an article page said about itself when it was fetched."""
+
+    kind: str | None = None  # the kind the page alone gave (see kinds.classify), None if unknown
+    kind_signal: str | None = None  # what decided that kind
+    published: datetime | None = None  # the page's own publication date, if it states one
 
 
 @dataclass(frozen=True)
@@ -199,9 +217,10 @@ class Store:
         }
         db.executemany(
             """INSERT INTO entries (uid, feed_url, feed, title, link, summary, content,
-                   published, author, date_note, first_seen, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   published, author, date_note, first_seen, updated_at, kind, kind_signal)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (uid) DO UPDATE SET feed = excluded.feed, title = excluded.title,
+                   kind = excluded.kind, kind_signal = excluded.kind_signal,
                    link = excluded.link, summary = excluded.summary, content = excluded.content,
                    author = excluded.author, updated_at = excluded.updated_at,
                    published = CASE WHEN excluded.date_note IS NULL
@@ -209,7 +228,8 @@ class Store:
                    date_note = excluded.date_note""",
             [
                 (e.uid, e.feed_url, e.feed, e.title, e.link, e.summary, e.content,
-                 _iso(e.published or now), e.author, e.date_note, _iso(now), _iso(now))
+                 _iso(e.published or now), e.author, e.date_note, _iso(now), _iso(now),
+                 e.kind, e.kind_signal)
                 for e in entries
             ],
         )
@@ -236,13 +256,38 @@ class Store:
         rows = _select_in(self._conn, "SELECT url, text FROM articles WHERE url IN ({})", list(urls))
         return {r["url"]: r["text"] for r in rows}
 
-    def save_article(self, url: str, text: str, *, now: datetime, error: str | None = None) -> None:
-        """Remember a page's extracted text (or its failure) so it is never fetched twice."""
+    def save_article(self, url: str, text: str, *, now: datetime, error: str | None = None,
+                     page: PageFacts | None = None) -> None:
+        """Remember a page's extracted text (or its failure), and what the page says about
+        itself, so it is never fetched twice."""
+        page = page or PageFacts()
         with self._tx() as db:
             db.execute(
-                "INSERT OR REPLACE INTO articles (url, text, error, fetched_at) VALUES (?, ?, ?, ?)",
-                (url, text, error, _iso(now)),
+                """INSERT OR REPLACE INTO articles (url, text, error, fetched_at, kind, kind_signal,
+                       published) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (url, text, error, _iso(now), page.kind, page.kind_signal, _iso(page.published)),
             )
+
+    def page_facts(self, urls: Iterable[str]) -> dict[str, PageFacts]:
+        """The kind and own publication date recorded for each already-fetched page."""
+        rows = _select_in(self._conn, "SELECT url, kind, kind_signal, published FROM articles "
+                          "WHERE url IN ({})", list(urls))
+        return {r["url"]: PageFacts(kind=r["kind"], kind_signal=r["kind_signal"],
+                                    published=_time(r["published"])) for r in rows}
+
+    def save_kinds(self, kinds: Iterable[tuple[str, str, str | None]]) -> None:
+        """Record (uid, kind, signal) for entries whose kind their page decided."""
+        with self._tx() as db:
+            db.executemany("UPDATE entries SET kind = ?, kind_signal = ? WHERE uid = ?",
+                           [(kind, signal, uid) for uid, kind, signal in kinds])
+
+    def kind_counts(self) -> dict[str, dict[str, int]]:
+        """Stored entries per feed URL and kind: {feed_url: {kind: count}}."""
+        counts: dict[str, dict[str, int]] = {}
+        for row in self._conn.execute(
+                "SELECT feed_url, kind, COUNT(*) AS n FROM entries GROUP BY feed_url, kind ORDER BY kind"):
+            counts.setdefault(row["feed_url"], {})[row["kind"]] = row["n"]
+        return counts
 
     # -- stories -----------------------------------------------------------------------
 
@@ -298,6 +343,7 @@ def _entry(row: sqlite3.Row) -> Entry:
         uid=row["uid"], feed=row["feed"], feed_url=row["feed_url"], title=row["title"],
         link=row["link"], summary=row["summary"], content=row["content"],
         published=_time(row["published"]), author=row["author"], date_note=row["date_note"],
+        kind=row["kind"], kind_signal=row["kind_signal"],
     )
 
 
