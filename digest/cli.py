@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from functools import wraps
 from pathlib import Path
@@ -18,6 +18,7 @@ from digest.config import Config, load_config
 from digest.errors import DigestError
 from digest.esp import FORMATS, Letter
 from digest.fetch import Fetcher
+from digest.kinds import count_text
 from digest.model import FEED_ERROR, Digest, SentStory
 from digest.output import read_json, write_outputs
 from digest.schema import digest_from_dict
@@ -104,6 +105,9 @@ def summary_line(built: pipeline.Built, out: Path) -> str:
     failed = sum(f.status == FEED_ERROR for f in feeds)
     ok = f"{len(feeds) - failed}/{len(feeds)} feeds"
     tail = f" ({failed} feed{'s' if failed != 1 else ''} failed: see digest feeds)" if failed else ""
+    stale = len(built.digest.stale)
+    if stale:  # old news its feed re-dated: the pages (logged with their URLs) say so
+        tail += f" ({stale} entr{'y' if stale == 1 else 'ies'} left out: page dated before the lookback)"
     if built.rendered is None:
         return f"Nothing to send: no story passed the ranking threshold from {ok}; no email written{tail}"
     n = len(built.digest.stories)
@@ -163,21 +167,22 @@ def feeds(config: ConfigOpt = Path("config.toml")) -> None:
         return
     with Store.open(cfg.store.path) as store:
         rows = [(f, store.feed_state(f.url)) for f in cfg.feeds]
-    typer.echo(feed_table(rows))
+        kinds = store.kind_counts()
+    typer.echo(feed_table(rows, kinds=kinds))
 
 
-def feed_table(rows: list) -> str:
-    """A plain aligned table of feed health."""
+def feed_table(rows: list, *, kinds: Mapping[str, Mapping[str, int]] = {}) -> str:
+    """A plain aligned table of feed health, with the stored entries of each kind."""
     def when(t: datetime | None) -> str:
         return t.strftime("%Y-%m-%d %H:%M") if t else "-"
 
-    lines = [("feed", "status", "last success", "failures", "next attempt", "last error")]
+    lines = [("feed", "status", "last success", "failures", "next attempt", "kinds", "last error")]
     for feed, st in rows:
         status = "dead (410)" if st.dead else "failing" if st.failures else "ok" if st.last_success else "new"
         lines.append((feed.name, status, when(st.last_success), str(st.failures),
-                      when(st.next_attempt), (st.last_error or "")[:60]))
-    widths = [max(len(r[i]) for r in lines) for i in range(5)]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] for r in lines).rstrip()
+                      when(st.next_attempt), count_text(kinds.get(feed.url, {})), (st.last_error or "")[:60]))
+    widths = [max(len(r[i]) for r in lines) for i in range(6)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[6] for r in lines).rstrip()
 
 
 # -- delivery -----------------------------------------------------------------------------

@@ -15,13 +15,13 @@ Accuracy on hand-labelled real pages: bench/kind_eval.py (bench/kind_results.md)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from digest.model import KIND_REPORT, KINDS
 
-__all__ = ["KINDS", "PageMeta", "classify", "combine", "strength"]
+__all__ = ["KINDS", "PageMeta", "classify", "combine", "count_text", "strength"]
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,11 @@ _FORUM = re.compile(r"\b(?:reply|replies|posted by|upvotes?|joined|thread|quote 
 # How far each source of a signal is trusted; combine() keeps the stronger answer.
 _STRENGTH = {"json-ld": 6, "og:type": 5, "section": 4, "category": 3, "tag": 3, "url": 2,
              "title": 1, "text": 0}
+
+
+def count_text(counts: Mapping[str, int]) -> str:
+    """Counts per kind in KINDS order, e.g. "report 12 · opinion 3"; "-" when there are none."""
+    return " · ".join(f"{k} {counts[k]}" for k in KINDS if counts.get(k)) or "-"
 
 
 def strength(signal: str | None) -> int:

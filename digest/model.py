@@ -153,6 +153,7 @@ class Digest:
     feeds: tuple[FeedReport, ...] = ()  # one report per configured feed
     intro: str | None = None  # optional editor's note shown under the masthead
     more: tuple[Brief, ...] = field(default=())  # briefs shown only as links ("More stories")
+    stale: tuple[str, ...] = ()  # links left out: their page's own date is before the lookback
 
 
 @dataclass(frozen=True)

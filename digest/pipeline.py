@@ -18,12 +18,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from digest.config import Config, FeedConfig
-from digest.errors import ConfigError, DigestFileError, NoFeedsError, SendError
+from digest.errors import ConfigError, DigestFileError, NoFeedsError, SendError, StoreError
 from digest.esp import Letter
 from digest.esp import payload as esp_payload
-from digest.extract import extract_article
+from digest.extract import extract_article, page_metadata
 from digest.fetch import Fetcher, FetchRequest
 from digest.group import group_entries
+from digest.kinds import PageMeta, classify, combine, count_text
 from digest.mail import build_message, message_bytes
 from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Digest, Entry, Fetched, FeedReport,
                           ParsedFeed, SentStory)
@@ -34,7 +35,7 @@ from digest.render import Rendered, RenderSettings, render_digest
 from digest.schema import digest_from_dict, digest_to_dict
 from digest.send import Delivery, Outgoing, Sender, unsubscribe_token
 from digest.serve import Preview
-from digest.store import FeedState, Store
+from digest.store import FeedState, PageFacts, Store
 from digest.summarise import Summariser
 
 log = logging.getLogger(__name__)
@@ -67,8 +68,10 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     since = since or now - timedelta(hours=config.digest.lookback_hours)
     window_hours = (now - since).total_seconds() / 3600
     entries = store.recent_entries(since, until=now, feed_urls=[f.url for f in config.feeds])
+    stale: list[Entry] = []
     if config.articles.fetch:
         entries = add_article_text(entries, now=now, fetcher=fetcher, store=store)
+        entries, stale = split_stale(entries, since=since)
     stories = group_entries(entries, known=store.story_ids(e.uid for e in entries))
     store.save_story_ids((e.uid, s.id) for s in stories for e in s.entries)
     ranked = rank_stories(
@@ -79,7 +82,22 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     log.info("%d entries, %d stories, %d ranked", len(entries), len(stories), len(ranked))
     briefs = tuple(summariser.summarise(r) for r in ranked)
     return Digest(title=config.digest.title, date=now.date().isoformat(), generated_at=now,
-                  stories=briefs, feeds=tuple(reports), intro=config.digest.intro)
+                  stories=briefs, feeds=tuple(reports), intro=config.digest.intro,
+                  stale=tuple(e.link or e.uid for e in stale))
+
+
+def split_stale(entries: Sequence[Entry], *, since: datetime) -> tuple[list[Entry], list[Entry]]:
+    """(kept, left out): an entry whose page dates it before ``since`` is old news re-dated by
+    its feed, and is left out (logged with its URL)."""
+    kept, stale = [], []
+    for entry in entries:
+        if entry.published and entry.published < since and entry.date_note == PAGE_DATE:
+            log.warning("left out %s: its page is dated %s, before the lookback", entry.link,
+                        entry.published.date().isoformat())
+            stale.append(entry)
+        else:
+            kept.append(entry)
+    return kept, stale
 
 
 def outlet_weights(feeds: Sequence[FeedConfig]) -> dict[str, float]:
@@ -187,21 +205,44 @@ def add_article_text(entries: Sequence[Entry], *, now: datetime, fetcher: Fetche
                      store: Store) -> list[Entry]:
     """Fetch each linked page once (ever), extract its main text, and use it when it is fuller."""
     links = list(dict.fromkeys(e.link for e in entries if e.link))
-    texts = store.article_texts(links)
+    texts, facts = store.article_texts(links), store.page_facts(links)
     todo = {e.link: e for e in entries if e.link and e.link not in texts}
     requests = [
         FetchRequest(url=link, trusted=False, origin_host=urlsplit(e.feed_url).hostname)
         for link, e in todo.items()
     ]
     for link, resp in zip(todo, fetcher.fetch_all(requests, label="articles")):
-        text = extract_article(resp.body, url=resp.final_url) if resp.status == 200 and not resp.error else ""
+        readable = resp.status == 200 and not resp.error
+        text = extract_article(resp.body, url=resp.final_url) if readable else ""
+        page = page_metadata(resp.body) if readable else PageMeta()
+        kind, signal = classify(title=todo[link].title, url=resp.final_url or link, text=text, page=page)
+        facts[link] = PageFacts(kind=kind, kind_signal=signal, published=page.published)
         error = resp.error or (None if text else "no article text found")
-        store.save_article(link, text, now=now, error=error)
+        store.save_article(link, text, now=now, error=error, page=facts[link])
         texts[link] = text
-    return [
-        replace(e, content=texts[e.link]) if e.link and len(texts.get(e.link, "")) > len(e.text) else e
-        for e in entries
-    ]
+    out = [_with_page(e, texts.get(e.link or "", ""), facts.get(e.link or "")) for e in entries]
+    store.save_kinds((e.uid, e.kind, e.kind_signal) for e in out if e.link in facts)
+    return out
+
+
+PAGE_DATE = "page date"  # date_note of an entry dated by its page rather than its feed
+PAGE_DATE_SLACK = timedelta(days=1)  # feed and page dates closer than this are the same date
+
+
+def _with_page(entry: Entry, text: str, page: PageFacts | None) -> Entry:
+    """The entry with its page's text (when fuller), its kind weighed against the page's, and
+    the page's own date when it differs from the feed's by more than a day."""
+    if len(text) > len(entry.text):
+        entry = replace(entry, content=text)
+    if page is None:
+        return entry
+    if page.kind:
+        kind, signal = combine((entry.kind, entry.kind_signal), (page.kind, page.kind_signal))
+        entry = replace(entry, kind=kind, kind_signal=signal)
+    when = page.published
+    if when and (entry.published is None or abs(when - entry.published) > PAGE_DATE_SLACK):
+        entry = replace(entry, published=when, date_note=PAGE_DATE)
+    return entry
 
 
 def render_files(digest: Digest, config: Config, *, now: datetime) -> tuple[Digest, Rendered, dict[str, bytes]]:
@@ -419,10 +460,25 @@ def export_payload(format: str, letters: Sequence[Letter]) -> bytes:
     return json_bytes(esp_payload(format, letters))
 
 
+def stored_kinds(config: Config) -> tuple[tuple[str, str], ...]:
+    """(feed URL, "report 12 · opinion 3") for each feed the store holds entries of; none
+    while another run holds the store or before the first build."""
+    if not config.store.path.exists():
+        return ()
+    try:
+        with Store.open(config.store.path) as store:
+            counts = store.kind_counts()
+    except StoreError as exc:
+        log.info("no kind counts for the preview: %s", exc)
+        return ()
+    return tuple((url, count_text(c)) for url, c in sorted(counts.items()))
+
+
 def preview_of(config: Config, out_dir: Path) -> Preview:
     """What the preview page shows for the build in ``out_dir`` (files as written)."""
     digest = load_edition(out_dir)
-    common = {"title": digest.title, "date": digest.date, "feeds": digest.feeds}
+    common = {"title": digest.title, "date": digest.date, "feeds": digest.feeds,
+              "kinds": stored_kinds(config)}
     if not digest.stories:
         return Preview(subject=None, preheader=None, html=None, text=None, **common,
                        note="A quiet day: no story passed the ranking threshold, so no email was written.")

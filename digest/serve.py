@@ -17,7 +17,7 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -45,6 +45,7 @@ class Preview:
     text: str | None  # digest.txt as written
     feeds: tuple[FeedReport, ...] = ()  # how each feed fared in the build
     note: str | None = None  # a line to show instead of the email (quiet day)
+    kinds: tuple[tuple[str, str], ...] = ()  # (feed URL, "report 12 · opinion 3") from the store
 
     @property
     def html_bytes(self) -> int:
@@ -146,20 +147,21 @@ def preview_page(p: Preview, state: dict) -> str:
                       for w, label in zip(WIDTHS, ("Phone", "Desktop")))
     return _PAGE.format(
         title=e(f"{p.title} — {p.date}"), meta=meta, email=email, text=text, buttons=buttons,
-        feeds=feed_table(p.feeds), version=int(state["version"]),
+        feeds=feed_table(p.feeds, kinds=dict(p.kinds)), version=int(state["version"]),
         error=e(state["error"] or ""), error_hidden="" if state["error"] else " hidden",
     )
 
 
-def feed_table(feeds: Iterable[FeedReport]) -> str:
-    """The feed health table."""
+def feed_table(feeds: Iterable[FeedReport], *, kinds: Mapping[str, str] = {}) -> str:
+    """The feed health table, with each feed's stored entries per kind."""
     rows = "".join(
         f'<tr class="{html.escape(f.status)}"><td>{html.escape(f.name)}</td><td>{html.escape(f.status)}</td>'
-        f"<td>{f.entries}</td><td>{html.escape(f.error or '')}</td></tr>"
+        f"<td>{f.entries}</td><td>{html.escape(kinds.get(f.url, '-'))}</td>"
+        f"<td>{html.escape(f.error or '')}</td></tr>"
         for f in feeds
     )
     return ("<table id=\"feeds\"><thead><tr><th>Feed</th><th>Status</th><th>Entries</th>"
-            f"<th>Error</th></tr></thead><tbody>{rows}</tbody></table>")
+            f"<th>Kinds</th><th>Error</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 _PAGE = """<!doctype html>
