@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sqlite3
 import sys
 import tempfile
@@ -105,10 +106,19 @@ def rss(items: list[tuple[str, str, str, datetime]], name: str) -> bytes:
     return "".join(out).encode("utf-8")
 
 
+# The page's own publication date, in the forms digest reads; taken out of the mixed-in pages so
+# that they are re-dated into the window like BASIL (with their real dates, years old, they
+# would be left out as old news before grouping ever saw them).
+_OWN_DATE = re.compile(rb'"datePublished"\s*:\s*"[^"]*"\s*,?|<meta[^>]+(?:published_time|datePublished)'
+                       rb'[^>]*>|(<time[^>]*?)\sdatetime="[^"]*"', re.IGNORECASE)
+
+
 def messy_pages() -> list[tuple[str, str, bytes]]:
-    """(slug, kind, page) for the labelled non-report pages of the corpus, as served."""
+    """(slug, kind, page) for the labelled non-report pages of the corpus, as served (their
+    own dates taken out)."""
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["pages"]
-    return [(f"x{n}", p["kind"], (CORPUS / "articles" / p["path"]).read_bytes())
+    return [(f"x{n}", p["kind"], _OWN_DATE.sub(lambda m: m.group(1) or b"",
+                                               (CORPUS / "articles" / p["path"]).read_bytes()))
             for n, p in enumerate(labels) if p["kind"] != "report"]
 
 

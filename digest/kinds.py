@@ -121,6 +121,16 @@ _TITLE = tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _TITL
 
 _QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,400}\"")
 _WORD = re.compile(r"[A-Za-z']+")
+_MEDIA = re.compile(r"\b(?:in this episode|on this episode|listen (?:to|on) (?:the|our|this)|subscribe on "
+                    r"(?:apple podcasts|spotify)|watch the (?:full )?video|video transcript|this episode)\b",
+                    re.IGNORECASE)
+# How a newsletter or briefing speaks of itself.
+_ROUNDUP = re.compile(r"\b(?:in (?:today's|today’s|this) (?:newsletter|edition|briefing)|welcome (?:back )?to "
+                      r"(?:the |this )?[\w'’ ]{0,40}(?:newsletter|briefing)|here(?:'s|’s| is) what you need to "
+                      r"know (?:today|this morning|tonight)|today's top stories|today’s top stories"
+                      r"|this is the [\w'’ ]{0,30}newsletter|in this edition)\b", re.IGNORECASE)
+_SHOPPING = re.compile(r"\b(?:buy|shop|shopping|deals?|sale|discount|coupon|retailers?|save|\d+% off)\b",
+                       re.IGNORECASE)
 _PRICE = re.compile(r"[$£€]\s?\d")
 _RECIPE = re.compile(r"\b(?:tablespoons?|teaspoons?|tbsp|tsp|preheat|cups? of|grams|ounces|"
                      r"bake|simmer|ingredients)\b", re.IGNORECASE)
@@ -144,9 +154,10 @@ def strength(signal: str | None) -> int:
     return _STRENGTH.get((signal or "").split(" ", 1)[0], -1)
 
 
-def combine(first: tuple[str, str | None], second: tuple[str, str | None]) -> tuple[str, str | None]:
-    """The stronger of two (kind, signal) answers; on a tie the second (the fuller) one."""
-    return first if strength(first[1]) > strength(second[1]) else second
+def combine(feed: tuple[str, str | None], page: tuple[str, str | None]) -> tuple[str, str | None]:
+    """The feed's (kind, signal) against its page's: the page's, unless the feed's answer is
+    stronger than both it and any guess from text (the page's text is the fuller one)."""
+    return feed if strength(feed[1]) > max(strength(page[1]), _STRENGTH["text"]) else page
 
 
 def classify(*, title: str, url: str | None, text: str, categories: Sequence[str] = (),
@@ -156,10 +167,16 @@ def classify(*, title: str, url: str | None, text: str, categories: Sequence[str
     for found in (_from_types(page.types), _from_og(page.og_type),
                   _from_terms(page.sections, "section"), _from_terms(categories, "category"),
                   _from_terms(page.tags, "tag", _TAG_KINDS), _from_url(url), _from_title(title),
-                  _from_text(text)):
+                  None if _declares_news(page.types) else _from_text(text)):
         if found:
             return found
     return KIND_REPORT, None
+
+
+def _declares_news(types: Sequence[str]) -> bool:
+    """True when the page calls itself a news article: then its section, address or headline
+    may still say otherwise, but not guesses from its text (quotes, lists of sums)."""
+    return any(t.rsplit("/", 1)[-1].lower() in ("newsarticle", "reportagenewsarticle") for t in types)
 
 
 def _from_types(types: Sequence[str]) -> tuple[str, str] | None:
@@ -239,7 +256,11 @@ def _from_text(text: str) -> tuple[str, str] | None:
         return "explainer", "text code"  # a programming how-to; reference docs are caught earlier
     if len(_FORUM.findall(sample)) >= 4:
         return "other", "text forum"
-    if len(_PRICE.findall(sample)) >= max(8, n / 40):
+    if len(_MEDIA.findall(sample)) >= 2:
+        return "media", "text episode/video page"
+    if _ROUNDUP.search(sample):
+        return "roundup", "text newsletter wording"
+    if len(_PRICE.findall(sample)) >= max(8, n / 40) and len(_SHOPPING.findall(sample)) >= 3:
         return "deals", "text price list"
     first = sum(w in ("i", "i'm", "i've", "i'd", "my", "me") for w in lower) / n
     second = sum(w in ("you", "your", "you're", "you'll", "yourself") for w in lower) / n
