@@ -40,7 +40,6 @@ from typer.testing import CliRunner  # noqa: E402
 
 from digest.cli import app  # noqa: E402
 from digest.group import group_entries  # noqa: E402
-from digest.model import Entry  # noqa: E402
 from digest.store import Store  # noqa: E402
 from server import FeedServer  # noqa: E402
 
@@ -280,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     for messy in ([False, True] if args.messy else [False]):
         if args.regroup:
             store = WORK / ("messy.sqlite3" if messy else "day.sqlite3")
-            bodies, day = serve_day(messy)
+            _, day = serve_day(messy)
             gold, seconds = _gold_by_uid(store, day["gold"]), 0.0
             predicted = regroup(store)
         else:

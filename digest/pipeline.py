@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from digest.config import Config, FeedConfig
@@ -477,8 +478,8 @@ def stored_kinds(config: Config) -> tuple[tuple[str, str], ...]:
 def preview_of(config: Config, out_dir: Path) -> Preview:
     """What the preview page shows for the build in ``out_dir`` (files as written)."""
     digest = load_edition(out_dir)
-    common = {"title": digest.title, "date": digest.date, "feeds": digest.feeds,
-              "kinds": stored_kinds(config)}
+    common: dict[str, Any] = {"title": digest.title, "date": digest.date, "feeds": digest.feeds,
+                              "kinds": stored_kinds(config)}
     if not digest.stories:
         return Preview(subject=None, preheader=None, html=None, text=None, **common,
                        note="A quiet day: no story passed the ranking threshold, so no email was written.")
