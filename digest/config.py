@@ -149,11 +149,6 @@ class Config:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)  # [smtp]
     theme: ThemeSettings = field(default_factory=ThemeSettings)  # [theme]
 
-    @property
-    def base_dir(self) -> Path:
-        """The folder relative paths in the config are resolved against."""
-        return self.path.parent
-
 
 # The TOML key for a field when it differs from the field name.
 _KEY_ALIASES = {("email", "sender"): "from"}

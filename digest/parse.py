@@ -1,4 +1,4 @@
-"""Feed bytes -> ParsedFeed of plain-text Entries; HTML -> clean text or sanitised HTML.
+"""Feed bytes -> ParsedFeed of plain-text Entries; HTML -> clean text.
 
 feedparser only ever sees ``io.BytesIO(body)`` and the response headers (never a URL or a
 path: it would fetch or open them itself, with no timeout). JSON Feed is parsed here because
@@ -24,7 +24,6 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import lxml.html
-import nh3
 from lxml import etree
 
 from digest.model import Entry, ParsedFeed
@@ -471,50 +470,3 @@ def _plain(html: Any) -> str:
     if not isinstance(html, str):
         return ""
     return _squash(html_to_text(html).replace("\n\n", " "))
-
-
-_ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt",
-    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li",
-    "ol", "p", "pre", "q", "s", "small", "strong", "sub", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "u", "ul",
-}
-_ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height", "title"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan"},
-    "abbr": {"title"},
-    "q": {"cite"},
-    "blockquote": {"cite"},
-}
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_PIXEL_SRC = re.compile(r"pixel|beacon|/track(ing)?[/?._-]|1x1|spacer\.gif|/open\.gif", re.I)
-_DIMENSION = re.compile(r'\b(width|height)="\s*([0-9]+)', re.IGNORECASE)
-
-
-def sanitize_html(html: str) -> str:
-    """HTML safe to put in an email: an allow-list of tags and attributes (nh3), only
-    http(s)/mailto links, no scripts, styles, frames, forms, event handlers, javascript: or
-    data: URLs; tracking pixels (1x1 or pixel-like image URLs) removed."""
-    if not html:
-        return ""
-    clean = nh3.clean(
-        _drop_illegal_refs(_CONTROL.sub("", html)),
-        tags=_ALLOWED_TAGS,
-        attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-        strip_comments=True,
-    )
-    return _IMG.sub(lambda m: "" if _is_pixel(m.group(0)) else m.group(0), clean)
-
-
-def _is_pixel(tag: str) -> bool:
-    """True for an image that is a tracker or nothing: tiny, src-less or pixel-named."""
-    src = re.search(r'\bsrc="([^"]*)"', tag)
-    if not src or not src.group(1).strip():
-        return True
-    if _PIXEL_SRC.search(src.group(1)):
-        return True
-    return any(int(v) <= 1 for _k, v in _DIMENSION.findall(tag))

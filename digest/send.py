@@ -48,11 +48,6 @@ class Delivery:
     sent: tuple[str, ...] = ()  # recipients the server (or folder) accepted
     refused: tuple[tuple[str, str], ...] = ()  # (recipient, reason) for each one refused
 
-    @property
-    def complete(self) -> bool:
-        """True when every message was accepted."""
-        return not self.refused
-
 
 class Sender(Protocol):
     """Something that can deliver messages."""
