@@ -26,6 +26,7 @@ import feedparser
 import lxml.html
 from lxml import etree
 
+from digest.emailtext import XML_ILLEGAL, xml_safe
 from digest.model import Entry, ParsedFeed
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def _illegal_ref(hexa, dec) -> bool:
     code = int(hexa, 16) if hexa else int(dec)
     if code > 0x10FFFF:
         return True
-    return not 0x80 <= code <= 0x9F and bool(_CONTROL.match(chr(code)))
+    return not 0x80 <= code <= 0x9F and bool(XML_ILLEGAL.match(chr(code)))
 
 
 def _not_a_feed(body: bytes) -> str | None:
@@ -383,7 +384,7 @@ def _safe_link(link: Any, base: str) -> str | None:
     """An absolute http(s) URL, or None (javascript:, data:, file: and junk are dropped)."""
     if not isinstance(link, str):
         return None
-    link = re.sub(r"[\x00-\x20\x7f]+", "", clean_text(link))  # browsers ignore these in URLs
+    link = re.sub(r"[\x00-\x20\x7f]+", "", xml_safe(link))  # browsers ignore these in URLs
     if not link:
         return None
     if base.startswith(("http://", "https://")):
@@ -420,15 +421,6 @@ form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th 
 """.split())
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "head",
          "title", "svg", "math", "select", "button")
-# Characters XML 1.0 forbids (C0 controls but tab/LF/CR, DEL and C1 controls, lone
-# surrogates, U+FFFE/U+FFFF): one of them in any text makes the MJML step (an XML parser)
-# reject the whole digest, and a surrogate cannot even be written as UTF-8.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean_text(text: str) -> str:
-    """Return ``text`` with every XML-illegal character (see ``_CONTROL``) removed."""
-    return _CONTROL.sub("", text) if text else ""
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
@@ -436,7 +428,7 @@ def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment: paragraphs joined by blank lines, spaces normalised."""
     if not html or not html.strip():
         return ""
-    html = _drop_illegal_refs(_CONTROL.sub("", _XML_DECL.sub("", html)))
+    html = _drop_illegal_refs(XML_ILLEGAL.sub("", _XML_DECL.sub("", html)))
     if "<" not in html and "&" not in html:
         return _squash_paragraphs(html)
     try:
@@ -455,14 +447,14 @@ def html_to_text(html: str) -> str:
 def _squash_paragraphs(text: str) -> str:
     """Collapse whitespace inside paragraphs; paragraphs (blank-line separated) kept; XML-illegal
     characters dropped (every multi-paragraph text field of every feed format passes here)."""
-    paragraphs = (_squash(p) for p in re.split(r"\n\s*\n", clean_text(text or "")))
+    paragraphs = (_squash(p) for p in re.split(r"\n\s*\n", xml_safe(text or "")))
     return "\n\n".join(p for p in paragraphs if p)
 
 
 def _squash(text: str) -> str:
     """One line: every run of whitespace (CR/LF included) becomes one space; XML-illegal
     characters dropped (every one-line text field of every feed format passes here)."""
-    return " ".join(clean_text(text or "").split())
+    return " ".join(xml_safe(text or "").split())
 
 
 def _plain(html: Any) -> str:

@@ -233,7 +233,7 @@ def _file(*, smtp: SmtpSettings, env: Mapping[str, str], outbox: Path) -> Sender
     return FileSender(outbox)
 
 
-SENDERS: dict[str, SenderFactory] = {"smtp": _smtp, "file": _file}
+SENDERS: dict[str, SenderFactory] = {"smtp": _smtp, "file": _file}  # by config.TRANSPORTS name
 
 
 def make_sender(transport: str, *, smtp: SmtpSettings, env: Mapping[str, str], outbox: Path) -> Sender:

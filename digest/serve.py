@@ -23,11 +23,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from digest.emailtext import GMAIL_CLIP_BYTES
 from digest.model import FeedReport
 
 log = logging.getLogger(__name__)
 
-CLIP_BYTES = 102 * 1024  # Gmail clips a message whose HTML passes ~102 KB
 WIDTHS = (375, 800)  # phone and desktop presets, px
 _DARK_QUERY = re.compile(r"\(\s*prefers-color-scheme\s*:\s*dark\s*\)", re.IGNORECASE)
 _FORCED = {"dark": "(min-width: 0px)", "light": "(max-width: 0px)"}  # always / never true
@@ -130,13 +130,13 @@ def preview_page(p: Preview, state: dict) -> str:
     """The preview page for ``p``: meta panel, tabs, frame, text and feeds."""
     e = html.escape
     size = p.html_bytes
-    over = size > CLIP_BYTES
+    over = size > GMAIL_CLIP_BYTES
     meta = (
         f'<dt>Subject</dt><dd id="subject">{e(p.subject or "—")}</dd>'
         f'<dt>Preheader</dt><dd id="preheader">{e(p.preheader or "—")}</dd>'
         f'<dt>Size</dt><dd id="size" class="{"over" if over else "ok"}">{size / 1024:.1f} KB of '
-        f'{CLIP_BYTES // 1024} KB{" — Gmail will clip it" if over else ""}'
-        f'<meter min="0" max="{CLIP_BYTES}" value="{size}" high="{int(CLIP_BYTES * 0.9)}"></meter></dd>'
+        f'{GMAIL_CLIP_BYTES // 1024} KB{" — Gmail will clip it" if over else ""}'
+        f'<meter min="0" max="{GMAIL_CLIP_BYTES}" value="{size}" high="{int(GMAIL_CLIP_BYTES * 0.9)}"></meter></dd>'
     )
     email = (f'<iframe id="frame" title="The email" src="/email.html?scheme=light" '
              f'width="{WIDTHS[0]}" height="900"></iframe>' if p.html is not None

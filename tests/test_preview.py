@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from digest.emailtext import GMAIL_CLIP_BYTES
 from digest.model import FeedReport
 from digest.render import RenderSettings, render_digest
-from digest.serve import CLIP_BYTES, Preview, PreviewServer, Watcher, force_scheme
+from digest.serve import Preview, PreviewServer, Watcher, force_scheme
 from tests.builders import make_digest
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -74,7 +75,7 @@ def test_server_binds_loopback_and_serves_page_email_text_and_state(served, prev
     status, kind, page = get(served.server.url)
     assert status == 200 and kind.startswith("text/html")
     assert preview.subject and preview.subject in page.replace("&#x27;", "'")
-    assert "HTTP 503" in page and f"of {CLIP_BYTES // 1024} KB" in page
+    assert "HTTP 503" in page and f"of {GMAIL_CLIP_BYTES // 1024} KB" in page
     assert get(served.server.url + "email.html?scheme=light")[2] == force_scheme(preview.html, "light")
     assert get(served.server.url + "email.txt")[2] == preview.text
     assert json.loads(get(served.server.url + "state")[2]) == {"version": 1, "error": None}

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.config import SmtpSettings
+from digest.config import TRANSPORTS, SmtpSettings
 from digest.errors import ConfigError, SendError
-from digest.send import FileSender, Outgoing, SmtpSender, make_sender, read_secret, unsubscribe_token
+from digest.send import SENDERS, FileSender, Outgoing, SmtpSender, make_sender, read_secret, unsubscribe_token
 
 from tests.smtpserver import (PASSWORD, USER, Recorder, _openssl_self_signed, check_password, free_port,
                               self_signed, smtp_server)
@@ -158,6 +158,11 @@ def test_file_sender_writes_one_eml_per_recipient(tmp_path):
 def test_unknown_transport_is_a_config_error():
     with pytest.raises(ConfigError, match="email.transport: 'pigeon'"):
         make_sender("pigeon", smtp=SmtpSettings(), env={}, outbox=Path("x"))
+
+
+def test_every_transport_config_accepts_has_a_sender_and_no_other():
+    # config.py cannot import send.py (it sits below it): this keeps the two in step.
+    assert sorted(SENDERS) == sorted(TRANSPORTS)
 
 
 def test_unsubscribe_token_is_a_keyed_deterministic_hash_of_the_address():

@@ -54,7 +54,7 @@ from digest.render.text import (  # noqa: F401 - re-exported: the package's publ
 
 log = logging.getLogger(__name__)
 
-HTML_BUDGET = 100 * 1024  # bytes; Gmail clips a message whose HTML passes ~102 KB
+HTML_BUDGET = 100 * 1024  # bytes; Gmail clips a message whose HTML passes GMAIL_CLIP_BYTES
 _PACKAGE_THEME = Path(__file__).parents[1] / "templates"  # inside an installed wheel
 _REPO_THEME = Path(__file__).parents[2] / "templates"  # the checkout's top-level theme
 _DOCTYPE = re.compile(r"^\s*<!doctype[^>]*>\s*", re.IGNORECASE)
@@ -234,7 +234,7 @@ def build_context(digest: Digest, *, settings: RenderSettings, token: str | None
         "more": more,
         "show_why": settings.show_why,
         "web_url": safe_url(settings.web_url),
-        "unsubscribe_url": fill_token(email.unsubscribe_url, token),
+        "unsubscribe_url": safe_url(fill_token(email.unsubscribe_url, token)),
         "postal_address": email.postal_address,
         "subject": make_subject(email.subject, title=digest.title or settings.title,
                                 long_date=long_date, top=digest.stories),

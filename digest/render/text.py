@@ -5,22 +5,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date as Date
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
+from digest.emailtext import PREVIEW_TOKEN, fill_token, one_line, xml_safe  # noqa: F401 - re-exported
 from digest.model import Brief, Digest
-
-PREVIEW_TOKEN = "preview"  # stands in for {token} in files rendered for no one in particular
 TEXT_WIDTH = 78  # plain-text line length (RFC 5322 recommends 78)
 SAFE_SCHEMES = ("http", "https", "mailto")
-_SPACE = re.compile(r"\s+")
-# Characters XML 1.0 forbids (C0 controls but tab/LF/CR, DEL and C1 controls, lone surrogates,
-# U+FFFE/U+FFFF): the MJML step is an XML parser and one of them fails the whole email.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    """Return ``text`` without the characters XML 1.0 forbids."""
-    return _XML_ILLEGAL.sub("", text)
 
 
 def xml_safe_digest(digest: Digest) -> Digest:
@@ -54,22 +44,10 @@ def safe_url(url: str | None, *, schemes: tuple[str, ...] = SAFE_SCHEMES) -> str
     return url
 
 
-def fill_token(url: str | None, token: str | None) -> str | None:
-    """Return the unsubscribe ``url`` with ``{token}`` filled (URL-quoted), or None."""
-    if not url:
-        return None
-    return safe_url(url.replace("{token}", quote(token or PREVIEW_TOKEN, safe="")))
-
-
 def safe_font(stack: str, fallback: str) -> str:
     """Return a CSS font stack cleaned of anything that could end a style or attribute."""
     cleaned = re.sub(r"[^A-Za-z0-9 ,'\-]", "", stack or "").strip(" ,")
     return cleaned or fallback
-
-
-def one_line(text: str) -> str:
-    """Return ``text`` with every run of whitespace (CR, LF, tabs, U+2028) as one space."""
-    return _SPACE.sub(" ", text or "").strip()
 
 
 def format_date(iso: str) -> str:
