@@ -201,7 +201,7 @@ class FakeServer:
 def test_watch_rebuild_rerenders_on_a_template_change_and_reports_errors(tmp_path):
     from typer.testing import CliRunner
 
-    from digest import cli, pipeline
+    from digest import cli, deliver
     from tests.test_run import NOW, make_config
 
     config, out = make_config(tmp_path, 2525), tmp_path / "out"
@@ -214,7 +214,7 @@ def test_watch_rebuild_rerenders_on_a_template_change_and_reports_errors(tmp_pat
     cli.rebuild(server, [Path("templates/_brief.mjml.j2")], config=config, out=out, now=NOW)
     assert server.refreshed == 1 and server.failures == []
     assert (out / "digest.html").read_text(encoding="utf-8").startswith("<!doctype html>")
-    shown = pipeline.preview_of(cli.load_config(config), out)
+    shown = deliver.preview_of(cli.load_config(config), out)
     assert shown.subject and shown.preheader and shown.html_bytes > 1000 and len(shown.feeds) == 5
 
     config.write_text(config.read_text().replace("max_stories = 10", "max_stories = oops"))
