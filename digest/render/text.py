@@ -11,6 +11,8 @@ from digest.emailtext import PREVIEW_TOKEN, fill_token, one_line, xml_safe  # no
 from digest.model import Brief, Digest
 TEXT_WIDTH = 78  # plain-text line length (RFC 5322 recommends 78)
 SAFE_SCHEMES = ("http", "https", "mailto")
+NBSP = "\u00a0"  # no-break space: wrap_text never ends a line at one
+_BREAKABLE = re.compile(r"[^\S\u00a0]+")  # whitespace but the no-break space
 
 
 def xml_safe_digest(digest: Digest) -> Digest:
@@ -96,15 +98,28 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
+def nobreak(text: str, *, limit: int = 40) -> str:
+    """Return ``text`` (an outlet with its marker: "— Name", "Name [3]") that no line break
+    can split: its spaces become no-break spaces. Past ``limit`` characters only the first and
+    last space do, so the marker stays with the name while a long name can still wrap on a
+    phone. ``wrap_text`` honours them and writes plain spaces back."""
+    if len(text) <= limit:
+        return text.replace(" ", NBSP)
+    head, _, rest = text.partition(" ")
+    middle, _, tail = rest.rpartition(" ")
+    return f"{head}{NBSP}{middle}{NBSP}{tail}" if middle else f"{head}{NBSP}{rest}"
+
+
 def wrap_text(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None = None) -> str:
     """Return ``text`` word-wrapped to ``width``, later lines prefixed with ``indent``.
 
     ``first`` prefixes the first line (default ``indent``). A URL too long for a line gets a
-    line to itself rather than being broken; any other over-long word is split.
+    line to itself rather than being broken; any other over-long word is split. Words joined
+    by a no-break space (``nobreak``) stay on one line, and come out joined by a plain space.
     """
     lines: list[str] = []
     prefix, words = indent if first is None else first, []
-    for word in _pieces(one_line(text), width - len(indent)):
+    for word in _pieces(_BREAKABLE.sub(" ", text or "").strip(" "), width - len(indent)):
         if words and len(prefix) + len(" ".join(words)) + 1 + len(word) > width:
             lines.append(prefix + " ".join(words))
             prefix, words = indent, []
@@ -114,7 +129,7 @@ def wrap_text(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str |
             prefix, words = indent, []
     if words:
         lines.append(prefix + " ".join(words))
-    return "\n".join(lines)
+    return "\n".join(lines).replace(NBSP, " ")
 
 
 def _pieces(text: str, room: int):
