@@ -10,6 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from digest.cli import app
+from digest.config import load_config
+from digest.deliver import preview_of
+from digest.serve import preview_page
 from tests.hostile import HostileServer
 
 runner = CliRunner()
@@ -50,9 +53,10 @@ def built(tmp_path: Path):
         result = runner.invoke(app, ["build", "--config", str(config), "--out", str(tmp_path / "out"),
                                      "--now", NOW])
         feeds = runner.invoke(app, ["feeds", "--config", str(config)])
+        preview = preview_page(preview_of(load_config(config), tmp_path / "out"), {"version": 1, "error": None})
     doc = json.loads((tmp_path / "out" / "digest.json").read_text(encoding="utf-8"))
     sources = {s["url"]: s for story in doc["stories"] for s in story["sources"]}
-    return result, feeds, sources, result.stderr, {"fresh": fresh, "old": old, "moved": moved, "column": column}
+    return result, (feeds, preview), sources, result.stderr, {"fresh": fresh, "old": old, "moved": moved, "column": column}
 
 
 def test_a_page_a_year_older_than_its_feed_date_is_left_out_and_reported(built):
@@ -70,7 +74,8 @@ def test_a_page_date_more_than_a_day_off_replaces_the_feed_date(built):
     assert sources[urls["fresh"]]["published"] == "2026-11-23T05:00:00+00:00"  # within a day: the feed's
 
 
-def test_digest_feeds_counts_each_kind(built):
-    _, feeds, _, _, _ = built
+def test_digest_feeds_and_the_preview_count_each_kind(built):
+    _, (feeds, preview), _, _, _ = built
     assert feeds.exit_code == 0, feeds.output
     assert "report 3 · opinion 1" in feeds.stdout
+    assert "<th>Kinds</th>" in preview and "<td>report 3 · opinion 1</td>" in preview
