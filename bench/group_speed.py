@@ -6,12 +6,13 @@ Groups the generated 20,000-entry day of bench/group_eval.py (events told by 1-6
 ~450-word article bodies) with the digest.group of git REF (default ``main``, read with
 ``git show`` into a temporary folder, so the baseline runs in this same process, on this
 same machine, at the same load) and with the working tree's, best of three each, and prints
-the ratio. Also times kind detection (kinds.classify on headline, address and text) per entry.
+the ratio (also written to bench/group_speed.md). Also times kind detection (kinds.classify on headline, address and text) per entry.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import importlib.util
 import subprocess
 import sys
@@ -23,6 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT)]
 
 from group_eval import synthetic_day  # noqa: E402
+
+RESULTS = ROOT / "bench" / "group_speed.md"
 
 from digest.group import group_entries  # noqa: E402
 from digest.kinds import classify  # noqa: E402
@@ -68,8 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     for e in entries:
         classify(title=e.title, url=e.link, text=e.text)
     per_entry = (time.perf_counter() - start) / len(entries) * 1000
-    print(f"grouping {len(entries):,} entries: {args.base} {before:.2f} s, now {after:.2f} s, "
-          f"ratio {after / before:.2f}x; kind detection {per_entry:.3f} ms an entry")
+    line = (f"grouping {len(entries):,} entries: {args.base} {before:.2f} s, now {after:.2f} s, "
+            f"ratio {after / before:.2f}x; kind detection {per_entry:.3f} ms an entry")
+    print(line)
+    RESULTS.write_text("# Grouping speed against main\n\nProduced by `python bench/group_speed.py` "
+                       f"(best of three each, same process; load average {os.getloadavg()[0]:.1f}, "
+                       f"{os.cpu_count()} cores shared with other jobs):\n\n{line}\n", encoding="utf-8")
     return 0
 
 

@@ -121,6 +121,8 @@ _TITLE = tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _TITL
 
 _QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,400}\"")
 _WORD = re.compile(r"[A-Za-z']+")
+_STANCE = re.compile(r"\b(?:should|must|ought|we need|need to|it's time|let's|let us|i think|i believe|"
+                     r"we must|our)\b", re.IGNORECASE)
 _MEDIA = re.compile(r"\b(?:in this episode|on this episode|listen (?:to|on) (?:the|our|this)|subscribe on "
                     r"(?:apple podcasts|spotify)|watch the (?:full )?video|video transcript|this episode)\b",
                     re.IGNORECASE)
@@ -268,4 +270,8 @@ def _from_text(text: str) -> tuple[str, str] | None:
         return "explainer", f"text second person {second:.3f}"
     if first >= 0.025:
         return "opinion", f"text first person {first:.3f}"
+    # An argument asks the reader questions and says what should happen; a report tells.
+    questions, stance = sample.count("?") / n, len(_STANCE.findall(sample)) / n
+    if questions >= 0.002 and stance >= 0.003:
+        return "opinion", f"text questions {questions:.3f} and stance {stance:.3f}"
     return None

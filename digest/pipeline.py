@@ -24,8 +24,8 @@ from digest.fetch import Fetcher, FetchRequest
 from digest.group import group_entries
 from digest.kinds import PageMeta, classify, combine
 from digest.mail import build_message, message_bytes
-from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Digest, Entry, Fetched, FeedReport,
-                          ParsedFeed)
+from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Brief, Digest, Entry, Fetched, FeedReport,
+                          ParsedFeed, Story)
 from digest.output import json_bytes, write_outputs
 from digest.parse import parse_feed
 from digest.rank import rank_stories
@@ -76,10 +76,18 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
         history=store.sent_history(), limit=config.digest.max_stories,
     )
     log.info("%d entries, %d stories, %d ranked", len(entries), len(stories), len(ranked))
-    briefs = tuple(summariser.summarise(r) for r in ranked)
+    briefs = tuple(with_source_kinds(summariser.summarise(r), r.story) for r in ranked)
     return Digest(title=config.digest.title, date=now.date().isoformat(), generated_at=now,
                   stories=briefs, feeds=tuple(reports), intro=config.digest.intro,
                   stale=tuple(e.link or e.uid for e in stale))
+
+
+def with_source_kinds(brief: Brief, story: Story) -> Brief:
+    """The brief with each source marked with its entry's kind (matched by link), so that
+    digest.json and the email tell further reading from reports."""
+    kinds = {e.link: e.kind for e in story.entries if e.link}
+    return replace(brief, sources=tuple(replace(s, kind=kinds.get(s.url or "", s.kind))
+                                        for s in brief.sources))
 
 
 def split_stale(entries: Sequence[Entry], *, since: datetime) -> tuple[list[Entry], list[Entry]]:

@@ -79,3 +79,9 @@ def test_digest_feeds_and_the_preview_count_each_kind(built):
     assert feeds.exit_code == 0, feeds.output
     assert "report 3 · opinion 1" in feeds.stdout
     assert "<th>Kinds</th>" in preview and "<td>report 3 · opinion 1</td>" in preview
+
+
+def test_digest_json_marks_each_source_with_its_kind(built):
+    _, _, sources, _, urls = built
+    assert sources[urls["column"]]["kind"] == "opinion"
+    assert sources[urls["fresh"]]["kind"] == "report"
