@@ -1,0 +1,153 @@
+"""Holding a model's brief to its sources, in code, before anything is shown.
+
+A sentence passes only when every name, number and date it states appears in the story's
+sources; a quote only when its text is a verbatim span of the outlet it names and its speaker
+is named there, close to the quote. Text is compared after normalisation: curly and straight
+quotes, the dashes and runs of white space each count as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_FOLD = str.maketrans({
+    **dict.fromkeys("“”„‟″«»", '"'), **dict.fromkeys("‘’‚‛′`", "'"),
+    **dict.fromkeys("‐‑‒–—―−", "-"), "…": "...",
+})
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# Spelled-out numbers compare with digits ("three" is "3"); "one" is left out: it is as often
+# a pronoun as a count.
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split()) if n != 1}
+NUMBER_WORDS |= {w: 10 * n for n, w in enumerate(
+    "thirty forty fifty sixty seventy eighty ninety".split(), start=3)} | {"dozen": 12}
+# Lower-case words that state an amount or a date: they too must come from the sources.
+CHECKED_WORDS = frozenset("hundred hundreds thousand thousands million millions billion billions "
+                          "trillion yesterday today tomorrow tonight".split())
+# Words that open a name without being one ("Mr Holt", "The ministry").
+_NOT_NAMES = frozenset("A An The Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof".split())
+QUOTE_BEFORE, QUOTE_AFTER = 500, 300  # characters around a quote where its speaker is named
+MIN_QUOTE_WORDS = 4  # a shorter span proves little about who said what
+
+
+def normalise(text: str) -> str:
+    """``text`` with quotes, dashes and white space folded to one form each."""
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending ("Holt's" is "Holt")."""
+    return word[:-2] if word.endswith("'s") and len(word) > 3 else word
+
+
+def _number(digits: str) -> str:
+    """A canonical spelling of a number: "1,200" is "1200", "3.50" is "3.5", "07" is "7"."""
+    if _THOUSANDS.fullmatch(digits):
+        digits = digits.replace(",", "")
+    whole, _, part = digits.partition(".")
+    if not whole.isdigit():  # "3,5": a decimal comma, or a list; compare as written
+        return digits
+    whole, part = whole.lstrip("0") or "0", part.rstrip("0")
+    return f"{whole}.{part}" if part else whole
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a body of source text can back: the text itself, its words and its numbers."""
+
+    text: str  # the normalised text
+    words: frozenset[str]  # every word as written (case kept, possessive dropped)
+    lower: frozenset[str]  # every word in lower case
+    numbers: frozenset[str]  # every number, in digits or in words, canonically spelled
+
+
+def evidence(texts: Iterable[str]) -> Evidence:
+    """The Evidence of ``texts`` read together."""
+    text = "\n".join(normalise(t) for t in texts if t)
+    words = frozenset(_bare(m.group()) for m in _WORD.finditer(text))
+    lower = frozenset(w.lower() for w in words)
+    numbers = {_number(m.group()) for m in _NUMBER.finditer(text)}
+    numbers |= {str(n) for w, n in NUMBER_WORDS.items() if w in lower}
+    return Evidence(text=text, words=words, lower=lower, numbers=frozenset(numbers))
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """True when the word at ``at`` starts ``text`` or a sentence in it."""
+    before = text[:at].rstrip(" \"'([")
+    return not before or before[-1] in ".!?:;-"
+
+
+def unsupported(text: str, ev: Evidence, *, title: bool = False) -> list[str]:
+    """The names, numbers and dates in ``text`` that ``ev`` does not hold; empty when faithful.
+
+    A capitalised word must appear capitalised in the sources, except at a sentence start (and
+    anywhere in a ``title``, which may be title-cased) where the same word in lower case will do.
+    """
+    norm = normalise(text)
+    missing = [m.group() for m in _NUMBER.finditer(norm) if _number(m.group()) not in ev.numbers]
+    for match in _WORD.finditer(norm):
+        word = _bare(match.group())
+        low = word.lower()
+        if low in NUMBER_WORDS:
+            ok = str(NUMBER_WORDS[low]) in ev.numbers
+        elif low in CHECKED_WORDS:
+            ok = low in ev.lower
+        elif len(word) < 2 or not word[0].isupper() or word in ev.words:
+            ok = True
+        else:
+            ok = (title or _opens_sentence(norm, match.start())) and low in ev.lower
+        if not ok:
+            missing.append(word)
+    return list(dict.fromkeys(missing))
+
+
+def quote_span(text: str) -> str:
+    """A quote's text as it must appear in its source: normalised, without the quotation
+    marks around it or the punctuation that ends it (a quote often ends on a comma)."""
+    return normalise(text).strip(" \"'").rstrip(" .,;:!?\"'").lstrip(" \"'")
+
+
+def _positions(span: str, text: str) -> list[int]:
+    """Where ``span`` starts in ``text``; its first letter may differ in case."""
+    if not span:
+        return []
+    first = re.escape(span[0])
+    pattern = f"[{first}{re.escape(span[0].swapcase())}]" if span[0].isalpha() else first
+    return [m.start() for m in re.finditer(pattern + re.escape(span[1:]), text)]
+
+
+def speaker_anchor(speaker: str) -> str:
+    """What names a speaker near a quote: the last word of the name's capitalised run
+    ("Trade Minister Anselm Dravik" gives "Dravik"), else the speaker as written."""
+    name = normalise(speaker).split(",")[0]
+    names = [_bare(w) for w in _WORD.findall(name) if w[0].isupper() and len(w) > 1 and w not in _NOT_NAMES]
+    return names[-1] if names else re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.IGNORECASE)
+
+
+def quote_problem(speaker: str, text: str, ev: Evidence) -> str | None:
+    """Why a quote cannot stand against its outlet's text ``ev``, or None when it can."""
+    span = quote_span(text)
+    if len(span.split()) < MIN_QUOTE_WORDS:
+        return f"quote too short to check: {text!r}"
+    starts = _positions(span, ev.text)
+    if not starts:
+        return f"not a verbatim span of the source it names: {text!r}"
+    missing = unsupported(speaker, ev)
+    if missing:
+        return f"speaker {speaker!r}: {', '.join(missing)} not in that source"
+    anchor = speaker_anchor(speaker)
+    if not anchor:
+        return "no speaker named"
+    flags = 0 if anchor[0].isupper() else re.IGNORECASE
+    near = re.compile(rf"\b{re.escape(anchor)}\b", flags)
+    for start in starts:
+        window = ev.text[max(0, start - QUOTE_BEFORE): start + len(span) + QUOTE_AFTER]
+        if near.search(window):
+            return None
+    return f"{anchor!r} is not named near the quote {text!r}: misattributed"
