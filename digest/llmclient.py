@@ -14,7 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
@@ -99,7 +99,7 @@ class ChatClient:
                 if attempt + 1 == MAX_ATTEMPTS or time.monotonic() + wait >= deadline:
                     return Answer(text=None, error=f"{retry} (tried {attempt + 1} times)")
                 await asyncio.sleep(wait)
-            except (TimeoutError, asyncio.TimeoutError, httpx.TimeoutException):
+            except (TimeoutError, httpx.TimeoutException):
                 return Answer(text=None, error=f"timeout after {limit:g} s")
             except httpx.HTTPError as exc:
                 return Answer(text=None, error=f"cannot reach {self.url}: {exc or type(exc).__name__}")
@@ -175,18 +175,18 @@ def read_completion(data: bytes) -> Answer:
     except (ValueError, KeyError, IndexError, TypeError):
         return Answer(text=None, error="the server's answer is not a chat completion")
     usage = doc.get("usage") if isinstance(doc.get("usage"), dict) else {}
-    tokens = {"prompt_tokens": _count(usage.get("prompt_tokens")),
-              "completion_tokens": _count(usage.get("completion_tokens"))}
+    paid = Answer(text=None, prompt_tokens=_count(usage.get("prompt_tokens")),
+                  completion_tokens=_count(usage.get("completion_tokens")))
     if not isinstance(message, dict):
-        return Answer(text=None, error="the server's answer is not a chat completion", **tokens)
+        return replace(paid, error="the server's answer is not a chat completion")
     if message.get("refusal"):
-        return Answer(text=None, error=f"the model refused: {str(message['refusal'])[:200]}", **tokens)
+        return replace(paid, error=f"the model refused: {str(message['refusal'])[:200]}")
     if choice.get("finish_reason") == "content_filter":
-        return Answer(text=None, error="the model's answer was filtered", **tokens)
+        return replace(paid, error="the model's answer was filtered")
     content = message.get("content")
     if not isinstance(content, str) or not content.strip():
-        return Answer(text=None, error="the model's answer is empty", **tokens)
-    return Answer(text=content, **tokens)
+        return replace(paid, error="the model's answer is empty")
+    return replace(paid, text=content)
 
 
 def _count(value: Any) -> int | None:

@@ -150,13 +150,14 @@ def check_sentences(value: Any, part: str, sources: Sources) -> tuple[tuple[str,
     """(accepted value, None), (None, why rejected) or (None, None) when the model left it empty."""
     if value in (None, "", []):
         return None, None
-    texts = [_tidy(v, part) for v in _items(value, part)]
-    if any(t is None for t in texts):
+    tidied = [_tidy(v, part) for v in _items(value, part)]
+    texts = [t for t in tidied if t is not None]
+    if len(texts) < len(tidied):
         return None, "not short plain text"
     missing = [w for t in texts for w in unsupported(t, sources.story, title=part == "headline")]
     if missing:
         return None, f"not in the sources: {', '.join(dict.fromkeys(missing))}"
-    return (texts[0] if part in ("headline", "dek") else tuple(texts)), None  # type: ignore[return-value]
+    return (texts[0] if part in ("headline", "dek") else tuple(texts)), None
 
 
 def check_quotes(value: Any, sources: Sources) -> tuple[tuple[Quote, ...] | None, str | None]:
@@ -165,17 +166,17 @@ def check_quotes(value: Any, sources: Sources) -> tuple[tuple[Quote, ...] | None
         return None, None
     quotes = []
     for item in _items(value, "who_said_what"):
-        fields = {k: _tidy(item.get(k), "who_said_what") if isinstance(item, dict) else None
-                  for k in ("speaker", "text", "source")}
-        if None in fields.values():
+        item = item if isinstance(item, dict) else {}
+        speaker, text, source = (_tidy(item.get(k), "who_said_what") for k in ("speaker", "text", "source"))
+        if speaker is None or text is None or source is None:
             return None, "a quote lacks a speaker, text or source"
-        outlet = sources.outlet(fields["source"])
+        outlet = sources.outlet(source)
         if outlet is None:
-            return None, f"{fields['source']!r} is not one of the story's sources"
-        problem = quote_problem(fields["speaker"], fields["text"], outlet[1])
+            return None, f"{source!r} is not one of the story's sources"
+        problem = quote_problem(speaker, text, outlet[1])
         if problem:
             return None, problem
-        quotes.append(Quote(speaker=fields["speaker"], text=fields["text"], source=outlet[0]))
+        quotes.append(Quote(speaker=speaker, text=text, source=outlet[0]))
     return tuple(quotes), None
 
 
