@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -163,3 +164,15 @@ def test_llm_needs_base_url_and_model_only_when_chosen(tmp_path):
     assert load(tmp_path, "").llm == LlmSettings()
     with pytest.raises(ConfigError, match="llm.base_url: required when digest.summariser"):
         load(tmp_path, '[digest]\nsummariser = "llm"\n')
+
+
+def test_the_readme_examples_and_the_commented_config_example_are_valid(tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    examples = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.DOTALL) if 'summariser = "llm"' in b]
+    assert len(examples) == 2 and "localhost:11434" in examples[0]  # Ollama, then a hosted API
+    configs = [load(tmp_path, text).llm for text in examples]
+    assert configs[0].model == "llama3.1:8b" and configs[1].api_key_env == "OPENAI_API_KEY"
+    sample = (Path(__file__).resolve().parents[1] / "config.toml").read_text(encoding="utf-8")
+    commented = re.search(r"^# \[llm\].*?(?=^\[)", sample, re.DOTALL | re.MULTILINE).group()
+    llm = load(tmp_path, '[digest]\nsummariser = "llm"\n' + re.sub(r"^# ?", "", commented, flags=re.MULTILINE)).llm
+    assert llm.base_url == "http://localhost:11434/v1" and llm.seed == 7
