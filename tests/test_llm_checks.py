@@ -67,7 +67,7 @@ def test_a_quote_is_checked_after_quote_and_dash_normalisation():
 
 def test_narration_is_not_a_quote_even_next_to_a_name():
     problem = quote_problem("Mayor Ana Ruiz", "Construction is due to start in March", HERALD)
-    assert problem and "misattributed" in problem
+    assert problem and "not a statement in its source" in problem
 
 
 def test_reported_speech_with_its_speaker_passes():

@@ -36,7 +36,15 @@ _NOT_NAMES = frozenset("A An The Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof".spli
 # A statement outside quotation marks is one only when its sentence says who said it.
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|stated|according to|announced|argued|"
                      r"warned|insisted|explained|noted|wrote|writes|asked|replied|claimed|acknowledged|"
-                     r"admitted|declared|promised|vowed|urged|called)\b")
+                     r"reported|reports|admitted|declared|promised|vowed|urged|called|tweeted|posted)\b")
+_VERBS = r"(?:said|says|added|adds|declared|wrote|writes|argued|warned|insisted|explained|stated)"
+_SAID_BY = re.compile(rf"\b{_VERBS}\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?((?:[A-Z][\w'-]+\s+){{0,2}}[A-Z][\w'-]+)")
+_BY_SAID = re.compile(rf"\b([A-Z][\w'-]+)(?:,[^,\"]{{1,60}},)?\s+(?:{_VERBS}|told|tells)\b")
+_QUOTED = re.compile(r'"[^"]*"')
+_SUFFIXES = frozenset("Jr Sr II III IV".split())
+_NOT_SPEAKERS = frozenset("He She They It We I You This That Monday Tuesday Wednesday Thursday Friday "
+                          "Saturday Sunday".split()) | _NOT_NAMES
+BEFORE_SENTENCES = 2  # sentences before a quote's own where the speaker of "he said" may be named
 _END = re.compile(r"[.!?][\"')]*\s+(?=[\"'(]?[A-Z0-9])|\n+")
 MIN_QUOTE_WORDS = 4  # a shorter span proves little about who said what
 
@@ -75,7 +83,9 @@ class Evidence:
 
 def evidence(texts: Iterable[str]) -> Evidence:
     """The Evidence of ``texts`` read together."""
-    text = "\n".join(normalise(t) for t in texts if t)
+    # One line a paragraph: a quotation running over paragraphs reopens its mark on each,
+    # so quote marks are only paired within one.
+    text = "\n".join(normalise(p) for t in texts if t for p in t.splitlines() if p.strip())
     words = frozenset(_bare(m.group()) for m in _WORD.finditer(text))
     lower = frozenset(w.lower() for w in words)
     stems = frozenset(_stem(w) for w in lower)
@@ -135,12 +145,18 @@ def _positions(span: str, text: str) -> list[int]:
     return [m.start() for m in re.finditer(pattern + re.escape(span[1:]), text)]
 
 
-def speaker_anchor(speaker: str) -> str:
-    """What names a speaker near a quote: the last word of the name's capitalised run
-    ("Trade Minister Anselm Dravik" gives "Dravik"), else the speaker as written."""
-    name = normalise(speaker).split(",")[0]
-    names = [_bare(w) for w in _WORD.findall(name) if w[0].isupper() and len(w) > 1 and w not in _NOT_NAMES]
-    return names[-1] if names else re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.IGNORECASE)
+def speaker_anchors(speaker: str) -> list[str]:
+    """The words that name a speaker near a quote: the last word of the name ("Trade Minister
+    Anselm Dravik" gives "Dravik"), and of each part before "of", "for" or "from" ("Secretary of
+    State Hillary Clinton" gives "Clinton" and "Secretary"); else the speaker as written."""
+    name = re.split(r",|\(", normalise(speaker))[0]
+    anchors = []
+    for part in (name, *re.split(r" of | for | from ", name)):
+        names = [_bare(w) for w in _WORD.findall(part)
+                 if w[0].isupper() and len(w) > 1 and w not in _NOT_NAMES and w not in _SUFFIXES]
+        anchors += names[-1:]
+    plain = re.sub(r"^(?:a|an|the)\s+", "", name, flags=re.IGNORECASE).strip()
+    return list(dict.fromkeys(anchors)) or ([plain] if plain else [])
 
 
 def quote_problem(speaker: str, text: str, ev: Evidence) -> str | None:
@@ -154,19 +170,44 @@ def quote_problem(speaker: str, text: str, ev: Evidence) -> str | None:
     missing = unsupported(speaker, ev)
     if missing:
         return f"speaker {speaker!r}: {', '.join(missing)} not in that source"
-    anchor = speaker_anchor(speaker)
-    if not anchor:
+    anchors = speaker_anchors(speaker)
+    if not anchors:
         return "no speaker named"
-    flags = 0 if anchor[0].isupper() else re.IGNORECASE
-    near = re.compile(rf"\b{re.escape(anchor)}\b", flags)
     bounds = sentence_starts(ev.text)
-    for start in starts:
-        first, last = attribution_window(bounds, start, start + len(span), len(ev.text))
-        own = bounds[bisect_right(bounds, start) - 1]
-        said = ev.text.count('"', own, start) % 2 == 1 or _SPEECH.search(ev.text, own, last)
-        if said and near.search(ev.text, first, last):
-            return None
-    return f"the source does not give {text!r} as said by {anchor}: misattributed"
+    problems = [_attribution_problem(ev.text, bounds, start, start + len(span), anchors) for start in starts]
+    return None if None in problems else f"{problems[0]}: {text!r}"
+
+
+def _attribution_problem(text: str, bounds: list[int], begin: int, end: int,
+                         anchors: list[str]) -> str | None:
+    """Why the source does not give the quote at [begin, end) to the speaker named by any of
+    ``anchors``, or None if it does.
+
+    Its own sentence must be a statement (a quotation, or a verb of saying) and name the speaker;
+    or name nobody, leaving "he said" to a speaker named in the two sentences before.
+    """
+    first, own, last = attribution_window(bounds, begin, end, len(text))
+    # Words inside quotation marks attribute nothing: "Our problem with Ryan is ..." is not Ryan's.
+    sentence = _QUOTED.sub(" … ", text[own:last])
+    if text.count('"', own, begin) % 2 == 0 and not _SPEECH.search(sentence):
+        return "not a statement in its source"
+    mention = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in anchors),
+                         0 if anchors[0][0].isupper() else re.IGNORECASE)
+    if mention.search(sentence):
+        return None
+    others = named_speakers(sentence)
+    if others:
+        return f"the source gives it to {others[0]}, not {anchors[0]}: misattributed"
+    if mention.search(text, first, own):
+        return None
+    return f"{anchors[0]} is not named where the source gives it: misattributed"
+
+
+def named_speakers(sentence: str) -> list[str]:
+    """Surnames a sentence gives as its speaker ("Ruiz said", "said Lena Vos", "Holt, 47, said")."""
+    names = [m.group(1).split()[-1] for m in _SAID_BY.finditer(sentence)]
+    names += [m.group(1) for m in _BY_SAID.finditer(sentence)]
+    return [n for n in names if n not in _NOT_SPEAKERS]
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -175,16 +216,16 @@ def sentence_starts(text: str) -> list[int]:
     for match in re.finditer(r'"|' + _END.pattern, text):
         token = match.group()
         inside = inside != (token.count('"') % 2 == 1)  # an end may carry the closing mark
-        if token.startswith("\n"):
-            inside = False  # a new text: a quote left open does not run on into it
+        if "\n" in token:
+            inside = False  # a new paragraph: a quote left open does not run on into it
         if token != '"' and not inside:
             starts.append(match.end())
     return starts
 
 
-def attribution_window(starts: list[int], begin: int, end: int, size: int) -> tuple[int, int]:
-    """The text that attributes the quote at [begin, end): its own sentences and the one before
-    ("Holt spoke after the vote. \"We won,\" she said.")."""
-    first = max(0, bisect_right(starts, begin) - 2)
+def attribution_window(starts: list[int], begin: int, end: int, size: int) -> tuple[int, int, int]:
+    """(first, own, last): where the two sentences before the quote at [begin, end) start, where
+    its own sentences start, and where they end."""
+    own = bisect_right(starts, begin) - 1
     last = bisect_right(starts, max(begin, end - 1))
-    return starts[first], starts[last] if last < len(starts) else size
+    return starts[max(0, own - BEFORE_SENTENCES)], starts[own], starts[last] if last < len(starts) else size
