@@ -8,6 +8,7 @@ paraphrase passed off as a quote) are caught.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ ROOT = Path(__file__).parents[1]
 def tally():
     spec = importlib.util.spec_from_file_location("llm_checks_eval", ROOT / "bench" / "llm_checks_eval.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module.evaluate()
 
