@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class ChatServer:
     script: Script
     requests: list[Recorded] = field(default_factory=list)
 
-    def __enter__(self) -> ChatServer:
+    def __enter__(self) -> Self:
         owner = self
 
         class Handler(_Handler):

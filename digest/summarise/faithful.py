@@ -23,27 +23,31 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # Spelled-out numbers compare with digits ("three" is "3"); "one" is left out: it is as often
 # a pronoun as a count.
-NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split()) if n != 1}
+NUMBER_WORDS = {w: n for n, w in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty"]) if n != 1}
 NUMBER_WORDS |= {w: 10 * n for n, w in enumerate(
-    "thirty forty fifty sixty seventy eighty ninety".split(), start=3)} | {"dozen": 12}
+    ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=3)} | {"dozen": 12}
 # Lower-case words that state an amount or a date: they too must come from the sources.
-CHECKED_WORDS = frozenset("hundred hundreds thousand thousands million millions billion billions "
-                          "trillion yesterday today tomorrow tonight".split())
+CHECKED_WORDS = frozenset([
+    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+    "trillion", "yesterday", "today", "tomorrow", "tonight"])
 # Words that open a name without being one ("Mr Holt", "The ministry").
-_NOT_NAMES = frozenset("A An The Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof".split())
+_NOT_NAMES = frozenset(["A", "An", "The", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"])
 # A statement outside quotation marks is one only when its sentence says who said it.
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|stated|according to|announced|argued|"
                      r"warned|insisted|explained|noted|wrote|writes|asked|replied|claimed|acknowledged|"
                      r"reported|reports|admitted|declared|promised|vowed|urged|called|tweeted|posted)\b")
 _VERBS = r"(?:said|says|added|adds|declared|wrote|writes|argued|warned|insisted|explained|stated)"
-_SAID_BY = re.compile(rf"\b{_VERBS}\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?((?:[A-Z][\w'-]+\s+){{0,2}}[A-Z][\w'-]+)")
+_SAID_BY = re.compile(rf"\b{_VERBS}\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?"
+                      r"((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)")
 _BY_SAID = re.compile(rf"\b([A-Z][\w'-]+)(?:,[^,\"]{{1,60}},)?\s+(?:{_VERBS}|told|tells)\b")
 _QUOTED = re.compile(r'"[^"]*"')
-_SUFFIXES = frozenset("Jr Sr II III IV".split())
-_NOT_SPEAKERS = frozenset("He She They It We I You This That Monday Tuesday Wednesday Thursday Friday "
-                          "Saturday Sunday".split()) | _NOT_NAMES
+_SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
+_NOT_SPEAKERS = frozenset([
+    "He", "She", "They", "It", "We", "I", "You", "This", "That",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) | _NOT_NAMES
 BEFORE_SENTENCES = 2  # sentences before a quote's own where the speaker of "he said" may be named
 _END = re.compile(r"[.!?][\"')]*\s+(?=[\"'(]?[A-Z0-9])|\n+")
 MIN_QUOTE_WORDS = 4  # a shorter span proves little about who said what
