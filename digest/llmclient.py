@@ -172,7 +172,7 @@ def read_completion(data: bytes) -> Answer:
         doc = json.loads(data)
         choice = doc["choices"][0]
         message = choice["message"]
-    except (ValueError, KeyError, IndexError, TypeError):
+    except (ValueError, KeyError, IndexError, TypeError, RecursionError):
         return Answer(text=None, error="the server's answer is not a chat completion")
     usage = doc.get("usage") if isinstance(doc.get("usage"), dict) else {}
     paid = Answer(text=None, prompt_tokens=_count(usage.get("prompt_tokens")),

@@ -176,3 +176,17 @@ def test_the_readme_examples_and_the_commented_config_example_are_valid(tmp_path
     commented = re.search(r"^# \[llm\].*?(?=^\[)", sample, re.DOTALL | re.MULTILINE).group()
     llm = load(tmp_path, '[digest]\nsummariser = "llm"\n' + re.sub(r"^# ?", "", commented, flags=re.MULTILINE)).llm
     assert llm.base_url == "http://localhost:11434/v1" and llm.seed == 7
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 100_000, "{" * 100_000, '{"headline": ' * 50_000, '{"headline": {"a": 1}, "dek": 7}',
+    '{"who_said_what": "Ruiz said so"}', '{"who_said_what": [null, 3, {"speaker": 1}]}',
+    '{"what_happened": [[["nested"]]], "what_next": {"a": "b"}}', '{"headline": null, "dek": NaN}',
+    '{"what_happened": ["' + "word " * 500 + '"]}', '{"headline": "<script>alert(1)</script>"}',
+])
+def test_hostile_answers_never_raise_and_fall_back(text):
+    ranked = bridge_story()
+    fallback = ExtractiveSummariser().summarise(ranked)
+    written = write_brief(fallback, Answer(text=text), sources_of(ranked.story))
+    assert all(w == "extractive" for _, w in written.brief.written_by)
+    assert replace(written.brief, written_by=()) == fallback

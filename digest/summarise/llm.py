@@ -102,6 +102,8 @@ def parse_answer(text: str) -> dict[str, Any] | None:
     while start != -1:
         try:
             value, _ = decoder.raw_decode(text, start)
+        except RecursionError:  # nested past Python's stack: nothing a brief could hold
+            return None
         except ValueError:
             start = text.find("{", start + 1)
             continue
