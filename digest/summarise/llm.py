@@ -288,6 +288,6 @@ class LlmSummariser:
             briefs.append(written.brief)
         return tuple(briefs)
 
-    def note(self) -> str:
-        """What the model did so far, for the summary line."""
-        return self.report.line()
+    def note(self) -> str | None:
+        """What the model did so far, for the summary line; None before any story (a quiet day)."""
+        return self.report.line() if self.report.stories else None
