@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from digest.config import LlmSettings
+from digest.emailtext import XML_ILLEGAL, one_line
 from digest.model import Answer, Brief, Entry, Prompt, Quote, RankedStory, Story
 from digest.summarise.faithful import Evidence, evidence, quote_problem, unsupported
 
@@ -57,8 +57,6 @@ MAX_SOURCES = 8  # outlets sent per story: more repeat the same event
 # Most items and words a part may hold (the extractive brief's shape, with some room).
 LIMITS = {"headline": (1, 20), "dek": (1, 45), "what_happened": (3, 60), "who_said_what": (4, 70),
           "what_next": (2, 50)}
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_SPACE = re.compile(r"\s+")
 
 
 # -- asking --------------------------------------------------------------------------------
@@ -73,7 +71,7 @@ def prompt_entries(story: Story) -> tuple[Entry, ...]:
 
 def _trim(text: str, budget: int) -> str:
     """``text`` cut at a word boundary to at most ``budget`` characters."""
-    text = _SPACE.sub(" ", text).strip()
+    text = one_line(text)
     if len(text) <= budget:
         return text
     return text[:budget].rsplit(" ", 1)[0] + " …"
@@ -120,7 +118,7 @@ class Sources:
 
     def outlet(self, name: str) -> tuple[str, Evidence] | None:
         """The outlet called ``name`` (any case), or None."""
-        wanted = _SPACE.sub(" ", name).strip().casefold()
+        wanted = one_line(name).casefold()
         return next((o for o in self.outlets if o[0].casefold() == wanted), None)
 
 
@@ -136,9 +134,9 @@ def sources_of(story: Story) -> Sources:
 
 def _tidy(value: Any, part: str) -> str | None:
     """A string part item with its white space folded; None when it is not usable text."""
-    if not isinstance(value, str) or _CONTROL.search(value):
+    if not isinstance(value, str) or XML_ILLEGAL.search(value):
         return None
-    text = _SPACE.sub(" ", value).strip()
+    text = one_line(value)
     return text if 0 < len(text.split()) <= LIMITS[part][1] else None
 
 
