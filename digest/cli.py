@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from functools import wraps
+from functools import partial, wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -25,7 +25,8 @@ from digest.render import make_environment
 from digest.send import Sender, make_sender, read_secret
 from digest.serve import PreviewServer, Watcher
 from digest.store import Store
-from digest.summarise import get_summariser
+from digest.llmclient import ChatClient
+from digest.summarise import Summariser, get_summariser, summariser_note
 
 log = logging.getLogger("digest")
 
@@ -89,17 +90,34 @@ def parse_now(value: str | None) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def run_build(config: Config, *, out: Path, now: datetime) -> pipeline.Built:
-    """Build the edges, run the pipeline and write the files."""
-    summariser = get_summariser(config.digest.summariser)
+def make_summariser(config: Config, *, store: Store, now: datetime) -> Summariser:
+    """The backend chosen by ``[digest] summariser``, wired to the model's server and the cache."""
+    key, unavailable = None, None
+    if config.llm.api_key_env:
+        key = os.environ.get(config.llm.api_key_env) or None
+        if key is None and config.digest.summariser == "llm":
+            unavailable = f"${config.llm.api_key_env} is not set ([llm] api_key_env): not asked"
+    client = ChatClient(config.llm, api_key=key, unavailable=unavailable)
+    ask = partial(pipeline.ask_with_cache, client=client, store=store, now=now)
+    return get_summariser(config.digest.summariser, settings=config.llm, ask=ask)
+
+
+def run_build(config: Config, *, out: Path, now: datetime) -> tuple[pipeline.Built, str | None]:
+    """Build the edges, run the pipeline and write the files; return them and the summariser's note."""
     fetcher = Fetcher(config.fetch, progress=sys.stderr.isatty())
     with Store.open(config.store.path) as store:
+        summariser = make_summariser(config, store=store, now=now)
         digest = pipeline.build(config, now=now, fetcher=fetcher, store=store, summariser=summariser)
-    return pipeline.write_digest(digest, config, out_dir=out, now=now)
+    return pipeline.write_digest(digest, config, out_dir=out, now=now), summariser_note(summariser)
 
 
-def summary_line(built: pipeline.Built, out: Path) -> str:
-    """The one line that ends a build."""
+def summary_line(built: pipeline.Built, out: Path, note: str | None = None) -> str:
+    """The one line that ends a build; ``note`` is the summariser's (the model's tally)."""
+    tail = f"; {note}" if note else ""
+    return _summary(built, out) + tail
+
+
+def _summary(built: pipeline.Built, out: Path) -> str:
     feeds = built.digest.feeds
     failed = sum(f.status == FEED_ERROR for f in feeds)
     ok = f"{len(feeds) - failed}/{len(feeds)} feeds"
@@ -127,8 +145,8 @@ def build(
     Example: digest build --config config.toml --out out/ --now 2026-11-23T06:00:00Z
     """
     cfg = load_config(config)
-    built = run_build(cfg, out=out, now=parse_now(now))
-    typer.echo(summary_line(built, out))
+    built, note = run_build(cfg, out=out, now=parse_now(now))
+    typer.echo(summary_line(built, out, note))
 
 
 @app.command()
@@ -312,16 +330,16 @@ def run(
     clock = parse_now(now)
     sender = make_transport(cfg, out)
     secret = token_secret(cfg)
-    summariser = get_summariser(cfg.digest.summariser)
     fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty())
     with Store.open(cfg.store.path) as store:
+        summariser = make_summariser(cfg, store=store, now=clock)
         result = deliver.run(cfg, out_dir=out, now=clock, fetcher=fetcher, store=store,
                               summariser=summariser, sender=sender, secret=secret, force=force)
     if result.earlier is not None:
         typer.echo(already_line(clock.date().isoformat(), result.earlier))
         return
     assert result.built is not None
-    typer.echo(summary_line(result.built, out))
+    typer.echo(summary_line(result.built, out, summariser_note(summariser)))
     if result.sent is not None:
         finish_send(result.sent)
 

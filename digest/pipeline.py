@@ -32,7 +32,9 @@ from digest.rank import rank_stories
 from digest.render import Rendered, RenderSettings, render_digest
 from digest.schema import digest_to_dict
 from digest.store import FeedState, PageFacts, Store
-from digest.summarise import Summariser
+from digest.llmclient import ChatClient
+from digest.model import Answer, Prompt
+from digest.summarise import Summariser, summarise_all
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +78,7 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
         history=store.sent_history(), limit=config.digest.max_stories,
     )
     log.info("%d entries, %d stories, %d ranked", len(entries), len(stories), len(ranked))
-    briefs = tuple(with_source_kinds(summariser.summarise(r), r.story) for r in ranked)
+    briefs = tuple(with_source_kinds(b, r.story) for b, r in zip(summarise_all(summariser, ranked), ranked))
     return Digest(title=config.digest.title, date=now.date().isoformat(), generated_at=now,
                   stories=briefs, feeds=tuple(reports), intro=config.digest.intro,
                   stale=tuple(e.link or e.uid for e in stale))
@@ -102,6 +104,23 @@ def split_stale(entries: Sequence[Entry], *, since: datetime) -> tuple[list[Entr
         else:
             kept.append(entry)
     return kept, stale
+
+
+def ask_with_cache(prompts: Sequence[Prompt], *, client: ChatClient, store: Store,
+                   now: datetime) -> list[Answer]:
+    """Each prompt's answer: from the store when the same model was asked about the same
+    sources before, else from the server (and then saved: it is paid for once)."""
+    known = [store.llm_answer(p) for p in prompts]
+    todo = [p for p, a in zip(prompts, known) if a is None]
+    fresh = iter(client.ask_all(todo))
+    answers = []
+    for prompt, answer in zip(prompts, known):
+        if answer is None:
+            answer = next(fresh)
+            if answer.text is not None:
+                store.save_llm_answer(prompt, answer, now=now)
+        answers.append(answer)
+    return answers
 
 
 def outlet_weights(feeds: Sequence[FeedConfig]) -> dict[str, float]:

@@ -34,7 +34,7 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
 
 
 def _brief_to_dict(b: Brief) -> dict[str, Any]:
-    return {
+    doc = {
         "id": b.id,
         "rank": b.rank,
         "score": round(b.score, 3),
@@ -51,6 +51,9 @@ def _brief_to_dict(b: Brief) -> dict[str, Any]:
             for s in b.sources
         ],
     }
+    if b.written_by:  # additive: only briefs a language model was asked to write
+        doc["written_by"] = dict(b.written_by)
+    return doc
 
 
 class _Reader:
@@ -144,7 +147,19 @@ def _brief(r: _Reader, v: Any, p: str) -> Brief:
         who_said_what=r.items(v, "who_said_what", p, lambda s, q: _quote(r, s, q), optional=True),
         what_next=r.items(v, "what_next", p, lambda s, q: _sentence(r, s, q), optional=True),
         sources=r.items(v, "sources", p, lambda s, q: _source(r, s, q)),
+        written_by=_written_by(r, r.get(v, "written_by", p, dict, optional=True, default={}), f"{p}.written_by"),
     )
+
+
+WRITERS = ("llm", "extractive")  # who may have written a part of a brief
+
+
+def _written_by(r: _Reader, v: dict[str, Any], p: str) -> tuple[tuple[str, str], ...]:
+    """The (part, writer) pairs of a story's ``written_by`` object, checked."""
+    for part, writer in v.items():
+        if writer not in WRITERS:
+            r.problems.append(f"{p}.{part}: must be one of {', '.join(WRITERS)}")
+    return tuple((str(k), str(w)) for k, w in v.items() if w in WRITERS)
 
 
 def _finite(r: _Reader, value: float, path: str) -> float:

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from digest.errors import StoreError
-from digest.model import Entry, SentStory
+from digest.model import Answer, Entry, Prompt, SentStory
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,16 @@ MIGRATIONS: tuple[str, ...] = (
         day TEXT PRIMARY KEY, window_start TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0
     );
     """,
-    # 3: each entry's kind (report, opinion …) with the signal that decided it; what each
+    # 3: language-model answers, so the same sources are never paid for twice
+    """
+    CREATE TABLE llm_answers (
+        model TEXT NOT NULL, instruction TEXT NOT NULL, sources_hash TEXT NOT NULL,
+        answer TEXT NOT NULL, prompt_tokens INTEGER, completion_tokens INTEGER,
+        asked_at TEXT NOT NULL,
+        PRIMARY KEY (model, instruction, sources_hash)
+    );
+    """,
+    # 4: each entry's kind (report, opinion …) with the signal that decided it; what each
     # article page says about itself (its kind and its own publication date)
     """
     ALTER TABLE entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'report';
@@ -331,6 +340,30 @@ class Store:
         """The edition of ``day`` went out: it covered every earlier unsent attempt too."""
         with self._tx() as db:
             db.execute("UPDATE attempts SET sent = 1 WHERE day <= ?", (day,))
+
+    # -- language-model answers ---------------------------------------------------------
+
+    def llm_answer(self, prompt: Prompt) -> Answer | None:
+        """The answer saved for ``prompt`` (same model, instruction and sources), or None."""
+        row = self._conn.execute(
+            "SELECT * FROM llm_answers WHERE model = ? AND instruction = ? AND sources_hash = ?",
+            (prompt.model, prompt.version, prompt.sources_hash),
+        ).fetchone()
+        if row is None:
+            return None
+        return Answer(text=row["answer"], prompt_tokens=row["prompt_tokens"],
+                      completion_tokens=row["completion_tokens"], cached=True)
+
+    def save_llm_answer(self, prompt: Prompt, answer: Answer, *, now: datetime) -> None:
+        """Remember what the model answered to ``prompt``; ``answer.text`` must be set."""
+        assert answer.text is not None
+        with self._tx() as db:
+            db.execute(
+                """INSERT OR REPLACE INTO llm_answers (model, instruction, sources_hash, answer,
+                       prompt_tokens, completion_tokens, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (prompt.model, prompt.version, prompt.sources_hash, answer.text,
+                 answer.prompt_tokens, answer.completion_tokens, _iso(now)),
+            )
 
 
 def _entry(row: sqlite3.Row) -> Entry:
