@@ -5,27 +5,28 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from functools import wraps
+from functools import partial, wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
-from digest import pipeline
+from digest import deliver, pipeline
 from digest.config import Config, load_config
 from digest.errors import DigestError
 from digest.esp import FORMATS, Letter
 from digest.fetch import Fetcher
-from digest.model import FEED_ERROR, FEED_NOT_MODIFIED, Digest, SentStory
-from digest.output import read_json, write_outputs
-from digest.schema import digest_from_dict
+from digest.kinds import count_text
+from digest.model import FEED_ERROR, FEED_NOT_MODIFIED, SentStory
+from digest.output import write_outputs
 from digest.render import make_environment
 from digest.send import Sender, make_sender, read_secret
 from digest.serve import PreviewServer, Watcher
 from digest.store import Store
-from digest.summarise import get_summariser
+from digest.llmclient import ChatClient
+from digest.summarise import Summariser, get_summariser, summariser_note
 
 log = logging.getLogger("digest")
 
@@ -89,21 +90,41 @@ def parse_now(value: str | None) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def run_build(config: Config, *, out: Path, now: datetime) -> pipeline.Built:
-    """Build the edges, run the pipeline and write the files."""
-    summariser = get_summariser(config.digest.summariser)
+def make_summariser(config: Config, *, store: Store, now: datetime) -> Summariser:
+    """The backend chosen by ``[digest] summariser``, wired to the model's server and the cache."""
+    key, unavailable = None, None
+    if config.llm.api_key_env:
+        key = os.environ.get(config.llm.api_key_env) or None
+        if key is None and config.digest.summariser == "llm":
+            unavailable = f"${config.llm.api_key_env} is not set ([llm] api_key_env): not asked"
+    client = ChatClient(config.llm, api_key=key, unavailable=unavailable)
+    ask = partial(pipeline.ask_with_cache, client=client, store=store, now=now)
+    return get_summariser(config.digest.summariser, settings=config.llm, ask=ask)
+
+
+def run_build(config: Config, *, out: Path, now: datetime) -> tuple[pipeline.Built, str | None]:
+    """Build the edges, run the pipeline and write the files; return them and the summariser's note."""
     fetcher = Fetcher(config.fetch, progress=sys.stderr.isatty())
     with Store.open(config.store.path) as store:
+        summariser = make_summariser(config, store=store, now=now)
         digest = pipeline.build(config, now=now, fetcher=fetcher, store=store, summariser=summariser)
-    return pipeline.write_digest(digest, config, out_dir=out, now=now)
+    return pipeline.write_digest(digest, config, out_dir=out, now=now), summariser_note(summariser)
 
 
-def summary_line(built: pipeline.Built, out: Path) -> str:
-    """The one line that ends a build."""
+def summary_line(built: pipeline.Built, out: Path, note: str | None = None) -> str:
+    """The one line that ends a build; ``note`` is the summariser's (the model's tally)."""
+    tail = f"; {note}" if note else ""
+    return _summary(built, out) + tail
+
+
+def _summary(built: pipeline.Built, out: Path) -> str:
     feeds = built.digest.feeds
     failed = sum(f.status == FEED_ERROR for f in feeds)
     ok = f"{len(feeds) - failed}/{len(feeds)} feeds"
     tail = f" ({failed} feed{'s' if failed != 1 else ''} failed: see digest feeds)" if failed else ""
+    stale = len(built.digest.stale)
+    if stale:  # old news its feed re-dated: the pages (logged with their URLs) say so
+        tail += f" ({stale} entr{'y' if stale == 1 else 'ies'} left out: page dated before the lookback)"
     if built.rendered is None:
         return f"Nothing to send: no story passed the ranking threshold from {ok}; no email written{tail}"
     n = len(built.digest.stories)
@@ -124,8 +145,8 @@ def build(
     Example: digest build --config config.toml --out out/ --now 2026-11-23T06:00:00Z
     """
     cfg = load_config(config)
-    built = run_build(cfg, out=out, now=parse_now(now))
-    typer.echo(summary_line(built, out))
+    built, note = run_build(cfg, out=out, now=parse_now(now))
+    typer.echo(summary_line(built, out, note))
 
 
 @app.command()
@@ -170,15 +191,9 @@ def render(
     Example: digest render --out out/   (after editing out/digest.json)
     """
     cfg = load_config(config)
-    digest = load_digest(out)
+    digest = deliver.load_edition(out)
     built = pipeline.write_digest(digest, cfg, out_dir=out, now=digest.generated_at)
     typer.echo(f"Rendered {len(built.digest.stories)} stories from {out / 'digest.json'} → {out / 'digest.html'}")
-
-
-def load_digest(out: Path) -> Digest:
-    """Read and validate DIR/digest.json."""
-    path = out / "digest.json"
-    return digest_from_dict(read_json(path), where=str(path))
 
 
 @app.command()
@@ -194,21 +209,22 @@ def feeds(config: ConfigOpt = Path("config.toml")) -> None:
         return
     with Store.open(cfg.store.path) as store:
         rows = [(f, store.feed_state(f.url)) for f in cfg.feeds]
-    typer.echo(feed_table(rows))
+        kinds = store.kind_counts()
+    typer.echo(feed_table(rows, kinds=kinds))
 
 
-def feed_table(rows: list) -> str:
-    """A plain aligned table of feed health."""
+def feed_table(rows: list, *, kinds: Mapping[str, Mapping[str, int]] = {}) -> str:
+    """A plain aligned table of feed health, with the stored entries of each kind."""
     def when(t: datetime | None) -> str:
         return t.strftime("%Y-%m-%d %H:%M") if t else "-"
 
-    lines = [("feed", "status", "last success", "failures", "next attempt", "last error")]
+    lines = [("feed", "status", "last success", "failures", "next attempt", "kinds", "last error")]
     for feed, st in rows:
         status = "dead (410)" if st.dead else "failing" if st.failures else "ok" if st.last_success else "new"
         lines.append((feed.name, status, when(st.last_success), str(st.failures),
-                      when(st.next_attempt), (st.last_error or "")[:60]))
-    widths = [max(len(r[i]) for r in lines) for i in range(5)]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] for r in lines).rstrip()
+                      when(st.next_attempt), count_text(kinds.get(feed.url, {})), (st.last_error or "")[:60]))
+    widths = [max(len(r[i]) for r in lines) for i in range(6)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[6] for r in lines).rstrip()
 
 
 # -- delivery -----------------------------------------------------------------------------
@@ -239,7 +255,7 @@ def token_secret(cfg: Config, *, dry_run: bool = False) -> str | None:
 def plan_lines(letters: list[Letter], sender: Sender) -> list[str]:
     """What --dry-run prints: the message, then one line per recipient."""
     first = letters[0].message
-    size = len(pipeline.outgoing(letters[:1], sender=str(first["From"]))[0].data) / 1024
+    size = len(deliver.outgoing(letters[:1], sender=str(first["From"]))[0].data) / 1024
     lines = [f"Would send {str(first['Subject'])!r} ({size:.1f} KB) from {first['From']} "
              f"via {sender.describe()} to {len(letters)} recipient(s):"]
     for letter in letters:
@@ -248,7 +264,7 @@ def plan_lines(letters: list[Letter], sender: Sender) -> list[str]:
     return lines
 
 
-def sent_line(sent: pipeline.Sent) -> str:
+def sent_line(sent: deliver.Sent) -> str:
     """The line that ends a send."""
     d = sent.delivery
     total = len(d.sent) + len(d.refused)
@@ -256,7 +272,7 @@ def sent_line(sent: pipeline.Sent) -> str:
             f"{len(d.sent)}/{total} recipient(s) via {sent.sender}")
 
 
-def finish_send(sent: pipeline.Sent) -> None:
+def finish_send(sent: deliver.Sent) -> None:
     """Print the summary; a partial send still exits 1 so cron reports it."""
     typer.echo(sent_line(sent))
     if sent.delivery.refused:
@@ -304,25 +320,25 @@ def send(
     Example: digest send --config config.toml --out out/ --dry-run
     """
     cfg = load_config(config)
-    digest = pipeline.load_edition(out)
+    digest = deliver.load_edition(out)
     if not digest.stories:
         typer.echo(f"Nothing to send: {out / 'digest.json'} has no stories (a quiet day)")
         return
     sender = make_transport(cfg, out)
     secret = token_secret(cfg, dry_run=dry_run)
     clock = parse_now(None)
-    letters = pipeline.make_letters(digest, cfg, out_dir=out, now=clock, secret=secret)
+    letters = deliver.make_letters(digest, cfg, out_dir=out, now=clock, secret=secret)
     if only:
         letters = pick_recipients(letters, only)
     if dry_run:
         typer.echo("\n".join(plan_lines(letters, sender)))
         return
     with Store.open(cfg.store.path) as store:
-        earlier = pipeline.edition_sent(store, digest.date)
+        earlier = deliver.edition_sent(store, digest.date)
         if earlier and not force:
             typer.echo(already_line(digest.date, earlier))
             return
-        sent = pipeline.send_edition(digest, letters, cfg, sender=sender, store=store, now=clock)
+        sent = deliver.send_edition(digest, letters, cfg, sender=sender, store=store, now=clock)
     finish_send(sent)
 
 
@@ -345,16 +361,16 @@ def run(
     clock = parse_now(now)
     sender = make_transport(cfg, out)
     secret = token_secret(cfg)
-    summariser = get_summariser(cfg.digest.summariser)
     fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty())
     with Store.open(cfg.store.path) as store:
-        result = pipeline.run(cfg, out_dir=out, now=clock, fetcher=fetcher, store=store,
+        summariser = make_summariser(cfg, store=store, now=clock)
+        result = deliver.run(cfg, out_dir=out, now=clock, fetcher=fetcher, store=store,
                               summariser=summariser, sender=sender, secret=secret, force=force)
     if result.earlier is not None:
         typer.echo(already_line(clock.date().isoformat(), result.earlier))
         return
     assert result.built is not None
-    typer.echo(summary_line(result.built, out))
+    typer.echo(summary_line(result.built, out, summariser_note(summariser)))
     if result.sent is not None:
         finish_send(result.sent)
 
@@ -376,13 +392,13 @@ def export(
     if format not in FORMATS:
         raise typer.BadParameter(f"{format!r}: use one of {', '.join(FORMATS)}", param_hint="--format")
     cfg = load_config(config)
-    digest = pipeline.load_edition(out)
+    digest = deliver.load_edition(out)
     if not digest.stories:
         typer.echo(f"Nothing to export: {out / 'digest.json'} has no stories (a quiet day)")
         return
-    letters = pipeline.make_letters(digest, cfg, out_dir=out, now=parse_now(None), secret=token_secret(cfg))
+    letters = deliver.make_letters(digest, cfg, out_dir=out, now=parse_now(None), secret=token_secret(cfg))
     path = out / f"{format}.json"
-    write_outputs(out, {path.name: pipeline.export_payload(format, letters)})
+    write_outputs(out, {path.name: deliver.export_payload(format, letters)})
     typer.echo(f"Wrote {path} ({len(letters)} recipient(s))")
 
 
@@ -405,7 +421,7 @@ def preview(
     """
     load_config(config)  # fail early on a broken config
     try:
-        server = PreviewServer(lambda: pipeline.preview_of(load_config(config), out), port=port)
+        server = PreviewServer(lambda: deliver.preview_of(load_config(config), out), port=port)
     except OSError as exc:
         raise typer.BadParameter(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",
                                  param_hint="--port") from None
@@ -438,7 +454,7 @@ def rebuild(server: PreviewServer, changed: list[Path], *, config: Path, out: Pa
         if config.resolve() in changed:
             run_build(cfg, out=out, now=parse_now(now))
         else:
-            digest = load_digest(out)
+            digest = deliver.load_edition(out)
             pipeline.write_digest(digest, cfg, out_dir=out, now=digest.generated_at)
         server.refresh()
     except DigestError as exc:

@@ -41,17 +41,25 @@ def fingerprint(stage: str, items: Iterable[object], *extra: object) -> str:
     return digest.hexdigest()
 
 
-def describe(obj: object) -> str:
-    """A stable description of a stage object's class and settings (no memory addresses)."""
+def describe(obj: object, *, depth: int = 0) -> str:
+    """A stable description of a stage object's class and settings (no memory addresses).
+
+    Nested objects are described three levels deep (a backend's client, its settings); below
+    that only their class: a cycle or a live connection must not be walked.
+    """
     if obj is None or isinstance(obj, str | int | float | bool):
         return repr(obj)
+    if depth > 3:
+        return type(obj).__qualname__
     if isinstance(obj, list | tuple):
-        return "[" + ", ".join(describe(v) for v in obj) + "]"
+        return "[" + ", ".join(describe(v, depth=depth + 1) for v in obj) + "]"
     if isinstance(obj, set | frozenset):  # sorted: set order changes with the hash seed
-        return "{" + ", ".join(sorted(describe(v) for v in obj)) + "}"
+        return "{" + ", ".join(sorted(describe(v, depth=depth + 1) for v in obj)) + "}"
     if isinstance(obj, dict):
-        return "{" + ", ".join(sorted(f"{describe(k)}: {describe(v)}" for k, v in obj.items())) + "}"
-    settings = ", ".join(f"{k}={describe(v)}" for k, v in sorted(getattr(obj, "__dict__", {}).items()))
+        return "{" + ", ".join(sorted(f"{describe(k, depth=depth + 1)}: {describe(v, depth=depth + 1)}"
+                                      for k, v in obj.items())) + "}"
+    settings = ", ".join(f"{k}={describe(v, depth=depth + 1)}"
+                         for k, v in sorted(getattr(obj, "__dict__", {}).items()))
     return f"{type(obj).__module__}.{type(obj).__qualname__}({settings})"
 
 

@@ -1,4 +1,5 @@
-"""The stage order. The only module that calls both edges (fetch, store, output) and stages.
+"""The stage order. With deliver.py, the only modules that call both edges (fetch, store,
+output) and stages.
 
 ``build`` reads top to bottom like the diagram in DESIGN.md: collect feeds, keep what is
 recent, add article text, group, rank, summarise.
@@ -14,30 +15,28 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from digest.config import Config, FeedConfig
-from digest.errors import ConfigError, DigestFileError, NoFeedsError, SendError
-from digest.esp import Letter
-from digest.esp import payload as esp_payload
-from digest.extract import extract_article
+from digest.errors import NoFeedsError
+from digest.extract import extract_article, page_metadata
 from digest.fetch import Fetcher, FetchRequest
 from digest.group import group_entries
+from digest.kinds import PageMeta, classify, combine
 from digest.mail import build_message, message_bytes
 from digest.memo import brief_from_json, brief_to_json, describe, fingerprint
-from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Brief, Digest, Entry, Fetched,
-                          FeedReport, ParsedFeed, RankedStory, SentStory, Story)
-from digest.output import json_bytes, read_json, write_outputs
+from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Brief, Digest, Entry, Fetched, FeedReport,
+                          ParsedFeed, RankedStory, Story)
+from digest.output import json_bytes, write_outputs
 from digest.parse import parse_feed
 from digest.rank import rank_stories
 from digest.render import Rendered, RenderSettings, render_digest
-from digest.schema import digest_from_dict, digest_to_dict
-from digest.send import Delivery, Outgoing, Sender, unsubscribe_token
-from digest.serve import Preview
-from digest.store import FeedState, Store
-from digest.summarise import Summariser
+from digest.schema import digest_to_dict
+from digest.store import FeedState, PageFacts, Store
+from digest.llmclient import ChatClient
+from digest.model import Answer, Prompt
+from digest.summarise import Summariser, summarise_all
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +67,10 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     since = since or now - timedelta(hours=config.digest.lookback_hours)
     window_hours = (now - since).total_seconds() / 3600
     entries = store.recent_entries(since, until=now, feed_urls=[f.url for f in config.feeds])
+    stale: list[Entry] = []
     if config.articles.fetch:
         entries = add_article_text(entries, now=now, fetcher=fetcher, store=store)
+        entries, stale = split_stale(entries, since=since)
     stories = group_stories(entries, store=store, now=now)
     store.save_story_ids((e.uid, s.id) for s in stories for e in s.entries)
     ranked = rank_stories(
@@ -78,9 +79,50 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
         history=store.sent_history(), limit=config.digest.max_stories,
     )
     log.info("%d entries, %d stories, %d ranked", len(entries), len(stories), len(ranked))
-    briefs = summarise_all(ranked, summariser=summariser, store=store, now=now)
+    written = summarise_stories(ranked, summariser=summariser, store=store, now=now)
+    briefs = tuple(with_source_kinds(b, r.story) for b, r in zip(written, ranked))
     return Digest(title=config.digest.title, date=now.date().isoformat(), generated_at=now,
-                  stories=briefs, feeds=tuple(reports), intro=config.digest.intro)
+                  stories=briefs, feeds=tuple(reports), intro=config.digest.intro,
+                  stale=tuple(e.link or e.uid for e in stale))
+
+
+def with_source_kinds(brief: Brief, story: Story) -> Brief:
+    """The brief with each source marked with its entry's kind (matched by link), so that
+    digest.json and the email tell further reading from reports."""
+    kinds = {e.link: e.kind for e in story.entries if e.link}
+    return replace(brief, sources=tuple(replace(s, kind=kinds.get(s.url or "", s.kind))
+                                        for s in brief.sources))
+
+
+def split_stale(entries: Sequence[Entry], *, since: datetime) -> tuple[list[Entry], list[Entry]]:
+    """(kept, left out): an entry whose page dates it before ``since`` is old news re-dated by
+    its feed, and is left out (logged with its URL)."""
+    kept, stale = [], []
+    for entry in entries:
+        if entry.published and entry.published < since and entry.date_note == PAGE_DATE:
+            log.warning("left out %s: its page is dated %s, before the lookback", entry.link,
+                        entry.published.date().isoformat())
+            stale.append(entry)
+        else:
+            kept.append(entry)
+    return kept, stale
+
+
+def ask_with_cache(prompts: Sequence[Prompt], *, client: ChatClient, store: Store,
+                   now: datetime) -> list[Answer]:
+    """Each prompt's answer: from the store when the same model was asked about the same
+    sources before, else from the server (and then saved: it is paid for once)."""
+    known = [store.llm_answer(p) for p in prompts]
+    todo = [p for p, a in zip(prompts, known) if a is None]
+    fresh = iter(client.ask_all(todo))
+    answers = []
+    for prompt, answer in zip(prompts, known):
+        if answer is None:
+            answer = next(fresh)
+            if answer.text is not None:
+                store.save_llm_answer(prompt, answer, now=now)
+        answers.append(answer)
+    return answers
 
 
 def group_stories(entries: Sequence[Entry], *, store: Store, now: datetime) -> list[Story]:
@@ -101,13 +143,19 @@ def group_stories(entries: Sequence[Entry], *, store: Store, now: datetime) -> l
     return stories
 
 
-def summarise_all(ranked: Sequence[RankedStory], *, summariser: Summariser, store: Store,
-                  now: datetime) -> tuple[Brief, ...]:
-    """One brief per ranked story; a story whose every input is unchanged reuses its brief."""
+def summarise_stories(ranked: Sequence[RankedStory], *, summariser: Summariser, store: Store,
+                      now: datetime) -> tuple[Brief, ...]:
+    """One brief per ranked story; a story whose every input is unchanged reuses its brief.
+
+    A backend that writes all briefs at once (the language model) keeps its own cache of
+    answers and reports what it asked and reused: it is always called.
+    """
+    if getattr(summariser, "summarise_all", None):
+        return summarise_all(summariser, ranked)
     keys = [fingerprint("brief", [r], describe(summariser)) for r in ranked]
     saved = store.cached(keys)
-    briefs = tuple(brief_from_json(saved[k]) if k in saved else summariser.summarise(r)
-                   for k, r in zip(keys, ranked))
+    fresh = iter(summarise_all(summariser, [r for k, r in zip(keys, ranked) if k not in saved]))
+    briefs = tuple(brief_from_json(saved[k]) if k in saved else next(fresh) for k in keys)
     store.save_cached([(k, brief_to_json(b)) for k, b in zip(keys, briefs) if k not in saved],
                       now=now)
     log.info("%d brief(s) written, %d reused", len(keys) - len(saved), len(saved))
@@ -135,7 +183,9 @@ def collect(config: Config, *, now: datetime, fetcher: Fetcher, store: Store) ->
     if config.articles.fetch:
         since = now - timedelta(hours=config.digest.lookback_hours)
         entries = store.recent_entries(since, until=now, feed_urls=[f.url for f in config.feeds])
-        articles = len(fetch_articles(entries, now=now, fetcher=fetcher, store=store))
+        links = list(dict.fromkeys(e.link for e in entries if e.link))
+        articles = fetch_articles(entries, now=now, fetcher=fetcher, store=store,
+                                  texts=store.article_texts(links), facts=store.page_facts(links))
     return Collected(feeds=tuple(reports), articles=articles)
 
 
@@ -250,31 +300,52 @@ def add_article_text(entries: Sequence[Entry], *, now: datetime, fetcher: Fetche
                      store: Store) -> list[Entry]:
     """Fetch each linked page once (ever), extract its main text, and use it when it is fuller."""
     links = list(dict.fromkeys(e.link for e in entries if e.link))
-    texts = store.article_texts(links)
-    texts.update(fetch_articles(entries, now=now, fetcher=fetcher, store=store, known=texts))
-    return [
-        replace(e, content=texts[e.link]) if e.link and len(texts.get(e.link, "")) > len(e.text) else e
-        for e in entries
-    ]
+    texts, facts = store.article_texts(links), store.page_facts(links)
+    fetch_articles(entries, now=now, fetcher=fetcher, store=store, texts=texts, facts=facts)
+    out = [_with_page(e, texts.get(e.link or "", ""), facts.get(e.link or "")) for e in entries]
+    store.save_kinds((e.uid, e.kind, e.kind_signal) for e in out if e.link in facts)
+    return out
 
 
 def fetch_articles(entries: Sequence[Entry], *, now: datetime, fetcher: Fetcher, store: Store,
-                   known: dict[str, str] | None = None) -> dict[str, str]:
-    """Fetch the linked pages not in the store yet; store and return their text by link."""
-    if known is None:
-        known = store.article_texts(list(dict.fromkeys(e.link for e in entries if e.link)))
-    todo = {e.link: e for e in entries if e.link and e.link not in known}
+                   texts: dict[str, str], facts: dict[str, PageFacts]) -> int:
+    """Fetch the linked pages not in ``texts`` yet, store them and add them to ``texts`` and
+    ``facts``; return how many were fetched."""
+    todo = {e.link: e for e in entries if e.link and e.link not in texts}
     requests = [
         FetchRequest(url=link, trusted=False, origin_host=urlsplit(e.feed_url).hostname)
         for link, e in todo.items()
     ]
-    texts = {}
     for link, resp in zip(todo, fetcher.fetch_all(requests, label="articles")):
-        text = extract_article(resp.body, url=resp.final_url) if resp.status == 200 and not resp.error else ""
+        readable = resp.status == 200 and not resp.error
+        text = extract_article(resp.body, url=resp.final_url) if readable else ""
+        page = page_metadata(resp.body) if readable else PageMeta()
+        kind, signal = classify(title=todo[link].title, url=resp.final_url or link, text=text, page=page)
+        facts[link] = PageFacts(kind=kind, kind_signal=signal, published=page.published)
         error = resp.error or (None if text else "no article text found")
-        store.save_article(link, text, now=now, error=error)
+        store.save_article(link, text, now=now, error=error, page=facts[link])
         texts[link] = text
-    return texts
+    return len(todo)
+
+
+PAGE_DATE = "page date"  # date_note of an entry dated by its page rather than its feed
+PAGE_DATE_SLACK = timedelta(days=1)  # feed and page dates closer than this are the same date
+
+
+def _with_page(entry: Entry, text: str, page: PageFacts | None) -> Entry:
+    """The entry with its page's text (when fuller), its kind weighed against the page's, and
+    the page's own date when it differs from the feed's by more than a day."""
+    if len(text) > len(entry.text):
+        entry = replace(entry, content=text)
+    if page is None:
+        return entry
+    if page.kind:
+        kind, signal = combine((entry.kind, entry.kind_signal), (page.kind, page.kind_signal))
+        entry = replace(entry, kind=kind, kind_signal=signal)
+    when = page.published
+    if when and (entry.published is None or abs(when - entry.published) > PAGE_DATE_SLACK):
+        entry = replace(entry, published=when, date_note=PAGE_DATE)
+    return entry
 
 
 def render_files(digest: Digest, config: Config, *, now: datetime) -> tuple[Digest, Rendered, dict[str, bytes]]:
@@ -301,208 +372,3 @@ def write_digest(digest: Digest, config: Config, *, out_dir: Path, now: datetime
         return Built(digest=digest, paths=tuple(paths), rendered=None)
     digest, rendered, files = render_files(digest, config, now=now)
     return Built(digest=digest, paths=tuple(write_outputs(out_dir, files)), rendered=rendered)
-
-
-# -- delivery ----------------------------------------------------------------------------
-# Send what DIR holds, one message per recipient; mark its stories sent only once the mail
-# server took the message; `run` builds and sends at most one edition a day.
-
-EDITION_KEY = "edition:"  # sent-table id recording that a day's edition went out (uids: recipients)
-TOKEN_PLACEHOLDER = "tokenplaceholdertokenplaceholder"  # as long as a real token: same line wrap
-
-
-@dataclass(frozen=True)
-class Sent:
-    """The outcome of sending one edition."""
-
-    digest: Digest  # the edition that went out
-    delivery: Delivery  # who got it and who did not
-    sender: str  # where it went, in words
-
-
-@dataclass(frozen=True)
-class RunResult:
-    """What `digest run` did: skipped (already sent today), built only (quiet day), or sent."""
-
-    built: Built | None = None  # the build, unless skipped
-    sent: Sent | None = None  # the send, when there was something to send
-    earlier: SentStory | None = None  # today's earlier send, when this run was skipped
-
-
-def load_edition(out_dir: Path) -> Digest:
-    """Read and validate ``out_dir/digest.json`` (raises DigestFileError naming the bad field)."""
-    path = out_dir / "digest.json"
-    return digest_from_dict(read_json(path), where=str(path))
-
-
-def make_letters(digest: Digest, config: Config, *, out_dir: Path, now: datetime,
-                 secret: str | None) -> list[Letter]:
-    """Return one message per ``[email] to`` recipient for the edition in ``out_dir``.
-
-    The email is rendered again from digest.json and must match digest.html and digest.txt
-    byte for byte: what is sent is what was previewed. When the unsubscribe URL holds
-    ``{token}`` each recipient gets HMAC token of their own (``secret`` is then required).
-    """
-    if not config.email.to:
-        raise ConfigError(str(config.path), ["email.to: no recipients: add at least one address"])
-    settings = RenderSettings.from_config(config)
-    rendered = render_digest(digest, settings=settings)
-    _check_files(rendered, out_dir)
-    if "{token}" not in (config.email.unsubscribe_url or ""):
-        return [Letter(to, build_message(rendered, email=config.email, now=now, recipient=to))
-                for to in config.email.to]
-    if secret is None:
-        raise SendError("the unsubscribe URL holds {token} but no token secret was given")
-    template = render_digest(digest, settings=settings, token=TOKEN_PLACEHOLDER)
-    letters = []
-    for to in config.email.to:
-        token = unsubscribe_token(to, secret=secret)
-        own = replace(template, html=template.html.replace(TOKEN_PLACEHOLDER, token),
-                      text=template.text.replace(TOKEN_PLACEHOLDER, token))
-        message = build_message(own, email=config.email, now=now, recipient=to, token=token)
-        letters.append(Letter(to, message, token))
-    return letters
-
-
-def _check_files(rendered: Rendered, out_dir: Path) -> None:
-    """Raise DigestFileError unless digest.html and digest.txt are what digest.json renders to."""
-    for name, expected in (("digest.html", rendered.html), ("digest.txt", rendered.text)):
-        path = out_dir / name
-        try:
-            actual = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise DigestFileError(f"{path} not found: run `digest render --out {out_dir}`") from None
-        if actual != expected:
-            raise DigestFileError(
-                f"{path} is not what {out_dir / 'digest.json'} renders to (one of them was edited "
-                f"after the last render): run `digest render --out {out_dir}`, check it, then send"
-            )
-
-
-def outgoing(letters: Sequence[Letter], *, sender: str) -> list[Outgoing]:
-    """The wire form of each letter, with the bare From address as envelope sender."""
-    envelope = parseaddr(sender)[1]
-    return [Outgoing(sender=envelope, recipient=x.recipient, data=message_bytes(x.message))
-            for x in letters]
-
-
-def edition_sent(store: Store, day: str) -> SentStory | None:
-    """The record of the edition of ``day`` (YYYY-MM-DD) going out, or None if it has not."""
-    return store.sent_history().get(EDITION_KEY + day)
-
-
-def send_edition(digest: Digest, letters: Sequence[Letter], config: Config, *, sender: Sender,
-                 store: Store, now: datetime) -> Sent:
-    """Send ``letters``; then, and only then, mark the edition and its stories sent.
-
-    Raises SendError (nothing marked) when no recipient got it. A partial send is marked and
-    returned: its Delivery lists who was refused.
-    """
-    delivery = sender.send_all(outgoing(letters, sender=config.email.sender))
-    if not delivery.sent:
-        raise SendError(f"{sender.describe()} accepted no message")
-    # The build's window: the usual lookback, or further back when it caught up on an unsent day.
-    since = catch_up_since(store, now=digest.generated_at, lookback_hours=config.digest.lookback_hours)
-    store.mark_sent(sent_records(digest, store, recipients=delivery.sent, since=since), now=now)
-    store.close_attempts(digest.date)  # whether `run` or `send` got it out, nothing is pending
-    log.info("sent %s to %d recipient(s) via %s", digest.date, len(delivery.sent), sender.describe())
-    return Sent(digest=digest, delivery=delivery, sender=sender.describe())
-
-
-def sent_records(digest: Digest, store: Store, *, recipients: Sequence[str],
-                 since: datetime) -> list[tuple[str, tuple[str, ...]]]:
-    """(story id, entry uids) for every brief in the edition, plus the edition's own record.
-
-    digest.json keeps story ids but not entry uids: the uids are those the store filed under
-    each id among the entries the build could see (published before it, within the lookback).
-    """
-    ids = [b.id for b in digest.stories + digest.more]
-    seen = [e.uid for e in store.recent_entries(since)
-            if e.published is None or e.published <= digest.generated_at]
-    members: dict[str, list[str]] = {}
-    for uid, story_id in store.story_ids(seen).items():
-        members.setdefault(story_id, []).append(uid)
-    missing = [i for i in ids if i not in members]
-    if missing:
-        log.warning("%d stor(ies) not in the store (was it reset?): they may be sent again", len(missing))
-    records = [(i, tuple(sorted(members[i]))) for i in ids if i in members]
-    return records + [(EDITION_KEY + digest.date, tuple(recipients))]
-
-
-class _ForgetDay:
-    """The store as a build sees it, except stories first sent on ``day`` look unsent.
-
-    `digest run --force` uses it to rebuild (and resend) the edition already sent today, which
-    would otherwise rank its own stories as repeats. Everything else is the store itself.
-    """
-
-    def __init__(self, store: Store, day: str) -> None:
-        self._store = store
-        self._day = day
-
-    def sent_history(self) -> dict[str, SentStory]:
-        return {k: v for k, v in self._store.sent_history().items()
-                if v.sent_at.date().isoformat() != self._day}
-
-    def __getattr__(self, name: str):
-        return getattr(self._store, name)
-
-
-def run(config: Config, *, out_dir: Path, now: datetime, fetcher: Fetcher, store: Store,
-        summariser: Summariser, sender: Sender, secret: str | None, force: bool = False) -> RunResult:
-    """Build and send today's edition, unless it already went out today (``force`` sends anyway).
-
-    Returns what happened. Raises SendError when the send failed (no story marked sent).
-    """
-    day = now.date().isoformat()
-    earlier = edition_sent(store, day)
-    if earlier and not force:
-        return RunResult(earlier=earlier)
-    source = _ForgetDay(store, day) if earlier else store
-    since = catch_up_since(store, now=now, lookback_hours=config.digest.lookback_hours)
-    store.record_attempt(day, window_start=since)
-    digest = build(config, now=now, fetcher=fetcher, store=source, summariser=summariser,  # type: ignore[arg-type]
-                   since=since)
-    built = write_digest(digest, config, out_dir=out_dir, now=now)
-    if built.rendered is None:  # a quiet day: nothing to send, so nothing to catch up on
-        store.close_attempts(day)
-        return RunResult(built=built)
-    edition = load_edition(out_dir)
-    letters = make_letters(edition, config, out_dir=out_dir, now=now, secret=secret)
-    sent = send_edition(edition, letters, config, sender=sender, store=store, now=now)
-    return RunResult(built=built, sent=sent)
-
-
-MAX_CATCH_UP = timedelta(days=7)  # after a longer outage, older news is history, not news
-
-
-def catch_up_since(store: Store, *, now: datetime, lookback_hours: float) -> datetime:
-    """Where today's window starts: the usual lookback, or earlier when an edition built
-    since the last one that went out was never sent (its stories must not be lost)."""
-    usual = now - timedelta(hours=lookback_hours)
-    pending = store.unsent_since()
-    if pending is None or pending >= usual:
-        return usual
-    log.info("an earlier edition was not sent: catching up on entries since %s", pending.isoformat())
-    return max(pending, now - MAX_CATCH_UP)
-
-
-def export_payload(format: str, letters: Sequence[Letter]) -> bytes:
-    """The ESP payload of ``format`` for ``letters`` as JSON bytes."""
-    return json_bytes(esp_payload(format, letters))
-
-
-def preview_of(config: Config, out_dir: Path) -> Preview:
-    """What the preview page shows for the build in ``out_dir`` (files as written)."""
-    digest = load_edition(out_dir)
-    common = {"title": digest.title, "date": digest.date, "feeds": digest.feeds}
-    if not digest.stories:
-        return Preview(subject=None, preheader=None, html=None, text=None, **common,
-                       note="A quiet day: no story passed the ranking threshold, so no email was written.")
-    rendered = render_digest(digest, settings=RenderSettings.from_config(config))  # for subject, preheader
-    try:
-        page = (out_dir / "digest.html").read_text(encoding="utf-8")
-        text = (out_dir / "digest.txt").read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DigestFileError(f"{exc.filename} not found: run `digest render --out {out_dir}`") from None
-    return Preview(subject=rendered.subject, preheader=rendered.preheader, html=page, text=text, **common)

@@ -10,7 +10,7 @@ import pytest
 
 from digest.errors import StoreError
 from digest.model import Entry
-from digest.store import MIGRATIONS, Store
+from digest.store import MIGRATIONS, PageFacts, Store
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=timezone.utc)
 
@@ -172,3 +172,35 @@ def test_a_schema_1_store_is_migrated_in_place(db_path):
     with Store.open(db_path) as store:
         assert store.story_ids(["u1"]) == {"u1": "s1"} and store.unsent_since() is None
     assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_kinds_and_what_pages_say_are_kept(db_path):
+    with Store.open(db_path) as store:
+        store.record_feed_success("https://o.test/feed", [entry("u1"), entry("u2", kind="deals",
+                                  kind_signal="url /deals/")], now=NOW, etag=None, last_modified=None,
+                                  full=True)
+        store.save_article("https://o.test/u1", "Text.", now=NOW,
+                           page=PageFacts(kind="opinion", kind_signal="json-ld OpinionNewsArticle",
+                                          published=NOW - timedelta(days=400)))
+        store.save_kinds([("u1", "opinion", "json-ld OpinionNewsArticle")])
+        kinds = {e.uid: (e.kind, e.kind_signal) for e in store.recent_entries(NOW - timedelta(days=1))}
+        facts = store.page_facts(["https://o.test/u1", "https://o.test/u2"])
+        counts = store.kind_counts()
+    assert kinds == {"u1": ("opinion", "json-ld OpinionNewsArticle"), "u2": ("deals", "url /deals/")}
+    assert facts == {"https://o.test/u1": PageFacts(kind="opinion", kind_signal="json-ld OpinionNewsArticle",
+                                                    published=NOW - timedelta(days=400))}
+    assert counts == {"https://o.test/feed": {"deals": 1, "opinion": 1}}
+
+
+def test_entries_stored_before_kinds_existed_read_as_reports(db_path):
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "PRAGMA user_version = 2;")
+    conn.execute("INSERT INTO entries (uid, feed_url, feed, title, summary, content, published, first_seen,"
+                 " updated_at) VALUES ('u1', 'f', 'F', 'T', 'S', '', ?, ?, ?)",
+                 (NOW.isoformat(), NOW.isoformat(), NOW.isoformat()))
+    conn.commit()
+    conn.close()
+    with Store.open(db_path) as store:
+        [old] = store.recent_entries(NOW - timedelta(hours=1))
+    assert (old.kind, old.kind_signal) == ("report", None)
