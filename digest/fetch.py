@@ -66,23 +66,31 @@ class Fetcher:
         self.ssl_context = ssl_context  # tests trust their own certificate; default: the system's
         self.peaks: dict[str, int] = {}  # most requests in flight per host, last fetch_all
 
-    def fetch_all(self, requests: Sequence[FetchRequest], *, label: str = "feeds") -> list[Fetched]:
-        """Fetch every request concurrently; return one ``Fetched`` per request, in order."""
+    def fetch_all(self, requests: Sequence[FetchRequest], *, label: str = "feeds",
+                  on_result: Callable[[int, Fetched], None] | None = None) -> list[Fetched]:
+        """Fetch every request concurrently; return one ``Fetched`` per request, in order.
+
+        ``on_result(i, fetched)`` is called as each request ``i`` completes, between network
+        waits: work done there overlaps the wait for the others.
+        """
         if not requests:
             return []
-        return asyncio.run(self._fetch_all(list(requests), label))
+        return asyncio.run(self._fetch_all(list(requests), label, on_result))
 
-    async def _fetch_all(self, requests: list[FetchRequest], label: str) -> list[Fetched]:
+    async def _fetch_all(self, requests: list[FetchRequest], label: str,
+                         on_result: Callable[[int, Fetched], None] | None) -> list[Fetched]:
         session = _Session(self.settings, self.resolve, self.ssl_context or _ssl_context())
         try:
             with _progress(label, len(requests), enabled=self.progress) as advance:
 
-                async def one(request: FetchRequest) -> Fetched:
+                async def one(index: int, request: FetchRequest) -> Fetched:
                     result = await session.fetch(request)
                     advance()
+                    if on_result is not None:
+                        on_result(index, result)
                     return result
 
-                return list(await asyncio.gather(*(one(r) for r in requests)))
+                return list(await asyncio.gather(*(one(i, r) for i, r in enumerate(requests))))
         finally:
             self.peaks = {host: t.peak for host, t in session.hosts.items()}
             await session.close()

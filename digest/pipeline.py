@@ -209,8 +209,18 @@ def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetche
     states = {f.url: store.feed_state(f.url) for f in feeds}
     due = [f for f in feeds if _is_due(states[f.url], now)]
     requests = [_feed_request(f, states[f.url], now, full_fetch_hours) for f in due]
-    responses = dict(zip((f.url for f in due), fetcher.fetch_all(requests, label="feeds")))
-    parsed = _parse_all([(f, responses[f.url]) for f in due if _readable(responses[f.url])], now=now)
+    parsed: dict[str, ParsedFeed] = {}
+
+    def parse_on_arrival(index: int, resp: Fetched) -> None:
+        # A web feed is parsed as soon as it arrives, while the others are still on the way;
+        # local files arrive at once and are parsed below, on every core when they are big.
+        if due[index].source.startswith(("http://", "https://")) and _readable(resp):
+            parsed[due[index].url] = _parse_one(due[index], resp, now)
+
+    fetched = fetcher.fetch_all(requests, label="feeds", on_result=parse_on_arrival)
+    responses = dict(zip((f.url for f in due), fetched))
+    rest = [(f, responses[f.url]) for f in due if f.url not in parsed and _readable(responses[f.url])]
+    parsed.update(_parse_all(rest, now=now))
     reports = []
     for feed in feeds:
         if feed.url in responses:

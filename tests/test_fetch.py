@@ -388,3 +388,13 @@ def test_served_non_feeds_are_reported_in_plain_words(server, body, content_type
     parsed = parse_feed(fetched.body, feed_name="x", feed_url=url, headers=dict(fetched.headers),
                         now=datetime(2026, 1, 1, tzinfo=UTC))
     assert (parsed.entries, parsed.error) == ((), error)
+
+
+def test_each_result_is_handed_over_as_it_arrives(server):
+    urls = [server.url("/delay?s=0.6"), server.url("/ok"), server.url("/status/404")]
+    arrived = []
+    results = Fetcher(FAST).fetch_all([FetchRequest(u) for u in urls],
+                                      on_result=lambda i, r: arrived.append((i, r.status)))
+    assert sorted(arrived) == [(0, 200), (1, 200), (2, 404)]
+    assert arrived[-1] == (0, 200)  # the slow one last, not in request order
+    assert [r.status for r in results] == [200, 200, 404]
