@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from digest.model import Brief, Entry, Quote, RankedStory, Source
-from digest.summarise.centrality import near_duplicate, textrank, tfidf
+from digest.summarise.centrality import near_duplicate, textrank, tfidf, words
 from digest.summarise.outlook import outlook_score
 from digest.summarise.quotes import Statement, find_statements, person_like
 from digest.summarise.headline import clean_headline, pick_dek, pick_headline
@@ -66,8 +66,11 @@ def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief
     # other blocks. Leads and the best event sentence stay out of it: they state the event.
     top = pick_happened(candidates)[:1]
     event = {c.sentence for c in top}
+    # What the event is about: the titles, the leads and the best event sentence.
+    about = " ".join([*(e.title for e in entries), *(c.sentence.text for c in candidates if c.sentence.position < 3),
+                      *(c.sentence.text for c in top)])
     ahead = pick_next(candidates, used=event | {c.sentence for c in candidates if c.sentence.position == 0},
-                      shown=top)
+                      shown=top, about=about)
     used = {c.sentence for c in ahead}
     happened = pick_happened([c for c in candidates if c.sentence not in used and _fresh(c, ahead)])
     used |= {c.sentence for c in happened}
@@ -111,8 +114,16 @@ def _candidates(entries: tuple[Entry, ...]) -> list[_Candidate]:
     rows: list[tuple[Sentence, str, Statement | None]] = []
     for index, entry in enumerate(entries):
         sentences = sentences_of(entry.text, entry=index)
-        statements = {s.sentence: s for s in find_statements(sentences)}
-        rows += [(s, entry.feed, statements.get(s)) for s in sentences]
+        found = find_statements(sentences)
+        statements = {s.sentence: s for s in found}
+        # A sentence reporting two speakers stands as one part per speaker, in its place.
+        parts: dict[Sentence, list[Statement]] = {}
+        for st in found:
+            if st.origin is not None:
+                parts.setdefault(st.origin, []).append(st)
+        for s in sentences:
+            pieces = parts.get(s)
+            rows += [(p.sentence, entry.feed, p) for p in pieces] if pieces else [(s, entry.feed, statements.get(s))]
     ranks = textrank(tfidf([s.text for s, _, _ in rows]))
     by_time = sorted(range(len(entries)), key=lambda i: (entries[i].published is None, entries[i].published or 0, i))
     order = {index: rank for rank, index in enumerate(by_time)}
@@ -275,19 +286,23 @@ def _speaker_key(c: _Candidate) -> str:
     return c.statement.speaker.split(",")[0].split()[-1].lower()
 
 
-def pick_next(candidates: list[_Candidate], *, used: set[Sentence], shown: list[_Candidate] = ()) -> list[_Candidate]:
-    """Return up to two forward-looking narration sentences, firm cues first; maybe none.
+def pick_next(candidates: list[_Candidate], *, used: set[Sentence], shown: list[_Candidate] = (),
+              about: str = "") -> list[_Candidate]:
+    """Return up to two forward-looking sentences about this event, firm cues first; maybe none.
 
-    Sentences that repeat one of ``shown`` (the event sentence) are left out: a deal's terms
-    restated in the future tense are not its next step.
+    Scheduled steps, plans and attributed expectations qualify; a quote fragment, a person's
+    direct quote (that is Who said what), a sentence addressed to the reader ("you will notice")
+    and a look ahead that shares nothing with ``about`` (the event: its titles and lead sentence)
+    do not. Sentences that repeat one of ``shown`` (the event sentence) are left out: a deal's
+    terms restated in the future tense are not its next step.
     """
     pool = []
     for c in candidates:
-        text = c.sentence.text
-        if c.sentence in used or not 6 <= _words(c) <= 50 or _DANGLING.match(text):
+        if c.sentence in used or not 6 <= _words(c) <= 50 or not _whole(c.sentence.text):
             continue
-        score = outlook_score(text)
-        if score >= 2.0 and not (c.statement and c.statement.direct):
+        score = _next_score(c)
+        # Near the lead a report is still on its event; further down it must share a word with it.
+        if score >= 2.0 and (not about or c.sentence.position <= _NEAR_LEAD or _about(c.sentence.text, about)):
             pool.append((score + c.centrality, c))
     pool.sort(key=lambda p: (-p[0], p[1].sentence.entry, p[1].sentence.position))
     chosen: list[_Candidate] = []
@@ -295,6 +310,37 @@ def pick_next(candidates: list[_Candidate], *, used: set[Sentence], shown: list[
         if len(chosen) < MAX_NEXT and _fresh(cand, [*shown, *chosen]):
             chosen.append(cand)
     return chosen
+
+
+_NEAR_LEAD = 4  # sentences
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_OPENS_MID = re.compile(r"^(?:[a-z]|[”’.,;:…)\]-])")
+
+
+def _whole(text: str) -> bool:
+    """True for a whole sentence: not opening mid-clause, quotes paired, not leaning on the one before."""
+    quotes_paired = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    return quotes_paired and not _OPENS_MID.match(text) and not _DANGLING.match(text)
+
+
+def _next_score(c: _Candidate) -> float:
+    """How firmly a candidate states a next step: 0 for a person's direct quote or a reader's aside."""
+    text = c.sentence.text
+    if _SECOND_PERSON.search(_QUOTE_SPAN.sub(" ", text)):
+        return 0.0
+    st = c.statement
+    if st is not None and st.direct and person_like(st.speaker.split(",")[0]):
+        return 0.0
+    # Narration that quotes a report's own words ('Biden "will never announce" the shift') may look
+    # ahead inside its quotation marks; a sentence that is mostly one quotation may not.
+    embedded = st is None or not person_like(st.speaker.split(",")[0])
+    quoted = embedded and not text.startswith(("\"", "“")) and len(_QUOTE_SPAN.sub(" ", text).split()) >= 3
+    return outlook_score(text, quoted=quoted)
+
+
+def _about(text: str, about: str) -> bool:
+    """True when ``text`` shares a content word with the event ("another company's IPO" shares none)."""
+    return bool(set(words(text)) & set(words(about)))
 
 
 # Admission order when trimming to the budget: (block, rank). Blocks: 0 happened, 1 said, 2 next.

@@ -43,13 +43,31 @@ _AHEAD = re.compile(
 )
 
 
-def outlook_score(text: str) -> float:
+# An attributed expectation: "advisers believe a reversal is 'inevitable'", "analysts expect ... to".
+_EXPECT = re.compile(
+    r"\b(?:believes?|expects?|predicts?|anticipates?|forecasts?)\b(?! in\b)[^.;]{0,120}?"
+    r"\b(?:will|inevitable|imminent|likely|unlikely|soon|eventually|to (?:come|happen|rise|fall|grow|end|continue))\b",
+    re.IGNORECASE,
+)
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def _expects(text: str, narration: str) -> bool:
+    """True for an attributed expectation; the verb must be the narration's, what is expected may be quoted."""
+    return bool(_EXPECT.search(_PARENS.sub(" ", text)) and _EXPECT_VERB.search(narration))
+
+
+_EXPECT_VERB = re.compile(r"\b(?:believes?|expects?|predicts?|anticipates?|forecasts?)\b(?! in\b)", re.IGNORECASE)
+
+
+def outlook_score(text: str, *, quoted: bool = False) -> float:
     """Return how strongly ``text`` looks ahead: 0 when it does not, higher for firm cues.
 
     Cues inside a direct quotation or a parenthesis do not count: what a speaker predicts belongs to Who said
-    what, and the narration around it is what states the next step.
+    what, and the narration around it is what states the next step. With ``quoted``, cues inside quotation
+    marks count too: for narration that quotes a report's own words ('Biden "will never announce" the shift').
     """
-    narration = _QUOTED.sub(" ", text)
+    narration = (_PARENS if quoted else _QUOTED).sub(" ", text)
     if text.rstrip().endswith("?") or _BACKWARD.search(narration) and not _STRONG.search(
         _BACKWARD.sub(" ", narration)
     ):
@@ -57,7 +75,7 @@ def outlook_score(text: str) -> float:
     clean = _BACKWARD.sub(" ", narration)
     score = 0.0
     would = _WOULD.search(clean)
-    if _STRONG.search(clean) or (would and _FUTURE_TIME.search(clean, would.end())):
+    if _STRONG.search(clean) or _expects(text, clean) or (would and _FUTURE_TIME.search(clean, would.end())):
         score = 2.0
     elif _WEAK.search(clean):
         score = 1.0

@@ -41,7 +41,8 @@ _INVERTIBLE = frozenset(
 )
 # Adverbs and auxiliaries that sit between a speaker and the verb ("he later said").
 _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a-z]+ly))*"
-_APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,120}),)?"
+# One appositive between commas, which may run on through a place ("..., Greenbelt, Maryland,").
+_APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,120}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
 _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
 _SUBJECT_AFTER = re.compile(rf"^\s*(?P<sp>{_NOMINAL}|{_NAME}|{_PRONOUN})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<sp>{_NOMINAL}|{_NAME})")
@@ -65,6 +66,9 @@ _ORG_TAIL = frozenset(
     Institute Center Centre Association Commission Board Police Force Army Navy Guard Union
     Kingdom Nations Press Reuters Government Foundation Club Church Hospital Airlines""".split()
 )
+# "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
+_RUN_BREAK = re.compile(r"\s+(?:and|&)\s+|(?<=['’]s)\s+|(?<=s['’])\s+")
+_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
 # Plural and common nouns that open "Opponents argued ...": a group, not a named speaker.
@@ -87,6 +91,7 @@ class Statement:
     speaker: str  # resolved speaker, with role when the article gives one
     direct: bool  # True for a direct quotation, False for reported speech
     extra: tuple[Sentence, ...] = ()  # bare quotations right after it that continue the same speaker
+    origin: Sentence | None = None  # the whole sentence, when ``sentence`` is one speaker's part of it
 
     @property
     def text(self) -> str:
@@ -111,6 +116,14 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
         names.read(sentence.text, index)
         if out and out[-1].extra and out[-1].extra[-1] is sentence:
             continue
+        voices = two_voices(sentence.text)
+        if voices:
+            for part, raw in voices:
+                speaker = names.resolve(raw, index)
+                if speaker:
+                    clause = Sentence(part, sentence.entry, sentence.paragraph, sentence.position)
+                    out.append(Statement(clause, names.with_role(speaker), True, origin=sentence))
+            continue
         found = attribute(sentence.text)
         if found is not None:
             raw, direct = found
@@ -120,6 +133,34 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
                 out.append(Statement(sentence, names.with_role(speaker), direct, extra))
                 names.note_speaker(speaker, index)
     return out
+
+
+_TIME_GAP = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+)?"
+# What a second speaker in the same sentence does with their words: speech, or taking a side.
+_SIDE_VERBS = rf"(?:{_VERBS}|endorsed|backed|welcomed|rejected|condemned|criticized|criticised|praised|called for|vowed)"
+_SECOND_VOICE = re.compile(rf",?\s+and\s+(?P<sp>{_NAME}){_GAP}{_TIME_GAP}\s+{_SIDE_VERBS}\b")
+
+
+def two_voices(text: str) -> list[tuple[str, str]] | None:
+    """Split a sentence reporting two speakers' words into one part per speaker, else None.
+
+    "A said Monday that "...," and B on Tuesday endorsed "..."" gives "A said Monday that
+    "...."" and "B on Tuesday endorsed "..."": each part keeps its speaker's own words, and the
+    comma that joined them becomes the first part's full stop. Returns (part, speaker as written).
+    """
+    masked = _QUOTE.sub(lambda m: "¶" * len(m.group(0)), text)
+    second = _SECOND_VOICE.search(masked)
+    if not second or "¶" not in masked[second.end():] or "¶" not in masked[: second.start()]:
+        return None
+    speaker = _clean_speaker(second.group("sp"))
+    first_part = text[: second.start()].rstrip()
+    found = attribute(first_part)
+    if speaker is None or found is None or not found[1] or _POSSESSIVE.search(speaker):
+        return None
+    first_part = re.sub(r",([”\"]?)$", r".\1", first_part)
+    if not re.search(r"[.!?][”\"]?$", first_part):
+        first_part += "."
+    return [(first_part, found[0]), (text[second.start("sp"):], speaker)]
 
 
 def _continuation(sentences: list[Sentence], index: int) -> tuple[Sentence, ...]:
@@ -167,12 +208,31 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     subject = _SUBJECT_BEFORE.search(before)
     if subject and _clean_speaker(subject.group("sp")):
         if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
-            return _named(_clean_speaker(subject.group("sp")), subject.group("ap"))
+            return _subject(before[: subject.start()], _named(_clean_speaker(subject.group("sp")), subject.group("ap")))
     if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE:
         inverted = _SUBJECT_AFTER.match(after)
         if inverted and _named(_clean_speaker(inverted.group("sp")), None):
             if _has_claim(masked, verb, direct=direct, subject_start=verb.start()):
                 return _clean_speaker(inverted.group("sp"))
+    return None
+
+
+_PREPOSITION_END = re.compile(r"\b(?:in|of|at|from|to|for|with|by|near|across|outside|inside)\s*$")
+_POSSESSIVE = re.compile(r"\w['’]s?\b(?!\w)|s['’](?=\s|$)")
+
+
+def _subject(lead_in: str, speaker: str | None) -> str | None:
+    """Return ``speaker`` when it can be the subject of the speech verb, else None.
+
+    A run after a preposition is that preposition's object ("officials in Kalamazoo and Van
+    Buren said"): the speaker is then only the name at the run's end ("ambassador to Britain Liu
+    Xiaoming said" gives "Liu Xiaoming"), when the run is long enough to hold a place and a name.
+    """
+    if speaker is None or not _PREPOSITION_END.search(lead_in):
+        return speaker
+    words = speaker.split()
+    if len(words) >= 3 and " and " not in speaker and person_like(" ".join(words[1:])):
+        return " ".join(words[1:])
     return None
 
 
@@ -216,6 +276,10 @@ def _clean_speaker(raw: str) -> str | None:
         return None  # "We're told", "I'm told": the reporter, not a speaker
     if speaker.lower() in ("he", "she"):
         return speaker.lower()
+    if _POSSESSIVE.search(speaker.removeprefix("The ")) or re.search(r"\s(?:and|&)\s", speaker):
+        return None  # "Hege's lawyer", "The Verge's Stadia": owned, not the owner; "A and B": two people, one quote
+    if re.fullmatch(r"[A-Z]{2,}s", speaker):
+        return None  # "AMAs": an event or a product line, not a speaker
     return speaker if re.search(r"[A-Z]", speaker[1:] if speaker[:1] in "AT" else speaker) else None
 
 
@@ -248,7 +312,9 @@ class _NameBook:
         prose = _QUOTE.sub(" ", text)
         pronoun = re.search(_PRONOUN, prose)
         for match in re.finditer(_NAME, prose):
-            run = _strip_openers(match.group(0))
+            run = _strip_openers(_RUN_BREAK.split(match.group(0))[-1])
+            if len(run.split()) >= 3 and _PREPOSITION_END.search(prose[: match.start()]):
+                run = " ".join(run.split()[1:])  # "ambassador to Britain Liu Xiaoming": the place is not the name
             if not run:
                 continue
             if person_like(run):
@@ -278,6 +344,11 @@ class _NameBook:
         if raw in ("he", "she"):
             return self._antecedent(index)
         bare = _HONORIFIC.sub("", raw)
+        affiliation = _AFFILIATION.search(bare)
+        if affiliation and affiliation.start() > 0 and _is_affiliation(affiliation.group(0)):
+            # "Wee of the Times": the person as introduced, then where they work, as written.
+            name = self.resolve(bare[: affiliation.start()], index)
+            return f"{name}{bare[affiliation.start():]}" if name else None
         if len(bare.split()) == 1:
             return self.lookup(bare) or bare
         fuller = self.by_part.get(_surname(bare))
@@ -318,6 +389,12 @@ class _NameBook:
             for part in run.split()[:-1]:
                 if part[:1].isupper() and part not in _NOT_NAMES and len(part) > 2:
                     self.by_part.setdefault(part.rstrip(".,"), run)
+
+
+def _is_affiliation(tail: str) -> bool:
+    """True for " of the Times" or " of Reuters" (where someone works), not " of State Antony Blinken"."""
+    words = tail.split()
+    return words[1] == "the" or words[-1] in _ORG_TAIL
 
 
 def _strip_openers(run: str) -> str:

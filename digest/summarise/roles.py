@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-MAX_ROLE_WORDS = 8  # a role longer than this is cut: the brief names people, it does not profile them
+MAX_ROLE_WORDS = 20  # a longer role is left out whole: a role cut short misnames the speaker
 
 _JOB = (
     r"(?:chief|executive|director|minister|secretary|president|chair(?:man|woman|person)?|"
@@ -22,11 +22,15 @@ _JOB = (
     r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice)"
 )
 _PERSON = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}"
+# The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
+# Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
-    rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:“”\"()]{{2,120}}?)(?=,|;|\.(?:\s|$)|$)"
+    rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:“”\"()]{{2,160}}?"
+    rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,))?)(?=,|;|\.(?:\s|$)|$)"
 )
 _BEFORE = re.compile(
-    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:[a-z-]+\s+){{0,3}}?{_JOB})\s+(?P<name>{_PERSON})"
+    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
+    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]+)?)\s+(?P<name>{_PERSON})"
 )
 _JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
@@ -40,19 +44,23 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     for match in _AFTER.finditer(prose):
         role = match.group("role")
         if _JOB_WORD.search(role) and not _NOT_ROLE.match(role):
-            found.append((match.group("name"), f"{match.group('name')}, {_cut(role)}"))
+            found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
     for match in _BEFORE.finditer(prose):
         words = match.group("role").split()
         while words and words[0] in _OPENERS:
             words = words[1:]
         if words and any(w[:1].islower() for w in words):
-            found.append((match.group("name"), f"{_cut(' '.join(words))} {match.group('name')}"))
+            found.append((match.group("name"), _with_role(match.group("name"), " ".join(words), after=False)))
     return found
 
 
-def _cut(role: str) -> str:
-    """Return ``role`` cut to MAX_ROLE_WORDS words, without a dangling "of" or "the"."""
-    words = role.split()[:MAX_ROLE_WORDS]
-    while len(words) > 1 and words[-1].lower() in _TRAILING:
-        words.pop()
-    return " ".join(words)
+def _with_role(name: str, role: str, *, after: bool) -> str:
+    """Return the name with its whole role, or the bare name when the role is too long to show.
+
+    A role is never cut: "an aide to Vice President" for "an aide to Vice President Mike Pence"
+    names someone else's job.
+    """
+    words = role.split()
+    if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING:
+        return name
+    return f"{name}, {role}" if after else f"{role} {name}"
