@@ -12,11 +12,12 @@ import logging
 import re
 from dataclasses import dataclass
 
-from digest.model import Brief, Entry, Quote, RankedStory, Source
+from digest.model import KIND_REPORT, Brief, Entry, Quote, RankedStory, Source
 from digest.summarise.centrality import near_duplicate, textrank, tfidf, words
 from digest.summarise.outlook import outlook_score
-from digest.summarise.quotes import Statement, find_statements, person_like
-from digest.summarise.headline import clean_headline, pick_dek, pick_headline
+from digest.summarise.quotes import Statement, find_statements, named_in_full, person_like
+from digest.summarise.headline import clean_headline, headline_of, pick_dek, pick_headline_entry
+from digest.summarise.sections import section_blocks
 from digest.summarise.sentences import Sentence, sentences_of
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class _Candidate:
     centrality: float  # TextRank score, max 1
     statement: Statement | None  # set when the sentence is an attributed statement
     order: int = 0  # 0 for the earliest-published entry, 1 for the next, ...
+    report: bool = True  # from a report (may state the event), not an opinion or explainer page
 
 
 class ExtractiveSummariser:
@@ -59,40 +61,71 @@ class ExtractiveSummariser:
 
 
 def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief:
-    """Return the brief for one ranked story within ``budget`` words of block text."""
+    """Return the brief for one ranked story within ``budget`` words of block text.
+
+    Only reports state the event: opinion, explainer, roundup, deals, media and other pages
+    never supply the headline, the dek, What happened or What next (when a story has no report,
+    its entries stand in). Who said what may also quote opinion and explainer pages: a named
+    speaker's words are theirs whichever page carries them.
+    """
     entries = ranked.story.entries
-    candidates = _candidates(read_entries(entries))
-    # What next picks first: a sentence that clearly looks ahead belongs there, not in the
-    # other blocks. Leads and the best event sentence stay out of it: they state the event.
-    top = pick_happened(candidates)[:1]
-    event = {c.sentence for c in top}
-    # What the event is about: the titles, the leads and the best event sentence.
-    about = " ".join([*(e.title for e in entries), *(c.sentence.text for c in candidates if c.sentence.position < 3),
-                      *(c.sentence.text for c in top)])
-    ahead = pick_next(candidates, used=event | {c.sentence for c in candidates if c.sentence.position == 0},
-                      shown=top, about=about)
-    used = {c.sentence for c in ahead}
-    happened = pick_happened([c for c in candidates if c.sentence not in used and _fresh(c, ahead)])
-    used |= {c.sentence for c in happened}
-    # The same fact told twice reads as padding, whichever blocks it lands in.
-    said = pick_said([c for c in candidates if _fresh(c, [*happened, *ahead])], used=used,
-                     outlets=len(ranked.story.outlets))
-    happened, said, ahead = fit_budget(happened, said, ahead, budget=budget)
-    shown = [_shown(c) for c in (*happened, *said, *ahead)]
+    reports = reporting(entries)
+    read = read_entries(reports)  # the reports a brief is written from (a story told 2,000 times needs 12)
+    paged = next((b for e in read if (b := section_blocks(e.text, outlet=e.feed))), None)
+    if paged is not None:
+        happened, said, ahead = paged.happened, paged.said, paged.ahead
+    else:
+        happened, said, ahead = _blocks(ranked, reports, budget=budget)
+    headline_entry = pick_headline_entry(read, happened=happened)
+    shown = [*happened, *(q.text for q in said), *ahead]
     log.debug("story %s: %d+%d+%d items", ranked.story.id, len(happened), len(said), len(ahead))
     return Brief(
         id=ranked.story.id,
         rank=ranked.rank,
         score=ranked.score,
         why=ranked.why,
-        headline=pick_headline(entries),
-        dek=pick_dek(entries, shown=shown),
-        what_happened=tuple(c.sentence.text for c in happened),
-        who_said_what=tuple(_quote(c) for c in said),
-        what_next=tuple(_next_text(c) for c in ahead),
+        headline=headline_of(headline_entry, outlets=tuple(e.feed for e in entries)),
+        dek=pick_dek(headline_entry, shown=shown),
+        what_happened=tuple(happened),
+        who_said_what=tuple(said),
+        what_next=tuple(ahead),
         sources=tuple(_source(e) for e in entries),
         update=ranked.update,
     )
+
+
+_VOICE_KINDS = frozenset({KIND_REPORT, "opinion", "explainer"})
+
+
+def reporting(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The story's reports, in order; every entry when none is a report."""
+    return tuple(e for e in entries if e.kind == KIND_REPORT) or entries
+
+
+def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], *, budget: int):
+    """Pick the three blocks from the story's sentences: (happened texts, quotes, next texts)."""
+    entries = ranked.story.entries
+    report_ids = {id(e) for e in reports}
+    readable = tuple(e for e in entries if id(e) in report_ids or e.kind in _VOICE_KINDS)
+    candidates = _candidates(read_entries(readable), reports=report_ids)
+    events = [c for c in candidates if c.report]
+    # What next picks first: a sentence that clearly looks ahead belongs there, not in the
+    # other blocks. Leads and the best event sentence stay out of it: they state the event.
+    top = pick_happened(events)[:1]
+    event = {c.sentence for c in top}
+    # What the event is about: the titles, the leads and the best event sentence.
+    about = " ".join([*(e.title for e in reports), *(c.sentence.text for c in events if c.sentence.position < 3),
+                      *(c.sentence.text for c in top)])
+    ahead = pick_next(events, used=event | {c.sentence for c in events if c.sentence.position == 0},
+                      shown=top, about=about)
+    used = {c.sentence for c in ahead}
+    happened = pick_happened([c for c in events if c.sentence not in used and _fresh(c, ahead)])
+    used |= {c.sentence for c in happened}
+    # The same fact told twice reads as padding, whichever blocks it lands in.
+    said = pick_said([c for c in candidates if _fresh(c, [*happened, *ahead])], used=used,
+                     outlets=len(ranked.story.outlets))
+    happened, said, ahead = fit_budget(happened, said, ahead, budget=budget)
+    return [c.sentence.text for c in happened], [_quote(c) for c in said], [_next_text(c) for c in ahead]
 
 
 MAX_READ = 12  # entries of one story read for its blocks: centrality grows with the square
@@ -109,8 +142,11 @@ def read_entries(entries: tuple[Entry, ...], *, limit: int = MAX_READ) -> tuple[
     return tuple(sorted(chosen, key=entries.index))
 
 
-def _candidates(entries: tuple[Entry, ...]) -> list[_Candidate]:
-    """Split every entry into sentences, find statements, and score centrality story-wide."""
+def _candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = None) -> list[_Candidate]:
+    """Split every entry into sentences, find statements, and score centrality story-wide.
+
+    A candidate is marked ``report`` when its entry's id() is in ``reports`` (all, when None).
+    """
     rows: list[tuple[Sentence, str, Statement | None]] = []
     for index, entry in enumerate(entries):
         sentences = sentences_of(entry.text, entry=index)
@@ -127,7 +163,9 @@ def _candidates(entries: tuple[Entry, ...]) -> list[_Candidate]:
     ranks = textrank(tfidf([s.text for s, _, _ in rows]))
     by_time = sorted(range(len(entries)), key=lambda i: (entries[i].published is None, entries[i].published or 0, i))
     order = {index: rank for rank, index in enumerate(by_time)}
-    return [_Candidate(s, outlet, rank, st, order[s.entry]) for (s, outlet, st), rank in zip(rows, ranks)]
+    is_report = [reports is None or id(e) in reports for e in entries]
+    return [_Candidate(s, outlet, rank, st, order[s.entry], is_report[s.entry])
+            for (s, outlet, st), rank in zip(rows, ranks)]
 
 
 def _shown(candidate: _Candidate) -> str:
@@ -405,28 +443,10 @@ def _quote(c: _Candidate) -> Quote:
     return Quote(speaker=speaker, text=named_in_full(c.statement.text, speaker), source=c.outlet)
 
 
-def named_in_full(text: str, speaker: str) -> str:
-    """Return ``text`` with a leading bare surname of the speaker given in full, else ``text``.
-
-    "Dravik said ..." under "Trade Minister Anselm Dravik" becomes "Trade Minister Anselm Dravik
-    said ...", so the entry stands alone instead of reading "Trade Minister Anselm Dravik: Dravik
-    said ..."; a role the article gave after the name comes along ("Maren Holt, chief executive
-    of the Port Authority, said ..."). Only the opening is touched: the rest is the source's.
-    """
-    name = speaker.split(",")[0].strip()
-    if " " not in name or text.startswith(name):
-        return text
-    match = re.match(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{re.escape(name.split()[-1])}\b(?![’'-])", text)
-    if not match:
-        return text
-    full = f"{speaker}," if "," in speaker and text[match.end():match.end() + 1] == " " else name
-    return full + text[match.end():]
-
-
-__all__ = ["ExtractiveSummariser", "clean_headline", "fit_budget", "pick_happened", "pick_next", "pick_said",
-           "named_in_full", "quotes_heavily", "summarise_story"]
+__all__ = ["ExtractiveSummariser", "clean_headline", "fit_budget", "named_in_full", "pick_happened", "pick_next",
+           "pick_said", "quotes_heavily", "reporting", "summarise_story"]
 
 
 def _source(entry: Entry) -> Source:
     return Source(name=entry.feed, title=clean_headline(entry.title, outlets=(entry.feed,)),
-                  url=entry.link, published=entry.published)
+                  url=entry.link, published=entry.published, kind=entry.kind)

@@ -406,3 +406,21 @@ def _strip_openers(run: str) -> str:
 
 def _surname(run: str) -> str:
     return run.split()[-1].rstrip(".,'’s") if run.split() else ""
+
+
+def named_in_full(text: str, speaker: str) -> str:
+    """Return ``text`` with a leading bare surname of the speaker given in full, else ``text``.
+
+    "Dravik said ..." under "Trade Minister Anselm Dravik" becomes "Trade Minister Anselm Dravik
+    said ...", so the entry stands alone instead of reading "Trade Minister Anselm Dravik: Dravik
+    said ..."; a role the article gave after the name comes along ("Maren Holt, chief executive
+    of the Port Authority, said ..."). Only the opening is touched: the rest is the source's.
+    """
+    name = speaker.split(",")[0].strip()
+    if " " not in name or text.startswith(name):
+        return text
+    match = re.match(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{re.escape(name.split()[-1])}\b(?![’'-])", text)
+    if not match:
+        return text
+    full = f"{speaker}," if "," in speaker and text[match.end():match.end() + 1] == " " else name
+    return full + text[match.end():]
