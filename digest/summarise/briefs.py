@@ -16,7 +16,7 @@ from digest.model import KIND_REPORT, Brief, Entry, Quote, RankedStory, Source
 from digest.summarise.centrality import near_duplicate, textrank, tfidf, words
 from digest.summarise.outlook import outlook_score
 from digest.summarise.quotes import Statement, find_statements, named_in_full, person_like
-from digest.summarise.headline import clean_headline, headline_of, pick_dek, pick_headline_entry
+from digest.summarise.headline import clean_headline, headline_of, pick_dek, pick_headline_entry, timing_words
 from digest.summarise.sections import section_blocks
 from digest.summarise.sentences import Sentence, sentences_of
 
@@ -194,13 +194,41 @@ def quotes_heavily(text: str) -> bool:
     return open_mark or quoted >= 6 or quoted >= 0.4 * len(text.split())
 
 
-def _states_event(c: _Candidate) -> bool:
-    """True when a sentence can stand alone as a statement of the event."""
+def _states_event(c: _Candidate, *, strict: bool = True) -> bool:
+    """True when a sentence can stand alone as a statement of the event.
+
+    ``strict`` also keeps out colour, speculation, predictions, background and sentences
+    addressed to the reader; a page written wholly that way is read without it.
+    """
     text = c.sentence.text
     if c.statement is not None and c.statement.speaker[:1].islower():
         return False
     return (8 <= _words(c) <= 55 and not quotes_heavily(text) and not _DANGLING.match(text)
-            and not text.endswith("?"))
+            and not text.endswith("?") and not (strict and _not_news(_QUOTE_SPAN.sub(" ", text))))
+
+
+# Colour, speculation and predictions: "A warm duvet might not always lead to better rest."
+_HEDGED = re.compile(r"\b(?:might|may|probably|perhaps|maybe|could|should)\b", re.IGNORECASE)
+_PREDICTS = re.compile(r"\b(?:will|won['’]t|would|is going to|are going to)\b", re.IGNORECASE)
+# A date or day makes "will" a scheduled step ("will launch on December 15"), not a prediction.
+_DATED = re.compile(
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|(?:on |next |this )?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b",
+    re.IGNORECASE,
+)
+# Background: what happened years ago, or what has long been so.
+_BACKGROUND = re.compile(
+    r"^(?:In|By|Since|Back in|As of) (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b|^(?:Years|Decades|Months) ago\b|"
+    r"^(?:For (?:years|decades|centuries)|Historically|Traditionally|Ever since|Long before)\b"
+)
+
+
+def _not_news(narration: str) -> bool:
+    """True for a sentence that does not report the event: addressed to the reader, hedged or
+    predicting (unless it happens today), or background."""
+    if _SECOND_PERSON.search(narration) or _BACKGROUND.match(narration) or _HEDGED.search(narration):
+        return True
+    return bool(_PREDICTS.search(narration)) and not _DATED.search(narration)
 
 
 def pick_happened(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -213,7 +241,10 @@ def pick_happened(candidates: list[_Candidate]) -> list[_Candidate]:
     surnames = _surnames(candidates)
     pool = [c for c in candidates if _states_event(c) and not _opens_on_surname(c.sentence.text, surnames)]
     if not pool:
+        pool = [c for c in candidates if _states_event(c, strict=False) and not _opens_on_surname(c.sentence.text, surnames)]
+    if not pool:
         return sorted(candidates, key=lambda c: -c.centrality)[:1]
+    pool = newest_timing(pool)
     plain = any(c.statement is None for c in pool)
     scored = sorted(pool, key=lambda c: (-_event_value(c, plain=plain), c.sentence.entry, c.sentence.position))
     top = _event_value(scored[0], plain=plain)
@@ -225,6 +256,16 @@ def pick_happened(candidates: list[_Candidate]) -> list[_Candidate]:
             chosen.append(cand)
     # The best statement of the event leads (the budget always keeps the first); the rest follow in source order.
     return chosen[:1] + sorted(chosen[1:], key=lambda c: (c.sentence.entry, c.sentence.position))
+
+
+def newest_timing(pool: list[_Candidate]) -> list[_Candidate]:
+    """When reports put the event on different days ("launches tomorrow", "launches today"), keep
+    only the newest report's dated sentences: it was written closest to the event."""
+    dated = [c for c in pool if timing_words(c.sentence.text)]
+    if len({timing_words(c.sentence.text) for c in dated}) <= 1:
+        return pool
+    newest = max(c.order for c in dated)
+    return [c for c in pool if c.order == newest or not timing_words(c.sentence.text)]
 
 
 # Framing that reports a consequence or someone's reading of the event, not the event itself.

@@ -130,8 +130,13 @@ def _adds(sentence: str, shown: list[str]) -> bool:
     return not shown or overlap(sentence, " ".join(shown)) >= 0.2
 
 
+def timing_words(text: str) -> frozenset[str]:
+    """The days a sentence puts its event on: "today", "tomorrow", "tuesday" ..."""
+    return frozenset(m.group(0).lower().split()[-1] for m in _TIMING.finditer(text))
+
+
 def _same_timing(sentence: str, shown: list[str]) -> bool:
     """False when the dek names a day or "today"/"tomorrow" and the blocks name another."""
-    mine = {m.group(0).lower().split()[-1] for m in _TIMING.finditer(sentence)}
-    theirs = {m.group(0).lower().split()[-1] for s in shown[:3] for m in _TIMING.finditer(s)}
+    mine = timing_words(sentence)
+    theirs = frozenset().union(*(timing_words(s) for s in shown[:3])) if shown else frozenset()
     return not (mine and theirs and not mine & theirs)

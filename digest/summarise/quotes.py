@@ -306,6 +306,7 @@ class _NameBook:
         self.subjects: dict[int, str] = {}
         self.last_speaker: tuple[int, str] | None = None
         self.roles: dict[str, str] = {}  # full name -> name with the role the article gave
+        self.people: dict[int, set[str]] = {}  # per sentence index: the people it names (before a pronoun)
 
     def read(self, text: str, index: int) -> None:
         """Record the person-like runs of one sentence (quotes excluded) and its subject."""
@@ -320,6 +321,8 @@ class _NameBook:
             if person_like(run):
                 self._learn(run)
             name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
+            if name and person_like(name) and (pronoun is None or match.start() < pronoun.start()):
+                self.people.setdefault(index, set()).add(name)
             if name and index not in self.subjects:
                 before_pronoun = pronoun is None or match.start() < pronoun.start()
                 self.subjects[index] = name if before_pronoun else ""
@@ -367,7 +370,8 @@ class _NameBook:
                 return self.last_speaker[1]
             subject = self.subjects.get(back)
             if subject:
-                return subject
+                # "Hale met Varga on Monday. He said ...": two people, either could be "he".
+                return subject if len(self.people.get(back, ())) <= 1 else None
         return None
 
     def _personal(self, speaker: str) -> bool:
