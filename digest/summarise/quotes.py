@@ -42,7 +42,7 @@ _INVERTIBLE = frozenset(
 # Adverbs and auxiliaries that sit between a speaker and the verb ("he later said").
 _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a-z]+ly))*"
 # One appositive between commas, which may run on through a place ("..., Greenbelt, Maryland,").
-_APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,120}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
+_APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,200}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
 _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
 _SUBJECT_AFTER = re.compile(rf"^\s*(?P<sp>{_NOMINAL}|{_NAME}|{_PRONOUN})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<sp>{_NOMINAL}|{_NAME})")
@@ -259,7 +259,7 @@ def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start:
     # Reported speech: "X said (that) <clause>" or "<clause>, X said."
     if len(after.split()) >= 5 and re.match(r"(?:that\b|[a-z]|\w+ (?:that|it|he|she|the)\b)", after):
         return len(before.split()) <= 6
-    return len(before.split()) >= 5 and masked[: max(subject_start, 0)].rstrip().endswith(",")
+    return len(before.split()) >= 5 and bool(re.search(r",\s*(?:the\s+)?$", masked[: max(subject_start, 0)]))
 
 
 def _clean_speaker(raw: str) -> str | None:
