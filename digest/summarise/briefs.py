@@ -15,26 +15,16 @@ from dataclasses import dataclass
 from digest.model import KIND_REPORT, Brief, Entry, Quote, RankedStory, Source
 from digest.summarise.centrality import near_duplicate, textrank, tfidf, words
 from digest.summarise.outlook import outlook_score
-from digest.summarise.quotes import Statement, find_statements, named_in_full, person_like
+from digest.summarise.quotes import SPEECH_VERB, Statement, find_statements, named_in_full, person_like
 from digest.summarise.headline import clean_headline, headline_of, pick_dek, pick_headline_entry, timing_words
 from digest.summarise.sections import section_blocks
 from digest.summarise.sentences import Sentence, sentences_of
+from digest.summarise.shape import DANGLING, QUOTE_SPAN, SECOND_PERSON, not_news, quotes_heavily
 
 log = logging.getLogger(__name__)
 
 BUDGET_WORDS = 120  # words across the three blocks, so a 10-brief email stays readable
 MAX_HAPPENED, MAX_SAID, MAX_NEXT = 3, 4, 2
-# Openers that lean on something said before: shown alone they leave the reader guessing.
-_DANGLING = re.compile(
-    r"^[\"“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|Them|But|And|Or|Yet|So|"
-    r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
-    r"Although|Besides|Moreover|Furthermore|Nor|Likewise|Similarly|Here|There|"
-    r"In (?:addition|response|turn|contrast|fact)|As a result|Despite (?:this|that)|"
-    r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
-    r"statement|development|incident|news|latest|same|former|latter|two|three|pair|group|"
-    r"case|issue|problem|answer|question|idea)\b)\b"
-)
-_QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -170,7 +160,8 @@ def _candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = None) 
 
 def _shown(candidate: _Candidate) -> str:
     """The text a candidate shows: a statement with its run-on quote, else the sentence."""
-    return candidate.statement.text if candidate.statement else candidate.sentence.text
+    st = candidate.statement
+    return named_in_full(st.text, st.speaker) if st else candidate.sentence.text
 
 
 def _words(candidate: _Candidate) -> int:
@@ -187,13 +178,6 @@ def _fresh(candidate: _Candidate, chosen: list[_Candidate], *, limit: float = 0.
     return not any(near_duplicate(candidate.sentence.text, c.sentence.text, limit=limit) for c in chosen)
 
 
-def quotes_heavily(text: str) -> bool:
-    """True when a sentence is mostly direct quotation (a quoted title or phrase is fine)."""
-    quoted = sum(len(m.group(0).split()) for m in _QUOTE_SPAN.finditer(text))
-    open_mark = text.count('"') % 2 == 1 or text.count("“") != text.count("”")
-    return open_mark or quoted >= 6 or quoted >= 0.4 * len(text.split())
-
-
 def _states_event(c: _Candidate, *, strict: bool = True) -> bool:
     """True when a sentence can stand alone as a statement of the event.
 
@@ -203,32 +187,8 @@ def _states_event(c: _Candidate, *, strict: bool = True) -> bool:
     text = c.sentence.text
     if c.statement is not None and c.statement.speaker[:1].islower():
         return False
-    return (8 <= _words(c) <= 55 and not quotes_heavily(text) and not _DANGLING.match(text)
-            and not text.endswith("?") and not (strict and _not_news(_QUOTE_SPAN.sub(" ", text))))
-
-
-# Colour, speculation and predictions: "A warm duvet might not always lead to better rest."
-_HEDGED = re.compile(r"\b(?:might|may|probably|perhaps|maybe|could|should)\b", re.IGNORECASE)
-_PREDICTS = re.compile(r"\b(?:will|won['’]t|would|is going to|are going to)\b", re.IGNORECASE)
-# A date or day makes "will" a scheduled step ("will launch on December 15"), not a prediction.
-_DATED = re.compile(
-    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|(?:on |next |this )?(?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b",
-    re.IGNORECASE,
-)
-# Background: what happened years ago, or what has long been so.
-_BACKGROUND = re.compile(
-    r"^(?:In|By|Since|Back in|As of) (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b|^(?:Years|Decades|Months) ago\b|"
-    r"^(?:For (?:years|decades|centuries)|Historically|Traditionally|Ever since|Long before)\b"
-)
-
-
-def _not_news(narration: str) -> bool:
-    """True for a sentence that does not report the event: addressed to the reader, hedged or
-    predicting (unless it happens today), or background."""
-    if _SECOND_PERSON.search(narration) or _BACKGROUND.match(narration) or _HEDGED.search(narration):
-        return True
-    return bool(_PREDICTS.search(narration)) and not _DATED.search(narration)
+    return (8 <= _words(c) <= 55 and not quotes_heavily(text) and not DANGLING.match(text)
+            and not text.endswith("?") and not (strict and not_news(QUOTE_SPAN.sub(" ", text))))
 
 
 def pick_happened(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -283,7 +243,7 @@ def _event_value(c: _Candidate, *, plain: bool) -> float:
     attributed readings ("has cast doubt on ..., according to two investors").
     """
     value = _lead(c.sentence) + c.centrality + 0.2 / (1 + c.order)
-    if _SECONDHAND.search(_QUOTE_SPAN.sub(" ", c.sentence.text)):
+    if _SECONDHAND.search(QUOTE_SPAN.sub(" ", c.sentence.text)):
         value *= 0.7
     return value * 0.6 if plain and c.statement is not None else value
 
@@ -380,8 +340,7 @@ def pick_next(candidates: list[_Candidate], *, used: set[Sentence], shown: list[
         if c.sentence in used or not 6 <= _words(c) <= 50 or not _whole(c.sentence.text):
             continue
         score = _next_score(c)
-        # Near the lead a report is still on its event; further down it must share a word with it.
-        if score >= 2.0 and (not about or c.sentence.position <= _NEAR_LEAD or _about(c.sentence.text, about)):
+        if score >= 2.0 and (not about or _on_event(c, about)):
             pool.append((score + c.centrality, c))
     pool.sort(key=lambda p: (-p[0], p[1].sentence.entry, p[1].sentence.position))
     chosen: list[_Candidate] = []
@@ -392,34 +351,39 @@ def pick_next(candidates: list[_Candidate], *, used: set[Sentence], shown: list[
 
 
 _NEAR_LEAD = 4  # sentences
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _OPENS_MID = re.compile(r"^(?:[a-z]|[”’.,;:…)\]-])")
 
 
 def _whole(text: str) -> bool:
     """True for a whole sentence: not opening mid-clause, quotes paired, not leaning on the one before."""
     quotes_paired = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
-    return quotes_paired and not _OPENS_MID.match(text) and not _DANGLING.match(text)
+    return quotes_paired and not _OPENS_MID.match(text) and not DANGLING.match(text)
 
 
 def _next_score(c: _Candidate) -> float:
     """How firmly a candidate states a next step: 0 for a person's direct quote or a reader's aside."""
     text = c.sentence.text
-    if _SECOND_PERSON.search(_QUOTE_SPAN.sub(" ", text)):
+    if SECOND_PERSON.search(QUOTE_SPAN.sub(" ", text)):
         return 0.0
     st = c.statement
     if st is not None and st.direct and person_like(st.speaker.split(",")[0]):
         return 0.0
     # Narration that quotes a report's own words ('Biden "will never announce" the shift') may look
     # ahead inside its quotation marks; a sentence that is mostly one quotation may not.
-    embedded = st is None or not person_like(st.speaker.split(",")[0])
-    quoted = embedded and not text.startswith(("\"", "“")) and len(_QUOTE_SPAN.sub(" ", text).split()) >= 3
+    embedded = (st is None and not SPEECH_VERB.search(text)) or (st is not None and not person_like(st.speaker.split(",")[0]))
+    quoted = embedded and not text.startswith(("\"", "“")) and len(QUOTE_SPAN.sub(" ", text).split()) >= 3
     return outlook_score(text, quoted=quoted)
 
 
-def _about(text: str, about: str) -> bool:
-    """True when ``text`` shares a content word with the event ("another company's IPO" shares none)."""
-    return bool(set(words(text)) & set(words(about)))
+def _on_event(c: _Candidate, about: str) -> bool:
+    """True when a look ahead is about the event ("another company's IPO" is not).
+
+    Near the lead a report is still on its event; further down a look ahead must share a word
+    with it.
+    """
+    if c.sentence.position <= _NEAR_LEAD:
+        return True
+    return bool(set(words(c.sentence.text)) & set(words(about)))
 
 
 # Admission order when trimming to the budget: (block, rank). Blocks: 0 happened, 1 said, 2 next.

@@ -6,6 +6,7 @@ import re
 
 from digest.model import Entry
 from digest.summarise.centrality import overlap
+from digest.summarise.shape import DANGLING, QUOTE_SPAN, not_news, quotes_heavily
 from digest.summarise.sentences import considered, is_chrome, sentences_of, split_sentences, strip_dateline
 
 _TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|·)\s+(?P<tail>[^|–—-]{2,60})$")
@@ -42,6 +43,8 @@ _OPENER = re.compile(
     r"(?:you won['’]t believe|here['’]s (?:why|what|how)|this is (?:why|what|how)|everything you need to know about)\s+)",
     re.IGNORECASE,
 )
+# Words shouted in an otherwise normal title; any other capitals are an acronym (NAACP, NASA).
+_SHOUTS = frozenset("BREAKING HUGE SHOCKING URGENT EXCLUSIVE WATCH WOW MUST ALERT AMAZING INSANE EPIC".split())
 _SMALL = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
 
 
@@ -61,7 +64,7 @@ def calm_capitals(title: str) -> str:
     letters = [w for w in words if any(ch.isalpha() for ch in w)]
     if letters and all(w.isupper() for w in letters) and len(letters) > 2:
         return " ".join(_title_word(w, i) for i, w in enumerate(words))
-    return " ".join(w.capitalize() if w.isalpha() and w.isupper() and len(w) >= 5 else w for w in words)
+    return " ".join(w.capitalize() if w.strip("!:,.").upper() in _SHOUTS else w for w in words)
 
 
 def _title_word(word: str, index: int) -> str:
@@ -105,7 +108,7 @@ def pick_dek(entry: Entry | None, *, shown: list[str]) -> str | None:
         return None
     lead = sentences_of(entry.text)[:1]
     for sentence in (standfirst_of(entry.summary), lead[0].text if lead else None):
-        if sentence and _adds(sentence, shown) and _same_timing(sentence, shown):
+        if sentence and _adds(sentence, shown) and _same_timing(sentence, shown) and _stands(sentence):
             return sentence
     return None
 
@@ -121,6 +124,14 @@ def standfirst_of(summary: str) -> str | None:
     if first == text.strip() or re.search(r"[.!]$", first):
         return first if not is_chrome(first if re.search(r"[.!?]$", first) else first + ".") else None
     return None
+
+
+def _stands(sentence: str) -> bool:
+    """True for a dek that states something on its own: no question, no "And ..." opener, no
+    speculation or colour, not mostly quotation."""
+    narration = QUOTE_SPAN.sub(" ", sentence)
+    return not (sentence.rstrip("”\"' ").endswith("?") or DANGLING.match(sentence) or not_news(narration)
+                or quotes_heavily(sentence))
 
 
 def _adds(sentence: str, shown: list[str]) -> bool:

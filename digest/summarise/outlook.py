@@ -16,7 +16,7 @@ _STRONG = re.compile(
     r"(?:be|face|meet|vote|decide|rule|appear|return)|deadline|next (?:week|month|year|step|"
     r"round|phase|meeting|session|hearing)(?!['’]s)|later this (?:week|month|year)|"
     r"(?:this|next) (?:spring|summer|fall|autumn|winter)|upcoming|tomorrow|"
-    r"vote on|votes? (?:is|are) expected|scheduled for|set for|in the coming (?:days|weeks|months))\b",
+    r"(?:will|to) vote on|votes? (?:is|are) expected|scheduled for|set for|in the coming (?:days|weeks|months))\b",
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\b(?:could|may|might)\b")

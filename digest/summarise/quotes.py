@@ -34,6 +34,12 @@ _VERBS = (
     "confirms|denied|denies|pointed out|points out"
 )
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
+SPEECH_VERB = _VERB
+_THAT_ONLY = frozenset(
+    "concluded continued explained explains noted notes observed recalled remarked maintained maintains contended "
+    "contends acknowledged acknowledges conceded admitted admits emphasized stressed declared confirmed confirms "
+    "denied denies responded replied countered testified announced announces posted".split()
+)
 # Verbs that may come before their speaker ('..., said Smith'); "told Reuters" names a listener.
 _INVERTIBLE = frozenset(
     "said says added adds wrote writes asked asks explained continued replied recalled noted argued "
@@ -56,7 +62,8 @@ _NOT_NAMES = frozenset(
     My There Here What Why How Who Where Still However Meanwhile Also Now Then Last Next This That
     These Those It They We I You He She Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
-    Mr. Mrs. Ms. Some Many Most Both Earlier Later Today Yesterday Asked Speaking Even""".split()
+    Mr. Mrs. Ms. Some Many Most Both Earlier Later Today Yesterday Asked Speaking Even Saying Calling
+    Noting Adding Writing Citing Responding Addressing According Like Unlike""".split()
 )
 # Last words that make a capitalised run an organisation or place rather than a person.
 _ORG_TAIL = frozenset(
@@ -64,12 +71,18 @@ _ORG_TAIL = frozenset(
     Administration Company Inc Inc. Corp Corp. Co. Ltd News Times Post Journal Street City County
     State States America Republicans Democrats Council Agency Office Service Bank Group Network
     Institute Center Centre Association Commission Board Police Force Army Navy Guard Union
-    Kingdom Nations Press Reuters Government Foundation Club Church Hospital Airlines""".split()
+    Kingdom Nations Press Reuters Government Foundation Club Church Hospital Airlines Building Hall Memorial
+    Park Square Avenue Road Bridge Station Airport Stadium Arena Museum Library Cathedral Palace Tower Plaza
+    Academy Forum Summit Conference Festival Awards Show""".split()
 )
 # "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
 _RUN_BREAK = re.compile(r"\s+(?:and|&)\s+|(?<=['’]s)\s+|(?<=s['’])\s+")
 _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+# Titles before a surname ("Gov. Perry"): resolved to the name the article introduced, kept when it did not.
+_TITLE = re.compile(r"^(?:Gov|Sen|Rep|Gen|Lt|Col|Adm|Sgt|Capt|Judge|Justice|President|Governor|Senator|Mayor)\.?\s+")
+# "the New York Democrat said": an epithet for someone named elsewhere, not a name.
+_EPITHET = re.compile(r"(?:Democrat|Republican|Independent|Conservative|Liberal|Tory|Socialist)s?$")
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
 # Plural and common nouns that open "Opponents argued ...": a group, not a named speaker.
 _GROUPS = frozenset(
@@ -180,6 +193,8 @@ def _continuation(sentences: list[Sentence], index: int) -> tuple[Sentence, ...]
 def attribute(text: str) -> tuple[str, bool] | None:
     """Return (speaker as written, is-direct-quote) when ``text`` is an attributed statement."""
     quotes = [m for m in _QUOTE.finditer(text) if len(m.group(0).split()) >= 3]
+    if quotes and all(re.search(r"\?[”\"]$", m.group(0)) for m in quotes):
+        return None  # a question put to someone is not a statement of theirs
     masked = _QUOTE.sub(" ¶ ", text) if quotes else text
     direct = bool(quotes)
     for verb in _VERB.finditer(masked):
@@ -201,8 +216,8 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     before, after = masked[: verb.start()], masked[verb.end():]
     if _PASSIVE.search(before):
         return None
-    if verb.group(0) in ("asked", "asks") and not direct:
-        return None  # "asked whether ..." is a question, not a statement
+    if verb.group(0) in ("asked", "asks"):
+        return None  # "asked whether ..." and '... asked Trump, "You've been ...?"' are questions, not statements
     if verb.group(0) in ("reported", "reports") and not direct and not _REPORTED_THAT.match(after):
         return None  # "reported revenue of ..." is a result, not speech; "reported that ..." is
     subject = _SUBJECT_BEFORE.search(before)
@@ -256,7 +271,10 @@ def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start:
         return True
     before = masked[: max(subject_start, 0)].strip(" ,")
     after = masked[verb.end():].strip(" .")
-    # Reported speech: "X said (that) <clause>" or "<clause>, X said."
+    # Reported speech: "X said (that) <clause>" or "<clause>, X said." Verbs that also take an
+    # object ("concluded the questioning", "denied the request") report speech only with "that".
+    if verb.group(0) in _THAT_ONLY and not re.match(r"that\b", after):
+        return len(before.split()) >= 5 and bool(re.search(r",\s*(?:the\s+)?$", masked[: max(subject_start, 0)]))
     if len(after.split()) >= 5 and re.match(r"(?:that\b|[a-z]|\w+ (?:that|it|he|she|the)\b)", after):
         return len(before.split()) <= 6
     return len(before.split()) >= 5 and bool(re.search(r",\s*(?:the\s+)?$", masked[: max(subject_start, 0)]))
@@ -278,9 +296,12 @@ def _clean_speaker(raw: str) -> str | None:
         return speaker.lower()
     if _POSSESSIVE.search(speaker.removeprefix("The ")) or re.search(r"\s(?:and|&)\s", speaker):
         return None  # "Hege's lawyer", "The Verge's Stadia": owned, not the owner; "A and B": two people, one quote
-    if re.fullmatch(r"[A-Z]{2,}s", speaker):
-        return None  # "AMAs": an event or a product line, not a speaker
-    return speaker if re.search(r"[A-Z]", speaker[1:] if speaker[:1] in "AT" else speaker) else None
+    if re.fullmatch(r"[A-Z]{2,}s", speaker) or _EPITHET.search(speaker):
+        return None  # "AMAs": an event or a product line; "the New York Democrat": an epithet
+    speaker = re.sub(r"\s+for\s+the\s+[A-Z][\w\s]*$", "", speaker)  # "Rick Perry for the Republican (nomination)"
+    # "The spokesman", "A lawyer": an article alone does not make a name; "Trump" and "Anna" do.
+    rest = speaker.split(" ", 1)[1] if speaker.split(" ", 1)[0] in ("The", "A", "An") and " " in speaker else speaker
+    return speaker if re.search(r"[A-Z]", rest) and rest not in ("The", "A", "An") else None
 
 
 _PLACE_HEAD = frozenset(
@@ -352,6 +373,9 @@ class _NameBook:
             # "Wee of the Times": the person as introduced, then where they work, as written.
             name = self.resolve(bare[: affiliation.start()], index)
             return f"{name}{bare[affiliation.start():]}" if name else None
+        titled = _TITLE.match(bare)
+        if titled and len(bare.split()) == 2:
+            return self.lookup(bare[titled.end():]) or raw  # "Gov. Perry": the Rick Perry introduced earlier
         if len(bare.split()) == 1:
             return self.lookup(bare) or bare
         fuller = self.by_part.get(_surname(bare))

@@ -21,12 +21,14 @@ _JOB = (
     r"historian|expert|consultant|lecturer|physician|doctor|surgeon|pastor|bishop|priest|"
     r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice)"
 )
+# A full stop after a title ("an adviser to Mr. Reid") does not end the role.
+_NOT_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)"
 _PERSON = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}"
 # The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
     rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:“”\"()]{{2,160}}?"
-    rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,))?)(?=,|;|\.(?:\s|$)|$)"
+    rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 _BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
