@@ -283,7 +283,9 @@ def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start:
 def _clean_speaker(raw: str) -> str | None:
     """Strip sentence openers from a speaker phrase; None when nothing name-like is left."""
     words = raw.strip(" ,").split()
-    while words and words[0] in _NOT_NAMES and words[0] not in ("He", "She", "The", "A", "An"):
+    # "AS Opposition Leader Bill Shorten said": a capitalised lede's opener is no part of the name.
+    while words and (words[0] in _NOT_NAMES or words[0].isupper() and words[0].capitalize() in _NOT_NAMES) and (
+            words[0] not in ("He", "She", "The", "A", "An")):
         words = words[1:]
     if not words:
         return None
@@ -334,7 +336,7 @@ class _NameBook:
         prose = _QUOTE.sub(" ", text)
         pronoun = re.search(_PRONOUN, prose)
         for match in re.finditer(_NAME, prose):
-            run = _strip_openers(_RUN_BREAK.split(match.group(0))[-1])
+            run = re.sub(r"['’]s?$", "", _strip_openers(_RUN_BREAK.split(match.group(0))[-1]))
             if len(run.split()) >= 3 and _PREPOSITION_END.search(prose[: match.start()]):
                 run = " ".join(run.split()[1:])  # "ambassador to Britain Liu Xiaoming": the place is not the name
             if not run:

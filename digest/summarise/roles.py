@@ -34,6 +34,7 @@ _BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
     rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]+)?)\s+(?P<name>{_PERSON})"
 )
+_LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
 _JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
 _OPENERS = frozenset("The A An But And In On At For After Before When While If As This That".split())
@@ -45,11 +46,13 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     found = []
     for match in _AFTER.finditer(prose):
         role = match.group("role")
-        if _JOB_WORD.search(role) and not _NOT_ROLE.match(role):
+        if _LIST_GOES_ON.match(prose, match.end()):
+            role = ""  # "head of MIT's Science, Technology and Society program": the comma was inside a name
+        if role and _JOB_WORD.search(role) and not _NOT_ROLE.match(role):
             found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
     for match in _BEFORE.finditer(prose):
         words = match.group("role").split()
-        while words and words[0] in _OPENERS:
+        while words and (words[0] in _OPENERS or words[0].capitalize() in _OPENERS):
             words = words[1:]
         if words and any(w[:1].islower() for w in words):
             found.append((match.group("name"), _with_role(match.group("name"), " ".join(words), after=False)))
