@@ -429,7 +429,7 @@ def _is_affiliation(tail: str) -> bool:
 
 def _strip_openers(run: str) -> str:
     words = run.split()
-    while words and words[0] in _NOT_NAMES:
+    while words and (words[0] in _NOT_NAMES or words[0].isupper() and words[0].capitalize() in _NOT_NAMES):
         words = words[1:]
     return " ".join(words).rstrip(".")
 
