@@ -209,3 +209,19 @@ def test_a_dek_without_a_standfirst_is_the_lead_sentence_whole():
     made = brief(entry(lead + "\n\nMayor Ilse Varga said that the council had listened to every resident."
                        "\n\nWork on the wall starts in spring.", summary=""))
     assert made.dek in (None, lead)
+
+
+def test_he_said_after_a_speaker_and_someone_else_named_is_dropped():
+    text = ("“This closes a painful chapter,” concluded President-elect Rodrigo Chaves.\n\n"
+            "The new commission will be led by the vice-president-elect, Mary Munive, and three ministries.\n\n"
+            "“I, once again, offer my most sincere apologies,” he said.")
+    assert speakers(text) == ["President-elect Rodrigo Chaves"]
+
+
+def test_a_role_cut_off_at_its_front_or_its_brackets_is_never_shown_cut():
+    text = ("“Ms. Lerner intends to refuse to answer questions,” Oversight and Government Reform Committee "
+            "spokesman Ali Ahmad said in a statement.")
+    assert speakers(text) == ["Ali Ahmad"]
+    text = ("Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.), wrote that the "
+            "two teenagers should show a little class.")
+    assert speakers(text) == ["Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.)"]

@@ -90,7 +90,8 @@ _GROUPS = frozenset(
     Lawmakers Legislators Protesters Activists Witnesses Scientists Researchers Economists Doctors
     Authorities Organisers Organizers Sources Campaigners Neighbors Neighbours Parents Students
     Workers Teachers Others Observers Advocates Critics Regulators Leaders Members Voters Fans
-    Officers Diplomats Executives Investors Traders Residents Families Environmentalists People""".split()
+    Officers Diplomats Executives Investors Traders Residents Families Environmentalists People Relatives
+    Friends Loved Witnesses Neighbors Colleagues Owners Employees Staff Locals Villagers Teachers Police""".split()
 )
 # "Opponents, led by Senator John Hale, argued": the named person inside the appositive.
 _LED_BY = re.compile(rf"\b(?:led by|including|among them|such as|headed by)\s+(?P<sp>{_NAME})")
@@ -396,9 +397,19 @@ class _NameBook:
                 return self.last_speaker[1]
             subject = self.subjects.get(back)
             if subject:
-                # "Hale met Varga on Monday. He said ...": two people, either could be "he".
-                return subject if len(self.people.get(back, ())) <= 1 else None
+                # "Hale met Varga on Monday. He said ...": two people, either could be "he"; so
+                # could the last speaker, when someone else was named after them.
+                if len(self.people.get(back, ())) > 1 or self._other_speaker(subject, back, index):
+                    return None
+                return subject
         return None
+
+    def _other_speaker(self, subject: str, back: int, index: int) -> bool:
+        """True when a different person spoke shortly before ``subject`` was named (ambiguous "he")."""
+        if self.last_speaker is None or back == index:
+            return False
+        when, speaker = self.last_speaker
+        return index - when <= 4 and speaker != subject and self._personal(speaker)
 
     def _personal(self, speaker: str) -> bool:
         """True when a resolved speaker can be "he" or "she": a person, not a body or a group."""

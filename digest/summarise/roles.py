@@ -27,13 +27,15 @@ _PERSON = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}"
 # The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
-    rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:“”\"()]{{2,160}}?"
+    rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 _BEFORE = re.compile(
-    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
+    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
     rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]+)?)\s+(?P<name>{_PERSON})"
 )
+# The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
 _LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
 _JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
@@ -52,6 +54,9 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
     for match in _BEFORE.finditer(prose):
         words = match.group("role").split()
+        if _NAME_BEFORE.search(prose, 0, match.start()):
+            found.append((match.group("name"), match.group("name")))  # "Oversight and | Government ...": cut off
+            continue
         while words and (words[0] in _OPENERS or words[0].capitalize() in _OPENERS):
             words = words[1:]
         if words and any(w[:1].islower() for w in words):
