@@ -70,7 +70,10 @@ def page_story(name: str) -> Story | None:
     text = extract_article(html)
     if not text:
         return None
-    root = lxml.html.fromstring(html)
+    try:
+        root = lxml.html.fromstring(html.decode("utf-8"))
+    except UnicodeDecodeError:
+        root = lxml.html.fromstring(html)
     title = _meta(root, "og:title") or " ".join(root.findtext(".//title") or "").strip() or name
     site = _meta(root, "og:site_name") or re.split(r"[-.]", name)[0]
     entry = Entry(uid=name, feed=site, feed_url=f"corpus:{name}", title=title, link=None,

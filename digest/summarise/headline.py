@@ -115,7 +115,7 @@ def pick_dek(entry: Entry | None, *, shown: list[str]) -> str | None:
 
 def standfirst_of(summary: str) -> str | None:
     """Return the first whole sentence of a standfirst, or None when there is none to show."""
-    text = " ".join(considered(summary).split())
+    text = " ".join(considered(summary).replace("\u00ad", "").split())  # soft hyphens: invisible, but they break words
     if not text or _ELLIPSIS.search(text.split(". ")[0] if ". " in text else text):
         return None  # a description cut off by the feed: its first sentence may be the cut one
     first = split_sentences(strip_dateline(text))[0] if text else ""
