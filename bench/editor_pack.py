@@ -89,6 +89,11 @@ def _meta(root, key: str) -> str:
     return ""
 
 
+def held_stories() -> list[Story]:
+    """Every held-back story, in pack order: the BASIL events, then the news pages."""
+    return basil_stories() + [s for s in map(page_story, HELD_PAGES) if s is not None]
+
+
 def render(brief: Brief, story: Story, number: int) -> str:
     """The markdown a grader reads: the brief, then each source's full text."""
     lines = [f"# Brief {number:02d}", "", f"## {brief.headline}", ""]
@@ -113,7 +118,7 @@ def render(brief: Brief, story: Story, number: int) -> str:
 def build(out: Path) -> int:
     """Write one file per brief into ``out``; return how many."""
     out.mkdir(parents=True, exist_ok=True)
-    stories = basil_stories() + [s for s in map(page_story, HELD_PAGES) if s is not None]
+    stories = held_stories()
     summariser = get_summariser("extractive")
     for number, story in enumerate(stories, 1):
         brief = summariser.summarise(RankedStory(story, rank=number, score=1.0, why="editor pack"))
