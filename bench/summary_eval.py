@@ -44,7 +44,10 @@ TUNING_SPLIT = (
     "editor pack and the held-back figures. The held-back verdicts were written by reading each brief's "
     "sources after the rules were set; three rules came after a first look at held-back output, each "
     "for a failure the issue names: an ambiguous 'he' after another speaker, a role cut at its front, "
-    "a sentence cut at 'Rt.'."
+    "a sentence cut at 'Rt.'. When the verdicts were written (commit 'bench: held-back verdicts'), the held-back "
+    "figures were: real statements 100% (86/86), speaker name and role 88.4% (76/86), What next 63.0% (17/27), "
+    "core event 87.0% (47/54), whole deks 100% (54/54). Any rule added after that was seen against these "
+    "misses, so figures below that differ are no longer blind."
 )
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "data" / "summary_labels.json"
