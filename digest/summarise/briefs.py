@@ -19,7 +19,7 @@ from digest.summarise.quotes import SPEECH_VERB, Statement, find_statements, nam
 from digest.summarise.headline import clean_headline, headline_of, pick_dek, pick_headline_entry, timing_words
 from digest.summarise.sections import section_blocks
 from digest.summarise.sentences import Sentence, sentences_of
-from digest.summarise.shape import DANGLING, QUOTE_SPAN, SECOND_PERSON, not_news, quotes_heavily
+from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back, not_news, quotes_heavily
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +187,7 @@ def _states_event(c: _Candidate, *, strict: bool = True) -> bool:
     text = c.sentence.text
     if c.statement is not None and c.statement.speaker[:1].islower():
         return False
-    return (8 <= _words(c) <= 55 and not quotes_heavily(text) and not DANGLING.match(text)
+    return (8 <= _words(c) <= 55 and not quotes_heavily(text) and not leans_back(text)
             and not text.endswith("?") and not (strict and not_news(QUOTE_SPAN.sub(" ", text))))
 
 
@@ -357,7 +357,7 @@ _OPENS_MID = re.compile(r"^(?:[a-z]|[”’.,;:…)\]-])")
 def _whole(text: str) -> bool:
     """True for a whole sentence: not opening mid-clause, quotes paired, not leaning on the one before."""
     quotes_paired = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
-    return quotes_paired and not _OPENS_MID.match(text) and not DANGLING.match(text)
+    return quotes_paired and not _OPENS_MID.match(text) and not leans_back(text)
 
 
 def _next_score(c: _Candidate) -> float:

@@ -52,6 +52,23 @@ _EXPECT = re.compile(
 _PARENS = re.compile(r"\([^()]*\)")
 
 
+# A cue inside a relative clause looks ahead for someone or something else ("Grassley, who plans
+# to seek a seventh term"; "programs that will soon go into effect"); after a determiner "plans"
+# is a noun ("with plans to attempt a stop").
+_RELATIVE = re.compile(r"\b(?:who|which|whose)\s+(?:\w+\s+){0,2}$|\bthat\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:with|the|its|his|her|their|our|of)\s+$", re.IGNORECASE)
+
+
+def _main_clause_cue(text: str) -> bool:
+    """True when a firm cue looks ahead outside a relative clause (and "plans" is a verb)."""
+    for m in _STRONG.finditer(text):
+        before = text[max(0, m.start() - 40): m.start()]
+        noun = m.group(0).lower().startswith(("plans", "intends", "aims")) and _DETERMINER.search(before)
+        if not (_RELATIVE.search(before) or noun):
+            return True
+    return False
+
+
 def _expects(text: str, narration: str) -> bool:
     """True for an attributed expectation; the verb must be the narration's, what is expected may be quoted."""
     return bool(_EXPECT.search(_PARENS.sub(" ", text)) and _EXPECT_VERB.search(narration))
@@ -75,7 +92,7 @@ def outlook_score(text: str, *, quoted: bool = False) -> float:
     clean = _BACKWARD.sub(" ", narration)
     score = 0.0
     would = _WOULD.search(clean)
-    if _STRONG.search(clean) or _expects(text, clean) or (would and _FUTURE_TIME.search(clean, would.end())):
+    if _main_clause_cue(clean) or _expects(text, clean) or (would and _FUTURE_TIME.search(clean, would.end())):
         score = 2.0
     elif _WEAK.search(clean):
         score = 1.0

@@ -73,14 +73,14 @@ _ORG_TAIL = frozenset(
     Institute Center Centre Association Commission Board Police Force Army Navy Guard Union
     Kingdom Nations Press Reuters Government Foundation Club Church Hospital Airlines Building Hall Memorial
     Park Square Avenue Road Bridge Station Airport Stadium Arena Museum Library Cathedral Palace Tower Plaza
-    Academy Forum Summit Conference Festival Awards Show""".split()
+    Academy Forum Summit Conference Festival Awards Show Province Region District Island Islands Valley""".split()
 )
 # "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
 _RUN_BREAK = re.compile(r"\s+(?:and|&)\s+|(?<=['’]s)\s+|(?<=s['’])\s+")
 _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 # Titles before a surname ("Gov. Perry"): resolved to the name the article introduced, kept when it did not.
-_TITLE = re.compile(r"^(?:Gov|Sen|Rep|Gen|Lt|Col|Adm|Sgt|Capt|Judge|Justice|President|Governor|Senator|Mayor)\.?\s+")
+_TITLE = re.compile(r"^(?:Gov|Sen|Rep|Gen|Lt|Col|Adm|Sgt|Capt|Supt|Insp|Det|Judge|Justice|President|Governor|Senator|Mayor)\.?\s+")
 # "the New York Democrat said": an epithet for someone named elsewhere, not a name.
 _EPITHET = re.compile(r"(?:Democrat|Republican|Independent|Conservative|Liberal|Tory|Socialist)s?$")
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
@@ -233,7 +233,7 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     return None
 
 
-_PREPOSITION_END = re.compile(r"\b(?:in|of|at|from|to|for|with|by|near|across|outside|inside)\s*$")
+_PREPOSITION_END = re.compile(r"\b(?:in|of|at|from|to|for|with|by|near|across|outside|inside)(?:\s+the)?\s*$")
 _POSSESSIVE = re.compile(r"\w['’]s?\b(?!\w)|s['’](?=\s|$)")
 
 
@@ -246,10 +246,47 @@ def _subject(lead_in: str, speaker: str | None) -> str | None:
     """
     if speaker is None or not _PREPOSITION_END.search(lead_in):
         return speaker
-    words = speaker.split()
-    if len(words) >= 3 and " and " not in speaker and person_like(" ".join(words[1:])):
-        return " ".join(words[1:])
-    return None
+    return object_name(speaker)
+
+
+def object_name(run: str) -> str | None:
+    """The person named by a run that follows a preposition, or None when it names none.
+
+    "Treasury Secretary Jacob Lew" (a role opens it) stays whole; "Britain Liu Xiaoming" and
+    "Ministry of Finance Brian Manning" give the name at the end; "Kalamazoo and Van Buren" none.
+    """
+    words = run.split()
+    if " and " in run or not person_like(" ".join(words[-2:])):
+        return None
+    if len(words) <= 2:
+        return run
+    # The name is the run's last two words, or three with a middle initial ("Paul D. Ryan") ...
+    start = len(words) - (3 if re.fullmatch(r"[A-Z]\.", words[-2]) and len(words) > 3 else 2)
+    # ... with the title just before it ("Independent Senator Amrita Deonarine", "Treasury Secretary Jacob Lew").
+    if start > 0 and is_title(words[start - 1]) and words[start - 1].rstrip(".") not in _TITLE_MODIFIERS:
+        start -= 1
+        while start > 0 and is_title(words[start - 1]):
+            start -= 1
+    return " ".join(words[start:])
+
+
+# Words of a title: a run made only of them names an office, not its holder.
+_TITLE_WORDS = frozenset(
+    """President Prime Minister Premier Chancellor Governor Mayor Secretary Senator Minister General
+    Attorney Chief Justice Judge Speaker Leader Commissioner Director Ambassador Superintendent
+    Sheriff Inspector Deputy Vice Acting Foreign Finance Health Defense Defence Interior State
+    Representative Congressman Congresswoman Councillor Councilman Councilwoman Detective Officer
+    Treasury Supt Insp Det Sgt Gov Sen Rep Gen Dr Mr Mrs Ms""".split()
+)
+
+
+# Title words that only qualify another ("Finance" in "Finance Minister"): they never end a title.
+_TITLE_MODIFIERS = frozenset("Acting Foreign Finance Health Defense Defence Interior State Treasury Vice Deputy Chief".split())
+
+
+def is_title(word: str) -> bool:
+    """True for a word of a title ("Secretary", "Gov.")."""
+    return word.rstrip(".") in _TITLE_WORDS
 
 
 def is_group(speaker: str) -> bool:
@@ -299,6 +336,8 @@ def _clean_speaker(raw: str) -> str | None:
         return speaker.lower()
     if _POSSESSIVE.search(speaker.removeprefix("The ")) or re.search(r"\s(?:and|&)\s", speaker):
         return None  # "Hege's lawyer", "The Verge's Stadia": owned, not the owner; "A and B": two people, one quote
+    if all(is_title(w) for w in speaker.split() if w not in ("The", "A", "An", "the", "of")):
+        return None  # "The Prime Minister said", "the future President said": an office, not a name
     if re.fullmatch(r"[A-Z]{2,}s", speaker) or _EPITHET.search(speaker):
         return None  # "AMAs": an event or a product line; "the New York Democrat": an epithet
     speaker = re.sub(r"\s+for\s+the\s+[A-Z][\w\s]*$", "", speaker)  # "Rick Perry for the Republican (nomination)"
@@ -338,12 +377,11 @@ class _NameBook:
         pronoun = re.search(_PRONOUN, prose)
         for match in re.finditer(_NAME, prose):
             run = re.sub(r"['’]s?$", "", _strip_openers(_RUN_BREAK.split(match.group(0))[-1]))
-            if len(run.split()) >= 3 and _PREPOSITION_END.search(prose[: match.start()]):
-                run = " ".join(run.split()[1:])  # "ambassador to Britain Liu Xiaoming": the place is not the name
+            if _PREPOSITION_END.search(prose[: match.start()]):
+                run = object_name(run) or ""  # "ambassador to Britain Liu Xiaoming": the place is not the name
             if not run:
                 continue
-            if person_like(run):
-                self._learn(run)
+            self._learn(run)
             name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
             if name and person_like(name) and (pronoun is None or match.start() < pronoun.start()):
                 self.people.setdefault(index, set()).add(name)
@@ -424,6 +462,12 @@ class _NameBook:
         return known if known and len(known) > len(run) and known.endswith(run) else run
 
     def _learn(self, run: str) -> None:
+        words = run.split()
+        if not person_like(run) and len(words) > 3 and words[-3][:1].isupper():
+            # "Acting U.S. Attorney for the District of Massachusetts Joshua Levy": the person at its end.
+            tail = " ".join(words[-2:])
+            if person_like(tail) and not is_title(words[-2]) and words[-2] not in _PLACE_HEAD:
+                run = tail
         if person_like(run):
             self.by_surname.setdefault(_surname(run), run)
             # Korean, Chinese and Hungarian names put the family name first: "Yoon Suk Yeol".

@@ -19,6 +19,15 @@ DANGLING = re.compile(
     r"statement|development|incident|news|latest|same|former|latter|two|three|pair|group|"
     r"case|issue|problem|answer|question|idea)\b)\b"
 )
+# "In a statement, he said ...": the subject is someone named in an earlier sentence.
+_PRONOUN_SUBJECT = re.compile(r"^[^,“\"]{0,40},\s*(?:he|she|they)\s")
+
+
+def leans_back(text: str) -> bool:
+    """True when a sentence leans on an earlier one: a dangling opener or a pronoun subject."""
+    return bool(DANGLING.match(text) or _PRONOUN_SUBJECT.match(text))
+
+
 QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 
 
