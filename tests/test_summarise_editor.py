@@ -225,3 +225,39 @@ def test_a_role_cut_off_at_its_front_or_its_brackets_is_never_shown_cut():
     text = ("Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.), wrote that the "
             "two teenagers should show a little class.")
     assert speakers(text) == ["Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.)"]
+
+
+def test_a_title_alone_is_no_speaker():
+    text = ("Grenada's Prime Minister Keith Mitchell spoke at the banking forum in Bridgetown on Monday.\n\n"
+            "The Prime Minister said, “The Caribbean is literally taken for granted by policymakers in Washington.”")
+    assert "The Prime Minister" not in speakers(text)
+
+
+def test_the_person_at_the_end_of_a_long_title_is_named_in_full_later():
+    text = ("Those clients were not charged, but Acting U.S. Attorney for the District of Massachusetts Joshua Levy "
+            "said the case is still open.\n\n"
+            "“This ring was built on secrecy and exclusivity,” said Levy.")
+    assert speakers(text)[-1] == "Joshua Levy"
+
+
+def test_a_run_after_a_preposition_keeps_its_title_and_name_only():
+    text = "Before the vote, Minister in the Ministry of Finance Brian Manning said the issue was a simple one."
+    assert speakers(text) == ["Brian Manning"]
+    text = "The ruling by Treasury Secretary Jacob Lew said married couples would file jointly from next year."
+    assert [s.split(",")[0] for s in speakers(text)] in ([], ["Treasury Secretary Jacob Lew"])
+
+
+def test_a_look_ahead_in_a_relative_or_background_clause_is_not_what_next():
+    from digest.summarise.outlook import outlook_score
+    assert outlook_score("Mr. Braley is not running against Mr. Grassley, who plans to seek a seventh term.") == 0
+    assert outlook_score("Some questioned whether the system will meet the standard it promised.") == 0
+    assert outlook_score("She spoke after the IMF projected prices would rise by 7 percent this year.") == 0
+    assert outlook_score("A patrol unit turned on its lights with plans to attempt a traffic stop.") == 0
+    assert outlook_score("The council said that it plans to review the fee next spring.") >= 2
+
+
+def test_a_next_step_whose_subject_is_a_pronoun_from_an_earlier_sentence_is_left_out():
+    text = ("Nebraska and Oklahoma sued Colorado over its marijuana law in the Supreme Court on Thursday.\n\n"
+            "Colorado's attorney general called the suit without merit.\n\n"
+            "In a statement, he said he intends to defend the state's marijuana laws.")
+    assert not any(s.startswith("In a statement, he") for s in brief(entry(text)).what_next)

@@ -55,6 +55,17 @@ _PARENS = re.compile(r"\([^()]*\)")
 # A cue inside a relative clause looks ahead for someone or something else ("Grassley, who plans
 # to seek a seventh term"; "programs that will soon go into effect"); after a determiner "plans"
 # is a noun ("with plans to attempt a stop").
+# A clause that is background to the sentence: "after the IMF projected prices would rise",
+# "questioned whether the system will meet the standard".
+_SUBORDINATOR = re.compile(r"\b(?:after|since|because|whether|if)\b[^,;:—–]{0,80}$", re.IGNORECASE)
+
+
+def _subordinate(text: str, at: int) -> bool:
+    """True when position ``at`` sits in a relative, background or indirect-question clause."""
+    before = text[max(0, at - 90): at]
+    return bool(_RELATIVE.search(before[-40:]) or _SUBORDINATOR.search(before))
+
+
 _RELATIVE = re.compile(r"\b(?:who|which|whose)\s+(?:\w+\s+){0,2}$|\bthat\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _DETERMINER = re.compile(r"\b(?:with|the|its|his|her|their|our|of)\s+$", re.IGNORECASE)
 
@@ -64,7 +75,7 @@ def _main_clause_cue(text: str) -> bool:
     for m in _STRONG.finditer(text):
         before = text[max(0, m.start() - 40): m.start()]
         noun = m.group(0).lower().startswith(("plans", "intends", "aims")) and _DETERMINER.search(before)
-        if not (_RELATIVE.search(before) or noun):
+        if not (_subordinate(text, m.start()) or noun):
             return True
     return False
 
@@ -92,7 +103,8 @@ def outlook_score(text: str, *, quoted: bool = False) -> float:
     clean = _BACKWARD.sub(" ", narration)
     score = 0.0
     would = _WOULD.search(clean)
-    if _main_clause_cue(clean) or _expects(text, clean) or (would and _FUTURE_TIME.search(clean, would.end())):
+    would_ahead = would and _FUTURE_TIME.search(clean, would.end()) and not _subordinate(clean, would.start())
+    if _main_clause_cue(clean) or _expects(text, clean) or would_ahead:
         score = 2.0
     elif _WEAK.search(clean):
         score = 1.0
