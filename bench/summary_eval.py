@@ -32,8 +32,9 @@ from summary_corpus import load_articles  # noqa: E402
 
 from digest.model import Entry, RankedStory, Story  # noqa: E402
 from digest.summarise import get_summariser  # noqa: E402
+from digest.summarise.names import is_group  # noqa: E402
 from digest.summarise.outlook import outlook_score  # noqa: E402
-from digest.summarise.quotes import find_statements, is_group  # noqa: E402
+from digest.summarise.quotes import find_statements  # noqa: E402
 from digest.summarise.sentences import sentences_of  # noqa: E402
 
 TUNING_SPLIT = (

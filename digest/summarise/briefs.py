@@ -14,12 +14,25 @@ from dataclasses import dataclass
 
 from digest.model import KIND_REPORT, Brief, Entry, Quote, RankedStory, Source
 from digest.summarise.centrality import near_duplicate, textrank, tfidf, words
+from digest.summarise.headline import (
+    clean_headline,
+    headline_of,
+    pick_dek,
+    pick_headline_entry,
+    timing_words,
+)
+from digest.summarise.names import named_in_full, person_like
 from digest.summarise.outlook import outlook_score
-from digest.summarise.quotes import SPEECH_VERB, Statement, find_statements, named_in_full, person_like
-from digest.summarise.headline import clean_headline, headline_of, pick_dek, pick_headline_entry, timing_words
+from digest.summarise.quotes import SPEECH_VERB, Statement, find_statements
 from digest.summarise.sections import section_blocks
 from digest.summarise.sentences import Sentence, sentences_of
-from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back, not_news, quotes_heavily
+from digest.summarise.shape import (
+    QUOTE_SPAN,
+    SECOND_PERSON,
+    leans_back,
+    not_news,
+    quotes_heavily,
+)
 
 log = logging.getLogger(__name__)
 

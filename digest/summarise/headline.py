@@ -6,8 +6,14 @@ import re
 
 from digest.model import Entry
 from digest.summarise.centrality import overlap
+from digest.summarise.sentences import (
+    considered,
+    is_chrome,
+    sentences_of,
+    split_sentences,
+    strip_dateline,
+)
 from digest.summarise.shape import DANGLING, QUOTE_SPAN, not_news, quotes_heavily
-from digest.summarise.sentences import considered, is_chrome, sentences_of, split_sentences, strip_dateline
 
 _TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|·)\s+(?P<tail>[^|–—-]{2,60})$")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from digest.model import Quote
-from digest.summarise.quotes import find_statements, named_in_full
+from digest.summarise.names import named_in_full
+from digest.summarise.quotes import find_statements
 from digest.summarise.sentences import paragraphs, sentences_of
 
 _HEADS = {
