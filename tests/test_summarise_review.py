@@ -76,7 +76,7 @@ def test_a_quote_after_said_with_a_new_speaker_is_not_joined():
 
 def _item(text: str, outlet: str, *, speaker: str | None = None):
     """A block candidate built by hand, for the budget trimmer."""
-    from digest.summarise.briefs import _Candidate
+    from digest.summarise.candidates import Candidate as _Candidate
     from digest.summarise.quotes import Statement
     from digest.summarise.sentences import Sentence
 
