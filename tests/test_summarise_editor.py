@@ -261,3 +261,11 @@ def test_a_next_step_whose_subject_is_a_pronoun_from_an_earlier_sentence_is_left
             "Colorado's attorney general called the suit without merit.\n\n"
             "In a statement, he said he intends to defend the state's marijuana laws.")
     assert not any(s.startswith("In a statement, he") for s in brief(entry(text)).what_next)
+
+
+def test_a_label_before_the_lead_is_not_part_of_what_happened():
+    text = ("Updated: Rick Santorum on Sunday tried to clarify his comment that the president subscribed to a "
+            "phony theology.\n\nAnchor: Tuesday morning was met with strong, cold winds across the peninsula.")
+    assert [s.text for s in sentences_of(text)] == [
+        "Rick Santorum on Sunday tried to clarify his comment that the president subscribed to a phony theology.",
+        "Tuesday morning was met with strong, cold winds across the peninsula."]

@@ -210,8 +210,14 @@ _BIO = re.compile(
 )
 
 
+# Labels an outlet or a transcript puts before the prose: "Updated:", "BREAKING:", "Anchor:".
+_LABEL = re.compile(r"^(?:Updated?|UPDATED?|Breaking|BREAKING|Exclusive|EXCLUSIVE|Anchor|Reporter|Correspondent)"
+                    r"(?: \([^)]{1,30}\))?\s*:\s+(?=[A-Z\"“])")
+
+
 def strip_dateline(paragraph: str) -> str:
-    """Return ``paragraph`` without a leading dateline ("WASHINGTON (AP) —")."""
+    """Return ``paragraph`` without a leading label ("Updated:") or dateline ("WASHINGTON (AP) —")."""
+    paragraph = _LABEL.sub("", paragraph)
     match = _DATELINE.match(paragraph)
     if not match:
         return paragraph
