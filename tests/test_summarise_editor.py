@@ -269,3 +269,28 @@ def test_a_label_before_the_lead_is_not_part_of_what_happened():
     assert [s.text for s in sentences_of(text)] == [
         "Rick Santorum on Sunday tried to clarify his comment that the president subscribed to a phony theology.",
         "Tuesday morning was met with strong, cold winds across the peninsula."]
+
+
+STRIKE = ("Dockworkers at the Port of Portvale walked out on Monday over a pay offer from the Port Authority.\n\n"
+          "The union said 3,400 members had joined the strike at the container terminal.\n\n"
+          "Ships queued outside the harbour as cranes stood idle at the terminal.\n\n"
+          "Shipping lines said they were diverting cargo to other ports along the coast.\n\n"
+          "The Port Authority said its offer of 6% was final.\n\n")
+
+
+def test_the_reporters_own_guess_is_not_what_next():
+    text = STRIKE + "The strike will likely last into next week as both sides dig in at the port."
+    assert not any("will likely" in s for s in brief(entry(text)).what_next)
+
+
+def test_a_time_alone_or_a_comparison_is_not_a_next_step():
+    from digest.summarise.outlook import outlook_score
+    assert outlook_score("The strike comes as Portvale prepares to host the regatta next year.") == 0
+    assert outlook_score("The union has attacked the authority for skipping a meeting later this month.") == 0
+    text = STRIKE + "The new port law, by contrast, will raise dock fees for every shipping line at the port."
+    assert not any("by contrast" in s for s in brief(entry(text)).what_next)
+
+
+def test_a_correction_notice_is_chrome():
+    from digest.summarise.sentences import is_chrome
+    assert is_chrome("CORRECTION: This article originally said the final is set to be held in Tempe.")

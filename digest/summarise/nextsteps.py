@@ -50,12 +50,20 @@ def _whole(text: str) -> bool:
     return quotes_paired and not _OPENS_MID.match(text) and not leans_back(text)
 
 
+# A comparison or an aside, not this event's next step: "The new law, by contrast, will reduce ...".
+_ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,", re.IGNORECASE)
+_GUESS = re.compile(r"\b(?:likely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
+
+
 def _next_score(c: Candidate) -> float:
     """How firmly a candidate states a next step: 0 for a person's direct quote or a reader's aside."""
     text = c.sentence.text
-    if SECOND_PERSON.search(QUOTE_SPAN.sub(" ", text)):
+    narration = QUOTE_SPAN.sub(" ", text)
+    if SECOND_PERSON.search(narration) or _ASIDE.search(narration):
         return 0.0
     st = c.statement
+    if st is None and _GUESS.search(narration):
+        return 0.0  # the reporter's own guess ("will likely spend the next day ..."): nobody's plan or expectation
     if st is not None and st.direct and person_like(st.speaker.split(",")[0]):
         return 0.0
     # Narration that quotes a report's own words ('Biden "will never announce" the shift') may look

@@ -71,13 +71,24 @@ _DETERMINER = re.compile(r"\b(?:with|the|its|his|her|their|our|of)\s+$", re.IGNO
 
 
 def _main_clause_cue(text: str) -> bool:
-    """True when a firm cue looks ahead outside a relative clause (and "plans" is a verb)."""
+    """True when a firm cue looks ahead outside a relative clause (and "plans" is a verb).
+
+    A time alone ("later this month") after a verb in the past ("has attacked the president for
+    declining a meeting later this month") dates something that happened, not a next step.
+    """
     for m in _STRONG.finditer(text):
         before = text[max(0, m.start() - 40): m.start()]
         noun = m.group(0).lower().startswith(("plans", "intends", "aims")) and _DETERMINER.search(before)
-        if not (_subordinate(text, m.start()) or noun):
+        # A time alone never makes a next step: "comes as Arizona prepares to host the Super Bowl next year".
+        past = _TIME_ONLY.fullmatch(m.group(0))
+        if not (_subordinate(text, m.start()) or noun or past):
             return True
     return False
+
+
+_TIME_ONLY = re.compile(r"(?:later this|next|this) \w+|upcoming|tomorrow", re.IGNORECASE)
+_PAST_VERB = re.compile(r"\b(?:has|have|had|was|were)\s+(?!(?:been\s+)?(?:set|scheduled|expected|due|planned)\b)\w+(?:ed|en)\b|"
+                        r"\b(?!(?:need|feed|seed|speed|proceed|exceed|succeed)\b)[a-z]+ed\b(?! to\b)")
 
 
 def _expects(text: str, narration: str) -> bool:

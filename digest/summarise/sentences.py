@@ -180,7 +180,7 @@ _CHROME_OPENER = re.compile(
     r"click here|read (?:more|next|also|this)\s*:|read more\b|related\s*:|related (?:stories|articles|coverage)|"
     r"see also\s*:|more\s*:|watch\s*:|listen\s*:|listen to (?:this|the) (?:article|story|podcast)|"
     r"share (?:this|on)\b|download (?:the|our) app|get (?:the|our) (?:free |daily |weekly )?(?:\w+ )?(?:newsletter|app)|"
-    r"advertisement|sponsored(?: content| by)?\s*[:.]?$|most popular|recommended for you|"
+    r"advertisement|sponsored(?: content| by)?\s*[:.]?$|most popular|recommended for you|corrections?\s*:|editor['’]s note\s*:|"
     r"(?:updated|published|posted|last updated)\s*:?\s*\d|e-?mail (?:us|me|him|her)\b|contact us\b|"
     r"(?:photo|image|picture|video)s?(?: credit)?\s*:|copyright\s*(?:©|\(c\)|\d{4})|we use cookies)",
     re.IGNORECASE,

@@ -20,7 +20,7 @@ DANGLING = re.compile(
     r"case|issue|problem|answer|question|idea)\b)\b"
 )
 # "In a statement, he said ...": the subject is someone named in an earlier sentence.
-_PRONOUN_SUBJECT = re.compile(r"^[^,“\"]{0,40},\s*(?:he|she|they)\s")
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^,“\"]{0,60},\s*){1,2}(?:he|she|they|it)\s")
 
 
 def leans_back(text: str) -> bool:
