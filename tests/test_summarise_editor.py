@@ -294,3 +294,22 @@ def test_a_time_alone_or_a_comparison_is_not_a_next_step():
 def test_a_correction_notice_is_chrome():
     from digest.summarise.sentences import is_chrome
     assert is_chrome("CORRECTION: This article originally said the final is set to be held in Tempe.")
+
+
+def test_different_days_for_different_things_are_no_disagreement():
+    first = entry("Mitt Romney joined other Republicans on Tuesday in calling on Todd Akin to quit the Senate race.\n\n"
+                  "Akin made the remarks in a television interview on Sunday.",
+                  uid="a", feed="Early Wire", title="Romney calls on Akin to quit Senate race",
+                  published=datetime(2026, 11, 23, 8, tzinfo=UTC))
+    later = entry("Party delegates voted on Monday to oppose abortion without exceptions.\n\n"
+                  "The platform committee meets again next week.",
+                  uid="b", feed="Late Daily", title="Delegates back abortion plank",
+                  published=datetime(2026, 11, 23, 9, tzinfo=UTC))
+    assert brief(first, later).what_happened[0].startswith("Mitt Romney joined other Republicans on Tuesday")
+
+
+def test_a_surname_after_jr_is_the_family_name():
+    text = ("Jesse L. Jackson Jr., the former representative, pleaded guilty on Wednesday.\n\n"
+            "His wife, Sandra Jackson, is also charged.\n\n"
+            "“I lived off my campaign,” Mr. Jackson said.")
+    assert speakers(text)[-1] == "Jesse L. Jackson Jr., the former representative"

@@ -20,6 +20,7 @@ from digest.summarise.candidates import (
     read_entries,
     word_count,
 )
+from digest.summarise.centrality import near_duplicate
 from digest.summarise.headline import (
     clean_headline,
     headline_of,
@@ -164,13 +165,27 @@ def pick_happened(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def newest_timing(pool: list[Candidate]) -> list[Candidate]:
-    """When reports put the event on different days ("launches tomorrow", "launches today"), keep
-    only the newest report's dated sentences: it was written closest to the event."""
-    dated = [c for c in pool if timing_words(c.sentence.text)]
-    if len({timing_words(c.sentence.text) for c in dated}) <= 1:
-        return pool
-    newest = max(c.order for c in dated)
-    return [c for c in pool if c.order == newest or not timing_words(c.sentence.text)]
+    """When two reports tell the same thing on different days ("launches tomorrow", "launches
+    today"), drop the older report's sentence: the newer was written closer to the event.
+
+    Only sentences that say the same thing disagree; two sentences naming different days for
+    different things are both kept.
+    """
+    dated = [(c, timing_words(c.sentence.text)) for c in pool]
+    dated = [(c, days) for c, days in dated if days]
+    stale = {id(old) for old, old_days in dated for new, new_days in dated
+             if new.order > old.order and not old_days & new_days and _same_claim(old, new)}
+    return [c for c in pool if id(c) not in stale]
+
+
+def _same_claim(a: Candidate, b: Candidate) -> bool:
+    """True when two sentences say the same thing, days aside."""
+    strip = lambda c: _DAYS.sub(" ", c.sentence.text)  # noqa: E731
+    return near_duplicate(strip(a), strip(b), limit=0.5)
+
+
+_DAYS = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                   re.IGNORECASE)
 
 
 # Framing that reports a consequence or someone's reading of the event, not the event itself.

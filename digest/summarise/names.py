@@ -146,9 +146,11 @@ class NameBook:
         if index not in self.subjects and pronoun:
             self.subjects[index] = ""
         for name, shown in roles_in(prose):
-            if person_like(name):
-                self._learn(name)
-                self.roles.setdefault(self.full(name), shown.replace(name, self.full(name), 1))
+            key = name.rstrip(".")  # "Jesse L. Jackson Jr." is learned as "Jesse L. Jackson Jr"
+            if person_like(key):
+                self._learn(key)
+                full = self.full(key)
+                self.roles.setdefault(full, shown if full == key else shown.replace(key, full, 1))
 
     def with_role(self, speaker: str) -> str:
         """Return ``speaker`` with the role the article gave them, when it gave one."""
@@ -244,8 +246,16 @@ def _strip_openers(run: str) -> str:
     return " ".join(words).rstrip(".")
 
 
+_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+
+
 def _surname(run: str) -> str:
-    return run.split()[-1].rstrip(".,'’s") if run.split() else ""
+    """The family name of a run: its last word, past a "Jr." or "III" ("Jesse L. Jackson Jr." gives "Jackson")."""
+    words = [w.rstrip(",") for w in run.split()]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1].rstrip(".,'’s") if words else ""
+
 
 def named_in_full(text: str, speaker: str) -> str:
     """Return ``text`` with a leading bare surname of the speaker given in full, else ``text``.

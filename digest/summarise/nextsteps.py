@@ -52,7 +52,7 @@ def _whole(text: str) -> bool:
 
 # A comparison or an aside, not this event's next step: "The new law, by contrast, will reduce ...".
 _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,", re.IGNORECASE)
-_GUESS = re.compile(r"\b(?:likely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
+_GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
 
 
 def _next_score(c: Candidate) -> float:
