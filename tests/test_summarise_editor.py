@@ -313,3 +313,15 @@ def test_a_surname_after_jr_is_the_family_name():
             "His wife, Sandra Jackson, is also charged.\n\n"
             "“I lived off my campaign,” Mr. Jackson said.")
     assert speakers(text)[-1] == "Jesse L. Jackson Jr., the former representative"
+
+
+def test_a_nominal_speaker_named_in_an_appositive_is_named():
+    text = ("A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed in a statement that prosecutors "
+            "intended to file charges against his client.")
+    assert [s.split(",")[0] for s in speakers(text)] == ["William McGinley of Patton Boggs"]
+
+
+def test_words_of_an_unnamed_they_are_not_given_to_the_person_inside_them():
+    text = ("Two loggers were questioned by police on Friday.\n\n"
+            "They claimed that Ramdehol had told them to stay behind while he walked farther into the jungle.")
+    assert speakers(text) == []

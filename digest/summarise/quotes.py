@@ -170,6 +170,8 @@ def attribute(text: str) -> tuple[str, bool] | None:
     masked = QUOTE.sub(" ¶ ", text) if quotes else text
     direct = bool(quotes)
     for verb in _VERB.finditer(masked):
+        if _UNNAMED_SUBJECT.search(masked, 0, verb.start()):
+            return None  # "They claimed that Ramdehol had told them ...": the words are theirs, and they are unnamed
         speaker = _speaker_for(masked, verb, direct=direct)
         if speaker:
             return speaker, direct
@@ -183,6 +185,11 @@ def attribute(text: str) -> tuple[str, bool] | None:
     return None
 
 
+_NOMINAL_START = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
+_APPOSITIVE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+of\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)?")
+_UNNAMED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:They|We|Some|Others|Many)\s+(?:\w+ly\s+)?$")
+
+
 def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | None:
     """Return the speaker attached to ``verb`` when the sentence reads as a statement."""
     before, after = masked[: verb.start()], masked[verb.end():]
@@ -193,6 +200,9 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     if verb.group(0) in ("reported", "reports") and not direct and not _REPORTED_THAT.match(after):
         return None  # "reported revenue of ..." is a result, not speech; "reported that ..." is
     subject = _SUBJECT_BEFORE.search(before)
+    named = _APPOSITIVE_NAME.fullmatch(subject.group("ap") or "") if subject and _NOMINAL_START.match(subject.group("sp")) else None
+    if named and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
+        return named.group(0)  # "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed": the lawyer has a name
     if subject and _clean_speaker(subject.group("sp")):
         if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
             return _subject(before[: subject.start()], _named(_clean_speaker(subject.group("sp")), subject.group("ap")))
@@ -235,7 +245,7 @@ def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start:
     after = masked[verb.end():].strip(" .")
     # Reported speech: "X said (that) <clause>" or "<clause>, X said." Verbs that also take an
     # object ("concluded the questioning", "denied the request") report speech only with "that".
-    if verb.group(0) in _THAT_ONLY and not re.match(r"that\b", after):
+    if verb.group(0) in _THAT_ONLY and not _REPORTED_THAT.match(after):
         return len(before.split()) >= 5 and bool(re.search(r",\s*(?:the\s+)?$", masked[: max(subject_start, 0)]))
     if len(after.split()) >= 5 and re.match(r"(?:that\b|[a-z]|\w+ (?:that|it|he|she|the)\b)", after):
         return len(before.split()) <= 6
