@@ -52,6 +52,10 @@ def _whole(text: str) -> bool:
 
 # A comparison or an aside, not this event's next step: "The new law, by contrast, will reduce ...".
 _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,", re.IGNORECASE)
+_OLD_NEWS = re.compile(
+    r"\b(?:said|announced|declared|revealed|confirmed|disclosed)\s+(?:in\s+(?:January|February|March|April|June|July|"
+    r"August|September|October|November|December|(?:19|20)\d\d)|last (?:week|month|year)|earlier this (?:month|year))\b"
+)
 _GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
 
 
@@ -62,6 +66,8 @@ def _next_score(c: Candidate) -> float:
     if SECOND_PERSON.search(narration) or _ASIDE.search(narration):
         return 0.0
     st = c.statement
+    if _OLD_NEWS.search(narration):
+        return 0.0  # a plan announced months ago is background, not this event's next step
     if st is None and _GUESS.search(narration):
         return 0.0  # the reporter's own guess ("will likely spend the next day ..."): nobody's plan or expectation
     if st is not None and st.direct and person_like(st.speaker.split(",")[0]):
