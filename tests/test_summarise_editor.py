@@ -329,5 +329,5 @@ def test_words_of_an_unnamed_they_are_not_given_to_the_person_inside_them():
 
 def test_a_plan_announced_months_ago_is_background_not_what_next():
     text = ("Mary Cheney criticised her sister's stance on same-sex marriage in a Facebook post on Friday.\n\n"
-            "Her sister declared in July she plans to challenge Senator Mike Enzi in the state's primary.")
+            "Elizabeth Cheney declared in July she plans to challenge Senator Mike Enzi in the state's primary.")
     assert not any("declared in July" in s for s in brief(entry(text)).what_next)
