@@ -111,10 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     held = [(p, judged[p["path"]][0]) for p in labels if p["heldout"]]
     lines = ["# Kinds of real pages", "",
-             f"Produced by `python bench/kind_eval.py --part all`. {len(labels)} real pages of "
+             (f"Produced by `python bench/kind_eval.py --part all`. {len(labels)} real pages of "
              "../shared/corpus/articles labelled by hand (bench/data/kind_labels.json, with the "
              "reason for each); the held-out third was chosen by a hash of the path before "
-             "digest/kinds.py was tuned and was not looked at while tuning.", "",
+             "digest/kinds was tuned and was not looked at while tuning."), "",
              "## Held-out third", ""] + table(held) + ["", "## Tuning part", ""] + table(tune) + [
              "", "## Time", "", timing(judged), "", "## Held-out mistakes", ""] + mistakes(held, judged)
     print("\n".join(lines))
