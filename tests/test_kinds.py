@@ -177,3 +177,14 @@ def test_numbered_steps_mark_an_explainer():
             "Step 2: enter the permit number printed on the card.\nStep 3: pay the fee and keep the "
             "receipt. " + FILLER)
     assert classify(title=NEUTRAL, url=None, text=text) == ("explainer", "text numbered steps")
+
+
+def test_a_label_by_the_headline_marks_analysis_but_a_menu_item_does_not():
+    labelled = (b"<html><body><nav><ul><li><a href='/opinion'>Opinion</a></li></ul></nav>"
+                b"<div class='kicker'><span>Analysis</span></div><h1>Where do relations go now?</h1>"
+                b"<p>Text.</p></body></html>")
+    meta = page_metadata(labelled)
+    assert meta.labels == ("analysis",)
+    assert classify(title=NEUTRAL, url=None, text="", page=meta) == ("opinion", "label analysis")
+    menu_only = b"<html><body><ul><li><a href='/opinion'>Opinion</a></li></ul><h1>Council meets</h1></body></html>"
+    assert page_metadata(menu_only).labels == ()

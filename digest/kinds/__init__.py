@@ -35,6 +35,7 @@ class PageMeta:
     sections: tuple[str, ...] = ()  # article:section / articleSection, lower case
     tags: tuple[str, ...] = ()  # article:tag / keywords, lower case
     published: datetime | None = None  # the page's own publication date, aware UTC
+    labels: tuple[str, ...] = ()  # kind labels set by the headline ("analysis", "opinion"), lower case
 
 
 # JSON-LD types that decide alone. NewsArticle, Article and BlogPosting do not: opinion desks
@@ -85,6 +86,7 @@ _PATHS = {
 }
 _PATH = {kind: re.compile(rf"^(?:{words})$") for kind, words in _PATHS.items()}
 
+_LABEL_KINDS = ("opinion", "explainer")  # what extract reads by the headline
 _TAG_KINDS = ("roundup", "deals", "other")  # tags name topics; only these kinds are safe from them
 _OTHER_HOST = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|stackoverflow\.com|stackexchange\.com|"
                          r"reddit\.com|readthedocs\.io|fandom\.com)$|^(?:docs|wiki|forums?|community)\.|"
@@ -123,7 +125,7 @@ _TITLES = (
 _TITLE = tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _TITLES)
 
 # How far each source of a signal is trusted; combine() keeps the stronger answer.
-_STRENGTH = {"json-ld": 6, "og:type": 5, "section": 4, "category": 3, "tag": 3, "url": 2,
+_STRENGTH = {"json-ld": 6, "og:type": 5, "section": 4, "label": 4, "category": 3, "tag": 3, "url": 2,
              "title": 1, "text": 0}
 
 
@@ -148,7 +150,8 @@ def classify(*, title: str, url: str | None, text: str, categories: Sequence[str
     """Return ``(kind, signal)`` for one entry; ``("report", None)`` when nothing says otherwise."""
     page = page or PageMeta()
     for found in (_from_types(page.types), _from_og(page.og_type),
-                  _from_terms(page.sections, "section"), _from_terms(categories, "category"),
+                  _from_terms(page.sections, "section"), _from_terms(page.labels, "label", _LABEL_KINDS),
+                  _from_terms(categories, "category"),
                   _from_terms(page.tags, "tag", _TAG_KINDS), _from_url(url), _from_title(title),
                   None if _declares_news(page.types) else from_text(text)):
         if found:
