@@ -6,7 +6,8 @@ a fixed list of news pages from trafilatura's evaluation set (each page a one-en
 Each file holds the brief as a reader would see it, then the full plain text of every source,
 and nothing else: no code, no rules, no expected answers.
 
-Usage: python bench/editor_pack.py OUTPUT_DIR   (writes OUTPUT_DIR/brief-NN.md)
+Usage: python bench/editor_pack.py [--fresh] OUTPUT_DIR   (writes OUTPUT_DIR/brief-NN.md)
+``--fresh`` packs the news pages no tuning ever read (FRESH_PAGES) instead of the held-back set.
 """
 
 from __future__ import annotations
@@ -37,6 +38,21 @@ HELD_PAGES = (
     "nytimes.com.blackouts", "reporternewspapers.net-Brookhaven", "stluciatimes.com-dea",
     "thenassauguardian.com-hikes", "ticotimes.net-worldbank", "tribune242.com-gunned", "twincities.com-mayor",
     "world.kbs.co.kr-Temperatures", "wsvn.com-crash",
+)
+
+
+# News reports among trafilatura's evaluation pages that no tuning ever read: labelled "report" in
+# bench/data/kind_labels.json, outside HELD_PAGES and summary_labels.json. Graded once, unseen.
+FRESH_PAGES = (
+    "0a3108e507c54157a95fe7a1338f5e9c", "barbadostoday.bb-contest", "californiaglobe.com.amazon",
+    "dailymail.co.uk.food", "gothamist.com-plagues", "haitiantimes.com-family", "heartlandnewsfeed.com-Christian",
+    "independent.co.uk.penalty", "jamaicans.com-read", "jis.gov.jm-investment", "latimes.com.bloomberg",
+    "medicalnewstoday.com.318674", "msn.com.university", "nationnews.com-tridents", "nationwideradiojm.com-caricom",
+    "observer.com-LVMH", "pagesix.com.myers", "pcmag.com.platters", "phillyvoice.com-Sixers",
+    "politico.com.retirement", "publishedreporter.com-Hottest", "rutgers.edu.robot", "standard.co.uk.caribbean",
+    "telegraph.co.uk.plumber", "theintercept.com-Gaza", "thelocal.se.tattooed", "thepointsguy.com.alaska",
+    "thestkittsnevisobserver.com-bvi", "ticotimes.net-migration", "timesofisrael.com.washington",
+    "trinidadexpress.com-melissa", "viconsortium.com-cocaine", "wevolver.com.3dprinting",
 )
 
 
@@ -72,7 +88,7 @@ def page_story(name: str) -> Story | None:
         return None
     try:
         root = lxml.html.fromstring(html.decode("utf-8"))
-    except UnicodeDecodeError:
+    except (UnicodeDecodeError, ValueError):  # not UTF-8, or an XML declaration in the text
         root = lxml.html.fromstring(html)
     title = _meta(root, "og:title") or " ".join(root.findtext(".//title") or "").strip() or name
     site = _meta(root, "og:site_name") or re.split(r"[-.]", name)[0]
@@ -115,10 +131,15 @@ def render(brief: Brief, story: Story, number: int) -> str:
     return "\n".join(lines)
 
 
-def build(out: Path) -> int:
-    """Write one file per brief into ``out``; return how many."""
+def fresh_stories() -> list[Story]:
+    """The never-tuned-on news pages, one story each."""
+    return [s for s in map(page_story, FRESH_PAGES) if s is not None]
+
+
+def build(out: Path, part: str = "held") -> int:
+    """Write one file per brief of ``part`` ("held" or "fresh") into ``out``; return how many."""
     out.mkdir(parents=True, exist_ok=True)
-    stories = held_stories()
+    stories = fresh_stories() if part == "fresh" else held_stories()
     summariser = get_summariser("extractive")
     for number, story in enumerate(stories, 1):
         brief = summariser.summarise(RankedStory(story, rank=number, score=1.0, why="editor pack"))
@@ -127,6 +148,10 @@ def build(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit("usage: python bench/editor_pack.py OUTPUT_DIR")
-    print(f"{build(Path(sys.argv[1]))} briefs written to {sys.argv[1]}")
+    args = sys.argv[1:]
+    part = "held"
+    if args[:1] == ["--fresh"]:
+        part, args = "fresh", args[1:]
+    if len(args) != 1:
+        raise SystemExit("usage: python bench/editor_pack.py [--fresh] OUTPUT_DIR")
+    print(f"{build(Path(args[0]), part)} briefs written to {args[0]}")
