@@ -91,10 +91,22 @@ def page_story(name: str) -> Story | None:
     except (UnicodeDecodeError, ValueError):  # not UTF-8, or an XML declaration in the text
         root = lxml.html.fromstring(html)
     title = _meta(root, "og:title") or " ".join(root.findtext(".//title") or "").strip() or name
-    site = _meta(root, "og:site_name") or re.split(r"[-.]", name)[0]
+    site = _outlet(_meta(root, "og:site_name"), name)
     entry = Entry(uid=name, feed=site, feed_url=f"corpus:{name}", title=title, link=None,
                   summary=_meta(root, "og:description") or _meta(root, "description") or "", content=text)
     return Story(id=f"page-{name}", entries=(entry,))
+
+
+def _outlet(site_name: str, page: str) -> str:
+    """The outlet as a feed's config would name it: og:site_name when it is a name, else the domain.
+
+    Some pages put their whole menu in og:site_name; a configured feed name never looks like that.
+    """
+    if site_name and len(site_name) <= 40 and len(site_name.split()) <= 5:
+        return site_name
+    # Corpus names are "<domain>-<slug>" or "<domain>.<slug>"
+    domain = page.split("-")[0] if "-" in page else page.rsplit(".", 1)[0]
+    return domain.removeprefix("www.")
 
 
 def _meta(root, key: str) -> str:
