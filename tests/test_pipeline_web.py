@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from digest.cli import app
 from tests.hostile import ETAG, HostileServer
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 PAGE = "/corpus/articles/newspaper4k/cnn_001/source.html"
 runner = CliRunner()
 
@@ -55,12 +54,12 @@ def build(config: Path, out: Path, now: str):
 
 
 @pytest.fixture
-def server():
-    with HostileServer(corpus=CORPUS) as srv:
+def server(corpus):
+    with HostileServer(corpus=corpus) as srv:
         yield srv
 
 
-def test_a_web_build_reports_each_failure_keeps_the_good_feeds_and_fetches_pages_once(server, tmp_path):
+def test_a_web_build_reports_each_failure_keeps_the_good_feeds_and_fetches_pages_once(server, tmp_path, corpus):
     config = write_config(tmp_path, server)
     first, took = build(config, tmp_path / "out", "2026-11-23T06:00:00Z")
     assert first.exit_code == 0, first.output
@@ -73,7 +72,7 @@ def test_a_web_build_reports_each_failure_keeps_the_good_feeds_and_fetches_pages
     assert "2 feeds failed" in first.stdout
 
     # The linked page's extracted text, not the feed's teaser, feeds the brief.
-    expected = (CORPUS / "articles/newspaper4k/cnn_001/expected.txt").read_text().split()
+    expected = (corpus / "articles/newspaper4k/cnn_001/expected.txt").read_text().split()
     real = next(s for s in doc["stories"] if s["headline"] == "A real article page")
     shown = " ".join(real["what_happened"]).split()
     assert len(set(shown) & set(expected)) >= 0.8 * len(set(shown))
