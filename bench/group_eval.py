@@ -227,7 +227,7 @@ def report(results: Mapping[str, Mapping[str, object]], scale_rows: list, sweep_
         lines += [f"| {n} | {s:.2f} | {n / s:,.0f} | {k} | {f:.3f} |" for n, s, k, f in scale_rows]
     if sweep_rows:
         lines += ["", "## Threshold sweep", "", "| edge | link | P | R | F1 |", "| ---: | ---: | ---: | ---: | ---: |"]
-        lines += [f"| {e} | {l} | {p:.3f} | {r:.3f} | {f:.3f} |" for e, l, p, r, f in sweep_rows]
+        lines += [f"| {e} | {k} | {p:.3f} | {r:.3f} | {f:.3f} |" for e, k, p, r, f in sweep_rows]
     return "\n".join(lines) + "\n"
 
 
@@ -250,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
             print("  split: ", s)
     sweep_rows = sweep() if args.sweep else []
     for row in sweep_rows:
-        print("  sweep edge=%.2f link=%.2f  P=%.3f R=%.3f F1=%.3f" % row)
+        edge, link, p, r, f1 = row
+        print(f"  sweep edge={edge:.2f} link={link:.2f}  P={p:.3f} R={r:.3f} F1={f1:.3f}")
     sizes = [] if args.no_scale else [args.scale // 4, args.scale // 2, args.scale]
     scale_rows = scale(sizes)
     if args.no_scale:  # a partial run: print it, keep the committed report whole

@@ -9,17 +9,17 @@ returned in ``ParsedFeed.error`` in plain words.
 from __future__ import annotations
 
 import hashlib
-from html import unescape
 import io
 import json
 import logging
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Any
+from html import unescape
+from typing import Any, AnyStr
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
@@ -78,22 +78,23 @@ _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _CHAR_REF_BYTES = re.compile(_CHAR_REF.pattern.encode())
 
 
-def _drop_illegal_refs(markup):
+def _drop_illegal_refs(markup: AnyStr) -> AnyStr:
     """``markup`` (str or bytes) without numeric references to XML-illegal characters
     (``&#xD800;``, ``&#xFFFF;``): feedparser's fallback parser raises on a surrogate
     reference (the whole feed would be lost) and lxml refuses such text mid-tree."""
-    is_bytes = isinstance(markup, bytes)
-    if (b"&#" if is_bytes else "&#") not in markup:
+    if isinstance(markup, bytes):
+        if b"&#" not in markup:
+            return markup
+        return _CHAR_REF_BYTES.sub(lambda m: b"" if _illegal_ref(*m.groups()) else m.group(0), markup)
+    if "&#" not in markup:
         return markup
-    empty = b"" if is_bytes else ""
-    pattern = _CHAR_REF_BYTES if is_bytes else _CHAR_REF
-    return pattern.sub(lambda m: empty if _illegal_ref(*m.groups()) else m.group(0), markup)
+    return _CHAR_REF.sub(lambda m: "" if _illegal_ref(*m.groups()) else m.group(0), markup)
 
 
-def _illegal_ref(hexa, dec) -> bool:
+def _illegal_ref(hexa: str | bytes | None, dec: str | bytes | None) -> bool:
     """True when a numeric reference names no character or an XML-illegal one. C1 numbers
     are kept: parsers read ``&#150;`` as the Windows-1252 dash that feeds mean by it."""
-    code = int(hexa, 16) if hexa else int(dec)
+    code = int(hexa, 16) if hexa else int(dec or 0)
     if code > 0x10FFFF:
         return True
     return not 0x80 <= code <= 0x9F and bool(_CONTROL.match(chr(code)))
@@ -128,7 +129,7 @@ def _feedparser(body: bytes, headers: Mapping[str, str] | None) -> Any:
                             resolve_relative_uris=True)
 
 
-def _run_with_budget(work, budget_s: float) -> Any:
+def _run_with_budget(work: Callable[[], Any], budget_s: float) -> Any:
     """Run ``work`` in a daemon thread; its result, its exception, or None on timeout.
 
     A thread cannot be killed; a runaway parse keeps a core busy until it ends, but the run
@@ -163,8 +164,8 @@ def _trim(body: bytes) -> tuple[bytes, str | None]:
     if cut is None or ends == MAX_ENTRIES:
         return body, None
     last = None
-    for last in _ITEM_END.finditer(body, cut):
-        pass
+    for match in _ITEM_END.finditer(body, cut):
+        last = match
     tail = body[last.end():] if last else b""
     warning = f"feed has {ends:,} items; kept the first {MAX_ENTRIES:,}"
     log.warning(warning)
@@ -232,7 +233,8 @@ def _first_date(raw: Any) -> datetime | None:
         parsed = raw.get(f"{key}_parsed")
         if parsed:
             try:
-                return datetime(*parsed[:6], tzinfo=UTC)
+                year, month, day, hour, minute, second = parsed[:6]
+                return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
             except (TypeError, ValueError):
                 pass
         text = raw.get(key)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from digest.config import Config, FeedConfig
@@ -207,7 +208,7 @@ def add_article_text(entries: Sequence[Entry], *, now: datetime, fetcher: Fetche
 def render_files(digest: Digest, config: Config, *, now: datetime) -> tuple[Digest, Rendered, dict[str, bytes]]:
     """Render the email in every format; return the digest as rendered, the email and the files."""
     rendered = render_digest(digest, settings=RenderSettings.from_config(config))
-    digest = rendered.digest  # briefs that did not fit the size budget moved to "More stories"
+    digest = rendered.digest or digest  # briefs that did not fit the size budget moved to "More stories"
     message = build_message(rendered, email=config.email, now=now)
     files = {
         "digest.mjml": rendered.mjml.encode("utf-8"),
@@ -371,7 +372,7 @@ class _ForgetDay:
         return {k: v for k, v in self._store.sent_history().items()
                 if v.sent_at.date().isoformat() != self._day}
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
 
 
@@ -422,7 +423,7 @@ def export_payload(format: str, letters: Sequence[Letter]) -> bytes:
 def preview_of(config: Config, out_dir: Path) -> Preview:
     """What the preview page shows for the build in ``out_dir`` (files as written)."""
     digest = load_edition(out_dir)
-    common = {"title": digest.title, "date": digest.date, "feeds": digest.feeds}
+    common: dict[str, Any] = {"title": digest.title, "date": digest.date, "feeds": digest.feeds}
     if not digest.stories:
         return Preview(subject=None, preheader=None, html=None, text=None, **common,
                        note="A quiet day: no story passed the ranking threshold, so no email was written.")

@@ -263,7 +263,7 @@ class Store:
         """Every story sent before, with the entries it carried then."""
         history: dict[str, tuple[datetime, set[str]]] = {}
         for row in self._conn.execute("SELECT story_id, uid, sent_at FROM sent ORDER BY sent_at"):
-            at, uids = history.setdefault(row["story_id"], (_time(row["sent_at"]), set()))
+            at, uids = history.setdefault(row["story_id"], (datetime.fromisoformat(row["sent_at"]), set()))
             uids.add(row["uid"])
         return {sid: SentStory(id=sid, sent_at=at, uids=frozenset(u)) for sid, (at, u) in history.items()}
 

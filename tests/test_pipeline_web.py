@@ -91,10 +91,10 @@ def test_a_web_build_reports_each_failure_keeps_the_good_feeds_and_fetches_pages
 
 
 def test_every_hostile_feed_at_once_the_run_goes_on_and_keeps_the_good_stories(server, tmp_path):
-    crlf = ('<?xml version="1.0"?><rss version="2.0"><channel><title>C</title><item>'
-            "<title>Harbour reopens\r\nBcc: victim@example.com</title><link>https://c.example/1</link>"
-            "<pubDate>Mon, 23 Nov 2026 05:00:00 GMT</pubDate><description>It reopened.</description>"
-            "</item></channel></rss>").encode()
+    crlf = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>C</title><item>'
+            b"<title>Harbour reopens\r\nBcc: victim@example.com</title><link>https://c.example/1</link>"
+            b"<pubDate>Mon, 23 Nov 2026 05:00:00 GMT</pubDate><description>It reopened.</description>"
+            b"</item></channel></rss>")
     feeds = {
         "Good": server.add("/good.xml", body=news_feed(server)),
         "Bomb": server.url("/bomb?mib=100"),

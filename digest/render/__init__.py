@@ -14,10 +14,10 @@ sender that wants per-recipient links renders again with ``token=<that recipient
 from __future__ import annotations
 
 import functools
-
 import logging
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -249,7 +249,7 @@ def build_context(digest: Digest, *, settings: RenderSettings, token: str | None
     }
 
 
-def _view(brief: Brief, number: int, counter) -> BriefView:
+def _view(brief: Brief, number: int, counter: Iterator[int]) -> BriefView:
     """Wrap ``brief`` for the templates, numbering its linked sources from ``counter``."""
     links = []
     for s in brief.sources:

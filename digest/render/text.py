@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from datetime import date as Date
 from urllib.parse import quote, urlsplit
 
@@ -125,7 +126,7 @@ def wrap_text(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str |
     line to itself rather than being broken; any other over-long word is split.
     """
     lines: list[str] = []
-    prefix, words = indent if first is None else first, []
+    prefix, words = indent if first is None else first, list[str]()
     for word in _pieces(one_line(text), width - len(indent)):
         if words and len(prefix) + len(" ".join(words)) + 1 + len(word) > width:
             lines.append(prefix + " ".join(words))
@@ -139,7 +140,7 @@ def wrap_text(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str |
     return "\n".join(lines)
 
 
-def _pieces(text: str, room: int):
+def _pieces(text: str, room: int) -> Iterator[str]:
     """Yield the words of ``text``, splitting any non-URL word longer than ``room``."""
     for word in text.split(" "):
         while len(word) > room and "://" not in word:

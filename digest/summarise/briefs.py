@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.model import Brief, Entry, Quote, RankedStory, Source
@@ -98,7 +99,7 @@ MAX_READ = 12  # entries of one story read for its blocks: centrality grows with
 def read_entries(entries: tuple[Entry, ...], *, limit: int = MAX_READ) -> tuple[Entry, ...]:
     """The entries a brief is written from: each outlet's first (lead first), then the rest in
     order, ``limit`` at most. A story told 2,000 times (wire copy) needs no 2,000 readings."""
-    firsts = {}
+    firsts: dict[str, Entry] = {}
     for entry in entries:
         firsts.setdefault(entry.feed, entry)
     chosen = list(firsts.values())[:limit]
@@ -211,7 +212,7 @@ def _surnames(candidates: list[_Candidate]) -> set[str]:
 def _opens_on_surname(text: str, surnames: set[str]) -> bool:
     """True when a sentence opens on a surname alone ("Ruiz, who took office ...")."""
     match = _SURNAME_OPENER.match(text)
-    return bool(match) and match.group(1) in surnames
+    return match is not None and match.group(1) in surnames
 
 
 def _said_value(c: _Candidate) -> float:
@@ -275,7 +276,7 @@ def _speaker_key(c: _Candidate) -> str:
     return c.statement.speaker.split(",")[0].split()[-1].lower()
 
 
-def pick_next(candidates: list[_Candidate], *, used: set[Sentence], shown: list[_Candidate] = ()) -> list[_Candidate]:
+def pick_next(candidates: list[_Candidate], *, used: set[Sentence], shown: Sequence[_Candidate] = ()) -> list[_Candidate]:
     """Return up to two forward-looking narration sentences, firm cues first; maybe none.
 
     Sentences that repeat one of ``shown`` (the event sentence) are left out: a deal's terms
@@ -302,7 +303,8 @@ def pick_next(candidates: list[_Candidate], *, used: set[Sentence], shown: list[
 _ADMISSION = ((0, 0), (1, 0), (2, 0), (1, 1), (0, 1), (2, 1), (1, 2), (0, 2), (1, 3))
 
 
-def fit_budget(happened, said, ahead, *, budget: int):
+def fit_budget(happened: list[_Candidate], said: list[_Candidate], ahead: list[_Candidate], *,
+               budget: int) -> tuple[list[_Candidate], ...]:
     """Trim the lowest-value items until the three blocks fit ``budget`` words.
 
     Items are admitted in ``_ADMISSION`` order while they fit; the first What happened sentence
