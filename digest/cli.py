@@ -76,9 +76,9 @@ def version_line() -> str:
     try:
         return f"digest {metadata.version('digest')}"
     except metadata.PackageNotFoundError:  # run from a checkout (python -m digest)
-        from digest import __version__
+        import digest as package
 
-        return f"digest {__version__}"
+        return f"digest {package.__version__}"
 
 
 def _print_version(value: bool) -> None:
