@@ -79,6 +79,7 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     )
     log.info("%d entries, %d stories, %d ranked", len(entries), len(stories), len(ranked))
     briefs = tuple(summariser.summarise(r) for r in ranked)
+    forget_old(store, config, now=now)
     return Digest(title=config.digest.title, date=now.date().isoformat(), generated_at=now,
                   stories=briefs, feeds=tuple(reports), intro=config.digest.intro)
 
@@ -89,6 +90,18 @@ def outlet_weights(feeds: Sequence[FeedConfig]) -> dict[str, float]:
     for feed in feeds:
         weights[feed.name] = max(weights.get(feed.name, feed.weight), feed.weight)
     return weights
+
+
+def forget_old(store: Store, config: Config, *, now: datetime) -> None:
+    """Prune the store to ``[store] keep_days``, never inside what a build or a catch-up reads,
+    and compact it when enough of the file is free."""
+    keep = max(timedelta(days=config.store.keep_days),
+               timedelta(hours=config.digest.lookback_hours) + MAX_CATCH_UP)
+    removed = store.prune(before=now - keep)
+    log.info("forgot what is older than %d days: %s", keep.days,
+             ", ".join(f"{n} {table}" for table, n in removed.items() if n) or "nothing")
+    if store.compact():
+        log.info("compacted %s", store.path)
 
 
 def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetcher, store: Store,
@@ -235,7 +248,6 @@ def write_digest(digest: Digest, config: Config, *, out_dir: Path, now: datetime
 # Send what DIR holds, one message per recipient; mark its stories sent only once the mail
 # server took the message; `run` builds and sends at most one edition a day.
 
-EDITION_KEY = "edition:"  # sent-table id recording that a day's edition went out (uids: recipients)
 TOKEN_PLACEHOLDER = "tokenplaceholdertokenplaceholder"  # as long as a real token: same line wrap
 
 
@@ -316,7 +328,7 @@ def outgoing(letters: Sequence[Letter], *, sender: str) -> list[Outgoing]:
 
 def edition_sent(store: Store, day: str) -> SentStory | None:
     """The record of the edition of ``day`` (YYYY-MM-DD) going out, or None if it has not."""
-    return store.sent_history().get(EDITION_KEY + day)
+    return store.edition(day)
 
 
 def send_edition(digest: Digest, letters: Sequence[Letter], config: Config, *, sender: Sender,
@@ -331,15 +343,14 @@ def send_edition(digest: Digest, letters: Sequence[Letter], config: Config, *, s
         raise SendError(f"{sender.describe()} accepted no message")
     # The build's window: the usual lookback, or further back when it caught up on an unsent day.
     since = catch_up_since(store, now=digest.generated_at, lookback_hours=config.digest.lookback_hours)
-    store.mark_sent(sent_records(digest, store, recipients=delivery.sent, since=since), now=now)
+    store.mark_sent(sent_records(digest, store, since=since), now=now, edition=(digest.date, delivery.sent))
     store.close_attempts(digest.date)  # whether `run` or `send` got it out, nothing is pending
     log.info("sent %s to %d recipient(s) via %s", digest.date, len(delivery.sent), sender.describe())
     return Sent(digest=digest, delivery=delivery, sender=sender.describe())
 
 
-def sent_records(digest: Digest, store: Store, *, recipients: Sequence[str],
-                 since: datetime) -> list[tuple[str, tuple[str, ...]]]:
-    """(story id, entry uids) for every brief in the edition, plus the edition's own record.
+def sent_records(digest: Digest, store: Store, *, since: datetime) -> list[tuple[str, tuple[str, ...]]]:
+    """(story id, entry uids) for every brief in the edition.
 
     digest.json keeps story ids but not entry uids: the uids are those the store filed under
     each id among the entries the build could see (published before it, within the lookback).
@@ -353,8 +364,7 @@ def sent_records(digest: Digest, store: Store, *, recipients: Sequence[str],
     missing = [i for i in ids if i not in members]
     if missing:
         log.warning("%d stor(ies) not in the store (was it reset?): they may be sent again", len(missing))
-    records = [(i, tuple(sorted(members[i]))) for i in ids if i in members]
-    return records + [(EDITION_KEY + digest.date, tuple(recipients))]
+    return [(i, tuple(sorted(members[i]))) for i in ids if i in members]
 
 
 class _ForgetDay:
