@@ -56,15 +56,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if "corpus" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.corpus)
     path = corpus_path(config)
-    if path.is_dir():
+    missing = [item for item in items if item.get_closest_marker("corpus")]
+    if path.is_dir() or not missing:
         return
     if _required(config):
         raise pytest.UsageError(f"no corpus at {path}: pass --corpus PATH or set DIGEST_CORPUS "
                                 "(it is required here: --require-corpus / DIGEST_REQUIRE_CORPUS=1)")
-    missing = [item for item in items if item.get_closest_marker("corpus")]
-    if missing:
-        config.hook.pytest_deselected(items=missing)
-        items[:] = [item for item in items if not item.get_closest_marker("corpus")]
+    config.hook.pytest_deselected(items=missing)
+    items[:] = [item for item in items if not item.get_closest_marker("corpus")]
     config.stash[_MISSING] = len(missing)
 
 
