@@ -15,14 +15,13 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from digest import pipeline
+from digest import deliver, pipeline
 from digest.config import Config, load_config
 from digest.errors import DigestError
 from digest.esp import FORMATS, Letter
 from digest.fetch import Fetcher
-from digest.model import FEED_ERROR, Digest, SentStory
-from digest.output import read_json, write_outputs
-from digest.schema import digest_from_dict
+from digest.model import FEED_ERROR, SentStory
+from digest.output import write_outputs
 from digest.render import make_environment
 from digest.send import Sender, make_sender, read_secret
 from digest.serve import PreviewServer, Watcher
@@ -188,15 +187,9 @@ def render(
     Example: digest render --out out/   (after editing out/digest.json)
     """
     cfg = load_config(config)
-    digest = load_digest(out)
+    digest = deliver.load_edition(out)
     built = pipeline.write_digest(digest, cfg, out_dir=out, now=digest.generated_at)
     report(f"Rendered {len(built.digest.stories)} stories from {out / 'digest.json'} → {out / 'digest.html'}")
-
-
-def load_digest(out: Path) -> Digest:
-    """Read and validate DIR/digest.json."""
-    path = out / "digest.json"
-    return digest_from_dict(read_json(path), where=str(path))
 
 
 @app.command()
@@ -257,7 +250,7 @@ def token_secret(cfg: Config, *, dry_run: bool = False) -> str | None:
 def plan_lines(letters: list[Letter], sender: Sender) -> list[str]:
     """What --dry-run prints: the message, then one line per recipient."""
     first = letters[0].message
-    size = len(pipeline.outgoing(letters[:1], sender=str(first["From"]))[0].data) / 1024
+    size = len(deliver.outgoing(letters[:1], sender=str(first["From"]))[0].data) / 1024
     lines = [f"Would send {str(first['Subject'])!r} ({size:.1f} KB) from {first['From']} "
              f"via {sender.describe()} to {len(letters)} recipient(s):"]
     for letter in letters:
@@ -266,7 +259,7 @@ def plan_lines(letters: list[Letter], sender: Sender) -> list[str]:
     return lines
 
 
-def sent_line(sent: pipeline.Sent) -> str:
+def sent_line(sent: deliver.Sent) -> str:
     """The line that ends a send."""
     d = sent.delivery
     total = len(d.sent) + len(d.refused)
@@ -274,7 +267,7 @@ def sent_line(sent: pipeline.Sent) -> str:
             f"{len(d.sent)}/{total} recipient(s) via {sent.sender}")
 
 
-def finish_send(sent: pipeline.Sent) -> None:
+def finish_send(sent: deliver.Sent) -> None:
     """Print the summary; a partial send still exits 1 so cron reports it."""
     report(sent_line(sent))
     if sent.delivery.refused:
@@ -322,25 +315,25 @@ def send(
     Example: digest send --config config.toml --out out/ --dry-run
     """
     cfg = load_config(config)
-    digest = pipeline.load_edition(out)
+    digest = deliver.load_edition(out)
     if not digest.stories:
         report(f"Nothing to send: {out / 'digest.json'} has no stories (a quiet day)")
         return
     sender = make_transport(cfg, out)
     secret = token_secret(cfg, dry_run=dry_run)
     clock = parse_now(None)
-    letters = pipeline.make_letters(digest, cfg, out_dir=out, now=clock, secret=secret)
+    letters = deliver.make_letters(digest, cfg, out_dir=out, now=clock, secret=secret)
     if only:
         letters = pick_recipients(letters, only)
     if dry_run:
         typer.echo("\n".join(plan_lines(letters, sender)))
         return
     with Store.open(cfg.store.path) as store:
-        earlier = pipeline.edition_sent(store, digest.date)
+        earlier = deliver.edition_sent(store, digest.date)
         if earlier and not force:
             report(already_line(digest.date, earlier))
             return
-        sent = pipeline.send_edition(digest, letters, cfg, sender=sender, store=store, now=clock)
+        sent = deliver.send_edition(digest, letters, cfg, sender=sender, store=store, now=clock)
     finish_send(sent)
 
 
@@ -366,7 +359,7 @@ def run(
     summariser = get_summariser(cfg.digest.summariser)
     fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty() and not quiet())
     with Store.open(cfg.store.path) as store:
-        result = pipeline.run(cfg, out_dir=out, now=clock, fetcher=fetcher, store=store,
+        result = deliver.run(cfg, out_dir=out, now=clock, fetcher=fetcher, store=store,
                               summariser=summariser, sender=sender, secret=secret, force=force)
     if result.earlier is not None:
         report(already_line(clock.date().isoformat(), result.earlier))
@@ -396,13 +389,13 @@ def export(
     Example: digest export --format postmark --out out/
     """
     cfg = load_config(config)
-    digest = pipeline.load_edition(out)
+    digest = deliver.load_edition(out)
     if not digest.stories:
         report(f"Nothing to export: {out / 'digest.json'} has no stories (a quiet day)")
         return
-    letters = pipeline.make_letters(digest, cfg, out_dir=out, now=parse_now(None), secret=token_secret(cfg))
+    letters = deliver.make_letters(digest, cfg, out_dir=out, now=parse_now(None), secret=token_secret(cfg))
     path = out / f"{format.value}.json"
-    write_outputs(out, {path.name: pipeline.export_payload(format.value, letters)})
+    write_outputs(out, {path.name: deliver.export_payload(format.value, letters)})
     report(f"Wrote {path} ({len(letters)} recipient(s))")
 
 
@@ -425,7 +418,7 @@ def preview(
     """
     load_config(config)  # fail early on a broken config
     try:
-        server = PreviewServer(lambda: pipeline.preview_of(load_config(config), out), port=port)
+        server = PreviewServer(lambda: deliver.preview_of(load_config(config), out), port=port)
     except OSError as exc:
         raise typer.BadParameter(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}",
                                  param_hint="--port") from None
@@ -458,7 +451,7 @@ def rebuild(server: PreviewServer, changed: list[Path], *, config: Path, out: Pa
         if config.resolve() in changed:
             run_build(cfg, out=out, now=parse_now(now))
         else:
-            digest = load_digest(out)
+            digest = deliver.load_edition(out)
             pipeline.write_digest(digest, cfg, out_dir=out, now=digest.generated_at)
         server.refresh()
     except DigestError as exc:

@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from digest.emailtext import XML_ILLEGAL
 from digest.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
 MIB = 1024 * 1024
 TRANSPORTS = ("smtp", "file")  # the senders digest/send.py registers
-# Characters XML forbids (they would fail the email's MJML step): C0 controls but tab and
-# newline, DEL and C1, surrogates, U+FFFE and U+FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -150,11 +147,6 @@ class Config:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)  # [smtp]
     theme: ThemeSettings = field(default_factory=ThemeSettings)  # [theme]
 
-    @property
-    def base_dir(self) -> Path:
-        """The folder relative paths in the config are resolved against."""
-        return self.path.parent
-
 
 # The TOML key for a field when it differs from the field name.
 _KEY_ALIASES = {("email", "sender"): "from"}
@@ -236,7 +228,7 @@ def _coerce(value: Any, default: Any, where: str, problems: list[str]) -> Any:
         problems.append(f"{where}: expected {_type_name(default)}, got {value!r}")
         return None
     texts = value if isinstance(value, tuple) else (value,) if isinstance(value, str) else ()
-    if any(_CONTROL.search(t) for t in texts):
+    if any(XML_ILLEGAL.search(t) for t in texts):  # it would fail the MJML step
         problems.append(f"{where}: contains a control character (such as \\u000b); remove it")
         return None
     return value

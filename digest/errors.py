@@ -19,10 +19,6 @@ class ConfigError(DigestError):
         super().__init__(f"{path}: {detail}")
 
 
-class FetchError(DigestError):
-    """A feed or page could not be fetched. Raised only where one failure is fatal."""
-
-
 class StoreError(DigestError):
     """The SQLite store is corrupt, locked by another run, or unwritable."""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from datetime import datetime
 from email import policy
 from email.header import decode_header, make_header
@@ -18,14 +17,13 @@ from typing import Protocol
 from urllib.parse import quote, urlsplit
 
 from digest.config import EmailSettings
+from digest.emailtext import fill_token, one_line
 from digest.errors import SendError
 
 log = logging.getLogger(__name__)
 
 # CRLF line ends, headers folded at 78, and never a raw 8-bit body: what SMTP wants.
 WIRE_POLICY = policy.SMTP.clone(max_line_length=78, cte_type="7bit")
-_SPACE = re.compile(r"\s+")  # str.split's whitespace: CR, LF, tabs, U+2028 and friends
-PREVIEW_TOKEN = "preview"  # the same stand-in render.py puts in the HTML and text
 
 
 class Rendered(Protocol):
@@ -88,7 +86,7 @@ def message_bytes(msg: EmailMessage) -> bytes:
 def unsubscribe_headers(email: EmailSettings, *, token: str | None = None) -> list[tuple[str, str]]:
     """Return List-Unsubscribe (and List-Unsubscribe-Post for https, RFC 8058) headers."""
     targets, one_click = [], False
-    url = _fill_token(email.unsubscribe_url, token)
+    url = fill_token(email.unsubscribe_url, token)
     if url:
         targets.append(f"<{url}>")
         one_click = urlsplit(url).scheme == "https"
@@ -125,13 +123,6 @@ def _mailto(value: str | None) -> str | None:
     return f"mailto:{address}?subject={quote('unsubscribe')}"
 
 
-def _fill_token(url: str | None, token: str | None) -> str | None:
-    """Return ``url`` with ``{token}`` filled (URL-quoted), or None without a URL."""
-    if not url or any(ord(c) <= 32 or c in '<>"' for c in url):
-        return None
-    return url.replace("{token}", quote(token or PREVIEW_TOKEN, safe=""))
-
-
 def _header(value: str) -> str:
     """Return ``value`` on one line: feed text must never start a header of its own.
 
@@ -149,8 +140,3 @@ def _header(value: str) -> str:
         except (ValueError, LookupError, UnicodeError):
             break
     return text.replace("=?", "= ?")
-
-
-def one_line(text: str) -> str:
-    """Return ``text`` with every run of whitespace as one space, stripped."""
-    return _SPACE.sub(" ", text or "").strip()

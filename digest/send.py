@@ -47,11 +47,6 @@ class Delivery:
     sent: tuple[str, ...] = ()  # recipients the server (or folder) accepted
     refused: tuple[tuple[str, str], ...] = ()  # (recipient, reason) for each one refused
 
-    @property
-    def complete(self) -> bool:
-        """True when every message was accepted."""
-        return not self.refused
-
 
 class Sender(Protocol):
     """Something that can deliver messages."""
@@ -226,7 +221,7 @@ def _file(*, smtp: SmtpSettings, env: Mapping[str, str], outbox: Path) -> Sender
     return FileSender(outbox)
 
 
-SENDERS: dict[str, SenderFactory] = {"smtp": _smtp, "file": _file}
+SENDERS: dict[str, SenderFactory] = {"smtp": _smtp, "file": _file}  # by config.TRANSPORTS name
 
 
 def make_sender(transport: str, *, smtp: SmtpSettings, env: Mapping[str, str], outbox: Path) -> Sender:

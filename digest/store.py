@@ -153,11 +153,6 @@ class Store:
             last_error=row["last_error"], moved_to=row["moved_to"], dead=bool(row["dead"]),
         )
 
-    def feed_states(self) -> list[FeedState]:
-        """Every feed the store has seen, by URL."""
-        urls = [r["url"] for r in self._conn.execute("SELECT url FROM feeds ORDER BY url")]
-        return [self.feed_state(u) for u in urls]
-
     def record_feed_success(
         self, url: str, entries: Sequence[Entry], *, now: datetime,
         etag: str | None, last_modified: str | None, full: bool, moved_to: str | None = None,

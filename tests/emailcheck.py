@@ -13,7 +13,8 @@ from email.parser import BytesParser
 
 import lxml.html
 
-GMAIL_CLIP_BYTES = 102 * 1024  # Gmail clips a message body past ~102 KB
+from digest.emailtext import GMAIL_CLIP_BYTES
+
 STYLE_MAX_BYTES = 16 * 1024  # Gmail ignores a <style> block past 16 KB
 TEXT_WIDTH = 78
 MIN_FONT_PX = 14.0

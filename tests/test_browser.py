@@ -163,3 +163,46 @@ def test_long_unbroken_words_do_not_overflow_a_phone(browser, corpus):
     finally:
         page.close()
     assert max(widths[:2]) <= widths[2], widths
+
+
+def test_contents_links_look_like_links(page):
+    for scheme in SCHEMES:
+        show(page, 600, scheme)
+        link, text = page.evaluate(
+            "() => [getComputedStyle(document.querySelector('.toc-link')),"
+            " getComputedStyle(document.querySelector('.para'))].map(s => [s.textDecorationLine, s.color])")
+        assert "underline" in link[0] and link[1] != text[1], (scheme, link, text)
+
+
+def test_statements_are_quotations_for_screen_readers(page):
+    show(page, 600, "light")
+    quotes = page.get_by_role("blockquote")
+    assert quotes.count() >= 10  # two per real brief, at least one each
+    first = quotes.first
+    assert first.locator("cite").inner_text().startswith("—")
+    assert first.get_attribute("cite", timeout=1000).startswith("https://")
+
+
+# Runs in the page: outlets whose marker ended up on another line than their name ("— " of a
+# quote or a "More stories" line; the " ·" after a source link).
+SPLIT_OUTLETS = """() => {
+  const bad = [];
+  for (const el of document.querySelectorAll('.outlet, .more-outlet'))
+    if (el.getClientRects().length !== 1) bad.push(el.textContent);
+  for (const a of document.querySelectorAll('.sources a')) {
+    const dot = a.nextSibling;
+    if (!dot || dot.nodeType !== 3 || !dot.textContent.includes('·')) continue;
+    const range = document.createRange();
+    range.setStart(dot, 0);
+    range.setEnd(dot, dot.textContent.indexOf('·') + 1);
+    const rects = a.getClientRects(), last = rects[rects.length - 1];
+    if (Math.abs(last.bottom - range.getBoundingClientRect().bottom) > 2) bad.push(a.textContent);
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("width", (320, 375, 414))
+def test_a_source_name_stays_on_the_line_of_its_marker(page, width):
+    show(page, width, "light")
+    assert page.evaluate(SPLIT_OUTLETS) == []

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import pipeline
+from digest import deliver
 from digest.config import Config, DigestSettings, EmailSettings
 from digest.errors import DigestError
 from digest.esp import MAILGUN_TAG, SENDGRID_TAG, mailgun, payload, postmark, sendgrid, ses
@@ -48,7 +48,7 @@ def letters(tmp_path: Path, **email):
     rendered = render_digest(digest, settings=RenderSettings.from_config(cfg))
     (tmp_path / "digest.html").write_text(rendered.html, encoding="utf-8")
     (tmp_path / "digest.txt").write_text(rendered.text, encoding="utf-8")
-    return pipeline.make_letters(digest, cfg, out_dir=tmp_path, now=NOW, secret=SECRET)
+    return deliver.make_letters(digest, cfg, out_dir=tmp_path, now=NOW, secret=SECRET)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_each_letter_carries_its_own_token_and_no_placeholder(tokened):
         html = letter.message.get_body(("html",)).get_content()
         text = letter.message.get_body(("plain",)).get_content()
         assert f"u={letter.token}" in html and f"u={letter.token}" in text
-        assert pipeline.TOKEN_PLACEHOLDER not in raw and "preview" not in html.split("unsubscribe?u=")[1][:40]
+        assert deliver.TOKEN_PLACEHOLDER not in raw and "preview" not in html.split("unsubscribe?u=")[1][:40]
         assert letter.message["To"] == letter.recipient
 
 
@@ -161,4 +161,4 @@ def test_unknown_format_and_no_recipients_are_user_errors(tokened):
 
 def test_payloads_serialise_to_json(tokened):
     for name in ("postmark", "sendgrid", "mailgun", "ses"):
-        assert json.loads(pipeline.export_payload(name, tokened)) == payload(name, tokened)
+        assert json.loads(deliver.export_payload(name, tokened)) == payload(name, tokened)

@@ -1,4 +1,4 @@
-"""parse_feed, html_to_text and sanitize_html on built and real feeds."""
+"""parse_feed and html_to_text on built and real feeds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from digest.parse import MAX_ENTRIES, html_to_text, parse_feed, sanitize_html
+from digest.parse import MAX_ENTRIES, html_to_text, parse_feed
 from tests.hostile import rss
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
@@ -302,35 +302,6 @@ def test_html_to_text():
     assert html_to_text("a < b and c > d") == "a < b and c > d"
 
 
-UNSAFE = ["<script", "javascript:", "onerror", "onclick", "<iframe", "<form", "<style",
-          "data:", "vbscript:", "<object", "<embed", "style="]
-
-
-@pytest.mark.parametrize("html", [
-    '<p onclick="x()">hi</p><script>alert(1)</script>',
-    '<a href="java&#x09;script:alert(1)">x</a><a href="JaVaScRiPt:alert(1)">y</a>',
-    '<img src="data:image/png;base64,AAAA"><img src=x onerror=alert(1)>',
-    '<iframe src="https://evil"></iframe><form action="/x"><input></form>',
-    '<style>body{}</style><p style="background:url(javascript:x)">s</p>',
-    '<object data="x"></object><embed src="y"><a href="vbscript:msgbox">v</a>',
-])
-def test_sanitize_html_removes_everything_unsafe(html):
-    clean = sanitize_html(html).lower()
-    assert not [u for u in UNSAFE if u in clean]
-
-
-def test_sanitize_html_keeps_content_and_drops_tracking_pixels():
-    html = ('<p>Keep <a href="https://example.com/x">this link</a> and <em>that</em>.</p>'
-            '<img src="https://example.com/photo.jpg" alt="Photo">'
-            '<img src="https://t.example/o.gif" width="1" height="1">'
-            "<img src='https://media.npr.org/include/images/tracking/npr-rss-pixel.png?s=1'/>")
-    clean = sanitize_html(html)
-    assert '<a href="https://example.com/x" rel="noopener noreferrer nofollow">this link</a>' \
-        in clean
-    assert '<img src="https://example.com/photo.jpg" alt="Photo">' in clean
-    assert "o.gif" not in clean and "pixel" not in clean
-
-
 def test_double_escaped_plain_title_is_unescaped_once():
     body = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
 <entry><title type="text">Fish &amp;amp; chips</title><id>urn:1</id></entry></feed>"""
@@ -419,7 +390,6 @@ def test_content_html_with_illegal_references_is_clean():
     (entry,) = parse(json.dumps(doc).encode()).entries
     assert entry.content == "Abcde"
     assert html_to_text(html) == "Abcde"
-    assert sanitize_html(html) == "<p>Abcde</p>"
 
 
 def test_escaped_html_content_with_illegal_references_is_clean():

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from digest.emailtext import GMAIL_CLIP_BYTES
 from digest.model import FeedReport
 from digest.render import RenderSettings, render_digest
-from digest.serve import CLIP_BYTES, Preview, PreviewServer, Watcher, force_scheme
+from digest.serve import Preview, PreviewServer, Watcher, force_scheme
 from tests.builders import make_digest
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -74,7 +75,7 @@ def test_server_binds_loopback_and_serves_page_email_text_and_state(served, prev
     status, kind, page = get(served.server.url)
     assert status == 200 and kind.startswith("text/html")
     assert preview.subject and preview.subject in page.replace("&#x27;", "'")
-    assert "HTTP 503" in page and f"of {CLIP_BYTES // 1024} KB" in page
+    assert "HTTP 503" in page and f"of {GMAIL_CLIP_BYTES // 1024} KB" in page
     assert get(served.server.url + "email.html?scheme=light")[2] == force_scheme(preview.html, "light")
     assert get(served.server.url + "email.txt")[2] == preview.text
     assert json.loads(get(served.server.url + "state")[2]) == {"version": 1, "error": None}
@@ -200,7 +201,7 @@ class FakeServer:
 def test_watch_rebuild_rerenders_on_a_template_change_and_reports_errors(tmp_path):
     from typer.testing import CliRunner
 
-    from digest import cli, pipeline
+    from digest import cli, deliver
     from tests.test_run import NOW, make_config
 
     config, out = make_config(tmp_path, 2525), tmp_path / "out"
@@ -213,7 +214,7 @@ def test_watch_rebuild_rerenders_on_a_template_change_and_reports_errors(tmp_pat
     cli.rebuild(server, [Path("templates/_brief.mjml.j2")], config=config, out=out, now=NOW)
     assert server.refreshed == 1 and server.failures == []
     assert (out / "digest.html").read_text(encoding="utf-8").startswith("<!doctype html>")
-    shown = pipeline.preview_of(cli.load_config(config), out)
+    shown = deliver.preview_of(cli.load_config(config), out)
     assert shown.subject and shown.preheader and shown.html_bytes > 1000 and len(shown.feeds) == 5
 
     config.write_text(config.read_text().replace("max_stories = 10", "max_stories = oops"))

@@ -316,6 +316,57 @@ def test_within_budget_nothing_moves(caplog, corpus):
     assert rendered.digest == real_digest(corpus, 10)
 
 
+def full_briefs(count: int) -> tuple:
+    """``count`` briefs as full as the summariser writes them: three sentences, two quotes,
+    two outlook sentences and four linked sources each."""
+    sources = tuple(make_source(name=f"Outlet {k}", title=f"Report {k} on the river bridge vote",
+                                url=f"https://outlet{k}.example.com/news/2026/11/23/bridge-vote-{k}")
+                    for k in range(1, 5))
+    quotes = (make_quote(), make_quote(speaker="Maren Holt", source="Outlet 2",
+                                       text="Maren Holt, chief executive, said the deal was fair to both sides."))
+    sentences = ("The city council voted 7-2 on Sunday to fund a new bridge over the river, ending a decade of debate.",
+                 "Construction is due to start in the spring and to last three years.",
+                 "Opponents had argued the money would be better spent on the existing ferry service.")
+    return make_briefs(count, what_happened=sentences, who_said_what=quotes, sources=sources,
+                       what_next=sentences[1:])
+
+
+def test_a_forty_story_edition_leaves_headroom_under_gmails_clip():
+    # A real 40-story edition once came out at 98% of Gmail's 102 KB clip: a mail service's
+    # tracking links and footer would have pushed it over.
+    rendered = render(make_digest(stories=full_briefs(40)))
+    size = len(rendered.html.encode("utf-8"))
+    assert size <= 90 * 1024, size
+    assert 1 < len(rendered.digest.stories) < 40 and len(rendered.digest.more) == 40 - len(rendered.digest.stories)
+    assert check_html(rendered.html) == [] and check_text(rendered.text) == []
+
+
+def test_more_stories_footnotes_run_without_gaps():
+    digest = make_digest(stories=full_briefs(3)[:2], more=full_briefs(6)[2:])
+    text = render(digest).text
+    defined = [int(n) for n in re.findall(r"^\[(\d+)\] ", text, re.M)]
+    assert defined == list(range(1, 2 * 4 + 4 + 1))  # four per brief, then one per "More stories" line
+    assert check_text(text) == []
+
+
+@pytest.mark.parametrize("words", range(0, 16))
+def test_an_outlet_never_ends_a_line_apart_from_its_marker(words):
+    # Every quote length puts the line end somewhere else around "— Outlet Name".
+    padding = "word " * words
+    brief = make_brief(who_said_what=(make_quote(text=f"{padding}The bridge will connect the city.",
+                                                 source="Example Morning Times"),),
+                       sources=(make_source(name="Example Morning Times"),) * 2 + (
+                           make_source(name=padding + "Gazette", url="https://g.example.com/x"),))
+    more = (make_brief(id="m", headline=f"{padding}Library extends its weekend opening hours",
+                       sources=(make_source(name="Example Morning Times"),)),)
+    lines = render(make_digest(stories=(brief,), more=more)).text.splitlines()
+    joined = [line.strip() for line in lines]
+    assert any(line.endswith("— Example Morning Times") for line in joined)
+    assert any(line.endswith("— Example Morning Times [4]") for line in joined)
+    split = [line for line in joined if line.endswith(("—", "Example", "Morning")) or re.match(r"\[\d+\](,|$)", line)]
+    assert not split, split
+
+
 def test_every_style_block_stays_under_16_kb(corpus):
     html = render(real_digest(corpus, 10)).html
     assert all(len((s.text or "").encode()) <= 16 * 1024 for s in dom(html).iter("style"))
@@ -530,5 +581,5 @@ def test_speaker_is_bold_in_place_or_leads_the_quote(speaker, text, html_part, t
 def test_text_direction_follows_the_language(language, direction):
     doc = dom(render(language=language).html)
     assert (doc.get("lang"), doc.get("dir")) == (language, direction)
-    quote = doc.xpath('//p[@class="quote"]')[0].get("style")
+    quote = doc.xpath('//blockquote[@class="quote"]')[0].get("style")
     assert ("border-right" in quote) is (direction == "rtl")

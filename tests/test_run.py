@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from digest.cli import app
-from digest.pipeline import TOKEN_PLACEHOLDER
+from digest.deliver import TOKEN_PLACEHOLDER
 from digest.send import unsubscribe_token
 from tests.smtpserver import Recorder, free_port, smtp_server
 

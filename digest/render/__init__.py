@@ -41,6 +41,7 @@ from digest.render.text import (  # noqa: F401 - re-exported: the package's publ
     format_date,
     language_tag,
     make_preheader,
+    nobreak,
     make_subject,
     one_line,
     safe_font,
@@ -54,7 +55,9 @@ from digest.render.text import (  # noqa: F401 - re-exported: the package's publ
 
 log = logging.getLogger(__name__)
 
-HTML_BUDGET = 100 * 1024  # bytes; Gmail clips a message whose HTML passes ~102 KB
+# Bytes of HTML before briefs move to "More stories". Gmail clips past GMAIL_CLIP_BYTES
+# (102 KB); 90 KB leaves room for what a mail service adds (tracking links, footers).
+HTML_BUDGET = 90 * 1024
 _PACKAGE_THEME = Path(__file__).parents[1] / "templates"  # inside an installed wheel
 _REPO_THEME = Path(__file__).parents[2] / "templates"  # the checkout's top-level theme
 _DOCTYPE = re.compile(r"^\s*<!doctype[^>]*>\s*", re.IGNORECASE)
@@ -112,8 +115,9 @@ class SourceLink:
 
     @property
     def ref(self) -> str:
-        """The outlet as the text twin cites it: ``Name [3]``, or just the name."""
-        return f"{self.name} [{self.n}]" if self.n else self.name
+        """The outlet as the text twin cites it, ``Name [3]`` (or just the name), joined by
+        no-break spaces: the wrap never ends a line between the name and its number."""
+        return nobreak(f"{self.name} [{self.n}]" if self.n else self.name)
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,7 @@ class QuoteView:
     name: str  # the speaker's name, shown bold
     after: str  # the rest: the sentence after the name, or ": " and the whole sentence
     source: str  # outlet that reported it
+    url: str | None = None  # that outlet's article (the quotation's cite), when linked
 
 
 @dataclass(frozen=True)
@@ -196,6 +201,7 @@ def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["wrap"] = wrap_text
+    env.filters["nobreak"] = nobreak
     return env
 
 
@@ -221,7 +227,9 @@ def build_context(digest: Digest, *, settings: RenderSettings, token: str | None
     theme, email = settings.theme, settings.email
     counter = iter(range(1, 10_000))
     stories = tuple(_view(b, i, counter) for i, b in enumerate(digest.stories, 1))
-    more = tuple(_view(b, i, counter) for i, b in enumerate(digest.more, len(stories) + 1))
+    # A "More stories" line cites one link: only that one takes a number, so the text twin's
+    # footnotes run on without gaps.
+    more = tuple(_view(b, i, counter, first_only=True) for i, b in enumerate(digest.more, len(stories) + 1))
     long_date = format_date(digest.date)
     return {
         "title": digest.title or settings.title,
@@ -234,7 +242,7 @@ def build_context(digest: Digest, *, settings: RenderSettings, token: str | None
         "more": more,
         "show_why": settings.show_why,
         "web_url": safe_url(settings.web_url),
-        "unsubscribe_url": fill_token(email.unsubscribe_url, token),
+        "unsubscribe_url": safe_url(fill_token(email.unsubscribe_url, token)),
         "postal_address": email.postal_address,
         "subject": make_subject(email.subject, title=digest.title or settings.title,
                                 long_date=long_date, top=digest.stories),
@@ -249,15 +257,19 @@ def build_context(digest: Digest, *, settings: RenderSettings, token: str | None
     }
 
 
-def _view(brief: Brief, number: int, counter: Iterator[int]) -> BriefView:
-    """Wrap ``brief`` for the templates, numbering its linked sources from ``counter``."""
-    links = []
+def _view(brief: Brief, number: int, counter: Iterator[int], *, first_only: bool = False) -> BriefView:
+    """Wrap ``brief`` for the templates, numbering its linked sources from ``counter``
+    (only the first linked one when ``first_only``)."""
+    links: list[SourceLink] = []
     for s in brief.sources:
         url = safe_url(s.url, schemes=("http", "https"))
-        links.append(SourceLink(name=s.name, title=s.title, url=url, n=next(counter) if url else None))
+        numbered = url and not (first_only and any(x.n for x in links))
+        links.append(SourceLink(name=s.name, title=s.title, url=url, n=next(counter) if numbered else None))
     first = next((s for s in links if s.url), None)
+    urls = {s.name: s.url for s in reversed(links) if s.url}  # each outlet's first linked article
+    quotes = tuple(replace(quote_view(q), url=urls.get(q.source)) for q in brief.who_said_what)
     return BriefView(brief=brief, number=number, anchor=f"story-{number}", sources=tuple(links),
-                     link=first, quotes=tuple(quote_view(q) for q in brief.who_said_what))
+                     link=first, quotes=quotes)
 
 
 def quote_view(quote: Quote) -> QuoteView:

@@ -6,22 +6,14 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import date as Date
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
+from digest.emailtext import PREVIEW_TOKEN, fill_token, one_line, xml_safe  # noqa: F401 - re-exported
 from digest.model import Brief, Digest
-
-PREVIEW_TOKEN = "preview"  # stands in for {token} in files rendered for no one in particular
 TEXT_WIDTH = 78  # plain-text line length (RFC 5322 recommends 78)
 SAFE_SCHEMES = ("http", "https", "mailto")
-_SPACE = re.compile(r"\s+")
-# Characters XML 1.0 forbids (C0 controls but tab/LF/CR, DEL and C1 controls, lone surrogates,
-# U+FFFE/U+FFFF): the MJML step is an XML parser and one of them fails the whole email.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    """Return ``text`` without the characters XML 1.0 forbids."""
-    return _XML_ILLEGAL.sub("", text)
+NBSP = "\u00a0"  # no-break space: wrap_text never ends a line at one
+_BREAKABLE = re.compile(r"[^\S\u00a0]+")  # whitespace but the no-break space
 
 
 def xml_safe_digest(digest: Digest) -> Digest:
@@ -55,22 +47,10 @@ def safe_url(url: str | None, *, schemes: tuple[str, ...] = SAFE_SCHEMES) -> str
     return url
 
 
-def fill_token(url: str | None, token: str | None) -> str | None:
-    """Return the unsubscribe ``url`` with ``{token}`` filled (URL-quoted), or None."""
-    if not url:
-        return None
-    return safe_url(url.replace("{token}", quote(token or PREVIEW_TOKEN, safe="")))
-
-
 def safe_font(stack: str, fallback: str) -> str:
     """Return a CSS font stack cleaned of anything that could end a style or attribute."""
     cleaned = re.sub(r"[^A-Za-z0-9 ,'\-]", "", stack or "").strip(" ,")
     return cleaned or fallback
-
-
-def one_line(text: str) -> str:
-    """Return ``text`` with every run of whitespace (CR, LF, tabs, U+2028) as one space."""
-    return _SPACE.sub(" ", text or "").strip()
 
 
 def format_date(iso: str) -> str:
@@ -119,15 +99,28 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
+def nobreak(text: str, *, limit: int = 40) -> str:
+    """Return ``text`` (an outlet with its marker: "— Name", "Name [3]") that no line break
+    can split: its spaces become no-break spaces. Past ``limit`` characters only the first and
+    last space do, so the marker stays with the name while a long name can still wrap on a
+    phone. ``wrap_text`` honours them and writes plain spaces back."""
+    if len(text) <= limit:
+        return text.replace(" ", NBSP)
+    head, _, rest = text.partition(" ")
+    middle, _, tail = rest.rpartition(" ")
+    return f"{head}{NBSP}{middle}{NBSP}{tail}" if middle else f"{head}{NBSP}{rest}"
+
+
 def wrap_text(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None = None) -> str:
     """Return ``text`` word-wrapped to ``width``, later lines prefixed with ``indent``.
 
     ``first`` prefixes the first line (default ``indent``). A URL too long for a line gets a
-    line to itself rather than being broken; any other over-long word is split.
+    line to itself rather than being broken; any other over-long word is split. Words joined
+    by a no-break space (``nobreak``) stay on one line, and come out joined by a plain space.
     """
     lines: list[str] = []
     prefix, words = indent if first is None else first, list[str]()
-    for word in _pieces(one_line(text), width - len(indent)):
+    for word in _pieces(_BREAKABLE.sub(" ", text or "").strip(" "), width - len(indent)):
         if words and len(prefix) + len(" ".join(words)) + 1 + len(word) > width:
             lines.append(prefix + " ".join(words))
             prefix, words = indent, []
@@ -137,7 +130,7 @@ def wrap_text(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str |
             prefix, words = indent, []
     if words:
         lines.append(prefix + " ".join(words))
-    return "\n".join(lines)
+    return "\n".join(lines).replace(NBSP, " ")
 
 
 def _pieces(text: str, room: int) -> Iterator[str]:

@@ -1,0 +1,85 @@
+"""HTML fragments from feeds -> clean plain text: paragraphs kept, whitespace squashed, and
+no character (or numeric reference to one) that XML forbids."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, AnyStr
+
+import lxml.html
+from lxml import etree
+
+from digest.emailtext import XML_ILLEGAL, xml_safe
+
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_CHAR_REF_BYTES = re.compile(_CHAR_REF.pattern.encode())
+
+
+def drop_illegal_refs(markup: AnyStr) -> AnyStr:
+    """``markup`` (str or bytes) without numeric references to XML-illegal characters
+    (``&#xD800;``, ``&#xFFFF;``): feedparser's fallback parser raises on a surrogate
+    reference (the whole feed would be lost) and lxml refuses such text mid-tree."""
+    if isinstance(markup, bytes):
+        if b"&#" not in markup:
+            return markup
+        return _CHAR_REF_BYTES.sub(lambda m: b"" if _illegal_ref(*m.groups()) else m.group(0), markup)
+    if "&#" not in markup:
+        return markup
+    return _CHAR_REF.sub(lambda m: "" if _illegal_ref(*m.groups()) else m.group(0), markup)
+
+
+def _illegal_ref(hexa: str | bytes | None, dec: str | bytes | None) -> bool:
+    """True when a numeric reference names no character or an XML-illegal one. C1 numbers
+    are kept: parsers read ``&#150;`` as the Windows-1252 dash that feeds mean by it."""
+    code = int(hexa, 16) if hexa else int(dec or 0)
+    if code > 0x10FFFF:
+        return True
+    return not 0x80 <= code <= 0x9F and bool(XML_ILLEGAL.match(chr(code)))
+
+
+_BLOCKS = frozenset("""address article aside blockquote br dd div dl dt figcaption figure footer
+form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th thead tr ul
+""".split())
+_DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "head",
+         "title", "svg", "math", "select", "button")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment: paragraphs joined by blank lines, spaces normalised."""
+    if not html or not html.strip():
+        return ""
+    html = drop_illegal_refs(XML_ILLEGAL.sub("", _XML_DECL.sub("", html)))
+    if "<" not in html and "&" not in html:
+        return squash_paragraphs(html)
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return squash_paragraphs(html)
+    for bad in list(root.iter(*_DROP)):
+        bad.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.text = "\n\n" + (element.text or "")
+            element.tail = "\n\n" + (element.tail or "")
+    return squash_paragraphs(root.text_content())
+
+
+def squash_paragraphs(text: str) -> str:
+    """Collapse whitespace inside paragraphs; paragraphs (blank-line separated) kept; XML-illegal
+    characters dropped (every multi-paragraph text field of every feed format passes here)."""
+    paragraphs = (squash(p) for p in re.split(r"\n\s*\n", xml_safe(text or "")))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def squash(text: str) -> str:
+    """One line: every run of whitespace (CR/LF included) becomes one space; XML-illegal
+    characters dropped (every one-line text field of every feed format passes here)."""
+    return " ".join(xml_safe(text or "").split())
+
+
+def plain(html: Any) -> str:
+    """Plain one-line text of a short HTML field (titles, names)."""
+    if not isinstance(html, str):
+        return ""
+    return squash(html_to_text(html).replace("\n\n", " "))
