@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from enum import Enum
-from functools import wraps
+from functools import partial, wraps
 from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -20,13 +20,15 @@ from digest.config import Config, load_config
 from digest.errors import DigestError
 from digest.esp import FORMATS, Letter
 from digest.fetch import Fetcher
+from digest.kinds import count_text
 from digest.model import FEED_ERROR, SentStory
 from digest.output import write_outputs
 from digest.render import make_environment
 from digest.send import Sender, make_sender, read_secret
 from digest.serve import PreviewServer, Watcher
 from digest.store import Store
-from digest.summarise import get_summariser
+from digest.llmclient import ChatClient
+from digest.summarise import Summariser, get_summariser, summariser_note
 
 log = logging.getLogger("digest")
 
@@ -137,21 +139,41 @@ def parse_now(value: str | None) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def run_build(config: Config, *, out: Path, now: datetime) -> pipeline.Built:
-    """Build the edges, run the pipeline and write the files."""
-    summariser = get_summariser(config.digest.summariser)
+def make_summariser(config: Config, *, store: Store, now: datetime) -> Summariser:
+    """The backend chosen by ``[digest] summariser``, wired to the model's server and the cache."""
+    key, unavailable = None, None
+    if config.llm.api_key_env:
+        key = os.environ.get(config.llm.api_key_env) or None
+        if key is None and config.digest.summariser == "llm":
+            unavailable = f"${config.llm.api_key_env} is not set ([llm] api_key_env): not asked"
+    client = ChatClient(config.llm, api_key=key, unavailable=unavailable)
+    ask = partial(pipeline.ask_with_cache, client=client, store=store, now=now)
+    return get_summariser(config.digest.summariser, settings=config.llm, ask=ask)
+
+
+def run_build(config: Config, *, out: Path, now: datetime) -> tuple[pipeline.Built, str | None]:
+    """Build the edges, run the pipeline and write the files; return them and the summariser's note."""
     fetcher = Fetcher(config.fetch, progress=sys.stderr.isatty() and not quiet())
     with Store.open(config.store.path) as store:
+        summariser = make_summariser(config, store=store, now=now)
         digest = pipeline.build(config, now=now, fetcher=fetcher, store=store, summariser=summariser)
-    return pipeline.write_digest(digest, config, out_dir=out, now=now)
+    return pipeline.write_digest(digest, config, out_dir=out, now=now), summariser_note(summariser)
 
 
-def summary_line(built: pipeline.Built, out: Path) -> str:
-    """The one line that ends a build."""
+def summary_line(built: pipeline.Built, out: Path, note: str | None = None) -> str:
+    """The one line that ends a build; ``note`` is the summariser's (the model's tally)."""
+    tail = f"; {note}" if note else ""
+    return _summary(built, out) + tail
+
+
+def _summary(built: pipeline.Built, out: Path) -> str:
     feeds = built.digest.feeds
     failed = sum(f.status == FEED_ERROR for f in feeds)
     ok = f"{len(feeds) - failed}/{len(feeds)} feeds"
     tail = f" ({failed} feed{'s' if failed != 1 else ''} failed: see digest feeds)" if failed else ""
+    stale = len(built.digest.stale)
+    if stale:  # old news its feed re-dated: the pages (logged with their URLs) say so
+        tail += f" ({stale} entr{'y' if stale == 1 else 'ies'} left out: page dated before the lookback)"
     if built.rendered is None:
         return f"Nothing to send: no story passed the ranking threshold from {ok}; no email written{tail}"
     n = len(built.digest.stories)
@@ -172,8 +194,8 @@ def build(
     Example: digest build --config config.toml --out out/ --now 2026-11-23T06:00:00Z
     """
     cfg = load_config(config)
-    built = run_build(cfg, out=out, now=parse_now(now))
-    report(summary_line(built, out))
+    built, note = run_build(cfg, out=out, now=parse_now(now))
+    report(summary_line(built, out, note))
 
 
 @app.command()
@@ -205,21 +227,22 @@ def feeds(config: ConfigOpt = Path("config.toml")) -> None:
         return
     with Store.open(cfg.store.path) as store:
         rows = [(f, store.feed_state(f.url)) for f in cfg.feeds]
-    typer.echo(feed_table(rows))
+        kinds = store.kind_counts()
+    typer.echo(feed_table(rows, kinds=kinds))
 
 
-def feed_table(rows: list) -> str:
-    """A plain aligned table of feed health."""
+def feed_table(rows: list, *, kinds: Mapping[str, Mapping[str, int]] = {}) -> str:
+    """A plain aligned table of feed health, with the stored entries of each kind."""
     def when(t: datetime | None) -> str:
         return t.strftime("%Y-%m-%d %H:%M") if t else "-"
 
-    lines = [("feed", "status", "last success", "failures", "next attempt", "last error")]
+    lines = [("feed", "status", "last success", "failures", "next attempt", "kinds", "last error")]
     for feed, st in rows:
         status = "dead (410)" if st.dead else "failing" if st.failures else "ok" if st.last_success else "new"
         lines.append((feed.name, status, when(st.last_success), str(st.failures),
-                      when(st.next_attempt), (st.last_error or "")[:60]))
-    widths = [max(len(r[i]) for r in lines) for i in range(5)]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] for r in lines).rstrip()
+                      when(st.next_attempt), count_text(kinds.get(feed.url, {})), (st.last_error or "")[:60]))
+    widths = [max(len(r[i]) for r in lines) for i in range(6)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[6] for r in lines).rstrip()
 
 
 # -- delivery -----------------------------------------------------------------------------
@@ -356,16 +379,16 @@ def run(
     clock = parse_now(now)
     sender = make_transport(cfg, out)
     secret = token_secret(cfg)
-    summariser = get_summariser(cfg.digest.summariser)
     fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty() and not quiet())
     with Store.open(cfg.store.path) as store:
+        summariser = make_summariser(cfg, store=store, now=clock)
         result = deliver.run(cfg, out_dir=out, now=clock, fetcher=fetcher, store=store,
                               summariser=summariser, sender=sender, secret=secret, force=force)
     if result.earlier is not None:
         report(already_line(clock.date().isoformat(), result.earlier))
         return
     assert result.built is not None
-    report(summary_line(result.built, out))
+    report(summary_line(result.built, out, summariser_note(summariser)))
     if result.sent is not None:
         finish_send(result.sent)
 

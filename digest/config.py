@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -16,6 +17,11 @@ from urllib.parse import urlsplit
 
 from digest.emailtext import XML_ILLEGAL
 from digest.errors import ConfigError
+from digest.model import KINDS
+
+# Kinds of page the email carries unless [rank] kinds says otherwise: roundups, deal posts,
+# podcasts and the rest are not news of an event.
+DEFAULT_KINDS = ("report", "opinion", "explainer")
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +95,7 @@ class RankSettings:
     boost: tuple[str, ...] = ()  # topic terms that lift a story
     mute: tuple[str, ...] = ()  # terms that drop a story entirely
     max_run: int = 2  # at most this many stories in a row led by the same outlet
+    kinds: tuple[str, ...] = DEFAULT_KINDS  # kinds of page that may appear in the email
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,20 @@ class ThemeSettings:
 
 
 @dataclass(frozen=True)
+class LlmSettings:
+    """``[llm]``: the OpenAI-compatible endpoint ``summariser = "llm"`` writes briefs with."""
+
+    base_url: str = ""  # API root; requests go to {base_url}/chat/completions
+    model: str = ""  # model name as the server knows it ("llama3.1:8b", "gpt-4o-mini")
+    api_key_env: str | None = None  # env var holding the API key; local servers need none
+    timeout: float = 120.0  # seconds for one story's answer, retries included
+    concurrency: int = 2  # requests in flight
+    max_input_chars: int = 12000  # characters of source text sent per story, shared by its sources
+    temperature: float = 0.0  # sampling temperature; 0 for the steadiest answers
+    seed: int | None = None  # sampling seed, for servers that honour one
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.toml."""
 
@@ -146,6 +167,7 @@ class Config:
     email: EmailSettings = field(default_factory=EmailSettings)  # [email]
     smtp: SmtpSettings = field(default_factory=SmtpSettings)  # [smtp]
     theme: ThemeSettings = field(default_factory=ThemeSettings)  # [theme]
+    llm: LlmSettings = field(default_factory=LlmSettings)  # [llm]
 
 
 # The TOML key for a field when it differs from the field name.
@@ -159,7 +181,11 @@ _SECTIONS = {
     "email": EmailSettings,
     "smtp": SmtpSettings,
     "theme": ThemeSettings,
+    "llm": LlmSettings,
 }
+# Optional keys whose type is not that of their default (None): a sample value of the type.
+_OPTIONAL_TYPES = {("llm", "seed"): 0}
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def load_config(path: str | Path) -> Config:
@@ -198,7 +224,8 @@ def _section(raw: dict[str, Any], name: str, cls: type, problems: list[str]) -> 
         key = _KEY_ALIASES.get((name, f.name), f.name)
         known.add(key)
         if key in table:
-            value = _coerce(table[key], f.default, f"{name}.{key}", problems)
+            sample = _OPTIONAL_TYPES.get((name, f.name), f.default)
+            value = _coerce(table[key], sample, f"{name}.{key}", problems)
             if value is not None or f.default is None:
                 values[f.name] = value
     for key in table:
@@ -317,6 +344,7 @@ def _check_values(s: dict[str, Any], problems: list[str]) -> None:
         problems.append(f"rank.min_score: must be a finite number, got {s['rank'].min_score}")
     if not 1 <= s["store"].keep_days <= 3650:
         problems.append(f"store.keep_days: must be from 1 to 3650, got {s['store'].keep_days}")
+    _check_kinds(s["rank"].kinds, problems)
     if not 1024 <= f.max_bytes <= 2**30:
         problems.append(f"fetch.max_bytes: must be from 1024 to 1073741824 (1 GiB), got {f.max_bytes}")
     if not (1 <= f.concurrency <= 1024 and 1 <= f.per_host <= 1024 and 0 <= f.max_redirects <= 50):
@@ -336,3 +364,38 @@ def _check_values(s: dict[str, Any], problems: list[str]) -> None:
             problems.append(f"email.to: {addr!r} is not an email address")
     if "@" not in e.sender:
         problems.append(f"email.from: {e.sender!r} is not an email address")
+    _check_llm(s["llm"], wanted=d.summariser == "llm", problems=problems)
+
+
+def _check_llm(llm: LlmSettings, *, wanted: bool, problems: list[str]) -> None:
+    """``[llm]``: required keys when the llm summariser is chosen, ranges always."""
+    url = urlsplit(llm.base_url)
+    if wanted and not llm.base_url:
+        problems.append('llm.base_url: required when digest.summariser = "llm" '
+                        '(e.g. "http://localhost:11434/v1")')
+    elif llm.base_url and (url.scheme not in ("http", "https") or not url.hostname):
+        problems.append(f"llm.base_url: must be an http(s) URL with a host, got {llm.base_url!r}")
+    if wanted and not llm.model.strip():
+        problems.append('llm.model: required when digest.summariser = "llm" (e.g. "llama3.1:8b")')
+    if llm.api_key_env is not None and not _ENV_NAME.fullmatch(llm.api_key_env):
+        problems.append(f"llm.api_key_env: {llm.api_key_env!r} is not an environment variable name")
+    if not (math.isfinite(llm.timeout) and 0 < llm.timeout <= 3600):
+        problems.append(f"llm.timeout: must be above 0 and at most 3600, got {llm.timeout}")
+    if not (math.isfinite(llm.temperature) and 0 <= llm.temperature <= 2):
+        problems.append(f"llm.temperature: must be from 0 to 2, got {llm.temperature}")
+    if not 1 <= llm.concurrency <= 64:
+        problems.append(f"llm.concurrency: must be 1-64, got {llm.concurrency}")
+    if not 500 <= llm.max_input_chars <= 1_000_000:
+        problems.append(f"llm.max_input_chars: must be from 500 to 1000000, got {llm.max_input_chars}")
+
+
+def _check_kinds(kinds: tuple[str, ...], problems: list[str]) -> None:
+    """``[rank] kinds`` names known kinds, at least one, each once."""
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        problems.append(f"rank.kinds: unknown kind {', '.join(map(repr, unknown))}; "
+                        f"choose from {', '.join(KINDS)}")
+    if not kinds:
+        problems.append('rank.kinds: empty: list at least one kind, e.g. ["report"]')
+    if len(set(kinds)) != len(kinds):
+        problems.append("rank.kinds: a kind is listed twice")

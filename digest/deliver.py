@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from digest.config import Config
-from digest.errors import ConfigError, DigestFileError, SendError
+from digest.errors import ConfigError, DigestFileError, SendError, StoreError
 from digest.esp import Letter
 from digest.esp import payload as esp_payload
 from digest.fetch import Fetcher
+from digest.kinds import count_text
 from digest.mail import build_message, message_bytes
 from digest.model import Digest, SentStory
 from digest.output import json_bytes, read_json
@@ -215,10 +216,25 @@ def export_payload(format: str, letters: Sequence[Letter]) -> bytes:
     return json_bytes(esp_payload(format, letters))
 
 
+def stored_kinds(config: Config) -> tuple[tuple[str, str], ...]:
+    """(feed URL, "report 12 · opinion 3") for each feed the store holds entries of; none
+    while another run holds the store or before the first build."""
+    if not config.store.path.exists():
+        return ()
+    try:
+        with Store.open(config.store.path) as store:
+            counts = store.kind_counts()
+    except StoreError as exc:
+        log.info("no kind counts for the preview: %s", exc)
+        return ()
+    return tuple((url, count_text(c)) for url, c in sorted(counts.items()))
+
+
 def preview_of(config: Config, out_dir: Path) -> Preview:
     """What the preview page shows for the build in ``out_dir`` (files as written)."""
     digest = load_edition(out_dir)
-    common: dict[str, Any] = {"title": digest.title, "date": digest.date, "feeds": digest.feeds}
+    common: dict[str, Any] = {"title": digest.title, "date": digest.date, "feeds": digest.feeds,
+                              "kinds": stored_kinds(config)}
     if not digest.stories:
         return Preview(subject=None, preheader=None, html=None, text=None, **common,
                        note="A quiet day: no story passed the ranking threshold, so no email was written.")

@@ -7,10 +7,15 @@ by ``is_chrome``.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+from html import unescape
+from datetime import datetime, timezone
 
 import trafilatura
+
+from digest.kinds import PageMeta
 
 log = logging.getLogger(__name__)
 
@@ -116,3 +121,81 @@ def _clean(text: str) -> str:
             paragraphs = paragraphs[:i]
             break
     return "\n\n".join(p for p in paragraphs if not is_chrome(_BULLET.sub("", p)))
+
+
+# --- what the page says about itself ------------------------------------------------------
+
+_META_KEYS = {"og:type": "og_type", "article:section": "sections", "article:tag": "tags",
+              "article:published_time": "published", "og:article:published_time": "published",
+              "datepublished": "published", "date": "published", "parsely-section": "sections",
+              "keywords": "tags", "news_keywords": "tags"}
+_LD_TYPES = ("@type", "datePublished", "articleSection", "keywords")
+
+
+def page_metadata(html: bytes | str) -> PageMeta:
+    """What the page states about itself: JSON-LD ``@type``, ``datePublished``, ``og:type``,
+    ``article:section``/``article:tag``, ``<time datetime>``; an empty PageMeta when it says nothing.
+
+    Read with regular expressions over the raw page, not a second HTML parse: a few
+    milliseconds on the largest pages, and a broken page still gives up what it has.
+    """
+    if not html or _is_binary(html):
+        return PageMeta()
+    page = html[:_META_BYTES].decode("utf-8", "replace") if isinstance(html, bytes) else html[:_META_BYTES]
+    found: dict[str, list[str]] = {"types": [], "og_type": [], "sections": [], "tags": [], "published": []}
+    for block in _LD_BLOCK.findall(page)[:20]:
+        _read_json_ld(block, found)
+    for tag in _META_TAG.findall(page):
+        attrs = {k.lower(): unescape(a or b or c) for k, a, b, c in _ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key in _META_KEYS and attrs.get("content"):
+            found[_META_KEYS[key]].append(attrs["content"])
+    found["published"] += _TIME.findall(page)[:1]
+    dates = [d for d in map(_page_date, found["published"]) if d]
+    return PageMeta(types=tuple(dict.fromkeys(found["types"])), og_type=next(iter(found["og_type"]), None),
+                    sections=_terms(found["sections"]), tags=_terms(found["tags"]),
+                    published=dates[0] if dates else None)
+
+
+_META_BYTES = 3_000_000  # metadata sits in the head or near the article; skip the rest of a huge page
+_LD_BLOCK = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+_META_TAG = re.compile(r"<meta\s[^>]{0,2000}>", re.IGNORECASE)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_TIME = re.compile(r"""<time\s[^>]*?datetime\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+def _read_json_ld(text: str, found: dict[str, list[str]]) -> None:
+    """Add the types, dates, sections and keywords of one JSON-LD block (graphs included)."""
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return  # broken JSON-LD is common: the rest of the page still speaks
+    stack, seen = [doc], 0
+    while stack and seen < 200:  # a page's graph is small; a hostile one is cut short
+        item, seen = stack.pop(0), seen + 1
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+            kinds = item.get("@type")
+            found["types"] += [kinds] if isinstance(kinds, str) else [k for k in kinds or [] if isinstance(k, str)]
+            for key, into in (("datePublished", "published"), ("articleSection", "sections"),
+                              ("keywords", "tags")):
+                value = item.get(key)
+                found[into] += [value] if isinstance(value, str) else [v for v in value or [] if isinstance(v, str)]
+
+
+def _terms(values: list[str]) -> tuple[str, ...]:
+    """Section and tag values, split on commas, stripped, lower-cased, de-duplicated."""
+    out = (t.strip().lower() for v in values for t in v.split(","))
+    return tuple(dict.fromkeys(t for t in out if t))[:40]
+
+
+def _page_date(text: str) -> datetime | None:
+    """An ISO 8601 date or time as aware UTC (a bare date is midnight UTC), or None."""
+    text = text.strip().replace("Z", "+00:00")
+    try:
+        when = datetime.fromisoformat(text[:32])
+    except ValueError:
+        return None
+    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)

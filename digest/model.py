@@ -140,6 +140,7 @@ class Brief:
     what_next: tuple[str, ...]  # forward-looking sentences, possibly none
     sources: tuple[Source, ...]  # the coverage, one per article
     update: bool = False  # an update to a story sent before
+    written_by: tuple[tuple[str, str], ...] = ()  # (part, "llm" | "extractive") when a model was asked
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ class Digest:
     feeds: tuple[FeedReport, ...] = ()  # one report per configured feed
     intro: str | None = None  # optional editor's note shown under the masthead
     more: tuple[Brief, ...] = field(default=())  # briefs shown only as links ("More stories")
+    stale: tuple[str, ...] = ()  # links left out: their page's own date is before the lookback
 
 
 @dataclass(frozen=True)
@@ -162,3 +164,26 @@ class SentStory:
     id: str  # story id that was sent
     sent_at: datetime  # aware time it was sent
     uids: frozenset[str]  # entry uids it carried when sent
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One question to a language model, and the cache key its answer is filed under."""
+
+    model: str  # model name the answer is asked of
+    version: str  # version of the fixed instruction
+    sources_hash: str  # sha256 of the source texts as sent
+    system: str  # the fixed instruction
+    user: str  # the story's sources, outlet named, each trimmed to its budget
+    schema: str = ""  # JSON schema of the answer, as JSON text ("" to ask without one)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a language model said to one Prompt, or why it said nothing usable."""
+
+    text: str | None  # the message content; None when the request failed
+    error: str | None = None  # what failed, in plain words ("timeout after 60 s", "HTTP 500")
+    prompt_tokens: int | None = None  # input tokens the server reported, if it did
+    completion_tokens: int | None = None  # output tokens the server reported, if it did
+    cached: bool = False  # read from the store: nothing was asked or paid this run

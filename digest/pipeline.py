@@ -19,19 +19,22 @@ from urllib.parse import urlsplit
 
 from digest.config import Config, FeedConfig
 from digest.errors import NoFeedsError
-from digest.extract import extract_article
+from digest.extract import extract_article, page_metadata
 from digest.fetch import Fetcher, FetchRequest
 from digest.group import group_entries
+from digest.kinds import PageMeta, classify, combine
 from digest.mail import build_message, message_bytes
-from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Digest, Entry, Fetched, FeedReport,
-                          ParsedFeed)
+from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Brief, Digest, Entry, Fetched, FeedReport,
+                          ParsedFeed, Story)
 from digest.output import json_bytes, write_outputs
 from digest.parse import parse_feed
 from digest.rank import rank_stories
 from digest.render import Rendered, RenderSettings, render_digest
 from digest.schema import digest_to_dict
-from digest.store import FeedState, Store
-from digest.summarise import Summariser
+from digest.store import FeedState, PageFacts, Store
+from digest.llmclient import ChatClient
+from digest.model import Answer, Prompt
+from digest.summarise import Summariser, summarise_all
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +66,10 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     since = since or now - timedelta(hours=config.digest.lookback_hours)
     window_hours = (now - since).total_seconds() / 3600
     entries = store.recent_entries(since, until=now, feed_urls=[f.url for f in config.feeds])
+    stale: list[Entry] = []
     if config.articles.fetch:
         entries = add_article_text(entries, now=now, fetcher=fetcher, store=store)
+        entries, stale = split_stale(entries, since=since)
     stories = group_entries(entries, known=store.story_ids(e.uid for e in entries))
     store.save_story_ids((e.uid, s.id) for s in stories for e in s.entries)
     ranked = rank_stories(
@@ -73,10 +78,50 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
         history=store.sent_history(), limit=config.digest.max_stories,
     )
     log.info("%d entries, %d stories, %d ranked", len(entries), len(stories), len(ranked))
-    briefs = tuple(summariser.summarise(r) for r in ranked)
+    briefs = tuple(with_source_kinds(b, r.story) for b, r in zip(summarise_all(summariser, ranked), ranked))
     forget_old(store, config, now=now, since=since)
     return Digest(title=config.digest.title, date=now.date().isoformat(), generated_at=now,
-                  stories=briefs, feeds=tuple(reports), intro=config.digest.intro)
+                  stories=briefs, feeds=tuple(reports), intro=config.digest.intro,
+                  stale=tuple(e.link or e.uid for e in stale))
+
+
+def with_source_kinds(brief: Brief, story: Story) -> Brief:
+    """The brief with each source marked with its entry's kind (matched by link), so that
+    digest.json and the email tell further reading from reports."""
+    kinds = {e.link: e.kind for e in story.entries if e.link}
+    return replace(brief, sources=tuple(replace(s, kind=kinds.get(s.url or "", s.kind))
+                                        for s in brief.sources))
+
+
+def split_stale(entries: Sequence[Entry], *, since: datetime) -> tuple[list[Entry], list[Entry]]:
+    """(kept, left out): an entry whose page dates it before ``since`` is old news re-dated by
+    its feed, and is left out (logged with its URL)."""
+    kept, stale = [], []
+    for entry in entries:
+        if entry.published and entry.published < since and entry.date_note == PAGE_DATE:
+            log.warning("left out %s: its page is dated %s, before the lookback", entry.link,
+                        entry.published.date().isoformat())
+            stale.append(entry)
+        else:
+            kept.append(entry)
+    return kept, stale
+
+
+def ask_with_cache(prompts: Sequence[Prompt], *, client: ChatClient, store: Store,
+                   now: datetime) -> list[Answer]:
+    """Each prompt's answer: from the store when the same model was asked about the same
+    sources before, else from the server (and then saved: it is paid for once)."""
+    known = [store.llm_answer(p) for p in prompts]
+    todo = [p for p, a in zip(prompts, known) if a is None]
+    fresh = iter(client.ask_all(todo))
+    answers = []
+    for prompt, answer in zip(prompts, known):
+        if answer is None:
+            answer = next(fresh)
+            if answer.text is not None:
+                store.save_llm_answer(prompt, answer, now=now)
+        answers.append(answer)
+    return answers
 
 
 def outlet_weights(feeds: Sequence[FeedConfig]) -> dict[str, float]:
@@ -196,21 +241,44 @@ def add_article_text(entries: Sequence[Entry], *, now: datetime, fetcher: Fetche
                      store: Store) -> list[Entry]:
     """Fetch each linked page once (ever), extract its main text, and use it when it is fuller."""
     links = list(dict.fromkeys(e.link for e in entries if e.link))
-    texts = store.article_texts(links)
+    texts, facts = store.article_texts(links), store.page_facts(links)
     todo = {e.link: e for e in entries if e.link and e.link not in texts}
     requests = [
         FetchRequest(url=link, trusted=False, origin_host=urlsplit(e.feed_url).hostname)
         for link, e in todo.items()
     ]
     for link, resp in zip(todo, fetcher.fetch_all(requests, label="articles")):
-        text = extract_article(resp.body, url=resp.final_url) if resp.status == 200 and not resp.error else ""
+        readable = resp.status == 200 and not resp.error
+        text = extract_article(resp.body, url=resp.final_url) if readable else ""
+        page = page_metadata(resp.body) if readable else PageMeta()
+        kind, signal = classify(title=todo[link].title, url=resp.final_url or link, text=text, page=page)
+        facts[link] = PageFacts(kind=kind, kind_signal=signal, published=page.published)
         error = resp.error or (None if text else "no article text found")
-        store.save_article(link, text, now=now, error=error)
+        store.save_article(link, text, now=now, error=error, page=facts[link])
         texts[link] = text
-    return [
-        replace(e, content=texts[e.link]) if e.link and len(texts.get(e.link, "")) > len(e.text) else e
-        for e in entries
-    ]
+    out = [_with_page(e, texts.get(e.link or "", ""), facts.get(e.link or "")) for e in entries]
+    store.save_kinds((e.uid, e.kind, e.kind_signal) for e in out if e.link in facts)
+    return out
+
+
+PAGE_DATE = "page date"  # date_note of an entry dated by its page rather than its feed
+PAGE_DATE_SLACK = timedelta(days=1)  # feed and page dates closer than this are the same date
+
+
+def _with_page(entry: Entry, text: str, page: PageFacts | None) -> Entry:
+    """The entry with its page's text (when fuller), its kind weighed against the page's, and
+    the page's own date when it differs from the feed's by more than a day."""
+    if len(text) > len(entry.text):
+        entry = replace(entry, content=text)
+    if page is None:
+        return entry
+    if page.kind:
+        kind, signal = combine((entry.kind, entry.kind_signal), (page.kind, page.kind_signal))
+        entry = replace(entry, kind=kind, kind_signal=signal)
+    when = page.published
+    if when and (entry.published is None or abs(when - entry.published) > PAGE_DATE_SLACK):
+        entry = replace(entry, published=when, date_note=PAGE_DATE)
+    return entry
 
 
 def render_files(digest: Digest, config: Config, *, now: datetime) -> tuple[Digest, Rendered, dict[str, bytes]]:

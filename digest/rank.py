@@ -16,6 +16,13 @@ The score is a product of four plain factors::
   falls below ``min_score`` unless it is still a very big story, and even then it is placed
   after every story not sent before.
 
+Kinds (model.KINDS) come first: entries of a kind not in ``[rank] kinds`` are taken out of
+their story (by default roundups, deal posts, media and other pages: none can appear), and
+only reports count as coverage. Stories are then placed in tiers before their score: those
+several outlets report, then single reports, then opinion pieces and explainers standing
+alone; so a single report, however fresh, never outranks a story several outlets tell, and an
+opinion piece never outranks a report (one commenting on an event joins its story instead).
+
 With the default ``min_score = 1.0`` a single ordinary outlet passes while fresh (1.5) and
 falls out past half the lookback window (below 1.0), while two outlets pass for the whole
 window. Stories are ordered by score, ties by story id, so the order is deterministic; then
@@ -32,7 +39,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from digest.config import RankSettings
-from digest.model import Entry, RankedStory, SentStory, Story
+from digest.model import KIND_REPORT, Entry, RankedStory, SentStory, Story
 
 __all__ = ["SentStory", "rank_stories"]
 
@@ -54,6 +61,7 @@ class _Scored:
     why: str
     update: bool
     repeat: bool = False  # sent before with no new coverage
+    tier: int = 0  # 0: several outlets report it; 1: one report; 2: no report (opinion, explainer)
 
 
 def rank_stories(
@@ -75,7 +83,7 @@ def rank_stories(
     mutes = _patterns(settings.mute)
     boosts = list(zip(settings.boost, _patterns(settings.boost)))
     scored = []
-    for story in stories:
+    for story in _allowed(stories, settings.kinds):
         text = _story_text(story)
         if any(p.search(text) for p in mutes):
             log.debug("story %s muted", story.id)
@@ -85,7 +93,7 @@ def rank_stories(
         if item.score >= settings.min_score:
             scored.append(item)
     # Repeats (sent before, nothing new) go below every story the reader has not seen.
-    scored.sort(key=lambda s: (s.repeat, -s.score, s.story.id))
+    scored.sort(key=lambda s: (s.repeat, s.tier, -s.score, s.story.id))
     ordered = _diversify(scored, max_run=settings.max_run)[:limit]
     log.info("ranked %d of %d stories", len(ordered), len(stories))
     return [RankedStory(story=s.story, rank=n, score=round(s.score, 3), why=s.why, update=s.update)
@@ -102,7 +110,9 @@ def _score(
     sent: SentStory | None = None,
 ) -> _Scored:
     """Score one story (see the module docstring) and explain the score in words."""
-    outlets = story.outlets
+    reporting = tuple(dict.fromkeys(e.feed for e in story.entries if e.kind == KIND_REPORT))
+    # A story with no report (an opinion piece alone) is scored on its outlets, in a lower tier.
+    outlets = reporting or story.outlets
     coverage = sum(weights.get(name, 1.0) for name in outlets)
     recency = _recency(story.entries, now=now, lookback_hours=lookback_hours)
     topic = TOPIC_BOOST if topics else 1.0
@@ -111,14 +121,27 @@ def _score(
            f"first seen {_clock(_first_seen(story.entries, now), now)}"]
     if outlets and abs(coverage / len(outlets) - 1.0) > 1e-9:
         why.append(f"weight {coverage / len(outlets):.1f}")
+    if not reporting and story.entries:
+        why.append(story.entries[0].kind)  # "opinion": no report tells this story
     if topics:
         why.append(f"topic: {', '.join(topics)}")
     if note:
         why.append(note)
     score = coverage * recency * topic * novelty
     was_sent = sent is not None
+    tier = 0 if len(reporting) > 1 else 1 if reporting else 2
     return _Scored(story=story, score=score, why=" · ".join(why),
-                   update=was_sent and novelty > RESENT, repeat=was_sent and novelty <= RESENT)
+                   update=was_sent and novelty > RESENT, repeat=was_sent and novelty <= RESENT, tier=tier)
+
+
+def _allowed(stories: Sequence[Story], kinds: Sequence[str]) -> list[Story]:
+    """Stories with the entries of kinds not asked for taken out; emptied stories dropped."""
+    out = []
+    for story in stories:
+        kept = tuple(e for e in story.entries if e.kind in kinds)
+        if kept:
+            out.append(story if len(kept) == len(story.entries) else Story(id=story.id, entries=kept))
+    return out
 
 
 def _recency(entries: Sequence[Entry], *, now: datetime, lookback_hours: float) -> float:

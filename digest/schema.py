@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from digest.errors import DigestFileError
-from digest.model import Brief, Digest, FeedReport, Quote, Source
+from digest.model import KIND_REPORT, KINDS, Brief, Digest, FeedReport, Quote, Source
 
 FEED_STATUSES = ("ok", "not_modified", "error")
 
@@ -34,7 +34,7 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
 
 
 def _brief_to_dict(b: Brief) -> dict[str, Any]:
-    return {
+    doc = {
         "id": b.id,
         "rank": b.rank,
         "score": round(b.score, 3),
@@ -47,10 +47,13 @@ def _brief_to_dict(b: Brief) -> dict[str, Any]:
         "what_next": list(b.what_next),
         "sources": [
             {"name": s.name, "title": s.title, "url": s.url,
-             "published": s.published.isoformat() if s.published else None}
+             "published": s.published.isoformat() if s.published else None, "kind": s.kind}
             for s in b.sources
         ],
     }
+    if b.written_by:  # additive: only briefs a language model was asked to write
+        doc["written_by"] = dict(b.written_by)
+    return doc
 
 
 class _Reader:
@@ -143,7 +146,19 @@ def _brief(r: _Reader, v: Any, p: str) -> Brief:
         who_said_what=r.items(v, "who_said_what", p, lambda s, q: _quote(r, s, q), optional=True),
         what_next=r.items(v, "what_next", p, lambda s, q: _sentence(r, s, q), optional=True),
         sources=r.items(v, "sources", p, lambda s, q: _source(r, s, q)),
+        written_by=_written_by(r, r.get(v, "written_by", p, dict, optional=True, default={}), f"{p}.written_by"),
     )
+
+
+WRITERS = ("llm", "extractive")  # who may have written a part of a brief
+
+
+def _written_by(r: _Reader, v: dict[str, Any], p: str) -> tuple[tuple[str, str], ...]:
+    """The (part, writer) pairs of a story's ``written_by`` object, checked."""
+    for part, writer in v.items():
+        if writer not in WRITERS:
+            r.problems.append(f"{p}.{part}: must be one of {', '.join(WRITERS)}")
+    return tuple((str(k), str(w)) for k, w in v.items() if w in WRITERS)
 
 
 def _finite(r: _Reader, value: float, path: str) -> float:
@@ -173,7 +188,17 @@ def _source(r: _Reader, v: Any, p: str) -> Source:
     return Source(
         name=r.text(v, "name", p), title=r.get(v, "title", p, str, default=""),
         url=r.get(v, "url", p, str, optional=True), published=r.time(v, "published", p, optional=True),
+        kind=_kind(r, v, p),
     )
+
+
+def _kind(r: _Reader, v: Any, p: str) -> str:
+    """A source's kind: optional (older digest.json files have none), one of KINDS."""
+    kind = r.get(v, "kind", p, str, optional=True, default=KIND_REPORT)
+    if kind not in KINDS:
+        r.problems.append(f"{p}.kind: must be one of {', '.join(KINDS)}, got {kind!r}")
+        return KIND_REPORT
+    return kind
 
 
 def _feed(r: _Reader, v: Any, p: str) -> FeedReport:

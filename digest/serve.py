@@ -47,6 +47,7 @@ class Preview:
     text: str | None  # digest.txt as written
     feeds: tuple[FeedReport, ...] = ()  # how each feed fared in the build
     note: str | None = None  # a line to show instead of the email (quiet day)
+    kinds: tuple[tuple[str, str], ...] = ()  # (feed URL, "report 12 · opinion 3") from the store
 
     @property
     def html_bytes(self) -> int:
@@ -133,7 +134,7 @@ def preview_page(p: Preview, state: dict) -> str:
     return _PAGE.render(p=p, title=f"{p.title} — {p.date}", size=p.html_bytes,
                         over=p.html_bytes > GMAIL_CLIP_BYTES, clip=GMAIL_CLIP_BYTES,
                         widths=list(zip(WIDTHS, ("Phone", "Desktop"))),
-                        version=int(state["version"]), error=state["error"])
+                        version=int(state["version"]), error=state["error"], kinds=dict(p.kinds))
 
 
 # Autoescaped: subject, feed names and errors come from feeds and must not become markup.

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from digest.errors import StoreError
-from digest.model import Entry, SentStory
+from digest.model import Answer, Entry, Prompt, SentStory
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,25 @@ MIGRATIONS: tuple[str, ...] = (
         day TEXT PRIMARY KEY, window_start TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0
     );
     """,
-    # 3: editions in a table of their own (they were `edition:DAY` rows in sent, uid = recipient),
+    # 3: language-model answers, so the same sources are never paid for twice
+    """
+    CREATE TABLE llm_answers (
+        model TEXT NOT NULL, instruction TEXT NOT NULL, sources_hash TEXT NOT NULL,
+        answer TEXT NOT NULL, prompt_tokens INTEGER, completion_tokens INTEGER,
+        asked_at TEXT NOT NULL,
+        PRIMARY KEY (model, instruction, sources_hash)
+    );
+    """,
+    # 4: each entry's kind (report, opinion …) with the signal that decided it; what each
+    # article page says about itself (its kind and its own publication date)
+    """
+    ALTER TABLE entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'report';
+    ALTER TABLE entries ADD COLUMN kind_signal TEXT;
+    ALTER TABLE articles ADD COLUMN kind TEXT;
+    ALTER TABLE articles ADD COLUMN kind_signal TEXT;
+    ALTER TABLE articles ADD COLUMN published TEXT;
+    """,
+    # 5: editions in a table of their own (they were `edition:DAY` rows in sent, uid = recipient),
     # and the indexes that pruning by age reads
     """
     CREATE TABLE editions (
@@ -67,6 +85,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX sent_sent_at ON sent (sent_at);
     CREATE INDEX articles_fetched_at ON articles (fetched_at);
     CREATE INDEX entries_updated_at ON entries (updated_at);
+    CREATE INDEX llm_answers_asked_at ON llm_answers (asked_at);
     """,
 )
 
@@ -77,6 +96,15 @@ VACUUM_FREE_PAGES = 256  # 1 MiB at the default 4 KiB page size: never for a sma
 
 BACKOFF_BASE = timedelta(minutes=30)  # first wait after a failure; doubles each time
 BACKOFF_MAX = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What an article page said about itself when it was fetched."""
+
+    kind: str | None = None  # the kind the page alone gave (see kinds.classify), None if unknown
+    kind_signal: str | None = None  # what decided that kind
+    published: datetime | None = None  # the page's own publication date, if it states one
 
 
 @dataclass(frozen=True)
@@ -213,9 +241,10 @@ class Store:
         }
         db.executemany(
             """INSERT INTO entries (uid, feed_url, feed, title, link, summary, content,
-                   published, author, date_note, first_seen, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   published, author, date_note, first_seen, updated_at, kind, kind_signal)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (uid) DO UPDATE SET feed = excluded.feed, title = excluded.title,
+                   kind = excluded.kind, kind_signal = excluded.kind_signal,
                    link = excluded.link, summary = excluded.summary, content = excluded.content,
                    author = excluded.author, updated_at = excluded.updated_at,
                    published = CASE WHEN excluded.date_note IS NULL
@@ -223,7 +252,8 @@ class Store:
                    date_note = excluded.date_note""",
             [
                 (e.uid, e.feed_url, e.feed, e.title, e.link, e.summary, e.content,
-                 _iso(e.published or now), e.author, e.date_note, _iso(now), _iso(now))
+                 _iso(e.published or now), e.author, e.date_note, _iso(now), _iso(now),
+                 e.kind, e.kind_signal)
                 for e in entries
             ],
         )
@@ -250,13 +280,38 @@ class Store:
         rows = _select_in(self._conn, "SELECT url, text FROM articles WHERE url IN ({})", list(urls))
         return {r["url"]: r["text"] for r in rows}
 
-    def save_article(self, url: str, text: str, *, now: datetime, error: str | None = None) -> None:
-        """Remember a page's extracted text (or its failure) so it is never fetched twice."""
+    def save_article(self, url: str, text: str, *, now: datetime, error: str | None = None,
+                     page: PageFacts | None = None) -> None:
+        """Remember a page's extracted text (or its failure), and what the page says about
+        itself, so it is never fetched twice."""
+        page = page or PageFacts()
         with self._tx() as db:
             db.execute(
-                "INSERT OR REPLACE INTO articles (url, text, error, fetched_at) VALUES (?, ?, ?, ?)",
-                (url, text, error, _iso(now)),
+                """INSERT OR REPLACE INTO articles (url, text, error, fetched_at, kind, kind_signal,
+                       published) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (url, text, error, _iso(now), page.kind, page.kind_signal, _iso(page.published)),
             )
+
+    def page_facts(self, urls: Iterable[str]) -> dict[str, PageFacts]:
+        """The kind and own publication date recorded for each already-fetched page."""
+        rows = _select_in(self._conn, "SELECT url, kind, kind_signal, published FROM articles "
+                          "WHERE url IN ({})", list(urls))
+        return {r["url"]: PageFacts(kind=r["kind"], kind_signal=r["kind_signal"],
+                                    published=_time(r["published"])) for r in rows}
+
+    def save_kinds(self, kinds: Iterable[tuple[str, str, str | None]]) -> None:
+        """Record (uid, kind, signal) for entries whose kind their page decided."""
+        with self._tx() as db:
+            db.executemany("UPDATE entries SET kind = ?, kind_signal = ? WHERE uid = ?",
+                           [(kind, signal, uid) for uid, kind, signal in kinds])
+
+    def kind_counts(self) -> dict[str, dict[str, int]]:
+        """Stored entries per feed URL and kind: {feed_url: {kind: count}}."""
+        counts: dict[str, dict[str, int]] = {}
+        for row in self._conn.execute(
+                "SELECT feed_url, kind, COUNT(*) AS n FROM entries GROUP BY feed_url, kind ORDER BY kind"):
+            counts.setdefault(row["feed_url"], {})[row["kind"]] = row["n"]
+        return counts
 
     # -- stories -----------------------------------------------------------------------
 
@@ -309,7 +364,8 @@ class Store:
 
         Entries go once both published and last seen in a feed before then (a feed still
         listing an undated item would otherwise bring it back dated today), with their story
-        map rows; article texts fetched, stories sent, editions and closed attempts before then.
+        map rows; article texts fetched, stories sent, editions, closed attempts and cached
+        model answers before then.
         """
         cutoff = _iso(before)
         statements = {
@@ -320,6 +376,7 @@ class Store:
             "sent": ("DELETE FROM sent WHERE sent_at < ?", (cutoff,)),
             "editions": ("DELETE FROM editions WHERE sent_at < ?", (cutoff,)),
             "attempts": ("DELETE FROM attempts WHERE sent = 1 AND window_start < ?", (cutoff,)),
+            "llm_answers": ("DELETE FROM llm_answers WHERE asked_at < ?", (cutoff,)),
         }
         with self._tx() as db:
             return {table: db.execute(sql, args).rowcount for table, (sql, args) in statements.items()}
@@ -354,12 +411,37 @@ class Store:
         with self._tx() as db:
             db.execute("UPDATE attempts SET sent = 1 WHERE day <= ?", (day,))
 
+    # -- language-model answers ---------------------------------------------------------
+
+    def llm_answer(self, prompt: Prompt) -> Answer | None:
+        """The answer saved for ``prompt`` (same model, instruction and sources), or None."""
+        row = self._conn.execute(
+            "SELECT * FROM llm_answers WHERE model = ? AND instruction = ? AND sources_hash = ?",
+            (prompt.model, prompt.version, prompt.sources_hash),
+        ).fetchone()
+        if row is None:
+            return None
+        return Answer(text=row["answer"], prompt_tokens=row["prompt_tokens"],
+                      completion_tokens=row["completion_tokens"], cached=True)
+
+    def save_llm_answer(self, prompt: Prompt, answer: Answer, *, now: datetime) -> None:
+        """Remember what the model answered to ``prompt``; ``answer.text`` must be set."""
+        assert answer.text is not None
+        with self._tx() as db:
+            db.execute(
+                """INSERT OR REPLACE INTO llm_answers (model, instruction, sources_hash, answer,
+                       prompt_tokens, completion_tokens, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (prompt.model, prompt.version, prompt.sources_hash, answer.text,
+                 answer.prompt_tokens, answer.completion_tokens, _iso(now)),
+            )
+
 
 def _entry(row: sqlite3.Row) -> Entry:
     return Entry(
         uid=row["uid"], feed=row["feed"], feed_url=row["feed_url"], title=row["title"],
         link=row["link"], summary=row["summary"], content=row["content"],
         published=_time(row["published"]), author=row["author"], date_note=row["date_note"],
+        kind=row["kind"], kind_signal=row["kind_signal"],
     )
 
 

@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from digest.cli import app
+from digest.model import KINDS
 from digest.schema import digest_from_dict
 
 REPO = Path(__file__).resolve().parents[1]
@@ -68,7 +69,8 @@ def test_digest_json_follows_the_contract(built):
     for story in doc["stories"]:
         assert [k for k in story if k in contract_story] == contract_story
         assert all(list(q) == ["speaker", "text", "source"] for q in story["who_said_what"])
-        assert all(list(s) == ["name", "title", "url", "published"] for s in story["sources"])
+        assert all(list(s) == ["name", "title", "url", "published", "kind"] for s in story["sources"])
+        assert all(s["kind"] in KINDS for s in story["sources"])
     assert all(list(f) == ["name", "url", "status", "entries", "error"] for f in doc["feeds"])
     assert doc["feeds"][0]["url"] == "samples/harbor-herald.xml"  # as written, not a local path
     assert doc["title"] == "The Daily Brief" and doc["date"] == "2026-11-23"

@@ -147,3 +147,23 @@ def test_control_characters_in_config_text_are_reported(tmp_path):
     text = '[digest]\ntitle = "Daily\\u000bBrief"\n[[feeds]]\nname="A"\nurl="a.xml"\n[email]\nto=["a@x.test"]\n'
     with pytest.raises(ConfigError, match="digest.title: contains a control character"):
         load_config(write(tmp_path, text))
+
+
+BASE = '[[feeds]]\nname = "A"\nurl = "feeds/a.xml"\n[email]\nto = ["me@x.test"]\n'
+
+
+def test_rank_kinds_default_to_reports_opinion_and_explainers(tmp_path):
+    assert load_config(write(tmp_path, BASE)).rank.kinds == ("report", "opinion", "explainer")
+    chosen = load_config(write(tmp_path, BASE + '[rank]\nkinds = ["report", "deals"]\n'))
+    assert chosen.rank.kinds == ("report", "deals")
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ('["report", "gossip"]', r"rank.kinds: unknown kind 'gossip'; choose from report, opinion"),
+    ("[]", r"rank.kinds: empty"),
+    ('["report", "report"]', r"rank.kinds: a kind is listed twice"),
+    ('"report"', r"rank.kinds: expected a list of strings"),
+])
+def test_rank_kinds_are_validated_with_their_key(tmp_path, value, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(write(tmp_path, BASE + f"[rank]\nkinds = {value}\n"))

@@ -403,3 +403,15 @@ def test_escaped_html_content_with_illegal_references_is_clean():
 def test_windows_1252_references_still_read_as_dashes():
     body = rss_items(item(title="a&#150;b", guid="g"))
     assert parse(body).entries[0].title == "a\u2013b"
+
+
+def test_feed_categories_and_links_give_each_entry_a_kind():
+    body = rss_items(
+        "<item><title>The council got it wrong</title><link>https://x.test/2026/a</link>"
+        "<category>Opinion</category><category>Local</category></item>",
+        "<item><title>Headphones half price</title><link>https://x.test/deals/b</link></item>",
+        "<item><title>Council approves bridge</title><link>https://x.test/news/c</link>"
+        "<category>Local news</category></item>",
+    )
+    kinds = [(e.kind, e.kind_signal) for e in parse(body).entries]
+    assert kinds == [("opinion", "category opinion"), ("deals", "url /deals/"), ("report", None)]

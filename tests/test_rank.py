@@ -158,3 +158,30 @@ def test_ties_break_by_id_and_limit_cuts_after_ordering():
     ranked = rank(stories, settings=RankSettings(max_run=9))
     assert [r.story.id for r in ranked] == ["a", "c", "m", "x"]
     assert [r.story.id for r in rank(list(reversed(stories)), limit=2, settings=RankSettings(max_run=9))] == ["a", "c"]
+
+
+def test_kinds_not_asked_for_are_left_out_and_taken_out_of_stories():
+    deals = make_story("d", ["A", "B", "C"], kind="deals")
+    mixed = Story(id="m", entries=(make_entry("m-0", "A"), make_entry("m-1", "B", kind="roundup")))
+    ranked = rank([deals, mixed, make_story("r", ["C"])], settings=RankSettings(max_run=5))
+    assert [r.story.id for r in ranked] == ["m", "r"]
+    assert [e.uid for e in ranked[0].story.entries] == ["m-0"]
+    asked = rank([deals], settings=RankSettings(kinds=("report", "deals")))
+    assert [r.story.id for r in asked] == ["d"]
+
+
+def test_several_outlets_outrank_a_single_report_and_reports_outrank_lone_opinion():
+    stale_pair = make_story("pair", ["A", "B"], hours_ago=30)  # old: scores below a fresh single
+    fresh_single = make_story("single", ["C"], hours_ago=0.1)
+    loud_opinion = make_story("op", ["D", "E", "F"], hours_ago=0.1, kind="opinion")
+    ranked = rank([loud_opinion, fresh_single, stale_pair], settings=RankSettings(max_run=5, min_score=0))
+    assert [r.story.id for r in ranked] == ["pair", "single", "op"]
+    assert ranked[1].score > ranked[0].score  # the tier, not the score, put the pair first
+    assert "opinion" in ranked[2].why
+
+
+def test_further_reading_does_not_count_as_coverage():
+    story = Story(id="s", entries=(make_entry("s-0", "A"), make_entry("s-1", "B", kind="opinion"),
+                                   make_entry("s-2", "C", kind="explainer")))
+    ranked = rank([story], settings=RankSettings(min_score=0))
+    assert ranked[0].why.startswith("1 outlet ·")

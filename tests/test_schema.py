@@ -20,7 +20,7 @@ def test_document_has_the_contract_fields_in_order():
     story = doc["stories"][0]
     assert list(story) == STORY_KEYS
     assert list(story["who_said_what"][0]) == ["speaker", "text", "source"]
-    assert list(story["sources"][0]) == ["name", "title", "url", "published"]
+    assert list(story["sources"][0]) == ["name", "title", "url", "published", "kind"]
     assert doc["generated_at"] == "2026-11-23T06:00:00+00:00"
 
 
@@ -61,3 +61,15 @@ def test_edits_are_kept():
     assert [b.id for b in digest.stories] == [s["id"] for s in doc["stories"]]  # the new order
     assert "Rewritten by an editor" in [b.headline for b in digest.stories]
     assert digest.intro == "Added by hand."
+
+
+def test_source_kind_is_read_back_and_checked():
+    digest = make_digest()
+    doc = digest_to_dict(digest)
+    doc["stories"][0]["sources"][0]["kind"] = "opinion"
+    assert digest_from_dict(doc).stories[0].sources[0].kind == "opinion"
+    del doc["stories"][0]["sources"][0]["kind"]  # written before kinds existed
+    assert digest_from_dict(doc).stories[0].sources[0].kind == "report"
+    doc["stories"][0]["sources"][0]["kind"] = "gossip"
+    with pytest.raises(DigestFileError, match=r"stories\[0\]\.sources\[0\]\.kind: must be one of"):
+        digest_from_dict(doc)

@@ -9,8 +9,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from digest.errors import StoreError
-from digest.model import Entry
-from digest.store import MIGRATIONS, Store
+from digest.model import Answer, Entry, Prompt
+from digest.store import MIGRATIONS, PageFacts, Store
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=timezone.utc)
 
@@ -174,6 +174,38 @@ def test_a_schema_1_store_is_migrated_in_place(db_path):
     assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
+def test_kinds_and_what_pages_say_are_kept(db_path):
+    with Store.open(db_path) as store:
+        store.record_feed_success("https://o.test/feed", [entry("u1"), entry("u2", kind="deals",
+                                  kind_signal="url /deals/")], now=NOW, etag=None, last_modified=None,
+                                  full=True)
+        store.save_article("https://o.test/u1", "Text.", now=NOW,
+                           page=PageFacts(kind="opinion", kind_signal="json-ld OpinionNewsArticle",
+                                          published=NOW - timedelta(days=400)))
+        store.save_kinds([("u1", "opinion", "json-ld OpinionNewsArticle")])
+        kinds = {e.uid: (e.kind, e.kind_signal) for e in store.recent_entries(NOW - timedelta(days=1))}
+        facts = store.page_facts(["https://o.test/u1", "https://o.test/u2"])
+        counts = store.kind_counts()
+    assert kinds == {"u1": ("opinion", "json-ld OpinionNewsArticle"), "u2": ("deals", "url /deals/")}
+    assert facts == {"https://o.test/u1": PageFacts(kind="opinion", kind_signal="json-ld OpinionNewsArticle",
+                                                    published=NOW - timedelta(days=400))}
+    assert counts == {"https://o.test/feed": {"deals": 1, "opinion": 1}}
+
+
+def test_entries_stored_before_kinds_existed_read_as_reports(db_path):
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "PRAGMA user_version = 2;")
+    conn.execute("INSERT INTO entries (uid, feed_url, feed, title, summary, content, published, first_seen,"
+                 " updated_at) VALUES ('u1', 'f', 'F', 'T', 'S', '', ?, ?, ?)",
+                 (NOW.isoformat(), NOW.isoformat(), NOW.isoformat()))
+    conn.commit()
+    conn.close()
+    with Store.open(db_path) as store:
+        [old] = store.recent_entries(NOW - timedelta(hours=1))
+    assert (old.kind, old.kind_signal) == ("report", None)
+
+
 def test_a_schema_2_store_moves_its_edition_rows_out_of_sent(db_path):
     db_path.parent.mkdir(parents=True)
     conn = sqlite3.connect(db_path)
@@ -203,9 +235,13 @@ def test_prune_forgets_old_rows_but_keeps_what_a_feed_still_lists(db_path):
         store.save_article("https://o.test/fresh", "new text", now=new)
         store.mark_sent([("s-old", ["gone"])], now=old, edition=("2026-10-14", ["ann@example.org"]))
         store.mark_sent([("s-new", ["fresh"])], now=new, edition=("2026-11-22", ["ann@example.org"]))
+        asked = [Prompt(model="m", version="1", sources_hash=h, system="", user="") for h in ("old", "new")]
+        store.save_llm_answer(asked[0], Answer(text="{}"), now=old)
+        store.save_llm_answer(asked[1], Answer(text="{}"), now=new)
         removed = store.prune(before=NOW - timedelta(days=30))
         assert removed == {"entries": 1, "story_members": 1, "articles": 1, "sent": 1, "editions": 1,
-                           "attempts": 0}
+                           "attempts": 0, "llm_answers": 1}
+        assert store.llm_answer(asked[0]) is None and store.llm_answer(asked[1]) is not None
         assert [e.uid for e in store.recent_entries(old - timedelta(days=1))] == ["listed", "fresh"]
         assert store.story_ids(["gone", "listed", "fresh"]) == {"listed": "s-old", "fresh": "s-new"}
         assert store.article_texts(["https://o.test/gone", "https://o.test/fresh"]) == {"https://o.test/fresh": "new text"}

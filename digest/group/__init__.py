@@ -1,6 +1,6 @@
 """Same-event clustering: entries that tell one event become one Story.
 
-How it works, in four steps:
+How it works, in five steps:
 
 1. *Vectors.* Each entry becomes a TF-IDF vector over its headline (counted twice) and the
    first ~60 words of its text. Names and numbers weigh more, because "Erdogan", "7.8" and
@@ -19,7 +19,11 @@ How it works, in four steps:
    are near-duplicates (``same_feed``): an outlet's second article is usually another story.
    A story spans at most ``max_span`` (3 days) of publication times: the same words months
    apart (two Fed decisions, "deal signed" and "deal closed") are two events.
-4. *Ids.* A cluster holding entries already known from earlier runs keeps the id of its
+4. *Kinds.* Only reports (model.KIND_REPORT) make events. An opinion piece or explainer joins
+   the story of the report it is closest to, when it is close enough (``ATTACH``), as further
+   reading, and never leads it; roundups, deal posts, media and other pages stay alone, so a
+   newsletter naming three events joins none of them.
+5. *Ids.* A cluster holding entries already known from earlier runs keeps the id of its
    oldest known story; a new cluster is named after its earliest entry, so ids are stable
    across runs as coverage grows.
 
@@ -36,7 +40,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 
 from digest.group.vectors import POSTING_CAP, Doc, cosine, vectorise
-from digest.model import Entry, Story
+from digest.model import KIND_REPORT, Entry, Story
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +48,8 @@ UNRELATED = 0.05  # below this cosine two entries share nothing but common words
 MAX_UNRELATED = 0.34  # share of cross pairs in a merge allowed to be unrelated
 WINDOW = 8  # a token in more than POSTING_CAP entries links each to its next this many holders
 MIN_SHARED = 2  # top tokens two entries must share to be compared
+ATTACH = 0.3  # similarity an opinion piece or explainer needs to a report to join its story
+READING = ("opinion", "explainer")  # kinds that may join a report's story as further reading
 
 
 def group_entries(
@@ -67,7 +73,9 @@ def group_entries(
     unique = {e.uid: e for e in sorted(entries, key=lambda e: (e.uid, repr(e)))}
     docs = vectorise(list(unique.values()))
     pairs = _candidate_pairs(docs)
-    clusters = _cluster(docs, pairs, edge=edge, link=link, same_feed=same_feed, max_span=max_span)
+    reports = [p for p in pairs if docs[p[1]].entry.kind == docs[p[2]].entry.kind == KIND_REPORT]
+    clusters = _cluster(docs, reports, edge=edge, link=link, same_feed=same_feed, max_span=max_span)
+    clusters = _attach_reading(docs, pairs, clusters, link=link, same_feed=same_feed)
     stories = _name_stories([[docs[i].entry for i in c] for c in clusters], known)
     log.info("grouped %d entries into %d stories", len(docs), len(stories))
     return stories
@@ -144,6 +152,31 @@ def _cluster(
     return [sorted(m) for m in members.values()]
 
 
+def _attach_reading(docs: list[Doc], pairs: list[tuple[float, int, int]], clusters: list[list[int]],
+                    *, link: float, same_feed: float) -> list[list[int]]:
+    """Let each opinion piece or explainer join the report story it is closest to, if any.
+
+    Strongest pairs first; the piece must be close to a report (``ATTACH``), share its names,
+    and be close to the story on average (``link``), like any merge.
+    """
+    owner = {i: n for n, c in enumerate(clusters) for i in c}
+    sims = {(i, j): s for s, i, j in pairs}
+    attached: set[int] = set()
+    for s, i, j in pairs:
+        if s < ATTACH:
+            break
+        for piece, report in ((i, j), (j, i)):
+            if (docs[piece].entry.kind in READING and docs[report].entry.kind == KIND_REPORT
+                    and piece not in attached and not _names_clash(docs[piece], docs[report])
+                    and _may_merge(docs, sims, [piece], clusters[owner[report]], link=link,
+                                   same_feed=same_feed)):
+                clusters[owner[piece]].remove(piece)
+                clusters[owner[report]].append(piece)
+                owner[piece] = owner[report]
+                attached.add(piece)
+    return [sorted(c) for c in clusters if c]
+
+
 Span = tuple[datetime | None, datetime | None]
 
 
@@ -202,9 +235,11 @@ def _may_merge(
 # --- ids and order ---------------------------------------------------------------------------
 
 
-def _lead_key(entry: Entry) -> tuple[datetime, str]:
-    """Sort key putting the earliest published entry first; unknown dates last, ties by uid."""
-    return (entry.published or datetime.max.replace(tzinfo=timezone.utc), entry.uid)
+def _lead_key(entry: Entry) -> tuple[bool, datetime, str]:
+    """Sort key putting reports before further reading, then the earliest published first;
+    unknown dates last, ties by uid."""
+    return (entry.kind != KIND_REPORT, entry.published or datetime.max.replace(tzinfo=timezone.utc),
+            entry.uid)
 
 
 def _name_stories(clusters: list[list[Entry]], known: Mapping[str, str]) -> list[Story]:
@@ -226,7 +261,7 @@ def _claims(clusters: list[list[Entry]], known: Mapping[str, str]) -> dict[int, 
     A cluster's candidate is the known story of its earliest known entry ("oldest known
     story"). When a story split, the part holding that story's earliest entry keeps the id.
     """
-    offers: dict[str, list[tuple[tuple[datetime, str], int]]] = defaultdict(list)
+    offers: dict[str, list[tuple[tuple[bool, datetime, str], int]]] = defaultdict(list)
     for index, cluster in enumerate(clusters):
         known_entries = [e for e in cluster if e.uid in known]
         if known_entries:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from digest.model import Entry
 
-LEAD_WORDS = 60  # words of body text that count as the lead
+LEAD_WORDS = 100  # words of body text that count as the lead (same-event reports share its action words)
 TITLE_WEIGHT = 2.0  # a headline word counts this many times
 NAME_WEIGHT = 1.6  # extra weight for names
 NUMBER_WEIGHT = 1.6  # extra weight for numbers

@@ -186,7 +186,14 @@ def _entry_from_feedparser(raw: Any, ctx: Context) -> RawEntry:
         content=content,
         published=when,
         author=plain(raw.get("author")) or None,
+        categories=_categories(raw),
     )
+
+
+def _categories(raw: Any) -> tuple[str, ...]:
+    """The entry's feed categories (RSS <category>, Atom term or label), as plain text."""
+    tags = [t for t in raw.get("tags") or [] if isinstance(t, Mapping)]
+    return tuple(squash(str(t.get("term") or t.get("label") or "")) for t in tags[:20])
 
 
 def _first_date(raw: Any) -> datetime | None:

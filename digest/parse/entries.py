@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from digest.emailtext import xml_safe
+from digest.kinds import classify
 from digest.model import Entry
 
 MAX_ENTRIES = 2000  # entries kept from one body; feeds list newest first
@@ -41,6 +42,7 @@ class RawEntry:
     content: str
     published: datetime | None
     author: str | None
+    categories: tuple[str, ...] = ()  # feed categories, which can tell an entry's kind
 
 
 def unique_entries(raws: list[RawEntry], ctx: Context) -> tuple[Entry, ...]:
@@ -88,9 +90,12 @@ def _same(a: RawEntry, b: RawEntry) -> bool:
 def _finish(raw: RawEntry, uid: str, ctx: Context) -> Entry:
     published, note = _checked_date(raw.published, ctx.now)
     title = raw.title or _title_from(raw.summary or raw.content) or "(untitled)"
+    kind, signal = classify(title=title, url=raw.link, text=raw.content or raw.summary,
+                            categories=raw.categories)
     return Entry(uid=uid, feed=ctx.feed_name, feed_url=ctx.feed_url, title=title,
                  link=raw.link, summary=raw.summary, content=raw.content,
-                 published=published, author=raw.author, date_note=note)
+                 published=published, author=raw.author, date_note=note,
+                 kind=kind, kind_signal=signal)
 
 
 def _checked_date(when: datetime | None, now: datetime) -> tuple[datetime | None, str | None]:

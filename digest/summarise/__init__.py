@@ -1,18 +1,19 @@
 """Summariser backends: a Protocol and a registry chosen by ``[digest] summariser``.
 
-``extractive`` is the offline, deterministic default. A future backend (for example one that
-asks a language model to rewrite the extractive brief) registers a factory here under its own
-name; the pipeline only ever calls ``get_summariser(config.digest.summariser).summarise(story)``.
+``extractive`` is the offline, deterministic default. ``llm`` asks a language model through an
+injected ``ask`` (the edge cli.py builds) and keeps the extractive version of every part the
+model got wrong. The pipeline only ever calls ``summarise_all(summariser, ranked)``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
 
 from digest.errors import ConfigError
 from digest.model import Brief, RankedStory
 from digest.summarise.briefs import ExtractiveSummariser
+from digest.summarise.llm import LlmSummariser
 
 
 class Summariser(Protocol):
@@ -23,11 +24,19 @@ class Summariser(Protocol):
         ...
 
 
-SUMMARISERS: dict[str, Callable[[], Summariser]] = {"extractive": ExtractiveSummariser}
+def _llm(*, settings: Any, ask: Any, **_: Any) -> Summariser:
+    return LlmSummariser(settings=settings, ask=ask, fallback=ExtractiveSummariser().summarise)
 
 
-def get_summariser(name: str) -> Summariser:
-    """Return a new instance of the backend registered as ``name``.
+# Factories take the edges a backend may need as keywords (``settings``, ``ask``) and ignore the rest.
+SUMMARISERS: dict[str, Callable[..., Summariser]] = {
+    "extractive": lambda **_: ExtractiveSummariser(),
+    "llm": _llm,
+}
+
+
+def get_summariser(name: str, **edges: Any) -> Summariser:
+    """Return a new instance of the backend registered as ``name``, given ``edges``.
 
     Raises ConfigError naming ``digest.summariser`` when no such backend exists.
     """
@@ -37,7 +46,20 @@ def get_summariser(name: str) -> Summariser:
         raise ConfigError(
             "config.toml", [f"digest.summariser: unknown {name!r} (choose from {choices})"]
         )
-    return factory()
+    return factory(**edges)
 
 
-__all__ = ["SUMMARISERS", "ExtractiveSummariser", "Summariser", "get_summariser"]
+def summarise_all(summariser: Summariser, stories: Sequence[RankedStory]) -> tuple[Brief, ...]:
+    """Every story's brief, in order; a backend that asks a server does them all at once."""
+    batch = getattr(summariser, "summarise_all", None)
+    return batch(stories) if batch else tuple(summariser.summarise(s) for s in stories)
+
+
+def summariser_note(summariser: Summariser) -> str | None:
+    """What a backend has to say in the build's summary line (the model's tally), or None."""
+    note = getattr(summariser, "note", None)
+    return note() if note else None
+
+
+__all__ = ["SUMMARISERS", "ExtractiveSummariser", "LlmSummariser", "Summariser", "get_summariser",
+           "summarise_all", "summariser_note"]

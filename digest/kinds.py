@@ -1,0 +1,277 @@
+"""What sort of page an entry is: a report of an event, or opinion, explainer, roundup, deals,
+media or something else (see model.KINDS). Pure: values in, ``(kind, signal)`` out.
+
+The page and the feed are asked in order of how much they can be trusted, and the first clear
+answer wins: schema.org JSON-LD ``@type``, ``og:type``, ``article:section``, feed categories
+and ``article:tag``, URL path segments, the headline, and last the text itself (first and
+second person address, price lists, recipe and code vocabulary). A page nothing speaks
+against is a report. The signal names what decided, e.g. ``json-ld OpinionNewsArticle`` or
+``url /deals/``, and its source ranks it (``strength``) so a page's answer can be weighed
+against the feed's.
+
+Accuracy on hand-labelled real pages: bench/kind_eval.py (bench/kind_results.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from digest.model import KIND_REPORT, KINDS
+
+__all__ = ["KINDS", "PageMeta", "classify", "combine", "count_text", "strength"]
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What an article page states about itself (extract.page_metadata reads it)."""
+
+    types: tuple[str, ...] = ()  # schema.org JSON-LD @type values, page order
+    og_type: str | None = None  # og:type, e.g. "article", "video.other"
+    sections: tuple[str, ...] = ()  # article:section / articleSection, lower case
+    tags: tuple[str, ...] = ()  # article:tag / keywords, lower case
+    published: datetime | None = None  # the page's own publication date, aware UTC
+
+
+# JSON-LD types that decide alone. NewsArticle, Article and BlogPosting do not: opinion desks
+# publish as NewsArticle too, so the section, the URL and the headline still get a say.
+_LD_KINDS = {
+    "reportagenewsarticle": "report",
+    "opinionnewsarticle": "opinion", "analysisnewsarticle": "opinion",
+    "reviewnewsarticle": "opinion", "review": "opinion", "criticreview": "opinion",
+    "backgroundnewsarticle": "explainer", "claimreview": "explainer", "faqpage": "explainer",
+    "howto": "explainer", "medicalwebpage": "explainer", "askpublicnewsarticle": "explainer",
+    "liveblogposting": "roundup",
+    "offer": "deals", "aggregateoffer": "deals",
+    "podcastepisode": "media", "podcastseries": "media", "videoobject": "media",
+    "audioobject": "media", "episode": "media", "radioepisode": "media",
+    "recipe": "other", "techarticle": "other", "apireference": "other", "qapage": "other",
+    "discussionforumposting": "other", "softwareapplication": "other", "softwaresourcecode": "other",
+}
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report",
+                  "scholarlyarticle", "opinionnewsarticle", "analysisnewsarticle", "liveblogposting"}
+# A media object or product on an article page is an embed, not the page itself.
+_EMBEDDED = {"videoobject", "audioobject", "product", "offer", "aggregateoffer", "review"}
+
+_OG_KINDS = (("video", "media"), ("music", "media"), ("product", "deals"))
+
+# Words that name a section, category or tag of one kind ("Opinion", "Fact Check", "Deals").
+_TERMS = {
+    "opinion": r"opinions?|comment(ary)?|comment is free|editorials?|columns?|columnists?|letters"
+               r"|op-?eds?|analysis|reviews?|perspectives?|viewpoints?|essays?",
+    "explainer": r"explainers?|explained|fact[- ]?checks?|guides?|how[- ]to|q ?& ?a|faqs?|"
+                 r"what you need to know|health explainers?",
+    "roundup": r"live|live blog|live updates|(?:[\w ]+ )?(?:newsletters?|briefings?|roundups?|round-ups?)",
+    "deals": r"deals?|shopping|coupons?|sales|gift guides?|gifts|buying guides?|best buys",
+    "media": r"podcasts?|videos?|watch|audio|listen",
+    "other": r"recipes?|docs|documentation|forums?|wiki|community",
+}
+_TERM = {kind: re.compile(rf"^(?:{words})$") for kind, words in _TERMS.items()}
+
+# URL path segments (whole segments, or a slug's leading word) of each kind.
+_PATHS = {
+    "opinion": r"opinions?|commentisfree|comment|editorials?|columns?|columnists?|letters|op-?eds?"
+               r"|analysis|reviews?|blogs?/opinion|perspectives?|voices|ideas",
+    "explainer": r"explainers?|explained|fact-?checks?|factcheck|how-?to|guides?|faqs?|qa",
+    "roundup": r"live|live-?news|liveblog|live-updates|newsletters?|briefings?",
+    "deals": r"deals?|shopping|coupons?|sales|gift-?guides?|gifts|best-?deals|buying-?guides?",
+    "media": r"podcasts?|videos?|watch|audio|listen|tv",
+    "other": r"recipes?|docs|documentation|forums?|wiki|questions|threads|r|answers|community|help"
+             r"|doi|10\.\d{4,}|fiction|chapter|products",
+}
+_PATH = {kind: re.compile(rf"^(?:{words})$") for kind, words in _PATHS.items()}
+
+_TAG_KINDS = ("roundup", "deals", "other")  # tags name topics; only these kinds are safe from them
+_OTHER_HOST = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|stackoverflow\.com|stackexchange\.com|"
+                         r"reddit\.com|readthedocs\.io|fandom\.com)$|^(?:docs|wiki|forums?|community)\.|"
+                         r"wiki|encyclopedia|enacademic|dictionary")
+_SLUG_KINDS = {"analysis": "opinion", "review": "opinion", "opinion": "opinion", "column": "opinion",
+               "editorial": "opinion", "explainer": "explainer", "explained": "explainer",
+               "recipe": "other", "podcast": "media", "video": "media"}
+
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+# Headline wording of each kind, tried in this order (roundup before explainer: "10 things you
+# need to know today" is a roundup, "what you need to know about X" an explainer).
+_TITLES = (
+    ("roundup", rf"\b{_NUMBER} (?:things|stories|headlines)\b.{{0,40}}\b(?:know|today|this week|tonight)\b"
+                r"|\bopening bell\b|\bclosing bell\b|\bmorning (?:briefing|report|brief|digest)\b"
+                r"|\bevening (?:briefing|brief)\b|\b(?:daily|weekly) (?:briefing|brief|digest|roundup)\b"
+                r"|\bnewsletter\b|\blive updates\b|\blive blog\b|\bas it happened\b|\bweek in review\b"
+                r"|\bnews roundup\b|\bwhat we'?re reading\b|^live:|\blive:\s"),
+    ("deals", r"\b(?:deals|coupons?|promo codes?|discounts?)\b|\b(?:best|top) deals?\b|\bon sale\b"
+              r"|(?<!'s )(?<!’s )\bsales?\b(?! (?:to|of|by|tax|figures|fell|rose|growth|slump)\b)"
+              r"|\b(?:where|how) (?:and how )?to buy\b|\b{n} (?:coolest|favou?rite|must-have)\b"
+              r"|\b\d+% off\b|\$\d+ off\b|\bfrom \$\d|\bunder \$\d|\bblack friday\b|\bcyber monday\b"
+              r"|\bprime day\b|\bgift guide\b|\bbest .{0,30} to buy\b|\b{n} best\b".replace("{n}", _NUMBER)),
+    ("opinion", r"^(?:opinion|op-ed|editorial|column|analysis|review|letters?|commentary|perspective)\s*[:|]"
+                r"|[|:-]\s*(?:opinion|op-ed|editorial)\s*$|\bletters to the editor\b|^in defen[cs]e of\b"
+                r"|^why i\b|^i'm\b|^i am\b|^my\b"),
+    ("explainer", r"\bguide to\b|\bwhat (?:you need to|to) know\b|\bexplained\b|\bexplainer\b|^how to\b"
+                  r"|\bhow to (?!\w+ (?:the )?(?:election|vote))|^what is\b|^what are\b|^why do\b"
+                  r"|^why does\b|^why is\b|^what does\b|\bfact[- ]check\b|\bq ?& ?a\b|\bfaq\b"
+                  r"|\ba (?:brief |short )?history of\b|\bvs\.? .{2,40}\?$|\bhow do they compare\b"
+                  rf"|\beverything you need\b|^{_NUMBER} (?:tips|ways|reasons|steps|signs|mistakes|tricks)\b"),
+    ("media", r"^(?:watch|video|listen|podcast)\s*[:|]|\bpodcast\b|\bepisode \d+\b|\(video\)|\[video\]"),
+    ("other", r"\brecipe\b|\bdocumentation\b|\binstall(?:ing|ation)? guide\b|\bwiki\b"
+              r"|^privacy policy\b|\bprivacy policy$|^about us\b|\bterms of (?:service|use)\b"),
+)
+_TITLE = tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _TITLES)
+
+_QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,400}\"")
+_WORD = re.compile(r"[A-Za-z']+")
+_STANCE = re.compile(r"\b(?:should|must|ought|we need|need to|it's time|let's|let us|i think|i believe|"
+                     r"we must|our)\b", re.IGNORECASE)
+_MEDIA = re.compile(r"\b(?:in this episode|on this episode|listen (?:to|on) (?:the|our|this)|subscribe on "
+                    r"(?:apple podcasts|spotify)|watch the (?:full )?video|video transcript|this episode)\b",
+                    re.IGNORECASE)
+# How a newsletter or briefing speaks of itself.
+_ROUNDUP = re.compile(r"\b(?:in (?:today's|today’s|this) (?:newsletter|edition|briefing)|welcome (?:back )?to "
+                      r"(?:the |this )?[\w'’ ]{0,40}(?:newsletter|briefing)|here(?:'s|’s| is) what you need to "
+                      r"know (?:today|this morning|tonight)|today's top stories|today’s top stories"
+                      r"|this is the [\w'’ ]{0,30}newsletter|in this edition)\b", re.IGNORECASE)
+_SHOPPING = re.compile(r"\b(?:buy|shop|shopping|deals?|sale|discount|coupon|retailers?|save|\d+% off)\b",
+                       re.IGNORECASE)
+_PRICE = re.compile(r"[$£€]\s?\d")
+_RECIPE = re.compile(r"\b(?:tablespoons?|teaspoons?|tbsp|tsp|preheat|cups? of|grams|ounces|"
+                     r"bake|simmer|ingredients)\b", re.IGNORECASE)
+_CODE = re.compile(r"(?:^|\n)\s*(?:\$ |>>> |sudo |pip install|npm |def |import |#include)|\(\)|\{\}|==|"
+                   r"\b[a-z_]+\.[a-z_]+\(")
+_FORUM = re.compile(r"\b(?:reply|replies|posted by|upvotes?|joined|thread|quote from|permalink)\b",
+                    re.IGNORECASE)
+
+# How far each source of a signal is trusted; combine() keeps the stronger answer.
+_STRENGTH = {"json-ld": 6, "og:type": 5, "section": 4, "category": 3, "tag": 3, "url": 2,
+             "title": 1, "text": 0}
+
+
+def count_text(counts: Mapping[str, int]) -> str:
+    """Counts per kind in KINDS order, e.g. "report 12 · opinion 3"; "-" when there are none."""
+    return " · ".join(f"{k} {counts[k]}" for k in KINDS if counts.get(k)) or "-"
+
+
+def strength(signal: str | None) -> int:
+    """How trustworthy a signal is (higher wins); -1 for None (the report default)."""
+    return _STRENGTH.get((signal or "").split(" ", 1)[0], -1)
+
+
+def combine(feed: tuple[str, str | None], page: tuple[str, str | None]) -> tuple[str, str | None]:
+    """The feed's (kind, signal) against its page's: the page's, unless the feed's answer is
+    stronger than both it and any guess from text (the page's text is the fuller one)."""
+    return feed if strength(feed[1]) > max(strength(page[1]), _STRENGTH["text"]) else page
+
+
+def classify(*, title: str, url: str | None, text: str, categories: Sequence[str] = (),
+             page: PageMeta | None = None) -> tuple[str, str | None]:
+    """Return ``(kind, signal)`` for one entry; ``("report", None)`` when nothing says otherwise."""
+    page = page or PageMeta()
+    for found in (_from_types(page.types), _from_og(page.og_type),
+                  _from_terms(page.sections, "section"), _from_terms(categories, "category"),
+                  _from_terms(page.tags, "tag", _TAG_KINDS), _from_url(url), _from_title(title),
+                  None if _declares_news(page.types) else _from_text(text)):
+        if found:
+            return found
+    return KIND_REPORT, None
+
+
+def _declares_news(types: Sequence[str]) -> bool:
+    """True when the page calls itself a news article: then its section, address or headline
+    may still say otherwise, but not guesses from its text (quotes, lists of sums)."""
+    return any(t.rsplit("/", 1)[-1].lower() in ("newsarticle", "reportagenewsarticle") for t in types)
+
+
+def _from_types(types: Sequence[str]) -> tuple[str, str] | None:
+    lowered = [t.rsplit("/", 1)[-1].lower() for t in types]
+    has_article = any(t in _ARTICLE_TYPES for t in lowered)
+    for raw, t in zip(types, lowered):
+        kind = _LD_KINDS.get(t)
+        if kind and not (has_article and t in _EMBEDDED):
+            return kind, f"json-ld {raw.rsplit('/', 1)[-1]}"
+    return None
+
+
+def _from_og(og_type: str | None) -> tuple[str, str] | None:
+    value = (og_type or "").strip().lower()
+    for prefix, kind in _OG_KINDS:
+        if value.startswith(prefix):
+            return kind, f"og:type {value}"
+    return None
+
+
+def _from_terms(terms: Sequence[str], source: str,
+                kinds: Sequence[str] = tuple(_TERMS)) -> tuple[str, str] | None:
+    for term in terms:
+        cleaned = " ".join(term.lower().replace("_", " ").split())
+        for kind in kinds:
+            if _TERM[kind].match(cleaned):
+                return kind, f"{source} {cleaned}"
+    return None
+
+
+def _from_url(url: str | None) -> tuple[str, str] | None:
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    segments = [s.lower() for s in path.split("/")[1:-1] if s]  # the last one is the slug
+    host = path.split("/", 1)[0].lower().removeprefix("www.")
+    for segment in segments[:4]:
+        for kind, pattern in _PATH.items():
+            if pattern.match(segment):
+                return kind, f"url /{segment}/"
+    if _OTHER_HOST.search(host):
+        return "other", f"url {host}"
+    # A slug that ends in its kind: ".../xbox-one-x-review", ".../supreme-court-analysis/index.html".
+    slugs = [s for s in path.split("/")[1:] if s and not s.startswith("index.")]
+    last = re.split(r"[-_]", slugs[-1].rsplit(".", 1)[0].lower())[-1] if slugs else ""
+    if last in _SLUG_KINDS:
+        return _SLUG_KINDS[last], f"url slug -{last}"
+    return None
+
+
+def _from_title(title: str) -> tuple[str, str] | None:
+    # Sites name the section in the title: "Mezcal goes beyond the familiar | Restaurant reviews | …".
+    sections = [part.strip() for part in re.split(r"\s[|]\s", title)[1:]]
+    found = _from_terms([re.sub(r"^[\w ]*?(?=\b(?:reviews?|opinion|recipes?|podcasts?|deals)\b)", "", p)
+                         for p in sections], "title section")
+    if found:
+        return found
+    for kind, pattern in _TITLE:
+        match = pattern.search(title)
+        if match:
+            return kind, f"title \"{match.group(0).strip()}\""
+    return None
+
+
+def _from_text(text: str) -> tuple[str, str] | None:
+    """Kinds the text alone gives away; a page must say it often, not once."""
+    # Quoted speech is someone else's "I": only the writer's own voice counts.
+    sample = _QUOTED.sub(" ", text[:6000])
+    words = _WORD.findall(sample)
+    if len(words) < 40:
+        return None
+    lower = [w.lower() for w in words]
+    n = len(words)
+    if len(_RECIPE.findall(sample)) >= 4:
+        return "other", "text recipe"
+    if len(_CODE.findall(sample)) >= 4:
+        return "explainer", "text code"  # a programming how-to; reference docs are caught earlier
+    if len(_FORUM.findall(sample)) >= 4:
+        return "other", "text forum"
+    if len(_MEDIA.findall(sample)) >= 2:
+        return "media", "text episode/video page"
+    if _ROUNDUP.search(sample):
+        return "roundup", "text newsletter wording"
+    if len(_PRICE.findall(sample)) >= max(8, n / 40) and len(_SHOPPING.findall(sample)) >= 3:
+        return "deals", "text price list"
+    first = sum(w in ("i", "i'm", "i've", "i'd", "my", "me") for w in lower) / n
+    second = sum(w in ("you", "your", "you're", "you'll", "yourself") for w in lower) / n
+    if second >= 0.03 and second > first:
+        return "explainer", f"text second person {second:.3f}"
+    if first >= 0.025:
+        return "opinion", f"text first person {first:.3f}"
+    # An argument asks the reader questions and says what should happen; a report tells.
+    questions, stance = sample.count("?") / n, len(_STANCE.findall(sample)) / n
+    if questions >= 0.002 and stance >= 0.003:
+        return "opinion", f"text questions {questions:.3f} and stance {stance:.3f}"
+    return None

@@ -1,0 +1,131 @@
+"""Each kind of page, told by what the page says about itself, by its address, or by its text."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from digest.extract import page_metadata
+from digest.kinds import PageMeta, classify, combine, count_text
+
+NEUTRAL = "Council meets on Tuesday"  # a headline that says nothing about the kind
+
+
+@pytest.mark.parametrize(("page", "kind"), [
+    (PageMeta(types=("ReportageNewsArticle",)), "report"),
+    (PageMeta(types=("NewsArticle", "OpinionNewsArticle")), "opinion"),
+    (PageMeta(types=("BackgroundNewsArticle",)), "explainer"),
+    (PageMeta(types=("LiveBlogPosting",)), "roundup"),
+    (PageMeta(og_type="product"), "deals"),
+    (PageMeta(types=("PodcastEpisode",)), "media"),
+    (PageMeta(og_type="video.other"), "media"),
+    (PageMeta(types=("Recipe",)), "other"),
+    (PageMeta(sections=("opinion",)), "opinion"),
+    (PageMeta(sections=("fact check",)), "explainer"),
+])
+def test_kind_from_page_metadata(page, kind):
+    found, signal = classify(title=NEUTRAL, url="https://example.com/2026/11/23/story", text="", page=page)
+    assert found == kind
+    assert signal and signal.split(" ")[0] in ("json-ld", "og:type", "section")
+
+
+def test_an_embedded_video_does_not_make_an_article_media():
+    page = PageMeta(types=("NewsArticle", "VideoObject"))
+    assert classify(title=NEUTRAL, url=None, text="", page=page) == ("report", None)
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("https://example.com/news/2026/11/23/council-meets", "report"),
+    ("https://example.com/opinion/2026/11/23/council-meets", "opinion"),
+    ("https://example.com/explainers/council-meets", "explainer"),
+    ("https://example.com/live/2026/nov/23/council-meets", "roundup"),
+    ("https://example.com/deals/council-meets", "deals"),
+    ("https://example.com/podcasts/council-meets", "media"),
+    ("https://example.com/recipes/council-meets", "other"),
+    ("https://example.com/2017/11/03/xbox-one-x-review/", "opinion"),
+])
+def test_kind_from_the_url(url, kind):
+    found, signal = classify(title=NEUTRAL, url=url, text="")
+    assert found == kind
+    assert (signal is None) if kind == "report" else signal.startswith("url ")
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("10 things in tech you need to know today", "roundup"),
+    ("Opening Bell 11.18.19", "roundup"),
+    ("MacBook sale at Amazon from $700, AirPods, more", "deals"),
+    ("Your guide to the new tax rules", "explainer"),
+    ("Opinion: The council got this one wrong", "opinion"),
+    ("Yahoo's Sale to Verizon Leaves Shareholders With Little Say", "report"),
+    ("Trade talks resume as negotiators meet in Geneva", "report"),
+])
+def test_kind_from_the_headline(title, kind):
+    assert classify(title=title, url=None, text="")[0] == kind
+
+
+FILLER = "The committee met in the town hall and the vote was recorded in the minutes of the meeting. "
+
+TEXTS = {
+    "opinion": ("I have lived in this town for thirty years, and I have never seen my neighbours so angry. "
+                "My view is simple: I think the council owes us an apology, and I will say so at every "
+                "meeting until I am heard. " * 3),
+    "explainer": ("If you want to claim the new credit, you need your tax number first. Then you fill in "
+                  "your form online, and you can check your status any time. Your refund arrives within "
+                  "weeks if you file early. " * 3),
+    "deals": ("Shop the best deals today. " + " ".join(f"Headphones model {n} now ${n}9, save 20% at the "
+                                                          f"retailer." for n in range(10, 22))),
+    "roundup": ("Good morning. Here's what you need to know today. " + FILLER * 5),
+    "media": ("In this episode, our hosts talk to the mayor about the bridge. Listen to the full "
+              "conversation and subscribe on Spotify to hear this episode and more. " + FILLER * 3),
+    "other": ("Preheat the oven to 200C. Mix two cups of flour with three tablespoons of sugar and a "
+              "teaspoon of salt. Bake for 20 minutes, then simmer the sauce. Ingredients: " + FILLER * 2),
+    "report": ("The city council voted 7-2 on Tuesday to fund a new bridge over the river, ending a "
+               "decade of debate. “I am glad we finally did it,” the mayor said. " + FILLER * 3),
+}
+
+
+@pytest.mark.parametrize("kind", list(TEXTS))
+def test_kind_from_the_text_alone(kind):
+    found, signal = classify(title=NEUTRAL, url=None, text=TEXTS[kind])
+    assert found == kind
+    assert (signal is None) if kind == "report" else signal.startswith("text ")
+
+
+def test_a_news_page_is_not_re_kinded_by_its_text():
+    """A report that lists sums (a spending spree) or quotes a letter is still a report."""
+    page = PageMeta(types=("NewsArticle",))
+    assert classify(title=NEUTRAL, url=None, text=TEXTS["explainer"], page=page) == ("report", None)
+
+
+def test_the_stronger_signal_wins_between_feed_and_page():
+    feed = ("opinion", "category opinion")
+    assert combine(feed, ("report", None)) == feed  # the feed's category beats a silent page
+    assert combine(feed, ("explainer", "json-ld BackgroundNewsArticle"))[0] == "explainer"
+    assert combine(("opinion", "text first person 0.030"), ("report", None)) == ("report", None)
+
+
+def test_page_metadata_is_read_from_json_ld_graphs_meta_tags_and_time():
+    page = b"""<html><head>
+    <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebPage"}, {"@type": ["OpinionNewsArticle"], "datePublished": "2025-11-20T08:00:00Z",
+       "articleSection": "Opinion"}]}</script>
+    <script type="application/ld+json">{broken</script>
+    <meta property="og:type" content="article"><meta property="article:tag" content="Bridges, Council">
+    </head><body><time datetime="2025-11-21">Nov 21</time><p>Text.</p></body></html>"""
+    meta = page_metadata(page)
+    assert meta.types == ("WebPage", "OpinionNewsArticle")
+    assert meta.og_type == "article" and meta.sections == ("opinion",)
+    assert meta.tags == ("bridges", "council")
+    assert meta.published == datetime(2025, 11, 20, 8, 0, tzinfo=UTC)  # JSON-LD before <time>
+
+
+@pytest.mark.parametrize("body", [b"", b"%PDF-1.4 binary", b"<html><body>no metadata</body></html>",
+                                  b"\xff\xfe\x00garbage<<<"])
+def test_page_metadata_of_a_bare_or_broken_page_is_empty(body):
+    assert page_metadata(body) == PageMeta()
+
+
+def test_counts_read_in_kind_order():
+    assert count_text({"opinion": 3, "report": 12, "deals": 0}) == "report 12 · opinion 3"
+    assert count_text({}) == "-"
