@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -32,7 +33,7 @@ from digest.kinds import classify  # noqa: E402
 from digest.model import KINDS  # noqa: E402
 
 LABELS = ROOT / "bench" / "data" / "kind_labels.json"
-CORPUS = ROOT.parent / "shared" / "corpus" / "articles"
+CORPUS = Path(os.environ.get("DIGEST_CORPUS") or ROOT.parent / "shared" / "corpus") / "articles"  # $DIGEST_CORPUS as for the tests
 RESULTS = ROOT / "bench" / "kind_results.md"
 # Every look at the held-out third spends some of its honesty: each is logged here, the newest last.
 LOOKS = ("1st look: 0.804 (issue 11).",

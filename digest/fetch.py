@@ -25,6 +25,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import brotli
@@ -129,7 +130,7 @@ class _Session:
             if _is_path(request.url):
                 return await asyncio.wait_for(self._read_file(request), timeout)
             return await asyncio.wait_for(self._fetch_http(request), timeout)
-        except (TimeoutError, asyncio.TimeoutError):
+        except TimeoutError:
             return _failed(request, f"timeout after {timeout:g} s")
         except FetchProblem as exc:
             return _failed(request, str(exc))
@@ -202,8 +203,8 @@ class _Session:
             for k, v in response.headers.raw
             if k.decode("latin-1").lower() not in _WIRE_HEADERS
         )
-        common = dict(url=request.url, final_url=url, status=status, headers=headers,
-                      permanent_url=permanent)
+        common: dict[str, Any] = dict(url=request.url, final_url=url, status=status, headers=headers,
+                                      permanent_url=permanent)
         if status == 304:
             return Fetched(**common)
         if not 200 <= status < 300:
@@ -283,7 +284,7 @@ async def resolve_host(host: str, port: int) -> list[str]:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         raise FetchProblem(f"DNS lookup failed for {host}") from None
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     addresses.sort(key=lambda a: ":" in a)
     if not addresses:
         raise FetchProblem(f"DNS lookup failed for {host}")
@@ -391,7 +392,7 @@ class _Decoder:
         self.started = False  # produced output already: a later error is real damage
         self.passthrough = False  # the body was not compressed after all
         wbits = zlib.MAX_WBITS | 16 if coding in ("gzip", "x-gzip") else zlib.MAX_WBITS
-        self.zlib = zlib.decompressobj(wbits) if coding != "br" else None
+        self.zlib = zlib.decompressobj(wbits)  # unused for br
         self.brotli = brotli.Decompressor() if coding == "br" else None
 
     def feed(self, data: bytes, room: int) -> list[bytes]:
@@ -424,10 +425,12 @@ class _Decoder:
         return pieces
 
     def _feed_brotli(self, data: bytes, room: int) -> list[bytes]:
-        pieces = [self.brotli.process(data, output_buffer_limit=_CHUNK)]
+        decoder = self.brotli
+        assert decoder is not None  # only called for br
+        pieces = [decoder.process(data, output_buffer_limit=_CHUNK)]
         room -= len(pieces[0])
-        while room > 0 and not self.brotli.can_accept_more_data():
-            piece = self.brotli.process(b"", output_buffer_limit=_CHUNK)
+        while room > 0 and not decoder.can_accept_more_data():
+            piece = decoder.process(b"", output_buffer_limit=_CHUNK)
             if not piece:
                 break
             pieces.append(piece)
@@ -515,12 +518,13 @@ class _progress:
             self.bar = Progress(transient=True)
             self.task = self.bar.add_task(f"Fetching {label}", total=total)
 
-    def __enter__(self):
-        if self.bar is None:
+    def __enter__(self) -> Callable[[], None]:
+        bar = self.bar
+        if bar is None:
             return lambda: None
-        self.bar.start()
-        return lambda: self.bar.advance(self.task)
+        bar.start()
+        return lambda: bar.advance(self.task)
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         if self.bar is not None:
             self.bar.stop()

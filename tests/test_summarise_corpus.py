@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "articles"
 
 
 def _load(name: str):
@@ -23,24 +22,24 @@ def _load(name: str):
 
 
 @pytest.fixture(scope="module")
-def scored():
+def scored(corpus):
     import json
     import sys
 
     sys.path.insert(0, str(ROOT / "bench"))
     try:
         evaluation = _load("summary_eval")
-        corpus = _load("summary_corpus")
+        loader = _load("summary_corpus")
     finally:
         sys.path.remove(str(ROOT / "bench"))
     labels = json.loads((ROOT / "bench" / "data" / "summary_labels.json").read_text(encoding="utf-8"))["articles"]
-    articles = corpus.load_articles()
+    articles = loader.load_articles(corpus / "articles")
     briefs = {name: evaluation.brief_for(name, articles[name]) for name in labels}
     return {name: evaluation.score_article(briefs[name], labels[name]) for name in labels}, briefs
 
 
-def test_corpus_is_present():
-    assert (CORPUS / "newspaper4k" / "cnn_001" / "expected.txt").exists()
+def test_corpus_is_present(corpus):
+    assert (corpus / "articles" / "newspaper4k" / "cnn_001" / "expected.txt").exists()
 
 
 def test_real_articles_meet_the_quality_targets(scored):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from digest.model import RankedStory, Story
+from digest.model import Entry, RankedStory, Story
 from digest.summarise import get_summariser
 from digest.summarise.quotes import attribute, find_statements
 from digest.summarise.sentences import sentences_of
 from tests.test_summarise_blocks import make_entry
-
-
 
 
 def make_ranked(*entries: Entry) -> RankedStory:

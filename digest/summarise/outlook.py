@@ -12,7 +12,8 @@ import re
 _STRONG = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are) (?:expected|scheduled|set|poised|slated|"
     r"likely|unlikely|going) to|(?:is|are) due to (?:be|arrive|meet|vote|begin|start|open|close|return|"
-    r"appear|take|hold|launch|visit|end|expire|report|deliver|announce|rule|decide|sign)|(?:plans|intends|aims|vows|pledges|promises|hopes) to|(?:we|they|I) (?:plan|intend|aim|vow) to|(?:is|are) to "
+    r"appear|take|hold|launch|visit|end|expire|report|deliver|announce|rule|decide|sign)|"
+    r"(?:plans|intends|aims|vows|pledges|promises|hopes) to|(?:we|they|I) (?:plan|intend|aim|vow) to|(?:is|are) to "
     r"(?:be|face|meet|vote|decide|rule|appear|return)|deadline|next (?:week|month|year|step|"
     r"round|phase|meeting|session|hearing)(?!['’]s)|later this (?:week|month|year)|"
     r"(?:this|next) (?:spring|summer|fall|autumn|winter)|upcoming|tomorrow|"
