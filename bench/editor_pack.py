@@ -13,7 +13,7 @@ Usage: python bench/editor_pack.py [--fresh] OUTPUT_DIR   (writes OUTPUT_DIR/bri
 from __future__ import annotations
 
 import json
-import re
+import os
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,7 +26,8 @@ from digest.extract import extract_article
 from digest.model import Brief, Entry, RankedStory, Story
 from digest.summarise import get_summariser
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+# $DIGEST_CORPUS, as for the tests, else ../shared/corpus beside the checkout
+CORPUS = Path(os.environ.get("DIGEST_CORPUS") or Path(__file__).resolve().parents[1].parent / "shared" / "corpus")
 HELD_YEARS = ("2012", "2013", "2014")
 OUTLETS = {"nyt": "The New York Times", "fox": "Fox News", "hpo": "HuffPost"}
 # News reports among trafilatura's evaluation pages (the rest are recipes, docs, forums, opinion ...).

@@ -65,15 +65,22 @@ def test_every_real_brief_keeps_the_block_invariants(scored):
 
 
 @pytest.fixture(scope="module")
-def heldout():
+def heldout(corpus):
+    import os
     import sys
 
     sys.path.insert(0, str(ROOT / "bench"))
+    before = os.environ.get("DIGEST_CORPUS")
+    os.environ["DIGEST_CORPUS"] = str(corpus)  # the bench modules read it when imported
     try:
         evaluation = _load("summary_eval")
         lines, _ = evaluation.heldout()
     finally:
         sys.path.remove(str(ROOT / "bench"))
+        if before is None:
+            del os.environ["DIGEST_CORPUS"]
+        else:
+            os.environ["DIGEST_CORPUS"] = before
     return {line.split(" | ")[0].strip("| "): line for line in lines if line.startswith("| ")}
 
 

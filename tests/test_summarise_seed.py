@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -17,8 +16,6 @@ from typer.testing import CliRunner
 from digest.cli import app
 from tests.hostile import HostileServer
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-SEED = CORPUS / "seed" / "the-week-speed-read.txt"
 _HEADS = {"What happened", "Who said what", "What next?"}
 
 
@@ -44,10 +41,10 @@ def seed_page(text: str) -> tuple[str, str, bytes]:
 
 
 @pytest.fixture
-def built(tmp_path):
-    text = SEED.read_text(encoding="utf-8")
+def built(tmp_path, corpus):
+    text = (corpus / "seed" / "the-week-speed-read.txt").read_text(encoding="utf-8")
     headline, dek, page = seed_page(text)
-    with HostileServer(corpus=CORPUS) as server:
+    with HostileServer(corpus=corpus) as server:
         link = server.add("/speed-read/us-ukraine-strikes", body=page, headers={"Content-Type": "text/html"})
         feed = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>The Week</title><item>'
                 f"<title>{html.escape(headline)} | The Week</title><link>{link}</link><guid>{link}</guid>"
