@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import sqlite3
@@ -43,7 +44,7 @@ from digest.group import group_entries  # noqa: E402
 from digest.store import Store  # noqa: E402
 from server import FeedServer  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("DIGEST_CORPUS") or ROOT.parent / "shared" / "corpus")  # $DIGEST_CORPUS as for the tests
 BASIL = CORPUS / "events" / "basil"
 LABELS = ROOT / "bench" / "data" / "kind_labels.json"
 RESULTS = ROOT / "bench" / "basil_results.md"
@@ -90,7 +91,7 @@ def page_html(title: str, paragraphs: list[str], *, when: datetime, kind_type: s
             f"<nav><a href='/'>Home</a> <a href='/politics'>Politics</a></nav>"
             f"<article><h1>{escape(title)}</h1><time datetime='{when.isoformat()}'>"
             f"{when:%B %d, %Y}</time>{body}</article><footer>© Example</footer></body></html>"
-            ).encode("utf-8")
+            ).encode()
 
 
 def rss(items: list[tuple[str, str, str, datetime]], name: str) -> bytes:
@@ -264,7 +265,7 @@ def mistakes(predicted: dict[str, str], gold: dict[str, str], titles: dict[str, 
         if len(stories) > 1:
             lines.append(f"- split {event}: " + " / ".join(
                 "; ".join(titles[u][:60] for u in by_story[s] if gold[u] == event) for s in sorted(stories)))
-    for s, uids in sorted(by_story.items()):
+    for _, uids in sorted(by_story.items()):
         if len({gold[u] for u in uids}) > 1:
             lines.append("- merged: " + " | ".join(f"[{gold[u]}] {titles[u][:60]}" for u in uids))
     return lines

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -28,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 from digest.extract import extract_article  # noqa: E402
 from digest.parse import html_to_text  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "articles"
+# $DIGEST_CORPUS, as for the tests, else ../shared/corpus beside the checkout
+CORPUS = Path(os.environ.get("DIGEST_CORPUS") or ROOT.parent / "shared" / "corpus") / "articles"
 TOKEN = re.compile(r"\w+", re.UNICODE)
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 CHROME = re.compile(

@@ -36,7 +36,8 @@ HELDOUT = ROOT / "bench" / "data" / "grouping_heldout.json"  # written after the
 HELDOUT2 = ROOT / "bench" / "data" / "grouping_heldout2.json"  # written after the final tuning
 REAL = ROOT / "bench" / "data" / "grouping_real.json"  # real events and outlets, never tuned on
 RESULTS = ROOT / "bench" / "group_results.md"
-CORPUS = ROOT.parent / "shared" / "corpus" / "feeds" / "real"  # real feeds, read in place
+# real feeds, read in place ($DIGEST_CORPUS, as for the tests, else ../shared/corpus)
+CORPUS = Path(os.environ.get("DIGEST_CORPUS") or ROOT.parent / "shared" / "corpus") / "feeds" / "real"
 
 
 def load_eval(path: Path = DATA) -> tuple[list[Entry], dict[str, str], dict[str, str]]:
@@ -88,15 +89,16 @@ def mistakes(stories: list[Story], gold: Mapping[str, str]) -> tuple[list[str], 
     return merges, splits
 
 
-def evaluate(path: Path = DATA, *, distractors: bool = False, **params: float) -> dict[str, object]:
+def evaluate(path: Path = DATA, *, distractors: bool = False, corpus: Path = CORPUS,
+             **params: float) -> dict[str, object]:
     """Group the labelled set at ``path`` with ``params``; return the scores and mistakes.
 
     With ``distractors``, real feed items from the shared corpus join the batch, each its own
-    event (see ``load_distractors``), to test precision against real, unrelated news.
+    event (see ``load_distractors``; ``corpus`` is their folder), to test precision against real, unrelated news.
     """
     entries, gold, family = load_eval(path)
     if distractors:
-        extra, extra_gold = load_distractors()
+        extra, extra_gold = load_distractors(corpus)
         entries, gold = entries + extra, {**gold, **extra_gold}
         family = {**family, **{event: "real" for event in extra_gold.values()}}
     start = time.perf_counter()
@@ -109,15 +111,15 @@ def evaluate(path: Path = DATA, *, distractors: bool = False, **params: float) -
             "merges": merges, "splits": splits}
 
 
-def load_distractors() -> tuple[list[Entry], dict[str, str]]:
+def load_distractors(corpus: Path = CORPUS) -> tuple[list[Entry], dict[str, str]]:
     """Real items of two single-outlet feeds in ../shared/corpus, labelled by hand: each is its
     own event except the Guardian's video and article on Stormy Daniels (one event told twice)."""
     from digest.parse import parse_feed
 
     entries, gold = [], {}
     now = datetime(2026, 11, 24, tzinfo=timezone.utc)
-    for name, path in (("Guardian US", CORPUS / "guardian-us-2018-01-31.rss"),
-                       ("NPR Technology", CORPUS / "npr-technology.json")):
+    for name, path in (("Guardian US", corpus / "guardian-us-2018-01-31.rss"),
+                       ("NPR Technology", corpus / "npr-technology.json")):
         parsed = parse_feed(path.read_bytes(), feed_name=name, feed_url=f"corpus:{path.name}", now=now)
         for entry in parsed.entries:
             entries.append(entry)
@@ -225,7 +227,7 @@ def report(results: Mapping[str, Mapping[str, object]], scale_rows: list, sweep_
         lines += [f"| {n} | {s:.2f} | {n / s:,.0f} | {k} | {f:.3f} |" for n, s, k, f in scale_rows]
     if sweep_rows:
         lines += ["", "## Threshold sweep", "", "| edge | link | P | R | F1 |", "| ---: | ---: | ---: | ---: | ---: |"]
-        lines += [f"| {e} | {l} | {p:.3f} | {r:.3f} | {f:.3f} |" for e, l, p, r, f in sweep_rows]
+        lines += [f"| {e} | {k} | {p:.3f} | {r:.3f} | {f:.3f} |" for e, k, p, r, f in sweep_rows]
     return "\n".join(lines) + "\n"
 
 
@@ -248,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
             print("  split: ", s)
     sweep_rows = sweep() if args.sweep else []
     for row in sweep_rows:
-        print("  sweep edge=%.2f link=%.2f  P=%.3f R=%.3f F1=%.3f" % row)
+        edge, link, p, r, f1 = row
+        print(f"  sweep edge={edge:.2f} link={link:.2f}  P={p:.3f} R={r:.3f} F1={f1:.3f}")
     sizes = [] if args.no_scale else [args.scale // 4, args.scale // 2, args.scale]
     scale_rows = scale(sizes)
     if args.no_scale:  # a partial run: print it, keep the committed report whole

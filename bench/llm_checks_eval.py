@@ -17,6 +17,7 @@ Run: python bench/llm_checks_eval.py  (writes bench/llm_checks_results.md)
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -28,20 +29,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from digest.model import Answer, Brief, Entry, RankedStory, Story
-from digest.summarise import ExtractiveSummariser
-from digest.summarise.faithful import normalise
-from digest.summarise.llm import PARTS, Sources, sources_of, write_brief
+from digest.model import Answer, Brief, Entry, RankedStory, Story  # noqa: E402
+from digest.summarise import ExtractiveSummariser  # noqa: E402
+from digest.summarise.faithful import normalise  # noqa: E402
+from digest.summarise.llm import PARTS, Sources, sources_of, write_brief  # noqa: E402
 
-EVENTS = ROOT.parent / "shared" / "corpus" / "events" / "basil"
+EVENTS = Path(os.environ.get("DIGEST_CORPUS") or ROOT.parent / "shared" / "corpus") / "events" / "basil"  # $DIGEST_CORPUS as for the tests
 OUTLETS = {"nyt": "The New York Times", "fox": "Fox News", "hpo": "HuffPost"}
 INVENTED = "Senator Corwin Haldane"
 
 
-def load_events() -> list[RankedStory]:
+def load_events(events: Path = EVENTS) -> list[RankedStory]:
     """Every BASIL event as a story told by its three outlets, in a stable order."""
     triplets: dict[str, list[dict[str, Any]]] = {}
-    for path in sorted(EVENTS.glob("*/*.json")):
+    for path in sorted(events.glob("*/*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         triplets.setdefault(doc["triplet-uuid"], []).append(doc)
     stories = []
@@ -137,10 +138,10 @@ class Tally:
     seconds: float = 0.0  # time spent in the checks
 
 
-def evaluate() -> Tally:
-    """Run the checks over every event; return the counts."""
+def evaluate(events: Path = EVENTS) -> Tally:
+    """Run the checks over every event under ``events``; return the counts."""
     tally = Tally(rejections=[], planted={k: [0, 0] for k in FAULTS})
-    for ranked in load_events():
+    for ranked in load_events(events):
         brief = ExtractiveSummariser().summarise(ranked)
         doc = as_answer(brief)
         start = time.perf_counter()

@@ -7,11 +7,14 @@ turned into text the way the pipeline's entries carry it: paragraphs separated b
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import lxml.html
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "articles"
+# $DIGEST_CORPUS, as for the tests, else ../shared/corpus beside the checkout
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path(os.environ.get("DIGEST_CORPUS") or ROOT.parent / "shared" / "corpus") / "articles"
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre", "td", "dd", "dt"}
 
 
@@ -32,10 +35,10 @@ def html_text(html: str) -> str:
     return "\n\n".join(out)
 
 
-def load_articles() -> dict[str, dict[str, str]]:
+def load_articles(corpus: Path = CORPUS) -> dict[str, dict[str, str]]:
     """Return {name: {"site", "title", "text"}} for every article in the corpus, sorted by name."""
     articles: dict[str, dict[str, str]] = {}
-    for folder in sorted((CORPUS / "readability").iterdir()):
+    for folder in sorted((corpus / "readability").iterdir()):
         if (folder / "expected.html").exists():
             meta = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
             articles[f"readability/{folder.name}"] = {
@@ -43,7 +46,7 @@ def load_articles() -> dict[str, dict[str, str]]:
                 "title": meta.get("title") or "",
                 "text": html_text((folder / "expected.html").read_text(encoding="utf-8")),
             }
-    for folder in sorted((CORPUS / "newspaper4k").iterdir()):
+    for folder in sorted((corpus / "newspaper4k").iterdir()):
         if (folder / "expected.txt").exists():
             meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
             articles[f"newspaper4k/{folder.name}"] = {

@@ -10,12 +10,17 @@ bench/data/summary_labels.json:
 - What happened coverage: articles whose block holds a labelled core-event sentence;
 - chrome: block sentences that are labelled page chrome (target: none).
 
+Then the held-back part (see TUNING_SPLIT): every brief bench/editor_pack.py builds from held-back
+material, each shown item judged against the hand verdicts in the labels' "heldout" section, held
+to the issue's targets.
+
 Usage: python bench/summary_eval.py [-v]   (prints a table, writes bench/summary_results.md)
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -27,10 +32,26 @@ from summary_corpus import load_articles  # noqa: E402
 
 from digest.model import Entry, RankedStory, Story  # noqa: E402
 from digest.summarise import get_summariser  # noqa: E402
+from digest.summarise.names import is_group  # noqa: E402
 from digest.summarise.outlook import outlook_score  # noqa: E402
-from digest.summarise.quotes import find_statements, is_group  # noqa: E402
+from digest.summarise.quotes import find_statements  # noqa: E402
 from digest.summarise.sentences import sentences_of  # noqa: E402
 
+TUNING_SPLIT = (
+    "Tuning split, fixed before tuning for issue 12. Tuned on: the readability and newspaper4k articles "
+    "(their labels below, except readability/nytimes-4), BASIL events of 2010 and 2011, the seed page and "
+    "crafted test paragraphs. Held back: BASIL events of 2012, 2013 and 2014 (30 events, three outlets each) "
+    "and 24 news pages of trafilatura's evaluation set (bench/editor_pack.py HELD_PAGES); they feed the "
+    "editor pack and the held-back figures. The verdicts were written by reading each brief's sources. "
+    "Blind figures, when the verdicts were first written (commit 'bench: held-back verdicts ...'): real "
+    "statements 100% (86/86), speaker name and role 88.4% (76/86), What next 63.0% (17/27), core event "
+    "87.0% (47/54), whole deks 100% (54/54). Rules were added after that, each for a failure class the "
+    "issue names and each with a crafted test (names at the end of long titles, title-only speakers, "
+    "relative-clause and background look-aheads, the reporter's own guess, months-old plans, timing "
+    "disagreement only between sentences saying the same thing, ...); items they brought in got verdicts "
+    "the same way. The figures below are therefore no longer blind: the lead's editor grading on the same "
+    "pack is the independent check."
+)
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "data" / "summary_labels.json"
 RESULTS = HERE / "summary_results.md"
@@ -131,6 +152,85 @@ def score_detectors(text: str, labels: dict) -> dict:
     return row
 
 
+_WHOLE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_ABBREV_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.)\.$")
+
+
+def dek_whole(brief, story) -> bool:
+    """True when the dek is absent or one whole sentence: the whole standfirst, or a source
+    sentence ending like one (not on an abbreviation, not cut with "...")."""
+    dek = brief.dek
+    if dek is None:
+        return True
+    standfirsts = {norm(e.summary) for e in story.entries}
+    if norm(dek) in standfirsts and not dek.rstrip().endswith(("...", "…", ",")):
+        return True
+    return bool(_WHOLE.search(dek)) and not _ABBREV_END.search(dek) and not dek.endswith(("...", "…")) and dek[:1].isupper()
+
+
+def score_heldout(brief, story, labels: dict) -> dict:
+    """Count each shown item against the hand verdicts; an item without a verdict counts as wrong."""
+    row = {"said": 0, "real": 0, "speaker": 0, "next": 0, "next_ok": 0, "core": 0, "dek_whole": 0, "misses": []}
+    for quote in brief.who_said_what:
+        row["said"] += 1
+        hit = next((v for v in labels.get("said", []) if contains(quote.text, v["key"])), None)
+        if hit is None:
+            row["misses"].append(f"UNLABELLED said [{quote.speaker}]: {quote.text}")
+            continue
+        row["real"] += hit["real"]
+        ok = hit["real"] and norm(quote.speaker) in {norm(s) for s in hit["speakers"]}
+        row["speaker"] += ok
+        if not ok:
+            row["misses"].append(f"SPEAKER/STATEMENT [{quote.speaker}] (want {hit['speakers']}): {quote.text}")
+    for sentence in brief.what_next:
+        row["next"] += 1
+        hit = next((v for v in labels.get("next", []) if contains(sentence, v["key"])), None)
+        row["next_ok"] += bool(hit and hit["ok"])
+        if not (hit and hit["ok"]):
+            row["misses"].append(f"{'UNLABELLED' if hit is None else 'WRONG'} next: {sentence}")
+    row["core"] = int(any(contains(s, k) for s in brief.what_happened for k in labels.get("core", [])))
+    if not row["core"]:
+        row["misses"].append(f"NO CORE in: {list(brief.what_happened)}")
+    row["dek_whole"] = int(dek_whole(brief, story))
+    if not row["dek_whole"]:
+        row["misses"].append(f"DEK NOT WHOLE: {brief.dek}")
+    return row
+
+
+def heldout(verbose: bool = False) -> tuple[list[str], bool]:
+    """Score the held-back briefs; return the report lines and whether every target is met."""
+    import editor_pack
+
+    labels = json.loads(LABELS.read_text(encoding="utf-8")).get("heldout", {})
+    summariser = get_summariser("extractive")
+    rows = {}
+    for story in editor_pack.held_stories():
+        brief = summariser.summarise(RankedStory(story, rank=1, score=1.0, why="bench"))
+        rows[story.id] = score_heldout(brief, story, labels.get(story.id, {}))
+    t = {k: sum(r[k] for r in rows.values()) for k in ("said", "real", "speaker", "next", "next_ok", "core", "dek_whole")}
+    n = len(rows)
+    metrics = [
+        ("real attributed statements", t["real"], t["said"], 0.98),
+        ("speaker name and role right", t["speaker"], t["said"], 0.95),
+        ("What next forward-looking and about the event", t["next_ok"], t["next"], 0.92),
+        ("What happened holds a core-event sentence", t["core"], n, 0.92),
+        ("deks whole sentences", t["dek_whole"], n, 1.0),
+    ]
+    lines = ["## Held-back briefs (issue 12 targets)", "", TUNING_SPLIT, "",
+             f"{n} briefs ({len(labels)} with verdicts), {t['said']} Who-said-what entries, {t['next']} What-next sentences.", "",
+             "| metric | value | target | met |", "|---|---|---|---|"]
+    met = True
+    for name, num, den, target in metrics:
+        ok = den == 0 or num / den >= target
+        met &= ok
+        lines.append(f"| {name} | {pct(num, den)} ({num}/{den}) | >= {target:.0%} | {'yes' if ok else 'NO'} |")
+    lines += ["", "Misses (an item without a verdict counts as a miss):", ""]
+    lines += [f"- {sid}: {m}" for sid, r in rows.items() for m in r["misses"]] or ["- none"]
+    if verbose:
+        print("\n".join(lines))
+    return lines, met
+
+
 def pct(num: int, den: int) -> str:
     return f"{100 * num / den:.1f}%" if den else "n/a"
 
@@ -175,15 +275,18 @@ def main(verbose: bool = False) -> int:
     summary += [f"| {m} | {v} | {t} | {'yes' if ok else 'NO'} |" for m, v, t, ok in metrics]
     counts = (f"{len(rows)} articles, {total['said']} Who-said-what entries, {total['next']} What-next sentences, "
               f"mean {total['words'] / len(rows):.0f} words a brief, {1000 * elapsed / len(rows):.0f} ms an article")
+    held_lines, held_met = heldout()
     report = "\n".join(["# Summariser on real articles", "", "Generated by `python bench/summary_eval.py`; labels in "
-                        "`bench/data/summary_labels.json`.", "", counts, "", *summary, "", *detectors, "", *lines, ""])
+                        "`bench/data/summary_labels.json`.", "", *held_lines, "", "## Labelled articles (tuning set, "
+                        "readability/nytimes-4 held out)", "", counts, "", *summary, "", *detectors, "", *lines, ""])
     RESULTS.write_text(report, encoding="utf-8")
     print("\n".join([*lines, "", *summary, "", *detectors, "", counts]))
+    print("\n".join(held_lines))
     if verbose:
         for name, r in rows.items():
             for miss in r["misses"]:
                 print(f"{name}: {miss}")
-    return 0 if all(ok for *_, ok in metrics) else 1
+    return 0 if all(ok for *_, ok in metrics) and held_met else 1
 
 
 if __name__ == "__main__":

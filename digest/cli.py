@@ -7,7 +7,9 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
+from enum import Enum
 from functools import partial, wraps
+from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -41,9 +43,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 ConfigOpt = Annotated[Path, typer.Option("--config", "-c", help="Path to config.toml.")]
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder for the output files.")]
+
+
+def _valid_now(value: str | None) -> str | None:
+    """Check --now while the options are parsed: a bad value is a usage error (exit 2)."""
+    parse_now(value)
+    return value
+
+
 NowOpt = Annotated[
     str | None,
-    typer.Option("--now", help="Fix the clock (ISO 8601, e.g. 2026-11-23T06:00:00Z) for repeatable output."),
+    typer.Option("--now", callback=_valid_now,
+                 help="Fix the clock (ISO 8601, e.g. 2026-11-23T06:00:00Z) for repeatable output."),
 ]
 
 
@@ -61,18 +72,55 @@ def user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def version_line() -> str:
+    """``digest <version>``: from the installed package's metadata, else from the source tree."""
+    try:
+        return f"digest {metadata.version('digest')}"
+    except metadata.PackageNotFoundError:  # run from a checkout (python -m digest)
+        import digest as package
+
+        return f"digest {package.__version__}"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(version_line())
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More progress detail (-vv for debug).")] = 0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings and errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only problems: warnings and errors on stderr; "
+                                        "no progress and no closing summary line.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     """digest: feeds in, one readable email out.
 
     Example: digest build --config config.toml --out out/
     """
+    _OPTIONS["quiet"] = quiet
     level = logging.WARNING if quiet or verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr,
                         force=True)
+
+
+_OPTIONS = {"quiet": False}  # the global options of this invocation, set by main_options
+
+
+def quiet() -> bool:
+    """True when -q asked for problems only."""
+    return _OPTIONS["quiet"]
+
+
+def report(line: str) -> None:
+    """Print a command's closing line on stdout, unless -q asked for problems only.
+
+    What a command was asked to show (the feed table, a --dry-run plan) is printed regardless.
+    """
+    if not quiet():
+        typer.echo(line)
 
 
 def parse_now(value: str | None) -> datetime:
@@ -82,9 +130,10 @@ def parse_now(value: str | None) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise DigestError(f"--now: {value!r} is not an ISO 8601 time, e.g. 2026-11-23T06:00:00Z") from None
+        raise typer.BadParameter(f"{value!r} is not an ISO 8601 time, e.g. 2026-11-23T06:00:00Z",
+                                 param_hint="--now") from None
     if not 1971 <= moment.year <= 9000:  # room for the lookback arithmetic on either side
-        raise DigestError(f"--now: {value!r} is out of range (years 1971-9000)")
+        raise typer.BadParameter(f"{value!r} is out of range (years 1971-9000)", param_hint="--now")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
@@ -104,7 +153,7 @@ def make_summariser(config: Config, *, store: Store, now: datetime) -> Summarise
 
 def run_build(config: Config, *, out: Path, now: datetime) -> tuple[pipeline.Built, str | None]:
     """Build the edges, run the pipeline and write the files; return them and the summariser's note."""
-    fetcher = Fetcher(config.fetch, progress=sys.stderr.isatty())
+    fetcher = Fetcher(config.fetch, progress=sys.stderr.isatty() and not quiet())
     with Store.open(config.store.path) as store:
         summariser = make_summariser(config, store=store, now=now)
         digest = pipeline.build(config, now=now, fetcher=fetcher, store=store, summariser=summariser)
@@ -146,7 +195,7 @@ def build(
     """
     cfg = load_config(config)
     built, note = run_build(cfg, out=out, now=parse_now(now))
-    typer.echo(summary_line(built, out, note))
+    report(summary_line(built, out, note))
 
 
 @app.command()
@@ -193,7 +242,7 @@ def render(
     cfg = load_config(config)
     digest = deliver.load_edition(out)
     built = pipeline.write_digest(digest, cfg, out_dir=out, now=digest.generated_at)
-    typer.echo(f"Rendered {len(built.digest.stories)} stories from {out / 'digest.json'} → {out / 'digest.html'}")
+    report(f"Rendered {len(built.digest.stories)} stories from {out / 'digest.json'} → {out / 'digest.html'}")
 
 
 @app.command()
@@ -274,7 +323,7 @@ def sent_line(sent: deliver.Sent) -> str:
 
 def finish_send(sent: deliver.Sent) -> None:
     """Print the summary; a partial send still exits 1 so cron reports it."""
-    typer.echo(sent_line(sent))
+    report(sent_line(sent))
     if sent.delivery.refused:
         refused = "; ".join(f"{who}: {why}" for who, why in sent.delivery.refused)
         again = " ".join(f"--to {who}" for who, _ in sent.delivery.refused)
@@ -322,7 +371,7 @@ def send(
     cfg = load_config(config)
     digest = deliver.load_edition(out)
     if not digest.stories:
-        typer.echo(f"Nothing to send: {out / 'digest.json'} has no stories (a quiet day)")
+        report(f"Nothing to send: {out / 'digest.json'} has no stories (a quiet day)")
         return
     sender = make_transport(cfg, out)
     secret = token_secret(cfg, dry_run=dry_run)
@@ -336,7 +385,7 @@ def send(
     with Store.open(cfg.store.path) as store:
         earlier = deliver.edition_sent(store, digest.date)
         if earlier and not force:
-            typer.echo(already_line(digest.date, earlier))
+            report(already_line(digest.date, earlier))
             return
         sent = deliver.send_edition(digest, letters, cfg, sender=sender, store=store, now=clock)
     finish_send(sent)
@@ -361,24 +410,28 @@ def run(
     clock = parse_now(now)
     sender = make_transport(cfg, out)
     secret = token_secret(cfg)
-    fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty())
+    fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty() and not quiet())
     with Store.open(cfg.store.path) as store:
         summariser = make_summariser(cfg, store=store, now=clock)
         result = deliver.run(cfg, out_dir=out, now=clock, fetcher=fetcher, store=store,
                               summariser=summariser, sender=sender, secret=secret, force=force)
     if result.earlier is not None:
-        typer.echo(already_line(clock.date().isoformat(), result.earlier))
+        report(already_line(clock.date().isoformat(), result.earlier))
         return
     assert result.built is not None
-    typer.echo(summary_line(result.built, out, summariser_note(summariser)))
+    report(summary_line(result.built, out, summariser_note(summariser)))
     if result.sent is not None:
         finish_send(result.sent)
+
+
+ExportFormat = Enum("ExportFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
 @app.command()
 @user_errors
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="postmark | sendgrid | mailgun | ses")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False,
+                                                 help="The mail service whose API body to write.")],
     config: ConfigOpt = Path("config.toml"),
     out: OutOpt = Path("out"),
 ) -> None:
@@ -389,17 +442,15 @@ def export(
 
     Example: digest export --format postmark --out out/
     """
-    if format not in FORMATS:
-        raise typer.BadParameter(f"{format!r}: use one of {', '.join(FORMATS)}", param_hint="--format")
     cfg = load_config(config)
     digest = deliver.load_edition(out)
     if not digest.stories:
-        typer.echo(f"Nothing to export: {out / 'digest.json'} has no stories (a quiet day)")
+        report(f"Nothing to export: {out / 'digest.json'} has no stories (a quiet day)")
         return
     letters = deliver.make_letters(digest, cfg, out_dir=out, now=parse_now(None), secret=token_secret(cfg))
-    path = out / f"{format}.json"
-    write_outputs(out, {path.name: deliver.export_payload(format, letters)})
-    typer.echo(f"Wrote {path} ({len(letters)} recipient(s))")
+    path = out / f"{format.value}.json"
+    write_outputs(out, {path.name: deliver.export_payload(format.value, letters)})
+    report(f"Wrote {path} ({len(letters)} recipient(s))")
 
 
 @app.command()

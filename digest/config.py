@@ -10,7 +10,7 @@ import logging
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -85,6 +85,7 @@ class StoreSettings:
     """``[store]``: where state lives."""
 
     path: Path = Path(".digest/state.sqlite3")  # resolved against config.toml's folder
+    keep_days: int = 30  # forget entries, article texts and sent stories older than this
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def load_config(path: str | Path) -> Config:
             log.warning("%s: unknown section [%s] ignored", path, key)
     sections = {name: _section(raw, name, cls, problems) for name, cls in _SECTIONS.items()}
     feeds = _feeds(raw.get("feeds"), path.parent, problems)
-    sections["store"] = StoreSettings(path=path.resolve().parent / sections["store"].path)
+    sections["store"] = replace(sections["store"], path=path.resolve().parent / sections["store"].path)
     _check_values(sections, problems)
     if problems:
         raise ConfigError(str(path), problems)
@@ -342,6 +343,8 @@ def _check_values(s: dict[str, Any], problems: list[str]) -> None:
             problems.append(f"{where}: must be above {low} and at most {high}, got {value}")
     if not math.isfinite(s["rank"].min_score):
         problems.append(f"rank.min_score: must be a finite number, got {s['rank'].min_score}")
+    if not 1 <= s["store"].keep_days <= 3650:
+        problems.append(f"store.keep_days: must be from 1 to 3650, got {s['store'].keep_days}")
     _check_kinds(s["rank"].kinds, problems)
     if not 1024 <= f.max_bytes <= 2**30:
         problems.append(f"fetch.max_bytes: must be from 1024 to 1073741824 (1 GiB), got {f.max_bytes}")

@@ -34,7 +34,6 @@ from digest.summarise import Summariser
 
 log = logging.getLogger(__name__)
 
-EDITION_KEY = "edition:"  # sent-table id recording that a day's edition went out (uids: recipients)
 TOKEN_PLACEHOLDER = "tokenplaceholdertokenplaceholder"  # as long as a real token: same line wrap
 
 
@@ -115,7 +114,7 @@ def outgoing(letters: Sequence[Letter], *, sender: str) -> list[Outgoing]:
 
 def edition_sent(store: Store, day: str) -> SentStory | None:
     """The record of the edition of ``day`` (YYYY-MM-DD) going out, or None if it has not."""
-    return store.sent_history().get(EDITION_KEY + day)
+    return store.edition(day)
 
 
 def send_edition(digest: Digest, letters: Sequence[Letter], config: Config, *, sender: Sender,
@@ -130,15 +129,14 @@ def send_edition(digest: Digest, letters: Sequence[Letter], config: Config, *, s
         raise SendError(f"{sender.describe()} accepted no message")
     # The build's window: the usual lookback, or further back when it caught up on an unsent day.
     since = catch_up_since(store, now=digest.generated_at, lookback_hours=config.digest.lookback_hours)
-    store.mark_sent(sent_records(digest, store, recipients=delivery.sent, since=since), now=now)
+    store.mark_sent(sent_records(digest, store, since=since), now=now, edition=(digest.date, delivery.sent))
     store.close_attempts(digest.date)  # whether `run` or `send` got it out, nothing is pending
     log.info("sent %s to %d recipient(s) via %s", digest.date, len(delivery.sent), sender.describe())
     return Sent(digest=digest, delivery=delivery, sender=sender.describe())
 
 
-def sent_records(digest: Digest, store: Store, *, recipients: Sequence[str],
-                 since: datetime) -> list[tuple[str, tuple[str, ...]]]:
-    """(story id, entry uids) for every brief in the edition, plus the edition's own record.
+def sent_records(digest: Digest, store: Store, *, since: datetime) -> list[tuple[str, tuple[str, ...]]]:
+    """(story id, entry uids) for every brief in the edition.
 
     digest.json keeps story ids but not entry uids: the uids are those the store filed under
     each id among the entries the build could see (published before it, within the lookback).
@@ -152,8 +150,7 @@ def sent_records(digest: Digest, store: Store, *, recipients: Sequence[str],
     missing = [i for i in ids if i not in members]
     if missing:
         log.warning("%d stor(ies) not in the store (was it reset?): they may be sent again", len(missing))
-    records = [(i, tuple(sorted(members[i]))) for i in ids if i in members]
-    return records + [(EDITION_KEY + digest.date, tuple(recipients))]
+    return [(i, tuple(sorted(members[i]))) for i in ids if i in members]
 
 
 class _ForgetDay:
@@ -171,7 +168,7 @@ class _ForgetDay:
         return {k: v for k, v in self._store.sent_history().items()
                 if v.sent_at.date().isoformat() != self._day}
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
 
 

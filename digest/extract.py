@@ -154,13 +154,19 @@ def page_metadata(html: bytes | str) -> PageMeta:
     dates = [d for d in map(_page_date, found["published"]) if d]
     return PageMeta(types=tuple(dict.fromkeys(found["types"])), og_type=next(iter(found["og_type"]), None),
                     sections=_terms(found["sections"]), tags=_terms(found["tags"]),
-                    published=dates[0] if dates else None)
+                    published=dates[0] if dates else None, labels=_headline_labels(page))
 
 
 _META_BYTES = 3_000_000  # metadata sits in the head or near the article; skip the rest of a huge page
 _LD_BLOCK = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
 _META_TAG = re.compile(r"<meta\s[^>]{0,2000}>", re.IGNORECASE)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# A label set above or below the headline ("Analysis", "Opinion"), as a whole element's text.
+_H1 = re.compile(r"<h1[\s>]", re.IGNORECASE)
+_LABEL = re.compile(r">\s*((?:news )?analysis|opinion|perspective|commentary|editorial|column|explainer"
+                    r"|fact check)\s*<", re.IGNORECASE)
+_MENU = re.compile(r"<li[\s>]|<nav|menu|<option", re.IGNORECASE)
+_MENU_END = re.compile(r"</(?:ul|ol|nav|select)>", re.IGNORECASE)
 _TIME = re.compile(r"""<time\s[^>]*?datetime\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
@@ -183,6 +189,23 @@ def _read_json_ld(text: str, found: dict[str, list[str]]) -> None:
                               ("keywords", "tags")):
                 value = item.get(key)
                 found[into] += [value] if isinstance(value, str) else [v for v in value or [] if isinstance(v, str)]
+
+
+def _headline_labels(page: str) -> tuple[str, ...]:
+    """Kind labels within a short stretch around the first <h1>, lower case; menu items (a
+    site's navigation lists every section) do not count."""
+    h1 = _H1.search(page)
+    if not h1:
+        return ()
+    start = max(0, h1.start() - 1500)
+    window = page[start:h1.start() + 600]
+    return tuple(dict.fromkeys(m.group(1).lower() for m in _LABEL.finditer(window)
+                               if not _in_menu(window[max(0, m.start() - 150):m.start()])))
+
+
+def _in_menu(before: str) -> bool:
+    """True when a list, menu or navigation opened in ``before`` is still open at its end."""
+    return bool(_MENU.search(_MENU_END.split(before)[-1]))
 
 
 def _terms(values: list[str]) -> tuple[str, ...]:

@@ -27,11 +27,19 @@ WIRE_POLICY = policy.SMTP.clone(max_line_length=78, cte_type="7bit")
 
 
 class Rendered(Protocol):
-    """What a message is made of (``render.Rendered`` fits; mail does not import render)."""
+    """What a message is made of (``render.Rendered`` fits; mail does not import render).
 
-    subject: str  # one line
-    html: str  # final HTML
-    text: str  # plain-text twin
+    Read-only properties, so that a frozen dataclass satisfies the protocol.
+    """
+
+    @property
+    def subject(self) -> str: ...  # one line
+
+    @property
+    def html(self) -> str: ...  # final HTML
+
+    @property
+    def text(self) -> str: ...  # plain-text twin
 
 
 def build_message(rendered: Rendered, *, email: EmailSettings, now: datetime,

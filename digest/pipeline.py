@@ -81,6 +81,7 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     log.info("%d entries, %d stories, %d ranked", len(entries), len(stories), len(ranked))
     written = summarise_stories(ranked, summariser=summariser, store=store, now=now)
     briefs = tuple(with_source_kinds(b, r.story) for b, r in zip(written, ranked))
+    forget_old(store, config, now=now, since=since)
     return Digest(title=config.digest.title, date=now.date().isoformat(), generated_at=now,
                   stories=briefs, feeds=tuple(reports), intro=config.digest.intro,
                   stale=tuple(e.link or e.uid for e in stale))
@@ -201,6 +202,18 @@ def outlet_weights(feeds: Sequence[FeedConfig]) -> dict[str, float]:
     for feed in feeds:
         weights[feed.name] = max(weights.get(feed.name, feed.weight), feed.weight)
     return weights
+
+
+def forget_old(store: Store, config: Config, *, now: datetime, since: datetime) -> None:
+    """Prune the store to ``[store] keep_days``, never inside this build's window (``since``,
+    which reaches back further when it catches up on an unsent edition), and compact it when
+    enough of the file is free."""
+    before = min(now - timedelta(days=config.store.keep_days), since)
+    removed = store.prune(before=before)
+    log.info("forgot what is older than %s: %s", before.isoformat(),
+             ", ".join(f"{n} {table}" for table, n in removed.items() if n) or "nothing")
+    if store.compact():
+        log.info("compacted %s", store.path)
 
 
 def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetcher, store: Store,
@@ -361,7 +374,7 @@ def _with_page(entry: Entry, text: str, page: PageFacts | None) -> Entry:
 def render_files(digest: Digest, config: Config, *, now: datetime) -> tuple[Digest, Rendered, dict[str, bytes]]:
     """Render the email in every format; return the digest as rendered, the email and the files."""
     rendered = render_digest(digest, settings=RenderSettings.from_config(config))
-    digest = rendered.digest  # briefs that did not fit the size budget moved to "More stories"
+    digest = rendered.digest or digest  # briefs that did not fit the size budget moved to "More stories"
     message = build_message(rendered, email=config.email, now=now)
     files = {
         "digest.mjml": rendered.mjml.encode("utf-8"),

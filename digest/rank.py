@@ -202,7 +202,7 @@ def _diversify(scored: list[_Scored], *, max_run: int) -> list[_Scored]:
     remaining story would, take the best anyway (better a run than a dropped story).
     """
     max_run = max(1, max_run)
-    remaining, out = list(scored), []
+    remaining, out = list(scored), list[_Scored]()
     while remaining:
         run = _run_outlet(out, max_run)
         index = next((i for i, s in enumerate(remaining) if _lead_outlet(s) != run), 0)

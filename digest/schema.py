@@ -123,14 +123,13 @@ def digest_from_dict(doc: Any, *, where: str = "digest.json") -> Digest:
     stories = r.items(doc, "stories", "", lambda v, p: _brief(r, v, p))
     more = r.items(doc, "more", "", lambda v, p: _brief(r, v, p), optional=True)
     feeds = r.items(doc, "feeds", "", lambda v, p: _feed(r, v, p), optional=True)
-    digest = Digest(
-        title=r.text(doc, "title", ""), date=r.text(doc, "date", ""),
-        generated_at=r.time(doc, "generated_at", ""), stories=stories, feeds=feeds,
-        intro=r.get(doc, "intro", "", str, optional=True), more=more,
-    )
-    if r.problems:
+    title, date = r.text(doc, "title", ""), r.text(doc, "date", "")
+    generated_at = r.time(doc, "generated_at", "")
+    intro = r.get(doc, "intro", "", str, optional=True)
+    if r.problems or generated_at is None:  # a missing time is one of the problems
         raise DigestFileError(f"{where}: " + "; ".join(r.problems))
-    return digest
+    return Digest(title=title, date=date, generated_at=generated_at, stories=stories, feeds=feeds,
+                  intro=intro, more=more)
 
 
 def _brief(r: _Reader, v: Any, p: str) -> Brief:

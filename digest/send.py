@@ -13,11 +13,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import os
 import re
 import smtplib
 import ssl
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import Protocol
 
 from digest.config import SmtpSettings
 from digest.errors import ConfigError, SendError
+from digest.output import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -204,21 +203,10 @@ class FileSender:
             self.folder.mkdir(parents=True, exist_ok=True)
             for n, message in enumerate(messages, start=1):
                 name = f"{n:03d}-{_UNSAFE_FILENAME.sub('_', message.recipient)}.eml"
-                _write_atomic(self.folder / name, message.data)
+                write_atomic(self.folder / name, message.data)  # 0644: the MTA runs as another user
         except OSError as exc:
             raise SendError(f"cannot write messages into {self.folder}: {exc.strerror or exc}") from exc
         return Delivery(sent=tuple(m.recipient for m in messages))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 SenderFactory = Callable[..., Sender]

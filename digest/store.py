@@ -72,7 +72,22 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN kind_signal TEXT;
     ALTER TABLE articles ADD COLUMN published TEXT;
     """,
-    # 5: stage results a later build with the same inputs reuses (key: a fingerprint of them)
+    # 5: editions in a table of their own (they were `edition:DAY` rows in sent, uid = recipient),
+    # and the indexes that pruning by age reads
+    """
+    CREATE TABLE editions (
+        day TEXT NOT NULL, recipient TEXT NOT NULL, sent_at TEXT NOT NULL,
+        PRIMARY KEY (day, recipient)
+    );
+    INSERT OR IGNORE INTO editions (day, recipient, sent_at)
+        SELECT substr(story_id, 9), uid, sent_at FROM sent WHERE story_id LIKE 'edition:%';
+    DELETE FROM sent WHERE story_id LIKE 'edition:%';
+    CREATE INDEX sent_sent_at ON sent (sent_at);
+    CREATE INDEX articles_fetched_at ON articles (fetched_at);
+    CREATE INDEX entries_updated_at ON entries (updated_at);
+    CREATE INDEX llm_answers_asked_at ON llm_answers (asked_at);
+    """,
+    # 6: stage results a later build with the same inputs reuses (key: a fingerprint of them)
     """
     CREATE TABLE build_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, saved_at TEXT NOT NULL);
     CREATE INDEX build_cache_saved_at ON build_cache (saved_at);
@@ -80,6 +95,12 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 CACHE_DAYS = 7  # reused results older than this are dropped (a story is news for a day or two)
+
+# VACUUM once free pages pass both: SQLite reuses freed pages for new rows, so a store pruned
+# every day stops growing without it; VACUUM only hands space back after a one-off shrink.
+VACUUM_FREE_SHARE = 0.25  # of the file's pages
+VACUUM_FREE_PAGES = 256  # 1 MiB at the default 4 KiB page size: never for a small file
+
 BACKOFF_BASE = timedelta(minutes=30)  # first wait after a failure; doubles each time
 BACKOFF_MAX = timedelta(hours=24)
 
@@ -318,15 +339,21 @@ class Store:
         """Every story sent before, with the entries it carried then."""
         history: dict[str, tuple[datetime, set[str]]] = {}
         for row in self._conn.execute("SELECT story_id, uid, sent_at FROM sent ORDER BY sent_at"):
-            at, uids = history.setdefault(row["story_id"], (_time(row["sent_at"]), set()))
+            at, uids = history.setdefault(row["story_id"], (datetime.fromisoformat(row["sent_at"]), set()))
             uids.add(row["uid"])
         return {sid: SentStory(id=sid, sent_at=at, uids=frozenset(u)) for sid, (at, u) in history.items()}
 
-    def mark_sent(self, stories: Iterable[tuple[str, Iterable[str]]], *, now: datetime) -> None:
-        """Record that each (story id, entry uids) went out at ``now``; one transaction."""
+    def mark_sent(self, stories: Iterable[tuple[str, Iterable[str]]], *, now: datetime,
+                  edition: tuple[str, Iterable[str]] | None = None) -> None:
+        """Record that each (story id, entry uids) went out at ``now``, and with ``edition``
+        (day, recipients) that the day's edition did; one transaction."""
         rows = [(sid, uid, _iso(now)) for sid, uids in stories for uid in uids]
         with self._tx() as db:
             db.executemany("INSERT OR IGNORE INTO sent (story_id, uid, sent_at) VALUES (?, ?, ?)", rows)
+            if edition is not None:
+                day, recipients = edition
+                db.executemany("INSERT OR IGNORE INTO editions (day, recipient, sent_at) VALUES (?, ?, ?)",
+                               [(day, r, _iso(now)) for r in recipients])
 
     # -- reused stage results ----------------------------------------------------------
 
@@ -343,6 +370,51 @@ class Store:
                            [(k, v, _iso(now)) for k, v in items])
             db.execute("DELETE FROM build_cache WHERE saved_at < ?",
                        (_iso(now - timedelta(days=CACHE_DAYS)),))
+
+    def edition(self, day: str) -> SentStory | None:
+        """The edition of ``day`` (YYYY-MM-DD) as it first went out (uids: its recipients), or None."""
+        rows = self._conn.execute("SELECT recipient, sent_at FROM editions WHERE day = ? ORDER BY sent_at",
+                                  (day,)).fetchall()
+        if not rows:
+            return None
+        return SentStory(id=day, sent_at=datetime.fromisoformat(rows[0]["sent_at"]),
+                         uids=frozenset(r["recipient"] for r in rows))
+
+    # -- retention ----------------------------------------------------------------------
+
+    def prune(self, before: datetime) -> dict[str, int]:
+        """Forget what is older than ``before``; return the rows removed per table.
+
+        Entries go once both published and last seen in a feed before then (a feed still
+        listing an undated item would otherwise bring it back dated today), with their story
+        map rows; article texts fetched, stories sent, editions, closed attempts and cached
+        model answers before then.
+        """
+        cutoff = _iso(before)
+        statements = {
+            "entries": ("DELETE FROM entries WHERE published < ? AND updated_at < ?", (cutoff, cutoff)),
+            "story_members": ("DELETE FROM story_members WHERE NOT EXISTS "
+                              "(SELECT 1 FROM entries WHERE entries.uid = story_members.uid)", ()),
+            "articles": ("DELETE FROM articles WHERE fetched_at < ?", (cutoff,)),
+            "sent": ("DELETE FROM sent WHERE sent_at < ?", (cutoff,)),
+            "editions": ("DELETE FROM editions WHERE sent_at < ?", (cutoff,)),
+            "attempts": ("DELETE FROM attempts WHERE sent = 1 AND window_start < ?", (cutoff,)),
+            "llm_answers": ("DELETE FROM llm_answers WHERE asked_at < ?", (cutoff,)),
+        }
+        with self._tx() as db:
+            return {table: db.execute(sql, args).rowcount for table, (sql, args) in statements.items()}
+
+    def compact(self) -> bool:
+        """VACUUM when enough of the file is free pages (see VACUUM_FREE_SHARE); True if it did."""
+        pages = self._conn.execute("PRAGMA page_count").fetchone()[0]
+        free = self._conn.execute("PRAGMA freelist_count").fetchone()[0]
+        if free < VACUUM_FREE_PAGES or free < pages * VACUUM_FREE_SHARE:
+            return False
+        try:
+            self._conn.execute("VACUUM")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: VACUUM failed: {exc}") from exc
+        return True
 
     # -- delivery attempts --------------------------------------------------------------
 

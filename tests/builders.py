@@ -120,24 +120,23 @@ def make_digest(**overrides: Any) -> Digest:
     return Digest(**values)
 
 
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
-GUARDIAN = CORPUS / "feeds" / "real" / "guardian-us-2018-01-31.rss"
+GUARDIAN = Path("feeds") / "real" / "guardian-us-2018-01-31.rss"  # inside the corpus
 
 
-def real_digest(count: int = 10, **overrides: Any) -> Digest:
-    """Return a Digest of ``count`` briefs written from real Guardian feed items.
+def real_digest(corpus: Path, count: int = 10, **overrides: Any) -> Digest:
+    """Return a Digest of ``count`` briefs written from the real Guardian feed items in ``corpus``.
 
     Each brief is as full as the summariser makes them (three sentences, two quotes, two
     outlook sentences, four sources), so sizes measured on it are a realistic worst case.
     """
-    items = _guardian_items()[:count]
+    items = _guardian_items(corpus)[:count]
     briefs = tuple(_real_brief(i, item, items) for i, item in enumerate(items, 1))
     return make_digest(**{"stories": briefs, "intro": items[0][1], **overrides})
 
 
-def _guardian_items() -> list[tuple[str, str, list[str], str]]:
+def _guardian_items(corpus: Path) -> list[tuple[str, str, list[str], str]]:
     """(title, standfirst, body sentences, link) for every item of the Guardian capture."""
-    parsed = feedparser.parse(io.BytesIO(GUARDIAN.read_bytes()))
+    parsed = feedparser.parse(io.BytesIO((corpus / GUARDIAN).read_bytes()))
     items = []
     for e in parsed.entries:
         paras = [" ".join(p.text_content().split()) for p in lxml.html.fragment_fromstring(

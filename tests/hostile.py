@@ -2,7 +2,7 @@
 
 Reusable by any test that needs a web to fetch from::
 
-    with HostileServer(corpus=CORPUS) as server:
+    with HostileServer(corpus=corpus) as server:  # a folder served under /corpus/
         server.add("/feed.xml", body=b"<rss>…</rss>", headers={"Content-Type": "text/xml"})
         fetched = Fetcher(settings).fetch_all([FetchRequest(server.url("/feed.xml"))])
 

@@ -94,8 +94,8 @@ def show(page, width: int, scheme: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def html() -> str:
-    digest = real_digest(10, more=(make_brief(id="more-1", rank=11, headline="Library extends weekend hours"),))
+def html(corpus) -> str:
+    digest = real_digest(corpus, 10, more=(make_brief(id="more-1", rank=11, headline="Library extends weekend hours"),))
     stories = list(digest.stories)
     stories[1] = make_brief(**{**stories[1].__dict__, "update": True})
     settings = RenderSettings(
@@ -142,14 +142,14 @@ def test_the_logo_loads_with_its_alt_text(page):
     assert logo == [320, "The Daily Brief"]
 
 
-def test_long_unbroken_words_do_not_overflow_a_phone(browser):
+def test_long_unbroken_words_do_not_overflow_a_phone(browser, corpus):
     word = "Supercalifragilisticexpialidocious" * 4
     url = "https://example.com/" + "a" * 200
     brief = make_brief(headline=f"{word} headline", dek=url, what_happened=(f"See {url} and {word}.",),
                        sources=tuple(make_brief().sources) + (make_brief().sources[0].__class__(
                            name="The Extraordinarily Long-Named Regional Morning Chronicle and Gazette",
                            title=word, url=url, published=None),))
-    digest = real_digest(2, intro=word)
+    digest = real_digest(corpus, 2, intro=word)
     digest = digest.__class__(**{**digest.__dict__, "stories": (brief, *digest.stories[1:]),
                                  "more": (make_brief(id="m", headline=word),)})
     html = render_digest(digest, settings=RenderSettings(web_url=url)).html

@@ -5,7 +5,11 @@ from __future__ import annotations
 import email
 import html
 import json
+import os
+import re
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,9 +126,9 @@ def test_bad_config_is_exit_1_with_the_key_path(tmp_path):
     assert "digest.max_stories" in result.stderr and "Traceback" not in result.output
 
 
-def test_bad_now_is_exit_1_with_one_line(tmp_path):
+def test_bad_now_is_a_usage_error(tmp_path):
     result = build(sample_config(tmp_path), tmp_path / "out", "--now", "yesterday-ish")
-    assert result.exit_code == 1 and "--now" in result.stderr and "Traceback" not in result.output
+    assert result.exit_code == 2 and "--now" in result.stderr and "Traceback" not in result.output
 
 
 def test_output_files_are_readable_by_others(built):
@@ -232,10 +236,10 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path):
 
 
 @pytest.mark.parametrize("now", ["9999-12-31T23:59:59-10:00", "0001-01-01T01:00:00Z"])
-def test_an_extreme_clock_is_one_line_not_a_traceback(tmp_path, now):
+def test_an_extreme_clock_is_a_usage_error_not_a_traceback(tmp_path, now):
     result = runner.invoke(app, ["build", "--config", str(sample_config(tmp_path)), "--out",
                                  str(tmp_path / "out"), "--now", now])
-    assert result.exit_code == 1 and "--now" in result.stderr and "Traceback" not in result.output
+    assert result.exit_code == 2 and "--now" in result.stderr and "Traceback" not in result.output
 
 
 def test_an_unusable_store_path_is_one_line(tmp_path):
@@ -255,3 +259,65 @@ def test_an_edited_digest_json_with_nan_or_huge_scores_is_refused(built, tmp_pat
         (out / "digest.json").write_text(raw, encoding="utf-8")
         result = runner.invoke(app, ["render", "--config", str(sample_config(tmp_path)), "--out", str(out)])
         assert result.exit_code == 1 and "stories[0].score" in result.stderr, (bad, result.output)
+
+
+# --- global options and usage errors --------------------------------------------------------
+
+
+def test_quiet_build_prints_nothing_but_writes_everything(tmp_path):
+    result = runner.invoke(app, ["-q", "build", "--config", str(sample_config(tmp_path)),
+                                 "--out", str(tmp_path / "out"), "--now", NOW])
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "")
+    assert all((tmp_path / "out" / name).stat().st_size > 0 for name in OUTPUTS)
+
+
+def test_quiet_build_still_reports_a_broken_feed(tmp_path):
+    config = sample_config(tmp_path, **{'url = "samples/harbor-herald.xml"': 'url = "samples/absent.xml"'})
+    result = runner.invoke(app, ["-q", "build", "--config", str(config), "--out", str(tmp_path / "out"),
+                                 "--now", NOW])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "WARNING" in result.stderr and "absent.xml" in result.stderr
+
+
+def test_quiet_keeps_what_was_asked_for(built):
+    tmp, _ = built
+    result = runner.invoke(app, ["-q", "feeds", "--config", str(tmp / "config.toml")])
+    assert result.exit_code == 0 and "last success" in result.stdout
+
+
+def test_version_comes_from_the_package():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert re.fullmatch(r"digest \d+\.\d+\.\d+\S*\n", result.stdout)
+    done = subprocess.run([sys.executable, "-m", "digest", "--version"], cwd=REPO, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout) == (0, result.stdout)
+
+
+def test_export_format_is_a_choice_shown_in_help():
+    result = runner.invoke(app, ["export", "--help"])
+    assert result.exit_code == 0 and "postmark|sendgrid|mailgun|ses" in result.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "--bogus"],
+    ["build", "--now", "soon"],
+    ["export", "--format", "fax"],
+    ["export"],
+    ["preview", "--port", "99999"],
+    ["-q", "nonsense"],
+    ["send", "--to"],
+])
+def test_every_bad_option_is_exit_2_with_one_error_line(tmp_path, args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "Traceback" not in result.output
+
+
+def test_a_bad_option_is_exit_2_from_the_shell_too(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "digest", "export", "--format", "fax"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60, check=False,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 2 and "fax" in done.stderr and done.stdout == ""

@@ -35,7 +35,7 @@ def test_minimal_config_gets_defaults_and_relative_paths(tmp_path):
     assert config.feeds[0].source == str(tmp_path / "feeds" / "a.xml")  # where it is read from
     assert config.feeds[0].weight == 1.0
     assert config.digest.max_stories == 10 and config.digest.lookback_hours == 36
-    assert config.store.path == tmp_path / ".digest" / "state.sqlite3"
+    assert config.store.path == tmp_path / ".digest" / "state.sqlite3" and config.store.keep_days == 30
 
 
 def test_every_problem_is_reported_at_once_with_its_key_path(tmp_path):
@@ -126,6 +126,9 @@ def test_config_knows_every_registered_transport_and_rejects_others(tmp_path):
     ("[fetch]\nmax_bytes = 9999999999999", "fetch.max_bytes"),
     ("[smtp]\ntimeout = -inf", "smtp.timeout"),
     ("[rank]\nmin_score = nan", "rank.min_score"),
+    ("[store]\nkeep_days = 0", "store.keep_days"),
+    ("[store]\nkeep_days = 100000", "store.keep_days"),
+    ("[store]\nkeep_days = 1.5", "store.keep_days"),
 ])
 def test_non_finite_and_absurd_numbers_are_config_errors(tmp_path, line, key):
     text = f'{line}\n[[feeds]]\nname="A"\nurl="a.xml"\n[email]\nto=["a@x.test"]\n'

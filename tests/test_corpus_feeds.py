@@ -20,11 +20,9 @@ from digest.fetch import Fetcher, FetchRequest
 from digest.parse import html_to_text, parse_feed
 from tests.hostile import HostileServer
 
-pytestmark = pytest.mark.slow  # ~10 s: 1,118 files over loopback HTTP
+pytestmark = [pytest.mark.slow, pytest.mark.corpus]  # ~10 s: 1,118 files over loopback HTTP
 
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus" / "feeds" / "feedparser"
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
-FILES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.name != "LICENSE")
 # What must never reach an email: markup that runs code or loads things unasked.
 UNSAFE_TAG = re.compile(r"^<\s*/?\s*(script|iframe|object|embed|form|input|style|meta|link|base"
                         r"|svg|math|frame|applet)\b", re.IGNORECASE)
@@ -35,24 +33,30 @@ UNSAFE_TEXT = re.compile(r"<\s*script|javascript:|\bon(error|load|click|mouseove
                          re.IGNORECASE)
 
 
-def test_corpus_is_there():
-    assert len(FILES) > 1000, f"feedparser corpus missing under {CORPUS}"
+@pytest.fixture(scope="module")
+def files(corpus) -> list[Path]:
+    """Every file of feedparser's suite, under the corpus's feeds/feedparser."""
+    return sorted(p for p in (corpus / "feeds" / "feedparser").rglob("*") if p.is_file() and p.name != "LICENSE")
+
+
+def test_corpus_is_there(files, corpus):
+    assert len(files) > 1000, f"feedparser corpus missing under {corpus}"
 
 
 @pytest.fixture(scope="module")
-def fetched():
+def fetched(files, corpus):
     settings = replace(FetchSettings(), timeout=10.0, concurrency=32, per_host=32)
-    with HostileServer(corpus=CORPUS) as server:
-        urls = [server.url("/corpus/" + p.relative_to(CORPUS).as_posix()) for p in FILES]
+    with HostileServer(corpus=corpus / "feeds" / "feedparser") as server:
+        urls = [server.url("/corpus/" + p.relative_to(corpus / "feeds" / "feedparser").as_posix()) for p in files]
         started = time.monotonic()
         results = Fetcher(settings).fetch_all([FetchRequest(u) for u in urls])
         elapsed = time.monotonic() - started
     return results, elapsed
 
 
-def test_every_corpus_file_is_fetched(fetched):
+def test_every_corpus_file_is_fetched(fetched, files):
     results, elapsed = fetched
-    assert len(results) == len(FILES)
+    assert len(results) == len(files)
     failed = {r.url.split("/corpus/", 1)[1]: r.error for r in results if r.error}
     # Only the files that are meant to fail may fail: HTTP errors and broken compression.
     assert all(path.startswith(("http/", "compression/")) for path in failed), failed

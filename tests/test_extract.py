@@ -12,7 +12,6 @@ import pytest
 from digest.extract import extract_article, is_chrome
 from digest.parse import html_to_text
 
-ARTICLES = Path(__file__).parents[1].parent / "shared" / "corpus" / "articles"
 BENCH = Path(__file__).parents[1] / "bench" / "extract_eval.py"
 
 PROSE = [
@@ -92,8 +91,8 @@ def test_is_chrome(text, chrome):
 
 
 @pytest.mark.parametrize("name", ["bbc-1", "guardian-1", "nytimes-2", "engadget"])
-def test_real_pages_match_the_expected_text(name):
-    folder = ARTICLES / "readability" / name
+def test_real_pages_match_the_expected_text(name, corpus):
+    folder = corpus / "articles" / "readability" / name
     got = extract_article((folder / "source.html").read_bytes())
     expected = html_to_text((folder / "expected.html").read_text(encoding="utf-8"))
     precision, recall, f1 = _bench().f1_score(got, expected)
@@ -101,9 +100,9 @@ def test_real_pages_match_the_expected_text(name):
 
 
 @pytest.mark.slow
-def test_whole_article_corpus_meets_the_bar():
+def test_whole_article_corpus_meets_the_bar(corpus):
     bench = _bench()
-    scores = bench.evaluate(ARTICLES)
+    scores = bench.evaluate(corpus / "articles")
     english = [s for s in scores if s.english]
     assert len(scores) >= 34
     assert statistics.fmean(s.f1 for s in english) >= 0.90

@@ -299,9 +299,9 @@ def test_id_survives_a_new_entry_that_is_earlier_than_the_old_lead():
     assert group_entries([earlier, *QUAKE_A])[0].id != quake_id
 
 
-def test_real_feed_items_as_distractors_keep_the_target():
+def test_real_feed_items_as_distractors_keep_the_target(corpus):
     bench = _bench()
-    result = bench.evaluate(bench.DATA, distractors=True)
+    result = bench.evaluate(bench.DATA, distractors=True, corpus=corpus / "feeds" / "real")
     assert result["entries"] > 200  # the corpus feeds were read
     assert result["f1"] >= 0.90 and result["p"] >= 0.90, result
 

@@ -129,3 +129,62 @@ def test_page_metadata_of_a_bare_or_broken_page_is_empty(body):
 def test_counts_read_in_kind_order():
     assert count_text({"opinion": 3, "report": 12, "deals": 0}) == "report 12 · opinion 3"
     assert count_text({}) == "-"
+
+
+ESSAY = ("Neoliberalism promised that open markets would lift every boat, and for a generation the "
+         "promise looked kept. Trade grew, prices fell and the old quarrels about ownership seemed "
+         "settled. Yet the gains pooled at the top, the towns that made things emptied, and the "
+         "institutions built to spread the rewards were hollowed out one budget at a time. ")
+
+
+@pytest.mark.parametrize(("title", "page", "kind"), [
+    ("News analysis: Where do relations go after the election?", PageMeta(), "opinion"),
+    (NEUTRAL, PageMeta(sections=("news analysis",)), "opinion"),
+])
+def test_a_news_analysis_label_marks_opinion(title, page, kind):
+    assert classify(title=title, url=None, text="", page=page)[0] == kind
+
+
+def test_a_long_text_that_dates_nothing_and_quotes_no_one_is_not_a_report():
+    """A report is told by its event's day and its sources, not by default."""
+    kind, signal = classify(title=NEUTRAL, url=None, text=ESSAY * 6)
+    assert kind == "opinion" and signal.startswith("text no days")
+
+
+def test_the_same_text_with_days_and_sources_stays_a_report():
+    dated = ESSAY * 6 + "The minister said on Tuesday that the plan would go ahead. Officials told reporters " \
+                        "on Wednesday the vote was close, and the union said it would appeal."
+    assert classify(title=NEUTRAL, url=None, text=dated) == ("report", None)
+
+
+def test_a_dated_attributed_statement_in_the_first_person_stays_a_report():
+    """An official's statement quoted without quote marks speaks as "I"; the report dates it and names who spoke."""
+    text = ("The premier was detained in Miami on Tuesday, the governor said in a statement on Wednesday. "
+            "He said: This morning I was told of the arrest. I have no further information and I cannot "
+            "comment on it; my office will say more when I can. I call for calm, and I ask my people to "
+            "wait. The deputy premier will act as premier, officials confirmed.")
+    assert classify(title=NEUTRAL, url=None, text=text) == ("report", None)
+
+
+def test_ratings_mark_a_review():
+    text = ("The new phone is fast and the screen is bright. Battery: 4 out of 5. Camera: 3.5/5. "
+            "The price is high for what it offers and the software feels unfinished. " + FILLER)
+    assert classify(title=NEUTRAL, url=None, text=text) == ("opinion", "text ratings")
+
+
+def test_numbered_steps_mark_an_explainer():
+    text = ("Renewing the permit takes a few minutes.\nStep 1: open the council site and find the form.\n"
+            "Step 2: enter the permit number printed on the card.\nStep 3: pay the fee and keep the "
+            "receipt. " + FILLER)
+    assert classify(title=NEUTRAL, url=None, text=text) == ("explainer", "text numbered steps")
+
+
+def test_a_label_by_the_headline_marks_analysis_but_a_menu_item_does_not():
+    labelled = (b"<html><body><nav><ul><li><a href='/opinion'>Opinion</a></li></ul></nav>"
+                b"<div class='kicker'><span>Analysis</span></div><h1>Where do relations go now?</h1>"
+                b"<p>Text.</p></body></html>")
+    meta = page_metadata(labelled)
+    assert meta.labels == ("analysis",)
+    assert classify(title=NEUTRAL, url=None, text="", page=meta) == ("opinion", "label analysis")
+    menu_only = b"<html><body><ul><li><a href='/opinion'>Opinion</a></li></ul><h1>Council meets</h1></body></html>"
+    assert page_metadata(menu_only).labels == ()

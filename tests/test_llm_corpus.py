@@ -17,12 +17,12 @@ ROOT = Path(__file__).parents[1]
 
 
 @pytest.fixture(scope="module")
-def tally():
+def tally(corpus):
     spec = importlib.util.spec_from_file_location("llm_checks_eval", ROOT / "bench" / "llm_checks_eval.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
-    return module.evaluate()
+    return module.evaluate(corpus / "events" / "basil")
 
 
 def test_faithful_parts_pass(tally):

@@ -58,7 +58,7 @@ def test_a_faithful_answer_is_used_part_by_part(store):
     assert brief.sources == EXTRACTIVE.sources and brief.id == EXTRACTIVE.id
     assert (report.written, report.rejected, report.failures) == (5, 0, [])
     assert (report.prompt_tokens, report.completion_tokens, report.asked) == (120, 40, 1)
-    assert "model wrote 5 of 5 parts (0 rejected), 1 asked, 0 from the cache, 160 tokens" == report.line()
+    assert report.line() == "model wrote 5 of 5 parts (0 rejected), 1 asked, 0 from the cache, 160 tokens"
 
 
 def test_the_request_is_one_chat_completion_with_the_sources_named(store):

@@ -24,8 +24,8 @@ EMAIL = EmailSettings(
 
 
 @pytest.fixture(scope="module")
-def rendered() -> Rendered:
-    return render_digest(real_digest(10), settings=RenderSettings(email=EMAIL))
+def rendered(corpus) -> Rendered:
+    return render_digest(real_digest(corpus, 10), settings=RenderSettings(email=EMAIL))
 
 
 def parse(data: bytes):

@@ -6,14 +6,12 @@ import json
 import os
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from digest.parse import MAX_ENTRIES, html_to_text, parse_feed
 from tests.hostile import rss
 
-REAL = Path(__file__).parents[1].parent / "shared" / "corpus" / "feeds" / "real"
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
 URL = "https://example.com/feed.xml"
 
@@ -214,7 +212,7 @@ def test_parse_budget_gives_up_with_a_plain_error():
 
 def test_entity_expansion_bomb_is_harmless():
     levels = "".join(
-        f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     body = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">{levels}]>'
             f'<rss version="2.0"><channel><title>&l9;</title>'
             f"{item(title='&l9;')}</channel></rss>").encode()
@@ -274,8 +272,8 @@ def test_json_feed_1_1():
     assert (second.link, second.content, second.title) == (None, "x", "x")
 
 
-def test_real_guardian_rss():
-    result = parse((REAL / "guardian-us-2018-01-31.rss").read_bytes())
+def test_real_guardian_rss(corpus):
+    result = parse((corpus / "feeds" / "real" / "guardian-us-2018-01-31.rss").read_bytes())
     assert (len(result.entries), result.error, result.title) == (55, None, "The Guardian")
     first = result.entries[0]
     assert first.title.startswith("Trump State of the Union address")
@@ -285,8 +283,8 @@ def test_real_guardian_rss():
     assert all("<" not in e.summary for e in result.entries)
 
 
-def test_real_npr_json_feed():
-    result = parse((REAL / "npr-technology.json").read_bytes())
+def test_real_npr_json_feed(corpus):
+    result = parse((corpus / "feeds" / "real" / "npr-technology.json").read_bytes())
     assert (len(result.entries), result.error, result.title) == (25, None, "Technology")
     assert all(e.link.startswith("https://www.npr.org/") for e in result.entries)
     assert all(e.published and e.published.tzinfo for e in result.entries)

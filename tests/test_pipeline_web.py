@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from digest.cli import app
 from tests.hostile import ETAG, HostileServer
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 PAGE = "/corpus/articles/newspaper4k/cnn_001/source.html"
 runner = CliRunner()
 
@@ -57,12 +56,12 @@ def build(config: Path, out: Path, now: str):
 
 
 @pytest.fixture
-def server():
-    with HostileServer(corpus=CORPUS) as srv:
+def server(corpus):
+    with HostileServer(corpus=corpus) as srv:
         yield srv
 
 
-def test_a_web_build_reports_each_failure_keeps_the_good_feeds_and_fetches_pages_once(server, tmp_path):
+def test_a_web_build_reports_each_failure_keeps_the_good_feeds_and_fetches_pages_once(server, tmp_path, corpus):
     config = write_config(tmp_path, server)
     first, took = build(config, tmp_path / "out", "2023-11-07T06:00:00Z")
     assert first.exit_code == 0, first.output
@@ -75,7 +74,7 @@ def test_a_web_build_reports_each_failure_keeps_the_good_feeds_and_fetches_pages
     assert "2 feeds failed" in first.stdout
 
     # The linked page's extracted text, not the feed's teaser, feeds the brief.
-    expected = (CORPUS / "articles/newspaper4k/cnn_001/expected.txt").read_text().split()
+    expected = (corpus / "articles/newspaper4k/cnn_001/expected.txt").read_text().split()
     real = next(s for s in doc["stories"] if s["headline"] == "A real article page")
     shown = " ".join(real["what_happened"]).split()
     assert len(set(shown) & set(expected)) >= 0.8 * len(set(shown))
@@ -94,10 +93,10 @@ def test_a_web_build_reports_each_failure_keeps_the_good_feeds_and_fetches_pages
 
 
 def test_every_hostile_feed_at_once_the_run_goes_on_and_keeps_the_good_stories(server, tmp_path):
-    crlf = ('<?xml version="1.0"?><rss version="2.0"><channel><title>C</title><item>'
-            "<title>Harbour reopens\r\nBcc: victim@example.com</title><link>https://c.example/1</link>"
-            "<pubDate>Mon, 23 Nov 2026 05:00:00 GMT</pubDate><description>It reopened.</description>"
-            "</item></channel></rss>").encode()
+    crlf = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>C</title><item>'
+            b"<title>Harbour reopens\r\nBcc: victim@example.com</title><link>https://c.example/1</link>"
+            b"<pubDate>Mon, 23 Nov 2026 05:00:00 GMT</pubDate><description>It reopened.</description>"
+            b"</item></channel></rss>")
     feeds = {
         "Good": server.add("/good.xml", body=news_feed(server)),
         "Bomb": server.url("/bomb?mib=100"),

@@ -28,9 +28,9 @@ def make_story(story_id: str, outlets: list[str], *, hours_ago: float = 1.0, **e
     return Story(id=story_id, entries=entries)
 
 
-def rank(stories, *, settings=RankSettings(), weights=None, history=None, limit=None, lookback=36.0):
+def rank(stories, *, settings=None, weights=None, history=None, limit=None, lookback=36.0):
     return rank_stories(stories, now=NOW, lookback_hours=lookback, weights=weights or {},
-                        settings=settings, history=history or {}, limit=limit)
+                        settings=settings or RankSettings(), history=history or {}, limit=limit)
 
 
 def test_more_outlets_rank_higher_and_ranks_count_from_one():

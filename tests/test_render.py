@@ -30,7 +30,6 @@ from digest.render import (
     wrap_text,
 )
 from tests.builders import (
-    CORPUS,
     NOW,
     make_brief,
     make_briefs,
@@ -62,8 +61,8 @@ def dom(html: str):
 # --- the whole email passes the checker ---------------------------------------------------
 
 
-def test_ten_real_briefs_pass_every_check_and_fit_gmail():
-    rendered = render(real_digest(10), show_why=True)
+def test_ten_real_briefs_pass_every_check_and_fit_gmail(corpus):
+    rendered = render(real_digest(corpus, 10), show_why=True)
     eml = message_bytes(build_message(rendered, email=EMAIL, now=NOW))
     assert check_email(rendered.html, rendered.text, eml,
                        unsubscribe_url=UNSUB.replace("{token}", PREVIEW_TOKEN)) == []
@@ -71,8 +70,8 @@ def test_ten_real_briefs_pass_every_check_and_fit_gmail():
     assert len(dom(rendered.html).xpath("//h2[@id]")) == 10  # nothing moved to More stories
 
 
-def test_text_and_html_tell_the_same_stories_in_the_same_order():
-    digest = real_digest(6, more=make_briefs(2))
+def test_text_and_html_tell_the_same_stories_in_the_same_order(corpus):
+    digest = real_digest(corpus, 6, more=make_briefs(2))
     rendered = render(digest)
     headlines = [b.headline for b in digest.stories]
     html_order = [" ".join(h.text_content().split()) for h in dom(rendered.html).xpath("//h2[@id]")]
@@ -82,8 +81,8 @@ def test_text_and_html_tell_the_same_stories_in_the_same_order():
     assert positions == sorted(positions)
 
 
-def test_rendering_is_deterministic():
-    a, b = render(real_digest(4)), render(real_digest(4))
+def test_rendering_is_deterministic(corpus):
+    a, b = render(real_digest(corpus, 4)), render(real_digest(corpus, 4))
     assert (a.mjml, a.html, a.text, a.subject, a.preheader) == (b.mjml, b.html, b.text, b.subject, b.preheader)
 
 
@@ -291,8 +290,8 @@ def test_cr_lf_in_a_headline_cannot_reach_the_subject_header():
 # --- budget ---------------------------------------------------------------------------------
 
 
-def test_over_budget_the_lowest_ranked_briefs_move_to_more_stories(caplog):
-    digest = real_digest(10)
+def test_over_budget_the_lowest_ranked_briefs_move_to_more_stories(caplog, corpus):
+    digest = real_digest(corpus, 10)
     full = len(render(digest).html.encode())
     with caplog.at_level(logging.WARNING, logger="digest.render"):
         rendered = render(digest, html_budget=full - 15_000)
@@ -310,11 +309,11 @@ def test_over_budget_the_lowest_ranked_briefs_move_to_more_stories(caplog):
     assert again.html == rendered.html and again.digest == rendered.digest
 
 
-def test_within_budget_nothing_moves(caplog):
+def test_within_budget_nothing_moves(caplog, corpus):
     with caplog.at_level(logging.WARNING, logger="digest.render"):
-        rendered = render(real_digest(10))
+        rendered = render(real_digest(corpus, 10))
     assert not caplog.records and "More stories" not in rendered.html
-    assert rendered.digest == real_digest(10)
+    assert rendered.digest == real_digest(corpus, 10)
 
 
 def full_briefs(count: int) -> tuple:
@@ -368,8 +367,8 @@ def test_an_outlet_never_ends_a_line_apart_from_its_marker(words):
     assert not split, split
 
 
-def test_every_style_block_stays_under_16_kb():
-    html = render(real_digest(10)).html
+def test_every_style_block_stays_under_16_kb(corpus):
+    html = render(real_digest(corpus, 10)).html
     assert all(len((s.text or "").encode()) <= 16 * 1024 for s in dom(html).iter("style"))
 
 
@@ -526,13 +525,13 @@ def test_text_checker_catches_long_lines_dangling_refs_and_missing_unsubscribe()
 
 # --- feedparser's hostile sanitizer corpus, unsanitized, straight into the templates ------------
 
-SANITIZE = CORPUS / "feeds" / "feedparser" / "wellformed" / "sanitize"
+SANITIZE = Path("feeds") / "feedparser" / "wellformed" / "sanitize"  # inside the corpus
 
 
-def hostile_briefs() -> list:
+def hostile_briefs(corpus: Path) -> list:
     """One brief per hostile corpus file: its body, entity-decoded once, in every text field."""
     briefs = []
-    for n, path in enumerate(sorted(p for p in SANITIZE.glob("*.xml") if not p.name.startswith("acceptable_"))):
+    for n, path in enumerate(sorted(p for p in (corpus / SANITIZE).glob("*.xml") if not p.name.startswith("acceptable_"))):
         raw = html_lib.unescape(path.read_text(encoding="utf-8", errors="replace").split("-->", 1)[-1])
         urls = re.findall(r"""(?:href|src|action)\s*=\s*["']?([^"' >]+)""", raw) or ["javascript:alert(1)"]
         briefs.append(make_brief(
@@ -544,8 +543,8 @@ def hostile_briefs() -> list:
 
 
 @pytest.mark.slow
-def test_feedparser_hostile_corpus_renders_safely():
-    briefs = hostile_briefs()
+def test_feedparser_hostile_corpus_renders_safely(corpus):
+    briefs = hostile_briefs(corpus)
     assert len(briefs) > 400
     for start in range(0, len(briefs), 25):
         chunk = tuple(briefs[start:start + 25])

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from digest.cli import app
-from digest.deliver import EDITION_KEY, TOKEN_PLACEHOLDER
+from digest.deliver import TOKEN_PLACEHOLDER
 from digest.send import unsubscribe_token
 from tests.smtpserver import Recorder, free_port, smtp_server
 
@@ -51,6 +51,11 @@ def sent_ids(tmp_path: Path) -> set[str]:
         return {row[0] for row in conn.execute("SELECT DISTINCT story_id FROM sent")}
 
 
+def edition_days(tmp_path: Path) -> set[str]:
+    with sqlite3.connect(tmp_path / ".digest" / "state.sqlite3") as conn:
+        return {row[0] for row in conn.execute("SELECT DISTINCT day FROM editions")}
+
+
 def stories(out: Path) -> list[str]:
     doc = json.loads((out / "digest.json").read_text(encoding="utf-8"))
     return [s["id"] for s in doc["stories"] + doc["more"]]
@@ -75,7 +80,7 @@ def test_run_sends_once_a_day_and_force_sends_again(env):
         assert first.exit_code == 0, first.output
         assert [r.recipients for r in handler.received] == [["ann@example.org"], ["bob@example.net"]]
         assert "Sent the 2026-11-23 edition" in first.output and "to 2/2 recipient(s)" in first.output
-        assert set(stories(out)) | {EDITION_KEY + "2026-11-23"} == sent_ids(tmp)
+        assert set(stories(out)) == sent_ids(tmp) and edition_days(tmp) == {"2026-11-23"}
 
         second = run(config, out, now=LATER)
         assert second.exit_code == 0, second.output
@@ -153,7 +158,7 @@ def test_a_partial_send_marks_the_edition_and_exits_1_naming_who_was_refused(env
     assert result.exit_code == 1
     assert "to 1/2 recipient(s)" in result.output and "bob@example.net: 550" in result.output
     assert "digest send --to bob@example.net --force" in result.output
-    assert EDITION_KEY + "2026-11-23" in sent_ids(tmp)
+    assert edition_days(tmp) == {"2026-11-23"}
     handler.reject.clear()
     with smtp_server(handler, port=port):
         args = ("send", "--config", str(config), "--out", str(out))
@@ -184,7 +189,8 @@ def test_send_sends_exactly_what_dir_holds_and_refuses_an_unrendered_edit(env):
     on_disk = (out / "digest.html").read_text(encoding="utf-8")
     token = unsubscribe_token("ann@example.org", secret=SECRET)
     assert html == on_disk.replace("u=preview", f"u={token}")
-    assert sent_ids(tmp) == {*(s["id"] for s in doc["stories"] + doc["more"]), EDITION_KEY + "2026-11-23"}
+    assert sent_ids(tmp) == {s["id"] for s in doc["stories"] + doc["more"]}
+    assert edition_days(tmp) == {"2026-11-23"}
 
 
 def test_dry_run_prints_what_would_go_where_and_sends_nothing(env):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import ssl
+import stat
 import time
 from pathlib import Path
 
@@ -153,6 +155,16 @@ def test_file_sender_writes_one_eml_per_recipient(tmp_path):
     names = sorted(p.name for p in (tmp_path / "outbox").iterdir())
     assert names == ["001-a@example.org.eml", "002-b_.._x@example.org.eml"]
     assert (tmp_path / "outbox" / names[0]).read_bytes() == letter("a@example.org").data
+
+
+def test_file_sender_outbox_is_readable_by_a_separate_mta_user(tmp_path):
+    old = os.umask(0o077)  # a strict umask must not make the messages private
+    try:
+        FileSender(tmp_path / "outbox").send_all([letter("a@example.org"), letter("b@example.org")])
+    finally:
+        os.umask(old)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "outbox").iterdir()}
+    assert modes == {"001-a@example.org.eml": 0o644, "002-b@example.org.eml": 0o644}  # no temp files left
 
 
 def test_unknown_transport_is_a_config_error():

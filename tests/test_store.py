@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from digest.errors import StoreError
-from digest.model import Entry
+from digest.model import Answer, Entry, Prompt
 from digest.store import MIGRATIONS, PageFacts, Store
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=timezone.utc)
@@ -204,3 +204,98 @@ def test_entries_stored_before_kinds_existed_read_as_reports(db_path):
     with Store.open(db_path) as store:
         [old] = store.recent_entries(NOW - timedelta(hours=1))
     assert (old.kind, old.kind_signal) == ("report", None)
+
+
+def test_a_schema_2_store_moves_its_edition_rows_out_of_sent(db_path):
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "PRAGMA user_version = 2;")
+    conn.executemany("INSERT INTO sent VALUES (?, ?, ?)", [
+        ("edition:2026-11-22", "ann@example.org", "2026-11-22T06:00:00+00:00"),
+        ("edition:2026-11-22", "bob@example.net", "2026-11-22T06:05:00+00:00"),
+        ("s1", "u1", "2026-11-22T06:00:00+00:00")])
+    conn.commit()
+    conn.close()
+    with Store.open(db_path) as store:
+        edition = store.edition("2026-11-22")
+        assert edition is not None and edition.uids == {"ann@example.org", "bob@example.net"}
+        assert edition.sent_at == datetime(2026, 11, 22, 6, tzinfo=timezone.utc)
+        assert set(store.sent_history()) == {"s1"} and store.edition("2026-11-23") is None
+
+
+def test_prune_forgets_old_rows_but_keeps_what_a_feed_still_lists(db_path):
+    old, new = NOW - timedelta(days=40), NOW - timedelta(days=1)
+    with Store.open(db_path) as store:
+        store.record_feed_success("https://o.test/feed", [entry("gone", published=old), entry("listed", published=old)],
+                                  now=old, etag=None, last_modified=None, full=True)
+        store.record_feed_success("https://o.test/feed", [entry("listed", published=old), entry("fresh", published=new)],
+                                  now=new, etag=None, last_modified=None, full=True)
+        store.save_story_ids([("gone", "s-old"), ("listed", "s-old"), ("fresh", "s-new")])
+        store.save_article("https://o.test/gone", "old text", now=old)
+        store.save_article("https://o.test/fresh", "new text", now=new)
+        store.mark_sent([("s-old", ["gone"])], now=old, edition=("2026-10-14", ["ann@example.org"]))
+        store.mark_sent([("s-new", ["fresh"])], now=new, edition=("2026-11-22", ["ann@example.org"]))
+        asked = [Prompt(model="m", version="1", sources_hash=h, system="", user="") for h in ("old", "new")]
+        store.save_llm_answer(asked[0], Answer(text="{}"), now=old)
+        store.save_llm_answer(asked[1], Answer(text="{}"), now=new)
+        removed = store.prune(before=NOW - timedelta(days=30))
+        assert removed == {"entries": 1, "story_members": 1, "articles": 1, "sent": 1, "editions": 1,
+                           "attempts": 0, "llm_answers": 1}
+        assert store.llm_answer(asked[0]) is None and store.llm_answer(asked[1]) is not None
+        assert [e.uid for e in store.recent_entries(old - timedelta(days=1))] == ["listed", "fresh"]
+        assert store.story_ids(["gone", "listed", "fresh"]) == {"listed": "s-old", "fresh": "s-new"}
+        assert store.article_texts(["https://o.test/gone", "https://o.test/fresh"]) == {"https://o.test/fresh": "new text"}
+        assert set(store.sent_history()) == {"s-new"}
+        assert store.edition("2026-10-14") is None and store.edition("2026-11-22") is not None
+
+
+def _simulate_day(store: Store, day: int, start: datetime) -> None:
+    """One daily run: 3 feeds each listing its latest 20 entries (10 new a day, 2 KB each), the
+    new entries' article texts, story ids, ten stories and the edition sent, then the pruning
+    a build ends with (30 days)."""
+    now = start + timedelta(days=day)
+    text = " ".join(f"word{(day * 7 + i) % 997}" for i in range(300))
+    for feed in range(3):
+        listed = [entry(f"d{d}-f{feed}-{i}", feed_url=f"https://o{feed}.test/feed", content=text,
+                        published=start + timedelta(days=d, minutes=i))
+                  for d in (day - 1, day) if d >= 0 for i in range(10)]
+        store.record_feed_success(f"https://o{feed}.test/feed", listed, now=now, etag=None,
+                                  last_modified=None, full=True)
+        for e in listed[-10:]:
+            store.save_article(e.link or "", text * 2, now=now)
+    uids = [f"d{day}-f{feed}-{i}" for feed in range(3) for i in range(10)]
+    store.save_story_ids((uid, f"s{day}-{n % 15}") for n, uid in enumerate(uids))
+    store.mark_sent([(f"s{day}-{n}", uids[n::15]) for n in range(10)], now=now,
+                    edition=(now.date().isoformat(), ["ann@example.org", "bob@example.net"]))
+    store.prune(before=now - timedelta(days=30))
+    store.compact()
+
+
+@pytest.mark.slow
+def test_four_hundred_daily_runs_keep_the_file_size_level(db_path):
+    """The size after day 400 stays within a small factor of the size after day 60: pruning
+    (and the free pages SQLite reuses) bound the store; it does not grow with every run."""
+    start = datetime(2025, 10, 1, 6, tzinfo=timezone.utc)
+    sizes = {}
+    for day in range(400):
+        with Store.open(db_path) as store:
+            _simulate_day(store, day, start)
+            if day == 399:
+                assert store.count_entries() == 32 * 30  # 31 days, and the day before still listed
+        sizes[day + 1] = db_path.stat().st_size  # the WAL is checkpointed into the file on close
+    print(f"store size after day 30: {sizes[30]:,}, 60: {sizes[60]:,}, 200: {sizes[200]:,}, "
+          f"400: {sizes[400]:,} bytes")
+    assert sizes[400] <= 1.25 * sizes[60]
+    assert sizes[60] >= 2 * sizes[10]  # the workload is big enough for growth to show
+
+
+def test_compact_vacuums_only_when_much_of_the_file_is_free(db_path):
+    start = datetime(2025, 10, 1, 6, tzinfo=timezone.utc)
+    with Store.open(db_path) as store:
+        for day in range(20):
+            _simulate_day(store, day, start)
+        assert store.compact() is False  # daily pruning frees little: SQLite reuses it
+        store.prune(before=start + timedelta(days=30))  # e.g. keep_days lowered: most rows go
+        full = db_path.stat().st_size
+        assert store.compact() is True and store.compact() is False
+    assert db_path.stat().st_size < full / 4

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "articles"
 
 
 def _load(name: str):
@@ -23,24 +22,24 @@ def _load(name: str):
 
 
 @pytest.fixture(scope="module")
-def scored():
+def scored(corpus):
     import json
     import sys
 
     sys.path.insert(0, str(ROOT / "bench"))
     try:
         evaluation = _load("summary_eval")
-        corpus = _load("summary_corpus")
+        loader = _load("summary_corpus")
     finally:
         sys.path.remove(str(ROOT / "bench"))
     labels = json.loads((ROOT / "bench" / "data" / "summary_labels.json").read_text(encoding="utf-8"))["articles"]
-    articles = corpus.load_articles()
+    articles = loader.load_articles(corpus / "articles")
     briefs = {name: evaluation.brief_for(name, articles[name]) for name in labels}
     return {name: evaluation.score_article(briefs[name], labels[name]) for name in labels}, briefs
 
 
-def test_corpus_is_present():
-    assert (CORPUS / "newspaper4k" / "cnn_001" / "expected.txt").exists()
+def test_corpus_is_present(corpus):
+    assert (corpus / "articles" / "newspaper4k" / "cnn_001" / "expected.txt").exists()
 
 
 def test_real_articles_meet_the_quality_targets(scored):
@@ -63,3 +62,39 @@ def test_every_real_brief_keeps_the_block_invariants(scored):
         assert len(shown) == len(set(shown)), name
         assert sum(len(s.split()) for s in shown) <= 120 or len(shown) == 1, name
         assert len({q.speaker for q in brief.who_said_what}) == len(brief.who_said_what), name
+
+
+@pytest.fixture(scope="module")
+def heldout(corpus):
+    import os
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    before = os.environ.get("DIGEST_CORPUS")
+    os.environ["DIGEST_CORPUS"] = str(corpus)  # the bench modules read it when imported
+    try:
+        evaluation = _load("summary_eval")
+        lines, _ = evaluation.heldout()
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+        if before is None:
+            del os.environ["DIGEST_CORPUS"]
+        else:
+            os.environ["DIGEST_CORPUS"] = before
+    return {line.split(" | ")[0].strip("| "): line for line in lines if line.startswith("| ")}
+
+
+def _share(row: str) -> float:
+    num, den = row.split("(")[1].split(")")[0].split("/")
+    return int(num) / int(den)
+
+
+def test_held_back_briefs_keep_the_issue_targets_that_are_met(heldout):
+    # Issue 12's targets on the held-back briefs (bench/editor_pack.py), judged against the hand
+    # verdicts in bench/data/summary_labels.json: an item without a verdict counts as a miss.
+    assert _share(heldout["real attributed statements"]) >= 0.98
+    assert _share(heldout["speaker name and role right"]) >= 0.95
+    assert _share(heldout["deks whole sentences"]) == 1.0
+    assert _share(heldout["What next forward-looking and about the event"]) >= 0.92
+    # Not yet at the issue's 92%: held at today's level so it can only go up.
+    assert _share(heldout["What happened holds a core-event sentence"]) >= 0.90

@@ -112,7 +112,8 @@ def test_a_story_told_two_thousand_times_is_summarised_quickly():
     import time
 
     from digest.model import RankedStory, Story
-    from digest.summarise.briefs import MAX_READ, read_entries, summarise_story
+    from digest.summarise.briefs import summarise_story
+    from digest.summarise.candidates import MAX_READ, read_entries
     from tests.builders import make_entry
 
     text = ("The council approved the harbour plan on Sunday. "

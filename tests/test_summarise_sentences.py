@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from digest.summarise.sentences import is_caption, is_chrome, sentences_of, split_sentences, strip_dateline
-
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus" / "articles"
 
 
 @pytest.mark.parametrize(
@@ -95,8 +91,8 @@ def test_sentences_keep_entry_paragraph_and_position():
     assert [(s.entry, s.paragraph, s.position) for s in found] == [(2, 0, 0), (2, 0, 1), (2, 1, 2)]
 
 
-def test_real_article_splits_without_runaway_sentences():
-    text = (CORPUS / "newspaper4k" / "cnn_001" / "expected.txt").read_text(encoding="utf-8")
+def test_real_article_splits_without_runaway_sentences(corpus):
+    text = (corpus / "articles" / "newspaper4k" / "cnn_001" / "expected.txt").read_text(encoding="utf-8")
     found = sentences_of(text)
     assert len(found) > 100
     assert max(len(s.text.split()) for s in found) < 130  # the longest is one long multi-sentence quote

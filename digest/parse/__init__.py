@@ -13,7 +13,7 @@ import io
 import logging
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from html import unescape
 from typing import Any
@@ -91,7 +91,7 @@ def _feedparser(body: bytes, headers: Mapping[str, str] | None) -> Any:
                             resolve_relative_uris=True)
 
 
-def _run_with_budget(work, budget_s: float) -> Any:
+def _run_with_budget(work: Callable[[], Any], budget_s: float) -> Any:
     """Run ``work`` in a daemon thread; its result, its exception, or None on timeout.
 
     A thread cannot be killed; a runaway parse keeps a core busy until it ends, but the run
@@ -126,8 +126,8 @@ def _trim(body: bytes) -> tuple[bytes, str | None]:
     if cut is None or ends == MAX_ENTRIES:
         return body, None
     last = None
-    for last in _ITEM_END.finditer(body, cut):
-        pass
+    for match in _ITEM_END.finditer(body, cut):
+        last = match
     tail = body[last.end():] if last else b""
     warning = f"feed has {ends:,} items; kept the first {MAX_ENTRIES:,}"
     log.warning(warning)
@@ -202,7 +202,8 @@ def _first_date(raw: Any) -> datetime | None:
         parsed = raw.get(f"{key}_parsed")
         if parsed:
             try:
-                return datetime(*parsed[:6], tzinfo=UTC)
+                year, month, day, hour, minute, second = parsed[:6]
+                return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
             except (TypeError, ValueError):
                 pass
         text = raw.get(key)

@@ -4,7 +4,7 @@ no character (or numeric reference to one) that XML forbids."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, AnyStr
 
 import lxml.html
 from lxml import etree
@@ -15,22 +15,23 @@ _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _CHAR_REF_BYTES = re.compile(_CHAR_REF.pattern.encode())
 
 
-def drop_illegal_refs(markup):
+def drop_illegal_refs(markup: AnyStr) -> AnyStr:
     """``markup`` (str or bytes) without numeric references to XML-illegal characters
     (``&#xD800;``, ``&#xFFFF;``): feedparser's fallback parser raises on a surrogate
     reference (the whole feed would be lost) and lxml refuses such text mid-tree."""
-    is_bytes = isinstance(markup, bytes)
-    if (b"&#" if is_bytes else "&#") not in markup:
+    if isinstance(markup, bytes):
+        if b"&#" not in markup:
+            return markup
+        return _CHAR_REF_BYTES.sub(lambda m: b"" if _illegal_ref(*m.groups()) else m.group(0), markup)
+    if "&#" not in markup:
         return markup
-    empty = b"" if is_bytes else ""
-    pattern = _CHAR_REF_BYTES if is_bytes else _CHAR_REF
-    return pattern.sub(lambda m: empty if _illegal_ref(*m.groups()) else m.group(0), markup)
+    return _CHAR_REF.sub(lambda m: "" if _illegal_ref(*m.groups()) else m.group(0), markup)
 
 
-def _illegal_ref(hexa, dec) -> bool:
+def _illegal_ref(hexa: str | bytes | None, dec: str | bytes | None) -> bool:
     """True when a numeric reference names no character or an XML-illegal one. C1 numbers
     are kept: parsers read ``&#150;`` as the Windows-1252 dash that feeds mean by it."""
-    code = int(hexa, 16) if hexa else int(dec)
+    code = int(hexa, 16) if hexa else int(dec or 0)
     if code > 0x10FFFF:
         return True
     return not 0x80 <= code <= 0x9F and bool(XML_ILLEGAL.match(chr(code)))

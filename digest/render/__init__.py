@@ -14,10 +14,10 @@ sender that wants per-recipient links renders again with ``token=<that recipient
 from __future__ import annotations
 
 import functools
-
 import logging
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -257,10 +257,10 @@ def build_context(digest: Digest, *, settings: RenderSettings, token: str | None
     }
 
 
-def _view(brief: Brief, number: int, counter, *, first_only: bool = False) -> BriefView:
+def _view(brief: Brief, number: int, counter: Iterator[int], *, first_only: bool = False) -> BriefView:
     """Wrap ``brief`` for the templates, numbering its linked sources from ``counter``
     (only the first linked one when ``first_only``)."""
-    links = []
+    links: list[SourceLink] = []
     for s in brief.sources:
         url = safe_url(s.url, schemes=("http", "https"))
         numbered = url and not (first_only and any(x.n for x in links))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from datetime import date as Date
 from urllib.parse import urlsplit
 
@@ -118,7 +119,7 @@ def wrap_text(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str |
     by a no-break space (``nobreak``) stay on one line, and come out joined by a plain space.
     """
     lines: list[str] = []
-    prefix, words = indent if first is None else first, []
+    prefix, words = indent if first is None else first, list[str]()
     for word in _pieces(_BREAKABLE.sub(" ", text or "").strip(" "), width - len(indent)):
         if words and len(prefix) + len(" ".join(words)) + 1 + len(word) > width:
             lines.append(prefix + " ".join(words))
@@ -132,7 +133,7 @@ def wrap_text(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str |
     return "\n".join(lines).replace(NBSP, " ")
 
 
-def _pieces(text: str, room: int):
+def _pieces(text: str, room: int) -> Iterator[str]:
     """Yield the words of ``text``, splitting any non-URL word longer than ``room``."""
     for word in text.split(" "):
         while len(word) > room and "://" not in word:

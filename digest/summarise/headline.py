@@ -6,7 +6,14 @@ import re
 
 from digest.model import Entry
 from digest.summarise.centrality import overlap
-from digest.summarise.sentences import considered, is_chrome, split_sentences
+from digest.summarise.sentences import (
+    considered,
+    is_chrome,
+    sentences_of,
+    split_sentences,
+    strip_dateline,
+)
+from digest.summarise.shape import DANGLING, QUOTE_SPAN, not_news, quotes_heavily
 
 _TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|·)\s+(?P<tail>[^|–—-]{2,60})$")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
@@ -35,50 +42,118 @@ def _squash(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def pick_headline(entries: tuple[Entry, ...]) -> str:
-    """Return the best source title: the lead entry's, unless it is empty."""
-    outlets = tuple(e.feed for e in entries)
-    for entry in entries:
-        cleaned = clean_headline(entry.title, outlets=outlets)
-        if cleaned:
-            return cleaned
-    return "Untitled story"
+# Labels and teasers that open a title without being part of the news.
+_OPENER = re.compile(
+    r"^(?:(?:breaking(?: news)?|exclusive|watch|video|live|updated?|update|photos?|pictures|analysis|opinion|"
+    r"just in|developing|new|revealed|read|listen|explainer|factbox|live updates|first on \w+)\s*[:|—–-]\s*|"
+    r"(?:you won['’]t believe|here['’]s (?:why|what|how)|this is (?:why|what|how)|everything you need to know about)\s+)",
+    re.IGNORECASE,
+)
+# Words shouted in an otherwise normal title; any other capitals are an acronym (NAACP, NASA).
+_SHOUTS = frozenset("BREAKING HUGE SHOCKING URGENT EXCLUSIVE WATCH WOW MUST ALERT AMAZING INSANE EPIC".split())
+_SMALL = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
 
 
-def pick_dek(entries: tuple[Entry, ...], *, shown: list[str]) -> str | None:
-    """Return a one-line standfirst: the first sentence of a feed summary that repeats no block.
+def headline_of(entry: Entry | None, *, outlets: tuple[str, ...] = ()) -> str:
+    """Return the entry's title cleaned for a headline, or "Untitled story"."""
+    title = clean_headline(entry.title, outlets=outlets) if entry is not None else ""
+    for _ in range(2):
+        title = _OPENER.sub("", title).strip()
+    title = calm_capitals(title)
+    return title[:1].upper() + title[1:] if title else "Untitled story"
 
-    When every summary repeats the brief, falls back to a summary's (else the first block
-    sentence's) main clause, cut at its first comma, semicolon or dash. Returns None when no
-    prose sentence of 6 to 35 words (or no clause of 6 to 25 words) is found.
+
+def calm_capitals(title: str) -> str:
+    """Return ``title`` with shouting capitals lowered: a title in capitals becomes title case,
+    a shouted word in a normal title ("BREAKING", "HUGE") takes a capital only; acronyms stay."""
+    words = title.split()
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    if letters and all(w.isupper() for w in letters) and len(letters) > 2:
+        return " ".join(_title_word(w, i) for i, w in enumerate(words))
+    return " ".join(w.capitalize() if w.strip("!:,.").upper() in _SHOUTS else w for w in words)
+
+
+def _title_word(word: str, index: int) -> str:
+    lower = word.lower()
+    return lower if index and lower in _SMALL else lower.capitalize()
+
+
+def pick_headline_entry(entries: tuple[Entry, ...], *, happened: tuple[str, ...] | list[str] = ()) -> Entry | None:
+    """Return the report whose title is the most central: closest to the other titles and to What happened.
+
+    Ties go to the earlier entry (the lead). Entries without a title are passed over.
     """
-    firsts = []
-    for entry in entries:
-        sentences = split_sentences(" ".join(considered(entry.summary).split()))
-        first = sentences[0] if sentences else ""
-        if 6 <= len(first.split()) <= 35 and not is_chrome(first):
-            if all(overlap(first, s) < 0.6 for s in shown):
-                return first
-            firsts.append(first)
-    for sentence in (*firsts, *shown[:1]):
-        clause = standfirst(sentence)
-        if clause and clause not in shown:
-            return clause
+    titled = [e for e in entries if clean_headline(e.title)]
+    if len(titled) <= 1:
+        return titled[0] if titled else (entries[0] if entries else None)
+    event = " ".join(happened)
+
+    def closeness(entry: Entry) -> float:
+        others = [overlap(entry.title, o.title) for o in titled if o is not entry]
+        return sum(others) / len(others) + overlap(entry.title, event)
+
+    return max(titled, key=lambda e: (round(closeness(e), 6), -titled.index(e)))
+
+
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*\S{0,12}$")
+_TIMING = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|"
+                     r"(?:on |last |next |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+                     re.IGNORECASE)
+
+
+def pick_dek(entry: Entry | None, *, shown: list[str]) -> str | None:
+    """Return one whole sentence that adds to the headline, or None.
+
+    The headline report's standfirst (its feed description) when it states the event in a
+    whole sentence (no dateline, not cut off with "...", sharing words with the blocks); else its
+    lead sentence when no block shows it. Never a clause cut from a sentence, never a sentence a
+    block already shows, and never a timing the blocks word differently ("tomorrow" against a
+    newer report's "today").
+    """
+    if entry is None:
+        return None
+    lead = sentences_of(entry.text)[:1]
+    for sentence in (standfirst_of(entry.summary), lead[0].text if lead else None):
+        if sentence and _adds(sentence, shown) and _same_timing(sentence, shown) and _stands(sentence):
+            return sentence
     return None
 
 
-_CLAUSE_END = re.compile(r"\s*(?:,(?!\d)|;|\s[—–-]\s)")
-
-
-def standfirst(sentence: str) -> str | None:
-    """Return the main clause of ``sentence`` as a sentence of its own, or None when it has none.
-
-    The clause runs to the first comma, semicolon or dash after at least six words, outside quotes.
-    """
-    if _QUOTE_SPAN.search(sentence):
-        return None  # cutting inside or around a quotation would misquote
-    for match in _CLAUSE_END.finditer(sentence):
-        head = sentence[: match.start()].rstrip()
-        if len(head.split()) >= 6:
-            return head + "." if 6 <= len(head.split()) <= 25 else None
+def standfirst_of(summary: str) -> str | None:
+    """Return the first whole sentence of a standfirst, or None when there is none to show."""
+    text = " ".join(considered(summary).replace("\u00ad", "").split())  # soft hyphens: invisible, but they break words
+    if not text or _ELLIPSIS.search(text.split(". ")[0] if ". " in text else text):
+        return None  # a description cut off by the feed: its first sentence may be the cut one
+    first = split_sentences(strip_dateline(text))[0] if text else ""
+    if not 6 <= len(first.split()) <= 40 or first.endswith("?") or _ELLIPSIS.search(first):
+        return None
+    if first == text.strip() or re.search(r"[.!]$", first):
+        return first if not is_chrome(first if re.search(r"[.!?]$", first) else first + ".") else None
     return None
+
+
+def _stands(sentence: str) -> bool:
+    """True for a dek that states something on its own: no question, no "And ..." opener, no
+    speculation or colour, not mostly quotation."""
+    narration = QUOTE_SPAN.sub(" ", sentence)
+    return not (sentence.rstrip("”\"' ").endswith("?") or DANGLING.match(sentence) or not_news(narration)
+                or quotes_heavily(sentence))
+
+
+def _adds(sentence: str, shown: list[str]) -> bool:
+    """True when ``sentence`` is about the blocks' event without repeating one of them."""
+    if any(overlap(sentence, s) >= 0.6 for s in shown):
+        return False
+    return not shown or overlap(sentence, " ".join(shown)) >= 0.2
+
+
+def timing_words(text: str) -> frozenset[str]:
+    """The days a sentence puts its event on: "today", "tomorrow", "tuesday" ..."""
+    return frozenset(m.group(0).lower().split()[-1] for m in _TIMING.finditer(text))
+
+
+def _same_timing(sentence: str, shown: list[str]) -> bool:
+    """False when the dek names a day or "today"/"tomorrow" and the blocks name another."""
+    mine = timing_words(sentence)
+    theirs = frozenset().union(*(timing_words(s) for s in shown[:3])) if shown else frozenset()
+    return not (mine and theirs and not mine & theirs)

@@ -12,11 +12,12 @@ import re
 _STRONG = re.compile(
     r"\b(?:will|won['’]t|shall|(?:is|are) (?:expected|scheduled|set|poised|slated|"
     r"likely|unlikely|going) to|(?:is|are) due to (?:be|arrive|meet|vote|begin|start|open|close|return|"
-    r"appear|take|hold|launch|visit|end|expire|report|deliver|announce|rule|decide|sign)|(?:plans|intends|aims|vows|pledges|promises|hopes) to|(?:we|they|I) (?:plan|intend|aim|vow) to|(?:is|are) to "
+    r"appear|take|hold|launch|visit|end|expire|report|deliver|announce|rule|decide|sign)|"
+    r"(?:plans|intends|aims|vows|pledges|promises|hopes) to|(?:we|they|I) (?:plan|intend|aim|vow) to|(?:is|are) to "
     r"(?:be|face|meet|vote|decide|rule|appear|return)|deadline|next (?:week|month|year|step|"
     r"round|phase|meeting|session|hearing)(?!['’]s)|later this (?:week|month|year)|"
     r"(?:this|next) (?:spring|summer|fall|autumn|winter)|upcoming|tomorrow|"
-    r"vote on|votes? (?:is|are) expected|scheduled for|set for|in the coming (?:days|weeks|months))\b",
+    r"(?:will|to) vote on|votes? (?:is|are) expected|scheduled for|set for|in the coming (?:days|weeks|months))\b",
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\b(?:could|may|might)\b")
@@ -43,13 +44,70 @@ _AHEAD = re.compile(
 )
 
 
-def outlook_score(text: str) -> float:
+# An attributed expectation: "advisers believe a reversal is 'inevitable'", "analysts expect ... to".
+_EXPECT = re.compile(
+    r"\b(?:believes?|expects?|predicts?|anticipates?|forecasts?)\b(?! in\b)[^.;]{0,120}?"
+    r"\b(?:will|inevitable|imminent|likely|unlikely|soon|eventually|to (?:come|happen|rise|fall|grow|end|continue))\b",
+    re.IGNORECASE,
+)
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+# A cue inside a relative clause looks ahead for someone or something else ("Grassley, who plans
+# to seek a seventh term"; "programs that will soon go into effect"); after a determiner "plans"
+# is a noun ("with plans to attempt a stop").
+# A clause that is background to the sentence: "after the IMF projected prices would rise",
+# "questioned whether the system will meet the standard".
+_SUBORDINATOR = re.compile(r"\b(?:after|since|because|whether|if)\b[^,;:—–]{0,80}$", re.IGNORECASE)
+
+
+def _subordinate(text: str, at: int) -> bool:
+    """True when position ``at`` sits in a relative, background or indirect-question clause."""
+    before = text[max(0, at - 90): at]
+    return bool(_RELATIVE.search(before[-40:]) or _SUBORDINATOR.search(before))
+
+
+_RELATIVE = re.compile(r"\b(?:who|which|whose)\s+(?:\w+\s+){0,2}$|\bthat\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:with|the|its|his|her|their|our|of)\s+$", re.IGNORECASE)
+
+
+def _main_clause_cue(text: str) -> bool:
+    """True when a firm cue looks ahead outside a relative clause (and "plans" is a verb).
+
+    A time alone ("later this month") after a verb in the past ("has attacked the president for
+    declining a meeting later this month") dates something that happened, not a next step.
+    """
+    for m in _STRONG.finditer(text):
+        before = text[max(0, m.start() - 40): m.start()]
+        noun = m.group(0).lower().startswith(("plans", "intends", "aims")) and _DETERMINER.search(before)
+        # A time alone never makes a next step: "comes as Arizona prepares to host the Super Bowl next year".
+        past = _TIME_ONLY.fullmatch(m.group(0))
+        if not (_subordinate(text, m.start()) or noun or past):
+            return True
+    return False
+
+
+_TIME_ONLY = re.compile(r"(?:later this|next|this) \w+|upcoming|tomorrow", re.IGNORECASE)
+_PAST_VERB = re.compile(r"\b(?:has|have|had|was|were)\s+(?!(?:been\s+)?(?:set|scheduled|expected|due|planned)\b)\w+(?:ed|en)\b|"
+                        r"\b(?!(?:need|feed|seed|speed|proceed|exceed|succeed)\b)[a-z]+ed\b(?! to\b)")
+
+
+def _expects(text: str, narration: str) -> bool:
+    """True for an attributed expectation; the verb must be the narration's, what is expected may be quoted."""
+    return bool(_EXPECT.search(_PARENS.sub(" ", text)) and _EXPECT_VERB.search(narration))
+
+
+_EXPECT_VERB = re.compile(r"\b(?:believes?|expects?|predicts?|anticipates?|forecasts?)\b(?! in\b)", re.IGNORECASE)
+
+
+def outlook_score(text: str, *, quoted: bool = False) -> float:
     """Return how strongly ``text`` looks ahead: 0 when it does not, higher for firm cues.
 
     Cues inside a direct quotation or a parenthesis do not count: what a speaker predicts belongs to Who said
-    what, and the narration around it is what states the next step.
+    what, and the narration around it is what states the next step. With ``quoted``, cues inside quotation
+    marks count too: for narration that quotes a report's own words ('Biden "will never announce" the shift').
     """
-    narration = _QUOTED.sub(" ", text)
+    narration = (_PARENS if quoted else _QUOTED).sub(" ", text)
     if text.rstrip().endswith("?") or _BACKWARD.search(narration) and not _STRONG.search(
         _BACKWARD.sub(" ", narration)
     ):
@@ -57,7 +115,8 @@ def outlook_score(text: str) -> float:
     clean = _BACKWARD.sub(" ", narration)
     score = 0.0
     would = _WOULD.search(clean)
-    if _STRONG.search(clean) or (would and _FUTURE_TIME.search(clean, would.end())):
+    would_ahead = would and _FUTURE_TIME.search(clean, would.end()) and not _subordinate(clean, would.start())
+    if _main_clause_cue(clean) or _expects(text, clean) or would_ahead:
         score = 2.0
     elif _WEAK.search(clean):
         score = 1.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-MAX_ROLE_WORDS = 8  # a role longer than this is cut: the brief names people, it does not profile them
+MAX_ROLE_WORDS = 20  # a longer role is left out whole: a role cut short misnames the speaker
 
 _JOB = (
     r"(?:chief|executive|director|minister|secretary|president|chair(?:man|woman|person)?|"
@@ -21,13 +21,22 @@ _JOB = (
     r"historian|expert|consultant|lecturer|physician|doctor|surgeon|pastor|bishop|priest|"
     r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice)"
 )
+# A full stop after a title ("an adviser to Mr. Reid") does not end the role.
+_NOT_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)"
 _PERSON = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}"
+# The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
+# Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
-    rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z][^,;:“”\"()]{{2,120}}?)(?=,|;|\.(?:\s|$)|$)"
+    rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
+    rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 _BEFORE = re.compile(
-    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:[a-z-]+\s+){{0,3}}?{_JOB})\s+(?P<name>{_PERSON})"
+    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
+    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]+)?)\s+(?P<name>{_PERSON})"
 )
+# The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
+_LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
 _JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
 _OPENERS = frozenset("The A An But And In On At For After Before When While If As This That".split())
@@ -39,20 +48,29 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     found = []
     for match in _AFTER.finditer(prose):
         role = match.group("role")
-        if _JOB_WORD.search(role) and not _NOT_ROLE.match(role):
-            found.append((match.group("name"), f"{match.group('name')}, {_cut(role)}"))
+        if _LIST_GOES_ON.match(prose, match.end()):
+            role = ""  # "head of MIT's Science, Technology and Society program": the comma was inside a name
+        if role and _JOB_WORD.search(role) and not _NOT_ROLE.match(role):
+            found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
     for match in _BEFORE.finditer(prose):
         words = match.group("role").split()
-        while words and words[0] in _OPENERS:
+        if _NAME_BEFORE.search(prose, 0, match.start()):
+            found.append((match.group("name"), match.group("name")))  # "Oversight and | Government ...": cut off
+            continue
+        while words and (words[0] in _OPENERS or words[0].capitalize() in _OPENERS):
             words = words[1:]
         if words and any(w[:1].islower() for w in words):
-            found.append((match.group("name"), f"{_cut(' '.join(words))} {match.group('name')}"))
+            found.append((match.group("name"), _with_role(match.group("name"), " ".join(words), after=False)))
     return found
 
 
-def _cut(role: str) -> str:
-    """Return ``role`` cut to MAX_ROLE_WORDS words, without a dangling "of" or "the"."""
-    words = role.split()[:MAX_ROLE_WORDS]
-    while len(words) > 1 and words[-1].lower() in _TRAILING:
-        words.pop()
-    return " ".join(words)
+def _with_role(name: str, role: str, *, after: bool) -> str:
+    """Return the name with its whole role, or the bare name when the role is too long to show.
+
+    A role is never cut: "an aide to Vice President" for "an aide to Vice President Mike Pence"
+    names someone else's job.
+    """
+    words = role.split()
+    if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING:
+        return name
+    return f"{name}, {role}" if after else f"{role} {name}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _TITLES = frozenset(
     """mr mrs ms messrs dr gen lt col sgt capt cmdr adm maj brig gov sen rep reps sens prof rev
     fr hon pres supt insp det cpl pvt st ste mt ft no nos vs v etc al approx dept est fig jr sr
-    atty u.s.a""".split()
+    atty u.s.a cong assemb msgr rt""".split()
 )
 # Month abbreviations: an abbreviation before a day number, a sentence end otherwise rare.
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -180,7 +180,7 @@ _CHROME_OPENER = re.compile(
     r"click here|read (?:more|next|also|this)\s*:|read more\b|related\s*:|related (?:stories|articles|coverage)|"
     r"see also\s*:|more\s*:|watch\s*:|listen\s*:|listen to (?:this|the) (?:article|story|podcast)|"
     r"share (?:this|on)\b|download (?:the|our) app|get (?:the|our) (?:free |daily |weekly )?(?:\w+ )?(?:newsletter|app)|"
-    r"advertisement|sponsored(?: content| by)?\s*[:.]?$|most popular|recommended for you|"
+    r"advertisement|sponsored(?: content| by)?\s*[:.]?$|most popular|recommended for you|corrections?\s*:|editor['’]s note\s*:|"
     r"(?:updated|published|posted|last updated)\s*:?\s*\d|e-?mail (?:us|me|him|her)\b|contact us\b|"
     r"(?:photo|image|picture|video)s?(?: credit)?\s*:|copyright\s*(?:©|\(c\)|\d{4})|we use cookies)",
     re.IGNORECASE,
@@ -210,8 +210,14 @@ _BIO = re.compile(
 )
 
 
+# Labels an outlet or a transcript puts before the prose: "Updated:", "BREAKING:", "Anchor:".
+_LABEL = re.compile(r"^(?:Updated?|UPDATED?|Breaking|BREAKING|Exclusive|EXCLUSIVE|Anchor|Reporter|Correspondent)"
+                    r"(?: \([^)]{1,30}\))?\s*:\s+(?=[A-Z\"“])")
+
+
 def strip_dateline(paragraph: str) -> str:
-    """Return ``paragraph`` without a leading dateline ("WASHINGTON (AP) —")."""
+    """Return ``paragraph`` without a leading label ("Updated:") or dateline ("WASHINGTON (AP) —")."""
+    paragraph = _LABEL.sub("", paragraph)
     match = _DATELINE.match(paragraph)
     if not match:
         return paragraph

@@ -3,9 +3,10 @@ media or something else (see model.KINDS). Pure: values in, ``(kind, signal)`` o
 
 The page and the feed are asked in order of how much they can be trusted, and the first clear
 answer wins: schema.org JSON-LD ``@type``, ``og:type``, ``article:section``, feed categories
-and ``article:tag``, URL path segments, the headline, and last the text itself (first and
-second person address, price lists, recipe and code vocabulary). A page nothing speaks
-against is a report. The signal names what decided, e.g. ``json-ld OpinionNewsArticle`` or
+and ``article:tag``, URL path segments, the headline, and last the text itself (kinds.text:
+first and second person address, price lists, recipe and code vocabulary, and whether it
+dates an event and says who said what, as a report does). A page nothing speaks against is
+a report. The signal names what decided, e.g. ``json-ld OpinionNewsArticle`` or
 ``url /deals/``, and its source ranks it (``strength``) so a page's answer can be weighed
 against the feed's.
 
@@ -19,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from digest.kinds.text import from_text
 from digest.model import KIND_REPORT, KINDS
 
 __all__ = ["KINDS", "PageMeta", "classify", "combine", "count_text", "strength"]
@@ -33,6 +35,7 @@ class PageMeta:
     sections: tuple[str, ...] = ()  # article:section / articleSection, lower case
     tags: tuple[str, ...] = ()  # article:tag / keywords, lower case
     published: datetime | None = None  # the page's own publication date, aware UTC
+    labels: tuple[str, ...] = ()  # kind labels set by the headline ("analysis", "opinion"), lower case
 
 
 # JSON-LD types that decide alone. NewsArticle, Article and BlogPosting do not: opinion desks
@@ -60,7 +63,7 @@ _OG_KINDS = (("video", "media"), ("music", "media"), ("product", "deals"))
 # Words that name a section, category or tag of one kind ("Opinion", "Fact Check", "Deals").
 _TERMS = {
     "opinion": r"opinions?|comment(ary)?|comment is free|editorials?|columns?|columnists?|letters"
-               r"|op-?eds?|analysis|reviews?|perspectives?|viewpoints?|essays?",
+               r"|op-?eds?|(?:news )?analysis|reviews?|perspectives?|viewpoints?|essays?",
     "explainer": r"explainers?|explained|fact[- ]?checks?|guides?|how[- ]to|q ?& ?a|faqs?|"
                  r"what you need to know|health explainers?",
     "roundup": r"live|live blog|live updates|(?:[\w ]+ )?(?:newsletters?|briefings?|roundups?|round-ups?)",
@@ -83,6 +86,7 @@ _PATHS = {
 }
 _PATH = {kind: re.compile(rf"^(?:{words})$") for kind, words in _PATHS.items()}
 
+_LABEL_KINDS = ("opinion", "explainer")  # what extract reads by the headline
 _TAG_KINDS = ("roundup", "deals", "other")  # tags name topics; only these kinds are safe from them
 _OTHER_HOST = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|stackoverflow\.com|stackexchange\.com|"
                          r"reddit\.com|readthedocs\.io|fandom\.com)$|^(?:docs|wiki|forums?|community)\.|"
@@ -95,54 +99,33 @@ _NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fi
 # Headline wording of each kind, tried in this order (roundup before explainer: "10 things you
 # need to know today" is a roundup, "what you need to know about X" an explainer).
 _TITLES = (
-    ("roundup", rf"\b{_NUMBER} (?:things|stories|headlines)\b.{{0,40}}\b(?:know|today|this week|tonight)\b"
+    ("roundup", (rf"\b{_NUMBER} (?:things|stories|headlines)\b.{{0,40}}\b(?:know|today|this week|tonight)\b"
                 r"|\bopening bell\b|\bclosing bell\b|\bmorning (?:briefing|report|brief|digest)\b"
                 r"|\bevening (?:briefing|brief)\b|\b(?:daily|weekly) (?:briefing|brief|digest|roundup)\b"
                 r"|\bnewsletter\b|\blive updates\b|\blive blog\b|\bas it happened\b|\bweek in review\b"
-                r"|\bnews roundup\b|\bwhat we'?re reading\b|^live:|\blive:\s"),
+                r"|\bnews roundup\b|\bwhat we'?re reading\b|^live:|\blive:\s")),
     ("deals", r"\b(?:deals|coupons?|promo codes?|discounts?)\b|\b(?:best|top) deals?\b|\bon sale\b"
               r"|(?<!'s )(?<!’s )\bsales?\b(?! (?:to|of|by|tax|figures|fell|rose|growth|slump)\b)"
               r"|\b(?:where|how) (?:and how )?to buy\b|\b{n} (?:coolest|favou?rite|must-have)\b"
               r"|\b\d+% off\b|\$\d+ off\b|\bfrom \$\d|\bunder \$\d|\bblack friday\b|\bcyber monday\b"
               r"|\bprime day\b|\bgift guide\b|\bbest .{0,30} to buy\b|\b{n} best\b".replace("{n}", _NUMBER)),
-    ("opinion", r"^(?:opinion|op-ed|editorial|column|analysis|review|letters?|commentary|perspective)\s*[:|]"
+    ("opinion", (r"^(?:opinion|op-ed|editorial|column|(?:news )?analysis|review|letters?|commentary|perspective)"
+                r"\s*[:|]"
                 r"|[|:-]\s*(?:opinion|op-ed|editorial)\s*$|\bletters to the editor\b|^in defen[cs]e of\b"
-                r"|^why i\b|^i'm\b|^i am\b|^my\b"),
-    ("explainer", r"\bguide to\b|\bwhat (?:you need to|to) know\b|\bexplained\b|\bexplainer\b|^how to\b"
+                r"|^why i\b|^i'm\b|^i am\b|^my\b")),
+    ("explainer", (r"\bguide to\b|\bwhat (?:you need to|to) know\b|\bexplained\b|\bexplainer\b|^how to\b"
                   r"|\bhow to (?!\w+ (?:the )?(?:election|vote))|^what is\b|^what are\b|^why do\b"
                   r"|^why does\b|^why is\b|^what does\b|\bfact[- ]check\b|\bq ?& ?a\b|\bfaq\b"
                   r"|\ba (?:brief |short )?history of\b|\bvs\.? .{2,40}\?$|\bhow do they compare\b"
-                  rf"|\beverything you need\b|^{_NUMBER} (?:tips|ways|reasons|steps|signs|mistakes|tricks)\b"),
+                  rf"|\beverything you need\b|^{_NUMBER} (?:tips|ways|reasons|steps|signs|mistakes|tricks)\b")),
     ("media", r"^(?:watch|video|listen|podcast)\s*[:|]|\bpodcast\b|\bepisode \d+\b|\(video\)|\[video\]"),
-    ("other", r"\brecipe\b|\bdocumentation\b|\binstall(?:ing|ation)? guide\b|\bwiki\b"
-              r"|^privacy policy\b|\bprivacy policy$|^about us\b|\bterms of (?:service|use)\b"),
+    ("other", (r"\brecipe\b|\bdocumentation\b|\binstall(?:ing|ation)? guide\b|\bwiki\b"
+              r"|^privacy policy\b|\bprivacy policy$|^about us\b|\bterms of (?:service|use)\b")),
 )
 _TITLE = tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _TITLES)
 
-_QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,400}\"")
-_WORD = re.compile(r"[A-Za-z']+")
-_STANCE = re.compile(r"\b(?:should|must|ought|we need|need to|it's time|let's|let us|i think|i believe|"
-                     r"we must|our)\b", re.IGNORECASE)
-_MEDIA = re.compile(r"\b(?:in this episode|on this episode|listen (?:to|on) (?:the|our|this)|subscribe on "
-                    r"(?:apple podcasts|spotify)|watch the (?:full )?video|video transcript|this episode)\b",
-                    re.IGNORECASE)
-# How a newsletter or briefing speaks of itself.
-_ROUNDUP = re.compile(r"\b(?:in (?:today's|today’s|this) (?:newsletter|edition|briefing)|welcome (?:back )?to "
-                      r"(?:the |this )?[\w'’ ]{0,40}(?:newsletter|briefing)|here(?:'s|’s| is) what you need to "
-                      r"know (?:today|this morning|tonight)|today's top stories|today’s top stories"
-                      r"|this is the [\w'’ ]{0,30}newsletter|in this edition)\b", re.IGNORECASE)
-_SHOPPING = re.compile(r"\b(?:buy|shop|shopping|deals?|sale|discount|coupon|retailers?|save|\d+% off)\b",
-                       re.IGNORECASE)
-_PRICE = re.compile(r"[$£€]\s?\d")
-_RECIPE = re.compile(r"\b(?:tablespoons?|teaspoons?|tbsp|tsp|preheat|cups? of|grams|ounces|"
-                     r"bake|simmer|ingredients)\b", re.IGNORECASE)
-_CODE = re.compile(r"(?:^|\n)\s*(?:\$ |>>> |sudo |pip install|npm |def |import |#include)|\(\)|\{\}|==|"
-                   r"\b[a-z_]+\.[a-z_]+\(")
-_FORUM = re.compile(r"\b(?:reply|replies|posted by|upvotes?|joined|thread|quote from|permalink)\b",
-                    re.IGNORECASE)
-
 # How far each source of a signal is trusted; combine() keeps the stronger answer.
-_STRENGTH = {"json-ld": 6, "og:type": 5, "section": 4, "category": 3, "tag": 3, "url": 2,
+_STRENGTH = {"json-ld": 6, "og:type": 5, "section": 4, "label": 4, "category": 3, "tag": 3, "url": 2,
              "title": 1, "text": 0}
 
 
@@ -167,9 +150,10 @@ def classify(*, title: str, url: str | None, text: str, categories: Sequence[str
     """Return ``(kind, signal)`` for one entry; ``("report", None)`` when nothing says otherwise."""
     page = page or PageMeta()
     for found in (_from_types(page.types), _from_og(page.og_type),
-                  _from_terms(page.sections, "section"), _from_terms(categories, "category"),
+                  _from_terms(page.sections, "section"), _from_terms(page.labels, "label", _LABEL_KINDS),
+                  _from_terms(categories, "category"),
                   _from_terms(page.tags, "tag", _TAG_KINDS), _from_url(url), _from_title(title),
-                  None if _declares_news(page.types) else _from_text(text)):
+                  None if _declares_news(page.types) else from_text(text)):
         if found:
             return found
     return KIND_REPORT, None
@@ -240,38 +224,4 @@ def _from_title(title: str) -> tuple[str, str] | None:
         match = pattern.search(title)
         if match:
             return kind, f"title \"{match.group(0).strip()}\""
-    return None
-
-
-def _from_text(text: str) -> tuple[str, str] | None:
-    """Kinds the text alone gives away; a page must say it often, not once."""
-    # Quoted speech is someone else's "I": only the writer's own voice counts.
-    sample = _QUOTED.sub(" ", text[:6000])
-    words = _WORD.findall(sample)
-    if len(words) < 40:
-        return None
-    lower = [w.lower() for w in words]
-    n = len(words)
-    if len(_RECIPE.findall(sample)) >= 4:
-        return "other", "text recipe"
-    if len(_CODE.findall(sample)) >= 4:
-        return "explainer", "text code"  # a programming how-to; reference docs are caught earlier
-    if len(_FORUM.findall(sample)) >= 4:
-        return "other", "text forum"
-    if len(_MEDIA.findall(sample)) >= 2:
-        return "media", "text episode/video page"
-    if _ROUNDUP.search(sample):
-        return "roundup", "text newsletter wording"
-    if len(_PRICE.findall(sample)) >= max(8, n / 40) and len(_SHOPPING.findall(sample)) >= 3:
-        return "deals", "text price list"
-    first = sum(w in ("i", "i'm", "i've", "i'd", "my", "me") for w in lower) / n
-    second = sum(w in ("you", "your", "you're", "you'll", "yourself") for w in lower) / n
-    if second >= 0.03 and second > first:
-        return "explainer", f"text second person {second:.3f}"
-    if first >= 0.025:
-        return "opinion", f"text first person {first:.3f}"
-    # An argument asks the reader questions and says what should happen; a report tells.
-    questions, stance = sample.count("?") / n, len(_STANCE.findall(sample)) / n
-    if questions >= 0.002 and stance >= 0.003:
-        return "opinion", f"text questions {questions:.3f} and stance {stance:.3f}"
     return None

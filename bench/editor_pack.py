@@ -1,0 +1,170 @@
+"""Build the editor-grading pack: briefs from held-back real material, one markdown file each.
+
+Only material the summariser was never tuned on goes in (see bench/summary_results.md,
+"Tuning split"): every BASIL event of 2012-2014 (its three outlets' articles as one story) and
+a fixed list of news pages from trafilatura's evaluation set (each page a one-entry story).
+Each file holds the brief as a reader would see it, then the full plain text of every source,
+and nothing else: no code, no rules, no expected answers.
+
+Usage: python bench/editor_pack.py [--fresh] OUTPUT_DIR   (writes OUTPUT_DIR/brief-NN.md)
+``--fresh`` packs the news pages no tuning ever read (FRESH_PAGES) instead of the held-back set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import lxml.html
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from digest.extract import extract_article
+from digest.model import Brief, Entry, RankedStory, Story
+from digest.summarise import get_summariser
+
+# $DIGEST_CORPUS, as for the tests, else ../shared/corpus beside the checkout
+CORPUS = Path(os.environ.get("DIGEST_CORPUS") or Path(__file__).resolve().parents[1].parent / "shared" / "corpus")
+HELD_YEARS = ("2012", "2013", "2014")
+OUTLETS = {"nyt": "The New York Times", "fox": "Fox News", "hpo": "HuffPost"}
+# News reports among trafilatura's evaluation pages (the rest are recipes, docs, forums, opinion ...).
+HELD_PAGES = (
+    "abc13.com-Copperfield", "abc7news.com-Napa", "bbc.com.52241221", "bostonherald.com-Brothel-catering",
+    "cbsnews.com.carolina", "citylimits.org-Nycha", "dominicantoday.com-air", "guardian.co.tt-massy",
+    "jamaica.gleaner.com-victims", "jamaicaobserver.com-attacks", "kaieteurnewsonline.com-essequibo",
+    "miamitodaynews.com-Transitway", "nationnews.com-schools", "newsday.co.tt-forex", "nowgrenada.com-pm",
+    "nytimes.com.blackouts", "reporternewspapers.net-Brookhaven", "stluciatimes.com-dea",
+    "thenassauguardian.com-hikes", "ticotimes.net-worldbank", "tribune242.com-gunned", "twincities.com-mayor",
+    "world.kbs.co.kr-Temperatures", "wsvn.com-crash",
+)
+
+
+# News reports among trafilatura's evaluation pages that no tuning ever read: labelled "report" in
+# bench/data/kind_labels.json, outside HELD_PAGES and summary_labels.json. Graded once, unseen.
+FRESH_PAGES = (
+    "0a3108e507c54157a95fe7a1338f5e9c", "barbadostoday.bb-contest", "californiaglobe.com.amazon",
+    "dailymail.co.uk.food", "gothamist.com-plagues", "haitiantimes.com-family", "heartlandnewsfeed.com-Christian",
+    "independent.co.uk.penalty", "jamaicans.com-read", "jis.gov.jm-investment", "latimes.com.bloomberg",
+    "medicalnewstoday.com.318674", "msn.com.university", "nationnews.com-tridents", "nationwideradiojm.com-caricom",
+    "observer.com-LVMH", "pagesix.com.myers", "pcmag.com.platters", "phillyvoice.com-Sixers",
+    "politico.com.retirement", "publishedreporter.com-Hottest", "rutgers.edu.robot", "standard.co.uk.caribbean",
+    "telegraph.co.uk.plumber", "theintercept.com-Gaza", "thelocal.se.tattooed", "thepointsguy.com.alaska",
+    "thestkittsnevisobserver.com-bvi", "ticotimes.net-migration", "timesofisrael.com.washington",
+    "trinidadexpress.com-melissa", "viconsortium.com-cocaine", "wevolver.com.3dprinting",
+)
+
+
+def basil_stories() -> list[Story]:
+    """One story per held-back BASIL event: its articles in outlet order, one entry each."""
+    events: dict[str, list[dict]] = {}
+    for year in HELD_YEARS:
+        for path in sorted((CORPUS / "events" / "basil" / year).glob("*.json")):
+            article = json.loads(path.read_text(encoding="utf-8"))
+            events.setdefault(article["triplet-uuid"], []).append(article)
+    stories = []
+    for uuid, articles in sorted(events.items(), key=lambda kv: (kv[1][0]["date"], kv[0])):
+        articles.sort(key=lambda a: a["source"])
+        entries = tuple(_basil_entry(a, i) for i, a in enumerate(articles))
+        stories.append(Story(id=f"basil-{uuid[:8]}", entries=entries))
+    return stories
+
+
+def _basil_entry(article: dict, index: int) -> Entry:
+    day = datetime.fromisoformat(article["date"]).replace(hour=12, tzinfo=UTC)
+    text = "\n\n".join(" ".join(p) for p in article["body-paragraphs"])
+    return Entry(uid=article["uuid"], feed=OUTLETS.get(article["source"], article["source"]),
+                 feed_url=f"corpus:basil:{article['source']}", title=article["title"].strip(),
+                 link=article.get("url"), summary="", content=text,
+                 published=day + timedelta(minutes=index))
+
+
+def page_story(name: str) -> Story | None:
+    """A one-entry story from one saved news page: its title, description and extracted text."""
+    html = (CORPUS / "articles" / "trafilatura-eval" / f"{name}.html").read_bytes()
+    text = extract_article(html)
+    if not text:
+        return None
+    try:
+        root = lxml.html.fromstring(html.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):  # not UTF-8, or an XML declaration in the text
+        root = lxml.html.fromstring(html)
+    title = _meta(root, "og:title") or " ".join(root.findtext(".//title") or "").strip() or name
+    site = _outlet(_meta(root, "og:site_name"), name)
+    entry = Entry(uid=name, feed=site, feed_url=f"corpus:{name}", title=title, link=None,
+                  summary=_meta(root, "og:description") or _meta(root, "description") or "", content=text)
+    return Story(id=f"page-{name}", entries=(entry,))
+
+
+def _outlet(site_name: str, page: str) -> str:
+    """The outlet as a feed's config would name it: og:site_name when it is a name, else the domain.
+
+    Some pages put their whole menu in og:site_name; a configured feed name never looks like that.
+    """
+    if site_name and len(site_name) <= 40 and len(site_name.split()) <= 5:
+        return site_name
+    # Corpus names are "<domain>-<slug>" or "<domain>.<slug>"
+    domain = page.split("-")[0] if "-" in page else page.rsplit(".", 1)[0]
+    return domain.removeprefix("www.")
+
+
+def _meta(root, key: str) -> str:
+    for attr in ("property", "name"):
+        found = root.xpath(f"//meta[@{attr}=$key]/@content", key=key)
+        if found and found[0].strip():
+            return " ".join(found[0].split())
+    return ""
+
+
+def held_stories() -> list[Story]:
+    """Every held-back story, in pack order: the BASIL events, then the news pages."""
+    return basil_stories() + [s for s in map(page_story, HELD_PAGES) if s is not None]
+
+
+def render(brief: Brief, story: Story, number: int) -> str:
+    """The markdown a grader reads: the brief, then each source's full text."""
+    lines = [f"# Brief {number:02d}", "", f"## {brief.headline}", ""]
+    if brief.dek:
+        lines += [f"*{brief.dek}*", ""]
+    lines += ["### What happened", "", *brief.what_happened, ""]
+    lines += ["### Who said what", ""]
+    lines += [f"- **{q.speaker}** ({q.source}): {q.text}" for q in brief.who_said_what] or ["(none)"]
+    lines += ["", "### What next", ""]
+    lines += [f"- {s}" for s in brief.what_next] or ["(none)"]
+    lines += ["", "### Sources", ""]
+    lines += [f"{i}. {s.name}: {s.title}" for i, s in enumerate(brief.sources, 1)]
+    lines += ["", "---", "", "# Source articles", ""]
+    for i, entry in enumerate(story.entries, 1):
+        lines += [f"## Source {i}: {entry.feed} — {entry.title}", ""]
+        if entry.summary:
+            lines += [f"Description: {entry.summary}", ""]
+        lines += [entry.text, ""]
+    return "\n".join(lines)
+
+
+def fresh_stories() -> list[Story]:
+    """The never-tuned-on news pages, one story each."""
+    return [s for s in map(page_story, FRESH_PAGES) if s is not None]
+
+
+def build(out: Path, part: str = "held") -> int:
+    """Write one file per brief of ``part`` ("held" or "fresh") into ``out``; return how many."""
+    out.mkdir(parents=True, exist_ok=True)
+    stories = fresh_stories() if part == "fresh" else held_stories()
+    summariser = get_summariser("extractive")
+    for number, story in enumerate(stories, 1):
+        brief = summariser.summarise(RankedStory(story, rank=number, score=1.0, why="editor pack"))
+        (out / f"brief-{number:02d}.md").write_text(render(brief, story, number), encoding="utf-8")
+    return len(stories)
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    part = "held"
+    if args[:1] == ["--fresh"]:
+        part, args = "fresh", args[1:]
+    if len(args) != 1:
+        raise SystemExit("usage: python bench/editor_pack.py [--fresh] OUTPUT_DIR")
+    print(f"{build(Path(args[0]), part)} briefs written to {args[0]}")

@@ -1,0 +1,101 @@
+"""What the text of a page alone says about its kind: vocabulary (recipes, code, forums, prices,
+episodes, newsletters), the writer's voice (first or second person, questions and stances),
+and whether it is made like a report (the event's day, who said what). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["from_text"]
+
+_QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,400}\"")
+_WORD = re.compile(r"[A-Za-z']+")
+_STANCE = re.compile(r"\b(?:should|must|ought|we need|need to|it's time|let's|let us|i think|i believe|"
+                     r"we must|our)\b", re.IGNORECASE)
+_MEDIA = re.compile(r"\b(?:in this episode|on this episode|listen (?:to|on) (?:the|our|this)|subscribe on "
+                    r"(?:apple podcasts|spotify)|watch the (?:full )?video|video transcript|this episode)\b",
+                    re.IGNORECASE)
+# How a newsletter or briefing speaks of itself.
+_ROUNDUP = re.compile(r"\b(?:in (?:today's|today’s|this) (?:newsletter|edition|briefing)|welcome (?:back )?to "
+                      r"(?:the |this )?[\w'’ ]{0,40}(?:newsletter|briefing)|here(?:'s|’s| is) what you need to "
+                      r"know (?:today|this morning|tonight)|today's top stories|today’s top stories"
+                      r"|this is the [\w'’ ]{0,30}newsletter|in this edition)\b", re.IGNORECASE)
+# What a report is made of: the event's day, and who said so. Quoted speech is cut out first.
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?" \
+         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = re.compile(rf"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|(?:this|early|late) "
+                  rf"(?:morning|afternoon|evening)|last night|{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH}(?!\w))",
+                  re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|says|told|according to|announced|stated|confirmed|added|declared|testified"
+                   r"|reported)\b", re.IGNORECASE)
+# A review scores what it reviews.
+_RATING = re.compile(r"[★☆]{3,}|\b(?:rating|score|verdict)\s*:\s*\d|\b\d(?:\.\d)?\s?(?:/|out of )(?:5|10|five|ten)"
+                     r"\b(?! (?:people|adults|americans|voters))", re.IGNORECASE)
+# A how-to numbers its steps.
+_STEPS = re.compile(r"(?:^|\n)\s*step\s*(?:\d+|one|two|three)\b", re.IGNORECASE)
+_SHOPPING = re.compile(r"\b(?:buy|shop|shopping|deals?|sale|discount|coupon|retailers?|save|\d+% off)\b",
+                       re.IGNORECASE)
+_PRICE = re.compile(r"[$£€]\s?\d")
+_RECIPE = re.compile(r"\b(?:tablespoons?|teaspoons?|tbsp|tsp|preheat|cups? of|grams|ounces|"
+                     r"bake|simmer|ingredients)\b", re.IGNORECASE)
+_CODE = re.compile(r"(?:^|\n)\s*(?:\$ |>>> |sudo |pip install|npm |def |import |#include)|\(\)|\{\}|==|"
+                   r"\b[a-z_]+\.[a-z_]+\(")
+_FORUM = re.compile(r"\b(?:reply|replies|posted by|upvotes?|joined|thread|quote from|permalink)\b",
+                    re.IGNORECASE)
+
+
+def from_text(text: str) -> tuple[str, str] | None:
+    """Kinds the text alone gives away; a page must say it often, not once."""
+    # Quoted speech is someone else's "I": only the writer's own voice counts.
+    sample = _QUOTED.sub(" ", text[:6000])
+    words = _WORD.findall(sample)
+    if len(words) < 40:
+        return None
+    lower = [w.lower() for w in words]
+    n = len(words)
+    if len(_RECIPE.findall(sample)) >= 4:
+        return "other", "text recipe"
+    if len(_CODE.findall(sample)) >= 4:
+        return "explainer", "text code"  # a programming how-to; reference docs are caught earlier
+    if len(_FORUM.findall(sample)) >= 4:
+        return "other", "text forum"
+    if len(_MEDIA.findall(sample)) >= 2:
+        return "media", "text episode/video page"
+    if _ROUNDUP.search(sample):
+        return "roundup", "text newsletter wording"
+    if len(_PRICE.findall(sample)) >= max(8, n / 40) and len(_SHOPPING.findall(sample)) >= 3:
+        return "deals", "text price list"
+    days, said = len(_DAY.findall(sample)), len(_SAID.findall(sample))
+    if days >= 2 and said >= 2:
+        return None  # dated and attributed: a report, whoever else speaks in it (a quoted statement)
+    if len(_RATING.findall(sample)) >= 2:
+        return "opinion", "text ratings"
+    if len(_STEPS.findall(sample)) >= 2:
+        return "explainer", "text numbered steps"
+    return _from_voice(sample, lower) or _unreported(n, days, said)
+
+
+def _from_voice(sample: str, lower: Sequence[str]) -> tuple[str, str] | None:
+    """Opinion or explainer from how the writer speaks: to the reader, as themself, or arguing."""
+    n = len(lower)
+    first = sum(w in ("i", "i'm", "i've", "i'd", "my", "me") for w in lower) / n
+    second = sum(w in ("you", "your", "you're", "you'll", "yourself") for w in lower) / n
+    if second >= 0.03 and second > first:
+        return "explainer", f"text second person {second:.3f}"
+    if first >= 0.025:
+        return "opinion", f"text first person {first:.3f}"
+    # An argument asks the reader questions and says what should happen; a report tells.
+    questions, stance = sample.count("?") / n, len(_STANCE.findall(sample)) / n
+    if questions >= 0.002 and stance >= 0.003:
+        return "opinion", f"text questions {questions:.3f} and stance {stance:.3f}"
+    return None
+
+
+def _unreported(n: int, days: int, said: int) -> tuple[str, str] | None:
+    """A long text that never dates an event and rarely says who said what reports nothing:
+    an essay or a column (a report is "report" by what it shows, not by default)."""
+    if n >= 300 and days == 0 and said / n < 0.005:
+        return "opinion", f"text no days and {said} attributions in {n} words"
+    return None

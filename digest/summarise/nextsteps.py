@@ -1,0 +1,90 @@
+"""What next: forward-looking sentences about this event, firm cues first; empty rather than wrong."""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarise.candidates import Candidate, fresh, word_count
+from digest.summarise.centrality import words
+from digest.summarise.names import person_like
+from digest.summarise.outlook import outlook_score
+from digest.summarise.quotes import SPEECH_VERB
+from digest.summarise.sentences import Sentence
+from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back
+
+MAX_NEXT = 2
+
+
+def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: list[Candidate] = (),
+              about: str = "") -> list[Candidate]:
+    """Return up to two forward-looking sentences about this event, firm cues first; maybe none.
+
+    Scheduled steps, plans and attributed expectations qualify; a quote fragment, a person's
+    direct quote (that is Who said what), a sentence addressed to the reader ("you will notice")
+    and a look ahead that shares nothing with ``about`` (the event: its titles and lead sentence)
+    do not. Sentences that repeat one of ``shown`` (the event sentence) are left out: a deal's
+    terms restated in the future tense are not its next step.
+    """
+    pool = []
+    for c in candidates:
+        if c.sentence in used or not 6 <= word_count(c) <= 50 or not _whole(c.sentence.text):
+            continue
+        score = _next_score(c)
+        if score >= 2.0 and (not about or _on_event(c, about)):
+            pool.append((score + c.centrality, c))
+    pool.sort(key=lambda p: (-p[0], p[1].sentence.entry, p[1].sentence.position))
+    chosen: list[Candidate] = []
+    for _, cand in pool:
+        if len(chosen) < MAX_NEXT and fresh(cand, [*shown, *chosen]):
+            chosen.append(cand)
+    return chosen
+
+
+_NEAR_LEAD = 4  # sentences
+_OPENS_MID = re.compile(r"^(?:[a-z]|[”’.,;:…)\]-])")
+
+
+def _whole(text: str) -> bool:
+    """True for a whole sentence: not opening mid-clause, quotes paired, not leaning on the one before."""
+    quotes_paired = text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    return quotes_paired and not _OPENS_MID.match(text) and not leans_back(text)
+
+
+# A comparison or an aside, not this event's next step: "The new law, by contrast, will reduce ...".
+_ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,", re.IGNORECASE)
+_OLD_NEWS = re.compile(
+    r"\b(?:said|announced|declared|revealed|confirmed|disclosed)\s+(?:in\s+(?:January|February|March|April|June|July|"
+    r"August|September|October|November|December|(?:19|20)\d\d)|last (?:week|month|year)|earlier this (?:month|year))\b"
+)
+_GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
+
+
+def _next_score(c: Candidate) -> float:
+    """How firmly a candidate states a next step: 0 for a person's direct quote or a reader's aside."""
+    text = c.sentence.text
+    narration = QUOTE_SPAN.sub(" ", text)
+    if SECOND_PERSON.search(narration) or _ASIDE.search(narration):
+        return 0.0
+    st = c.statement
+    if _OLD_NEWS.search(narration):
+        return 0.0  # a plan announced months ago is background, not this event's next step
+    if st is None and _GUESS.search(narration):
+        return 0.0  # the reporter's own guess ("will likely spend the next day ..."): nobody's plan or expectation
+    if st is not None and st.direct and person_like(st.speaker.split(",")[0]):
+        return 0.0
+    # Narration that quotes a report's own words ('Biden "will never announce" the shift') may look
+    # ahead inside its quotation marks; a sentence that is mostly one quotation may not.
+    embedded = (st is None and not SPEECH_VERB.search(text)) or (st is not None and not person_like(st.speaker.split(",")[0]))
+    quoted = embedded and not text.startswith(("\"", "“")) and len(QUOTE_SPAN.sub(" ", text).split()) >= 3
+    return outlook_score(text, quoted=quoted)
+
+
+def _on_event(c: Candidate, about: str) -> bool:
+    """True when a look ahead is about the event ("another company's IPO" is not).
+
+    Near the lead a report is still on its event; further down a look ahead must share a word
+    with it.
+    """
+    if c.sentence.position <= _NEAR_LEAD:
+        return True
+    return bool(set(words(c.sentence.text)) & set(words(about)))

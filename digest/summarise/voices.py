@@ -1,0 +1,71 @@
+"""Who said what: up to four statements from different speakers and, when there are several, outlets."""
+
+from __future__ import annotations
+
+from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
+from digest.summarise.outlook import outlook_score
+from digest.summarise.sentences import Sentence
+
+MAX_SAID = 4
+
+
+def _said_value(c: Candidate) -> float:
+    st = c.statement
+    assert st is not None
+    length = word_count(c)
+    fit = 1.0 if 8 <= length <= 45 else 0.4
+    named = 0.5 if len(st.speaker.split()) >= 2 else 0.0
+    # A reported plan ("X said the government plans to ...") is a next step, not a voice.
+    plan = 0.6 if not st.direct and outlook_score(st.text) >= 2.0 else 0.0
+    return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * lead_bias(c.sentence) - plan
+
+
+def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int) -> list[Candidate]:
+    """Return up to four statements from different speakers (and outlets, when there are several)."""
+    pool = [c for c in candidates if c.statement and c.sentence not in used and 6 <= word_count(c) <= 70]
+    pool.sort(key=lambda c: (-_said_value(c), c.sentence.entry, c.sentence.position))
+    chosen = _one_per_outlet(pool) if outlets > 1 else []
+    for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
+        for cand in pool:
+            if len(chosen) == MAX_SAID:
+                return chosen
+            if cand in chosen or not _new_voice(cand, chosen, distinct_outlet=distinct_outlet):
+                continue
+            if fresh(cand, chosen, limit=0.6):
+                chosen.append(cand)
+    return chosen
+
+
+def _one_per_outlet(pool: list[Candidate]) -> list[Candidate]:
+    """Return one statement per outlet, distinct speakers, best first.
+
+    Outlets with the fewest voices choose first, so a speaker both outlets quote goes to the
+    outlet that has no one else, and the other outlet offers its second voice.
+    """
+    voices: dict[str, list[Candidate]] = {}
+    for cand in pool:
+        voices.setdefault(cand.outlet, []).append(cand)
+    def spread(outlet: str) -> int:
+        return len({_speaker_key(c) for c in voices[outlet]})
+    chosen: list[Candidate] = []
+    for outlet in sorted(voices, key=lambda o: (spread(o), -_said_value(voices[o][0]))):
+        for cand in voices[outlet]:
+            new = _new_voice(cand, chosen, distinct_outlet=True)
+            if len(chosen) < MAX_SAID and new and fresh(cand, chosen, limit=0.6):
+                chosen.append(cand)
+                break
+    return sorted(chosen, key=pool.index)
+
+
+def _new_voice(cand: Candidate, chosen: list[Candidate], *, distinct_outlet: bool) -> bool:
+    """True when the speaker (and, if asked, the outlet) is not already in ``chosen``."""
+    speaker = _speaker_key(cand)
+    if any(_speaker_key(c) == speaker for c in chosen):
+        return False
+    return not distinct_outlet or all(c.outlet != cand.outlet for c in chosen)
+
+
+def _speaker_key(c: Candidate) -> str:
+    assert c.statement is not None
+    # "Maren Holt, chief executive of ..." and "Holt" are one voice: key on the name's last word.
+    return c.statement.speaker.split(",")[0].split()[-1].lower()

@@ -1,0 +1,333 @@
+"""The editor's failures (issue 12), one crafted paragraph each: every test failed before its rule."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from digest.model import RankedStory, Story
+from digest.summarise import get_summariser
+from digest.summarise.headline import headline_of, pick_dek
+from digest.summarise.quotes import find_statements
+from digest.summarise.sentences import sentences_of
+from tests.builders import make_entry
+
+
+def speakers(text: str) -> list[str]:
+    """The speaker of each statement found in ``text``."""
+    return [s.speaker for s in find_statements(sentences_of(text))]
+
+
+def brief(*entries):
+    return get_summariser("extractive").summarise(RankedStory(Story("s", tuple(entries)), rank=1, score=1.0, why="t"))
+
+
+def entry(text: str, **kw):
+    return make_entry(content=text, **kw)
+
+
+# Who said what ------------------------------------------------------------------------------
+
+def test_a_role_runs_through_its_of_phrase_and_the_name_inside_it():
+    text = ("Jennifer Williams, a top national security aide to Vice President Mike Pence, said the call "
+            "was unusual and inappropriate.")
+    assert speakers(text) == ["Jennifer Williams, a top national security aide to Vice President Mike Pence"]
+
+
+def test_a_role_runs_on_through_a_place_set_off_by_commas():
+    text = ("Lucas Paganini, a planetary scientist at NASA's Goddard Space Flight Center in Greenbelt, Maryland, "
+            "said the plumes were seen on three separate days.")
+    assert speakers(text) == [
+        "Lucas Paganini, a planetary scientist at NASA's Goddard Space Flight Center in Greenbelt, Maryland"]
+
+
+def test_a_role_too_long_to_show_is_left_out_whole_never_cut():
+    text = ("Ana Ruiz, a senior fellow at the Institute for Coastal Studies and the Centre for Harbour Policy at "
+            "the University of Estrava and adviser to the Port Authority of Velmora, said the wall was too low.")
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_possessive_is_not_a_speaker():
+    assert speakers("According to Michelle Hege's attorney, the family plans to appeal the ruling next month.") == []
+    assert speakers("The Verge's Stadia review said the service was not ready for its launch price.") == []
+
+
+def test_a_country_before_a_name_is_not_part_of_it():
+    text = "China's ambassador to Britain Liu Xiaoming said the protests had gone far beyond free speech."
+    assert speakers(text) == ["China's ambassador to Britain Liu Xiaoming"]
+
+
+def test_places_after_a_preposition_are_not_speakers():
+    text = "Officials in Kalamazoo and Van Buren said the roads would stay closed until Friday."
+    assert speakers(text) == []
+
+
+def test_of_the_times_keeps_the_first_name_given_earlier():
+    text = ("Sui-Lee Wee reported from Beijing for two weeks.\n\n"
+            "Ms. Wee of the Times said the factories had been closed for a month before the inspection.")
+    assert speakers(text) == ["Sui-Lee Wee of the Times"]
+
+
+def test_one_quote_is_never_credited_to_two_people():
+    text = "Singer-guitarists Tom Johnston and Patrick Simmons said the band would play the song at every show."
+    assert speakers(text) == []
+
+
+def test_two_speakers_in_one_sentence_give_two_entries_each_with_its_own_words():
+    text = ("The alliance met in Brussels on Monday to discuss the air defence request.\n\n"
+            "Alliance chief Tor Lindqvist said Monday that Velmora's \"right to self-defence includes hitting "
+            "targets across the border,\" and Estravan President Ana Kovac on Tuesday endorsed letting Velmora "
+            "\"strike the bases from which the missiles are fired.\"")
+    found = find_statements(sentences_of(text))
+    assert [(s.speaker, s.text) for s in found] == [
+        ("Alliance chief Tor Lindqvist", "Alliance chief Tor Lindqvist said Monday that Velmora's \"right to "
+         "self-defence includes hitting targets across the border.\""),
+        ("Estravan President Ana Kovac", "Estravan President Ana Kovac on Tuesday endorsed letting Velmora "
+         "\"strike the bases from which the missiles are fired.\""),
+    ]
+    quotes = brief(entry(text)).who_said_what
+    assert {q.speaker for q in quotes} == {"Alliance chief Tor Lindqvist", "Estravan President Ana Kovac"}
+
+
+def test_he_said_after_two_people_is_dropped_as_ambiguous():
+    text = ("Mayor Ilse Varga met Treasurer Paul Kim at the town hall on Monday.\n\n"
+            "He said the budget would be balanced by the end of the year.")
+    assert speakers(text) == []
+    assert speakers("Mayor Paul Kim met residents at the town hall on Monday.\n\n"
+                    "He said the budget would be balanced by the end of the year.") == ["Mayor Paul Kim"]
+
+
+def test_an_outlet_is_a_speaker_for_its_own_claim():
+    text = ("Canada and Britain have already said \"they have no problem with the use of their weapons,\" "
+            "Politico said.")
+    assert speakers(text) == ["Politico"]
+
+
+# What next ----------------------------------------------------------------------------------
+
+PROTEST = ("Thousands of students marched through central Velmora on Saturday to demand lower tuition fees.\n\n"
+           "Police said the march was peaceful and that no one was arrested.\n\n"
+           "Organisers said the students would gather again outside parliament on Tuesday.\n\n"
+           "The protest closed several shops on the main square for the afternoon.\n\n"
+           "Shopkeepers said trade had been slow all month.\n\n"
+           "Elsewhere in the city, Kestrel Airlines will price its stock market listing on Thursday at 20 crowns a share.")
+
+
+def test_a_will_sentence_about_something_else_is_not_what_next():
+    ahead = brief(entry(PROTEST)).what_next
+    assert not any("Kestrel" in s for s in ahead)
+
+
+def test_a_quote_fragment_is_never_what_next():
+    text = ("The health ministry reported 40 new cases of the fever in the port district on Monday.\n\n"
+            "Next year is the year of the rat...the plague is coming.” the sign read.\n\n"
+            "Doctors said the clinic would open extra beds next week.")
+    ahead = brief(entry(text)).what_next
+    assert not any("plague" in s for s in ahead)
+
+
+def test_a_reviewers_aside_to_the_reader_is_not_what_next():
+    text = ("Apple released a 16-inch MacBook Pro on Wednesday with a new keyboard and a larger battery.\n\n"
+            "The laptop starts at $2,399 and ships in the United States and Europe this week.\n\n"
+            "Side by side, anyone looking at the older laptop next to the new one will notice "
+            "a difference in the screen, as you will too.")
+    assert not any("will notice" in s for s in brief(entry(text)).what_next)
+
+
+def test_an_attributed_expectation_is_what_next():
+    text = ("The administration is weighing a request to lift its ban on Velmora firing donated missiles across the border.\n\n"
+            "The request came after a week of strikes on the city of Harrow.\n\n"
+            "Officials met on Tuesday and again on Wednesday.\n\n"
+            "The talks ran late into the night.\n\n"
+            "Ministers were said to be divided.\n\n"
+            "Some of the president's advisers believe a reversal of the ban is \"inevitable,\" with \"severe "
+            "restrictions\" on distant targets, the Meridian Herald said.")
+    ahead = brief(entry(text)).what_next
+    assert any("inevitable" in s for s in ahead)
+
+
+# What happened, headline, dek ---------------------------------------------------------------
+
+def test_a_colour_lede_is_not_what_happened():
+    text = ("A soothing pillow and warm duvet might not always lead to better rest.\n\n"
+            "Researchers at the University of Estrava found that 40 percent of adults slept worse after "
+            "switching to heavier bedding, in a study published on Monday.\n\n"
+            "The study followed 2,000 adults for a year.")
+    happened = brief(entry(text)).what_happened
+    assert not any("duvet" in s for s in happened)
+    assert happened[0].startswith("Researchers at the University of Estrava found")
+
+
+def test_reports_that_disagree_on_timing_give_the_newest_wording():
+    early = entry("Kestrel launches its Nova phone tomorrow in 20 countries after a two-year delay.\n\n"
+                  "The Nova phone costs 400 crowns in the 20 countries and has a larger battery.\n\n"
+                  "Kestrel delayed the Nova phone twice over battery faults.",
+                  uid="a", feed="Early Wire", title="Kestrel to launch Nova phone tomorrow",
+                  summary="Kestrel launches its Nova phone tomorrow in 20 countries after a two-year delay.",
+                  published=datetime(2026, 11, 23, 8, tzinfo=UTC))
+    late = entry("Queues formed overnight outside the flagship store in Velmora.\n\n"
+                 "Kestrel launches its Nova phone today in 20 countries.",
+                 uid="b", feed="Late Daily", title="Kestrel launches Nova phone today",
+                 summary="", published=datetime(2026, 11, 24, 7, tzinfo=UTC))
+    made = brief(early, late)
+    shown = " ".join([made.dek or "", *made.what_happened])
+    assert "today" in shown and "tomorrow" not in shown
+
+
+def test_an_opinion_page_never_gives_the_headline_or_what_happened():
+    column = entry("Royal self-indicting arrogance is all this palace has left to offer, and it shows.\n\n"
+                   "The royal household announced on Monday that the prince would step back from public duties.",
+                   uid="c", feed="Opinion Weekly", title="Royal Self-Indicting Arrogance", kind="opinion")
+    report = entry("The royal household announced on Monday that Prince Edmund will step back from public duties "
+                   "from January.\n\nThe palace said the prince would keep his military titles.",
+                   uid="r", feed="Court Wire", title="Prince Edmund to step back from royal duties")
+    made = brief(column, report)
+    assert made.headline == "Prince Edmund to step back from royal duties"
+    assert all("arrogance" not in s for s in made.what_happened)
+    assert [s.kind for s in made.sources] == ["opinion", "report"]
+
+
+def test_headline_openers_and_shouting_capitals_are_calmed():
+    assert headline_of(make_entry(title="BREAKING: Senate passes aid bill | Meridian Wire"),
+                       outlets=("Meridian Wire",)) == "Senate passes aid bill"
+    assert headline_of(make_entry(title="SENATE PASSES HUGE AID BILL")) == "Senate Passes Huge Aid Bill"
+    assert headline_of(make_entry(title="Watch: NASA launches Artemis II")) == "NASA launches Artemis II"
+
+
+def test_a_dek_is_never_cut_and_never_a_dateline():
+    cut = make_entry(summary="ST CATHERINE, Jamaica — A police inspector was hurt. The dramatic incident to...",
+                     content="A police inspector was hit with a stone outside the Spanish Town station on Friday.")
+    assert pick_dek(cut, shown=["A police inspector was hit with a stone outside the station on Friday."]) is None
+    dated = make_entry(summary="WASHINGTON (AP) — The Senate approved a $40 billion Ukraine aid package on Tuesday.",
+                       content="Lawmakers voted 86-11 after weeks of talks.")
+    assert pick_dek(dated, shown=["Lawmakers voted 86-11 on the Ukraine aid package after weeks of talks."]) == (
+        "The Senate approved a $40 billion Ukraine aid package on Tuesday.")
+
+
+def test_a_dek_without_a_standfirst_is_the_lead_sentence_whole():
+    lead = ("The city council approved the harbour flood plan on Monday, ending a year of hearings, "
+            "objections and redrafts over the sea wall.")
+    made = brief(entry(lead + "\n\nMayor Ilse Varga said that the council had listened to every resident."
+                       "\n\nWork on the wall starts in spring.", summary=""))
+    assert made.dek in (None, lead)
+
+
+def test_he_said_after_a_speaker_and_someone_else_named_is_dropped():
+    text = ("“This closes a painful chapter,” concluded President-elect Rodrigo Chaves.\n\n"
+            "The new commission will be led by the vice-president-elect, Mary Munive, and three ministries.\n\n"
+            "“I, once again, offer my most sincere apologies,” he said.")
+    assert speakers(text) == ["President-elect Rodrigo Chaves"]
+
+
+def test_a_role_cut_off_at_its_front_or_its_brackets_is_never_shown_cut():
+    text = ("“Ms. Lerner intends to refuse to answer questions,” Oversight and Government Reform Committee "
+            "spokesman Ali Ahmad said in a statement.")
+    assert speakers(text) == ["Ali Ahmad"]
+    text = ("Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.), wrote that the "
+            "two teenagers should show a little class.")
+    assert speakers(text) == ["Elizabeth Lauten, the communications director for Rep. Stephen Fincher (R-Tenn.)"]
+
+
+def test_a_title_alone_is_no_speaker():
+    text = ("Grenada's Prime Minister Keith Mitchell spoke at the banking forum in Bridgetown on Monday.\n\n"
+            "The Prime Minister said, “The Caribbean is literally taken for granted by policymakers in Washington.”")
+    assert "The Prime Minister" not in speakers(text)
+
+
+def test_the_person_at_the_end_of_a_long_title_is_named_in_full_later():
+    text = ("Those clients were not charged, but Acting U.S. Attorney for the District of Massachusetts Joshua Levy "
+            "said the case is still open.\n\n"
+            "“This ring was built on secrecy and exclusivity,” said Levy.")
+    assert speakers(text)[-1] == "Joshua Levy"
+
+
+def test_a_run_after_a_preposition_keeps_its_title_and_name_only():
+    text = "Before the vote, Minister in the Ministry of Finance Brian Manning said the issue was a simple one."
+    assert speakers(text) == ["Brian Manning"]
+    text = "The ruling by Treasury Secretary Jacob Lew said married couples would file jointly from next year."
+    assert [s.split(",")[0] for s in speakers(text)] in ([], ["Treasury Secretary Jacob Lew"])
+
+
+def test_a_look_ahead_in_a_relative_or_background_clause_is_not_what_next():
+    from digest.summarise.outlook import outlook_score
+    assert outlook_score("Mr. Braley is not running against Mr. Grassley, who plans to seek a seventh term.") == 0
+    assert outlook_score("Some questioned whether the system will meet the standard it promised.") == 0
+    assert outlook_score("She spoke after the IMF projected prices would rise by 7 percent this year.") == 0
+    assert outlook_score("A patrol unit turned on its lights with plans to attempt a traffic stop.") == 0
+    assert outlook_score("The council said that it plans to review the fee next spring.") >= 2
+
+
+def test_a_next_step_whose_subject_is_a_pronoun_from_an_earlier_sentence_is_left_out():
+    text = ("Nebraska and Oklahoma sued Colorado over its marijuana law in the Supreme Court on Thursday.\n\n"
+            "Colorado's attorney general called the suit without merit.\n\n"
+            "In a statement, he said he intends to defend the state's marijuana laws.")
+    assert not any(s.startswith("In a statement, he") for s in brief(entry(text)).what_next)
+
+
+def test_a_label_before_the_lead_is_not_part_of_what_happened():
+    text = ("Updated: Rick Santorum on Sunday tried to clarify his comment that the president subscribed to a "
+            "phony theology.\n\nAnchor: Tuesday morning was met with strong, cold winds across the peninsula.")
+    assert [s.text for s in sentences_of(text)] == [
+        "Rick Santorum on Sunday tried to clarify his comment that the president subscribed to a phony theology.",
+        "Tuesday morning was met with strong, cold winds across the peninsula."]
+
+
+STRIKE = ("Dockworkers at the Port of Portvale walked out on Monday over a pay offer from the Port Authority.\n\n"
+          "The union said 3,400 members had joined the strike at the container terminal.\n\n"
+          "Ships queued outside the harbour as cranes stood idle at the terminal.\n\n"
+          "Shipping lines said they were diverting cargo to other ports along the coast.\n\n"
+          "The Port Authority said its offer of 6% was final.\n\n")
+
+
+def test_the_reporters_own_guess_is_not_what_next():
+    text = STRIKE + "The strike will likely last into next week as both sides dig in at the port."
+    assert not any("will likely" in s for s in brief(entry(text)).what_next)
+
+
+def test_a_time_alone_or_a_comparison_is_not_a_next_step():
+    from digest.summarise.outlook import outlook_score
+    assert outlook_score("The strike comes as Portvale prepares to host the regatta next year.") == 0
+    assert outlook_score("The union has attacked the authority for skipping a meeting later this month.") == 0
+    text = STRIKE + "The new port law, by contrast, will raise dock fees for every shipping line at the port."
+    assert not any("by contrast" in s for s in brief(entry(text)).what_next)
+
+
+def test_a_correction_notice_is_chrome():
+    from digest.summarise.sentences import is_chrome
+    assert is_chrome("CORRECTION: This article originally said the final is set to be held in Tempe.")
+
+
+def test_different_days_for_different_things_are_no_disagreement():
+    first = entry("Mitt Romney joined other Republicans on Tuesday in calling on Todd Akin to quit the Senate race.\n\n"
+                  "Akin made the remarks in a television interview on Sunday.",
+                  uid="a", feed="Early Wire", title="Romney calls on Akin to quit Senate race",
+                  published=datetime(2026, 11, 23, 8, tzinfo=UTC))
+    later = entry("Party delegates voted on Monday to oppose abortion without exceptions.\n\n"
+                  "The platform committee meets again next week.",
+                  uid="b", feed="Late Daily", title="Delegates back abortion plank",
+                  published=datetime(2026, 11, 23, 9, tzinfo=UTC))
+    assert brief(first, later).what_happened[0].startswith("Mitt Romney joined other Republicans on Tuesday")
+
+
+def test_a_surname_after_jr_is_the_family_name():
+    text = ("Jesse L. Jackson Jr., the former representative, pleaded guilty on Wednesday.\n\n"
+            "His wife, Sandra Jackson, is also charged.\n\n"
+            "“I lived off my campaign,” Mr. Jackson said.")
+    assert speakers(text)[-1] == "Jesse L. Jackson Jr., the former representative"
+
+
+def test_a_nominal_speaker_named_in_an_appositive_is_named():
+    text = ("A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed in a statement that prosecutors "
+            "intended to file charges against his client.")
+    assert [s.split(",")[0] for s in speakers(text)] == ["William McGinley of Patton Boggs"]
+
+
+def test_words_of_an_unnamed_they_are_not_given_to_the_person_inside_them():
+    text = ("Two loggers were questioned by police on Friday.\n\n"
+            "They claimed that Ramdehol had told them to stay behind while he walked farther into the jungle.")
+    assert speakers(text) == []
+
+
+def test_a_plan_announced_months_ago_is_background_not_what_next():
+    text = ("Mary Cheney criticised her sister's stance on same-sex marriage in a Facebook post on Friday.\n\n"
+            "Elizabeth Cheney declared in July she plans to challenge Senator Mike Enzi in the state's primary.")
+    assert not any("declared in July" in s for s in brief(entry(text)).what_next)
