@@ -98,7 +98,8 @@ def reporting(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     return tuple(e for e in entries if e.kind == KIND_REPORT) or entries
 
 
-def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], *, budget: int):
+def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], *,
+            budget: int) -> tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]:
     """Pick the three blocks from the story's sentences: (happened texts, quotes, next texts)."""
     entries = ranked.story.entries
     report_ids = {id(e) for e in reports}
@@ -121,7 +122,8 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], *, budget: int):
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,
                      outlets=len(ranked.story.outlets))
     happened, said, ahead = fit_budget(happened, said, ahead, budget=budget)
-    return [c.sentence.text for c in happened], [_quote(c) for c in said], [_next_text(c) for c in ahead]
+    return (tuple(c.sentence.text for c in happened), tuple(_quote(c) for c in said),
+            tuple(_next_text(c) for c in ahead))
 
 
 def _states_event(c: Candidate, *, strict: bool = True) -> bool:
@@ -221,7 +223,7 @@ def _surnames(candidates: list[Candidate]) -> set[str]:
 def _opens_on_surname(text: str, surnames: set[str]) -> bool:
     """True when a sentence opens on a surname alone ("Ruiz, who took office ...")."""
     match = _SURNAME_OPENER.match(text)
-    return bool(match) and match.group(1) in surnames
+    return match is not None and match.group(1) in surnames
 
 
 # Admission order when trimming to the budget: (block, rank). Blocks: 0 happened, 1 said, 2 next.
@@ -229,7 +231,8 @@ def _opens_on_surname(text: str, surnames: set[str]) -> bool:
 _ADMISSION = ((0, 0), (1, 0), (2, 0), (1, 1), (0, 1), (2, 1), (1, 2), (0, 2), (1, 3))
 
 
-def fit_budget(happened, said, ahead, *, budget: int):
+def fit_budget(happened: list[Candidate], said: list[Candidate], ahead: list[Candidate], *,
+               budget: int) -> tuple[list[Candidate], ...]:
     """Trim the lowest-value items until the three blocks fit ``budget`` words.
 
     Items are admitted in ``_ADMISSION`` order while they fit; the first What happened sentence

@@ -33,7 +33,7 @@ MAX_READ = 12  # entries of one story read for its blocks: centrality grows with
 def read_entries(entries: tuple[Entry, ...], *, limit: int = MAX_READ) -> tuple[Entry, ...]:
     """The entries a brief is written from: each outlet's first (lead first), then the rest in
     order, ``limit`` at most. A story told 2,000 times (wire copy) needs no 2,000 readings."""
-    firsts = {}
+    firsts: dict[str, Entry] = {}
     for entry in entries:
         firsts.setdefault(entry.feed, entry)
     chosen = list(firsts.values())[:limit]

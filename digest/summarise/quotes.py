@@ -201,7 +201,7 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
         return None  # "reported revenue of ..." is a result, not speech; "reported that ..." is
     subject = _SUBJECT_BEFORE.search(before)
     named = _APPOSITIVE_NAME.fullmatch(subject.group("ap") or "") if subject and _NOMINAL_START.match(subject.group("sp")) else None
-    if named and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
+    if named and subject and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
         return named.group(0)  # "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed": the lawyer has a name
     if subject and _clean_speaker(subject.group("sp")):
         if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
