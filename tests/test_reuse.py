@@ -46,7 +46,7 @@ def extra_feed(path: Path, items: list[tuple[str, str]]) -> None:
                     "</channel></rss>", encoding="utf-8")
 
 
-def setup(tmp_path: Path) -> Path:
+def make_config(tmp_path: Path) -> Path:
     extra_feed(tmp_path / "extra.xml", NEW_ITEMS[1:0])
     path = sample_config(tmp_path, **{"fetch = true": "fetch = false"})
     path.write_text(path.read_text() + '\n[[feeds]]\nname = "Extra Gazette"\nurl = "extra.xml"\n')
@@ -66,7 +66,7 @@ def build(config_path: Path, out: Path, *, store_path: Path | None = None) -> tu
 
 @pytest.fixture
 def config(tmp_path):
-    return setup(tmp_path)
+    return make_config(tmp_path)
 
 
 def cold_copy(tmp_path: Path) -> Path:
