@@ -111,8 +111,8 @@ def test_an_unintroduced_reference_is_not_what_happened():
 
 def test_background_opener_is_not_what_happened():
     text = (f"{LEAD}\n\n"
-            "Like many coastal towns, Velmora has long been divided over how to pay for flood defences.\n\n"
-            f"{SECOND}\n\n{THIRD}")
+            "Like many harbour towns, Velmora has struggled to pay for flood defences since the storms of 2019.\n\n"
+            f"{SECOND}")
     made = brief(entry(text, summary=""))
     assert not any(s.startswith("Like many") for s in made.what_happened)
 
@@ -160,5 +160,7 @@ def test_a_weak_title_gives_way_to_another_reports_title():
     weak = entry(f"{LEAD}\n\n{SECOND}", uid="a", feed="Harbour Daily", title="Update")
     strong = entry(f"{LEAD}\n\n{THIRD}", uid="b", feed="Velmora Post", title="Velmora approves harbour sea wall")
     assert brief(weak, strong).headline == "Velmora approves harbour sea wall"
-    question = entry(f"{LEAD}\n\n{SECOND}", uid="c", feed="Harbour Daily", title="Will the sea wall save Velmora?")
-    assert brief(question, strong).headline == "Velmora approves harbour sea wall"
+    question = entry(f"{LEAD}\n\n{SECOND}", uid="c", feed="Harbour Daily",
+                     title="Will the Velmora city council build a sea wall along the harbour?")
+    plain = entry(f"{LEAD}\n\n{THIRD}", uid="d", feed="Velmora Post", title="Velmora votes for flood plan")
+    assert brief(question, plain).headline == "Velmora votes for flood plan"
