@@ -63,8 +63,8 @@ def norm(text: str) -> str:
 
 
 def contains(sentence: str, key: str) -> bool:
-    """True when ``key`` occurs in ``sentence``."""
-    return norm(key) in norm(sentence)
+    """True when ``key`` occurs in ``sentence`` (case aside: a shouted opener is shown calmed, "TWO men" as "Two men")."""
+    return norm(key).casefold() in norm(sentence).casefold()
 
 
 def is_chrome(sentence: str, keys: list[str]) -> bool:

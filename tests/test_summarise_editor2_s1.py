@@ -98,6 +98,15 @@ def test_shouting_capitals_from_the_source_are_calmed():
     made = brief(entry("TWO men were arrested in Velmora on Monday after a fire destroyed the harbour warehouse "
                        f"overnight.\n\n{SECOND}\n\n{THIRD}", summary=""))
     assert made.dek.startswith("Two men were arrested in Velmora")
+    made = brief(entry("A HIGH-powered council team toured Velmora's harbour on Monday to explain the sea wall plan."
+                       f"\n\n{SECOND}\n\n{THIRD}", summary=""))
+    assert made.dek.startswith("A high-powered council team")
+
+
+def test_a_colour_opener_is_neither_dek_nor_what_happened():
+    colour = "No, the harbour town of Velmora has not had an easy year, and its council knows it well."
+    made = brief(entry(f"{colour}\n\n{SECOND}\n\n{THIRD}", summary=""))
+    assert colour not in [made.dek, *made.what_happened]
 
 
 def test_an_unintroduced_reference_is_not_what_happened():

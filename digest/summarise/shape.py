@@ -14,7 +14,7 @@ DANGLING = re.compile(
     r"^[\"“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|Them|But|And|Or|Yet|So|"
     r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
     r"Although|Besides|Moreover|Furthermore|Nor|Likewise|Similarly|Here|There|"
-    r"\w+ (?:decades?|years?|months?|weeks?|days?|hours?|minutes?) (?:later|earlier)|"
+    r"\w+ (?:decades?|years?|months?|weeks?|days?|hours?|minutes?) (?:later|earlier)|(?:No|Yes|Well|Oh|Sure|Look)(?=,)|"
     r"In (?:addition|response|turn|contrast|fact)|As a result|Despite (?:this|that)|"
     r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
     r"statement|development|incident|news|latest|same|former|latter|two|three|pair|group|"
@@ -118,14 +118,17 @@ _SHOUTED = frozenset(
     """ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE TWENTY HUNDREDS THOUSANDS DOZENS
     THE AN AND IN ON AT AFTER WHEN AS FOR IT POLICE OFFICIALS MORE A""".split()
 )
-_SHOUTED_OPENER = re.compile(r"^([A-Z]+(?: [A-Z]+){0,3})(?= [a-z])")
+_SHOUTED_OPENER = re.compile(r"^([A-Z]+(?: [A-Z]+){0,3})(?=( |-)[a-z])")
 
 
 def tidy(text: str) -> str:
     """Return a sentence without a credit prefix and with a shouted opening calmed ("TWO men" -> "Two men")."""
     text = _CREDIT_PREFIX.sub("", text, count=1)
     match = _SHOUTED_OPENER.match(text)
-    if match and all(w in _SHOUTED for w in match.group(1).split()):
+    # A word joined to a lower-case one ("A HIGH-powered team") is a shouted word, not an acronym.
+    joined = match is not None and match.group(2) == "-" and len(match.group(1).split()[-1]) >= 4
+    if match and all(w in _SHOUTED or (joined and i == len(match.group(1).split()) - 1)
+                     for i, w in enumerate(match.group(1).split())):
         words = match.group(1).lower()
         text = words[:1].upper() + words[1:] + text[match.end():]
     return text
