@@ -43,7 +43,7 @@ from digest.summarise.voices import pick_said
 
 log = logging.getLogger(__name__)
 
-BUDGET_WORDS = 120  # words across the three blocks, so a 10-brief email stays readable
+BUDGET_WORDS = 120  # words across the dek and the three blocks, so a 10-brief email stays readable
 MAX_HAPPENED = 3
 
 
