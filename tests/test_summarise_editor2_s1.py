@@ -148,6 +148,19 @@ def test_site_name_heads_and_tails_are_removed():
                                   "https://www.harbourdaily.com/news/wall")) == "Velmora approves harbour sea wall"
     assert headline_of(make_entry(title="Velmora approves harbour sea wall | velmorapost.com")) == (
         "Velmora approves harbour sea wall")
+    assert headline_of(make_entry(title="Harbour Wire | Velmora approves harbour sea wall")) == (
+        "Velmora approves harbour sea wall")
+    assert headline_of(make_entry(title="Ukraine war: Velmora sends harbour engineers")) == (
+        "Ukraine war: Velmora sends harbour engineers")
+
+
+def test_the_dek_counts_in_the_word_budget():
+    body = "\n\n".join([LEAD, SECOND, THIRD, *(f"Councillor Ana Ruiz{i} said that the wall was the right plan for "
+                                                 f"Velmora and its harbour, ward {i}." for i in range(6)),
+                         "The council will publish the wall's route on Friday, the mayor said."])
+    made = brief(entry(body, summary=""))
+    assert made.dek
+    assert sum(len(s.split()) for s in shown(made)) <= 120
 
 
 def test_letter_spaced_titles_are_normalised():

@@ -37,6 +37,7 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
     """
     title = " ".join(_unspace(title).split())
     names = {_squash(o) for o in outlets if o} | ({_squash(site)} if site else set())
+    title = _drop_head(title, names)  # "Harbour Wire | Title": the brand goes before any tail is read
     for _ in range(2):
         match = _TAIL.search(title)
         if not match:
@@ -49,10 +50,22 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
             title = title[: match.start()].rstrip()
         else:
             break
+    return _drop_head(title, names)
+
+
+def _drop_head(title: str, names: set[str]) -> str:
+    """``title`` without a site name or brand before its separator ("Outlet: ...", "Brand | ...")."""
     head = _HEAD.match(title)
-    if head and _site_like(head.group("head"), names) and len(title) - head.end() > 15:
-        title = title[head.end():]
+    if head and len(title) - head.end() > 15 and (_site_like(head.group("head"), names) or _brand_head(head)):
+        return title[head.end():]
     return title
+
+
+def _brand_head(head: re.Match[str]) -> bool:
+    """True for a short title-case name before " | " or " :: " ("Harbour Daily | ..."): a site's brand."""
+    words = head.group("head").split()
+    sep = head.group(0)[len(head.group("head")):].strip()
+    return sep in ("|", "::") and len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 _HEAD = re.compile(r"^(?P<head>[^|:–—]{2,40}?)\s*(?:\||::|:|[–—]|\s-)\s+")
