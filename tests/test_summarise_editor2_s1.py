@@ -81,6 +81,7 @@ def test_furniture_never_reaches_what_happened():
         "Flooding costs Velmora businesses 12 million crowns a year, the harbour board estimates.[3]",
         "Councillor Ana Ruiz speaks to residents outside the town hall after the vote. Tor Lind/Velmora Post",
         "Ilse Varga, watched by her daughter, casts her vote at the harbour school in Velmora.",
+        "(Velmora last voted on a sea wall in 1998, when the plan was rejected by a single vote.)",
     ]
     text = "\n\n".join([LEAD, *furniture, SECOND, THIRD])
     made = brief(entry(text, summary=""))

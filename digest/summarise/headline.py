@@ -193,9 +193,15 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
            and not stale(sentence)]
     if first and fit and fit[0] == tidy(first):
         return fit[0]
+    if not fit:
+        return None
     # A lead that states the news names its when or its how many; a colour opener ("Nobody here
-    # ever liked the sea") names neither, and gives way to the one that does.
-    return next((s for s in fit if _NEWSY.search(s)), fit[0] if fit else None)
+    # ever liked the sea") names neither, and gives way to a later lead sentence that does and
+    # is closer to the headline. Otherwise the lead stands: news puts the event first.
+    later = next((s for s in fit[1:] if _NEWSY.search(s)), None)
+    if not _NEWSY.search(fit[0]) and later and overlap(later, headline) > overlap(fit[0], headline):
+        return later
+    return fit[0]
 
 
 _NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
@@ -203,7 +209,7 @@ _NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|after
                     r"September|October|November|December)\b")
 
 
-_LEAD_SENTENCES = 3  # the lead paragraph(s) a dek may come from when the standfirst cannot serve
+_LEAD_SENTENCES = 2  # the lead sentences a dek may come from when the standfirst cannot serve
 
 
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.)\.$")
@@ -237,13 +243,13 @@ def standfirst_of(summary: str) -> str | None:
 
 
 def _stands(sentence: str) -> bool:
-    """True for a dek that states something on its own: 8 to 45 words, no question, no
-    opener leaning on an earlier sentence, no speculation or colour, not mostly quotation, no
-    furniture, nothing unintroduced."""
+    """True for a dek that states something on its own: 8 to 55 words, no question, no
+    opener leaning on an earlier sentence, no speculation or colour, not mostly quotation (a
+    quoted phrase or two is fine in a lead), no furniture, nothing unintroduced."""
     narration = QUOTE_SPAN.sub(" ", sentence)
-    return (8 <= len(sentence.split()) <= 45
+    return (8 <= len(sentence.split()) <= 55
             and not (sentence.rstrip("”\"' ").endswith("?") or leans_back(sentence) or not_news(narration)
-                     or quotes_heavily(sentence) or furniture(sentence) or unintroduced(sentence)))
+                     or quotes_heavily(sentence, most=12) or furniture(sentence) or unintroduced(sentence)))
 
 
 def timing_words(text: str) -> frozenset[str]:

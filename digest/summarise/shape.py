@@ -36,11 +36,12 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b|\b(?:don['’]t|do 
                             re.IGNORECASE)
 
 
-def quotes_heavily(text: str) -> bool:
-    """True when a sentence is mostly direct quotation (a quoted title or phrase is fine)."""
+def quotes_heavily(text: str, *, most: int = 6) -> bool:
+    """True when a sentence is mostly direct quotation (a quoted title or phrase is fine): an
+    unclosed quote, ``most`` quoted words or more, or two words in five quoted."""
     quoted = sum(len(m.group(0).split()) for m in QUOTE_SPAN.finditer(text))
     open_mark = text.count('"') % 2 == 1 or text.count("“") != text.count("”")
-    return open_mark or quoted >= 6 or quoted >= 0.4 * len(text.split())
+    return open_mark or quoted >= most or quoted >= 0.4 * len(text.split())
 
 
 # Colour, speculation and predictions: "A warm duvet might not always lead to better rest."
@@ -72,7 +73,7 @@ def not_news(narration: str) -> bool:
 # Page furniture a news sentence never is: labels ("Next steps:"), side items ("In the meantime,"),
 # bullets, file-photo captions, citation-marked figures ("[3]"), paywall and affiliate notices.
 _FURNITURE = re.compile(
-    r"^(?:[•·▪●■►▶✓*]|[-–—]\s)|^(?:FILE(?: PHOTO)?\s*[-–—:]|Pictured\s*:|Photos?\s*:|Caption\s*:|"
+    r"^(?:[•·▪●■►▶✓*]|[-–—]\s)|^\([^()]*\)[.!?]?$|^(?:FILE(?: PHOTO)?\s*[-–—:]|Pictured\s*:|Photos?\s*:|Caption\s*:|"
     r"(?:Next steps|Key points|Background|Editor['’]s note|Note|Game notes?|Quick hits|Why it matters)\s*:|"
     r"In the meantime\b|Elsewhere\b|Separately\b|On another (?:note|front)\b)|\[\d{1,3}\]|"
     r"\((?:Photo|Image|Picture|Credit)s?\b|:\s*\d{1,2}\.$|\b(?:please )?subscribe\b|\bto continue reading\b|"
