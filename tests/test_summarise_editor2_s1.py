@@ -119,6 +119,15 @@ def test_an_unintroduced_reference_is_not_what_happened():
     assert not any("this amendment" in s for s in [made.dek or "", *made.what_happened])
 
 
+def test_a_reference_back_or_a_decade_ago_is_not_what_happened():
+    text = (f"{LEAD}\n\n"
+            "The previous plan had set aside 12 million crowns for a lower wall along the harbour front.\n\n"
+            "In the mid-1990s, Velmora's harbour flooded four times in one winter and the fish market closed.\n\n"
+            f"{SECOND}")
+    made = brief(entry(text, summary=""))
+    assert not any(s.startswith(("The previous", "In the mid-1990s")) for s in made.what_happened)
+
+
 def test_background_opener_is_not_what_happened():
     text = (f"{LEAD}\n\n"
             "Like many harbour towns, Velmora has struggled to pay for flood defences since the storms of 2019.\n\n"
