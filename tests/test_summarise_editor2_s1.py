@@ -126,6 +126,12 @@ def test_a_reference_back_or_a_decade_ago_is_not_what_happened():
             f"{SECOND}")
     made = brief(entry(text, summary=""))
     assert not any(s.startswith(("The previous", "In the mid-1990s")) for s in made.what_happened)
+    text = (f"{LEAD}\n\n"
+            "The ad is a harbour-wide campaign in Velmora that starts on Wednesday and runs for a month.\n\n"
+            "Like the storm of 1998 itself, the debate did not begin well for the harbour fishermen of Velmora.\n\n"
+            f"{SECOND}")
+    made = brief(entry(text, summary=""))
+    assert not any(s.startswith(("The ad", "Like the")) for s in made.what_happened)
 
 
 def test_background_opener_is_not_what_happened():

@@ -18,7 +18,8 @@ DANGLING = re.compile(
     r"In (?:addition|response|turn|contrast|fact)|As a result|Despite (?:this|that)|"
     r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
     r"statement|development|incident|news|latest|same|former|latter|two|three|pair|group|"
-    r"case|issue|problem|answer|question|idea|study|survey|poll|previous|aforementioned)\b)\b"
+    r"case|issue|problem|answer|question|idea|study|survey|poll|previous|aforementioned|ad|video|photo|cover|"
+    r"congressman|congresswoman|senator|lawmaker|spokesman|spokeswoman)\b)\b"
 )
 # "In a statement, he said ...": the subject is someone named in an earlier sentence.
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,“\"]{0,60},\s*){1,2}(?:he|she|they|it)\s")
@@ -57,7 +58,7 @@ _DATED = re.compile(
 _BACKGROUND = re.compile(
     r"^(?:In|By|Since|Back in|As of) (?:the )?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\ds?\b|^(?:Years|Decades|Months) ago\b|"
     r"^(?:For (?:years|decades|centuries)|Historically|Traditionally|Ever since|Long before)\b|"
-    r"^(?:Like|Unlike) (?:many|most|other|some|all|his|her|their|its)\b|"
+    r"^(?:Like|Unlike) (?:many|most|other|some|all|his|her|their|its|the|a|an)\b|"
     r"^(?:After|Before|When|Since|Until)\b[^,]{0,80}\bin (?:19|20)\d\d\b"
 )
 
