@@ -7,7 +7,7 @@ bench/data/summary_labels.json:
 - Who said what precision: entries whose sentence is a labelled attributed statement;
 - speaker accuracy: of those, entries naming an acceptable speaker (distinctive word match);
 - What next precision: sentences that are labelled forward-looking;
-- What happened coverage: articles whose block holds a labelled core-event sentence;
+- What happened coverage: articles whose dek or What happened holds a labelled core-event sentence;
 - chrome: block sentences that are labelled page chrome (target: none).
 
 Then the held-back part (see TUNING_SPLIT): every brief bench/editor_pack.py builds from held-back
@@ -63,8 +63,8 @@ def norm(text: str) -> str:
 
 
 def contains(sentence: str, key: str) -> bool:
-    """True when ``key`` occurs in ``sentence``."""
-    return norm(key) in norm(sentence)
+    """True when ``key`` occurs in ``sentence`` (case aside: a shouted opener is shown calmed, "TWO men" as "Two men")."""
+    return norm(key).casefold() in norm(sentence).casefold()
 
 
 def is_chrome(sentence: str, keys: list[str]) -> bool:
@@ -100,6 +100,12 @@ def brief_for(name: str, article: dict[str, str]):
     return get_summariser("extractive").summarise(ranked)
 
 
+def event_lines(brief) -> list[str]:
+    """The lines that state the event: the dek (issue 12: the report's standfirst or lead, What
+    happened then taking the next event sentences) and What happened."""
+    return [*([brief.dek] if brief.dek else []), *brief.what_happened]
+
+
 def score_article(brief, labels: dict) -> dict:
     """Return the counts for one article and the misses, for the table and -v."""
     row = {"said": 0, "said_ok": 0, "speaker_ok": 0, "next": 0, "next_ok": 0, "core": 0, "chrome": 0, "words": 0, "misses": []}
@@ -121,9 +127,9 @@ def score_article(brief, labels: dict) -> dict:
             row["next_ok"] += 1
         else:
             row["misses"].append(f"NOT FORWARD: {sentence}")
-    row["core"] = int(any(contains(s, k) for s in brief.what_happened for k in labels["core"]))
+    row["core"] = int(any(contains(s, k) for s in event_lines(brief) for k in labels["core"]))
     if not row["core"]:
-        row["misses"].append(f"NO CORE in: {list(brief.what_happened)}")
+        row["misses"].append(f"NO CORE in: {event_lines(brief)}")
     shown = [*brief.what_happened, *(q.text for q in brief.who_said_what), *brief.what_next]
     for sentence in shown:
         if is_chrome(sentence, labels["chrome"]):
@@ -188,9 +194,9 @@ def score_heldout(brief, story, labels: dict) -> dict:
         row["next_ok"] += bool(hit and hit["ok"])
         if not (hit and hit["ok"]):
             row["misses"].append(f"{'UNLABELLED' if hit is None else 'WRONG'} next: {sentence}")
-    row["core"] = int(any(contains(s, k) for s in brief.what_happened for k in labels.get("core", [])))
+    row["core"] = int(any(contains(s, k) for s in event_lines(brief) for k in labels.get("core", [])))
     if not row["core"]:
-        row["misses"].append(f"NO CORE in: {list(brief.what_happened)}")
+        row["misses"].append(f"NO CORE in: {event_lines(brief)}")
     row["dek_whole"] = int(dek_whole(brief, story))
     if not row["dek_whole"]:
         row["misses"].append(f"DEK NOT WHOLE: {brief.dek}")

@@ -33,15 +33,17 @@ from digest.summarise.nextsteps import pick_next
 from digest.summarise.sections import section_blocks
 from digest.summarise.shape import (
     QUOTE_SPAN,
+    furniture,
     leans_back,
     not_news,
     quotes_heavily,
+    unintroduced,
 )
 from digest.summarise.voices import pick_said
 
 log = logging.getLogger(__name__)
 
-BUDGET_WORDS = 120  # words across the three blocks, so a 10-brief email stays readable
+BUDGET_WORDS = 120  # words across the dek and the three blocks, so a 10-brief email stays readable
 MAX_HAPPENED = 3
 
 
@@ -67,21 +69,23 @@ def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief
     entries = ranked.story.entries
     reports = reporting(entries)
     read = read_entries(reports)  # the reports a brief is written from (a story told 2,000 times needs 12)
+    outlets = tuple(e.feed for e in entries)
     paged = next((b for e in read if (b := section_blocks(e.text, outlet=e.feed))), None)
     if paged is not None:
         happened, said, ahead = paged.happened, paged.said, paged.ahead
+        headline_entry = pick_headline_entry(read, happened=happened)
+        headline = headline_of(headline_entry, outlets=outlets)
+        dek = pick_dek(headline_entry, headline=headline, shown=[*happened, *(q.text for q in said), *ahead])
     else:
-        happened, said, ahead = _blocks(ranked, reports, budget=budget)
-    headline_entry = pick_headline_entry(read, happened=happened)
-    shown = [*happened, *(q.text for q in said), *ahead]
+        headline, dek, (happened, said, ahead) = _blocks(ranked, reports, read, budget=budget)
     log.debug("story %s: %d+%d+%d items", ranked.story.id, len(happened), len(said), len(ahead))
     return Brief(
         id=ranked.story.id,
         rank=ranked.rank,
         score=ranked.score,
         why=ranked.why,
-        headline=headline_of(headline_entry, outlets=tuple(e.feed for e in entries)),
-        dek=pick_dek(headline_entry, shown=shown),
+        headline=headline,
+        dek=dek,
         what_happened=tuple(happened),
         who_said_what=tuple(said),
         what_next=tuple(ahead),
@@ -98,21 +102,58 @@ def reporting(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     return tuple(e for e in entries if e.kind == KIND_REPORT) or entries
 
 
-def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], *,
-            budget: int) -> tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]:
-    """Pick the three blocks from the story's sentences: (happened texts, quotes, next texts)."""
+def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, ...], *,
+            budget: int) -> tuple[str, str | None, tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]]:
+    """Pick the headline, the dek and the three blocks: (headline, dek, (happened texts, quotes, next texts)).
+
+    The headline report is the one whose title is closest to the other titles and to the best
+    event sentences; its standfirst or lead is the dek, and the blocks then take the next
+    sentences, none repeating the dek.
+    """
     entries = ranked.story.entries
     report_ids = {id(e) for e in reports}
-    readable = tuple(e for e in entries if id(e) in report_ids or e.kind in _VOICE_KINDS)
-    candidates = build_candidates(read_entries(readable), reports=report_ids)
+    readable = read_entries(tuple(e for e in entries if id(e) in report_ids or e.kind in _VOICE_KINDS))
+    # Furniture (labels, bullets, captions, paywall lines, drop-cap fragments) is in no block.
+    candidates = [c for c in build_candidates(readable, reports=report_ids) if not furniture(c.sentence.text)]
+    event = [c.sentence.text for c in pick_happened([c for c in candidates if c.report])]
+    headline_entry = pick_headline_entry(read, happened=event)
+    headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
+    dek = pick_dek(headline_entry, headline=headline,
+                   stale=lambda text: _stale(text, candidates, readable, headline_entry))
+    if dek is not None:
+        rest = [c for c in candidates if not near_duplicate(c.sentence.text, dek)]
+        blocks = _pick_blocks(ranked, reports, rest, budget=budget - len(dek.split()), dek=dek)
+        # What happened must state the event: when the dek took the only sentence that does, it
+        # goes back to What happened and the brief has no dek.
+        if any(_states_event(c) for c in rest if c.report and c.sentence.text in blocks[0]):
+            return headline, dek, blocks
+    return headline, None, _pick_blocks(ranked, reports, candidates, budget=budget)
+
+
+def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], entry: Entry | None) -> bool:
+    """True when a newer report than ``entry`` tells the same thing as ``text`` on another day."""
+    days = timing_words(text)
+    if not days or entry is None or entry.published is None:
+        return False
+    return any((e := readable[c.sentence.entry]).published is not None and e.published > entry.published
+               and (other := timing_words(c.sentence.text)) and not days & other
+               and near_duplicate(_DAYS.sub(" ", text), _DAYS.sub(" ", c.sentence.text), limit=0.5)
+               for c in candidates)
+
+
+def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: list[Candidate], *, budget: int,
+                 dek: str | None = None) -> tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]:
+    """Pick the three blocks: (happened texts, quotes, next texts). ``dek``, when set, is the
+    best statement of the event (its sentence is no longer among ``candidates``)."""
     events = [c for c in candidates if c.report]
     # What next picks first: a sentence that clearly looks ahead belongs there, not in the
-    # other blocks. Leads and the best event sentence stay out of it: they state the event.
-    top = pick_happened(events)[:1]
+    # other blocks. Leads and the best event sentence (the dek, when there is one) stay out of
+    # it: they state the event.
+    top = [] if dek else pick_happened(events)[:1]
     event = {c.sentence for c in top}
     # What the event is about: the titles, the leads and the best event sentence.
     about = " ".join([*(e.title for e in reports), *(c.sentence.text for c in events if c.sentence.position < 3),
-                      *(c.sentence.text for c in top)])
+                      *(c.sentence.text for c in top), dek or ""])
     ahead = pick_next(events, used=event | {c.sentence for c in events if c.sentence.position == 0},
                       shown=top, about=about)
     used = {c.sentence for c in ahead}
@@ -133,7 +174,9 @@ def _states_event(c: Candidate, *, strict: bool = True) -> bool:
     addressed to the reader; a page written wholly that way is read without it.
     """
     text = c.sentence.text
-    if c.statement is not None and c.statement.speaker[:1].islower():
+    if c.statement is not None and c.statement.speaker[:1].islower() or furniture(text):
+        return False
+    if strict and c.sentence.position > 0 and unintroduced(text):
         return False
     return (8 <= word_count(c) <= 55 and not quotes_heavily(text) and not leans_back(text)
             and not text.endswith("?") and not (strict and not_news(QUOTE_SPAN.sub(" ", text))))
@@ -151,9 +194,11 @@ def pick_happened(candidates: list[Candidate]) -> list[Candidate]:
     if not pool:
         pool = [c for c in candidates if _states_event(c, strict=False) and not _opens_on_surname(c.sentence.text, surnames)]
     if not pool:
-        return sorted(candidates, key=lambda c: -c.centrality)[:1]
+        return sorted([c for c in candidates if not furniture(c.sentence.text)], key=lambda c: -c.centrality)[:1]
     pool = newest_timing(pool)
     plain = any(c.statement is None for c in pool)
+    if plain:  # reported speech is Who said what's when plain event sentences exist
+        pool = [c for c in pool if c.statement is None]
     scored = sorted(pool, key=lambda c: (-_event_value(c, plain=plain), c.sentence.entry, c.sentence.position))
     top = _event_value(scored[0], plain=plain)
     chosen: list[Candidate] = []
@@ -162,8 +207,9 @@ def pick_happened(candidates: list[Candidate]) -> list[Candidate]:
             break
         if fresh(cand, chosen):
             chosen.append(cand)
-    # The best statement of the event leads (the budget always keeps the first); the rest follow in source order.
-    return chosen[:1] + sorted(chosen[1:], key=lambda c: (c.sentence.entry, c.sentence.position))
+    # News puts the event first: the chosen sentences read lead first (the budget always keeps
+    # the first), each report's lead before any report's later sentences.
+    return sorted(chosen, key=lambda c: (c.sentence.position, c.sentence.entry))
 
 
 def newest_timing(pool: list[Candidate]) -> list[Candidate]:
@@ -182,8 +228,7 @@ def newest_timing(pool: list[Candidate]) -> list[Candidate]:
 
 def _same_claim(a: Candidate, b: Candidate) -> bool:
     """True when two sentences say the same thing, days aside."""
-    strip = lambda c: _DAYS.sub(" ", c.sentence.text)  # noqa: E731
-    return near_duplicate(strip(a), strip(b), limit=0.5)
+    return near_duplicate(_DAYS.sub(" ", a.sentence.text), _DAYS.sub(" ", b.sentence.text), limit=0.5)
 
 
 _DAYS = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",

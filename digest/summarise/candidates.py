@@ -6,13 +6,14 @@ reporting two speakers stands as one part per speaker, in its place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digest.model import Entry
 from digest.summarise.centrality import near_duplicate, textrank, tfidf
 from digest.summarise.names import named_in_full
 from digest.summarise.quotes import Statement, find_statements
 from digest.summarise.sentences import Sentence, sentences_of
+from digest.summarise.shape import tidy
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def build_candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = N
     """
     rows: list[tuple[Sentence, str, Statement | None]] = []
     for index, entry in enumerate(entries):
-        sentences = sentences_of(entry.text, entry=index)
+        sentences = tidied(entry.text, entry=index)
         found = find_statements(sentences)
         statements = {s.sentence: s for s in found}
         # A sentence reporting two speakers stands as one part per speaker, in its place.
@@ -65,6 +66,15 @@ def build_candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = N
     is_report = [reports is None or id(e) in reports for e in entries]
     return [Candidate(s, outlet, rank, st, order[s.entry], is_report[s.entry])
             for (s, outlet, st), rank in zip(rows, ranks)]
+
+
+def tidied(text: str, *, entry: int = 0) -> list[Sentence]:
+    """The entry's sentences with credit prefixes stripped and shouted openers calmed (see ``tidy``)."""
+    out = []
+    for s in sentences_of(text, entry=entry):
+        clean = tidy(s.text)
+        out.append(s if clean == s.text else replace(s, text=clean))
+    return out
 
 
 def shown_text(candidate: Candidate) -> str:

@@ -3,39 +3,92 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
 
 from digest.model import Entry
-from digest.summarise.centrality import overlap
+from digest.summarise.candidates import tidied
+from digest.summarise.centrality import overlap, words
 from digest.summarise.sentences import (
     considered,
     is_chrome,
-    sentences_of,
     split_sentences,
     strip_dateline,
 )
-from digest.summarise.shape import DANGLING, QUOTE_SPAN, not_news, quotes_heavily
+from digest.summarise.shape import (
+    QUOTE_SPAN,
+    furniture,
+    leans_back,
+    not_news,
+    quotes_heavily,
+    tidy,
+    unintroduced,
+)
 
 _TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|·)\s+(?P<tail>[^|–—-]{2,60})$")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 
 
-def clean_headline(title: str, *, outlets: tuple[str, ...] = ()) -> str:
-    """Return ``title`` without a trailing "| Outlet" or " - Outlet" site name."""
-    title = " ".join(title.split())
-    names = {_squash(o) for o in outlets}
+def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "") -> str:
+    """Return ``title`` without a site name at its end ("| Outlet", " - Outlet") or its head
+    ("Outlet: ...", "Outlet :: ..."), letter-spaced words ("S e a  w a l l") closed up.
+
+    ``site`` is the page's domain, when known: a head or tail spelling it is a site name too.
+    """
+    title = " ".join(_unspace(title).split())
+    names = {_squash(o) for o in outlets if o} | ({_squash(site)} if site else set())
+    title = _drop_head(title, names)  # "Harbour Wire | Title": the brand goes before any tail is read
     for _ in range(2):
         match = _TAIL.search(title)
         if not match:
             break
         tail = match.group("tail")
         sep = match.group(0).strip()[:1]
-        site_like = _squash(tail) in names or re.search(r"\.(?:com|org|net|co\.uk)\b", tail, re.I)
-        short_name = len(tail.split()) <= 3 and all(w[:1].isupper() for w in tail.split())
-        if site_like or (sep == "|" and len(tail.split()) <= 5) or (short_name and len(title) - len(match.group(0)) > 20):
+        short_name = len(tail.split()) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in tail.split())
+        if _site_like(tail, names) or (sep == "|" and len(tail.split()) <= 5) or (
+                short_name and len(title) - len(match.group(0)) > 20):
             title = title[: match.start()].rstrip()
         else:
             break
+    return _drop_head(title, names)
+
+
+def _drop_head(title: str, names: set[str]) -> str:
+    """``title`` without a site name or brand before its separator ("Outlet: ...", "Brand | ...")."""
+    head = _HEAD.match(title)
+    if head and len(title) - head.end() > 15 and (_site_like(head.group("head"), names) or _brand_head(head)):
+        return title[head.end():]
     return title
+
+
+def _brand_head(head: re.Match[str]) -> bool:
+    """True for a short title-case name before " | " or " :: " ("Harbour Daily | ..."): a site's brand."""
+    words = head.group("head").split()
+    sep = head.group(0)[len(head.group("head")):].strip()
+    return sep in ("|", "::") and len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+_HEAD = re.compile(r"^(?P<head>[^|:–—]{2,40}?)\s*(?:\||::|:|[–—]|\s-)\s+")
+_SPACED = re.compile(r"(?<!\S)(?:\w {1,3}){3,}\w[:!?.,]?(?!\S)")
+
+
+def _site_like(text: str, names: set[str]) -> bool:
+    """True when ``text`` is the outlet's name, the page's domain name, or spells a domain."""
+    return _squash(text) in names or bool(re.search(r"\.(?:com|org|net|co\.uk|news)\b", text, re.IGNORECASE))
+
+
+def site_name(link: str | None) -> str:
+    """The name part of a page's domain: "https://www.harbourdaily.com/x" -> "harbourdaily"."""
+    host = (urlsplit(link).hostname or "") if link else ""
+    labels = [part for part in host.split(".") if part not in ("www", "com", "org", "net", "co", "uk", "news")]
+    return max(labels, key=len, default="")
+
+
+def _unspace(title: str) -> str:
+    """Close up letter-spaced words: "B R E A K I N G  N E W S" -> "BREAKING NEWS"."""
+    def close(match: re.Match[str]) -> str:
+        return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", match.group(0)))
+    return _SPACED.sub(close, title)
 
 
 def _squash(name: str) -> str:
@@ -45,7 +98,8 @@ def _squash(name: str) -> str:
 # Labels and teasers that open a title without being part of the news.
 _OPENER = re.compile(
     r"^(?:(?:breaking(?: news)?|exclusive|watch|video|live|updated?|update|photos?|pictures|analysis|opinion|"
-    r"just in|developing|new|revealed|read|listen|explainer|factbox|live updates|first on \w+)\s*[:|—–-]\s*|"
+    r"just in|developing|new|revealed|read|listen|explainer|factbox|live updates|first on \w+|game notes?|"
+    r"quick hits|recap|report|wire|alert|news alert|breaking news alert)\s*[:|—–-]\s*|"
     r"(?:you won['’]t believe|here['’]s (?:why|what|how)|this is (?:why|what|how)|everything you need to know about)\s+)",
     re.IGNORECASE,
 )
@@ -54,13 +108,28 @@ _SHOUTS = frozenset("BREAKING HUGE SHOCKING URGENT EXCLUSIVE WATCH WOW MUST ALER
 _SMALL = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
 
 
+# Labels an outlet hangs on a title's end: "(UPDATED)", "[VIDEO]", " - UPDATE".
+_LABEL_TAIL = re.compile(r"\s*(?:[(\[](?:updated?|video|photos?|watch|live|pictures|gallery|exclusive)[)\]]|"
+                         r"[-–—|:]\s*(?:updated?|video|photos|watch|live))\s*$", re.IGNORECASE)
+
+
 def headline_of(entry: Entry | None, *, outlets: tuple[str, ...] = ()) -> str:
     """Return the entry's title cleaned for a headline, or "Untitled story"."""
-    title = clean_headline(entry.title, outlets=outlets) if entry is not None else ""
-    for _ in range(2):
-        title = _OPENER.sub("", title).strip()
-    title = calm_capitals(title)
+    title = cleaned_title(entry, outlets=outlets) if entry is not None else ""
     return title[:1].upper() + title[1:] if title else "Untitled story"
+
+
+def cleaned_title(entry: Entry, *, outlets: tuple[str, ...] = ()) -> str:
+    """The entry's title without site names, labels, teaser openers or shouting capitals."""
+    title = clean_headline(entry.title, outlets=(*outlets, entry.feed), site=site_name(entry.link))
+    for _ in range(2):
+        title = _LABEL_TAIL.sub("", _OPENER.sub("", title)).strip()
+    return calm_capitals(title)
+
+
+def weak_title(title: str) -> bool:
+    """True for a title that cannot head a brief well: a question, a label alone, under four words."""
+    return len(title.split()) < 4 or title.rstrip("”\"' ").endswith("?")
 
 
 def calm_capitals(title: str) -> str:
@@ -81,7 +150,8 @@ def _title_word(word: str, index: int) -> str:
 def pick_headline_entry(entries: tuple[Entry, ...], *, happened: tuple[str, ...] | list[str] = ()) -> Entry | None:
     """Return the report whose title is the most central: closest to the other titles and to What happened.
 
-    Ties go to the earlier entry (the lead). Entries without a title are passed over.
+    A strong title (a statement of four words or more) beats a weak one whatever their
+    closeness; ties go to the earlier entry (the lead). Entries without a title are passed over.
     """
     titled = [e for e in entries if clean_headline(e.title)]
     if len(titled) <= 1:
@@ -92,7 +162,7 @@ def pick_headline_entry(entries: tuple[Entry, ...], *, happened: tuple[str, ...]
         others = [overlap(entry.title, o.title) for o in titled if o is not entry]
         return sum(others) / len(others) + overlap(entry.title, event)
 
-    return max(titled, key=lambda e: (round(closeness(e), 6), -titled.index(e)))
+    return max(titled, key=lambda e: (not weak_title(cleaned_title(e)), round(closeness(e), 6), -titled.index(e)))
 
 
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*\S{0,12}$")
@@ -101,22 +171,62 @@ _TIMING = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|aft
                      re.IGNORECASE)
 
 
-def pick_dek(entry: Entry | None, *, shown: list[str]) -> str | None:
-    """Return one whole sentence that adds to the headline, or None.
+def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tuple[str, ...] = (),
+             stale: Callable[[str], bool] = lambda _: False) -> str | None:
+    """Return one whole sentence stating the event under the headline, or None.
 
-    The headline report's standfirst (its feed description) when it states the event in a
-    whole sentence (no dateline, not cut off with "...", sharing words with the blocks); else its
-    lead sentence when no block shows it. Never a clause cut from a sentence, never a sentence a
-    block already shows, and never a timing the blocks word differently ("tomorrow" against a
-    newer report's "today").
+    The chosen report's standfirst (its feed description) when its first sentence states the
+    event; else the first sentence of its lead paragraphs that does. Never a clause cut from a
+    sentence, never one repeating the headline nearly word for word, never furniture, never a
+    sentence a block already shows (``shown``: the blocks, when they were picked first), never
+    a timing the blocks word differently, never a sentence ``stale`` rejects (a newer report
+    words its day differently).
     """
     if entry is None:
         return None
-    lead = sentences_of(entry.text)[:1]
-    for sentence in (standfirst_of(entry.summary), lead[0].text if lead else None):
-        if sentence and _adds(sentence, shown) and _same_timing(sentence, shown) and _stands(sentence):
-            return sentence
-    return None
+    about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
+    first = standfirst_of(entry.summary)
+    leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES]]
+    fit = [sentence for sentence in ([tidy(first)] if first else []) + leads
+           if _stands(sentence) and _whole(sentence, entry.summary) and not _echoes(sentence, headline) and overlap(sentence, about) >= 0.2
+           and not any(overlap(sentence, s) >= 0.6 for s in shown) and _same_timing(sentence, shown)
+           and not stale(sentence)]
+    if first and fit and fit[0] == tidy(first):
+        return fit[0]
+    if not fit:
+        return None
+    # A lead that states the news names its when or its how many; a colour opener ("Nobody here
+    # ever liked the sea") names neither, and gives way to a later lead sentence that does and
+    # is closer to the headline. Otherwise the lead stands: news puts the event first.
+    later = next((s for s in fit[1:] if _NEWSY.search(s)), None)
+    if not _NEWSY.search(fit[0]) and later and overlap(later, headline) > overlap(fit[0], headline):
+        return later
+    return fit[0]
+
+
+_NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
+                    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+                    r"September|October|November|December)\b")
+
+
+_LEAD_SENTENCES = 2  # the lead sentences a dek may come from when the standfirst cannot serve
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.)\.$")
+
+
+def _whole(sentence: str, summary: str) -> bool:
+    """True when a dek reads as a whole sentence: the whole standfirst, or ending like a sentence
+    and not on an abbreviation ("Inc.", "U.S.": the splitter may have cut there)."""
+    if " ".join(sentence.split()) == " ".join(summary.split()):
+        return True
+    return bool(re.search(r"[.!][\"'”’)]*$", sentence)) and not _ABBREVIATION_END.search(sentence)
+
+
+def _echoes(sentence: str, headline: str) -> bool:
+    """True when a dek says no more than the headline: its words all there, hardly any added."""
+    mine, head = set(words(sentence)), set(words(headline))
+    return bool(head) and overlap(sentence, headline) >= 0.8 and len(mine - head) <= 2
 
 
 def standfirst_of(summary: str) -> str | None:
@@ -133,18 +243,13 @@ def standfirst_of(summary: str) -> str | None:
 
 
 def _stands(sentence: str) -> bool:
-    """True for a dek that states something on its own: no question, no "And ..." opener, no
-    speculation or colour, not mostly quotation."""
+    """True for a dek that states something on its own: 8 to 55 words, no question, no
+    opener leaning on an earlier sentence, no speculation or colour, not mostly quotation (a
+    quoted phrase or two is fine in a lead), no furniture, nothing unintroduced."""
     narration = QUOTE_SPAN.sub(" ", sentence)
-    return not (sentence.rstrip("”\"' ").endswith("?") or DANGLING.match(sentence) or not_news(narration)
-                or quotes_heavily(sentence))
-
-
-def _adds(sentence: str, shown: list[str]) -> bool:
-    """True when ``sentence`` is about the blocks' event without repeating one of them."""
-    if any(overlap(sentence, s) >= 0.6 for s in shown):
-        return False
-    return not shown or overlap(sentence, " ".join(shown)) >= 0.2
+    return (8 <= len(sentence.split()) <= 55
+            and not (sentence.rstrip("”\"' ").endswith("?") or leans_back(sentence) or not_news(narration)
+                     or quotes_heavily(sentence, most=12) or furniture(sentence) or unintroduced(sentence)))
 
 
 def timing_words(text: str) -> frozenset[str]:
@@ -152,7 +257,7 @@ def timing_words(text: str) -> frozenset[str]:
     return frozenset(m.group(0).lower().split()[-1] for m in _TIMING.finditer(text))
 
 
-def _same_timing(sentence: str, shown: list[str]) -> bool:
+def _same_timing(sentence: str, shown: Sequence[str]) -> bool:
     """False when the dek names a day or "today"/"tomorrow" and the blocks name another."""
     mine = timing_words(sentence)
     theirs = frozenset().union(*(timing_words(s) for s in shown[:3])) if shown else frozenset()

@@ -14,10 +14,12 @@ DANGLING = re.compile(
     r"^[\"“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|Them|But|And|Or|Yet|So|"
     r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
     r"Although|Besides|Moreover|Furthermore|Nor|Likewise|Similarly|Here|There|"
+    r"\w+ (?:decades?|years?|months?|weeks?|days?|hours?|minutes?) (?:later|earlier)|(?:No|Yes|Well|Oh|Sure|Look)(?=,)|"
     r"In (?:addition|response|turn|contrast|fact)|As a result|Despite (?:this|that)|"
     r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
     r"statement|development|incident|news|latest|same|former|latter|two|three|pair|group|"
-    r"case|issue|problem|answer|question|idea)\b)\b"
+    r"case|issue|problem|answer|question|idea|study|survey|poll|previous|aforementioned|ad|video|photo|cover|"
+    r"congressman|congresswoman|senator|lawmaker|spokesman|spokeswoman)\b)\b"
 )
 # "In a statement, he said ...": the subject is someone named in an earlier sentence.
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,“\"]{0,60},\s*){1,2}(?:he|she|they|it)\s")
@@ -35,11 +37,12 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b|\b(?:don['’]t|do 
                             re.IGNORECASE)
 
 
-def quotes_heavily(text: str) -> bool:
-    """True when a sentence is mostly direct quotation (a quoted title or phrase is fine)."""
+def quotes_heavily(text: str, *, most: int = 6) -> bool:
+    """True when a sentence is mostly direct quotation (a quoted title or phrase is fine): an
+    unclosed quote, ``most`` quoted words or more, or two words in five quoted."""
     quoted = sum(len(m.group(0).split()) for m in QUOTE_SPAN.finditer(text))
     open_mark = text.count('"') % 2 == 1 or text.count("“") != text.count("”")
-    return open_mark or quoted >= 6 or quoted >= 0.4 * len(text.split())
+    return open_mark or quoted >= most or quoted >= 0.4 * len(text.split())
 
 
 # Colour, speculation and predictions: "A warm duvet might not always lead to better rest."
@@ -53,8 +56,10 @@ _DATED = re.compile(
 )
 # Background: what happened years ago, or what has long been so.
 _BACKGROUND = re.compile(
-    r"^(?:In|By|Since|Back in|As of) (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b|^(?:Years|Decades|Months) ago\b|"
-    r"^(?:For (?:years|decades|centuries)|Historically|Traditionally|Ever since|Long before)\b"
+    r"^(?:In|By|Since|Back in|As of) (?:the )?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\ds?\b|^(?:Years|Decades|Months) ago\b|"
+    r"^(?:For (?:years|decades|centuries)|Historically|Traditionally|Ever since|Long before)\b|"
+    r"^(?:Like|Unlike) (?:many|most|other|some|all|his|her|their|its|the|a|an)\b|"
+    r"^(?:After|Before|When|Since|Until)\b[^,]{0,80}\bin (?:19|20)\d\d\b"
 )
 
 
@@ -64,3 +69,68 @@ def not_news(narration: str) -> bool:
     if SECOND_PERSON.search(narration) or _BACKGROUND.match(narration) or _HEDGED.search(narration):
         return True
     return bool(_PREDICTS.search(narration)) and not _DATED.search(narration)
+
+
+# Page furniture a news sentence never is: labels ("Next steps:"), side items ("In the meantime,"),
+# bullets, file-photo captions, citation-marked figures ("[3]"), paywall and affiliate notices.
+_FURNITURE = re.compile(
+    r"^(?:[•·▪●■►▶✓*]|[-–—]\s)|^\([^()]*\)[.!?]?$|^(?:FILE(?: PHOTO)?\s*[-–—:]|Pictured\s*:|Photos?\s*:|Caption\s*:|"
+    r"(?:Next steps|Key points|Background|Editor['’]s note|Note|Game notes?|Quick hits|Why it matters)\s*:|"
+    r"In the meantime\b|Elsewhere\b|Separately\b|On another (?:note|front)\b)|\[\d{1,3}\]|"
+    r"\((?:Photo|Image|Picture|Credit)s?\b|:\s*\d{1,2}\.$|\b(?:please )?subscribe\b|\bto continue reading\b|"
+    r"\bwe may earn (?:a|an) (?:commission|affiliate)|\badvertising policy\b|\baffiliate links?\b",
+    re.IGNORECASE,
+)
+# A sentence describing a picture: "..., watched by his father, carves a design at their home."
+_CAPTION = re.compile(r"\b(?:watched by|looks on|look on|pose[sd]? (?:for|with)|(?:is|are) (?:pictured|seen) "
+                      r"(?:here|at|in|with|during|outside)|gestures (?:to|as|during)|(?:left|right|centre|center)\)|"
+                      r"\((?:left|right|centre|center|top|above|below)\b)")
+# A list item or a label: "Illinois: passed two laws", "Rhode Island: It is ...".
+_LABELLED = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,3}:\s")
+# A caption ending in the photographer's credit: "... after the vote. Tor Lind/Velmora Post"
+_CREDIT_TAIL = re.compile(r"[.!?]\s+(?:[A-Z][\w.'’-]+\s){1,3}?[A-Z][\w.'’-]+\s?/\s?[A-Z][\w.'’ -]{1,40}$")
+# "this amendment", "these loggers": a thing the reader was told about in an earlier sentence.
+_UNINTRODUCED = re.compile(
+    r"\b(?:this|these|those) (?!(?:week|year|month|morning|afternoon|evening|weekend|season|time|summer|winter|"
+    r"spring|autumn|fall|century|decade|is|was|are|were|will|would|could|can|may|might|has|have|had|and|or|"
+    r"comes?|came|means?|meant)\b)[a-z]{3,}\b"
+)
+
+
+def furniture(text: str) -> bool:
+    """True for a sentence that is page furniture, not prose: a label, a side item, a bullet,
+    a caption, a cited statistic, a paywall or affiliate notice, or a word cut by a drop cap."""
+    return bool(_FURNITURE.search(text) or _LABELLED.match(text) or _CREDIT_TAIL.search(text) or
+                 _CAPTION.search(text) or text[:1].islower())
+
+
+def unintroduced(text: str) -> bool:
+    """True when a sentence points back at something it does not name ("this amendment")."""
+    return bool(_UNINTRODUCED.search(QUOTE_SPAN.sub(" ", text)))
+
+
+# Credit and dateline prefixes: "Kaieteur News –", "KVELLER via JTA —", "Velmora Gazette —".
+_CREDIT_PREFIX = re.compile(
+    r"^(?:(?:[A-Z][\w.'’&-]*\s){0,3}(?:News|Times|Post|Gazette|Herald|Wire|Press|Daily|Journal|Tribune|Star|Mail|"
+    r"Online|TV|Radio|Agency|Observer|Chronicle|Guardian)|[A-Z][A-Z.'’&-]+(?:\s[A-Z][A-Z.'’&-]+){0,3}|"
+    r"(?:[A-Z][\w.'’&-]*\s){0,3}[A-Z][\w.'’&-]*\svia\s[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2})\s*[–—]\s*(?=[A-Z“\"])"
+)
+# Capitals a lede shouts in ("TWO men were arrested"): words, not acronyms.
+_SHOUTED = frozenset(
+    """ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE TEN ELEVEN TWELVE TWENTY HUNDREDS THOUSANDS DOZENS
+    THE AN AND IN ON AT AFTER WHEN AS FOR IT POLICE OFFICIALS MORE A""".split()
+)
+_SHOUTED_OPENER = re.compile(r"^([A-Z]+(?: [A-Z]+){0,3})(?=( |-)[a-z])")
+
+
+def tidy(text: str) -> str:
+    """Return a sentence without a credit prefix and with a shouted opening calmed ("TWO men" -> "Two men")."""
+    text = _CREDIT_PREFIX.sub("", text, count=1)
+    match = _SHOUTED_OPENER.match(text)
+    # A word joined to a lower-case one ("A HIGH-powered team") is a shouted word, not an acronym.
+    joined = match is not None and match.group(2) == "-" and len(match.group(1).split()[-1]) >= 4
+    if match and all(w in _SHOUTED or (joined and i == len(match.group(1).split()) - 1)
+                     for i, w in enumerate(match.group(1).split())):
+        words = match.group(1).lower()
+        text = words[:1].upper() + words[1:] + text[match.end():]
+    return text

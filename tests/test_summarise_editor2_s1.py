@@ -1,0 +1,204 @@
+"""The second editor round (blind grading of fresh pages): dek, What happened and headline.
+
+One crafted paragraph per failure class; every test failed before its rule.
+"""
+
+from __future__ import annotations
+
+from digest.model import RankedStory, Story
+from digest.summarise import get_summariser
+from digest.summarise.headline import headline_of
+from tests.builders import make_entry
+
+
+def brief(*entries):
+    return get_summariser("extractive").summarise(RankedStory(Story("s", tuple(entries)), rank=1, score=1.0, why="t"))
+
+
+def entry(text: str, **kw):
+    return make_entry(content=text, **kw)
+
+
+def shown(made) -> list[str]:
+    return [made.dek or "", *made.what_happened, *(q.text for q in made.who_said_what), *made.what_next]
+
+
+LEAD = ("The Velmora city council voted 7-2 on Monday to build a sea wall along the harbour, "
+        "ending a year of hearings over the flood plan.")
+SECOND = "The approved plan sets aside 40 million crowns for a wall three metres above the spring tide line."
+THIRD = "Councillors who voted against the plan said the harbour fishermen had not been consulted on its route."
+
+
+# Dek ----------------------------------------------------------------------------------------
+
+def test_the_dek_is_the_lead_when_there_is_no_standfirst_and_what_happened_takes_the_next_sentences():
+    made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary="", title="Velmora approves harbour sea wall"))
+    assert made.dek == LEAD
+    assert LEAD not in made.what_happened and made.what_happened
+    assert made.what_happened[0] == SECOND
+
+
+def test_a_standfirst_that_states_the_event_is_the_dek_even_when_it_repeats_the_lead():
+    made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=LEAD, title="Velmora approves harbour sea wall"))
+    assert made.dek == LEAD
+    assert sum(s == LEAD for s in shown(made)) == 1
+
+
+def test_a_dek_repeating_the_headline_word_for_word_gives_way_to_the_lead():
+    title = "Velmora city council votes to build a sea wall along the harbour"
+    made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", title=title,
+                       summary="Velmora city council votes to build a sea wall along the harbour."))
+    assert made.dek == LEAD
+
+
+def test_a_colour_lede_is_not_the_dek_the_first_news_sentence_is():
+    colour = "Nobody in the harbour town of Velmora has ever liked the sea, and fewer like it now."
+    made = brief(entry(f"{colour}\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=""))
+    assert made.dek == LEAD
+
+
+def test_a_dek_is_never_a_photo_caption():
+    caption = "Pictured: Councillors vote on the harbour plan at the Velmora town hall on Monday evening."
+    made = brief(entry(f"{LEAD}\n\n{SECOND}", summary=caption))
+    assert made.dek == LEAD
+
+
+# What happened ----------------------------------------------------------------------------
+
+def test_credit_and_dateline_prefixes_are_stripped_and_the_sentence_kept():
+    made = brief(entry(f"Velmora Gazette – {LEAD}\n\n{SECOND}\n\n{THIRD}", summary=""))
+    assert made.dek == LEAD
+    made = brief(entry(f"{SECOND}\n\nKESTREL via JTA — {LEAD}\n\n{THIRD}", summary=""))
+    assert LEAD in shown(made) and not any("JTA" in s for s in shown(made))
+
+
+def test_furniture_never_reaches_what_happened():
+    furniture = [
+        "Next steps: the council will publish the route for the wall on its website.",
+        "In the meantime, the town library will open a new reading room for children on Friday.",
+        "• Velmora scored twice in the second half to win the derby on Saturday afternoon.",
+        "FILE - Waves break over the harbour wall in Velmora during a storm on March 3, 2024.",
+        "Flooding costs Velmora businesses 12 million crowns a year, the harbour board estimates.[3]",
+        "Councillor Ana Ruiz speaks to residents outside the town hall after the vote. Tor Lind/Velmora Post",
+        "Ilse Varga, watched by her daughter, casts her vote at the harbour school in Velmora.",
+        "(Velmora last voted on a sea wall in 1998, when the plan was rejected by a single vote.)",
+    ]
+    text = "\n\n".join([LEAD, *furniture, SECOND, THIRD])
+    made = brief(entry(text, summary=""))
+    for line in furniture:
+        assert line not in shown(made), line
+
+
+def test_a_drop_cap_split_word_is_never_shown():
+    made = brief(entry("V\n\nelmora's city council voted 7-2 on Monday to build a sea wall along the harbour, "
+                       f"ending a year of hearings.\n\n{SECOND}\n\n{THIRD}", summary=""))
+    assert not any(s[:1].islower() for s in shown(made) if s)
+
+
+def test_shouting_capitals_from_the_source_are_calmed():
+    made = brief(entry("TWO men were arrested in Velmora on Monday after a fire destroyed the harbour warehouse "
+                       f"overnight.\n\n{SECOND}\n\n{THIRD}", summary=""))
+    assert made.dek.startswith("Two men were arrested in Velmora")
+    made = brief(entry("A HIGH-powered council team toured Velmora's harbour on Monday to explain the sea wall plan."
+                       f"\n\n{SECOND}\n\n{THIRD}", summary=""))
+    assert made.dek.startswith("A high-powered council team")
+
+
+def test_a_colour_opener_is_neither_dek_nor_what_happened():
+    colour = "No, the harbour town of Velmora has not had an easy year, and its council knows it well."
+    made = brief(entry(f"{colour}\n\n{SECOND}\n\n{THIRD}", summary=""))
+    assert colour not in [made.dek, *made.what_happened]
+
+
+def test_an_unintroduced_reference_is_not_what_happened():
+    text = ("Velmora's council met on Monday.\n\n"
+            "Councillors approved this amendment by nine votes to two after a long debate on Monday night.\n\n"
+            "The Velmora council approved a new water levy on harbour farms on Monday by nine votes to two.\n\n"
+            f"{THIRD}")
+    made = brief(entry(text, summary=""))
+    assert not any("this amendment" in s for s in [made.dek or "", *made.what_happened])
+
+
+def test_a_reference_back_or_a_decade_ago_is_not_what_happened():
+    text = (f"{LEAD}\n\n"
+            "The previous plan had set aside 12 million crowns for a lower wall along the harbour front.\n\n"
+            "In the mid-1990s, Velmora's harbour flooded four times in one winter and the fish market closed.\n\n"
+            f"{SECOND}")
+    made = brief(entry(text, summary=""))
+    assert not any(s.startswith(("The previous", "In the mid-1990s")) for s in made.what_happened)
+    text = (f"{LEAD}\n\n"
+            "The ad is a harbour-wide campaign in Velmora that starts on Wednesday and runs for a month.\n\n"
+            "Like the storm of 1998 itself, the debate did not begin well for the harbour fishermen of Velmora.\n\n"
+            f"{SECOND}")
+    made = brief(entry(text, summary=""))
+    assert not any(s.startswith(("The ad", "Like the")) for s in made.what_happened)
+
+
+def test_background_opener_is_not_what_happened():
+    text = (f"{LEAD}\n\n"
+            "Like many harbour towns, Velmora has struggled to pay for flood defences since the storms of 2019.\n\n"
+            f"{SECOND}")
+    made = brief(entry(text, summary=""))
+    assert not any(s.startswith("Like many") for s in made.what_happened)
+
+
+def test_what_happened_leads_with_the_lead_paragraphs_not_a_central_sentence_deep_down():
+    body = [LEAD, SECOND, THIRD,
+            "The mayor thanked residents for their patience.",
+            "Harbour traders have asked for a second vote.",
+            "A local choir sang at the opening of the town hall meeting.",
+            ("The Velmora council has argued about the harbour sea wall flood plan for a year, and the sea wall "
+             "vote on the harbour flood plan was the council's seventh harbour vote this year.")]
+    made = brief(entry("\n\n".join(body), summary=""))
+    assert made.what_happened[0] == SECOND
+
+
+# Headline ---------------------------------------------------------------------------------
+
+def test_site_name_heads_and_tails_are_removed():
+    assert headline_of(make_entry(title="Velmora approves harbour sea wall - WVLM 7News")) == (
+        "Velmora approves harbour sea wall")
+    assert headline_of(make_entry(title="Velmora Post :: Velmora approves harbour sea wall"),
+                       outlets=("Velmora Post",)) == "Velmora approves harbour sea wall"
+    assert headline_of(make_entry(title="Harbour Daily: Velmora approves harbour sea wall", link=
+                                  "https://www.harbourdaily.com/news/wall")) == "Velmora approves harbour sea wall"
+    assert headline_of(make_entry(title="Velmora approves harbour sea wall | velmorapost.com")) == (
+        "Velmora approves harbour sea wall")
+    assert headline_of(make_entry(title="Harbour Wire | Velmora approves harbour sea wall")) == (
+        "Velmora approves harbour sea wall")
+    assert headline_of(make_entry(title="Ukraine war: Velmora sends harbour engineers")) == (
+        "Ukraine war: Velmora sends harbour engineers")
+
+
+def test_the_dek_counts_in_the_word_budget():
+    body = "\n\n".join([LEAD, SECOND, THIRD, *(f"Councillor Ana Ruiz{i} said that the wall was the right plan for "
+                                                 f"Velmora and its harbour, ward {i}." for i in range(6)),
+                         "The council will publish the wall's route on Friday, the mayor said."])
+    made = brief(entry(body, summary=""))
+    assert made.dek
+    assert sum(len(s.split()) for s in shown(made)) <= 120
+
+
+def test_letter_spaced_titles_are_normalised():
+    assert headline_of(make_entry(title="S e a   w a l l   a p p r o v e d")) == "Sea wall approved"
+    assert headline_of(make_entry(title="B R E A K I N G  N E W S: Velmora approves sea wall")) == (
+        "Velmora approves sea wall")
+
+
+def test_labels_are_removed_from_headlines():
+    assert headline_of(make_entry(title="Game notes: Velmora beat Kestrel 3-1 in the harbour derby")) == (
+        "Velmora beat Kestrel 3-1 in the harbour derby")
+    assert headline_of(make_entry(title="UPDATE: Velmora approves harbour sea wall")) == (
+        "Velmora approves harbour sea wall")
+    assert headline_of(make_entry(title="Velmora approves harbour sea wall (UPDATED)")) == (
+        "Velmora approves harbour sea wall")
+
+
+def test_a_weak_title_gives_way_to_another_reports_title():
+    weak = entry(f"{LEAD}\n\n{SECOND}", uid="a", feed="Harbour Daily", title="Update")
+    strong = entry(f"{LEAD}\n\n{THIRD}", uid="b", feed="Velmora Post", title="Velmora approves harbour sea wall")
+    assert brief(weak, strong).headline == "Velmora approves harbour sea wall"
+    question = entry(f"{LEAD}\n\n{SECOND}", uid="c", feed="Harbour Daily",
+                     title="Will the Velmora city council build a sea wall along the harbour?")
+    plain = entry(f"{LEAD}\n\n{THIRD}", uid="d", feed="Velmora Post", title="Velmora votes for flood plan")
+    assert brief(question, plain).headline == "Velmora votes for flood plan"
