@@ -46,6 +46,9 @@ _CHROME_PATTERNS = [
     r"\b(terms of (use|service)|privacy policy)\b",
     r"\bclick here\b",
     r"\bdownload (the|our) app\b",
+    r"\bplease (subscribe|log in|sign in|register)\b|\bto (continue|keep) reading\b",
+    r"\b(we|may) (may )?earn (a|an affiliate) commission\b|\b(advertising|affiliate) (policy|disclosure)\b",
+    r"^\s*(pictured|above|inset)\s*:|^\s*FILE( PHOTO)?\s*[-–—:]",
 ]
 CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.IGNORECASE)
 
@@ -114,13 +117,23 @@ _TEASER_HEADING = re.compile(
 
 def _clean(text: str) -> str:
     """Paragraphs normalised; chrome paragraphs and any trailing teaser block dropped."""
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n+", text)]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = _join_drop_caps([" ".join(p.split()) for p in re.split(r"\n+", text)])
     for i, paragraph in enumerate(paragraphs):
         if i >= len(paragraphs) // 2 and _TEASER_HEADING.match(paragraph):
             paragraphs = paragraphs[:i]
             break
     return "\n\n".join(p for p in paragraphs if not is_chrome(_BULLET.sub("", p)))
+
+
+def _join_drop_caps(paragraphs: list[str]) -> list[str]:
+    """Non-empty paragraphs, a lone drop-cap letter ("T") joined to the paragraph it opens ("urkey ...")."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if out and re.fullmatch(r"[B-HJ-Z]", out[-1]) and paragraph[:1].islower():
+            out[-1] += paragraph
+        elif paragraph:
+            out.append(paragraph)
+    return out
 
 
 # --- what the page says about itself ------------------------------------------------------

@@ -192,9 +192,15 @@ _CHROME_PHRASE = re.compile(
     r"\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie (?:policy|settings|preferences)\b|"
     r"\b(?:accept|use) (?:all )?cookies\b|\bour (?:\w+ ){0,2}newsletters?\b|\bgetty images\b|"
     r"\bphoto(?:graph)?s? by \w|\bimage (?:source|credit)s?\b|\((?:photo|image|picture)s?\s*(?::|by|credit)|"
-    r"\b\d+[- ]min(?:ute)? read\b|\bpowered by\b|\bto your inbox\b|\b(?:subscribe|sign up) (?:now|today|here)\b",
+    r"\b\d+[- ]min(?:ute)? read\b|\bpowered by\b|\bto your inbox\b|\b(?:subscribe|sign up) (?:now|today|here)\b|"
+    # Paywall prompts and the outlet's ad or affiliate policy: about the page, never the news.
+    r"\bplease (?:subscribe|log in|sign in|register)\b|\bto (?:continue|keep) reading\b|\bsubscribe to (?:keep|continue) reading\b|"
+    r"\b(?:we|may) (?:may )?earn (?:a|an affiliate) commission\b|\b(?:advertising|affiliate|editorial) (?:policy|disclosure)\b|"
+    r"\bthrough (?:affiliate )?links on (?:our|this) site\b",
     re.IGNORECASE,
 )
+# Caption openers: "Pictured: ...", "FILE - ...", "FILE PHOTO: ...", "Photo/Credit: ..." (case kept: "File" may open prose).
+_CAPTION_OPENER = re.compile(r"^(?:Pictured|PICTURED|Above|ABOVE|Top|TOP|Inset|INSET)\s*:|^FILE(?: PHOTO)?\s*[-–—:]")
 _URL = re.compile(r"https?://\S+|www\.\S+|@\w{2,}")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 # Photo credits mark a caption paragraph: "CreditChang W. Lee/The New York Times", "(Reuters)".
@@ -231,6 +237,8 @@ def is_chrome(sentence: str) -> bool:
     text = sentence.strip()
     if _BYLINE.match(text) or _BIO.match(text) or _CHROME_OPENER.match(text) or _CHROME_PHRASE.search(text):
         return True
+    if _CAPTION_OPENER.match(text) or is_caption(text):
+        return True
     if _URL.search(text) and len(_URL.sub(" ", text).split()) < 8:
         return True  # a link or handle with a few words around it: "More at https://...", "Follow @x"
     if text.startswith("[") and text.rstrip(".").endswith("]"):
@@ -263,11 +271,25 @@ def considered(text: str, limit: int = MAX_ENTRY_CHARS) -> str:
     return text[:cut] if cut > 0 else text[:limit]
 
 
+# A drop cap set apart from its word: "T" then "urkey's parliament ...", or "T urkey's parliament".
+_DROP_CAP_ALONE = re.compile(r"(?:^|\n\s*\n)\s*([B-HJ-Z])\s*\n\s*\n\s*(?=[a-z])")
+_DROP_CAP_SPACED = re.compile(r"(^|\n\s*\n\s*)([B-HJ-Z]) (?=[a-z]{2,}[\w'’]*\s)")
+
+
+def join_drop_caps(text: str) -> str:
+    """Return ``text`` with a paragraph's drop cap joined back to the rest of its first word.
+
+    "A" and "I" are words of their own, so they are never taken for a drop cap.
+    """
+    text = _DROP_CAP_ALONE.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + m.group(1), text)
+    return _DROP_CAP_SPACED.sub(r"\1\2", text)
+
+
 def sentences_of(text: str, *, entry: int = 0) -> list[Sentence]:
     """Return the prose sentences of one entry's text (its first ``MAX_ENTRY_CHARS``, see
-    ``considered``), datelines and page chrome removed."""
+    ``considered``), drop caps joined, datelines and page chrome removed."""
     out: list[Sentence] = []
-    for p_index, para in enumerate(paragraphs(considered(text or ""))):
+    for p_index, para in enumerate(paragraphs(join_drop_caps(considered(text or "")))):
         if is_caption(para):
             continue
         for raw in split_sentences(strip_dateline(para)):

@@ -1,0 +1,157 @@
+"""The editors' second grading (issue 12): Who said what, What next and page furniture.
+
+One crafted paragraph per failure class; every test failed before its rule.
+"""
+
+from __future__ import annotations
+
+from digest.extract import _clean
+from digest.model import RankedStory, Story
+from digest.summarise import get_summariser
+from digest.summarise.quotes import find_statements
+from digest.summarise.sentences import is_chrome, sentences_of
+from tests.builders import make_entry
+
+
+def speakers(text: str) -> list[str]:
+    """The speaker of each statement found in ``text``."""
+    return [s.speaker for s in find_statements(sentences_of(text))]
+
+
+def brief(text: str):
+    story = Story("s", (make_entry(content=text),))
+    return get_summariser("extractive").summarise(RankedStory(story, rank=1, score=1.0, why="t"))
+
+
+# Who said what: who is a speaker -------------------------------------------------------------
+
+def test_a_field_or_an_adjective_is_never_the_speaker():
+    assert speakers("\"The results are striking,\" Neuroscience said in a statement about the sleep study.") == []
+    assert speakers("\"We expect more flights next year,\" Maryland-based said in its filing.") == []
+
+
+def test_an_unnamed_title_is_never_the_speaker():
+    assert speakers("International Trade Secretary said the deal would create thousands of new jobs across the country.") == []
+    assert speakers("\"The deal is done,\" the International Trade Secretary said on Monday.") == []
+
+
+def test_a_person_from_an_institution_is_credited_with_the_institution_as_role():
+    text = ("\"The sanctions will bite within months,\" said the Wilson Center's Robert Daly, "
+            "who has followed the talks since 2019.")
+    assert speakers(text) == ["Robert Daly of the Wilson Center"]
+    text = "\"The sanctions will bite within months,\" the Wilson Center's Robert Daly said on Monday."
+    assert speakers(text) == ["Robert Daly of the Wilson Center"]
+
+
+def test_a_data_source_is_not_a_statement():
+    assert speakers("Flights from the airport fell 30 percent last month, according to Cirium data.") == []
+    assert speakers("Sales fell 4 percent in the quarter, according to figures from the Census Bureau.") == []
+
+
+def test_a_quote_left_open_is_not_shown():
+    text = "\"The deal is a disaster for the region and we will fight it, Mayor Ann Lee said on Monday."
+    assert speakers(text) == []
+
+
+# Who said what: names and roles --------------------------------------------------------------
+
+def test_name_particles_are_part_of_the_name():
+    text = "\"The museum will reopen its doors in the spring,\" said Laurence des Cars on Monday."
+    assert speakers(text) == ["Laurence des Cars"]
+    assert speakers("Laurence des Cars said the museum would reopen its doors in the spring after repairs.") == [
+        "Laurence des Cars"]
+    assert speakers("\"We are not leaving,\" said Ahmed al-Sharaa on Monday.") == ["Ahmed al-Sharaa"]
+
+
+def test_a_role_before_the_name_in_an_earlier_sentence_is_kept():
+    text = ("Throgs Neck resident Michael Lopiano has lived on the street for 30 years.\n\n"
+            "\"The flooding is worse every year,\" Lopiano said.")
+    assert speakers(text) == ["Throgs Neck resident Michael Lopiano"]
+
+
+def test_a_role_set_off_by_commas_before_the_name_is_kept():
+    text = ("The university's interim president, Sarah Cole, told staff that the campus would reopen on Monday "
+            "after the storm.\n\n\"We are ready for the students,\" Cole said.")
+    assert speakers(text) == ["interim president Sarah Cole"] * 2
+
+
+def test_a_later_surname_resolves_to_the_full_name_and_role():
+    text = ("Chief Education Officer Dr Ramona Archer-Bradshaw visited the school on Monday.\n\n"
+            "\"We are very glad to see this, and we expect more parents to agree,\" Archer-Bradshaw said.")
+    assert speakers(text) == ["Chief Education Officer Dr Ramona Archer-Bradshaw"]
+
+
+# Who said what: pronouns and choice ----------------------------------------------------------
+
+def test_he_is_never_a_woman_and_she_never_a_man():
+    text = ("Bank official Mary Munive wrote the report on the complaints.\n\n"
+            "\"I offer my most sincere apologies to these colleagues,\" he said.")
+    assert speakers(text) == []
+    text = ("Ms. Jordan Price wrote the report on the complaints.\n\n"
+            "\"I offer my most sincere apologies to these colleagues,\" he said.")
+    assert speakers(text) == []
+    text = ("Finance Minister Robert Hale wrote the report on the complaints.\n\n"
+            "\"I offer my most sincere apologies to these colleagues,\" she said.")
+    assert speakers(text) == []
+    text = ("Finance Minister Robert Hale wrote the report on the complaints.\n\n"
+            "\"I offer my most sincere apologies to these colleagues,\" he said.")
+    assert speakers(text) == ["Finance Minister Robert Hale"]
+
+
+def test_a_substantive_statement_beats_a_trivial_one():
+    text = ("The city council voted on Monday to close the Harrow Street bridge for repairs.\n\n"
+            "\"Thank you all very much for coming,\" Mayor Ann Lee said.\n\n"
+            "\"The bridge carries 40,000 cars a day and its cables are failing,\" engineer Tom Reyes said.\n\n"
+            "Mayor Ann Lee and engineer Tom Reyes spoke at the meeting.")
+    said = brief(text).who_said_what
+    assert said and said[0].speaker == "engineer Tom Reyes"
+    assert all("Thank you" not in q.text for q in said)
+
+
+# What next -----------------------------------------------------------------------------------
+
+def test_a_past_pledge_is_not_what_next():
+    text = ("The Velmora Labour Party won the general election on Thursday with a majority of 40 seats.\n\n"
+            "Turnout was 61 percent, the electoral commission said.\n\n"
+            "In its manifesto the party promised it would cut taxes next year.\n\n"
+            "Leader Ana Ruiz announced in 2019 she would step down as leader after the election.")
+    ahead = brief(text).what_next
+    assert not any("manifesto" in s or "announced in 2019" in s for s in ahead)
+    from digest.summarise.outlook import outlook_score
+    assert outlook_score("In its manifesto the party promised it would cut taxes next year.") > 0  # the cue is there
+
+
+
+def test_a_fragment_is_not_what_next():
+    text = ("The city council voted on Monday to close the Harrow Street bridge for repairs.\n\n"
+            "This volume will be published next year.\n\n"
+            "Engineers said repairs would take six months.")
+    assert not any(s.startswith("This volume") for s in brief(text).what_next)
+
+
+# Furniture -----------------------------------------------------------------------------------
+
+def test_captions_are_furniture():
+    for caption in ("Pictured: Mayor Ann Lee speaks to residents outside the town hall on Monday.",
+                    "FILE - Mayor Ann Lee speaks to residents outside the town hall on Monday.",
+                    "Mayor Ann Lee speaks to residents on Monday. (Photo: Tom Reyes)"):
+        assert is_chrome(caption), caption
+        assert caption not in " ".join(s.text for s in sentences_of(caption + "\n\nThe council met on Monday."))
+
+
+def test_paywall_and_ad_policy_text_is_furniture():
+    for line in ("Please subscribe to keep reading this article and support local journalism.",
+                 "To continue reading, log in or create a free account with us.",
+                 "We may earn a commission when you buy through links on our site.",
+                 "Read our advertising policy to learn how we make money from affiliate links."):
+        assert is_chrome(line), line
+        assert _clean(f"The council met on Monday to vote on the bridge.\n{line}") == (
+            "The council met on Monday to vote on the bridge.")
+
+
+def test_a_drop_cap_letter_is_joined_back_to_its_word():
+    text = "T\n\nurkey's parliament voted on Monday to approve the bridge over the Bosphorus."
+    assert [s.text for s in sentences_of(text)] == [
+        "Turkey's parliament voted on Monday to approve the bridge over the Bosphorus."]
+    assert sentences_of("T urkey's parliament voted on Monday to approve the new bridge.")[0].text.startswith("Turkey's")
+    assert _clean("T\nurkey's parliament voted on Monday to approve the bridge.").startswith("Turkey's")
