@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from digest.summarise.roles import roles_in
+from digest.summarise.roles import NAME_WORD, PARTICLE, roles_in
 
-_CAP = r"[A-Z][\w'’.\-]*"
-_LINK = r"(?:of|for|the|de|van|von|der|da|del|bin|al|le|la|and)"
+_CAP = NAME_WORD
+_LINK = rf"(?:of|for|the|and|{PARTICLE})"
 NAME = rf"{_CAP}(?:\s+(?:{_LINK}\s+){{0,2}}{_CAP})*"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
 

@@ -57,12 +57,20 @@ _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a
 _APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,200}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
 _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
 _SUBJECT_AFTER = re.compile(rf"^\s*(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<sp>{_NOMINAL}|{NAME})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b)(?P<sp>{_NOMINAL}|{NAME})")
 _REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
+# "according to Cirium data", "according to figures from the Census Bureau": a source of numbers, not a voice.
+_DATA_SOURCE = re.compile(r"['’]?s?\s+(?:data|figures|statistics|numbers|estimates|records|tracking|analysis|polls?|surveys?)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s*$")
 
 # "the New York Democrat said": an epithet for someone named elsewhere, not a name.
 _EPITHET = re.compile(r"(?:Democrat|Republican|Independent|Conservative|Liberal|Tory|Socialist)s?$")
+# A place adjective or a field of study (a section label or a caption's remnant) alone.
+_NOT_A_SPEAKER = re.compile(
+    r"^(?:The\s+)?(?:[\w.'’]+-(?:based|born|bred|led|owned|run|area|wide)|[A-Z][a-z]*(?:ology|onomy|ience|ics|ography)|"
+    r"Science|Health|Politics|Business|Technology|Tech|Sports?|Opinion|Culture|Economy|World|Entertainment|"
+    r"Lifestyle|Education|Environment|Climate|Travel|Markets|Finance|Medicine|Research)$"
+)
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
 # "Opponents, led by Senator John Hale, argued": the named person inside the appositive.
 _LED_BY = re.compile(rf"\b(?:led by|including|among them|such as|headed by)\s+(?P<sp>{NAME})")
@@ -109,7 +117,7 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
                     clause = Sentence(part, sentence.entry, sentence.paragraph, sentence.position)
                     out.append(Statement(clause, names.with_role(speaker), True, origin=sentence))
             continue
-        found = attribute(sentence.text)
+        found = attribute(sentence.text) if _quotes_closed(sentence.text) else None
         if found is not None:
             raw, direct = found
             speaker = names.resolve(raw, index)
@@ -148,6 +156,11 @@ def two_voices(text: str) -> list[tuple[str, str]] | None:
     return [(first_part, found[0]), (text[second.start("sp"):], speaker)]
 
 
+def _quotes_closed(text: str) -> bool:
+    """True when every quotation mark opened in ``text`` is closed: an open quote shows words cut off."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
 def _continuation(sentences: list[Sentence], index: int) -> tuple[Sentence, ...]:
     """The next sentence when it is a bare quotation in the same paragraph that fits the length cap."""
     if index + 1 >= len(sentences):
@@ -176,7 +189,7 @@ def attribute(text: str) -> tuple[str, bool] | None:
         if speaker:
             return speaker, direct
     according = _ACCORDING.search(masked)
-    if according:
+    if according and not _DATA_SOURCE.match(masked, according.end("sp")):
         # The claim is whatever the sentence says besides "according to X".
         rest = masked[: according.start()] + masked[according.end():]
         speaker = _named(_clean_speaker(according.group("sp")), None)
@@ -270,8 +283,10 @@ def _clean_speaker(raw: str) -> str | None:
         return speaker.lower()
     if _POSSESSIVE.search(speaker.removeprefix("The ")) or re.search(r"\s(?:and|&)\s", speaker):
         return None  # "Hege's lawyer", "The Verge's Stadia": owned, not the owner; "A and B": two people, one quote
-    if all(is_title(w) for w in speaker.split() if w not in ("The", "A", "An", "the", "of")):
-        return None  # "The Prime Minister said", "the future President said": an office, not a name
+    if all(is_title(w) for w in speaker.split() if w not in ("The", "A", "An", "the", "of")) or is_title(words[-1]):
+        return None  # "The Prime Minister said", "International Trade Secretary said": an office, not a name
+    if _NOT_A_SPEAKER.search(speaker):
+        return None  # "Maryland-based", "Neuroscience": a place word or a field, never a person
     if re.fullmatch(r"[A-Z]{2,}s", speaker) or _EPITHET.search(speaker):
         return None  # "AMAs": an event or a product line; "the New York Democrat": an epithet
     speaker = re.sub(r"\s+for\s+the\s+[A-Z][\w\s]*$", "", speaker)  # "Rick Perry for the Republican (nomination)"

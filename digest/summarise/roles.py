@@ -12,7 +12,8 @@ import re
 MAX_ROLE_WORDS = 20  # a longer role is left out whole: a role cut short misnames the speaker
 
 _JOB = (
-    r"(?:chief|executive|director|minister|secretary|president|chair(?:man|woman|person)?|"
+    r"(?:resident|student|teacher|nurse|farmer|worker|parent|mother|father|neighbou?r|voter|volunteer|"
+    r"shopkeeper|pilot|driver|witness|survivor|chief|executive|director|minister|secretary|president|chair(?:man|woman|person)?|"
     r"spokes(?:man|woman|person)|economist|analyst|professor|leader|head|mayor|governor|senator|"
     r"official|manager|founder|co-founder|officer|adviser|advisor|lawyer|attorney|ceo|editor|"
     r"researcher|scientist|commissioner|ambassador|member|coach|captain|owner|partner|"
@@ -23,7 +24,11 @@ _JOB = (
 )
 # A full stop after a title ("an adviser to Mr. Reid") does not end the role.
 _NOT_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)"
-_PERSON = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}"
+# Lower-case particles inside a name ("Laurence des Cars", "Ursula van der Berg", "Mohammed bin
+# Salman") and Arabic article prefixes ("Ahmed al-Sharaa") are part of it.
+PARTICLE = r"(?:de|des|du|di|da|dos|das|del|della|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la)"
+NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|ash|as|an|ar|at|az|abu|bin|ibn)-[A-Z])[\w’'.-]*"
+_PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
