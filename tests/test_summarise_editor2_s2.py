@@ -73,6 +73,11 @@ def test_a_role_set_off_by_commas_before_the_name_is_kept():
     text = ("The university's interim president, Sarah Cole, told staff that the campus would reopen on Monday "
             "after the storm.\n\n\"We are ready for the students,\" Cole said.")
     assert speakers(text) == ["interim president Sarah Cole"] * 2
+    text = ("The Ministry of Education’s Chief Education Officer, Dr Ramona Archer-Bradshaw, visited the school.\n\n"
+            "“We are very glad to see this, and we expect more parents to agree,” Archer-Bradshaw added.")
+    assert speakers(text) == ["Ministry of Education’s Chief Education Officer Dr Ramona Archer-Bradshaw"]
+    text = "Meanwhile, Chief Executive, John Smith, said the company would cut 100 jobs at the plant."
+    assert speakers(text) == ["Chief Executive John Smith"]
 
 
 def test_a_later_surname_resolves_to_the_full_name_and_role():
@@ -84,28 +89,28 @@ def test_a_later_surname_resolves_to_the_full_name_and_role():
 # Who said what: pronouns and choice ----------------------------------------------------------
 
 def test_he_is_never_a_woman_and_she_never_a_man():
-    text = ("Bank official Mary Munive wrote the report on the complaints.\n\n"
+    text = ("Bank official Mary Munive led the inquiry into the complaints.\n\n"
             "\"I offer my most sincere apologies to these colleagues,\" he said.")
     assert speakers(text) == []
-    text = ("Ms. Jordan Price wrote the report on the complaints.\n\n"
+    text = ("Ms. Jordan Price led the inquiry into the complaints.\n\n"
             "\"I offer my most sincere apologies to these colleagues,\" he said.")
     assert speakers(text) == []
-    text = ("Finance Minister Robert Hale wrote the report on the complaints.\n\n"
+    text = ("Finance Minister Robert Hale led the inquiry into the complaints.\n\n"
             "\"I offer my most sincere apologies to these colleagues,\" she said.")
     assert speakers(text) == []
-    text = ("Finance Minister Robert Hale wrote the report on the complaints.\n\n"
+    text = ("Finance Minister Robert Hale led the inquiry into the complaints.\n\n"
             "\"I offer my most sincere apologies to these colleagues,\" he said.")
     assert speakers(text) == ["Finance Minister Robert Hale"]
 
 
 def test_a_substantive_statement_beats_a_trivial_one():
     text = ("The city council voted on Monday to close the Harrow Street bridge for repairs.\n\n"
-            "\"Thank you all very much for coming,\" Mayor Ann Lee said.\n\n"
-            "\"The bridge carries 40,000 cars a day and its cables are failing,\" engineer Tom Reyes said.\n\n"
-            "Mayor Ann Lee and engineer Tom Reyes spoke at the meeting.")
+            "\"I want to thank everyone who came out tonight, and all of our wonderful staff at City Hall,\" "
+            "Mayor Ann Lee said.\n\n"
+            "\"The bridge carries 40,000 cars a day and its cables are failing,\" said Tom Reyes, the city engineer.\n\n"
+            "Residents packed the meeting at the town hall.")
     said = brief(text).who_said_what
-    assert said and said[0].speaker == "engineer Tom Reyes"
-    assert all("Thank you" not in q.text for q in said)
+    assert [q.speaker for q in said] == ["Tom Reyes, the city engineer"]
 
 
 # What next -----------------------------------------------------------------------------------

@@ -56,6 +56,8 @@ _OLD_NEWS = re.compile(
     r"\b(?:said|announced|declared|revealed|confirmed|disclosed)\s+(?:in\s+(?:January|February|March|April|June|July|"
     r"August|September|October|November|December|(?:19|20)\d\d)|last (?:week|month|year)|earlier this (?:month|year))\b"
 )
+# A pledge already made ("promised in its manifesto to ...", "had vowed to ..."): a promise on record, not a step ahead.
+_PAST_PLEDGE = re.compile(r"\b(?:promised|pledged|vowed)\b|\bmanifesto\b|\bcampaign (?:promise|pledge)s?\b", re.IGNORECASE)
 _GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
 
 
@@ -66,7 +68,7 @@ def _next_score(c: Candidate) -> float:
     if SECOND_PERSON.search(narration) or _ASIDE.search(narration):
         return 0.0
     st = c.statement
-    if _OLD_NEWS.search(narration):
+    if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration):
         return 0.0  # a plan announced months ago is background, not this event's next step
     if st is None and _GUESS.search(narration):
         return 0.0  # the reporter's own guess ("will likely spend the next day ..."): nobody's plan or expectation

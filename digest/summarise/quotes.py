@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from digest.summarise.names import (
     NAME,
     NOT_NAMES,
+    ORG_TAIL,
     PREPOSITION_END,
     PRONOUN,
     QUOTE,
@@ -22,6 +23,7 @@ from digest.summarise.names import (
     is_group,
     is_title,
     object_name,
+    person_like,
 )
 from digest.summarise.sentences import Sentence
 
@@ -56,7 +58,7 @@ _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a
 # One appositive between commas, which may run on through a place ("..., Greenbelt, Maryland,").
 _APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,200}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
 _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
-_SUBJECT_AFTER = re.compile(rf"^\s*(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
+_SUBJECT_AFTER = re.compile(rf"^\s*(?:the\s+(?=[A-Z]))?(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b)(?P<sp>{_NOMINAL}|{NAME})")
 _REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
 # "according to Cirium data", "according to figures from the Census Bureau": a source of numbers, not a voice.
@@ -71,6 +73,8 @@ _NOT_A_SPEAKER = re.compile(
     r"Science|Health|Politics|Business|Technology|Tech|Sports?|Opinion|Culture|Economy|World|Entertainment|"
     r"Lifestyle|Education|Environment|Climate|Travel|Markets|Finance|Medicine|Research)$"
 )
+# An institution's person: "the Wilson Center's Robert Daly" is Robert Daly, of the Wilson Center.
+_MEMBER_OF = re.compile(r"(?:The\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){1,3})")
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
 # "Opponents, led by Senator John Hale, argued": the named person inside the appositive.
 _LED_BY = re.compile(rf"\b(?:led by|including|among them|such as|headed by)\s+(?P<sp>{NAME})")
@@ -198,6 +202,7 @@ def attribute(text: str) -> tuple[str, bool] | None:
     return None
 
 
+_TITLED_BEFORE = re.compile(rf"^(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?:[\w’'-]+['’]s\s+)?(?:[A-Za-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*,\s+(?P<sp>{NAME}),{_GAP}\s*$")
 _NOMINAL_START = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
 _APPOSITIVE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+of\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)?")
 _UNNAMED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:They|We|Some|Others|Many)\s+(?:\w+ly\s+)?$")
@@ -219,6 +224,9 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     if subject and _clean_speaker(subject.group("sp")):
         if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
             return _subject(before[: subject.start()], _named(_clean_speaker(subject.group("sp")), subject.group("ap")))
+    titled = _TITLED_BEFORE.search(before)
+    if titled and _has_claim(masked, verb, direct=direct, subject_start=titled.start("sp")):
+        return titled.group("sp")  # "The university's interim president, Sarah Cole, told staff that ..."
     if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE:
         inverted = _SUBJECT_AFTER.match(after)
         if inverted and _named(_clean_speaker(inverted.group("sp")), None):
@@ -281,6 +289,9 @@ def _clean_speaker(raw: str) -> str | None:
         return None  # "We're told", "I'm told": the reporter, not a speaker
     if speaker.lower() in ("he", "she"):
         return speaker.lower()
+    member = _MEMBER_OF.fullmatch(speaker)
+    if member and member.group("org").split()[-1] in ORG_TAIL and person_like(member.group("name")):
+        return f"{member.group('name')} of the {member.group('org')}"  # "the Wilson Center's Robert Daly"
     if _POSSESSIVE.search(speaker.removeprefix("The ")) or re.search(r"\s(?:and|&)\s", speaker):
         return None  # "Hege's lawyer", "The Verge's Stadia": owned, not the owner; "A and B": two people, one quote
     if all(is_title(w) for w in speaker.split() if w not in ("The", "A", "An", "the", "of")) or is_title(words[-1]):
