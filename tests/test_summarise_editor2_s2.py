@@ -160,3 +160,26 @@ def test_a_drop_cap_letter_is_joined_back_to_its_word():
         "Turkey's parliament voted on Monday to approve the bridge over the Bosphorus."]
     assert sentences_of("T urkey's parliament voted on Monday to approve the new bridge.")[0].text.startswith("Turkey's")
     assert _clean("T\nurkey's parliament voted on Monday to approve the bridge.").startswith("Turkey's")
+
+
+def test_a_quoted_fragment_is_not_a_statement_shown_alone():
+    text = ("The city council voted on Monday to close the Harrow Street bridge for repairs.\n\n"
+            "\"... and that is why the bridge has to close now,\" said Tom Reyes, the city engineer.\n\n"
+            "Residents packed the meeting at the town hall.")
+    assert brief(text).who_said_what == ()
+
+
+def test_a_next_step_about_something_never_introduced_is_left_out():
+    text = ("The city council voted on Monday to close the Harrow Street bridge for repairs.\n\n"
+            "Engineers found cracks in two of its cables last month.\n\n"
+            "The second part of this volume will be published in the spring.")
+    assert not any("this volume" in s for s in brief(text).what_next)
+
+
+def test_a_next_step_with_a_pronoun_nobody_in_it_names_is_left_out():
+    text = ("The city council voted on Monday to close the Harrow Street bridge for repairs.\n\n"
+            "Engineers found cracks in two of its cables last month.\n\n"
+            "The council confirmed that she will step down as chair of the works committee next month.")
+    assert not any("she will" in s for s in brief(text).what_next)
+    text = text.replace("The council confirmed that she", "Mayor Ann Lee confirmed that she")
+    assert any("she will" in s for s in brief(text).what_next)

@@ -6,9 +6,10 @@ import re
 
 from digest.summarise.candidates import Candidate, fresh, word_count
 from digest.summarise.centrality import words
-from digest.summarise.names import person_like
+from digest.summarise.names import NAME, NOT_NAMES, ORG_TAIL, person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.quotes import SPEECH_VERB
+from digest.summarise.roles import JOB_WORD
 from digest.summarise.sentences import Sentence
 from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back
 
@@ -29,6 +30,8 @@ def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: list[C
     for c in candidates:
         if c.sentence in used or not 6 <= word_count(c) <= 50 or not _whole(c.sentence.text):
             continue
+        if not (_pronoun_named(c.sentence.text) and _introduced(c, candidates)):
+            continue
         score = _next_score(c)
         if score >= 2.0 and (not about or _on_event(c, about)):
             pool.append((score + c.centrality, c))
@@ -38,6 +41,41 @@ def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: list[C
         if len(chosen) < MAX_NEXT and fresh(cand, [*shown, *chosen]):
             chosen.append(cand)
     return chosen
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
+_PERSON_RUN = re.compile(rf"{NAME}")
+
+
+def _pronoun_named(text: str) -> bool:
+    """True unless "he" or "she" stands for nobody the sentence names before it ("The council said she will ...")."""
+    narration = QUOTE_SPAN.sub(" ", text)
+    pronoun = _PRONOUN.search(narration)
+    if pronoun is None:
+        return True
+    before = narration[: pronoun.start()]
+    return bool(JOB_WORD.search(before) or any(_may_be_person(m.group(0)) for m in _PERSON_RUN.finditer(before)))
+
+
+def _may_be_person(run: str) -> bool:
+    """True for a run that can name a person: a full name, or a surname alone ("Forte said he ...")."""
+    words = [w for w in run.split() if w not in NOT_NAMES]
+    return person_like(" ".join(words)) or (len(words) == 1 and words[0] not in ORG_TAIL)
+
+
+# "this volume", "these measures": a thing the article must have introduced before; times are not things.
+_DEICTIC = re.compile(r"\b(?:this|these|those)\s+(?!(?:week|month|year|spring|summer|fall|autumn|winter|weekend|morning|"
+                      r"afternoon|evening|time|season|quarter|term|decade|century)\b)([a-z]{3,})")
+
+
+def _introduced(c: Candidate, candidates: list[Candidate]) -> bool:
+    """True unless the sentence points at "this <thing>" that no earlier sentence of its entry mentions."""
+    wanted = [m.group(1).rstrip("s") for m in _DEICTIC.finditer(QUOTE_SPAN.sub(" ", c.sentence.text))]
+    if not wanted:
+        return True
+    earlier = " ".join(o.sentence.text.lower() for o in candidates
+                       if o.sentence.entry == c.sentence.entry and o.sentence.position < c.sentence.position)
+    return all(noun in earlier for noun in wanted)
 
 
 _NEAR_LEAD = 4  # sentences

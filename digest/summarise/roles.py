@@ -48,7 +48,7 @@ _BEFORE_COMMA = re.compile(
 # The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
 _LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
-_JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
+JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
 _OPENERS = frozenset("The A An But And In On At For After Before When While If As This That".split())
 _TRAILING = frozenset("of at for the and a an in on with to from".split())
@@ -61,7 +61,7 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
         role = match.group("role")
         if _LIST_GOES_ON.match(prose, match.end()):
             role = ""  # "head of MIT's Science, Technology and Society program": the comma was inside a name
-        if role and _JOB_WORD.search(role) and not _NOT_ROLE.match(role):
+        if role and JOB_WORD.search(role) and not _NOT_ROLE.match(role):
             found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
     for match in _BEFORE_COMMA.finditer(prose):
         found.append((match.group("name"), _with_role(match.group("name"), match.group("role"), after=False)))

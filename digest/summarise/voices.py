@@ -30,9 +30,13 @@ _TRIVIAL = re.compile(
 )
 
 
+# A quotation picked up mid-sentence ('"... and that is why," she said'): words without their context.
+_FRAGMENT = re.compile(r"^[\"“‘]\s*(?:\.{3}|…|[a-z])")
+
+
 def substantive(c: Candidate) -> bool:
-    """True unless the statement is a pleasantry (thanks, greetings, congratulations)."""
-    return not _TRIVIAL.match(c.sentence.text)
+    """True unless the statement is a pleasantry (thanks, greetings) or a quotation taken up mid-sentence."""
+    return not (_TRIVIAL.match(c.sentence.text) or _FRAGMENT.match(c.sentence.text))
 
 
 def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int) -> list[Candidate]:
