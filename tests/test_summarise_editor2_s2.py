@@ -183,3 +183,19 @@ def test_a_next_step_with_a_pronoun_nobody_in_it_names_is_left_out():
     assert not any("she will" in s for s in brief(text).what_next)
     text = text.replace("The council confirmed that she", "Mayor Ann Lee confirmed that she")
     assert any("she will" in s for s in brief(text).what_next)
+
+
+def test_photo_credits_at_a_captions_end_are_furniture():
+    for caption in ("Firefighters battle the blaze on Elm Street on Monday. Credit: Jane Doe",
+                    "Firefighters battle the blaze on Elm Street on Monday. Jane Doe | Staff Photographer",
+                    "Firefighters battle the blaze on Elm Street on Monday. (Jane Doe for The Velmora Times)"):
+        assert is_chrome(caption), caption
+
+
+def test_an_outlet_credit_before_the_lead_is_stripped_and_the_sentence_kept():
+    from digest.summarise.sentences import strip_dateline
+    assert strip_dateline("Kaieteur News – Two loggers were found dead on Monday.") == (
+        "Two loggers were found dead on Monday.")
+    assert strip_dateline("KVELLER via JTA — My daughter started school this week.") == (
+        "My daughter started school this week.")
+    assert strip_dateline("Mayor Ann Lee – a former nurse – won the vote.") == "Mayor Ann Lee – a former nurse – won the vote."

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.summarise.names import person_like
+
 # Titles and other abbreviations that are practically never the end of a sentence.
 _TITLES = frozenset(
     """mr mrs ms messrs dr gen lt col sgt capt cmdr adm maj brig gov sen rep reps sens prof rev
@@ -221,9 +223,29 @@ _LABEL = re.compile(r"^(?:Updated?|UPDATED?|Breaking|BREAKING|Exclusive|EXCLUSIV
                     r"(?: \([^)]{1,30}\))?\s*:\s+(?=[A-Z\"“])")
 
 
+# An outlet's credit before the lead: "Kaieteur News – Two loggers ...", "KVELLER via JTA — My daughter ...".
+_CREDIT_PREFIX = re.compile(r"^(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}(?:\s+via\s+[A-Z][\w.&-]*)?)\s+[—–]\s+(?=[A-Z\"“])")
+
+
+def _credit_prefix(paragraph: str) -> re.Match[str] | None:
+    """The outlet credit opening ``paragraph``; a person's name, or a dash pair around an aside, is none."""
+    match = _CREDIT_PREFIX.match(paragraph)
+    if match is None or re.search(r"[—–]", paragraph[match.end():]) or _looks_like_person(match.group("who")):
+        return None
+    return match
+
+
+def _looks_like_person(who: str) -> bool:
+    """True for a person's name; "KVELLER via JTA" and "WASHINGTON" are outlets and places."""
+    return person_like(who) and not re.search(r"\bvia\b|\b[A-Z]{2,}\b", who)
+
+
 def strip_dateline(paragraph: str) -> str:
-    """Return ``paragraph`` without a leading label ("Updated:") or dateline ("WASHINGTON (AP) —")."""
+    """Return ``paragraph`` without a leading label ("Updated:"), dateline ("WASHINGTON (AP) —") or credit ("Kaieteur News –")."""
     paragraph = _LABEL.sub("", paragraph)
+    credit = _credit_prefix(paragraph)
+    if credit:
+        return paragraph[credit.end():]
     match = _DATELINE.match(paragraph)
     if not match:
         return paragraph
