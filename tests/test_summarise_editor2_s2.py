@@ -28,6 +28,9 @@ def brief(text: str):
 def test_a_field_or_an_adjective_is_never_the_speaker():
     assert speakers("\"The results are striking,\" Neuroscience said in a statement about the sleep study.") == []
     assert speakers("\"We expect more flights next year,\" Maryland-based said in its filing.") == []
+    text = ("Rep. Peter King, R-N.Y., who opposes the project, said Monday that the White House softened its "
+            "original comments.")
+    assert "R-N.Y" not in speakers(text)
 
 
 def test_an_unnamed_title_is_never_the_speaker():

@@ -63,8 +63,9 @@ def _may_be_person(run: str) -> bool:
     return person_like(" ".join(words)) or (len(words) == 1 and words[0] not in ORG_TAIL)
 
 
-# "this volume", "these measures": a thing the article must have introduced before; times are not things.
-_DEICTIC = re.compile(r"\b(?:this|these|those)\s+(?!(?:week|month|year|spring|summer|fall|autumn|winter|weekend|morning|"
+# "this volume", "these measures": a thing the article must have introduced before; times are not things
+# ("those" is left alone: "those insured by the program" introduces its own).
+_DEICTIC = re.compile(r"\b(?:this|these)\s+(?!(?:week|month|year|spring|summer|fall|autumn|winter|weekend|morning|"
                       r"afternoon|evening|time|season|quarter|term|decade|century)\b)([a-z]{3,})")
 
 

@@ -58,7 +58,8 @@ _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a
 # One appositive between commas, which may run on through a place ("..., Greenbelt, Maryland,").
 _APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,200}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
 _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
-_SUBJECT_AFTER = re.compile(rf"^\s*(?:the\s+(?=[A-Z]))?(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
+# "said the Wilson Center's Robert Daly": "the" opens an institution's person; "the Democratic staffer" is no name.
+_SUBJECT_AFTER = re.compile(rf"^\s*(?:the\s+(?=[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,4}}['’]s\s+[A-Z]))?(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b)(?P<sp>{_NOMINAL}|{NAME})")
 _REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
 # "according to Cirium data", "according to figures from the Census Bureau": a source of numbers, not a voice.
@@ -67,9 +68,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s*$")
 
 # "the New York Democrat said": an epithet for someone named elsewhere, not a name.
 _EPITHET = re.compile(r"(?:Democrat|Republican|Independent|Conservative|Liberal|Tory|Socialist)s?$")
-# A place adjective or a field of study (a section label or a caption's remnant) alone.
+# A place adjective, a party-and-state tag ("R-N.Y.") or a field of study (a section label) alone.
 _NOT_A_SPEAKER = re.compile(
-    r"^(?:The\s+)?(?:[\w.'’]+-(?:based|born|bred|led|owned|run|area|wide)|[A-Z][a-z]*(?:ology|onomy|ience|ics|ography)|"
+    r"^(?:The\s+)?(?:[\w.'’]+-(?:based|born|bred|led|owned|run|area|wide)|[RDI]-[A-Z][\w.]*|[A-Z][a-z]*(?:ology|onomy|ience|ics|ography)|"
     r"Science|Health|Politics|Business|Technology|Tech|Sports?|Opinion|Culture|Economy|World|Entertainment|"
     r"Lifestyle|Education|Environment|Climate|Travel|Markets|Finance|Medicine|Research)$"
 )
