@@ -202,3 +202,14 @@ def test_an_outlet_credit_before_the_lead_is_stripped_and_the_sentence_kept():
     assert strip_dateline("KVELLER via JTA — My daughter started school this week.") == (
         "My daughter started school this week.")
     assert strip_dateline("Mayor Ann Lee – a former nurse – won the vote.") == "Mayor Ann Lee – a former nurse – won the vote."
+
+
+def test_a_vague_line_is_not_what_next():
+    base = ("The city council voted on Monday to close the Harrow Street bridge for repairs.\n\n"
+            "Engineers found cracks in two of its cables last month.\n\n")
+    for line in ("More information will be released as it becomes available.",
+                 "Police said more details will be released later.",
+                 "The investigation is expected to continue.",
+                 "Officials said the situation will be reviewed in the coming days."):
+        assert brief(base + line).what_next == (), line
+    assert brief(base + "The council will vote on a replacement bridge on March 3.").what_next

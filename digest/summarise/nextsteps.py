@@ -97,6 +97,13 @@ _OLD_NEWS = re.compile(
 )
 # A pledge already made ("promised in its manifesto to ...", "had vowed to ..."): a promise on record, not a step ahead.
 _PAST_PLEDGE = re.compile(r"\b(?:promised|pledged|vowed)\b|\bmanifesto\b|\bcampaign (?:promise|pledge)s?\b", re.IGNORECASE)
+# Lines that look ahead without saying at what: "More details will be released", "the investigation will continue".
+_VAGUE = re.compile(
+    r"\b(?:more|further|additional|new) (?:information|details|updates?)\b|\bas (?:it|they) becomes? available\b|"
+    r"\b(?:is|are) (?:expected|likely|set) to continue\b|\b(?:remains?|is|are) ongoing\b|\bwill be updated\b|"
+    r"\b(?:the|this) (?:situation|matter|issue|case) (?:will|is expected to|could|may)\b",
+    re.IGNORECASE,
+)
 _GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
 
 
@@ -107,7 +114,7 @@ def _next_score(c: Candidate) -> float:
     if SECOND_PERSON.search(narration) or _ASIDE.search(narration):
         return 0.0
     st = c.statement
-    if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration):
+    if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration) or _VAGUE.search(narration):
         return 0.0  # a plan announced months ago is background, not this event's next step
     if st is None and _GUESS.search(narration):
         return 0.0  # the reporter's own guess ("will likely spend the next day ..."): nobody's plan or expectation
