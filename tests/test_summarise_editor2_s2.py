@@ -83,6 +83,11 @@ def test_a_role_set_off_by_commas_before_the_name_is_kept():
     assert speakers(text) == ["Chief Executive John Smith"]
 
 
+def test_a_sentence_opener_is_no_part_of_a_role():
+    text = "Then White House spokesman Bill Burton said Obama was \"not backing off his original remarks.\""
+    assert speakers(text) == ["White House spokesman Bill Burton"]
+
+
 def test_a_later_surname_resolves_to_the_full_name_and_role():
     text = ("Chief Education Officer Dr Ramona Archer-Bradshaw visited the school on Monday.\n\n"
             "\"We are very glad to see this, and we expect more parents to agree,\" Archer-Bradshaw said.")

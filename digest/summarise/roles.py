@@ -50,7 +50,7 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
 _LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
 JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
-_OPENERS = frozenset("The A An But And In On At For After Before When While If As This That".split())
+_OPENERS = frozenset("The A An But And In On At For After Before When While If As This That Then Meanwhile Now".split())
 _TRAILING = frozenset("of at for the and a an in on with to from".split())
 
 
