@@ -48,6 +48,9 @@ _CHROME_PATTERNS = [
     r"\bdownload (the|our) app\b",
     r"\bplease (subscribe|log in|sign in|register)\b|\bto (continue|keep) reading\b",
     r"\b(we|may) (may )?earn (a|an affiliate) commission\b|\b(advertising|affiliate) (policy|disclosure)\b",
+    r"\balready a subscriber\b|\b(limit|number) of free (articles|stories)\b|\bfor subscribers only\b",
+    r"\bcontains affiliate links\b|\bmay (receive|get|earn) (compensation|a share of (sales|revenue))\b",
+    r"\bindependently selected by our editors\b",
     r"^\s*(pictured|above|inset)\s*:|^\s*FILE( PHOTO)?\s*[-–—:]",
 ]
 CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.IGNORECASE)

@@ -156,7 +156,11 @@ def test_paywall_and_ad_policy_text_is_furniture():
     for line in ("Please subscribe to keep reading this article and support local journalism.",
                  "To continue reading, log in or create a free account with us.",
                  "We may earn a commission when you buy through links on our site.",
-                 "Read our advertising policy to learn how we make money from affiliate links."):
+                 "Read our advertising policy to learn how we make money from affiliate links.",
+                 "Already a subscriber? Log in to read the rest of the story.",
+                 "You have reached your limit of free articles for this month.",
+                 "This post contains affiliate links, and we may receive compensation for purchases.",
+                 "Every product is independently selected by our editors, and we may get a share of sales."):
         assert is_chrome(line), line
         assert _clean(f"The council met on Monday to vote on the bridge.\n{line}") == (
             "The council met on Monday to vote on the bridge.")

@@ -198,7 +198,9 @@ _CHROME_PHRASE = re.compile(
     # Paywall prompts and the outlet's ad or affiliate policy: about the page, never the news.
     r"\bplease (?:subscribe|log in|sign in|register)\b|\bto (?:continue|keep) reading\b|\bsubscribe to (?:keep|continue) reading\b|"
     r"\b(?:we|may) (?:may )?earn (?:a|an affiliate) commission\b|\b(?:advertising|affiliate|editorial) (?:policy|disclosure)\b|"
-    r"\bthrough (?:affiliate )?links on (?:our|this) site\b",
+    r"\bthrough (?:affiliate )?links on (?:our|this) site\b|\balready a subscriber\b|\b(?:limit|number) of free (?:articles|stories)\b|"
+    r"\bfree (?:articles|stories) (?:left|remaining)\b|\bfor subscribers only\b|\bcontains affiliate links\b|"
+    r"\bmay (?:receive|get|earn) (?:compensation|a share of (?:sales|revenue))\b|\bindependently selected by our editors\b",
     re.IGNORECASE,
 )
 # Caption openers: "Pictured: ...", "FILE - ...", "FILE PHOTO: ...", "Photo/Credit: ..." (case kept: "File" may open prose).
