@@ -222,3 +222,4 @@ def test_a_vague_line_is_not_what_next():
                  "Officials said the situation will be reviewed in the coming days."):
         assert brief(base + line).what_next == (), line
     assert brief(base + "The council will vote on a replacement bridge on March 3.").what_next
+
