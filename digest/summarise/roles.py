@@ -39,12 +39,15 @@ _BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
     rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]+)?)\s+(?P<name>{_PERSON})"
 )
-# A role set off before the name: "The university's interim president, Sarah Cole, said".
-_BEFORE_COMMA = re.compile(
+# A role set off before the name: "The university's interim president, Sarah Cole, said". The name
+# between commas is found first; the role must end right before it (read from a short window).
+_SET_OFF_NAME = re.compile(rf",\s+(?P<name>{_PERSON})(?=,)")
+_ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
     rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{_JOB})"
-    rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?),\s+(?P<name>{_PERSON}),"
+    rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?)$"
 )
+_ROLE_WINDOW = 120  # characters before the comma a role is looked for in
 # The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
 _LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
@@ -63,8 +66,10 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             role = ""  # "head of MIT's Science, Technology and Society program": the comma was inside a name
         if role and JOB_WORD.search(role) and not _NOT_ROLE.match(role):
             found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
-    for match in _BEFORE_COMMA.finditer(prose):
-        found.append((match.group("name"), _with_role(match.group("name"), match.group("role"), after=False)))
+    for match in _SET_OFF_NAME.finditer(prose):
+        role = _ROLE_BEFORE_COMMA.search(prose[max(0, match.start() - _ROLE_WINDOW): match.start()])
+        if role:
+            found.append((match.group("name"), _with_role(match.group("name"), role.group("role"), after=False)))
     for match in _BEFORE.finditer(prose):
         words = match.group("role").split()
         if _NAME_BEFORE.search(prose, 0, match.start()):
