@@ -45,8 +45,14 @@ _CHROME_PHRASE = re.compile(
     r"\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie (?:policy|settings|preferences)\b|"
     r"\b(?:accept|use) (?:all )?cookies\b|\bour (?:\w+ ){0,2}newsletters?\b|\bgetty images\b|"
     r"\bphoto(?:graph)?s? by \w|\bimage (?:source|credit)s?\b|\((?:photo|image|picture)s?\s*(?::|by|credit)|"
-    r"\b\d+[- ]min(?:ute)? read\b|\bpowered by\b|\bto your inbox\b|\b(?:subscribe|sign up) (?:now|today|here)\b|"
-    # Paywall prompts and the outlet's ad or affiliate policy: about the page, never the news.
+    r"\b\d+[- ]min(?:ute)? read\b|\bpowered by\b|\bto your inbox\b|\b(?:subscribe|sign up) (?:now|today|here)\b",
+    re.IGNORECASE,
+)
+# Paywall prompts and the outlet's ad or affiliate policy: about the page, never the news. Looked
+# for only when one of their words is there (the check runs on every sentence).
+_PAYWALL_WORDS = ("please", "subscri", "reading", "commission", "policy", "disclosure", "affiliate", "free articles",
+                  "free stories", "compensation", "share of", "independently", "links on")
+_PAYWALL = re.compile(
     r"\bplease (?:subscribe|log in|sign in|register)\b|\bto (?:continue|keep) reading\b|\bsubscribe to (?:keep|continue) reading\b|"
     r"\b(?:we|may) (?:may )?earn (?:a|an affiliate) commission\b|\b(?:advertising|affiliate|editorial) (?:policy|disclosure)\b|"
     r"\bthrough (?:affiliate )?links on (?:our|this) site\b|\balready a subscriber\b|\b(?:limit|number) of free (?:articles|stories)\b|"
@@ -112,7 +118,10 @@ def is_chrome(sentence: str) -> bool:
     text = sentence.strip()
     if _BYLINE.match(text) or _BIO.match(text) or _CHROME_OPENER.match(text) or _CHROME_PHRASE.search(text):
         return True
-    if _CAPTION_OPENER.match(text) or is_caption(text):
+    low = text.lower()
+    if any(word in low for word in _PAYWALL_WORDS) and _PAYWALL.search(text):
+        return True
+    if _CAPTION_OPENER.match(text) or (any(mark in text for mark in _CREDIT_MARKS) and is_caption(text)):
         return True
     if _URL.search(text) and len(_URL.sub(" ", text).split()) < 8:
         return True  # a link or handle with a few words around it: "More at https://...", "Follow @x"
@@ -121,6 +130,10 @@ def is_chrome(sentence: str) -> bool:
     if not _TERMINAL.search(text):
         return True  # captions, headings and link lists rarely end like prose
     return text.isupper() or len(text.split()) < 4
+
+
+# Every picture credit ``_CREDIT`` knows holds one of these (a cheap check before the pattern).
+_CREDIT_MARKS = ("Credit", "Getty", "photo", "Photo", "(", "/", "Source", "Photograph")
 
 
 def is_caption(paragraph: str) -> bool:
