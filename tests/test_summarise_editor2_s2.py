@@ -44,6 +44,10 @@ def test_a_person_from_an_institution_is_credited_with_the_institution_as_role()
     assert speakers(text) == ["Robert Daly of the Wilson Center"]
     text = "\"The sanctions will bite within months,\" the Wilson Center's Robert Daly said on Monday."
     assert speakers(text) == ["Robert Daly of the Wilson Center"]
+    text = "According to the Wilson Center's Robert Daly, the sanctions will bite within months."
+    assert speakers(text) == ["Robert Daly of the Wilson Center"]
+    text = "\"The sanctions will bite within months,\" the Wilson Center's Asia director, Robert Daly, said."
+    assert speakers(text) == ["Wilson Center's Asia director Robert Daly"]
 
 
 def test_a_data_source_is_not_a_statement():

@@ -56,8 +56,10 @@ _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a
 _APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,200}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
 _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
 # "said the Wilson Center's Robert Daly": "the" opens an institution's person; "the Democratic staffer" is no name.
-_SUBJECT_AFTER = re.compile(rf"^\s*(?:the\s+(?=[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,4}}['’]s\s+[A-Z]))?(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b)(?P<sp>{_NOMINAL}|{NAME})")
+_OWNER = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}['’]s\s+"
+_THE_OWNER = rf"(?:the\s+(?={_OWNER}[A-Z]))?"
+_SUBJECT_AFTER = re.compile(rf"^\s*{_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b){_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME})")
 _REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
 # "according to Cirium data", "according to figures from the Census Bureau": a source of numbers, not a voice.
 _DATA_SOURCE = re.compile(r"['’]?s?\s+(?:data|figures|statistics|numbers|estimates|records|tracking|analysis|polls?|surveys?)\b")
@@ -189,7 +191,7 @@ def attribute(text: str) -> tuple[str, bool] | None:
     return None
 
 
-_TITLED_BEFORE = re.compile(rf"^(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?:[\w’'-]+['’]s\s+)?(?:[A-Za-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*,\s+(?P<sp>{NAME}),{_GAP}\s*$")
+_TITLED_BEFORE = re.compile(rf"^\s*(?:¶\s*,?\s*)?(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?:{_OWNER}|[\w’'-]+['’]s\s+)?(?!(?:her|his|their|its|our|my)\b)(?:[A-Za-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*,\s+(?P<sp>{NAME}),{_GAP}\s*$")
 _NOMINAL_START = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
 _APPOSITIVE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+of\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)?")
 _UNNAMED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:They|We|Some|Others|Many)\s+(?:\w+ly\s+)?$")
