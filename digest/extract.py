@@ -65,6 +65,7 @@ def extract_article(html: bytes | str, *, url: str | None = None) -> str:
     """Main text of an article page as plain text (paragraphs joined by '\n\n'), '' if none."""
     if not html or _is_binary(html):
         return ""
+    html = _inline_drop_caps(html)
     text = _trafilatura(html, url=url, favor_precision=True)
     if len(text.split()) < _SHORT_WORDS:
         # Precision mode sometimes keeps one fragment of an article split over many
@@ -75,6 +76,22 @@ def extract_article(html: bytes | str, *, url: str | None = None) -> str:
     text = _clean(text)
     # A handful of words is a menu or a label, not an article: let the feed's text stand.
     return text if len(text.split()) >= _MIN_WORDS else ""
+
+
+# A drop cap set in its own element ("<div class=dropcap>T</div><p>urkey ...") or as an image with the
+# letter as its alt text: trafilatura drops the letter, so it is moved into the text first.
+_DROP_CAP_ELEMENT = (r"<(span|div|p|strong|b|em|i)\b[^>]*class=[\"'][^\"']*[Dd]rop[-_ ]?[Cc]ap[^\"']*[\"'][^>]*>\s*([A-Z])\s*</\1>"
+                     r"(?:\s*(<p\b[^>]*>))?")
+_DROP_CAP_IMAGE = r"<img\b[^>]*\balt=[\"']([A-Z])[\"'][^>]*>(?=[a-z])"
+_DROP_CAPS = {str: (re.compile(_DROP_CAP_ELEMENT), re.compile(_DROP_CAP_IMAGE)),
+              bytes: (re.compile(_DROP_CAP_ELEMENT.encode()), re.compile(_DROP_CAP_IMAGE.encode()))}
+
+
+def _inline_drop_caps(html: bytes | str) -> bytes | str:
+    """Return ``html`` with drop-cap letters set in their own element or image joined to the text they open."""
+    element, image = _DROP_CAPS[type(html)]
+    html = element.sub(lambda m: (m.group(3) or m.group(0)[:0]) + m.group(2), html)
+    return image.sub(lambda m: m.group(1), html)
 
 
 def _is_binary(page: bytes | str) -> bool:

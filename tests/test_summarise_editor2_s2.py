@@ -227,3 +227,18 @@ def test_a_vague_line_is_not_what_next():
         assert brief(base + line).what_next == (), line
     assert brief(base + "The council will vote on a replacement bridge on March 3.").what_next
 
+
+
+def test_a_drop_cap_lost_by_extraction_is_put_back():
+    from digest.extract import extract_article
+    body = "<p>" + "The council met again on Tuesday to discuss the bridge and the budget for next year. " * 4 + "</p>"
+    for lead in ('<div class="dropcap">T</div><p>urkey\'s parliament voted on Monday to approve the new bridge.</p>',
+                 '<p><img alt="T" src="t.png">urkey\'s parliament voted on Monday to approve the new bridge.</p>'):
+        html = f"<html><body><article><h1>Vote</h1>{lead}{body}</article></body></html>"
+        assert "Turkey's parliament voted" in extract_article(html), lead
+    # The letter gone altogether: the word it starts is restored from elsewhere in the text.
+    text = "urkey's parliament voted on Monday to approve the bridge.\n\nThe vote gives Turkey a second crossing."
+    assert sentences_of(text)[0].text.startswith("Turkey's parliament")
+    assert sentences_of("iPhone sales rose 4 percent in the quarter, Apple said on Monday.")[0].text.startswith("iPhone")
+    text = "and then the council voted again.\n\nHand-counted ballots and a recount followed."
+    assert sentences_of(text)[0].text.startswith("and then")

@@ -152,4 +152,18 @@ def join_drop_caps(text: str) -> str:
     "A" and "I" are words of their own, so they are never taken for a drop cap.
     """
     text = _DROP_CAP_ALONE.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + m.group(1), text)
-    return _DROP_CAP_SPACED.sub(r"\1\2", text)
+    text = _DROP_CAP_SPACED.sub(r"\1\2", text)
+    return _LOST_CAP.sub(lambda m: _restored(m, text), text)
+
+
+# A paragraph opening on a lower-case word ("urkey's parliament"): its drop cap was lost on the way.
+_LOST_CAP = re.compile(r"(^|\n\s*\n\s*)([a-z]{3,})(?=['’]?\w*\s)")
+
+
+def _restored(match: re.Match[str], text: str) -> str:
+    """The paragraph opening with its lost capital put back, when the text spells the word elsewhere."""
+    fragment = match.group(2)
+    if len(re.findall(rf"(?<![\w'’]){fragment}\b", text)) > 1:
+        return match.group(0)  # "and then ...": a word of its own elsewhere, so no fragment
+    found = re.search(rf"\b([A-Z]){fragment}\b", text)
+    return match.group(1) + (found.group(1) if found else "") + fragment
