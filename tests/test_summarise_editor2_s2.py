@@ -242,3 +242,9 @@ def test_a_drop_cap_lost_by_extraction_is_put_back():
     assert sentences_of("iPhone sales rose 4 percent in the quarter, Apple said on Monday.")[0].text.startswith("iPhone")
     text = "and then the council voted again.\n\nHand-counted ballots and a recount followed."
     assert sentences_of(text)[0].text.startswith("and then")
+
+
+def test_a_family_name_says_nothing_about_gender():
+    text = ("Senator Kelly toured the flooded district on Monday.\n\n"
+            "\"We need the money now, not next year,\" he said.")
+    assert speakers(text) == ["Senator Kelly"]

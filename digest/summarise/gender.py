@@ -47,7 +47,8 @@ def gender_of(name: str, cue: str = "") -> str | None:
     male = bool(_MALE_CUE.search(f"{cue} {name}"))
     if female != male:
         return "f" if female else "m"
-    given = [w for w in name.split() if w in _FEMALE or w in _MALE]
+    # The family name (the last word) says nothing: "Senator Kelly" may be Mark Kelly.
+    given = [w for w in name.split()[:-1] if w in _FEMALE or w in _MALE]
     if not given:
         return None
     return "f" if given[0] in _FEMALE and given[0] not in _MALE else ("m" if given[0] in _MALE else None)
