@@ -54,7 +54,9 @@ _INVERTIBLE = frozenset(
 _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a-z]+ly))*"
 # One appositive between commas, which may run on through a place ("..., Greenbelt, Maryland,").
 _APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,200}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
-_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
+# A party-and-state tag after a lawmaker's name: "Rep. Peter King (R-N.Y.)", "Peter King, R-N.Y.,".
+_PARTY_TAG = r"(?:\s*\([RDI]-[A-Za-z.]{1,12}\)|,\s*[RDI]-[A-Za-z.]{1,12}(?=,))?"
+_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_PARTY_TAG}{_APPOSITIVE}{_GAP}\s*$")
 # "said the Wilson Center's Robert Daly": "the" opens an institution's person; "the Democratic staffer" is no name.
 _OWNER = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}['’]s\s+"
 _THE_OWNER = rf"(?:the\s+(?={_OWNER}[A-Z]))?"
