@@ -130,7 +130,10 @@ _BULLET = re.compile(r"^[-*•]\s+")
 # A heading that opens a block of teasers to other articles: the article ends before it.
 _TEASER_HEADING = re.compile(
     r"^(other|more|related|recommended|popular|latest|top|trending|further)\b[\w\s’']{0,30}"
-    r"\b(columns?|stories|articles|news|videos|reads|reading|coverage|posts|opinion)\s*:?$",
+    r"\b(columns?|stories|articles|news|videos|reads|reading|coverage|posts|opinion)\s*:?$|"
+    # Headings over teasers whose quotes belong to other stories: "In other news", "Don't miss".
+    r"^(in other news|don['’]t miss|editor['’]?s['’]? picks|you (may|might) also like|most (viewed|read|shared)|"
+    r"what to read next|also on \w+|elsewhere on \w+)\s*:?$",
     re.IGNORECASE,
 )
 

@@ -250,3 +250,10 @@ def test_a_family_name_says_nothing_about_gender():
     text = ("Senator Kelly toured the flooded district on Monday.\n\n"
             "\"We need the money now, not next year,\" he said.")
     assert speakers(text) == ["Senator Kelly"]
+
+
+def test_statements_from_teasers_to_other_stories_are_cut_with_them():
+    story = "\n".join(["The council voted on Monday to close the Harrow Street bridge for repairs."] * 3)
+    for heading in ("In other news", "Don't miss", "Editor's picks", "You might also like", "Most viewed"):
+        text = _clean(f"{story}\n{heading}\n\"We won the final,\" coach Tom Reyes said after the match on Sunday.")
+        assert "Reyes" not in text, heading
