@@ -83,15 +83,18 @@ def extract_article(html: bytes | str, *, url: str | None = None) -> str:
 _DROP_CAP_ELEMENT = (r"<(span|div|p|strong|b|em|i)\b[^>]*class=[\"'][^\"']*[Dd]rop[-_ ]?[Cc]ap[^\"']*[\"'][^>]*>\s*([A-Z])\s*</\1>"
                      r"(?:\s*(<p\b[^>]*>))?")
 _DROP_CAP_IMAGE = r"<img\b[^>]*\balt=[\"']([A-Z])[\"'][^>]*>(?=[a-z])"
-_DROP_CAPS = {str: (re.compile(_DROP_CAP_ELEMENT), re.compile(_DROP_CAP_IMAGE)),
-              bytes: (re.compile(_DROP_CAP_ELEMENT.encode()), re.compile(_DROP_CAP_IMAGE.encode()))}
+_DROP_CAP_STR = (re.compile(_DROP_CAP_ELEMENT), re.compile(_DROP_CAP_IMAGE))
+_DROP_CAP_BYTES = (re.compile(_DROP_CAP_ELEMENT.encode()), re.compile(_DROP_CAP_IMAGE.encode()))
 
 
 def _inline_drop_caps(html: bytes | str) -> bytes | str:
     """Return ``html`` with drop-cap letters set in their own element or image joined to the text they open."""
-    element, image = _DROP_CAPS[type(html)]
-    html = element.sub(lambda m: (m.group(3) or m.group(0)[:0]) + m.group(2), html)
-    return image.sub(lambda m: m.group(1), html)
+    # An unmatched group (no <p> after the letter) is replaced by nothing.
+    if isinstance(html, bytes):
+        element, image = _DROP_CAP_BYTES
+        return image.sub(rb"\1", element.sub(rb"\3\2", html))
+    element_s, image_s = _DROP_CAP_STR
+    return image_s.sub(r"\1", element_s.sub(r"\3\2", html))
 
 
 def _is_binary(page: bytes | str) -> bool:

@@ -37,8 +37,14 @@ _MALE = frozenset(
     Mahmoud Ibrahim Yusuf Abdul Rahul Amit Sanjay Raj Dmitry Sergei Alexei Ivan Igor Tom Tim Jim Bob Bill
     Mike Dave Steve Ben Nick Matt Dan Ted Ron Rick Greg Ken Jeff Fred Tony Hugh Ian Neil Nigel""".split()
 )
-_FEMALE_CUE = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister)\b|woman\b|\b(?:actress|duchess|countess|empress|mother|wife|daughter|grandmother|widow)\b")
-_MALE_CUE = re.compile(r"\b(?:Mr|Sir|Lord|King|Prince|Duke|Brother)\b|\b(?:spokes|chair|congress|council|business)man\b|\b(?:father|husband|son|grandfather|widower)\b")
+_FEMALE_CUE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister)\b|woman\b|"
+    r"\b(?:actress|duchess|countess|empress|mother|wife|daughter|grandmother|widow)\b"
+)
+_MALE_CUE = re.compile(
+    r"\b(?:Mr|Sir|Lord|King|Prince|Duke|Brother)\b|\b(?:spokes|chair|congress|council|business)man\b|"
+    r"\b(?:father|husband|son|grandfather|widower)\b"
+)
 
 
 def gender_of(name: str, cue: str = "") -> str | None:

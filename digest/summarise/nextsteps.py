@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import re
 
 from digest.summarise.candidates import Candidate, fresh, word_count
@@ -16,7 +18,7 @@ from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back
 MAX_NEXT = 2
 
 
-def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: list[Candidate] = (),
+def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: Sequence[Candidate] = (),
               about: str = "") -> list[Candidate]:
     """Return up to two forward-looking sentences about this event, firm cues first; maybe none.
 

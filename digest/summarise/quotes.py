@@ -61,7 +61,9 @@ _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_PARTY_TAG}{_AP
 _OWNER = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}['’]s\s+"
 _THE_OWNER = rf"(?:the\s+(?={_OWNER}[A-Z]))?"
 _SUBJECT_AFTER = re.compile(rf"^\s*{_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b){_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME})")
+_ACCORDING = re.compile(
+    rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b){_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME})"
+)
 _REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
 # "according to Cirium data", "according to figures from the Census Bureau": a source of numbers, not a voice.
 _DATA_SOURCE = re.compile(r"['’]?s?\s+(?:data|figures|statistics|numbers|estimates|records|tracking|analysis|polls?|surveys?)\b")
@@ -193,7 +195,11 @@ def attribute(text: str) -> tuple[str, bool] | None:
     return None
 
 
-_TITLED_BEFORE = re.compile(rf"^\s*(?:¶\s*,?\s*)?(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?:{_OWNER}|[\w’'-]+['’]s\s+)?(?!(?:her|his|their|its|our|my)\b)(?:[A-Za-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*,\s+(?P<sp>{NAME}),{_GAP}\s*$")
+# "The university's interim president, Sarah Cole, told ...": a role set off before the name ("her mother" is no role).
+_TITLED_BEFORE = re.compile(
+    rf"^\s*(?:¶\s*,?\s*)?(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?:{_OWNER}|[\w’'-]+['’]s\s+)?(?!(?:her|his|their|its|our|my)\b)"
+    rf"(?:[A-Za-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*,\s+(?P<sp>{NAME}),{_GAP}\s*$"
+)
 _NOMINAL_START = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
 _APPOSITIVE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+of\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)?")
 _UNNAMED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:They|We|Some|Others|Many)\s+(?:\w+ly\s+)?$")
@@ -210,7 +216,7 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
         return None  # "reported revenue of ..." is a result, not speech; "reported that ..." is
     subject = _SUBJECT_BEFORE.search(before)
     named = _APPOSITIVE_NAME.fullmatch(subject.group("ap") or "") if subject and _NOMINAL_START.match(subject.group("sp")) else None
-    if named and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
+    if named and subject and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
         return named.group(0)  # "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed": the lawyer has a name
     if subject and clean_speaker(subject.group("sp")):
         if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
