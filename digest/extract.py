@@ -46,6 +46,12 @@ _CHROME_PATTERNS = [
     r"\b(terms of (use|service)|privacy policy)\b",
     r"\bclick here\b",
     r"\bdownload (the|our) app\b",
+    r"\bplease (subscribe|log in|sign in|register)\b|\bto (continue|keep) reading\b",
+    r"\b(we|may) (may )?earn (a|an affiliate) commission\b|\b(advertising|affiliate) (policy|disclosure)\b",
+    r"\balready a subscriber\b|\b(limit|number) of free (articles|stories)\b|\bfor subscribers only\b",
+    r"\bcontains affiliate links\b|\bmay (receive|get|earn) (compensation|a share of (sales|revenue))\b",
+    r"\bindependently selected by our editors\b",
+    r"^\s*(pictured|above|inset)\s*:|^\s*FILE( PHOTO)?\s*[-–—:]",
 ]
 CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.IGNORECASE)
 
@@ -59,6 +65,7 @@ def extract_article(html: bytes | str, *, url: str | None = None) -> str:
     """Main text of an article page as plain text (paragraphs joined by '\n\n'), '' if none."""
     if not html or _is_binary(html):
         return ""
+    html = _inline_drop_caps(html)
     text = _trafilatura(html, url=url, favor_precision=True)
     if len(text.split()) < _SHORT_WORDS:
         # Precision mode sometimes keeps one fragment of an article split over many
@@ -69,6 +76,25 @@ def extract_article(html: bytes | str, *, url: str | None = None) -> str:
     text = _clean(text)
     # A handful of words is a menu or a label, not an article: let the feed's text stand.
     return text if len(text.split()) >= _MIN_WORDS else ""
+
+
+# A drop cap set in its own element ("<div class=dropcap>T</div><p>urkey ...") or as an image with the
+# letter as its alt text: trafilatura drops the letter, so it is moved into the text first.
+_DROP_CAP_ELEMENT = (r"<(span|div|p|strong|b|em|i)\b[^>]*class=[\"'][^\"']*[Dd]rop[-_ ]?[Cc]ap[^\"']*[\"'][^>]*>\s*([A-Z])\s*</\1>"
+                     r"(?:\s*(<p\b[^>]*>))?")
+_DROP_CAP_IMAGE = r"<img\b[^>]*\balt=[\"']([A-Z])[\"'][^>]*>(?=[a-z])"
+_DROP_CAP_STR = (re.compile(_DROP_CAP_ELEMENT), re.compile(_DROP_CAP_IMAGE))
+_DROP_CAP_BYTES = (re.compile(_DROP_CAP_ELEMENT.encode()), re.compile(_DROP_CAP_IMAGE.encode()))
+
+
+def _inline_drop_caps(html: bytes | str) -> bytes | str:
+    """Return ``html`` with drop-cap letters set in their own element or image joined to the text they open."""
+    # An unmatched group (no <p> after the letter) is replaced by nothing.
+    if isinstance(html, bytes):
+        element, image = _DROP_CAP_BYTES
+        return image.sub(rb"\1", element.sub(rb"\3\2", html))
+    element_s, image_s = _DROP_CAP_STR
+    return image_s.sub(r"\1", element_s.sub(r"\3\2", html))
 
 
 def _is_binary(page: bytes | str) -> bool:
@@ -107,20 +133,33 @@ _BULLET = re.compile(r"^[-*•]\s+")
 # A heading that opens a block of teasers to other articles: the article ends before it.
 _TEASER_HEADING = re.compile(
     r"^(other|more|related|recommended|popular|latest|top|trending|further)\b[\w\s’']{0,30}"
-    r"\b(columns?|stories|articles|news|videos|reads|reading|coverage|posts|opinion)\s*:?$",
+    r"\b(columns?|stories|articles|news|videos|reads|reading|coverage|posts|opinion)\s*:?$|"
+    # Headings over teasers whose quotes belong to other stories: "In other news", "Don't miss".
+    r"^(in other news|don['’]t miss|editor['’]?s['’]? picks|you (may|might) also like|most (viewed|read|shared)|"
+    r"what to read next|also on \w+|elsewhere on \w+)\s*:?$",
     re.IGNORECASE,
 )
 
 
 def _clean(text: str) -> str:
     """Paragraphs normalised; chrome paragraphs and any trailing teaser block dropped."""
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n+", text)]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = _join_drop_caps([" ".join(p.split()) for p in re.split(r"\n+", text)])
     for i, paragraph in enumerate(paragraphs):
         if i >= len(paragraphs) // 2 and _TEASER_HEADING.match(paragraph):
             paragraphs = paragraphs[:i]
             break
     return "\n\n".join(p for p in paragraphs if not is_chrome(_BULLET.sub("", p)))
+
+
+def _join_drop_caps(paragraphs: list[str]) -> list[str]:
+    """Non-empty paragraphs, a lone drop-cap letter ("T") joined to the paragraph it opens ("urkey ...")."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if out and re.fullmatch(r"[B-HJ-Z]", out[-1]) and paragraph[:1].islower():
+            out[-1] += paragraph
+        elif paragraph:
+            out.append(paragraph)
+    return out
 
 
 # --- what the page says about itself ------------------------------------------------------

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from digest.summarise.roles import roles_in
+from digest.summarise.gender import can_be, gender_of
+from digest.summarise.roles import NAME_WORD, PARTICLE, roles_in
 
-_CAP = r"[A-Z][\w'’.\-]*"
-_LINK = r"(?:of|for|the|de|van|von|der|da|del|bin|al|le|la|and)"
+_CAP = NAME_WORD
+_LINK = rf"(?:of|for|the|and|{PARTICLE})"
 NAME = rf"{_CAP}(?:\s+(?:{_LINK}\s+){{0,2}}{_CAP})*"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
 
@@ -125,19 +126,24 @@ class NameBook:
         self.last_speaker: tuple[int, str] | None = None
         self.roles: dict[str, str] = {}  # full name -> name with the role the article gave
         self.people: dict[int, set[str]] = {}  # per sentence index: the people it names (before a pronoun)
+        self.genders: dict[str, str | None] = {}  # full name -> "f", "m" or None, as first introduced
 
     def read(self, text: str, index: int) -> None:
         """Record the person-like runs of one sentence (quotes excluded) and its subject."""
         prose = QUOTE.sub(" ", text)
         pronoun = re.search(PRONOUN, prose)
         for match in re.finditer(NAME, prose):
-            run = re.sub(r"['’]s?$", "", _strip_openers(_RUN_BREAK.split(match.group(0))[-1]))
+            piece = _RUN_BREAK.split(match.group(0))[-1]
+            run = re.sub(r"['’]s?$", "", _strip_openers(piece))
             if PREPOSITION_END.search(prose[: match.start()]):
                 run = object_name(run) or ""  # "ambassador to Britain Liu Xiaoming": the place is not the name
             if not run:
                 continue
             self._learn(run)
             name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
+            if name and name not in self.genders:
+                at = match.end() - len(piece)  # an honorific just before the run, or opening it ("Ms. Jordan Price")
+                self.genders[name] = gender_of(name, prose[max(0, at - 5): at] + piece.split()[0])
             if name and person_like(name) and (pronoun is None or match.start() < pronoun.start()):
                 self.people.setdefault(index, set()).add(name)
             if name and index not in self.subjects:
@@ -164,7 +170,9 @@ class NameBook:
     def resolve(self, raw: str, index: int) -> str | None:
         """Turn a speaker as written into the full name, or None when it cannot be resolved."""
         if raw in ("he", "she"):
-            return self._antecedent(index)
+            person = self._antecedent(index)
+            # "he said" right after "Mary Munive": not her; unsure stays possible.
+            return person if person and can_be(raw, self.genders.get(person) or gender_of(self.with_role(person))) else None
         bare = _HONORIFIC.sub("", raw)
         affiliation = _AFFILIATION.search(bare)
         if affiliation and affiliation.start() > 0 and _is_affiliation(affiliation.group(0)):

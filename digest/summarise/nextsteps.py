@@ -8,9 +8,10 @@ import re
 
 from digest.summarise.candidates import Candidate, fresh, word_count
 from digest.summarise.centrality import words
-from digest.summarise.names import person_like
+from digest.summarise.names import NAME, NOT_NAMES, ORG_TAIL, person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.quotes import SPEECH_VERB
+from digest.summarise.roles import JOB_WORD
 from digest.summarise.sentences import Sentence
 from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back
 
@@ -31,6 +32,8 @@ def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: Sequen
     for c in candidates:
         if c.sentence in used or not 6 <= word_count(c) <= 50 or not _whole(c.sentence.text):
             continue
+        if not (_pronoun_named(c.sentence.text) and _introduced(c, candidates)):
+            continue
         score = _next_score(c)
         if score >= 2.0 and (not about or _on_event(c, about)):
             pool.append((score + c.centrality, c))
@@ -40,6 +43,42 @@ def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: Sequen
         if len(chosen) < MAX_NEXT and fresh(cand, [*shown, *chosen]):
             chosen.append(cand)
     return chosen
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
+_PERSON_RUN = re.compile(rf"{NAME}")
+
+
+def _pronoun_named(text: str) -> bool:
+    """True unless "he" or "she" stands for nobody the sentence names before it ("The council said she will ...")."""
+    narration = QUOTE_SPAN.sub(" ", text)
+    pronoun = _PRONOUN.search(narration)
+    if pronoun is None:
+        return True
+    before = narration[: pronoun.start()]
+    return bool(JOB_WORD.search(before) or any(_may_be_person(m.group(0)) for m in _PERSON_RUN.finditer(before)))
+
+
+def _may_be_person(run: str) -> bool:
+    """True for a run that can name a person: a full name, or a surname alone ("Forte said he ...")."""
+    words = [w for w in run.split() if w not in NOT_NAMES]
+    return person_like(" ".join(words)) or (len(words) == 1 and words[0] not in ORG_TAIL)
+
+
+# "this volume", "these measures": a thing the article must have introduced before; times are not things
+# ("those" is left alone: "those insured by the program" introduces its own).
+_DEICTIC = re.compile(r"\b(?:this|these)\s+(?!(?:week|month|year|spring|summer|fall|autumn|winter|weekend|morning|"
+                      r"afternoon|evening|time|season|quarter|term|decade|century)\b)([a-z]{3,})")
+
+
+def _introduced(c: Candidate, candidates: list[Candidate]) -> bool:
+    """True unless the sentence points at "this <thing>" that no earlier sentence of its entry mentions."""
+    wanted = [m.group(1).rstrip("s") for m in _DEICTIC.finditer(QUOTE_SPAN.sub(" ", c.sentence.text))]
+    if not wanted:
+        return True
+    earlier = " ".join(o.sentence.text.lower() for o in candidates
+                       if o.sentence.entry == c.sentence.entry and o.sentence.position < c.sentence.position)
+    return all(noun in earlier for noun in wanted)
 
 
 _NEAR_LEAD = 4  # sentences
@@ -58,6 +97,15 @@ _OLD_NEWS = re.compile(
     r"\b(?:said|announced|declared|revealed|confirmed|disclosed)\s+(?:in\s+(?:January|February|March|April|June|July|"
     r"August|September|October|November|December|(?:19|20)\d\d)|last (?:week|month|year)|earlier this (?:month|year))\b"
 )
+# A pledge already made ("promised in its manifesto to ...", "had vowed to ..."): a promise on record, not a step ahead.
+_PAST_PLEDGE = re.compile(r"\b(?:promised|pledged|vowed)\b|\bmanifesto\b|\bcampaign (?:promise|pledge)s?\b", re.IGNORECASE)
+# Lines that look ahead without saying at what: "More details will be released", "the investigation will continue".
+_VAGUE = re.compile(
+    r"\b(?:more|further|additional|new) (?:information|details|updates?)\b|\bas (?:it|they) becomes? available\b|"
+    r"\b(?:is|are) (?:expected|likely|set) to continue\b|\b(?:remains?|is|are) ongoing\b|\bwill be updated\b|"
+    r"\b(?:the|this) (?:situation|matter|issue|case) (?:will|is expected to|could|may)\b",
+    re.IGNORECASE,
+)
 _GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
 
 
@@ -68,7 +116,7 @@ def _next_score(c: Candidate) -> float:
     if SECOND_PERSON.search(narration) or _ASIDE.search(narration):
         return 0.0
     st = c.statement
-    if _OLD_NEWS.search(narration):
+    if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration) or _VAGUE.search(narration):
         return 0.0  # a plan announced months ago is background, not this event's next step
     if st is None and _GUESS.search(narration):
         return 0.0  # the reporter's own guess ("will likely spend the next day ..."): nobody's plan or expectation

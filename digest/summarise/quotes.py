@@ -14,16 +14,15 @@ from dataclasses import dataclass
 
 from digest.summarise.names import (
     NAME,
-    NOT_NAMES,
     PREPOSITION_END,
     PRONOUN,
     QUOTE,
     NameBook,
     is_group,
-    is_title,
     object_name,
 )
 from digest.summarise.sentences import Sentence
+from digest.summarise.speakers import POSSESSIVE, clean_speaker
 
 _NOMINAL = (
     rf"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,2}}(?:spokes(?:man|woman|person)|representative|"
@@ -55,15 +54,21 @@ _INVERTIBLE = frozenset(
 _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a-z]+ly))*"
 # One appositive between commas, which may run on through a place ("..., Greenbelt, Maryland,").
 _APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,200}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
-_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_APPOSITIVE}{_GAP}\s*$")
-_SUBJECT_AFTER = re.compile(rf"^\s*(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to (?P<sp>{_NOMINAL}|{NAME})")
+# A party-and-state tag after a lawmaker's name: "Rep. Peter King (R-N.Y.)", "Peter King, R-N.Y.,".
+_PARTY_TAG = r"(?:\s*\([RDI]-[A-Za-z.]{1,12}\)|,\s*[RDI]-[A-Za-z.]{1,12}(?=,))?"
+_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_PARTY_TAG}{_APPOSITIVE}{_GAP}\s*$")
+# "said the Wilson Center's Robert Daly": "the" opens an institution's person; "the Democratic staffer" is no name.
+_OWNER = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}['’]s\s+"
+_THE_OWNER = rf"(?:the\s+(?={_OWNER}[A-Z]))?"
+_SUBJECT_AFTER = re.compile(rf"^\s*{_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
+_ACCORDING = re.compile(
+    rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b){_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME})"
+)
 _REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
+# "according to Cirium data", "according to figures from the Census Bureau": a source of numbers, not a voice.
+_DATA_SOURCE = re.compile(r"['’]?s?\s+(?:data|figures|statistics|numbers|estimates|records|tracking|analysis|polls?|surveys?)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s*$")
 
-# "the New York Democrat said": an epithet for someone named elsewhere, not a name.
-_EPITHET = re.compile(r"(?:Democrat|Republican|Independent|Conservative|Liberal|Tory|Socialist)s?$")
-_SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
 # "Opponents, led by Senator John Hale, argued": the named person inside the appositive.
 _LED_BY = re.compile(rf"\b(?:led by|including|among them|such as|headed by)\s+(?P<sp>{NAME})")
 
@@ -109,7 +114,7 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
                     clause = Sentence(part, sentence.entry, sentence.paragraph, sentence.position)
                     out.append(Statement(clause, names.with_role(speaker), True, origin=sentence))
             continue
-        found = attribute(sentence.text)
+        found = attribute(sentence.text) if _quotes_closed(sentence.text) else None
         if found is not None:
             raw, direct = found
             speaker = names.resolve(raw, index)
@@ -137,15 +142,20 @@ def two_voices(text: str) -> list[tuple[str, str]] | None:
     second = _SECOND_VOICE.search(masked)
     if not second or "¶" not in masked[second.end():] or "¶" not in masked[: second.start()]:
         return None
-    speaker = _clean_speaker(second.group("sp"))
+    speaker = clean_speaker(second.group("sp"))
     first_part = text[: second.start()].rstrip()
     found = attribute(first_part)
-    if speaker is None or found is None or not found[1] or _POSSESSIVE.search(speaker):
+    if speaker is None or found is None or not found[1] or POSSESSIVE.search(speaker):
         return None
     first_part = re.sub(r",([”\"]?)$", r".\1", first_part)
     if not re.search(r"[.!?][”\"]?$", first_part):
         first_part += "."
     return [(first_part, found[0]), (text[second.start("sp"):], speaker)]
+
+
+def _quotes_closed(text: str) -> bool:
+    """True when every quotation mark opened in ``text`` is closed: an open quote shows words cut off."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 def _continuation(sentences: list[Sentence], index: int) -> tuple[Sentence, ...]:
@@ -176,15 +186,20 @@ def attribute(text: str) -> tuple[str, bool] | None:
         if speaker:
             return speaker, direct
     according = _ACCORDING.search(masked)
-    if according:
+    if according and not _DATA_SOURCE.match(masked, according.end("sp")):
         # The claim is whatever the sentence says besides "according to X".
         rest = masked[: according.start()] + masked[according.end():]
-        speaker = _named(_clean_speaker(according.group("sp")), None)
+        speaker = _named(clean_speaker(according.group("sp")), None)
         if speaker and (direct or len(rest.split()) >= 5):
             return speaker, direct
     return None
 
 
+# "The university's interim president, Sarah Cole, told ...": a role set off before the name ("her mother" is no role).
+_TITLED_BEFORE = re.compile(
+    rf"^\s*(?:¶\s*,?\s*)?(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?:{_OWNER}|[\w’'-]+['’]s\s+)?(?!(?:her|his|their|its|our|my)\b)"
+    rf"(?:[A-Za-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*,\s+(?P<sp>{NAME}),{_GAP}\s*$"
+)
 _NOMINAL_START = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
 _APPOSITIVE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+of\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)?")
 _UNNAMED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:They|We|Some|Others|Many)\s+(?:\w+ly\s+)?$")
@@ -203,18 +218,20 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     named = _APPOSITIVE_NAME.fullmatch(subject.group("ap") or "") if subject and _NOMINAL_START.match(subject.group("sp")) else None
     if named and subject and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
         return named.group(0)  # "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed": the lawyer has a name
-    if subject and _clean_speaker(subject.group("sp")):
+    if subject and clean_speaker(subject.group("sp")):
         if _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
-            return _subject(before[: subject.start()], _named(_clean_speaker(subject.group("sp")), subject.group("ap")))
+            return _subject(before[: subject.start()], _named(clean_speaker(subject.group("sp")), subject.group("ap")))
+    titled = _TITLED_BEFORE.search(before)
+    if titled and _has_claim(masked, verb, direct=direct, subject_start=titled.start("sp")):
+        return titled.group("sp")  # "The university's interim president, Sarah Cole, told staff that ..."
     if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE:
         inverted = _SUBJECT_AFTER.match(after)
-        if inverted and _named(_clean_speaker(inverted.group("sp")), None):
+        if inverted and _named(clean_speaker(inverted.group("sp")), None):
             if _has_claim(masked, verb, direct=direct, subject_start=verb.start()):
-                return _clean_speaker(inverted.group("sp"))
+                return clean_speaker(inverted.group("sp"))
     return None
 
 
-_POSSESSIVE = re.compile(r"\w['’]s?\b(?!\w)|s['’](?=\s|$)")
 
 
 def _subject(lead_in: str, speaker: str | None) -> str | None:
@@ -234,7 +251,7 @@ def _named(speaker: str | None, appositive: str | None) -> str | None:
     if speaker is None or not is_group(speaker):
         return speaker
     led = _LED_BY.search(appositive or "")
-    return _clean_speaker(led.group("sp")) if led else None
+    return clean_speaker(led.group("sp")) if led else None
 
 
 def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start: int = -1) -> bool:
@@ -250,31 +267,3 @@ def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start:
     if len(after.split()) >= 5 and re.match(r"(?:that\b|[a-z]|\w+ (?:that|it|he|she|the)\b)", after):
         return len(before.split()) <= 6
     return len(before.split()) >= 5 and bool(re.search(r",\s*(?:the\s+)?$", masked[: max(subject_start, 0)]))
-
-
-def _clean_speaker(raw: str) -> str | None:
-    """Strip sentence openers from a speaker phrase; None when nothing name-like is left."""
-    words = raw.strip(" ,").split()
-    # "AS Opposition Leader Bill Shorten said": a capitalised lede's opener is no part of the name.
-    while words and (words[0] in NOT_NAMES or words[0].isupper() and words[0].capitalize() in NOT_NAMES) and (
-            words[0] not in ("He", "She", "The", "A", "An")):
-        words = words[1:]
-    if not words:
-        return None
-    speaker = " ".join(words).rstrip(".,")
-    if speaker.lower() in _SPEAKER_BAD or speaker in NOT_NAMES - {"He", "She"}:
-        return None
-    if re.search(r"['’](?:re|m|ve|ll|d)\b", words[0]):
-        return None  # "We're told", "I'm told": the reporter, not a speaker
-    if speaker.lower() in ("he", "she"):
-        return speaker.lower()
-    if _POSSESSIVE.search(speaker.removeprefix("The ")) or re.search(r"\s(?:and|&)\s", speaker):
-        return None  # "Hege's lawyer", "The Verge's Stadia": owned, not the owner; "A and B": two people, one quote
-    if all(is_title(w) for w in speaker.split() if w not in ("The", "A", "An", "the", "of")):
-        return None  # "The Prime Minister said", "the future President said": an office, not a name
-    if re.fullmatch(r"[A-Z]{2,}s", speaker) or _EPITHET.search(speaker):
-        return None  # "AMAs": an event or a product line; "the New York Democrat": an epithet
-    speaker = re.sub(r"\s+for\s+the\s+[A-Z][\w\s]*$", "", speaker)  # "Rick Perry for the Republican (nomination)"
-    # "The spokesman", "A lawyer": an article alone does not make a name; "Trump" and "Anna" do.
-    rest = speaker.split(" ", 1)[1] if speaker.split(" ", 1)[0] in ("The", "A", "An") and " " in speaker else speaker
-    return speaker if re.search(r"[A-Z]", rest) and rest not in ("The", "A", "An") else None

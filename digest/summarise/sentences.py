@@ -1,4 +1,4 @@
-"""News-grade sentence splitting, dateline and byline removal, page-chrome detection.
+"""News-grade sentence splitting; datelines, drop caps and page furniture handled by ``furniture``.
 
 Splitting works paragraph by paragraph (paragraphs are separated by blank lines). A full stop
 ends a sentence unless it closes an abbreviation (``Gen.``, ``Jan. 6``, ``U.S. officials``), an
@@ -10,6 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from digest.summarise.furniture import (
+    OPEN_QUOTES,
+    is_caption,
+    is_chrome,
+    join_drop_caps,
+    strip_dateline,
+)
 
 # Titles and other abbreviations that are practically never the end of a sentence.
 _TITLES = frozenset(
@@ -29,7 +37,6 @@ _OPENERS = frozenset(
 )
 
 _CLOSERS = "\"'”’)]"
-_OPEN_QUOTES = "\"“"
 # A candidate boundary: terminal punctuation, any closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])[\"'”’)\]]*\s+")
 _PARA_BREAK = re.compile(r"\n\s*\n")
@@ -128,7 +135,7 @@ def _is_boundary(text: str, match: re.Match[str], *, quotes: _QuoteCount | None,
         return True  # a quote or bracket closed after the stop: a real end
     space = text.find(" ", end)
     first = text[end: space if space >= 0 else len(text)]
-    next_word = first.strip(_OPEN_QUOTES + "'‘(").rstrip(",.;:").lower()
+    next_word = first.strip(OPEN_QUOTES + "'‘(").rstrip(",.;:").lower()
     return _ends_after(_word_before(text, match.start()), next_word, text[end: end + 1])
 
 
@@ -159,92 +166,6 @@ def _ends_after(token: str, next_word: str, rest: str) -> bool:
     return True
 
 
-# "WASHINGTON (AP) —", "LONDON, Nov 22 (Reuters) -", "(CNN) —", "NEW YORK —", "Kyiv, Ukraine (CNN) —"
-_AGENCY = r"\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|Xinhua|BBC|NBC News|CBS News|ABC News)\)"
-_PLACE = r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*)*(?:,? (?:[A-Z][a-z]{2,4}\.? \d{1,2}))?"
-# Any outlet in brackets after an all-caps place: "VELMORA (Meridian Wire) —".
-_ANY_OUTLET = r"\([A-Z][\w.&'’ -]{1,40}\)"
-_CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+)*(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?"
-_DATELINE = re.compile(
-    rf"^(?:(?:{_PLACE}\s*)?{_AGENCY}|{_CAPS_PLACE}\s*{_ANY_OUTLET}|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+)*)"
-    rf"\s*[—–-]+\s*|^(?:{_PLACE}\s*)?{_AGENCY}\s*:?\s*"
-)
-_BYLINE = re.compile(
-    r"^(?:By|BY|Written by|Reporting by|Editing by|Additional reporting by)\s+[A-Z]", re.UNICODE
-)
-# Page chrome is recognised by the shape of the whole sentence, not by a word it mentions:
-# "Sign up for our newsletter" is chrome, "residents can sign up for flood alerts" is news.
-# Imperative prompts and labels that open a sentence.
-_CHROME_OPENER = re.compile(
-    r"^[\W_]*(?:sign up|subscribe|sign in|log in|register (?:now|here|for free)|follow (?:us|me|him|her|them)\b|"
-    r"click here|read (?:more|next|also|this)\s*:|read more\b|related\s*:|related (?:stories|articles|coverage)|"
-    r"see also\s*:|more\s*:|watch\s*:|listen\s*:|listen to (?:this|the) (?:article|story|podcast)|"
-    r"share (?:this|on)\b|download (?:the|our) app|get (?:the|our) (?:free |daily |weekly )?(?:\w+ )?(?:newsletter|app)|"
-    r"advertisement|sponsored(?: content| by)?\s*[:.]?$|most popular|recommended for you|corrections?\s*:|editor['’]s note\s*:|"
-    r"(?:updated|published|posted|last updated)\s*:?\s*\d|e-?mail (?:us|me|him|her)\b|contact us\b|"
-    r"(?:photo|image|picture|video)s?(?: credit)?\s*:|copyright\s*(?:©|\(c\)|\d{4})|we use cookies)",
-    re.IGNORECASE,
-)
-# Chrome phrases that no news sentence uses, wherever they sit.
-_CHROME_PHRASE = re.compile(
-    r"©|\ball rights reserved\b|\bthis (?:article|story|piece) (?:was |is |first |originally )+"
-    r"(?:published|appeared)|\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
-    r"\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie (?:policy|settings|preferences)\b|"
-    r"\b(?:accept|use) (?:all )?cookies\b|\bour (?:\w+ ){0,2}newsletters?\b|\bgetty images\b|"
-    r"\bphoto(?:graph)?s? by \w|\bimage (?:source|credit)s?\b|\((?:photo|image|picture)s?\s*(?::|by|credit)|"
-    r"\b\d+[- ]min(?:ute)? read\b|\bpowered by\b|\bto your inbox\b|\b(?:subscribe|sign up) (?:now|today|here)\b",
-    re.IGNORECASE,
-)
-_URL = re.compile(r"https?://\S+|www\.\S+|@\w{2,}")
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
-# Photo credits mark a caption paragraph: "CreditChang W. Lee/The New York Times", "(Reuters)".
-_CREDIT = re.compile(
-    r"\bCredit\s?[A-Z]|Getty Images|\bphoto via\b|\((?:Photo|Image|Picture)\b[^)]*\)|"
-    r"\([^()]*/[^()]*\)\s*$|\((?:Reuters|AP|AFP|EPA|Bloomberg)\)\s*$|\bPhotograph:|\bSource: Supplied\b|"
-    r"[A-Z][a-z]+ [A-Z][a-z]+ ?/ ?(?:AP|AFP|Reuters|The [A-Z][\w ]+)\b"
-)
-# About-the-author lines: "Lucas Nolan is a reporter for ...", "Steven Mufson covers the White House."
-_BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was) (?:a|an|the) [^.]{0,80}?\b(?:reporter|correspondent|editor|"
-    r"writer|producer|columnist|contributor|journalist|author)\b|covers\b)"
-)
-
-
-# Labels an outlet or a transcript puts before the prose: "Updated:", "BREAKING:", "Anchor:".
-_LABEL = re.compile(r"^(?:Updated?|UPDATED?|Breaking|BREAKING|Exclusive|EXCLUSIVE|Anchor|Reporter|Correspondent)"
-                    r"(?: \([^)]{1,30}\))?\s*:\s+(?=[A-Z\"“])")
-
-
-def strip_dateline(paragraph: str) -> str:
-    """Return ``paragraph`` without a leading label ("Updated:") or dateline ("WASHINGTON (AP) —")."""
-    paragraph = _LABEL.sub("", paragraph)
-    match = _DATELINE.match(paragraph)
-    if not match:
-        return paragraph
-    rest = paragraph[match.end():]
-    # An all-caps opening followed by a dash is a dateline only if prose follows it.
-    return rest if rest[:1].isupper() or rest[:1] in _OPEN_QUOTES else paragraph
-
-
-def is_chrome(sentence: str) -> bool:
-    """True for page furniture: bylines, captions, prompts, links, credits."""
-    text = sentence.strip()
-    if _BYLINE.match(text) or _BIO.match(text) or _CHROME_OPENER.match(text) or _CHROME_PHRASE.search(text):
-        return True
-    if _URL.search(text) and len(_URL.sub(" ", text).split()) < 8:
-        return True  # a link or handle with a few words around it: "More at https://...", "Follow @x"
-    if text.startswith("[") and text.rstrip(".").endswith("]"):
-        return True  # "[Read: ...]", "[What you need to know ...]": editors' asides and promos
-    if not _TERMINAL.search(text):
-        return True  # captions, headings and link lists rarely end like prose
-    return text.isupper() or len(text.split()) < 4
-
-
-def is_caption(paragraph: str) -> bool:
-    """True for a photo caption: a paragraph that carries a picture credit."""
-    return bool(_CREDIT.search(paragraph))
-
-
 # The most of one entry's text the summariser reads. A news article runs 3,000-15,000
 # characters and the blocks come from its opening paragraphs; a feed may carry far more (a
 # 6 MB "entry" fits under the 15 MiB feed cap), and every later step (quotes, centrality,
@@ -265,9 +186,9 @@ def considered(text: str, limit: int = MAX_ENTRY_CHARS) -> str:
 
 def sentences_of(text: str, *, entry: int = 0) -> list[Sentence]:
     """Return the prose sentences of one entry's text (its first ``MAX_ENTRY_CHARS``, see
-    ``considered``), datelines and page chrome removed."""
+    ``considered``), drop caps joined, datelines and page chrome removed."""
     out: list[Sentence] = []
-    for p_index, para in enumerate(paragraphs(considered(text or ""))):
+    for p_index, para in enumerate(paragraphs(join_drop_caps(considered(text or "")))):
         if is_caption(para):
             continue
         for raw in split_sentences(strip_dateline(para)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
 from digest.summarise.outlook import outlook_score
 from digest.summarise.sentences import Sentence
@@ -20,9 +22,27 @@ def _said_value(c: Candidate) -> float:
     return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * lead_bias(c.sentence) - plan
 
 
+# Pleasantries: thanks, greetings and congratulations say nothing about the event.
+_TRIVIAL = re.compile(
+    r"^[\"“]?(?:I|We)\s+(?:just\s+)?(?:want(?:ed)?\s+to\s+|would\s+like\s+to\s+)?(?:thank|congratulate|welcome)\b|"
+    r"^[\"“]?(?:Thank\s+you|Thanks|Congratulations|Good\s+(?:morning|afternoon|evening)|Welcome)\b",
+    re.IGNORECASE,
+)
+
+
+# A quotation picked up mid-sentence ('"... and that is why," she said'): words without their context.
+_FRAGMENT = re.compile(r"^[\"“‘]\s*(?:\.{3}|…|[a-z])")
+
+
+def substantive(c: Candidate) -> bool:
+    """True unless the statement is a pleasantry (thanks, greetings) or a quotation taken up mid-sentence."""
+    return not (_TRIVIAL.match(c.sentence.text) or _FRAGMENT.match(c.sentence.text))
+
+
 def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int) -> list[Candidate]:
-    """Return up to four statements from different speakers (and outlets, when there are several)."""
-    pool = [c for c in candidates if c.statement and c.sentence not in used and 6 <= word_count(c) <= 70]
+    """Return up to four statements from different speakers (and outlets, when there are several); never a pleasantry."""
+    pool = [c for c in candidates
+            if c.statement and c.sentence not in used and 6 <= word_count(c) <= 70 and substantive(c)]
     pool.sort(key=lambda c: (-_said_value(c), c.sentence.entry, c.sentence.position))
     chosen = _one_per_outlet(pool) if outlets > 1 else []
     for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
