@@ -285,6 +285,15 @@ def test_quiet_build_prints_nothing_but_writes_everything(tmp_path):
     assert all((tmp_path / "out" / name).stat().st_size > 0 for name in OUTPUTS)
 
 
+def test_quiet_fetch_prints_nothing_but_stores_everything(tmp_path):
+    config = sample_config(tmp_path)
+    result = runner.invoke(app, ["-q", "fetch", "--config", str(config), "--now", NOW])
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "")
+    conn = sqlite3.connect(tmp_path / ".digest" / "state.sqlite3")
+    assert conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 18
+
+
 def test_quiet_build_still_reports_a_broken_feed(tmp_path):
     config = sample_config(tmp_path, **{'url = "samples/harbor-herald.xml"': 'url = "samples/absent.xml"'})
     result = runner.invoke(app, ["-q", "build", "--config", str(config), "--out", str(tmp_path / "out"),
