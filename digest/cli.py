@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from digest import deliver, pipeline
-from digest.config import Config, load_config
+from digest.config import Config, FetchSettings, load_config
 from digest.errors import DigestError
 from digest.esp import FORMATS, Letter
 from digest.fetch import Fetcher
@@ -114,6 +114,11 @@ def quiet() -> bool:
     return _OPTIONS["quiet"]
 
 
+def new_fetcher(settings: FetchSettings) -> Fetcher:
+    """A Fetcher for this invocation: a progress bar on a terminal, none under --quiet."""
+    return Fetcher(settings, progress=sys.stderr.isatty() and not quiet())
+
+
 def report(line: str) -> None:
     """Print a command's closing line on stdout, unless -q asked for problems only.
 
@@ -153,7 +158,7 @@ def make_summariser(config: Config, *, store: Store, now: datetime) -> Summarise
 
 def run_build(config: Config, *, out: Path, now: datetime) -> tuple[pipeline.Built, str | None]:
     """Build the edges, run the pipeline and write the files; return them and the summariser's note."""
-    fetcher = Fetcher(config.fetch, progress=sys.stderr.isatty() and not quiet())
+    fetcher = new_fetcher(config.fetch)
     with Store.open(config.store.path) as store:
         summariser = make_summariser(config, store=store, now=now)
         digest = pipeline.build(config, now=now, fetcher=fetcher, store=store, summariser=summariser)
@@ -212,10 +217,10 @@ def fetch(
     Example: digest fetch --config config.toml
     """
     cfg = load_config(config)
-    fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty())
+    fetcher = new_fetcher(cfg.fetch)
     with Store.open(cfg.store.path) as store:
         collected = pipeline.collect(cfg, now=parse_now(now), fetcher=fetcher, store=store)
-    typer.echo(fetch_summary(collected, cfg.store.path))
+    report(fetch_summary(collected, cfg.store.path))
 
 
 def fetch_summary(collected: pipeline.Collected, path: Path) -> str:
@@ -410,7 +415,7 @@ def run(
     clock = parse_now(now)
     sender = make_transport(cfg, out)
     secret = token_secret(cfg)
-    fetcher = Fetcher(cfg.fetch, progress=sys.stderr.isatty() and not quiet())
+    fetcher = new_fetcher(cfg.fetch)
     with Store.open(cfg.store.path) as store:
         summariser = make_summariser(cfg, store=store, now=clock)
         result = deliver.run(cfg, out_dir=out, now=clock, fetcher=fetcher, store=store,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from digest.kinds import count_text
 from digest.mail import build_message, message_bytes
 from digest.model import Digest, SentStory
 from digest.output import json_bytes, read_json
-from digest.pipeline import Built, build, write_digest
+from digest.pipeline import Built, build, catch_up_since, write_digest
 from digest.render import Rendered, RenderSettings, render_digest
 from digest.schema import digest_from_dict
 from digest.send import Delivery, Outgoing, Sender, unsubscribe_token
@@ -195,20 +195,6 @@ def run(config: Config, *, out_dir: Path, now: datetime, fetcher: Fetcher, store
     letters = make_letters(edition, config, out_dir=out_dir, now=now, secret=secret)
     sent = send_edition(edition, letters, config, sender=sender, store=store, now=now)
     return RunResult(built=built, sent=sent)
-
-
-MAX_CATCH_UP = timedelta(days=7)  # after a longer outage, older news is history, not news
-
-
-def catch_up_since(store: Store, *, now: datetime, lookback_hours: float) -> datetime:
-    """Where today's window starts: the usual lookback, or earlier when an edition built
-    since the last one that went out was never sent (its stories must not be lost)."""
-    usual = now - timedelta(hours=lookback_hours)
-    pending = store.unsent_since()
-    if pending is None or pending >= usual:
-        return usual
-    log.info("an earlier edition was not sent: catching up on entries since %s", pending.isoformat())
-    return max(pending, now - MAX_CATCH_UP)
 
 
 def export_payload(format: str, letters: Sequence[Letter]) -> bytes:

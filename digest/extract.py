@@ -213,8 +213,8 @@ def _read_json_ld(text: str, found: dict[str, list[str]]) -> None:
     """Add the types, dates, sections and keywords of one JSON-LD block (graphs included)."""
     try:
         doc = json.loads(text)
-    except ValueError:
-        return  # broken JSON-LD is common: the rest of the page still speaks
+    except (ValueError, RecursionError):
+        return  # broken (or hostilely deep) JSON-LD is common: the rest of the page still speaks
     stack, seen = [doc], 0
     while stack and seen < 200:  # a page's graph is small; a hostile one is cut short
         item, seen = stack.pop(0), seen + 1
@@ -222,12 +222,16 @@ def _read_json_ld(text: str, found: dict[str, list[str]]) -> None:
             stack.extend(item)
         elif isinstance(item, dict):
             stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
-            kinds = item.get("@type")
-            found["types"] += [kinds] if isinstance(kinds, str) else [k for k in kinds or [] if isinstance(k, str)]
-            for key, into in (("datePublished", "published"), ("articleSection", "sections"),
-                              ("keywords", "tags")):
-                value = item.get(key)
-                found[into] += [value] if isinstance(value, str) else [v for v in value or [] if isinstance(v, str)]
+            for key, into in (("@type", "types"), ("datePublished", "published"),
+                              ("articleSection", "sections"), ("keywords", "tags")):
+                found[into] += _strings(item.get(key))
+
+
+def _strings(value: object) -> list[str]:
+    """A JSON-LD value as its strings: a string alone, the strings of a list, else none (numbers, booleans)."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _headline_labels(page: str) -> tuple[str, ...]:
@@ -258,6 +262,7 @@ def _page_date(text: str) -> datetime | None:
     text = text.strip().replace("Z", "+00:00")
     try:
         when = datetime.fromisoformat(text[:32])
-    except ValueError:
+        # An offset can push a date at the edge of the calendar past it (9999-12-31T23:59-23:59).
+        return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    except (ValueError, OverflowError):
         return None
-    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)

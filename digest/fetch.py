@@ -3,9 +3,11 @@
 ``Fetcher.fetch_all`` never raises for a network or HTTP problem; each failure becomes a
 ``Fetched`` whose ``error`` says what went wrong in plain words.
 
-Trust covers exactly the host written in config.toml: a feed's own host is fetched with no
-address guard (a local setup may name 127.0.0.1 or a link-local box); every other host, reached
-by a redirect, a remembered 301 or a link in a feed, goes through ``digest.guard``.
+Trust covers exactly the host written in config.toml, on any port: a feed's own host is fetched
+with no address guard (a local setup may name 127.0.0.1 or a link-local box); every other host,
+reached by a redirect, a remembered 301 or a link in a feed, goes through ``digest.guard``. The
+port is left out on purpose: the guard judges machines, not services, and a LAN feed's
+http -> https redirect changes the port.
 """
 
 from __future__ import annotations

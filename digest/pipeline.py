@@ -205,15 +205,30 @@ def outlet_weights(feeds: Sequence[FeedConfig]) -> dict[str, float]:
 
 
 def forget_old(store: Store, config: Config, *, now: datetime, since: datetime) -> None:
-    """Prune the store to ``[store] keep_days``, never inside this build's window (``since``,
-    which reaches back further when it catches up on an unsent edition), and compact it when
+    """Prune the store to ``[store] keep_days``, never inside this build's window (``since``)
+    nor the window a pending catch-up on an unsent edition will need, and compact it when
     enough of the file is free."""
-    before = min(now - timedelta(days=config.store.keep_days), since)
+    pending = catch_up_since(store, now=now, lookback_hours=config.digest.lookback_hours)
+    before = min(now - timedelta(days=config.store.keep_days), since, pending)
     removed = store.prune(before=before)
     log.info("forgot what is older than %s: %s", before.isoformat(),
              ", ".join(f"{n} {table}" for table, n in removed.items() if n) or "nothing")
     if store.compact():
         log.info("compacted %s", store.path)
+
+
+MAX_CATCH_UP = timedelta(days=7)  # after a longer outage, older news is history, not news
+
+
+def catch_up_since(store: Store, *, now: datetime, lookback_hours: float) -> datetime:
+    """Where today's window starts: the usual lookback, or earlier when an edition built
+    since the last one that went out was never sent (its stories must not be lost)."""
+    usual = now - timedelta(hours=lookback_hours)
+    pending = store.unsent_since()
+    if pending is None or pending >= usual:
+        return usual
+    log.info("an earlier edition was not sent: catching up on entries since %s", pending.isoformat())
+    return max(pending, now - MAX_CATCH_UP)
 
 
 def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetcher, store: Store,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from datetime import date as calendar_date
 from datetime import datetime
 from typing import Any
 
@@ -123,7 +124,7 @@ def digest_from_dict(doc: Any, *, where: str = "digest.json") -> Digest:
     stories = r.items(doc, "stories", "", lambda v, p: _brief(r, v, p))
     more = r.items(doc, "more", "", lambda v, p: _brief(r, v, p), optional=True)
     feeds = r.items(doc, "feeds", "", lambda v, p: _feed(r, v, p), optional=True)
-    title, date = r.text(doc, "title", ""), r.text(doc, "date", "")
+    title, date = r.text(doc, "title", ""), _date(r, r.text(doc, "date", ""))
     generated_at = r.time(doc, "generated_at", "")
     intro = r.get(doc, "intro", "", str, optional=True)
     if r.problems or generated_at is None:  # a missing time is one of the problems
@@ -132,10 +133,26 @@ def digest_from_dict(doc: Any, *, where: str = "digest.json") -> Digest:
                   intro=intro, more=more)
 
 
+def _date(r: _Reader, text: str) -> str:
+    """The edition's ``date``, which must be an ISO date (2026-11-23); a problem otherwise."""
+    try:
+        calendar_date.fromisoformat(text)
+    except ValueError:
+        if text:  # an empty one is already a problem
+            r.problems.append(f"date: {text!r} is not an ISO date (YYYY-MM-DD)")
+    return text
+
+
+def _object(r: _Reader, v: Any, p: str) -> dict[str, Any]:
+    """``v`` when it is an object; otherwise a problem at ``p`` and an empty object to read on."""
+    if isinstance(v, dict):
+        return v
+    r.problems.append(f"{p}: expected an object")
+    return {}
+
+
 def _brief(r: _Reader, v: Any, p: str) -> Brief:
-    if not isinstance(v, dict):
-        r.problems.append(f"{p}: expected an object")
-        v = {}
+    v = _object(r, v, p)
     return Brief(
         id=r.text(v, "id", p), rank=r.get(v, "rank", p, int, default=0),
         score=_finite(r, r.get(v, "score", p, (int, float), optional=True, default=0.0), f"{p}.score"),
@@ -181,10 +198,12 @@ def _sentence(r: _Reader, v: Any, p: str) -> str:
 
 
 def _quote(r: _Reader, v: Any, p: str) -> Quote:
+    v = _object(r, v, p)
     return Quote(speaker=r.text(v, "speaker", p), text=r.text(v, "text", p), source=r.text(v, "source", p))
 
 
 def _source(r: _Reader, v: Any, p: str) -> Source:
+    v = _object(r, v, p)
     return Source(
         name=r.text(v, "name", p), title=r.get(v, "title", p, str, default=""),
         url=r.get(v, "url", p, str, optional=True), published=r.time(v, "published", p, optional=True),
@@ -202,6 +221,7 @@ def _kind(r: _Reader, v: Any, p: str) -> str:
 
 
 def _feed(r: _Reader, v: Any, p: str) -> FeedReport:
+    v = _object(r, v, p)
     status = r.text(v, "status", p)
     if status and status not in FEED_STATUSES:
         r.problems.append(f"{p}.status: must be one of {', '.join(FEED_STATUSES)}")

@@ -4,7 +4,8 @@ A host starts at ``per_host`` requests in flight. Each prompt answer allows one 
 ``per_host_max`` (additive increase: a host that keeps up gets about one more slot per answer).
 A 429 or 503, a Retry-After header or an error halves the limit (multiplicative decrease,
 never below one) and, for the first three, pauses the host for the delay it asked for, at most
-``max_wait`` within this run: the feed that was refused is scheduled for after the full delay
+``max_wait`` in all within this run (pauses add up: twelve refusals must not stall the host
+twelve times as long): the feed that was refused is scheduled for after the full delay
 by the store, but one rate-limited feed must not fail or stall every other feed of its host for
 hours. An answer much slower than the host's usual (rising latency: the host is queueing us)
 drops the limit back to ``per_host``: a big feed among small ones is slow too, and must not
@@ -38,6 +39,7 @@ class HostThrottle:
         self.peak = 0  # most requests in flight at once (for tests and the bench)
         self.usual: float | None = None  # smoothed time of prompt answers, in seconds
         self.resume_at = 0.0  # clock() time before which no request starts
+        self.paused = 0.0  # seconds of pause scheduled so far in this run (at most max_wait)
         self.ready = asyncio.Condition()
 
     def slot(self) -> _Slot:
@@ -45,7 +47,7 @@ class HostThrottle:
         return _Slot(self)
 
     async def acquire(self) -> None:
-        """Wait for a free slot and the end of any pause (at most ``max_wait`` seconds)."""
+        """Wait for a free slot and the end of any pause (at most ``max_wait`` seconds in all)."""
         async with self.ready:
             await self.ready.wait_for(lambda: self.active < self.limit)
             self.active += 1
@@ -63,8 +65,7 @@ class HostThrottle:
         """Grow or shrink the limit after an answer that took ``seconds``."""
         if status in PUSHBACK or retry_after is not None:
             self.limit = max(1, self.limit // 2)
-            pause = DEFAULT_PAUSE if retry_after is None else retry_after
-            self.resume_at = max(self.resume_at, self.clock() + pause)
+            self._pause(DEFAULT_PAUSE if retry_after is None else retry_after)
         elif status == 0 or status >= 500:
             self.limit = max(1, self.limit // 2)
         elif self.usual is not None and seconds > self.usual * SLOW_FACTOR + SLOW_MARGIN:
@@ -73,6 +74,16 @@ class HostThrottle:
             self.limit = min(self.most, self.limit + 1)
             self.usual = seconds if self.usual is None else (
                 (1 - SMOOTHING) * self.usual + SMOOTHING * seconds)
+
+
+    def _pause(self, seconds: float) -> None:
+        """Pause the host until ``seconds`` from now, within what is left of ``max_wait`` for the run."""
+        now = self.clock()
+        begin = max(now, self.resume_at)  # a pause already running counts once, not again
+        end = min(now + seconds, begin + max(0.0, self.max_wait - self.paused))
+        if end > begin:
+            self.paused += end - begin
+            self.resume_at = end
 
 
 class _Slot:

@@ -195,6 +195,19 @@ def test_render_names_the_bad_field(tmp_path):
     assert "stories[0].id" in result.stderr and "generated_at" in result.stderr
 
 
+def test_render_names_a_quote_that_is_not_an_object_and_a_date_that_is_not_one(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    story = {"id": "a", "rank": 1, "headline": "H", "what_happened": ["x"], "who_said_what": ["x"],
+             "sources": [{"name": "N", "title": "t"}]}
+    (out / "digest.json").write_text(json.dumps({"title": "T", "date": "Monday", "stories": [story],
+                                                 "generated_at": "2026-11-23T06:00:00+00:00"}))
+    result = runner.invoke(app, ["render", "--config", str(sample_config(tmp_path)), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "stories[0].who_said_what[0]: expected an object" in result.stderr
+    assert "date: 'Monday' is not an ISO date" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 def test_feeds_prints_health_after_a_build(built):
     tmp, _ = built
     result = runner.invoke(app, ["feeds", "--config", str(tmp / "config.toml")])
@@ -270,6 +283,15 @@ def test_quiet_build_prints_nothing_but_writes_everything(tmp_path):
     assert result.exit_code == 0, result.output
     assert (result.stdout, result.stderr) == ("", "")
     assert all((tmp_path / "out" / name).stat().st_size > 0 for name in OUTPUTS)
+
+
+def test_quiet_fetch_prints_nothing_but_stores_everything(tmp_path):
+    config = sample_config(tmp_path)
+    result = runner.invoke(app, ["-q", "fetch", "--config", str(config), "--now", NOW])
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "")
+    conn = sqlite3.connect(tmp_path / ".digest" / "state.sqlite3")
+    assert conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 18
 
 
 def test_quiet_build_still_reports_a_broken_feed(tmp_path):

@@ -123,6 +123,15 @@ def test_same_host_redirect_of_a_loopback_feed_is_followed(feed):
     assert (result.status, result.body) == (200, FEED)
 
 
+def test_trust_covers_every_port_of_the_configured_host(feed, local):
+    # A decision, not an accident: trust is for the machine named in config.toml (as the
+    # address guard judges machines, not services), so another port of 127.0.0.1 is reached.
+    before = hits(local)
+    result = fetch(redirect_to(feed, f"http://127.0.0.1:{local.port}/ok"))
+    assert (result.status, result.body) == (200, FEED)
+    assert hits(local) == before + 1
+
+
 @pytest.mark.parametrize("settings, refused", [(FAST, True), (OPEN, False)],
                          ids=["guarded", "allow_private"])
 def test_a_remembered_301_to_another_loopback_host_is_guarded(target, settings, refused):

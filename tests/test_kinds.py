@@ -126,6 +126,20 @@ def test_page_metadata_of_a_bare_or_broken_page_is_empty(body):
     assert page_metadata(body) == PageMeta()
 
 
+@pytest.mark.parametrize("ld", ['{"@type": 5}', '{"datePublished": 20261122}', '{"keywords": true}',
+                                '{"articleSection": {"a": 1}}', "[" * 100_000 + "]" * 100_000])
+def test_page_metadata_skips_json_ld_values_that_are_not_strings_or_too_deep(ld):
+    page = f'<html><head><script type="application/ld+json">{ld}</script>' \
+           '<meta property="og:type" content="article"></head></html>'
+    assert page_metadata(page) == PageMeta(og_type="article")
+
+
+def test_page_metadata_ignores_a_date_its_offset_pushes_past_the_calendar():
+    page = ('<meta property="article:published_time" content="9999-12-31T23:59:59-23:59">'
+            '<time datetime="2025-11-21">Nov 21</time>')
+    assert page_metadata(page).published == datetime(2025, 11, 21, tzinfo=UTC)
+
+
 def test_counts_read_in_kind_order():
     assert count_text({"opinion": 3, "report": 12, "deals": 0}) == "report 12 · opinion 3"
     assert count_text({}) == "-"

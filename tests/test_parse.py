@@ -190,6 +190,20 @@ def test_date_before_1995_is_dropped_and_flagged():
     assert (entry.published, entry.date_note) == (None, "before 1995")
 
 
+@pytest.mark.parametrize("raw", ["Fri, 31 Dec 9999 23:59:59 -2359", "0001-01-01T00:00:00+23:59"])
+def test_a_date_pushed_past_the_calendar_by_its_offset_is_no_date(raw):
+    (entry,) = parse(rss_items(item(date=raw))).entries
+    assert (entry.published, entry.date_note) == (None, "missing")
+
+
+def test_a_json_feed_date_pushed_past_the_calendar_is_no_date():
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "JF",
+           "items": [{"id": "j0", "title": "T", "content_text": "Text.",
+                      "date_published": "0001-01-01T00:00:00+23:59"}]}
+    (entry,) = parse(json.dumps(doc).encode()).entries
+    assert (entry.published, entry.date_note) == (None, "missing")
+
+
 # ------------------------------------------------------------------ hostile sizes
 
 

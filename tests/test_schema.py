@@ -47,6 +47,24 @@ def test_every_bad_field_is_named():
         assert path in message, path
 
 
+@pytest.mark.parametrize("field, path", [("who_said_what", "stories[0].who_said_what[0]"),
+                                         ("sources", "stories[0].sources[0]"), ("feeds", "feeds[0]")])
+def test_an_item_that_is_not_an_object_is_named(field, path):
+    doc = digest_to_dict(make_digest())
+    (doc if field == "feeds" else doc["stories"][0])[field][0] = "x"
+    with pytest.raises(DigestFileError) as caught:
+        digest_from_dict(doc)
+    assert f"{path}: expected an object" in str(caught.value)
+
+
+@pytest.mark.parametrize("date", ["Monday", "2026-13-01", "23/11/2026"])
+def test_the_date_must_be_an_iso_date(date):
+    doc = digest_to_dict(make_digest())
+    doc["date"] = date
+    with pytest.raises(DigestFileError, match=r"date: .* is not an ISO date"):
+        digest_from_dict(doc)
+
+
 def test_top_level_must_be_an_object():
     with pytest.raises(DigestFileError, match="JSON object"):
         digest_from_dict([1, 2])

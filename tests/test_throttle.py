@@ -39,8 +39,8 @@ def test_429_503_and_retry_after_halve_the_limit_and_pause_the_host():
     t, clock = throttle(start=16)
     t.adapt(seconds=0.2, status=429, retry_after=None)
     assert (t.limit, t.resume_at) == (8, clock.now + 1.0)
-    t.adapt(seconds=0.2, status=503, retry_after=30.0)
-    assert (t.limit, t.resume_at) == (4, clock.now + 30.0)
+    t.adapt(seconds=0.2, status=503, retry_after=30.0)  # capped: 20 s of pause in all per run
+    assert (t.limit, t.resume_at) == (4, clock.now + 20.0)
     t.adapt(seconds=0.2, status=200, retry_after=5.0)  # Retry-After on a 200 counts too
     assert t.limit == 2
     for _ in range(5):
@@ -95,6 +95,33 @@ def test_a_long_retry_after_pauses_its_host_at_most_the_timeout_and_no_other_hos
     assert [(r.status, r.retry_after) for r in results] == [(503, 600.0), (200, None), (200, None)]
     assert paused[0] >= 0.9 and elapsed < 2.5  # paused for the 1 s timeout, not 600 s
     assert free[0] < 0.5
+
+
+def test_pauses_add_up_to_at_most_max_wait_within_one_run():
+    t, clock = throttle()
+    t.adapt(seconds=0.2, status=429, retry_after=8.0)
+    assert t.resume_at == clock.now + 8.0
+    clock.now += 8.0  # the pause ran out; the next refusals share the 12 s left
+    t.adapt(seconds=0.2, status=429, retry_after=100_000.0)
+    assert t.resume_at == clock.now + 12.0
+    clock.now += 12.0
+    t.adapt(seconds=0.2, status=429, retry_after=100_000.0)
+    assert t.resume_at <= clock.now and t.paused == 20.0
+
+
+def test_many_refused_requests_to_one_host_wait_at_most_max_wait_in_all():
+    async def main() -> float:
+        t = HostThrottle(1, 1, max_wait=0.2)
+
+        async def one() -> None:
+            async with t.slot() as slot:
+                slot.done(status=429, retry_after=1000.0)
+
+        started = time.monotonic()
+        await asyncio.gather(*(one() for _ in range(8)))
+        return time.monotonic() - started
+
+    assert asyncio.run(main()) < 0.6  # one 0.2 s pause, not eight
 
 
 def test_waiting_tasks_do_not_exceed_the_limit():

@@ -143,8 +143,9 @@ def parse_date(text: str) -> datetime | None:
     for parse in (datetime.fromisoformat, parsedate_to_datetime):
         try:
             when = parse(text)
+            if isinstance(when, datetime):
+                # Inside the try: an offset can push a date at the calendar's edge past it.
+                return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
         except (TypeError, ValueError, IndexError, OverflowError):
             continue
-        if isinstance(when, datetime):
-            return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
     return None
