@@ -79,14 +79,18 @@ def _trim(text: str, budget: int) -> str:
 
 def build_prompt(story: Story, settings: LlmSettings) -> Prompt:
     """The request for ``story``: the fixed instruction, and each source trimmed to its share
-    of ``max_input_chars`` with its outlet named. Filed under a hash of that text."""
+    of ``max_input_chars`` with its outlet named. Filed under a hash of that text and of what
+    else shapes the answer: the server, the temperature and the seed."""
     entries = prompt_entries(story)
     share = max(200, settings.max_input_chars // max(1, len(entries)))
     blocks = [f"Source {i}: {e.feed}\nHeadline: {_trim(e.title, 300)}\nText: {_trim(e.text, share)}"
               for i, e in enumerate(entries, start=1)]
     user = "\n\n".join(blocks)
+    # Another server may run another model under the same name; another temperature or seed
+    # samples another answer: none of them may reuse this one's.
+    asked_of = json.dumps([settings.base_url.rstrip("/"), settings.temperature, settings.seed])
     return Prompt(model=settings.model, version=INSTRUCTION_VERSION,
-                  sources_hash=hashlib.sha256(user.encode("utf-8")).hexdigest(),
+                  sources_hash=hashlib.sha256(f"{asked_of}\n{user}".encode()).hexdigest(),
                   system=INSTRUCTION, user=user, schema=SCHEMA)
 
 
