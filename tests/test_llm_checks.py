@@ -65,6 +65,53 @@ def test_a_quote_is_checked_after_quote_and_dash_normalisation():
     assert "too short" in quote_problem("Maren Holt", "We won't", ev)
 
 
+@pytest.mark.parametrize("text, missing", [
+    ("The fund lost $5bn.", ["5bn"]),  # the sources say $5 million: a thousandfold error
+    ("Turnout rose 6% to 40,000.", ["6%"]),
+    ("The fund had its third loss in a row.", ["third"]),
+    ("The fund had its 3rd loss in a row.", ["3rd"]),
+    ("The fund lost money last week.", ["last week"]),
+    ("Hundreds protested outside.", ["Hundreds"]),
+])
+def test_figures_keep_their_scale_and_ordinals_and_relative_dates_are_checked(text, missing):
+    ev = evidence(["The fund lost $5 million last month, its second loss in a row. Dozens protested. "
+                   "Turnout rose 5 percent to 40,000."])
+    assert unsupported(text, ev) == missing
+
+
+@pytest.mark.parametrize("text", [
+    "The fund lost $5m last month.", "The fund lost 5 million dollars.", "The fund had its 2nd loss in a row.",
+    "Turnout rose 5% to 40 thousand.", "Dozens protested.",
+])
+def test_the_same_figure_written_another_way_passes(text):
+    ev = evidence(["The fund lost $5 million last month, its second loss in a row. Dozens protested. "
+                   "Turnout rose 5 percent to 40,000."])
+    assert unsupported(text, ev) == []
+
+
+def test_a_quote_credited_to_someone_its_sentence_only_mentions_is_misattributed():
+    ev = evidence(['"The plan will fail badly," Ruiz said, dismissing a proposal by Holt.'])
+    problem = quote_problem("Holt", "The plan will fail badly", ev)
+    assert problem and "gives it to Ruiz" in problem
+    assert quote_problem("Ruiz", "The plan will fail badly", ev) is None
+
+
+def test_a_quote_credited_to_a_namesake_is_misattributed():
+    ev = evidence(['Peter Holt said: "We will strike again next week." His sister, Maria Holt, disagreed.'])
+    problem = quote_problem("Maria Holt", "We will strike again next week", ev)
+    assert problem and "gives it to Peter Holt" in problem
+    assert "more than one Holt" in quote_problem("Holt", "We will strike again next week", ev)
+    assert quote_problem("Peter Holt", "We will strike again next week", ev) is None
+    assert quote_problem("union leader Peter Holt", "We will strike again next week", ev) is None
+
+
+def test_a_quote_span_starts_and_ends_on_word_boundaries():
+    ev = evidence(['Holt said the deal was "unacceptable to us all."'])
+    assert "not a verbatim span" in quote_problem("Holt", "acceptable to us all", ev)
+    assert "not a verbatim span" in quote_problem("Holt", "unacceptable to us al", ev)
+    assert quote_problem("Holt", "unacceptable to us all", ev) is None
+
+
 def test_narration_is_not_a_quote_even_next_to_a_name():
     problem = quote_problem("Mayor Ana Ruiz", "Construction is due to start in March", HERALD)
     assert problem and "not a statement in its source" in problem
@@ -124,7 +171,7 @@ def test_each_source_gets_its_share_of_the_budget_and_the_key_follows_the_texts(
     again = build_prompt(Story("s", entries), replace(SETTINGS, max_input_chars=3000))
     other = build_prompt(Story("s", entries[:2]), replace(SETTINGS, max_input_chars=3000))
     assert prompt.sources_hash == again.sources_hash != other.sources_hash
-    assert (prompt.model, prompt.version) == ("m", "1") and json.loads(prompt.schema)["type"] == "object"
+    assert (prompt.model, prompt.version) == ("m", "2") and json.loads(prompt.schema)["type"] == "object"
 
 
 def test_written_by_is_an_additive_key_of_digest_json_that_survives_a_render():

@@ -1,9 +1,12 @@
 """Holding a model's brief to its sources, in code, before anything is shown.
 
 A sentence passes only when every name, number and date it states appears in the story's
-sources; a quote only when its text is a verbatim span of the outlet it names and its speaker
-is named there, close to the quote. Text is compared after normalisation: curly and straight
-quotes, the dashes and runs of white space each count as one.
+sources (a number with its scale: "$5bn" is not "$5 million"; ordinals and relative dates
+too). A quote passes only when its text is a verbatim span of whole words of the outlet it
+names, inside quotation marks there unless it reads as reported speech, and the source gives it
+to its speaker: the one its sentence names as saying it, with the same first name. Text is
+compared after normalisation: curly and straight quotes, the dashes and runs of white space
+each count as one.
 """
 
 from __future__ import annotations
@@ -54,9 +57,9 @@ _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|stated|according
                      r"warned|insisted|explained|noted|wrote|writes|asked|replied|claimed|acknowledged|"
                      r"reported|reports|admitted|declared|promised|vowed|urged|called|tweeted|posted)\b")
 _VERBS = r"(?:said|says|added|adds|declared|wrote|writes|argued|warned|insisted|explained|stated)"
-_SAID_BY = re.compile(rf"\b{_VERBS}\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?"
-                      r"((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)")
-_BY_SAID = re.compile(rf"\b((?:[A-Z][\w'-]+\s+){{0,2}}[A-Z][\w'-]+)(?:,[^,\"]{{1,60}},)?\s+(?:{_VERBS}|told|tells)\b")
+_NAME = r"((?:[A-Z][\w'-]+\s+|[A-Z]\.\s+){0,4}[A-Z][\w'-]+)"  # up to five words, initials too
+_SAID_BY = re.compile(rf"\b{_VERBS}\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?{_NAME}")
+_BY_SAID = re.compile(rf"\b{_NAME}(?:,[^,\"]{{1,60}},)?\s+(?:{_VERBS}|told|tells)\b")
 _QUOTED = re.compile(r'"[^"]*"')
 # Words before a surname that are not a first name ("Mayor Ruiz").
 _TITLES = frozenset([
@@ -247,7 +250,7 @@ def quote_problem(speaker: str, text: str, ev: Evidence) -> str | None:
     anchors = speaker_anchors(speaker)
     if not anchors:
         return "no speaker named"
-    claimed = Claimed(tuple(anchors), given_name(speaker), reported=_reads_as_reported(normalise(text), anchors))
+    claimed = Claimed(tuple(anchors), given_name(speaker), reported=_reads_as_reported(text))
     if claimed.given is None and anchors[0][0].isupper() and len(_givens(ev.text, anchors[0], ev)) > 1:
         return f"the source names more than one {anchors[0]}; the speaker's full name is needed: {text!r}"
     bounds = sentence_starts(ev.text)
@@ -261,14 +264,14 @@ class Claimed:
 
     anchors: tuple[str, ...]  # words naming the speaker (speaker_anchors)
     given: str | None  # the speaker's first name, when the credit gives one
-    reported: bool  # the text reads as reported speech ("Holt said the ..."), not as a quotation
+    reported: bool  # the text shows its own quotation marks or reads as reported speech
 
 
-def _reads_as_reported(text: str, anchors: list[str]) -> bool:
-    """True when ``text`` says itself who said it, outside quotation marks: reported speech
-    shown as such, which need not be a quotation in its source."""
-    plain = _QUOTED.sub(" … ", text)
-    return bool(_SPEECH.search(plain)) and any(re.search(rf"\b{re.escape(a)}\b", plain) for a in anchors)
+def _reads_as_reported(text: str) -> bool:
+    """True when ``text`` does not pass itself off as a quotation: it shows its own quotation
+    marks (a whole sentence with its quotes), or says outside them that someone said it
+    ("Holt said the ..."). Such a text need not lie inside quotation marks in its source."""
+    return '"' in quote_span(text) or bool(_SPEECH.search(_QUOTED.sub(" … ", text)))
 
 
 def _attribution_problem(ev: Evidence, bounds: list[int], begin: int, end: int, claimed: Claimed) -> str | None:
