@@ -126,6 +126,12 @@ def test_reported_speech_shown_as_a_quotation_is_a_paraphrase_and_refused():
     problem = quote_problem("Holt", "the government had lied about the costs", ev)
     assert problem and "not inside quotation marks" in problem
     assert quote_problem("Holt", "Holt said the government had lied about the costs", ev) is None
+    # a saying verb in the clause is not the speaker saying it
+    ev = evidence(["Holt said the costs, first reported by the Herald, were hidden from the council."])
+    assert "not inside quotation marks" in quote_problem("Holt", "the costs, first reported by the Herald, were hidden", ev)
+    # a pronoun is no credit
+    assert quote_problem("He", "Holt said the government had lied about the costs", evidence(
+        ["Holt said the government had lied about the costs."])) == "no speaker named"
     # a quotation in single marks (British style) is one
     ev = evidence(["‘We will not back down on this,’ said Maren Holt, the port's chief."])
     assert quote_problem("Maren Holt", "We will not back down on this", ev) is None

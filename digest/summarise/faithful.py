@@ -73,6 +73,7 @@ _SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _NOT_SPEAKERS = frozenset([
     "He", "She", "They", "It", "We", "I", "You", "This", "That",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) | _NOT_NAMES
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])  # no credit for a reader
 BEFORE_SENTENCES = 2  # sentences before a quote's own where the speaker of "he said" may be named
 _END = re.compile(r"[.!?][\"')]*\s+(?=[\"'(]?[A-Z0-9])|\n+")
 MIN_QUOTE_WORDS = 4  # a shorter span proves little about who said what
@@ -244,13 +245,15 @@ def quote_problem(speaker: str, text: str, ev: Evidence) -> str | None:
     starts = _positions(span, ev.text)
     if not starts:
         return f"not a verbatim span of the source it names: {text!r}"
+    if normalise(speaker).lower() in _PRONOUNS:
+        return "no speaker named"
     missing = unsupported(speaker, ev)
     if missing:
         return f"speaker {speaker!r}: {', '.join(missing)} not in that source"
     anchors = speaker_anchors(speaker)
     if not anchors:
         return "no speaker named"
-    claimed = Claimed(tuple(anchors), given_name(speaker), reported=_reads_as_reported(text))
+    claimed = Claimed(tuple(anchors), given_name(speaker), reported=_reads_as_reported(text, anchors))
     if claimed.given is None and anchors[0][0].isupper() and len(_givens(ev.text, anchors[0], ev)) > 1:
         return f"the source names more than one {anchors[0]}; the speaker's full name is needed: {text!r}"
     bounds = sentence_starts(ev.text)
@@ -267,11 +270,15 @@ class Claimed:
     reported: bool  # the text shows its own quotation marks or reads as reported speech
 
 
-def _reads_as_reported(text: str) -> bool:
+def _reads_as_reported(text: str, anchors: Sequence[str]) -> bool:
     """True when ``text`` does not pass itself off as a quotation: it shows its own quotation
-    marks (a whole sentence with its quotes), or says outside them that someone said it
-    ("Holt said the ..."). Such a text need not lie inside quotation marks in its source."""
-    return '"' in quote_span(text) or bool(_SPEECH.search(_QUOTED.sub(" … ", text)))
+    marks (a whole sentence with its quotes), or says outside them who said it ("Holt said
+    the ...", "she told reporters"). Such a text need not lie inside quotation marks in its source."""
+    if '"' in quote_span(text):
+        return True
+    subject = "|".join(["he", "she", "they", "we", "i", *(re.escape(a) for a in anchors)])
+    said = re.compile(rf"\b(?:{subject})\b(?:,[^,]{{1,60}},)?(?:\s+\w+){{0,2}}?\s+{_SPEECH.pattern}", re.IGNORECASE)
+    return bool(said.search(_QUOTED.sub(" … ", text)))
 
 
 def _attribution_problem(ev: Evidence, bounds: list[int], begin: int, end: int, claimed: Claimed) -> str | None:
