@@ -15,7 +15,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+
+from digest.summarise.figures import (
+    AMOUNT, CHECKED_WORDS, NUMBER, NUMBER_WORDS, ORDINAL_DIGITS, ORDINAL_WORDS, amount, canonical, ordinals,
+    relative_dates,
+)
 
 _FOLD = str.maketrans({
     **dict.fromkeys("“”„‟″«»", '"'), **dict.fromkeys("‘’‚‛′`", "'"),
@@ -23,33 +27,6 @@ _FOLD = str.maketrans({
 })
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SCALES = {"thousand": 3, "k": 3, "million": 6, "m": 6, "mn": 6, "billion": 9, "bn": 9, "trillion": 12,
-           "tn": 12}
-_NUMBER_WORD = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-                "sixty|seventy|eighty|ninety|dozen")
-# A number and its scale or percent sign are one figure: "$5bn" is not "$5 million".
-_AMOUNT = re.compile(rf"(?<![\w.,])(?P<figure>\d+(?:[.,]\d+)*|(?i:{_NUMBER_WORD}))(?P<scale>"
-                     r"[ -]?(?i:thousand|million|billion|trillion|per ?cent|%)|(?:k|mn|m|bn|tn))?(?![\w%])")
-_ORDINAL_DIGITS = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
-ORDINAL_WORDS = {w: n for n, w in enumerate(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-     "eleventh", "twelfth"], start=1)}
-_RELATIVE = re.compile(r"\b(last|next|this|past|coming)\s+(week|weekend|month|year|decade|spring|summer|"
-                       r"autumn|fall|winter|quarter)\b", re.IGNORECASE)
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-# Spelled-out numbers compare with digits ("three" is "3"); "one" is left out: it is as often
-# a pronoun as a count.
-NUMBER_WORDS = {w: n for n, w in enumerate([
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty"]) if n != 1}
-NUMBER_WORDS |= {w: 10 * n for n, w in enumerate(
-    ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=3)} | {"dozen": 12}
-# Lower-case words that state an amount or a date: they too must come from the sources.
-CHECKED_WORDS = frozenset([
-    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
-    "trillion", "yesterday", "today", "tomorrow", "tonight", "dozens", "scores"])
 # Words that open a name without being one ("Mr Holt", "The ministry").
 _NOT_NAMES = frozenset(["A", "An", "The", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"])
 # A statement outside quotation marks is one only when its sentence says who said it.
@@ -89,17 +66,6 @@ def _bare(word: str) -> str:
     return word[:-2] if word.endswith("'s") and len(word) > 3 else word
 
 
-def _number(digits: str) -> str:
-    """A canonical spelling of a number: "1,200" is "1200", "3.50" is "3.5", "07" is "7"."""
-    if _THOUSANDS.fullmatch(digits):
-        digits = digits.replace(",", "")
-    whole, _, part = digits.partition(".")
-    if not whole.isdigit():  # "3,5": a decimal comma, or a list; compare as written
-        return digits
-    whole, part = whole.lstrip("0") or "0", part.rstrip("0")
-    return f"{whole}.{part}" if part else whole
-
-
 @dataclass(frozen=True)
 class Evidence:
     """What a body of source text can back: the text itself, its words and its numbers."""
@@ -122,10 +88,10 @@ def evidence(texts: Iterable[str]) -> Evidence:
     words = frozenset(_bare(m.group()) for m in _WORD.finditer(text))
     lower = frozenset(w.lower() for w in words)
     stems = frozenset(_stem(w) for w in lower)
-    numbers = {_number(m.group()) for m in _NUMBER.finditer(text)}
+    numbers = {canonical(m.group()) for m in NUMBER.finditer(text)}
     numbers |= {str(n) for w, n in NUMBER_WORDS.items() if w in lower}
     return Evidence(text=text, words=words, lower=lower, stems=stems, numbers=frozenset(numbers),
-                    amounts=frozenset(amount(m) for m in _AMOUNT.finditer(text)),
+                    amounts=frozenset(amount(m) for m in AMOUNT.finditer(text)),
                     ordinals=frozenset(ordinals(text)), relative=frozenset(relative_dates(text)))
 
 
@@ -149,12 +115,12 @@ def unsupported(text: str, ev: Evidence, *, title: bool = False) -> list[str]:
     sources ("$5bn" is not "$5 million"); ordinals and relative dates must be there too.
     """
     norm = normalise(text)
-    scaled = [m for m in _AMOUNT.finditer(norm) if m.group("scale")]
+    scaled = [m for m in AMOUNT.finditer(norm) if m.group("scale")]
     missing = [m.group().strip() for m in scaled if amount(m) not in ev.amounts]
-    covered = {i for m in [*scaled, *_ORDINAL_DIGITS.finditer(norm)] for i in range(*m.span())}
-    missing += [m.group() for m in _NUMBER.finditer(norm)
-                if m.start() not in covered and _number(m.group()) not in ev.numbers]
-    missing += [m.group() for m in _ORDINAL_DIGITS.finditer(norm) if int(m.group(1)) not in ev.ordinals]
+    covered = {i for m in [*scaled, *ORDINAL_DIGITS.finditer(norm)] for i in range(*m.span())}
+    missing += [m.group() for m in NUMBER.finditer(norm)
+                if m.start() not in covered and canonical(m.group()) not in ev.numbers]
+    missing += [m.group() for m in ORDINAL_DIGITS.finditer(norm) if int(m.group(1)) not in ev.ordinals]
     missing += [d for d in relative_dates(norm) if d not in ev.relative]
     for match in _WORD.finditer(norm):
         if match.start() in covered:
@@ -178,31 +144,6 @@ def _word_backed(word: str, ev: Evidence, loose: bool) -> bool:
     if len(word) < 2 or not word[0].isupper() or word in ev.words:
         return True
     return loose and _stem(low) in ev.stems
-
-
-def amount(match: re.Match[str]) -> str:
-    """The value an _AMOUNT match states, canonically spelled: "5bn" and "5,000 million" are
-    "5000000000", "5 per cent" is "5%"."""
-    figure, scale = match.group("figure"), (match.group("scale") or "").strip(" -").lower()
-    digits = str(NUMBER_WORDS[figure.lower()]) if figure.lower() in NUMBER_WORDS else _number(figure)
-    if scale in ("%", "percent", "per cent"):
-        return digits + "%"
-    try:
-        value = Decimal(digits) * 10 ** _SCALES.get(scale, 0)
-    except InvalidOperation:  # "3,5": compared as written
-        return f"{digits} {scale}".strip()
-    return f"{value.normalize():f}"
-
-
-def ordinals(text: str) -> set[int]:
-    """The ordinals ``text`` states, in digits ("2nd") or in words ("second")."""
-    found = {int(m.group(1)) for m in _ORDINAL_DIGITS.finditer(text)}
-    return found | {n for w, n in ORDINAL_WORDS.items() if re.search(rf"\b{w}\b", text, re.IGNORECASE)}
-
-
-def relative_dates(text: str) -> list[str]:
-    """The relative dates ``text`` states, in lower case ("last week", "next month")."""
-    return [f"{m.group(1).lower()} {m.group(2).lower()}" for m in _RELATIVE.finditer(text)]
 
 
 def quote_span(text: str) -> str:
