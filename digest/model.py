@@ -172,7 +172,7 @@ class Prompt:
 
     model: str  # model name the answer is asked of
     version: str  # version of the fixed instruction
-    sources_hash: str  # sha256 of the source texts as sent
+    sources_hash: str  # sha256 of the source texts as sent, the server, temperature and seed
     system: str  # the fixed instruction
     user: str  # the story's sources, outlet named, each trimmed to its budget
     schema: str = ""  # JSON schema of the answer, as JSON text ("" to ask without one)

@@ -166,6 +166,22 @@ def test_the_second_build_asks_nothing_and_writes_the_same(store):
     assert report.line().endswith("0 asked, 1 from the cache")
 
 
+def test_another_server_temperature_or_seed_is_asked_and_the_same_settings_are_cached(store):
+    def script(body, n):
+        return Reply(answer(who_said_what=[]))
+    with ChatServer(script) as a, ChatServer(script) as b:
+        write(a, store)
+        write(b, store)  # same model name, another server
+        assert (len(a.requests), len(b.requests)) == (1, 1)
+        write(b, store, temperature=0.7)
+        write(b, store, temperature=0.7, seed=3)
+        assert len(b.requests) == 3
+        _, report = write(b, store, temperature=0.7, seed=3)
+        _, first = write(a, store)
+    assert (len(a.requests), len(b.requests)) == (1, 3)
+    assert (report.asked, report.cached, first.cached) == (0, 1, 1)
+
+
 def test_a_server_without_json_schema_is_asked_again_without_it(store):
     def script(body, n):
         return Reply(status=400, body=b'{"error": "response_format not supported"}') if "response_format" in body \

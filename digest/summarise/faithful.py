@@ -1,17 +1,25 @@
 """Holding a model's brief to its sources, in code, before anything is shown.
 
 A sentence passes only when every name, number and date it states appears in the story's
-sources; a quote only when its text is a verbatim span of the outlet it names and its speaker
-is named there, close to the quote. Text is compared after normalisation: curly and straight
-quotes, the dashes and runs of white space each count as one.
+sources (a number with its scale: "$5bn" is not "$5 million"; ordinals and relative dates
+too). A quote passes only when its text is a verbatim span of whole words of the outlet it
+names, inside quotation marks there unless it reads as reported speech, and the source gives it
+to its speaker: the one its sentence names as saying it, with the same first name. Text is
+compared after normalisation: curly and straight quotes, the dashes and runs of white space
+each count as one.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from digest.summarise.figures import (
+    AMOUNT, CHECKED_WORDS, NUMBER, NUMBER_WORDS, ORDINAL_DIGITS, ORDINAL_WORDS, amount, canonical, ordinals,
+    relative_dates,
+)
 
 _FOLD = str.maketrans({
     **dict.fromkeys("“”„‟″«»", '"'), **dict.fromkeys("‘’‚‛′`", "'"),
@@ -19,20 +27,6 @@ _FOLD = str.maketrans({
 })
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-# Spelled-out numbers compare with digits ("three" is "3"); "one" is left out: it is as often
-# a pronoun as a count.
-NUMBER_WORDS = {w: n for n, w in enumerate([
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty"]) if n != 1}
-NUMBER_WORDS |= {w: 10 * n for n, w in enumerate(
-    ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=3)} | {"dozen": 12}
-# Lower-case words that state an amount or a date: they too must come from the sources.
-CHECKED_WORDS = frozenset([
-    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
-    "trillion", "yesterday", "today", "tomorrow", "tonight"])
 # Words that open a name without being one ("Mr Holt", "The ministry").
 _NOT_NAMES = frozenset(["A", "An", "The", "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Prof"])
 # A statement outside quotation marks is one only when its sentence says who said it.
@@ -40,14 +34,23 @@ _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|adds|stated|according
                      r"warned|insisted|explained|noted|wrote|writes|asked|replied|claimed|acknowledged|"
                      r"reported|reports|admitted|declared|promised|vowed|urged|called|tweeted|posted)\b")
 _VERBS = r"(?:said|says|added|adds|declared|wrote|writes|argued|warned|insisted|explained|stated)"
-_SAID_BY = re.compile(rf"\b{_VERBS}\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?"
-                      r"((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)")
-_BY_SAID = re.compile(rf"\b([A-Z][\w'-]+)(?:,[^,\"]{{1,60}},)?\s+(?:{_VERBS}|told|tells)\b")
+_NAME = r"((?:[A-Z][\w'-]+\s+|[A-Z]\.\s+){0,4}[A-Z][\w'-]+)"  # up to five words, initials too
+_SAID_BY = re.compile(rf"\b{_VERBS}\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?{_NAME}")
+_BY_SAID = re.compile(rf"\b{_NAME}(?:,[^,\"]{{1,60}},)?\s+(?:{_VERBS}|told|tells)\b")
 _QUOTED = re.compile(r'"[^"]*"')
+# Words before a surname that are not a first name ("Mayor Ruiz").
+_TITLES = frozenset([
+    "Mayor", "President", "Minister", "Senator", "Sen", "Rep", "Representative", "Governor", "Gov",
+    "Secretary", "Chancellor", "Judge", "Justice", "Chief", "General", "Gen", "Officer", "Speaker", "Leader",
+    "Director", "Commissioner", "Coach", "Prime", "Deputy", "Rev", "Pope", "King", "Queen", "Prince",
+    "Princess", "Attorney", "Sheriff", "Captain", "Capt", "Lt", "Sgt", "Col", "Rabbi", "Bishop", "Father",
+    "Councillor", "Councilman", "Councilwoman", "Chairman", "Chairwoman", "Chair", "Ambassador", "Inspector",
+    "Detective", "Professor", "Sister", "Brother", "Saint", "St", "Vice", "Former"])
 _SUFFIXES = frozenset(["Jr", "Sr", "II", "III", "IV"])
 _NOT_SPEAKERS = frozenset([
     "He", "She", "They", "It", "We", "I", "You", "This", "That",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) | _NOT_NAMES
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you"])  # no credit for a reader
 BEFORE_SENTENCES = 2  # sentences before a quote's own where the speaker of "he said" may be named
 _END = re.compile(r"[.!?][\"')]*\s+(?=[\"'(]?[A-Z0-9])|\n+")
 MIN_QUOTE_WORDS = 4  # a shorter span proves little about who said what
@@ -63,17 +66,6 @@ def _bare(word: str) -> str:
     return word[:-2] if word.endswith("'s") and len(word) > 3 else word
 
 
-def _number(digits: str) -> str:
-    """A canonical spelling of a number: "1,200" is "1200", "3.50" is "3.5", "07" is "7"."""
-    if _THOUSANDS.fullmatch(digits):
-        digits = digits.replace(",", "")
-    whole, _, part = digits.partition(".")
-    if not whole.isdigit():  # "3,5": a decimal comma, or a list; compare as written
-        return digits
-    whole, part = whole.lstrip("0") or "0", part.rstrip("0")
-    return f"{whole}.{part}" if part else whole
-
-
 @dataclass(frozen=True)
 class Evidence:
     """What a body of source text can back: the text itself, its words and its numbers."""
@@ -83,6 +75,9 @@ class Evidence:
     lower: frozenset[str]  # every word in lower case
     stems: frozenset[str]  # every lower-case word without its inflection ("votes", "voted": "vot")
     numbers: frozenset[str]  # every number, in digits or in words, canonically spelled
+    amounts: frozenset[str] = frozenset()  # every number with its scale applied: "$5bn" is 5000000000
+    ordinals: frozenset[int] = frozenset()  # every ordinal, in digits or words: "2nd", "second" are 2
+    relative: frozenset[str] = frozenset()  # every relative date: "last week", "next month"
 
 
 def evidence(texts: Iterable[str]) -> Evidence:
@@ -93,9 +88,11 @@ def evidence(texts: Iterable[str]) -> Evidence:
     words = frozenset(_bare(m.group()) for m in _WORD.finditer(text))
     lower = frozenset(w.lower() for w in words)
     stems = frozenset(_stem(w) for w in lower)
-    numbers = {_number(m.group()) for m in _NUMBER.finditer(text)}
+    numbers = {canonical(m.group()) for m in NUMBER.finditer(text)}
     numbers |= {str(n) for w, n in NUMBER_WORDS.items() if w in lower}
-    return Evidence(text=text, words=words, lower=lower, stems=stems, numbers=frozenset(numbers))
+    return Evidence(text=text, words=words, lower=lower, stems=stems, numbers=frozenset(numbers),
+                    amounts=frozenset(amount(m) for m in AMOUNT.finditer(text)),
+                    ordinals=frozenset(ordinals(text)), relative=frozenset(relative_dates(text)))
 
 
 def _stem(word: str) -> str:
@@ -114,24 +111,39 @@ def unsupported(text: str, ev: Evidence, *, title: bool = False) -> list[str]:
 
     A capitalised word must appear capitalised in the sources, except at a sentence start (and
     anywhere in a ``title``, which may be title-cased) where the same word in lower case, in any
-    inflection, will do.
+    inflection, will do. A number with a scale or a percent sign must have the same value in the
+    sources ("$5bn" is not "$5 million"); ordinals and relative dates must be there too.
     """
     norm = normalise(text)
-    missing = [m.group() for m in _NUMBER.finditer(norm) if _number(m.group()) not in ev.numbers]
+    scaled = [m for m in AMOUNT.finditer(norm) if m.group("scale")]
+    missing = [m.group().strip() for m in scaled if amount(m) not in ev.amounts]
+    covered = {i for m in [*scaled, *ORDINAL_DIGITS.finditer(norm)] for i in range(*m.span())}
+    missing += [m.group() for m in NUMBER.finditer(norm)
+                if m.start() not in covered and canonical(m.group()) not in ev.numbers]
+    missing += [m.group() for m in ORDINAL_DIGITS.finditer(norm) if int(m.group(1)) not in ev.ordinals]
+    missing += [d for d in relative_dates(norm) if d not in ev.relative]
     for match in _WORD.finditer(norm):
+        if match.start() in covered:
+            continue
         word = _bare(match.group())
-        low = word.lower()
-        if low in NUMBER_WORDS:
-            ok = str(NUMBER_WORDS[low]) in ev.numbers
-        elif low in CHECKED_WORDS:
-            ok = low in ev.lower
-        elif len(word) < 2 or not word[0].isupper() or word in ev.words:
-            ok = True
-        else:
-            ok = (title or _opens_sentence(norm, match.start())) and _stem(low) in ev.stems
-        if not ok:
+        if not _word_backed(word, ev, title or _opens_sentence(norm, match.start())):
             missing.append(word)
     return list(dict.fromkeys(missing))
+
+
+def _word_backed(word: str, ev: Evidence, loose: bool) -> bool:
+    """True when ``ev`` backs ``word``; a ``loose`` capital (a title's, a sentence's first) may be
+    the sources' word in lower case, in any inflection."""
+    low = word.lower()
+    if low in NUMBER_WORDS:
+        return str(NUMBER_WORDS[low]) in ev.numbers
+    if low in ORDINAL_WORDS:
+        return ORDINAL_WORDS[low] in ev.ordinals
+    if low in CHECKED_WORDS:
+        return low in ev.lower
+    if len(word) < 2 or not word[0].isupper() or word in ev.words:
+        return True
+    return loose and _stem(low) in ev.stems
 
 
 def quote_span(text: str) -> str:
@@ -141,12 +153,15 @@ def quote_span(text: str) -> str:
 
 
 def _positions(span: str, text: str) -> list[int]:
-    """Where ``span`` starts in ``text``; its first letter may differ in case."""
+    """Where ``span`` starts in ``text`` as whole words; its first letter may differ in case."""
     if not span:
         return []
     first = re.escape(span[0])
     pattern = f"[{first}{re.escape(span[0].swapcase())}]" if span[0].isalpha() else first
-    return [m.start() for m in re.finditer(pattern + re.escape(span[1:]), text)]
+    # A span cut from inside a word says something else: "acceptable" in "unacceptable".
+    before = r"(?<!\w)" if span[0].isalnum() else ""
+    after = r"(?!\w)" if span[-1].isalnum() else ""
+    return [m.start() for m in re.finditer(before + pattern + re.escape(span[1:]) + after, text)]
 
 
 def speaker_anchors(speaker: str) -> list[str]:
@@ -171,47 +186,131 @@ def quote_problem(speaker: str, text: str, ev: Evidence) -> str | None:
     starts = _positions(span, ev.text)
     if not starts:
         return f"not a verbatim span of the source it names: {text!r}"
+    if normalise(speaker).lower() in _PRONOUNS:
+        return "no speaker named"
     missing = unsupported(speaker, ev)
     if missing:
         return f"speaker {speaker!r}: {', '.join(missing)} not in that source"
     anchors = speaker_anchors(speaker)
     if not anchors:
         return "no speaker named"
+    claimed = Claimed(tuple(anchors), given_name(speaker), reported=_reads_as_reported(text, anchors))
+    if claimed.given is None and anchors[0][0].isupper() and len(_givens(ev.text, anchors[0], ev)) > 1:
+        return f"the source names more than one {anchors[0]}; the speaker's full name is needed: {text!r}"
     bounds = sentence_starts(ev.text)
-    problems = [_attribution_problem(ev.text, bounds, start, start + len(span), anchors) for start in starts]
+    problems = [_attribution_problem(ev, bounds, start, start + len(span), claimed) for start in starts]
     return None if None in problems else f"{problems[0]}: {text!r}"
 
 
-def _attribution_problem(text: str, bounds: list[int], begin: int, end: int,
-                         anchors: list[str]) -> str | None:
-    """Why the source does not give the quote at [begin, end) to the speaker named by any of
-    ``anchors``, or None if it does.
+@dataclass(frozen=True)
+class Claimed:
+    """Who a quote is credited to, and how it is given."""
 
-    Its own sentence must be a statement (a quotation, or a verb of saying) and name the speaker;
-    or name nobody, leaving "he said" to a speaker named in the two sentences before.
+    anchors: tuple[str, ...]  # words naming the speaker (speaker_anchors)
+    given: str | None  # the speaker's first name, when the credit gives one
+    reported: bool  # the text shows its own quotation marks or reads as reported speech
+
+
+def _reads_as_reported(text: str, anchors: Sequence[str]) -> bool:
+    """True when ``text`` does not pass itself off as a quotation: it shows its own quotation
+    marks (a whole sentence with its quotes), or says outside them who said it ("Holt said
+    the ...", "she told reporters"). Such a text need not lie inside quotation marks in its source."""
+    if '"' in quote_span(text):
+        return True
+    subject = "|".join(["he", "she", "they", "we", "i", *(re.escape(a) for a in anchors)])
+    said = re.compile(rf"\b(?:{subject})\b(?:,[^,]{{1,60}},)?(?:\s+\w+){{0,2}}?\s+{_SPEECH.pattern}", re.IGNORECASE)
+    return bool(said.search(_QUOTED.sub(" … ", text)))
+
+
+def _attribution_problem(ev: Evidence, bounds: list[int], begin: int, end: int, claimed: Claimed) -> str | None:
+    """Why the source does not give the quote at [begin, end) to the ``claimed`` speaker, or None.
+
+    A quotation must be one in the source too: a paraphrase shown as a quote is the complaint.
+    Its own sentence must be a statement (a quotation, or a verb of saying); when it names who
+    says it, that is the speaker; when it names nobody, "he said" goes to a speaker named in
+    the two sentences before.
     """
+    text = ev.text
     first, own, last = attribution_window(bounds, begin, end, len(text))
     # Words inside quotation marks attribute nothing: "Our problem with Ryan is ..." is not Ryan's.
     sentence = _QUOTED.sub(" … ", text[own:last])
     if text.count('"', own, begin) % 2 == 0 and not _SPEECH.search(sentence):
         return "not a statement in its source"
-    mention = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in anchors),
-                         0 if anchors[0][0].isupper() else re.IGNORECASE)
-    if mention.search(sentence):
+    if not claimed.reported and not _inside_quotation(text, begin, end):
+        return "not inside quotation marks in its source: a paraphrase shown as a quote"
+    if not claimed.anchors[0][0].isupper():  # "a police spokesman": no name to hold it to
+        mention = re.compile("|".join(rf"\b{re.escape(a)}\b" for a in claimed.anchors), re.IGNORECASE)
+        found = mention.search(sentence) or mention.search(text, first, own)
+        return None if found else f"{claimed.anchors[0]} is not named where the source gives it: misattributed"
+    for names in (named_speakers(sentence), _mentions(sentence, claimed.anchors),
+                  _mentions(text[first:own], claimed.anchors)):
+        if names:
+            if any(_same_person(n, claimed, ev) for n in names):
+                return None
+            return f"the source gives it to {names[0]}, not {claimed.anchors[0]}: misattributed"
+    return f"{claimed.anchors[0]} is not named where the source gives it: misattributed"
+
+
+def _inside_quotation(text: str, begin: int, end: int) -> bool:
+    """True when [begin, end) of ``text`` lies within one pair of quotation marks, double or
+    single, of its paragraph."""
+    line = text.rfind("\n", 0, begin) + 1
+    if '"' not in text[begin:end] and text.count('"', line, begin) % 2 == 1:
+        return True
+    # Single marks: the last one before the span opens (no letter before it) and none closes
+    # between it and the span's end (an apostrophe has letters on both sides).
+    opening = [m.end() for m in re.finditer(r"(?<!\w)'(?=\S)", text[line:begin + 1]) if m.end() <= begin - line]
+    return bool(opening) and not re.search(r"(?<=\S)'(?!\w)", text[line + opening[-1]:end])
+
+
+def given_name(speaker: str) -> str | None:
+    """The first name in a credit ("Mayor Ana Ruiz" gives "Ana"), or None ("Mayor Ruiz")."""
+    name = re.split(r",|\(", normalise(speaker))[0].split(" of ")[-1]
+    words = [_bare(w) for w in _WORD.findall(name) if w[0].isupper() and len(w) > 1 and w not in _SUFFIXES]
+    return words[-2] if len(words) > 1 and words[-2] not in _TITLES and words[-2] not in _NOT_NAMES else None
+
+
+def _given(name: str, ev: Evidence) -> str | None:
+    """The first name a source's ``name`` ("Peter Holt", "But Holt") gives, or None: a word
+    before the surname that is no title and never written in lower case in the source."""
+    words = [_bare(w) for w in _WORD.findall(name) if len(w) > 1]
+    if len(words) < 2:
         return None
-    others = named_speakers(sentence)
-    if others:
-        return f"the source gives it to {others[0]}, not {anchors[0]}: misattributed"
-    if mention.search(text, first, own):
+    word = words[-2]
+    if not word[0].isupper() or word in _TITLES or word in _NOT_SPEAKERS or word.lower() in ev.words:
         return None
-    return f"{anchors[0]} is not named where the source gives it: misattributed"
+    return word
+
+
+def _same_person(name: str, claimed: Claimed, ev: Evidence) -> bool:
+    """True when the source's ``name`` can be the ``claimed`` speaker: same surname, and no
+    other first name."""
+    words = [_bare(w) for w in _WORD.findall(name)]
+    if not words or words[-1] not in claimed.anchors:
+        return False
+    theirs = _given(name, ev)
+    return claimed.given is None or theirs is None or theirs == claimed.given
+
+
+_NAME_BEFORE = r"(?:[A-Z][\w'-]+\s+(?:[A-Z]\.\s+)?)?"
+
+
+def _mentions(text: str, anchors: Sequence[str]) -> list[str]:
+    """Each mention of ``anchors`` in ``text`` with the word before it ("Peter Holt")."""
+    pattern = "|".join(rf"{_NAME_BEFORE}\b{re.escape(a)}\b" for a in anchors)
+    return [m.group() for m in re.finditer(pattern, text)]
+
+
+def _givens(text: str, surname: str, ev: Evidence) -> set[str]:
+    """The first names ``text`` gives people called ``surname``."""
+    return {g for m in _mentions(text, [surname]) if (g := _given(m, ev))}
 
 
 def named_speakers(sentence: str) -> list[str]:
-    """Surnames a sentence gives as its speaker ("Ruiz said", "said Lena Vos", "Holt, 47, said")."""
-    names = [m.group(1).split()[-1] for m in _SAID_BY.finditer(sentence)]
+    """Names a sentence gives as its speaker ("Ruiz said", "said Lena Vos", "Holt, 47, said")."""
+    names = [m.group(1) for m in _SAID_BY.finditer(sentence)]
     names += [m.group(1) for m in _BY_SAID.finditer(sentence)]
-    return [n for n in names if n not in _NOT_SPEAKERS]
+    return [n for n in names if n.split()[-1] not in _NOT_SPEAKERS]
 
 
 def sentence_starts(text: str) -> list[int]:

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 Ask = Callable[[Sequence[Prompt]], list[Answer]]  # prompts in, one answer each, in order
 
-INSTRUCTION_VERSION = "1"  # bump when INSTRUCTION or SCHEMA changes: cached answers no longer apply
+INSTRUCTION_VERSION = "2"  # bump when INSTRUCTION or SCHEMA changes: cached answers no longer apply
 INSTRUCTION = """\
 You are the editor of a daily news digest. Write a brief of ONE news story using only the \
 sources given: no facts, names, titles, ages, numbers or dates from your own knowledge.
@@ -37,8 +37,9 @@ Answer with one JSON object and nothing else:
 - dek: one sentence that adds to the headline.
 - what_happened: one to three plain sentences stating what happened.
 - who_said_what: up to four statements by different people. "text" is copied word for word \
-from the source named in "source" (the outlet name exactly as given); "speaker" is the \
-person's name and role exactly as that source gives them.
+from the source named in "source" (the outlet name exactly as given): words that are inside \
+quotation marks there, or a whole sentence of reported speech that says who said it. \
+"speaker" is the person's full name and role exactly as that source gives them.
 - what_next: up to two sentences on what happens next, only when a source says so; else [].
 - Every name, number and date you write must appear in the sources."""
 
@@ -55,7 +56,7 @@ SCHEMA = json.dumps({
 
 MAX_SOURCES = 8  # outlets sent per story: more repeat the same event
 # Most items and words a part may hold (the extractive brief's shape, with some room).
-LIMITS = {"headline": (1, 20), "dek": (1, 45), "what_happened": (3, 60), "who_said_what": (4, 70),
+LIMITS = {"headline": (1, 20), "dek": (1, 60), "what_happened": (3, 60), "who_said_what": (4, 70),
           "what_next": (2, 50)}
 
 
@@ -79,14 +80,18 @@ def _trim(text: str, budget: int) -> str:
 
 def build_prompt(story: Story, settings: LlmSettings) -> Prompt:
     """The request for ``story``: the fixed instruction, and each source trimmed to its share
-    of ``max_input_chars`` with its outlet named. Filed under a hash of that text."""
+    of ``max_input_chars`` with its outlet named. Filed under a hash of that text and of what
+    else shapes the answer: the server, the temperature and the seed."""
     entries = prompt_entries(story)
     share = max(200, settings.max_input_chars // max(1, len(entries)))
     blocks = [f"Source {i}: {e.feed}\nHeadline: {_trim(e.title, 300)}\nText: {_trim(e.text, share)}"
               for i, e in enumerate(entries, start=1)]
     user = "\n\n".join(blocks)
+    # Another server may run another model under the same name; another temperature or seed
+    # samples another answer: none of them may reuse this one's.
+    asked_of = json.dumps([settings.base_url.rstrip("/"), settings.temperature, settings.seed])
     return Prompt(model=settings.model, version=INSTRUCTION_VERSION,
-                  sources_hash=hashlib.sha256(user.encode("utf-8")).hexdigest(),
+                  sources_hash=hashlib.sha256(f"{asked_of}\n{user}".encode()).hexdigest(),
                   system=INSTRUCTION, user=user, schema=SCHEMA)
 
 
