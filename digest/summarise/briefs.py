@@ -37,6 +37,7 @@ from digest.summarise.shape import (
     leans_back,
     not_news,
     quotes_heavily,
+    states_event_firmly,
     unintroduced,
 )
 from digest.summarise.voices import pick_said
@@ -123,11 +124,22 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     if dek is not None:
         rest = [c for c in candidates if not near_duplicate(c.sentence.text, dek)]
         blocks = _pick_blocks(ranked, reports, rest, budget=budget - len(dek.split()), dek=dek)
-        # What happened must state the event: when the dek took the only sentence that does, it
-        # goes back to What happened and the brief has no dek.
-        if any(_states_event(c) for c in rest if c.report and c.sentence.text in blocks[0]):
+        # What happened must state the event (only sentences that do are picked after a dek):
+        # when the dek took the only one, it goes back to What happened.
+        if blocks[0]:
             return headline, dek, blocks
-    return headline, None, _pick_blocks(ranked, reports, candidates, budget=budget)
+    blocks = _pick_blocks(ranked, reports, candidates, budget=budget)
+    shown = [*blocks[0], *(q.text for q in blocks[1]), *blocks[2]]
+    # The dek may then be the standfirst's other sentence, when it stands alone and states the event.
+    other = pick_dek(headline_entry, headline=headline, shown=shown,
+                     stale=lambda text: _stale(text, candidates, readable, headline_entry))
+    if other is not None and states_event_firmly(other) and len(other.split()) + _words(blocks) <= budget:
+        return headline, other, blocks
+    return headline, None, blocks
+
+
+def _words(blocks: tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]) -> int:
+    return sum(len(t.split()) for t in (*blocks[0], *(q.text for q in blocks[1]), *blocks[2]))
 
 
 def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], entry: Entry | None) -> bool:
@@ -157,7 +169,12 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     ahead = pick_next(events, used=event | {c.sentence for c in events if c.sentence.position == 0},
                       shown=top, about=about)
     used = {c.sentence for c in ahead}
-    happened = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)])
+    # After a dek, What happened takes only sentences that state the event, never background,
+    # colour, a side item or a statistic: the next sentences of a lead are often those.
+    happened = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)
+                              and (dek is None or states_event_firmly(c.sentence.text))])
+    # Past the first, What happened's sentences state the event too, or are left out.
+    happened = happened[:1] + [c for c in happened[1:] if states_event_firmly(c.sentence.text)]
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,

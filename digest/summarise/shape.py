@@ -134,3 +134,72 @@ def tidy(text: str) -> str:
         words = match.group(1).lower()
         text = words[:1].upper() + words[1:] + text[match.end():]
     return text
+
+
+# What happened must state the event: an actor named, an event verb, and nothing that makes the
+# sentence background, colour, a side item or a bare statistic (the editors' main complaint).
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NOT_ACTOR = re.compile(rf"^(?:I|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{_MONTHS})$")
+# Bodies named by a common noun still act: "Police arrested ...", "Lawmakers voted ...".
+_BODY = re.compile(r"\b(?:police|officials|authorities|lawmakers|legislators|voters|troops|soldiers|rebels|"
+                   r"protesters|firefighters|prosecutors|investigators|regulators|judges?|jurors|councill?ors|residents|"
+                   r"senators|ministers|leaders|delegates|officers|workers|unions?|rescuers|scientists|the (?:court|jury|"
+                   r"government|council|board|company|firm|army|military|senate|house|parliament|cabinet|ministry|"
+                   r"agency|department|committee|commission|party|bank|airline|city|state|county|club|team))\b",
+                   re.IGNORECASE)
+_IRREGULAR = ("won|lost|made|took|gave|fell|rose|struck|hit|shot|led|told|ran|set|put|cut|built|brought|became|"
+              "began|left|met|held|found|sold|bought|sent|spent|paid|fled|fought|threw|wrote|chose|broke|"
+              "stole|sank|swore|forbade|overtook|withdrew|undertook|beat|bit|tore|woke|sought|caught|taught|kept|"
+              "came|went|got|saw|spoke|stood|drew|grew|knew|flew|drove|rode|hid|lay|stuck|swept|dealt|meant|felt|"
+              "heard|lit|read|shut|split|spread|quit|let|cast|cost|hurt|burst|froze|did|sat|wore|won|"
+              "(?:say|tell|admit|den[iy]|insist|claim|argue|defend|vow|pledge|promise|threaten|back|slam|blast|rip|"
+              "attack|criticize|praise|endorse|accuse|blame|demand|ask|offer|propose|introduce|release|report|"
+              "reveal|confirm|die|resign|quit|leave|join|return|apologize|decline|refuse|rule|find|show|hit|take|"
+              "make|give|get|hold|meet|visit|move|head|unveil|expand|cut|raise|lower|drop|fall|rise|jump|surge|"
+              "plunge|lose|spend|pay|buy|sell|file|settle|announce|plan|win|face|call|warn|urge|launch|seek|sue|"
+              "agree|approve|reject|open|close|name|kill|arrest|charge|order|sign|vote|pass|ban|block|follow|"
+              "mark|push|pull|tie|target|unleash|step|stand|end|start|begin|set|put|run|lead|fight|strike|"
+              "send|suspend|fire|hire|sack|oust|elect|choose|pick|win|force|halt|stop|delay|postpone)e?s")
+_EVENT_VERB = re.compile(rf"\b(?:[a-z]{{2,}}ed|{_IRREGULAR}|(?:has|have|had) (?:been )?[a-z]+|"
+                         r"(?:is|are|was|were) (?:being )?[a-z]+(?:ed|en|ing)|will [a-z]+|is|are|was|were|has|have|had)\b")
+_BACKDATED = re.compile(
+    rf"\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
+    r"\bfor (?:years|decades|months|generations)\b|\b(?:months|years|decades) ago\b|\bearlier this year\b|"
+    r"^(?:After|Before)\b[^,]*\b(?:months|years|decades)\b"
+)
+_COLOUR = re.compile(r"\b(?:apparently|arguably|ironically|remarkabl[ey]|by any measure|famously|surprisingly|"
+                     r"not too|to be sure|of course)\b", re.IGNORECASE)
+_SIDE = re.compile(r"^(?:Only|Just|Also|Plus|Other|Among other)\b|\bcash only\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|percent|per cent)?")
+_STATISTIC_OPENER = re.compile(r"^(?:(?:About|Some|Nearly|Almost|More than|Fewer than|Less than|Over|Around|Roughly|"
+                               r"Just) )?\d")
+
+
+# What was decided or done, as the subject: "The approved plan sets aside 40 million crowns ...".
+_THING_DONE = re.compile(r"^The (?:[a-z]+ )?(?:plan|bill|law|deal|measure|budget|agreement|ruling|verdict|order|"
+                         r"policy|rule|treaty|contract|scheme|project|proposal|package|settlement|sanctions|ban|"
+                         r"tax|fine|sentence|attack|blast|strike|crash|fire|storm|quake|earthquake|shooting)\b")
+
+
+def names_actor(text: str) -> bool:
+    """True when a sentence names who acts: a proper name after its first word, a run of
+    capitalised words opening it, a body named by a common noun ("police") or what was done
+    ("The approved plan ...")."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", QUOTE_SPAN.sub(" ", text))
+    named = any(w[:1].isupper() and not _NOT_ACTOR.match(w) for w in words[1:])
+    opening = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()
+    return named or opening or bool(_BODY.search(text) or _THING_DONE.match(text))
+
+
+def states_event_firmly(text: str) -> bool:
+    """True when a sentence states the event: who did what, with an event verb, and is neither
+    background ("last October", "for years"), colour, a side item, a bare statistic, hedged,
+    predicting without a date, a question, mostly quotation nor leaning on an earlier sentence."""
+    narration = QUOTE_SPAN.sub(" ", text)
+    if text.endswith("?") or quotes_heavily(text) or leans_back(text) or not_news(narration):
+        return False
+    if _BACKDATED.search(narration) or _COLOUR.search(narration) or _SIDE.search(narration):
+        return False
+    if _STATISTIC_OPENER.match(narration) and len(_FIGURE.findall(narration)) >= 2:
+        return False
+    return names_actor(text) and bool(_EVENT_VERB.search(narration))
