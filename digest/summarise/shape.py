@@ -161,7 +161,8 @@ _IRREGULAR = ("won|lost|made|took|gave|fell|rose|struck|hit|shot|led|told|ran|se
               "mark|push|pull|tie|target|unleash|step|stand|end|start|begin|set|put|run|lead|fight|strike|"
               "send|suspend|fire|hire|sack|oust|elect|choose|pick|win|force|halt|stop|delay|postpone)e?s")
 _EVENT_VERB = re.compile(rf"\b(?:[a-z]{{2,}}ed|{_IRREGULAR}|(?:has|have|had) (?:been )?[a-z]+|"
-                         r"(?:is|are|was|were) (?:being )?[a-z]+(?:ed|en|ing)|will [a-z]+|is|are|was|were|has|have|had)\b")
+                         r"(?:is|are|was|were) (?:being )?[a-z]+(?:ed|en|ing)|will [a-z]+|"
+                         r"(?:is|are|was|were|has|have|had)\b(?! (?:a|an|the|one|also|known|often|widely|long|been)\b))")
 _BACKDATED = re.compile(
     rf"\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
     r"\bfor (?:years|decades|months|generations)\b|\b(?:months|years|decades) ago\b|\bearlier this year\b|"
