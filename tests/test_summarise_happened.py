@@ -31,7 +31,7 @@ def brief(*texts: str, summary: str = ""):
 
 def assert_states_event(text: str, bad: str) -> None:
     result = brief(text)
-    assert bad not in result.what_happened
+    assert bad not in result.what_happened and result.dek != bad
     assert result.what_happened, "What happened is never empty"
     shown = [result.dek or "", *result.what_happened]
     assert LEAD in shown
