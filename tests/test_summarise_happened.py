@@ -78,3 +78,10 @@ def test_sentences_that_state_the_event_pass():
     assert states_event_firmly("Police arrested two men in Leeds on Monday after a stabbing outside a nightclub.")
     assert states_event_firmly("The European Central Bank has raised its main interest rate to 4 percent.")
     assert states_event_firmly("NASA will launch the Artemis rocket from Florida on December 15.")
+
+
+def test_the_past_and_the_writers_asides_do_not_state_the_event():
+    assert not states_event_firmly("Noem, a Watertown native, once stood at the lectern where she signed the bill today.")
+    assert not states_event_firmly("Previously, the state sent patients to clinics in Minnesota for treatment.")
+    assert not states_event_firmly("My favourite is simply the name the governor's aides gave the bill in Pierre.")
+    assert not states_event_firmly("Nonetheless, Noem makes a convincing case for the law as a model for the region.")
