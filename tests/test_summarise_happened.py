@@ -85,3 +85,6 @@ def test_the_past_and_the_writers_asides_do_not_state_the_event():
     assert not states_event_firmly("Previously, the state sent patients to clinics in Minnesota for treatment.")
     assert not states_event_firmly("My favourite is simply the name the governor's aides gave the bill in Pierre.")
     assert not states_event_firmly("Nonetheless, Noem makes a convincing case for the law as a model for the region.")
+    assert not states_event_firmly("Governor Mike Rounds vetoed a similar bill in March 2010, citing federal law.")
+    assert not states_event_firmly("Ahh, if only Pierre had passed the bill before Minnesota did.")
+    assert not states_event_firmly("North Dakota, by contrast, has a program that serves 9,000 patients.")

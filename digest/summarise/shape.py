@@ -167,13 +167,15 @@ _BACKDATED = re.compile(
     rf"\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
     r"\bfor (?:years|decades|months|generations)\b|\b(?:months|years|decades) ago\b|\bearlier this year\b|"
     r"^(?:After|Before)\b[^,]*\b(?:months|years|decades)\b|^(?:Previously|Formerly|Once|Originally)\b|"
+    rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|"
     r"\bonce (?:[a-z]+ed|stood|was|were|had|served|worked|lived|ran|led|held)\b|\bin the (?:early|late|mid-?) ?(?:1[89]|20)\d\ds\b"
 )
 _COLOUR = re.compile(r"\b(?:apparently|arguably|ironically|remarkabl[ey]|by any measure|famously|surprisingly|"
                      r"not too|to be sure|of course)\b", re.IGNORECASE)
 # The writer's own voice or an aside: "My favorite is ...", "Nonetheless, ...", "Thankfully, ...".
 _ASIDE = re.compile(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|me|us)\b|^(?:Nonetheless|Nevertheless|In practice|Thankfully|Sadly|"
-                    r"Luckily|Happily|Unfortunately|Fortunately|Interestingly|Curiously|Oddly)\b")
+                    r"Luckily|Happily|Unfortunately|Fortunately|Interestingly|Curiously|Oddly|Ahh?|Oh|Alas|Well)\b|"
+                    r"\bif only\b|\bby (?:contrast|comparison)\b|\bnot worth\b")
 _SIDE = re.compile(r"^(?:Only|Just|Also|Plus|Other|Among other)\b|\bcash only\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|percent|per cent)?")
 _STATISTIC_OPENER = re.compile(r"^(?:(?:About|Some|Nearly|Almost|More than|Fewer than|Less than|Over|Around|Roughly|"
