@@ -6,8 +6,9 @@ a fixed list of news pages from trafilatura's evaluation set (each page a one-en
 Each file holds the brief as a reader would see it, then the full plain text of every source,
 and nothing else: no code, no rules, no expected answers.
 
-Usage: python bench/editor_pack.py [--fresh] OUTPUT_DIR   (writes OUTPUT_DIR/brief-NN.md)
-``--fresh`` packs the news pages no tuning ever read (FRESH_PAGES) instead of the held-back set.
+Usage: python bench/editor_pack.py [--fresh | --tune] OUTPUT_DIR   (writes OUTPUT_DIR/brief-NN.md)
+``--fresh`` packs the news pages no tuning ever read (FRESH_PAGES) instead of the held-back set;
+``--tune`` the tuning part (BASIL 2010-2011 and the other labelled news pages), for reading while tuning.
 """
 
 from __future__ import annotations
@@ -57,10 +58,13 @@ FRESH_PAGES = (
 )
 
 
-def basil_stories() -> list[Story]:
-    """One story per held-back BASIL event: its articles in outlet order, one entry each."""
+TUNE_YEARS = ("2010", "2011")
+
+
+def basil_stories(years: tuple[str, ...] = HELD_YEARS) -> list[Story]:
+    """One story per BASIL event of ``years``: its articles in outlet order, one entry each."""
     events: dict[str, list[dict]] = {}
-    for year in HELD_YEARS:
+    for year in years:
         for path in sorted((CORPUS / "events" / "basil" / year).glob("*.json")):
             article = json.loads(path.read_text(encoding="utf-8"))
             events.setdefault(article["triplet-uuid"], []).append(article)
@@ -82,8 +86,13 @@ def _basil_entry(article: dict, index: int) -> Entry:
 
 
 def page_story(name: str) -> Story | None:
+    """A one-entry story from one of trafilatura's saved news pages."""
+    return path_story(CORPUS / "articles" / "trafilatura-eval" / f"{name}.html", name)
+
+
+def path_story(path: Path, name: str) -> Story | None:
     """A one-entry story from one saved news page: its title, description and extracted text."""
-    html = (CORPUS / "articles" / "trafilatura-eval" / f"{name}.html").read_bytes()
+    html = path.read_bytes()
     text = extract_article(html)
     if not text:
         return None
@@ -149,10 +158,19 @@ def fresh_stories() -> list[Story]:
     return [s for s in map(page_story, FRESH_PAGES) if s is not None]
 
 
+def tune_stories() -> list[Story]:
+    """The tuning part: BASIL events of 2010-2011 and the news pages labelled "report" outside
+    trafilatura's set (readability's and newspaper4k's test pages), which tuning may read."""
+    labels = json.loads((Path(__file__).parent / "data" / "kind_labels.json").read_text(encoding="utf-8"))
+    paths = [p["path"] for p in labels["pages"] if p["kind"] == "report" and not p["path"].startswith("trafilatura")]
+    pages = [path_story(CORPUS / "articles" / p, p.split("/")[-2]) for p in paths]
+    return basil_stories(TUNE_YEARS) + [s for s in pages if s is not None]
+
+
 def build(out: Path, part: str = "held") -> int:
-    """Write one file per brief of ``part`` ("held" or "fresh") into ``out``; return how many."""
+    """Write one file per brief of ``part`` ("held", "fresh" or "tune") into ``out``; return how many."""
     out.mkdir(parents=True, exist_ok=True)
-    stories = fresh_stories() if part == "fresh" else held_stories()
+    stories = {"fresh": fresh_stories, "tune": tune_stories}.get(part, held_stories)()
     summariser = get_summariser("extractive")
     for number, story in enumerate(stories, 1):
         brief = summariser.summarise(RankedStory(story, rank=number, score=1.0, why="editor pack"))
@@ -163,8 +181,8 @@ def build(out: Path, part: str = "held") -> int:
 if __name__ == "__main__":
     args = sys.argv[1:]
     part = "held"
-    if args[:1] == ["--fresh"]:
-        part, args = "fresh", args[1:]
+    if args[:1] in (["--fresh"], ["--tune"]):
+        part, args = args[0][2:], args[1:]
     if len(args) != 1:
-        raise SystemExit("usage: python bench/editor_pack.py [--fresh] OUTPUT_DIR")
+        raise SystemExit("usage: python bench/editor_pack.py [--fresh | --tune] OUTPUT_DIR")
     print(f"{build(Path(args[0]), part)} briefs written to {args[0]}")

@@ -7,7 +7,7 @@ bench/data/summary_labels.json:
 - Who said what precision: entries whose sentence is a labelled attributed statement;
 - speaker accuracy: of those, entries naming an acceptable speaker (distinctive word match);
 - What next precision: sentences that are labelled forward-looking;
-- What happened coverage: articles whose dek or What happened holds a labelled core-event sentence;
+- What happened coverage: articles whose What happened holds a labelled core-event sentence;
 - chrome: block sentences that are labelled page chrome (target: none).
 
 Then the held-back part (see TUNING_SPLIT): every brief bench/editor_pack.py builds from held-back
@@ -101,9 +101,9 @@ def brief_for(name: str, article: dict[str, str]):
 
 
 def event_lines(brief) -> list[str]:
-    """The lines that state the event: the dek (issue 12: the report's standfirst or lead, What
-    happened then taking the next event sentences) and What happened."""
-    return [*([brief.dek] if brief.dek else []), *brief.what_happened]
+    """The lines that must state the event: What happened (issue 12: "What happened holds a
+    core-event sentence"; a dek that does while What happened tells background is no excuse)."""
+    return list(brief.what_happened)
 
 
 def score_article(brief, labels: dict) -> dict:

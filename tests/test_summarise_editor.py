@@ -203,12 +203,13 @@ def test_a_dek_is_never_cut_and_never_a_dateline():
         "The Senate approved a $40 billion Ukraine aid package on Tuesday.")
 
 
-def test_a_dek_without_a_standfirst_is_the_lead_sentence_whole():
+def test_without_a_standfirst_the_lead_is_what_happened_whole_and_a_quote_is_no_dek():
     lead = ("The city council approved the harbour flood plan on Monday, ending a year of hearings, "
             "objections and redrafts over the sea wall.")
     made = brief(entry(lead + "\n\nMayor Ilse Varga said that the council had listened to every resident."
                        "\n\nWork on the wall starts in spring.", summary=""))
-    assert made.dek in (None, lead)
+    assert made.what_happened[0] == lead
+    assert made.dek is None
 
 
 def test_he_said_after_a_speaker_and_someone_else_named_is_dropped():

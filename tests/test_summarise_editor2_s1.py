@@ -31,24 +31,33 @@ THIRD = "Councillors who voted against the plan said the harbour fishermen had n
 
 # Dek ----------------------------------------------------------------------------------------
 
-def test_the_dek_is_the_lead_when_there_is_no_standfirst_and_what_happened_takes_the_next_sentences():
+def test_what_happened_opens_on_the_lead_and_the_dek_is_another_sentence_stating_the_event():
+    # Editors graded briefs whose lead went to the dek and What happened to the background after
+    # it: What happened keeps the lead; the dek adds the next firm statement of the event.
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary="", title="Velmora approves harbour sea wall"))
-    assert made.dek == LEAD
-    assert LEAD not in made.what_happened and made.what_happened
-    assert made.what_happened[0] == SECOND
+    assert made.what_happened[0] == LEAD
+    assert made.dek == SECOND
 
 
-def test_a_standfirst_that_states_the_event_is_the_dek_even_when_it_repeats_the_lead():
+def test_a_standfirst_repeating_the_lead_leaves_the_lead_in_what_happened_and_is_not_shown_twice():
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=LEAD, title="Velmora approves harbour sea wall"))
-    assert made.dek == LEAD
+    assert made.what_happened[0] == LEAD
     assert sum(s == LEAD for s in shown(made)) == 1
+
+
+def test_a_standfirst_that_words_the_event_differently_is_the_dek_over_the_lead():
+    standfirst = "Velmora councillors backed a harbour sea wall by seven votes to two after a year of argument."
+    made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst, title="Velmora approves harbour sea wall"))
+    assert made.dek == standfirst
+    assert made.what_happened[0] == LEAD
 
 
 def test_a_dek_repeating_the_headline_word_for_word_gives_way_to_the_lead():
     title = "Velmora city council votes to build a sea wall along the harbour"
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", title=title,
                        summary="Velmora city council votes to build a sea wall along the harbour."))
-    assert made.dek == LEAD
+    assert made.dek != "Velmora city council votes to build a sea wall along the harbour."
+    assert made.what_happened[0] == LEAD
 
 
 def test_a_colour_lede_is_not_the_dek_the_first_news_sentence_is():
@@ -60,14 +69,15 @@ def test_a_colour_lede_is_not_the_dek_the_first_news_sentence_is():
 def test_a_dek_is_never_a_photo_caption():
     caption = "Pictured: Councillors vote on the harbour plan at the Velmora town hall on Monday evening."
     made = brief(entry(f"{LEAD}\n\n{SECOND}", summary=caption))
-    assert made.dek == LEAD
+    assert made.dek != caption and caption not in shown(made)
+    assert made.what_happened[0] == LEAD
 
 
 # What happened ----------------------------------------------------------------------------
 
 def test_credit_and_dateline_prefixes_are_stripped_and_the_sentence_kept():
     made = brief(entry(f"Velmora Gazette – {LEAD}\n\n{SECOND}\n\n{THIRD}", summary=""))
-    assert made.dek == LEAD
+    assert made.what_happened[0] == LEAD
     made = brief(entry(f"{SECOND}\n\nKESTREL via JTA — {LEAD}\n\n{THIRD}", summary=""))
     assert LEAD in shown(made) and not any("JTA" in s for s in shown(made))
 
@@ -98,10 +108,10 @@ def test_a_drop_cap_split_word_is_never_shown():
 def test_shouting_capitals_from_the_source_are_calmed():
     made = brief(entry("TWO men were arrested in Velmora on Monday after a fire destroyed the harbour warehouse "
                        f"overnight.\n\n{SECOND}\n\n{THIRD}", summary=""))
-    assert made.dek.startswith("Two men were arrested in Velmora")
+    assert made.what_happened[0].startswith("Two men were arrested in Velmora")
     made = brief(entry("A HIGH-powered council team toured Velmora's harbour on Monday to explain the sea wall plan."
                        f"\n\n{SECOND}\n\n{THIRD}", summary=""))
-    assert made.dek.startswith("A high-powered council team")
+    assert made.what_happened[0].startswith("A high-powered council team")
 
 
 def test_a_colour_opener_is_neither_dek_nor_what_happened():
@@ -150,7 +160,7 @@ def test_what_happened_leads_with_the_lead_paragraphs_not_a_central_sentence_dee
             ("The Velmora council has argued about the harbour sea wall flood plan for a year, and the sea wall "
              "vote on the harbour flood plan was the council's seventh harbour vote this year.")]
     made = brief(entry("\n\n".join(body), summary=""))
-    assert made.what_happened[0] == SECOND
+    assert made.what_happened[0] == LEAD
 
 
 # Headline ---------------------------------------------------------------------------------

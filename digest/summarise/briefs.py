@@ -18,6 +18,7 @@ from digest.summarise.candidates import (
     fresh,
     lead_bias,
     read_entries,
+    tidied,
     word_count,
 )
 from digest.summarise.centrality import near_duplicate
@@ -107,39 +108,30 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
             budget: int) -> tuple[str, str | None, tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]]:
     """Pick the headline, the dek and the three blocks: (headline, dek, (happened texts, quotes, next texts)).
 
-    The headline report is the one whose title is closest to the other titles and to the best
-    event sentences; its standfirst or lead is the dek, and the blocks then take the next
-    sentences, none repeating the dek.
+    What happened opens on the story's best statement of the event (a report's lead: news puts
+    the event first). The headline report is the one whose title is closest to the other titles
+    and to the event sentences; the dek is its standfirst, or another report's lead, when that
+    states the event in other words than What happened's first sentence; else there is none.
     """
     entries = ranked.story.entries
     report_ids = {id(e) for e in reports}
     readable = read_entries(tuple(e for e in entries if id(e) in report_ids or e.kind in _VOICE_KINDS))
     # Furniture (labels, bullets, captions, paywall lines, drop-cap fragments) is in no block.
     candidates = [c for c in build_candidates(readable, reports=report_ids) if not furniture(c.sentence.text)]
-    event = [c.sentence.text for c in pick_happened([c for c in candidates if c.report])]
-    headline_entry = pick_headline_entry(read, happened=event)
+    event = pick_happened([c for c in candidates if c.report])
+    headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
-    dek = pick_dek(headline_entry, headline=headline,
-                   stale=lambda text: _stale(text, candidates, readable, headline_entry))
-    if dek is not None:
-        rest = [c for c in candidates if not near_duplicate(c.sentence.text, dek)]
-        blocks = _pick_blocks(ranked, reports, rest, budget=budget - len(dek.split()), dek=dek)
-        # What happened must state the event (only sentences that do are picked after a dek):
-        # when the dek took the only one, it goes back to What happened.
-        if blocks[0]:
-            return headline, dek, blocks
-    blocks = _pick_blocks(ranked, reports, candidates, budget=budget)
-    shown = [*blocks[0], *(q.text for q in blocks[1]), *blocks[2]]
-    # The dek may then be the standfirst's other sentence, when it stands alone and states the event.
-    other = pick_dek(headline_entry, headline=headline, shown=shown,
-                     stale=lambda text: _stale(text, candidates, readable, headline_entry))
-    if other is not None and states_event_firmly(other) and len(other.split()) + _words(blocks) <= budget:
-        return headline, other, blocks
-    return headline, None, blocks
-
-
-def _words(blocks: tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]) -> int:
-    return sum(len(t.split()) for t in (*blocks[0], *(q.text for q in blocks[1]), *blocks[2]))
+    lead = event[:1]
+    # Other reports' leads may be the dek, unless a newer report words their day differently.
+    others = [s.text for e in read if e is not headline_entry for s in tidied(e.text)[:1]
+              if not _stale(s.text, candidates, readable, e)]
+    # A later sentence reporting someone's words is Who said what's, not a dek.
+    voiced = frozenset(c.sentence.text for c in candidates if c.statement is not None and c.sentence.position > 0)
+    dek = pick_dek(headline_entry, headline=headline, shown=[c.sentence.text for c in lead], others=others,
+                   stale=lambda text: text in voiced or _stale(text, candidates, readable, headline_entry))
+    rest = [c for c in candidates if dek is None or c in lead or not near_duplicate(c.sentence.text, dek)]
+    happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead, dek=dek)
+    return headline, dek, (happened, said, ahead)
 
 
 def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], entry: Entry | None) -> bool:
@@ -154,14 +146,13 @@ def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], 
 
 
 def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: list[Candidate], *, budget: int,
-                 dek: str | None = None) -> tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]:
-    """Pick the three blocks: (happened texts, quotes, next texts). ``dek``, when set, is the
-    best statement of the event (its sentence is no longer among ``candidates``)."""
+                 lead: list[Candidate], dek: str | None = None) -> tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]:
+    """Pick the three blocks: (happened texts, quotes, next texts). ``lead`` is the best
+    statement of the event, which What happened opens on; ``dek`` the dek, when there is one."""
     events = [c for c in candidates if c.report]
     # What next picks first: a sentence that clearly looks ahead belongs there, not in the
-    # other blocks. Leads and the best event sentence (the dek, when there is one) stay out of
-    # it: they state the event.
-    top = [] if dek else pick_happened(events)[:1]
+    # other blocks. Leads and the best event sentence stay out of it: they state the event.
+    top = lead
     event = {c.sentence for c in top}
     # What the event is about: the titles, the leads and the best event sentence.
     about = " ".join([*(e.title for e in reports), *(c.sentence.text for c in events if c.sentence.position < 3),
@@ -169,11 +160,10 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     ahead = pick_next(events, used=event | {c.sentence for c in events if c.sentence.position == 0},
                       shown=top, about=about)
     used = {c.sentence for c in ahead}
-    # After a dek, What happened takes only sentences that state the event, never background,
+    # Past the lead, What happened takes only sentences that state the event, never background,
     # colour, a side item or a statistic: the next sentences of a lead are often those.
     happened = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)
-                              and (dek is None or states_event_firmly(c.sentence.text))])
-    # Past the first, What happened's sentences state the event too, or are left out.
+                              and (c in top or states_event_firmly(c.sentence.text))])
     happened = happened[:1] + [c for c in happened[1:] if states_event_firmly(c.sentence.text)]
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
@@ -202,7 +192,8 @@ def _states_event(c: Candidate, *, strict: bool = True) -> bool:
 def pick_happened(candidates: list[Candidate]) -> list[Candidate]:
     """Return one to three central, lead-biased, quote-free sentences stating the event, in source order.
 
-    Plain event sentences outrank reported speech ("Obama admitted that ..."); direct quotes and
+    Plain event sentences outrank reported speech ("Obama admitted that ...") past a report's
+    lead, which states the event however it is worded; direct quotes and
     sentences opening on a bare surname ("Ruiz, who ...") are out. When nothing qualifies, the
     most central sentence still gives the reader the story.
     """
@@ -214,8 +205,9 @@ def pick_happened(candidates: list[Candidate]) -> list[Candidate]:
         return sorted([c for c in candidates if not furniture(c.sentence.text)], key=lambda c: -c.centrality)[:1]
     pool = newest_timing(pool)
     plain = any(c.statement is None for c in pool)
-    if plain:  # reported speech is Who said what's when plain event sentences exist
-        pool = [c for c in pool if c.statement is None]
+    if plain:  # reported speech is Who said what's when plain event sentences exist, except a
+        # lead: "X announced Tuesday that ..." opening a report is the event, told as news tells it
+        pool = [c for c in pool if c.statement is None or c.sentence.position == 0]
     scored = sorted(pool, key=lambda c: (-_event_value(c, plain=plain), c.sentence.entry, c.sentence.position))
     top = _event_value(scored[0], plain=plain)
     chosen: list[Candidate] = []
@@ -269,7 +261,7 @@ def _event_value(c: Candidate, *, plain: bool) -> float:
     value = lead_bias(c.sentence) + c.centrality + 0.2 / (1 + c.order)
     if _SECONDHAND.search(QUOTE_SPAN.sub(" ", c.sentence.text)):
         value *= 0.7
-    return value * 0.6 if plain and c.statement is not None else value
+    return value * 0.6 if plain and c.statement is not None and c.sentence.position > 0 else value
 
 
 _PERSON_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+)+")

@@ -21,6 +21,7 @@ from digest.summarise.shape import (
     leans_back,
     not_news,
     quotes_heavily,
+    states_event_firmly,
     tidy,
     unintroduced,
 )
@@ -172,11 +173,12 @@ _TIMING = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|aft
 
 
 def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tuple[str, ...] = (),
-             stale: Callable[[str], bool] = lambda _: False) -> str | None:
+             others: Sequence[str] = (), stale: Callable[[str], bool] = lambda _: False) -> str | None:
     """Return one whole sentence stating the event under the headline, or None.
 
     The chosen report's standfirst (its feed description) when its first sentence states the
-    event; else the first sentence of its lead paragraphs that does. Never a clause cut from a
+    event; else another report's lead (``others``) or the first sentence of its own lead
+    paragraphs that does. Never a clause cut from a
     sentence, never one repeating the headline nearly word for word, never furniture, never a
     sentence a block already shows (``shown``: the blocks, when they were picked first), never
     a timing the blocks word differently, never a sentence ``stale`` rejects (a newer report
@@ -187,9 +189,12 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
     first = standfirst_of(entry.summary)
     leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES]]
-    fit = [sentence for sentence in ([tidy(first)] if first else []) + leads
+    # Past the standfirst, a dek states the event outright: the lead's next sentence is often
+    # colour or background, which under a headline reads as the news.
+    pool = ([tidy(first)] if first else []) + [s for s in [*others, *leads] if states_event_firmly(s)]
+    fit = [sentence for sentence in pool
            if _stands(sentence) and _whole(sentence, entry.summary) and not _echoes(sentence, headline) and overlap(sentence, about) >= 0.2
-           and not any(overlap(sentence, s) >= 0.6 for s in shown) and _same_timing(sentence, shown)
+           and not any(overlap(sentence, s) >= 0.75 for s in shown) and _same_timing(sentence, shown)
            and not stale(sentence)]
     if first and fit and fit[0] == tidy(first):
         return fit[0]
