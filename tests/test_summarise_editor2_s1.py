@@ -66,6 +66,19 @@ def test_a_colour_lede_is_not_the_dek_the_first_news_sentence_is():
     assert made.dek == LEAD
 
 
+def test_a_description_cut_at_a_length_is_never_the_dek():
+    for cut in ("Velmora councillors backed a harbour sea wall by seven votes to two after the long row over the",
+                "Velmora councillors backed a harbour sea wall by seven votes to two after a year of argument,"):
+        made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=cut))
+        assert made.dek != cut and cut not in shown(made)
+
+
+def test_an_entity_escaped_twice_never_reaches_the_dek():
+    standfirst = "Velmora councillors backed a harbour sea wall by seven votes to two after a year of argument."
+    made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst[:-1] + ".&nbsp;"))
+    assert made.dek == standfirst
+
+
 def test_a_dek_is_never_a_photo_caption():
     caption = "Pictured: Councillors vote on the harbour plan at the Velmora town hall on Monday evening."
     made = brief(entry(f"{LEAD}\n\n{SECOND}", summary=caption))

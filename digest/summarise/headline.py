@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
@@ -167,6 +168,10 @@ def pick_headline_entry(entries: tuple[Entry, ...], *, happened: tuple[str, ...]
 
 
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*\S{0,12}$")
+# A description the site cut at a length, not at a sentence's end: it stops on a comma or dash,
+# or on a word no sentence ends with ("... the murder of her mother,", "... sellers on the").
+_CUT = re.compile(r"(?:[,;:\-–—(]|\b(?:the|a|an|of|to|and|or|but|from|with|for|in|on|at|by|as|that|his|her|its|their|"
+                  r"is|was|are|were|has|have|had|will|would|who|which|when|after|before|than))\s*$", re.IGNORECASE)
 _TIMING = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|"
                      r"(?:on |last |next |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
                      re.IGNORECASE)
@@ -236,8 +241,10 @@ def _echoes(sentence: str, headline: str) -> bool:
 
 def standfirst_of(summary: str) -> str | None:
     """Return the first whole sentence of a standfirst, or None when there is none to show."""
-    text = " ".join(considered(summary).replace("\u00ad", "").split())  # soft hyphens: invisible, but they break words
-    if not text or _ELLIPSIS.search(text.split(". ")[0] if ". " in text else text):
+    # Soft hyphens are invisible but break words; an entity left escaped twice ("&amp;nbsp;")
+    # reaches us as the literal "&nbsp;", which a reader must never see.
+    text = " ".join(html.unescape(considered(summary)).replace("\u00ad", "").split())
+    if not text or _ELLIPSIS.search(text.split(". ")[0] if ". " in text else text) or _CUT.search(text):
         return None  # a description cut off by the feed: its first sentence may be the cut one
     first = split_sentences(strip_dateline(text))[0] if text else ""
     if not 6 <= len(first.split()) <= 40 or first.endswith("?") or _ELLIPSIS.search(first):
