@@ -178,6 +178,17 @@ def test_what_happened_leads_with_the_lead_paragraphs_not_a_central_sentence_dee
 
 # Headline ---------------------------------------------------------------------------------
 
+def test_a_space_before_a_comma_in_a_title_is_closed_up():
+    assert headline_of(make_entry(title="Sea wall is safe , engineers say")) == "Sea wall is safe, engineers say"
+    assert headline_of(make_entry(title="Velmora votes - 7-2 - on sea wall")) == "Velmora votes - 7-2 - on sea wall"
+
+
+def test_what_happened_past_the_lead_is_never_what_has_long_been_so():
+    background = "The Velmora harbour has long been seen as the town's weakest point against the sea."
+    made = brief(entry(f"{LEAD}\n\n{background}\n\n{SECOND}", summary=""))
+    assert made.what_happened[0] == LEAD and background not in shown(made)
+
+
 def test_site_name_heads_and_tails_are_removed():
     assert headline_of(make_entry(title="Velmora approves harbour sea wall - WVLM 7News")) == (
         "Velmora approves harbour sea wall")

@@ -28,6 +28,7 @@ from digest.summarise.shape import (
 )
 
 _TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|·)\s+(?P<tail>[^|–—-]{2,60})$")
+_LOOSE_PUNCTUATION = re.compile(r"(?<=\w) ([,;!?](?!\S)|\.(?=$))")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 
 
@@ -37,7 +38,7 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
 
     ``site`` is the page's domain, when known: a head or tail spelling it is a site name too.
     """
-    title = " ".join(_unspace(title).split())
+    title = _LOOSE_PUNCTUATION.sub(r"\1", " ".join(_unspace(title).split()))  # "safe , experts say"
     names = {_squash(o) for o in outlets if o} | ({_squash(site)} if site else set())
     title = _drop_head(title, names)  # "Harbour Wire | Title": the brand goes before any tail is read
     for _ in range(2):

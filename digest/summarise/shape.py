@@ -166,6 +166,7 @@ _EVENT_VERB = re.compile(rf"\b(?:[a-z]{{2,}}ed|{_IRREGULAR}|(?:has|have|had) (?:
 _BACKDATED = re.compile(
     rf"\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
     r"\bfor (?:years|decades|months|generations)\b|\b(?:months|years|decades) ago\b|\bearlier this year\b|"
+    r"\b(?:has|have|had) long (?:been|had|sought|held|argued|fought|resisted|wanted)\b|"
     r"^(?:After|Before)\b[^,]*\b(?:months|years|decades)\b|^(?:Previously|Formerly|Once|Originally)\b|"
     rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|"
     r"\bonce (?:[a-z]+ed|stood|was|were|had|served|worked|lived|ran|led|held)\b|\bin the (?:early|late|mid-?) ?(?:1[89]|20)\d\ds\b"
