@@ -257,6 +257,18 @@ def test_a_look_ahead_in_a_relative_or_background_clause_is_not_what_next():
     assert outlook_score("The council said that it plans to review the fee next spring.") >= 2
 
 
+def test_a_look_ahead_in_an_as_clause_or_a_plans_noun_is_not_what_next():
+    from digest.summarise.outlook import outlook_score
+    assert outlook_score("On Tuesday, as the council was preparing to vote on the budget, the mayor was back in court.") == 0
+    assert outlook_score("The report put the cost of Labour plans to rebuild the harbour at 40 million crowns.") == 0
+    assert outlook_score("As the council meets on Friday, it will vote on the harbour wall.") >= 2
+
+
+def test_a_sentence_whose_he_said_names_nobody_is_not_what_next():
+    text = STRIKE + "People are losing the belief that the port will ever be the same again, he said."
+    assert not any("he said" in s for s in brief(entry(text)).what_next)
+
+
 def test_a_next_step_whose_subject_is_a_pronoun_from_an_earlier_sentence_is_left_out():
     text = ("Nebraska and Oklahoma sued Colorado over its marijuana law in the Supreme Court on Thursday.\n\n"
             "Colorado's attorney general called the suit without merit.\n\n"

@@ -56,7 +56,14 @@ def _pronoun_named(text: str) -> bool:
     if pronoun is None:
         return True
     before = narration[: pronoun.start()]
-    return bool(JOB_WORD.search(before) or any(_may_be_person(m.group(0)) for m in _PERSON_RUN.finditer(before)))
+    return bool(JOB_WORD.search(before) or any(_may_be_person(m.group(0)) and not _bare_opener(m, before)
+                                               for m in _PERSON_RUN.finditer(before)))
+
+
+def _bare_opener(run: re.Match[str], text: str) -> bool:
+    """True for one capitalised word opening the sentence that no speech verb follows ("People are
+    losing ..."): any sentence's first word has a capital, so it names nobody by that alone."""
+    return run.start() == 0 and " " not in run.group(0) and not SPEECH_VERB.match(text[run.end():].lstrip())
 
 
 def _may_be_person(run: str) -> bool:

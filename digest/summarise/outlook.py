@@ -57,8 +57,9 @@ _PARENS = re.compile(r"\([^()]*\)")
 # to seek a seventh term"; "programs that will soon go into effect"); after a determiner "plans"
 # is a noun ("with plans to attempt a stop").
 # A clause that is background to the sentence: "after the IMF projected prices would rise",
-# "questioned whether the system will meet the standard".
-_SUBORDINATOR = re.compile(r"\b(?:after|since|because|whether|if)\b[^,;:—–]{0,80}$", re.IGNORECASE)
+# "questioned whether the system will meet the standard", "as the House was preparing to vote".
+_SUBORDINATOR = re.compile(r"\b(?:after|since|because|whether|if|as (?:the|a|an|his|her|their|its))\b[^,;:—–]{0,80}$",
+                           re.IGNORECASE)
 
 
 def _subordinate(text: str, at: int) -> bool:
@@ -68,7 +69,7 @@ def _subordinate(text: str, at: int) -> bool:
 
 
 _RELATIVE = re.compile(r"\b(?:who|which|whose)\s+(?:\w+\s+){0,2}$|\bthat\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_DETERMINER = re.compile(r"\b(?:with|the|its|his|her|their|our|of)\s+$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:with|of)\s+(?:[\w-]+\s+)?$|\b(?:the|its|his|her|their|our)\s+$", re.IGNORECASE)
 
 
 def _main_clause_cue(text: str) -> bool:
