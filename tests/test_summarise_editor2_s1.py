@@ -66,6 +66,12 @@ def test_a_colour_lede_is_not_the_dek_the_first_news_sentence_is():
     assert made.dek == LEAD
 
 
+def test_a_description_naming_the_people_of_the_story_is_the_dek():
+    standfirst = "An inquest into the drowning of a Velmora trawlerman off Skarn Point was adjourned until July."
+    made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst, title="Velmora approves harbour sea wall"))
+    assert made.dek == standfirst
+
+
 def test_a_description_cut_at_a_length_is_never_the_dek():
     for cut in ("Velmora councillors backed a harbour sea wall by seven votes to two after the long row over the",
                 "Velmora councillors backed a harbour sea wall by seven votes to two after a year of argument,"):
@@ -181,6 +187,13 @@ def test_what_happened_leads_with_the_lead_paragraphs_not_a_central_sentence_dee
 def test_a_space_before_a_comma_in_a_title_is_closed_up():
     assert headline_of(make_entry(title="Sea wall is safe , engineers say")) == "Sea wall is safe, engineers say"
     assert headline_of(make_entry(title="Velmora votes - 7-2 - on sea wall")) == "Velmora votes - 7-2 - on sea wall"
+
+
+def test_a_lead_dated_long_before_the_news_gives_way_to_the_news():
+    for old in ("The Velmora city council first voted on a harbour sea wall in 1998, when the flood plan was rejected by one vote.",
+                "The Velmora city council shocked the harbour earlier this year by proposing a sea wall in its flood plan."):
+        made = brief(entry(f"{old}\n\n{LEAD}\n\n{SECOND}", summary=""))
+        assert made.what_happened[0] == LEAD, old
 
 
 def test_what_happened_past_the_lead_is_never_what_has_long_been_so():

@@ -36,6 +36,7 @@ from digest.summarise.shape import (
     QUOTE_SPAN,
     furniture,
     leans_back,
+    long_before,
     not_news,
     quotes_heavily,
     states_event_firmly,
@@ -183,7 +184,7 @@ def _states_event(c: Candidate, *, strict: bool = True) -> bool:
     text = c.sentence.text
     if c.statement is not None and c.statement.speaker[:1].islower() or furniture(text):
         return False
-    if strict and c.sentence.position > 0 and unintroduced(text):
+    if strict and (c.sentence.position > 0 and unintroduced(text) or long_before(text)):
         return False
     return (8 <= word_count(c) <= 55 and not quotes_heavily(text) and not leans_back(text)
             and not text.endswith("?") and not (strict and not_news(QUOTE_SPAN.sub(" ", text))))

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from digest.model import Entry
 from digest.summarise.candidates import tidied
-from digest.summarise.centrality import overlap, words
+from digest.summarise.centrality import key_terms, overlap, words
 from digest.summarise.sentences import (
     considered,
     is_chrome,
@@ -199,7 +199,7 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     # colour or background, which under a headline reads as the news.
     pool = ([tidy(first)] if first else []) + [s for s in [*others, *leads] if states_event_firmly(s)]
     fit = [sentence for sentence in pool
-           if _stands(sentence) and _whole(sentence, entry.summary) and not _echoes(sentence, headline) and overlap(sentence, about) >= 0.2
+           if _stands(sentence) and _whole(sentence, entry.summary) and not _echoes(sentence, headline) and _on_topic(sentence, about)
            and not any(overlap(sentence, s) >= 0.75 for s in shown) and _same_timing(sentence, shown)
            and not stale(sentence)]
     if first and fit and fit[0] == tidy(first):
@@ -224,6 +224,12 @@ _LEAD_SENTENCES = 2  # the lead sentences a dek may come from when the standfirs
 
 
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.)\.$")
+
+
+def _on_topic(sentence: str, about: str) -> bool:
+    """True when a dek tells of the article: a fifth of its words there, or a name it shares
+    ("An inquest into Eloise Parry's death ..."); a site's boilerplate description has neither."""
+    return overlap(sentence, about) >= 0.2 or bool(key_terms(sentence) & key_terms(about))
 
 
 def _whole(sentence: str, summary: str) -> bool:

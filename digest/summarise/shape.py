@@ -171,6 +171,19 @@ _BACKDATED = re.compile(
     rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|"
     r"\bonce (?:[a-z]+ed|stood|was|were|had|served|worked|lived|ran|led|held)\b|\bin the (?:early|late|mid-?) ?(?:1[89]|20)\d\ds\b"
 )
+# What dates a sentence to well before the news, even in a lead: "shocked the world earlier this
+# year by announcing ...", "first warned Congress in 1988". The news is what came of it since.
+_LONG_BEFORE = re.compile(
+    rf"\bearlier this year\b|\b(?:months|years|decades) ago\b|\blast (?:{_MONTHS}|decade)\b|"
+    rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|\bfirst [a-z]+ed\b[^.;]*\bin (?:19|20)\d\d\b"
+)
+
+
+def long_before(text: str) -> bool:
+    """True when a sentence is dated well before the news ("earlier this year", "in 1988")."""
+    return bool(_LONG_BEFORE.search(QUOTE_SPAN.sub(" ", text)))
+
+
 _COLOUR = re.compile(r"\b(?:apparently|arguably|ironically|remarkabl[ey]|by any measure|famously|surprisingly|"
                      r"not too|to be sure|of course)\b", re.IGNORECASE)
 # The writer's own voice or an aside: "My favorite is ...", "Nonetheless, ...", "Thankfully, ...".
