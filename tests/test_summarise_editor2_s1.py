@@ -66,6 +66,17 @@ def test_a_colour_lede_is_not_the_dek_the_first_news_sentence_is():
     assert made.dek == LEAD
 
 
+def test_another_outlets_lead_is_the_dek_though_what_it_reports_someone_saying_looks_ahead():
+    other = ("Mayor Ilse Varga broke with her own party on Monday over the harbour sea wall, saying the council "
+             "should have waited for the flood survey.")
+    made = brief(entry(f"{LEAD}\n\n{THIRD}", summary="", uid="a", feed="Velmora Post",
+                       title="Velmora approves harbour sea wall"),
+                 entry(f"{other}\n\nThe survey is due next year.", summary="", uid="b", feed="Harbour Wire",
+                       title="Mayor breaks with party over sea wall"))
+    assert made.what_happened[0] == LEAD
+    assert made.dek == other
+
+
 def test_a_description_naming_the_people_of_the_story_is_the_dek():
     standfirst = "An inquest into the drowning of a Velmora trawlerman off Skarn Point was adjourned until July."
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst, title="Velmora approves harbour sea wall"))

@@ -126,10 +126,12 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     # Other reports' leads may be the dek, unless a newer report words their day differently.
     others = [s.text for e in read if e is not headline_entry for s in tidied(e.text)[:1]
               if not _stale(s.text, candidates, readable, e)]
-    # A later sentence reporting someone's words is Who said what's, not a dek.
+    # A later sentence reporting someone's words is Who said what's, not a dek. When What happened
+    # names its day, the dek need only agree with it; else no newer report may word its day differently.
     voiced = frozenset(c.sentence.text for c in candidates if c.statement is not None and c.sentence.position > 0)
+    dated = any(timing_words(c.sentence.text) for c in lead)
     dek = pick_dek(headline_entry, headline=headline, shown=[c.sentence.text for c in lead], others=others,
-                   stale=lambda text: text in voiced or _stale(text, candidates, readable, headline_entry))
+                   stale=lambda text: text in voiced or not dated and _stale(text, candidates, readable, headline_entry))
     rest = [c for c in candidates if dek is None or c in lead or not near_duplicate(c.sentence.text, dek)]
     happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead, dek=dek)
     return headline, dek, (happened, said, ahead)

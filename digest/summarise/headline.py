@@ -19,7 +19,9 @@ from digest.summarise.sentences import (
 from digest.summarise.shape import (
     QUOTE_SPAN,
     furniture,
+    lead_states_event,
     leans_back,
+    main_clause,
     not_news,
     quotes_heavily,
     states_event_firmly,
@@ -197,7 +199,10 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES]]
     # Past the standfirst, a dek states the event outright: the lead's next sentence is often
     # colour or background, which under a headline reads as the news.
-    pool = ([tidy(first)] if first else []) + [s for s in [*others, *leads] if states_event_firmly(s)]
+    # Another report's lead is judged as a lead (its main clause states the event); a later
+    # sentence of this one's must state the event outright.
+    pool = ([tidy(first)] if first else []) + [s for s in others if lead_states_event(s)] + [
+        s for s in leads if states_event_firmly(s)]
     fit = [sentence for sentence in pool
            if _stands(sentence) and _whole(sentence, entry.summary) and not _echoes(sentence, headline) and _on_topic(sentence, about)
            and not any(overlap(sentence, s) >= 0.75 for s in shown) and _same_timing(sentence, shown)
@@ -263,9 +268,9 @@ def standfirst_of(summary: str) -> str | None:
 
 def _stands(sentence: str) -> bool:
     """True for a dek that states something on its own: 8 to 55 words, no question, no
-    opener leaning on an earlier sentence, no speculation or colour, not mostly quotation (a
-    quoted phrase or two is fine in a lead), no furniture, nothing unintroduced."""
-    narration = QUOTE_SPAN.sub(" ", sentence)
+    opener leaning on an earlier sentence, no speculation or colour in its main clause, not mostly
+    quotation (a quoted phrase or two is fine in a lead), no furniture, nothing unintroduced."""
+    narration = QUOTE_SPAN.sub(" ", main_clause(sentence))
     return (8 <= len(sentence.split()) <= 55
             and not (sentence.rstrip("”\"' ").endswith("?") or leans_back(sentence) or not_news(narration)
                      or quotes_heavily(sentence, most=12) or furniture(sentence) or unintroduced(sentence)))

@@ -212,6 +212,32 @@ def names_actor(text: str) -> bool:
     return named or opening or bool(_BODY.search(text) or _THING_DONE.match(text))
 
 
+# Clauses that are not a lead's own telling: what someone said or thinks ("that ...", ", saying
+# ..."), relative clauses (", who ...") and asides between dashes; each runs to the next comma.
+_REPORTED_CLAUSE = re.compile(r",\s*(?:saying|claiming|arguing|warning|who|which|while)\b[^,;]*|"
+                              r"\b(?:said|says|saying|announced|claimed|claiming|argued|arguing|warned|warning|insisted|"
+                              r"told|telling|believes?|thinks?|declared|declaring)\b[^,;]*?\bthat\b[^,;]*|"
+                              r"\s[-–—]{1,2}\s[^-–—]*?\s[-–—]{1,2}\s")
+
+
+def main_clause(narration: str) -> str:
+    """A lead's narration without what it reports others saying, its relative clauses and asides."""
+    return _REPORTED_CLAUSE.sub(" ", narration)
+
+
+def lead_states_event(text: str) -> bool:
+    """True when a report's lead states its event: someone named doing something in its main
+    clause. A prediction or hedge in what follows ("broke with Obama, saying the centre should be
+    built elsewhere") is the speaker's, not the reporter's, and does not make it speculation."""
+    narration = QUOTE_SPAN.sub(" ", text)
+    head = QUOTE_SPAN.sub(" ", main_clause(text))  # a comma inside a quotation still ends its clause
+    if text.endswith("?") or quotes_heavily(text, most=12) or leans_back(text) or not_news(head):
+        return False
+    if SECOND_PERSON.search(narration) or any(p.search(narration) for p in (_COLOUR, _ASIDE, _SIDE)):
+        return False
+    return names_actor(text) and bool(_EVENT_VERB.search(head))
+
+
 def states_event_firmly(text: str) -> bool:
     """True when a sentence states the event: who did what, with an event verb, and is neither
     background ("last October", "for years"), colour, a side item, a bare statistic, hedged,
