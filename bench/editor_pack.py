@@ -79,7 +79,7 @@ def basil_stories(years: tuple[str, ...] = HELD_YEARS) -> list[Story]:
 def _basil_entry(article: dict, index: int) -> Entry:
     day = datetime.fromisoformat(article["date"]).replace(hour=12, tzinfo=UTC)
     text = "\n\n".join(" ".join(p) for p in article["body-paragraphs"])
-    return Entry(uid=article["uuid"], feed=OUTLETS.get(article["source"], article["source"]),
+    return Entry(uid=article["uuid"], feed=OUTLETS.get(article["source"].lower(), article["source"]),
                  feed_url=f"corpus:basil:{article['source']}", title=article["title"].strip(),
                  link=article.get("url"), summary="", content=text,
                  published=day + timedelta(minutes=index))
