@@ -264,6 +264,15 @@ def test_a_look_ahead_in_an_as_clause_or_a_plans_noun_is_not_what_next():
     assert outlook_score("As the council meets on Friday, it will vote on the harbour wall.") >= 2
 
 
+def test_what_a_speaker_foresees_after_saying_and_the_outlets_own_note_are_not_what_next():
+    from digest.summarise.outlook import outlook_score
+    for line in ('The union leader condemned the lockout on Monday, saying it "will not break our members and will '
+                 'not end this strike."',
+                 "The Port Wire is asking the Port Authority for comment and will update this post if it responds."):
+        assert not any(line[:30] in s for s in brief(entry(STRIKE + line)).what_next), line
+    assert outlook_score("Engineers have long misjudged how high the spring tides will be at the harbour wall.") == 0
+
+
 def test_a_sentence_whose_he_said_names_nobody_is_not_what_next():
     text = STRIKE + "People are losing the belief that the port will ever be the same again, he said."
     assert not any("he said" in s for s in brief(entry(text)).what_next)

@@ -110,9 +110,13 @@ _PAST_PLEDGE = re.compile(r"\b(?:promised|pledged|vowed)\b|\bmanifesto\b|\bcampa
 _VAGUE = re.compile(
     r"\b(?:more|further|additional|new) (?:information|details|updates?)\b|\bas (?:it|they) becomes? available\b|"
     r"\b(?:is|are) (?:expected|likely|set) to continue\b|\b(?:remains?|is|are) ongoing\b|\bwill be updated\b|"
-    r"\b(?:the|this) (?:situation|matter|issue|case) (?:will|is expected to|could|may)\b",
+    r"\b(?:the|this) (?:situation|matter|issue|case) (?:will|is expected to|could|may)\b|"
+    r"\bwill update (?:this|the) (?:post|story|article|page)\b",
     re.IGNORECASE,
 )
+# Words that make the quotation after them someone's speech ("condemned the attack, saying it
+# 'will not break our will'"): what they foresee is theirs, not a next step the report states.
+_REPORTING = re.compile(r"\b(?:saying|accus(?:ed|ing)|insisting|adding|arguing|warning|claiming|calling it)\b")
 _GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
 
 
@@ -131,7 +135,8 @@ def _next_score(c: Candidate) -> float:
         return 0.0
     # Narration that quotes a report's own words ('Biden "will never announce" the shift') may look
     # ahead inside its quotation marks; a sentence that is mostly one quotation may not.
-    embedded = (st is None and not SPEECH_VERB.search(text)) or (st is not None and not person_like(st.speaker.split(",")[0]))
+    embedded = ((st is None and not SPEECH_VERB.search(text) and not _REPORTING.search(text))
+                or (st is not None and not person_like(st.speaker.split(",")[0])))
     quoted = embedded and not text.startswith(("\"", "“")) and len(QUOTE_SPAN.sub(" ", text).split()) >= 3
     return outlook_score(text, quoted=quoted)
 

@@ -58,7 +58,7 @@ _PARENS = re.compile(r"\([^()]*\)")
 # is a noun ("with plans to attempt a stop").
 # A clause that is background to the sentence: "after the IMF projected prices would rise",
 # "questioned whether the system will meet the standard", "as the House was preparing to vote".
-_SUBORDINATOR = re.compile(r"\b(?:after|since|because|whether|if|as (?:the|a|an|his|her|their|its))\b[^,;:—–]{0,80}$",
+_SUBORDINATOR = re.compile(r"\b(?:after|since|because|whether|if|how|as (?:the|a|an|his|her|their|its))\b[^,;:—–]{0,80}$",
                            re.IGNORECASE)
 
 
