@@ -112,7 +112,7 @@ def _outlet(site_name: str, page: str) -> str:
 
     Some pages put their whole menu in og:site_name; a configured feed name never looks like that.
     """
-    if site_name and len(site_name) <= 40 and len(site_name.split()) <= 5:
+    if site_name and len(site_name) <= 40 and len(site_name.split()) <= 5 and "://" not in site_name:
         return site_name
     # Corpus names are "<domain>-<slug>" or "<domain>.<slug>"
     domain = page.split("-")[0] if "-" in page else page.rsplit(".", 1)[0]

@@ -213,6 +213,12 @@ def test_what_happened_past_the_lead_is_never_what_has_long_been_so():
     assert made.what_happened[0] == LEAD and background not in shown(made)
 
 
+def test_a_shouted_tail_is_the_news_not_a_site_name_and_is_calmed():
+    assert headline_of(make_entry(title="Mayor's $150K harbour yacht -- STOLEN!!!")) == "Mayor's $150K harbour yacht -- Stolen!"
+    assert headline_of(make_entry(title="NASA launches a probe to the moons of Saturn -- Velmora Post")) == (
+        "NASA launches a probe to the moons of Saturn")
+
+
 def test_site_name_heads_and_tails_are_removed():
     assert headline_of(make_entry(title="Velmora approves harbour sea wall - WVLM 7News")) == (
         "Velmora approves harbour sea wall")

@@ -48,6 +48,8 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
         if not match:
             break
         tail = match.group("tail")
+        if tail.rstrip().endswith(("!", "?")):
+            break  # "... Oscar Dress -- STOLEN!!!": the news itself, shouted, not a site's name
         sep = match.group(0).strip()[:1]
         short_name = len(tail.split()) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in tail.split())
         if _site_like(tail, names) or (sep == "|" and len(tail.split()) <= 5) or (
@@ -110,6 +112,7 @@ _OPENER = re.compile(
 )
 # Words shouted in an otherwise normal title; any other capitals are an acronym (NAACP, NASA).
 _SHOUTS = frozenset("BREAKING HUGE SHOCKING URGENT EXCLUSIVE WATCH WOW MUST ALERT AMAZING INSANE EPIC".split())
+_EXCLAIMED = re.compile(r"[A-Z]{4,}!+")  # "STOLEN!!!": a word shouted, not an acronym
 _SMALL = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
 
 
@@ -144,7 +147,9 @@ def calm_capitals(title: str) -> str:
     letters = [w for w in words if any(ch.isalpha() for ch in w)]
     if letters and all(w.isupper() for w in letters) and len(letters) > 2:
         return " ".join(_title_word(w, i) for i, w in enumerate(words))
-    return " ".join(w.capitalize() if w.strip("!:,.").upper() in _SHOUTS else w for w in words)
+    title = " ".join(w.capitalize() if w.strip("!:,.").upper() in _SHOUTS or _EXCLAIMED.fullmatch(w) else w
+                     for w in words)
+    return re.sub(r"!{2,}", "!", title)
 
 
 def _title_word(word: str, index: int) -> str:
