@@ -31,12 +31,12 @@ THIRD = "Councillors who voted against the plan said the harbour fishermen had n
 
 # Dek ----------------------------------------------------------------------------------------
 
-def test_what_happened_opens_on_the_lead_and_the_dek_is_another_sentence_stating_the_event():
+def test_what_happened_opens_on_the_lead_and_the_leads_next_sentence_is_no_dek():
     # Editors graded briefs whose lead went to the dek and What happened to the background after
-    # it: What happened keeps the lead; the dek adds the next firm statement of the event.
+    # it: What happened keeps the lead; the sentence after it (a detail, the background) is no dek.
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary="", title="Velmora approves harbour sea wall"))
     assert made.what_happened[0] == LEAD
-    assert made.dek == SECOND
+    assert made.dek is None
 
 
 def test_a_standfirst_repeating_the_lead_leaves_the_lead_in_what_happened_and_is_not_shown_twice():
@@ -60,10 +60,10 @@ def test_a_dek_repeating_the_headline_word_for_word_gives_way_to_the_lead():
     assert made.what_happened[0] == LEAD
 
 
-def test_a_colour_lede_is_not_the_dek_the_first_news_sentence_is():
+def test_a_colour_lede_gives_way_to_the_first_news_sentence():
     colour = "Nobody in the harbour town of Velmora has ever liked the sea, and fewer like it now."
     made = brief(entry(f"{colour}\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=""))
-    assert made.dek == LEAD
+    assert made.what_happened[0] == LEAD and colour not in shown(made)
 
 
 def test_another_outlets_lead_is_the_dek_though_what_it_reports_someone_saying_looks_ahead():
@@ -238,7 +238,7 @@ def test_the_dek_counts_in_the_word_budget():
     body = "\n\n".join([LEAD, SECOND, THIRD, *(f"Councillor Ana Ruiz{i} said that the wall was the right plan for "
                                                  f"Velmora and its harbour, ward {i}." for i in range(6)),
                          "The council will publish the wall's route on Friday, the mayor said."])
-    made = brief(entry(body, summary=""))
+    made = brief(entry(body, summary="Velmora councillors backed a harbour sea wall by seven votes to two after a year of argument."))
     assert made.dek
     assert sum(len(s.split()) for s in shown(made)) <= 120
 

@@ -130,8 +130,10 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     # names its day, the dek need only agree with it; else no newer report may word its day differently.
     voiced = frozenset(c.sentence.text for c in candidates if c.statement is not None and c.sentence.position > 0)
     dated = any(timing_words(c.sentence.text) for c in lead)
+    # The lead's next sentence is no dek: written to follow the lead, it tells a detail or the
+    # background (editors graded such deks "not the event"); no dek beats a wrong one.
     dek = pick_dek(headline_entry, headline=headline, shown=[c.sentence.text for c in lead], others=others,
-                   stale=lambda text: text in voiced or not dated and _stale(text, candidates, readable, headline_entry))
+                   own_leads=False, stale=lambda text: text in voiced or not dated and _stale(text, candidates, readable, headline_entry))
     rest = [c for c in candidates if dek is None or c in lead or not near_duplicate(c.sentence.text, dek)]
     happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead, dek=dek)
     return headline, dek, (happened, said, ahead)

@@ -186,26 +186,24 @@ _TIMING = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|aft
 
 
 def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tuple[str, ...] = (),
-             others: Sequence[str] = (), stale: Callable[[str], bool] = lambda _: False) -> str | None:
+             others: Sequence[str] = (), own_leads: bool = True,
+             stale: Callable[[str], bool] = lambda _: False) -> str | None:
     """Return one whole sentence stating the event under the headline, or None.
 
     The chosen report's standfirst (its feed description) when its first sentence states the
-    event; else another report's lead (``others``) or the first sentence of its own lead
-    paragraphs that does. Never a clause cut from a
-    sentence, never one repeating the headline nearly word for word, never furniture, never a
-    sentence a block already shows (``shown``: the blocks, when they were picked first), never
-    a timing the blocks word differently, never a sentence ``stale`` rejects (a newer report
-    words its day differently).
+    event; else another report's lead (``others``) or, with ``own_leads``, the first sentence of
+    its own lead paragraphs that does. Never a clause cut from a sentence, never one repeating
+    the headline nearly word for word, never furniture, never a sentence a block already shows
+    (``shown``), never a timing the blocks word differently, never a sentence ``stale`` rejects
+    (a newer report words its day differently).
     """
     if entry is None:
         return None
     about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
     first = standfirst_of(entry.summary)
-    leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES]]
-    # Past the standfirst, a dek states the event outright: the lead's next sentence is often
-    # colour or background, which under a headline reads as the news.
-    # Another report's lead is judged as a lead (its main clause states the event); a later
-    # sentence of this one's must state the event outright.
+    leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES]] if own_leads else []
+    # Another report's lead is judged as a lead (its main clause states the event); a sentence of
+    # this one's lead must state the event outright.
     pool = ([tidy(first)] if first else []) + [s for s in others if lead_states_event(s)] + [
         s for s in leads if states_event_firmly(s)]
     fit = [sentence for sentence in pool
