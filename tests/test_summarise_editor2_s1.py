@@ -83,6 +83,12 @@ def test_a_description_naming_the_people_of_the_story_is_the_dek():
     assert made.dek == standfirst
 
 
+def test_a_description_telling_what_happened_long_before_is_no_dek():
+    made = brief(entry(f"{LEAD}\n\n{SECOND}", title="Velmora approves harbour sea wall",
+                       summary="Velmora councillors shocked the harbour town earlier this year by proposing a sea wall."))
+    assert made.dek is None
+
+
 def test_a_description_cut_at_a_length_is_never_the_dek():
     for cut in ("Velmora councillors backed a harbour sea wall by seven votes to two after the long row over the",
                 "Velmora councillors backed a harbour sea wall by seven votes to two after a year of argument,"):

@@ -21,9 +21,10 @@ from digest.summarise.candidates import (
     tidied,
     word_count,
 )
-from digest.summarise.centrality import near_duplicate
+from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.headline import (
     clean_headline,
+    NEWSY,
     headline_of,
     pick_dek,
     pick_headline_entry,
@@ -122,7 +123,7 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     event = pick_happened([c for c in candidates if c.report])
     headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
-    lead = event[:1]
+    lead = _news_first(event, headline)
     # Other reports' leads may be the dek, unless a newer report words their day differently.
     others = [s.text for e in read if e is not headline_entry for s in tidied(e.text)[:1]
               if not _stale(s.text, candidates, readable, e)]
@@ -134,9 +135,25 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     # background (editors graded such deks "not the event"); no dek beats a wrong one.
     dek = pick_dek(headline_entry, headline=headline, shown=[c.sentence.text for c in lead], others=others,
                    own_leads=False, stale=lambda text: text in voiced or not dated and _stale(text, candidates, readable, headline_entry))
-    rest = [c for c in candidates if dek is None or c in lead or not near_duplicate(c.sentence.text, dek)]
+    passed_over = event[:1] if lead and event and lead[0] is not event[0] else []  # the colour opener: in no block
+    rest = [c for c in candidates if c not in passed_over
+            and (dek is None or c in lead or not near_duplicate(c.sentence.text, dek))]
     happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead, dek=dek)
     return headline, dek, (happened, said, ahead)
+
+
+def _news_first(event: list[Candidate], headline: str) -> list[Candidate]:
+    """What happened's first sentence: the first event sentence, unless it names no when and no
+    how many (a colour opener: "Nobody here ever liked the sea") and a sentence just after it in
+    the same report does and is closer to the headline: news names its day or its count."""
+    if not event or NEWSY.search(event[0].sentence.text):
+        return event[:1]
+    first = event[0]
+    later = next((c for c in event[1:] if c.sentence.entry == first.sentence.entry and c.sentence.position <= 2
+                  and NEWSY.search(c.sentence.text)), None)
+    if later and overlap(later.sentence.text, headline) > overlap(first.sentence.text, headline):
+        return [later]
+    return event[:1]
 
 
 def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], entry: Entry | None) -> bool:
@@ -169,7 +186,7 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     # colour, a side item or a statistic: the next sentences of a lead are often those.
     happened = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)
                               and (c in top or states_event_firmly(c.sentence.text))])
-    happened = happened[:1] + [c for c in happened[1:] if states_event_firmly(c.sentence.text)]
+    happened = [*top, *(c for c in happened if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text))]
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,

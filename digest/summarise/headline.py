@@ -21,6 +21,7 @@ from digest.summarise.shape import (
     furniture,
     lead_states_event,
     leans_back,
+    long_before,
     main_clause,
     not_news,
     quotes_heavily,
@@ -207,7 +208,8 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     pool = ([tidy(first)] if first else []) + [s for s in others if lead_states_event(s)] + [
         s for s in leads if states_event_firmly(s)]
     fit = [sentence for sentence in pool
-           if _stands(sentence) and _whole(sentence, entry.summary) and not _echoes(sentence, headline) and _on_topic(sentence, about)
+           if _stands(sentence) and not long_before(sentence) and _whole(sentence, entry.summary)
+           and not _echoes(sentence, headline) and _on_topic(sentence, about)
            and not any(overlap(sentence, s) >= 0.75 for s in shown) and _same_timing(sentence, shown)
            and not stale(sentence)]
     if first and fit and fit[0] == tidy(first):
@@ -217,13 +219,13 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     # A lead that states the news names its when or its how many; a colour opener ("Nobody here
     # ever liked the sea") names neither, and gives way to a later lead sentence that does and
     # is closer to the headline. Otherwise the lead stands: news puts the event first.
-    later = next((s for s in fit[1:] if _NEWSY.search(s)), None)
-    if not _NEWSY.search(fit[0]) and later and overlap(later, headline) > overlap(fit[0], headline):
+    later = next((s for s in fit[1:] if NEWSY.search(s)), None)
+    if not NEWSY.search(fit[0]) and later and overlap(later, headline) > overlap(fit[0], headline):
         return later
     return fit[0]
 
 
-_NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
+NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
                     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
                     r"September|October|November|December)\b")
 
