@@ -126,7 +126,9 @@ _FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b(?![ -]?(?:%|percent|per cent|thousand
 
 def _scale(doc: dict, sources: Sources, titles: str) -> tuple[dict, str] | None:
     """Put a scale no source gives the figure after a number: "7" becomes "7 billion"."""
-    for part in ("what_happened", "what_next", "dek"):
+    for part in ("what_happened", "what_next", "dek", "headline"):
+        if not doc.get(part):
+            continue
         items = doc[part] if isinstance(doc[part], list) else [doc[part]]
         for i, sentence in enumerate(items):
             match = _FIGURE.search(sentence)
