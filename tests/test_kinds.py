@@ -120,6 +120,25 @@ def test_page_metadata_is_read_from_json_ld_graphs_meta_tags_and_time():
     assert meta.published == datetime(2025, 11, 20, 8, 0, tzinfo=UTC)  # JSON-LD before <time>
 
 
+@pytest.mark.parametrize(("head", "day"), [
+    ('<meta property="og:url" content="https://www.example.com/world/2015/03/18/ca175d64_story.html">',
+     datetime(2015, 3, 18, 12, tzinfo=UTC)),
+    ('<link rel="canonical" href="https://www.example.com/politics/2014/nov/05/midterms-results">',
+     datetime(2014, 11, 5, 12, tzinfo=UTC)),
+    ('<link href="https://example.com/news/2013-07-09/flood" rel="canonical">', datetime(2013, 7, 9, 12, tzinfo=UTC)),
+    ('<link rel="canonical" href="https://example.com/2015/02/31/no-such-day">', None),
+    ('<link rel="canonical" href="https://example.com/news/20150318-flood?ref=2015/03/18/">', None),
+])
+def test_page_metadata_dates_a_page_by_the_day_in_its_own_address(head, day):
+    assert page_metadata(f"<html><head>{head}</head><body><p>Text.</p></body></html>").published == day
+
+
+def test_a_stated_publication_date_beats_the_day_in_the_address():
+    page = ('<meta property="og:url" content="https://example.com/2015/03/18/story">'
+            '<meta property="article:published_time" content="2015-03-19T01:30:00Z">')
+    assert page_metadata(page).published == datetime(2015, 3, 19, 1, 30, tzinfo=UTC)
+
+
 @pytest.mark.parametrize("body", [b"", b"%PDF-1.4 binary", b"<html><body>no metadata</body></html>",
                                   b"\xff\xfe\x00garbage<<<"])
 def test_page_metadata_of_a_bare_or_broken_page_is_empty(body):
