@@ -193,7 +193,8 @@ def page_metadata(html: bytes | str) -> PageMeta:
             found[_META_KEYS[key]].append(attrs["content"])
     found["published"] += _TIME.findall(page)[:1]
     dates = [d for d in map(_page_date, found["published"]) if d]
-    dates += [d for d in map(_url_date, found["urls"] + _CANONICAL.findall(page)[:1]) if d]
+    # The day in the page's own address only when nothing better is stated: the search costs.
+    dates = dates or [d for d in map(_url_date, found["urls"] + _canonical(page)) if d]
     return PageMeta(types=tuple(dict.fromkeys(found["types"])), og_type=next(iter(found["og_type"]), None),
                     sections=_terms(found["sections"]), tags=_terms(found["tags"]),
                     published=dates[0] if dates else None, labels=_headline_labels(page))
@@ -209,9 +210,7 @@ _LABEL = re.compile(r">\s*((?:news )?analysis|opinion|perspective|commentary|edi
                     r"|fact check)\s*<", re.IGNORECASE)
 _MENU = re.compile(r"<li[\s>]|<nav|menu|<option", re.IGNORECASE)
 _MENU_END = re.compile(r"</(?:ul|ol|nav|select)>", re.IGNORECASE)
-_CANONICAL = re.compile(r"""<link\s[^>]{0,300}?rel=["']?canonical["']?[^>]{0,300}?href=["']?([^"'\s>]+)"""
-                        r"""|<link\s[^>]{0,300}?href=["']?([^"'\s>]+)["']?[^>]{0,300}?rel=["']?canonical\b""",
-                        re.IGNORECASE)
+_LINK_TAG = re.compile(r"<link\s[^>]{0,2000}>", re.IGNORECASE)
 # The day in a news site's address: /2015/03/18/, /2015/mar/18/ (the Guardian), /2015-03-18/.
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                       r"[/-](0?[1-9]|[12]\d|3[01])(?=/|$)", re.IGNORECASE)
@@ -267,10 +266,18 @@ def _terms(values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in out if t))[:40]
 
 
-def _url_date(url: str | tuple[str, ...]) -> datetime | None:
+def _canonical(page: str) -> list[str]:
+    """The page's rel=canonical address, as a list of none or one."""
+    for tag in _LINK_TAG.findall(page):
+        attrs = {k.lower(): unescape(a or b or c) for k, a, b, c in _ATTR.findall(tag)}
+        if attrs.get("rel", "").lower() == "canonical" and attrs.get("href"):
+            return [attrs["href"]]
+    return []
+
+
+def _url_date(url: str) -> datetime | None:
     """The day a page's address names (noon UTC: the day is all it says, so the feed's time
     within it stands), or None."""
-    url = "".join(url) if isinstance(url, tuple) else url  # _CANONICAL gives (href, href) pairs
     found = _URL_DAY.search(url.split("?", 1)[0].split("#", 1)[0])
     if not found:
         return None
