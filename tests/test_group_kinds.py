@@ -140,6 +140,6 @@ def test_a_comment_on_the_same_people_but_another_happening_is_not_further_readi
     piece = entry("o2", "Civic Voice", "Where does Portvale go after Mayor Ana Ruiz's landslide?",
                   "Mayor Ana Ruiz of Portvale won a second term in a landslide on Sunday, and the city "
                   "council she faces is the one that fought her for ten years over every crossing. "
-                  "Portvale voters chose her anyway; the council's old guard lost three seats.", minutes=40)
-    assert piece.kind == "opinion"
+                  "Portvale voters chose her anyway; the council's old guard lost three seats.", minutes=40,
+                  kind="opinion")
     assert stories_of(BRIDGE + [piece])["o2"] == {"o2"}

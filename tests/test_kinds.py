@@ -210,18 +210,6 @@ def test_a_column_says_i_over_a_long_text():
     assert classify(title=NEUTRAL, url=None, text=column)[1].startswith("text first person")
 
 
-@pytest.mark.parametrize(("title", "kind"), [
-    ("Where do strained U.S.-Israeli relations go after Netanyahu’s victory? - The Washington Post", "opinion"),
-    ("Can the Fed still tame prices?", "opinion"),
-    ("What is a tariff?", "explainer"),  # an explainer's question is asked first
-    ("'What is the sea telling us?': Maori tribes fearful over whale strandings", "report"),  # quoted
-    ('Minister asks "Where is the money?"', "report"),
-    ("Who is Dave Brat?", "report"),  # the day's newsmaker, told with the event
-])
-def test_a_question_headline_marks_analysis_unless_it_quotes_someone(title, kind):
-    assert classify(title=title, url=None, text="")[0] == kind
-
-
 def test_the_same_text_with_days_and_sources_stays_a_report():
     dated = ESSAY * 6 + "The minister said on Tuesday that the plan would go ahead. Officials told reporters " \
                         "on Wednesday the vote was close, and the union said it would appeal."

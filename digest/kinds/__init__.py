@@ -123,12 +123,6 @@ _TITLES = (
               r"|^privacy policy\b|\bprivacy policy$|^about us\b|\bterms of (?:service|use)\b")),
 )
 _TITLE = tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _TITLES)
-# A report states what happened; a headline that asks, in the writer's own words (no quoted
-# question), weighs what it means or what comes next: analysis. Asked after the kinds above
-# ("What is ...?" is an explainer). "Who is ...?" stays out: a profile of the day's newsmaker
-# is told with the event (BASIL's one question headline of 150 reports).
-_QUESTION = re.compile(r"^(?:where|what|how|why|when|which|will|would|can|could|should|is|are|does|do|did"
-                       r"|has|have|was)\b[^\"“”]*\?$", re.IGNORECASE)
 
 # How far each source of a signal is trusted; combine() keeps the stronger answer.
 _STRENGTH = {"json-ld": 6, "og:type": 5, "section": 4, "label": 4, "category": 3, "tag": 3, "url": 2,
@@ -230,5 +224,4 @@ def _from_title(title: str) -> tuple[str, str] | None:
         match = pattern.search(title)
         if match:
             return kind, f"title \"{match.group(0).strip()}\""
-    headline = re.split(r"\s[|\u2013\u2014-]\s", title)[0].strip()  # the site's name off
-    return ("opinion", "title question") if _QUESTION.search(headline) else None
+    return None
