@@ -6,6 +6,7 @@ and whether it is made like a report (the event's day, who said what). Pure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 __all__ = ["from_text"]
@@ -75,13 +76,13 @@ def from_text(text: str) -> tuple[str, str] | None:
         return "opinion", "text ratings"
     if len(_STEPS.findall(sample)) >= 2:
         return "explainer", "text numbered steps"
-    return _from_voice(sample, lower) or _unreported(lower, days, said)
+    persons = _persons(lower)
+    return _from_voice(sample, n, persons) or _unreported(n, persons, days, said)
 
 
-def _from_voice(sample: str, lower: Sequence[str]) -> tuple[str, str] | None:
+def _from_voice(sample: str, n: int, persons: tuple[float, float]) -> tuple[str, str] | None:
     """Opinion or explainer from how the writer speaks: to the reader, as themself, or arguing."""
-    n = len(lower)
-    first, second = _persons(lower)
+    first, second = persons
     # A short news item may say "you" a few times ("you can pre-order it for $5"); a guide
     # keeps addressing the reader over a longer text.
     if n >= _LONG and second >= 0.03 and second > first:
@@ -98,20 +99,19 @@ def _from_voice(sample: str, lower: Sequence[str]) -> tuple[str, str] | None:
 
 def _persons(lower: Sequence[str]) -> tuple[float, float]:
     """The share of words in the first person singular and in the second person."""
-    n = len(lower)
-    first = sum(w in ("i", "i'm", "i've", "i'd", "my", "me") for w in lower) / n
-    second = sum(w in ("you", "your", "you're", "you'll", "yourself") for w in lower) / n
-    return first, second
+    counts = Counter(lower)
+    first = sum(counts[w] for w in ("i", "i'm", "i've", "i'd", "my", "me"))
+    second = sum(counts[w] for w in ("you", "your", "you're", "you'll", "yourself"))
+    return first / len(lower), second / len(lower)
 
 
-def _unreported(lower: Sequence[str], days: int, said: int) -> tuple[str, str] | None:
+def _unreported(n: int, persons: tuple[float, float], days: int, said: int) -> tuple[str, str] | None:
     """A long text that dates no event (one day named at most: a release date, an opening
     night) and rarely says who said what reports nothing: an essay, a column or a review, or
     a guide when it talks to the reader (a report is "report" by what it shows, not by default).
     """
-    n = len(lower)
     if n < _LONG or days > 1 or said / n >= 0.005:
         return None
-    first, second = _persons(lower)
+    first, second = persons
     kind = "explainer" if second >= 0.01 and second > first else "opinion"
     return kind, f"text {days} days and {said} attributions in {n} words"
