@@ -43,6 +43,7 @@ from lxml import html as lxml_html  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from digest.cli import app  # noqa: E402
+from digest.extract import page_metadata  # noqa: E402
 from digest.group import group_entries  # noqa: E402
 from digest.store import Store  # noqa: E402
 from server import FeedServer  # noqa: E402
@@ -141,6 +142,14 @@ def own_path(page: bytes) -> str | None:
     url = url or next((link.get("href") for link in tree.iterfind(".//link[@rel='canonical']")), None)
     path = urlsplit(url or "").path
     return path if len(path) > 1 else None
+
+
+def address_days() -> dict[str, str]:
+    """slug -> the day a mixed-in page's own address names (/2015/03/18/), for those naming
+    one: the bench takes it out, a real build reads it as the page's date."""
+    days = {slug: page_metadata(f"<link rel='canonical' href='http://host{path}'>").published
+            for slug, _, _, path in messy_pages()}
+    return {slug: day.date().isoformat() for slug, day in days.items() if day}
 
 
 def headline(page: bytes) -> str:
@@ -340,8 +349,11 @@ def report(results: dict) -> str:
         lines += [f"## {'A messy day: BASIL plus real pages of other kinds' if messy else 'BASIL alone'}", "",
                   f"Build time {seconds:.1f} s.", ""] + table(rows) + [""]
         if messy:
+            days = address_days()
+            joined = [g + (f", its own address dated {days[g.split(':')[1]]}: a real build leaves it out "
+                           "as old news" if g.split(":")[1] in days else "") for g in foreign]
             lines += [f"Mixed-in pages that joined any story: {len(foreign)}"
-                      + (f" ({', '.join(foreign)})" if foreign else ""), "",
+                      + (f" ({'; '.join(joined)})" if foreign else ""), "",
                       f"The {len(messy_pages())} labelled non-report pages of bench/data/kind_labels.json "
                       "are mixed in (x<n> is the n-th page of that file), as a fourth feed giving each "
                       "its own headline and linking it at the path of its own address; every date the "
