@@ -11,7 +11,8 @@ labels: B-cubed precision, recall and F1 over all articles, plus events split an
 The years 2010-2012 were used to tune the grouper (``TUNE_YEARS``); 2013-2014 were held
 back and are reported on their own as well as with the rest. ``--messy`` adds a fourth feed
 of real pages of other kinds from ../shared/corpus/articles (opinion, explainers, recipes,
-docs, listicles: bench/data/kind_labels.json lists them), served and dated the same way;
+docs, listicles: bench/data/kind_labels.json lists them), each under its own headline at the
+path of its own address, with every date it states taken out and re-dated into the window;
 none of them may join a BASIL story and the BASIL figures must not move. ``--regroup``
 re-groups what the last build stored without fetching again (for tuning).
 Writes bench/basil_results.md (or prints only, with --regroup).
@@ -30,6 +31,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
@@ -37,9 +39,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT)]
 
+from lxml import html as lxml_html  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from digest.cli import app  # noqa: E402
+from digest.extract import page_metadata  # noqa: E402
 from digest.group import group_entries  # noqa: E402
 from digest.store import Store  # noqa: E402
 from server import FeedServer  # noqa: E402
@@ -109,21 +113,55 @@ def rss(items: list[tuple[str, str, str, datetime]], name: str) -> bytes:
 # The page's own publication date, in the forms digest reads; taken out of the mixed-in pages so
 # that they are re-dated into the window like BASIL (with their real dates, years old, they
 # would be left out as old news before grouping ever saw them).
-_OWN_DATE = re.compile(rb'"datePublished"\s*:\s*"[^"]*"\s*,?|<meta[^>]+(?:published_time|datePublished)'
-                       rb'[^>]*>|(<time[^>]*?)\sdatetime="[^"]*"', re.IGNORECASE)
+# Their own address (og:url, rel=canonical) goes too: digest reads the day in it (/2015/03/18/).
+_OWN_DATE = re.compile(rb'"datePublished"\s*:\s*"[^"]*"\s*,?|<meta[^>]+(?:published_time|datePublished'
+                       rb'|(?:name|property|itemprop)=["\']?date\b|og:url)[^>]*>|<link[^>]+canonical[^>]*>'
+                       rb'|(<time[^>]*?)\sdatetime=(?:"[^"]*"|\'[^\']*\'|[^\s>]+)', re.IGNORECASE)
 
 
-def messy_pages() -> list[tuple[str, str, bytes]]:
-    """(slug, kind, page) for the labelled non-report pages of the corpus, as served (their
-    own dates taken out)."""
+def messy_pages() -> list[tuple[str, str, bytes, str]]:
+    """(slug, kind, page, path) for the labelled non-report pages of the corpus, as served
+    (their own dates taken out) at the path of their own address, as a feed links them."""
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["pages"]
-    return [(f"x{n}", p["kind"], _OWN_DATE.sub(lambda m: m.group(1) or b"",
-                                               (CORPUS / "articles" / p["path"]).read_bytes()))
-            for n, p in enumerate(labels) if p["kind"] != "report"]
+    out, paths = [], set()
+    for n, p in enumerate(labels):
+        if p["kind"] == "report":
+            continue
+        raw = (CORPUS / "articles" / p["path"]).read_bytes()
+        path = own_path(raw)
+        path = path if path and path not in paths else f"/mix/x{n}.html"
+        paths.add(path)
+        out.append((f"x{n}", p["kind"], _OWN_DATE.sub(lambda m: m.group(1) or b"", raw), path))
+    return out
+
+
+def own_path(page: bytes) -> str | None:
+    """The path of the page's own address (og:url, else rel=canonical), or None."""
+    tree = lxml_html.fromstring(page)
+    url = next((m.get("content") for m in tree.iterfind(".//meta[@property='og:url']")), None)
+    url = url or next((link.get("href") for link in tree.iterfind(".//link[@rel='canonical']")), None)
+    path = urlsplit(url or "").path
+    return path if len(path) > 1 else None
+
+
+def address_days() -> dict[str, str]:
+    """slug -> the day a mixed-in page's own address names (/2015/03/18/), for those naming
+    one: the bench takes it out, a real build reads it as the page's date."""
+    days = {slug: page_metadata(f"<link rel='canonical' href='http://host{path}'>").published
+            for slug, _, _, path in messy_pages()}
+    return {slug: day.date().isoformat() for slug, day in days.items() if day}
+
+
+def headline(page: bytes) -> str:
+    """The page's headline as its feed would give it: og:title, else <title>."""
+    tree = lxml_html.fromstring(page)
+    title = next((m.get("content") for m in tree.iterfind(".//meta[@property='og:title']")), None)
+    return " ".join((title or tree.findtext(".//title") or "").split())
 
 
 def serve_day(messy: bool) -> tuple[dict[str, bytes], dict[str, str]]:
-    """The bodies to serve (path -> bytes, links filled in later) and slug -> gold event."""
+    """The bodies to serve (path -> bytes, links filled in later) and the day: slug -> time,
+    slug (BASIL) or served path (mixed-in pages) -> gold event, the BASIL articles."""
     articles = load_basil()
     when = redate(articles)
     bodies: dict[str, bytes] = {}
@@ -134,10 +172,10 @@ def serve_day(messy: bool) -> tuple[dict[str, bytes], dict[str, str]]:
         gold[a["slug"]] = f"{a['year']}/{a['triplet-uuid']}"
     if messy:
         rng = random.Random(5)
-        for slug, kind, page in messy_pages():
-            bodies[f"/mix/{slug}.html"] = page
+        for slug, kind, page, path in messy_pages():
+            bodies[path] = page
             when[slug] = NOW - timedelta(hours=rng.uniform(0.5, 29))
-            gold[slug] = f"{kind}:{slug}"
+            gold[path] = f"{kind}:{slug}"
     return bodies, {"when": when, "gold": gold, "articles": articles}  # type: ignore[dict-item]
 
 
@@ -150,8 +188,7 @@ def feed_bodies(base: str, day: dict, messy: bool) -> dict[str, bytes]:
                                    when[a["slug"]]))
     feeds = {f"/{src}.rss": rss(sorted(v, key=lambda i: i[3]), OUTLETS[src]) for src, v in items.items()}
     if messy:
-        mix = [(f"Page {slug}", f"{base}/mix/{slug}.html", "", when[slug])
-               for slug, _, _ in messy_pages()]
+        mix = [(headline(page), f"{base}{path}", "", when[slug]) for slug, _, page, path in messy_pages()]
         feeds["/mix.rss"] = rss(mix, "Mixed")
     return feeds
 
@@ -190,11 +227,12 @@ def _config(base: str, feeds: list[str], store: Path) -> str:
             '[fetch]\nper_host = 8\n\n[email]\nfrom = "Bench <b@example.com>"\nto = ["r@example.com"]\n')
 
 
-def _gold_by_uid(store: Path, gold_by_slug: dict[str, str]) -> dict[str, str]:
-    """uid -> gold event, via each stored entry's link."""
+def _gold_by_uid(store: Path, gold: dict[str, str]) -> dict[str, str]:
+    """uid -> gold event, via each stored entry's link: its path (a mixed-in page) or its slug."""
     with sqlite3.connect(store) as db:
         rows = db.execute("SELECT uid, link FROM entries").fetchall()
-    return {uid: gold_by_slug[link.rsplit("/", 1)[1].removesuffix(".html")] for uid, link in rows}
+    path = {uid: urlsplit(link).path for uid, link in rows}
+    return {uid: gold.get(path[uid]) or gold[path[uid].rsplit("/", 1)[1].removesuffix(".html")] for uid, _ in rows}
 
 
 def stored_stories(store: Path) -> dict[str, str]:
@@ -288,8 +326,10 @@ def main(argv: list[str] | None = None) -> int:
             predicted = stored_stories(store)
         with sqlite3.connect(store) as db:
             titles = dict(db.execute("SELECT uid, title FROM entries").fetchall())
+            kinds = Counter(dict(db.execute("SELECT uid, kind FROM entries").fetchall())[u]
+                            for u in titles if ":" in gold[u])
         results[messy] = (rows_for(predicted, gold), foreign_joins(predicted, gold),
-                          mistakes(predicted, gold, titles), seconds)
+                          mistakes(predicted, gold, titles), seconds, kinds)
         for line in table(results[messy][0]) + results[messy][2]:
             print(line)
         print("mixed-in pages joined to a story:", results[messy][1] or "none")
@@ -305,16 +345,23 @@ def report(results: dict) -> str:
              "one page per article on loopback, re-dated into one 30-hour window, through "
              "`digest build` with `[articles] fetch = true`. The grouper was tuned looking at "
              f"{', '.join(TUNE_YEARS)} only; 2013-2014 were held back.", ""]
-    for messy, (rows, foreign, wrong, seconds) in results.items():
+    for messy, (rows, foreign, wrong, seconds, kinds) in results.items():
         lines += [f"## {'A messy day: BASIL plus real pages of other kinds' if messy else 'BASIL alone'}", "",
                   f"Build time {seconds:.1f} s.", ""] + table(rows) + [""]
         if messy:
+            days = address_days()
+            joined = [g + (f", its own address dated {days[g.split(':')[1]]}: a real build leaves it out "
+                           "as old news" if g.split(":")[1] in days else "") for g in foreign]
             lines += [f"Mixed-in pages that joined any story: {len(foreign)}"
-                      + (f" ({', '.join(foreign)})" if foreign else ""), "",
+                      + (f" ({'; '.join(joined)})" if foreign else ""), "",
                       f"The {len(messy_pages())} labelled non-report pages of bench/data/kind_labels.json "
-                      "are mixed in (x<n> is the n-th page of that file). The BASIL figures move with "
-                      "the batch because IDF and what counts as a name come from the batch being "
-                      "grouped: more text shows more words in lower case.", ""]
+                      "are mixed in (x<n> is the n-th page of that file), as a fourth feed giving each "
+                      "its own headline and linking it at the path of its own address; every date the "
+                      "page states (JSON-LD, meta tags, `<time datetime>`, the day in its og:url or "
+                      "canonical address) is taken out so that it is re-dated into the window. The build "
+                      "called them: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ". "
+                      "The BASIL figures move with the batch because IDF and what counts as a name come "
+                      "from the batch being grouped: more text shows more words in lower case.", ""]
         lines += ["Mistakes:", ""] + (wrong or ["- none"]) + [""]
     return "\n".join(lines)
 

@@ -167,13 +167,14 @@ def _join_drop_caps(paragraphs: list[str]) -> list[str]:
 _META_KEYS = {"og:type": "og_type", "article:section": "sections", "article:tag": "tags",
               "article:published_time": "published", "og:article:published_time": "published",
               "datepublished": "published", "date": "published", "parsely-section": "sections",
-              "keywords": "tags", "news_keywords": "tags"}
+              "keywords": "tags", "news_keywords": "tags", "og:url": "urls"}
 _LD_TYPES = ("@type", "datePublished", "articleSection", "keywords")
 
 
 def page_metadata(html: bytes | str) -> PageMeta:
     """What the page states about itself: JSON-LD ``@type``, ``datePublished``, ``og:type``,
-    ``article:section``/``article:tag``, ``<time datetime>``; an empty PageMeta when it says nothing.
+    ``article:section``/``article:tag``, ``<time datetime>``, else the date in its own address
+    (og:url, rel=canonical); an empty PageMeta when it says nothing.
 
     Read with regular expressions over the raw page, not a second HTML parse: a few
     milliseconds on the largest pages, and a broken page still gives up what it has.
@@ -181,7 +182,8 @@ def page_metadata(html: bytes | str) -> PageMeta:
     if not html or _is_binary(html):
         return PageMeta()
     page = html[:_META_BYTES].decode("utf-8", "replace") if isinstance(html, bytes) else html[:_META_BYTES]
-    found: dict[str, list[str]] = {"types": [], "og_type": [], "sections": [], "tags": [], "published": []}
+    found: dict[str, list[str]] = {"types": [], "og_type": [], "sections": [], "tags": [], "published": [],
+                                   "urls": []}
     for block in _LD_BLOCK.findall(page)[:20]:
         _read_json_ld(block, found)
     for tag in _META_TAG.findall(page):
@@ -191,6 +193,8 @@ def page_metadata(html: bytes | str) -> PageMeta:
             found[_META_KEYS[key]].append(attrs["content"])
     found["published"] += _TIME.findall(page)[:1]
     dates = [d for d in map(_page_date, found["published"]) if d]
+    # The day in the page's own address only when nothing better is stated: the search costs.
+    dates = dates or [d for d in map(_url_date, found["urls"] + _canonical(page)) if d]
     return PageMeta(types=tuple(dict.fromkeys(found["types"])), og_type=next(iter(found["og_type"]), None),
                     sections=_terms(found["sections"]), tags=_terms(found["tags"]),
                     published=dates[0] if dates else None, labels=_headline_labels(page))
@@ -206,6 +210,11 @@ _LABEL = re.compile(r">\s*((?:news )?analysis|opinion|perspective|commentary|edi
                     r"|fact check)\s*<", re.IGNORECASE)
 _MENU = re.compile(r"<li[\s>]|<nav|menu|<option", re.IGNORECASE)
 _MENU_END = re.compile(r"</(?:ul|ol|nav|select)>", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<link\s[^>]{0,2000}>", re.IGNORECASE)
+# The day in a news site's address: /2015/03/18/, /2015/mar/18/ (the Guardian), /2015-03-18/.
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                      r"[/-](0?[1-9]|[12]\d|3[01])(?=/|$)", re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _TIME = re.compile(r"""<time\s[^>]*?datetime\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 
 
@@ -255,6 +264,29 @@ def _terms(values: list[str]) -> tuple[str, ...]:
     """Section and tag values, split on commas, stripped, lower-cased, de-duplicated."""
     out = (t.strip().lower() for v in values for t in v.split(","))
     return tuple(dict.fromkeys(t for t in out if t))[:40]
+
+
+def _canonical(page: str) -> list[str]:
+    """The page's rel=canonical address, as a list of none or one."""
+    for tag in _LINK_TAG.findall(page):
+        attrs = {k.lower(): unescape(a or b or c) for k, a, b, c in _ATTR.findall(tag)}
+        if attrs.get("rel", "").lower() == "canonical" and attrs.get("href"):
+            return [attrs["href"]]
+    return []
+
+
+def _url_date(url: str) -> datetime | None:
+    """The day a page's address names (noon UTC: the day is all it says, so the feed's time
+    within it stands), or None."""
+    found = _URL_DAY.search(url.split("?", 1)[0].split("#", 1)[0])
+    if not found:
+        return None
+    year, month, day = found.groups()
+    number = int(month) if month.isdigit() else _MONTHS.index(month.lower()) + 1
+    try:
+        return datetime(int(year), number, int(day), 12, tzinfo=timezone.utc)
+    except ValueError:  # 2015/02/31
+        return None
 
 
 def _page_date(text: str) -> datetime | None:

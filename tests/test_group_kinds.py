@@ -133,3 +133,13 @@ def test_one_event_told_three_ways_comes_together():
               "rise with the port authority, ending a week-long strike.", minutes=90),
     ]
     assert stories_of(told)["t1"] == {"t1", "t2", "t3"}
+
+
+def test_a_comment_on_the_same_people_but_another_happening_is_not_further_reading():
+    """Close enough in names and words to attach, but it speaks of an election, not the bridge vote."""
+    piece = entry("o2", "Civic Voice", "Where does Portvale go after Mayor Ana Ruiz's landslide?",
+                  "Mayor Ana Ruiz of Portvale won a second term in a landslide on Sunday, and the city "
+                  "council she faces is the one that fought her for ten years over every crossing. "
+                  "Portvale voters chose her anyway; the council's old guard lost three seats.", minutes=40,
+                  kind="opinion")
+    assert stories_of(BRIDGE + [piece])["o2"] == {"o2"}

@@ -85,3 +85,20 @@ def test_digest_json_marks_each_source_with_its_kind(built):
     _, _, sources, _, urls = built
     assert sources[urls["column"]]["kind"] == "opinion"
     assert sources[urls["fresh"]]["kind"] == "report"
+
+
+def test_a_page_dated_only_by_its_address_a_year_back_is_left_out(tmp_path: Path):
+    with HostileServer() as server:
+        old = "http://127.0.0.1/news/2025/11/22/estrava-bridge-approved"  # the page's canonical address
+        body = (f"<html><head><title>Bridge approved</title><link rel='canonical' href='{old}'></head>"
+                f"<body><article><h1>Bridge approved</h1>{BODY}</article></body></html>").encode()
+        link = server.add("/news/bridge", body=body)
+        url = server.add("/feed.xml", body=feed([("Bridge approved", link)]))
+        config = tmp_path / "config.toml"
+        config.write_text(f'[[feeds]]\nname = "Herald"\nurl = "{url}"\n[email]\nto = ["r@example.com"]\n'
+                          "[rank]\nmin_score = 0.0\n", encoding="utf-8")
+        result = runner.invoke(app, ["build", "--config", str(config), "--out", str(tmp_path / "out"),
+                                     "--now", NOW])
+    assert result.exit_code == 0, result.output
+    assert "(1 entry left out: page dated before the lookback)" in result.stdout
+    assert f"left out {link}: its page is dated 2025-11-22" in result.stderr

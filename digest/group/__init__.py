@@ -20,7 +20,8 @@ How it works, in five steps:
    A story spans at most ``max_span`` (3 days) of publication times: the same words months
    apart (two Fed decisions, "deal signed" and "deal closed") are two events.
 4. *Kinds.* Only reports (model.KIND_REPORT) make events. An opinion piece or explainer joins
-   the story of the report it is closest to, when it is close enough (``ATTACH``), as further
+   the story of the report it is closest to, when it is close enough (``ATTACH``) and speaks of
+   the same happening (a word of one's headline, not a name, in the other), as further
    reading, and never leads it; roundups, deal posts, media and other pages stay alone, so a
    newsletter naming three events joins none of them.
 5. *Ids.* A cluster holding entries already known from earlier runs keeps the id of its
@@ -156,8 +157,8 @@ def _attach_reading(docs: list[Doc], pairs: list[tuple[float, int, int]], cluste
                     *, link: float, same_feed: float) -> list[list[int]]:
     """Let each opinion piece or explainer join the report story it is closest to, if any.
 
-    Strongest pairs first; the piece must be close to a report (``ATTACH``), share its names,
-    and be close to the story on average (``link``), like any merge.
+    Strongest pairs first; the piece must be close to a report (``ATTACH``), share its names
+    and its action (_same_action), and be close to the story on average (``link``), like any merge.
     """
     owner = {i: n for n, c in enumerate(clusters) for i in c}
     sims = {(i, j): s for s, i, j in pairs}
@@ -168,6 +169,7 @@ def _attach_reading(docs: list[Doc], pairs: list[tuple[float, int, int]], cluste
         for piece, report in ((i, j), (j, i)):
             if (docs[piece].entry.kind in READING and docs[report].entry.kind == KIND_REPORT
                     and piece not in attached and not _names_clash(docs[piece], docs[report])
+                    and _same_action(docs[piece], docs[report])
                     and _may_merge(docs, sims, [piece], clusters[owner[report]], link=link,
                                    same_feed=same_feed)):
                 clusters[owner[piece]].remove(piece)
@@ -203,6 +205,17 @@ def _names_clash(a: Doc, b: Doc) -> bool:
     # Each run of capitals counts once; every other shared token counts on its own.
     pieces = min(len({d.runs.get(t, t) for t in shared}) for d in (a, b))
     return pieces < 2
+
+
+def _same_action(piece: Doc, report: Doc) -> bool:
+    """True when one's headline names what the other tells beyond its names: a word of the
+    report's headline other than a name or a title is in the piece, or the reverse.
+
+    Reports of one event may word it differently and still join on names and numbers; a
+    comment is only further reading on *this* happening when it speaks of it ("bridge vote",
+    "ad"), not only of the same people (Netanyahu, Obama and Iran, another year).
+    """
+    return bool(report.action & piece.vector.keys() or piece.action & report.vector.keys())
 
 
 def _may_merge(

@@ -57,6 +57,7 @@ class Doc:
     top: tuple[str, ...]  # its most distinctive tokens, for candidate lookup
     names: set[str]  # its tokens that are names in this batch
     runs: dict[str, int]  # capitalised lead token -> number of the run of capitals it stood in
+    action: frozenset[str] = frozenset()  # its headline's words that are neither names nor titles
 
 
 def vectorise(entries: list[Entry]) -> list[Doc]:
@@ -78,7 +79,9 @@ def vectorise(entries: list[Entry]) -> list[Doc]:
         ranked = sorted((t for t in vec if df[t] > 1), key=lambda t: (-vec[t], t))
         rare = [t for t in ranked if df[t] <= POSTING_CAP][:TOP_TOKENS]
         common = [t for t in ranked if df[t] > POSTING_CAP][:TOP_COMMON]
-        docs.append(Doc(entry, vec, tuple(rare + common), names.intersection(vec), c.runs))
+        heading = {t for t in map(_normalise, _WORD.findall(entry.title)) if t and not t[0].isdigit()}
+        docs.append(Doc(entry, vec, tuple(rare + common), names.intersection(vec), c.runs,
+                        frozenset(heading - names - _TITLE_WORDS)))
     return docs
 
 

@@ -34,7 +34,7 @@ class PageMeta:
     og_type: str | None = None  # og:type, e.g. "article", "video.other"
     sections: tuple[str, ...] = ()  # article:section / articleSection, lower case
     tags: tuple[str, ...] = ()  # article:tag / keywords, lower case
-    published: datetime | None = None  # the page's own publication date, aware UTC
+    published: datetime | None = None  # the page's own publication date (else the day in its address), aware UTC
     labels: tuple[str, ...] = ()  # kind labels set by the headline ("analysis", "opinion"), lower case
 
 
