@@ -121,6 +121,8 @@ def test_credit_and_dateline_prefixes_are_stripped_and_the_sentence_kept():
 def test_furniture_never_reaches_what_happened():
     furniture = [
         "Next steps: the council will publish the route for the wall on its website.",
+        "Residents can register for Monday's harbour meeting at www.velmora-council.org before noon.",
+        "Questions about the sea wall plan can be sent to harbour@velmora.example by Friday.",
         "In the meantime, the town library will open a new reading room for children on Friday.",
         "• Velmora scored twice in the second half to win the derby on Saturday afternoon.",
         "FILE - Waves break over the harbour wall in Velmora during a storm on March 3, 2024.",
@@ -133,6 +135,14 @@ def test_furniture_never_reaches_what_happened():
     made = brief(entry(text, summary=""))
     for line in furniture:
         assert line not in shown(made), line
+
+
+def test_an_address_to_visit_or_write_to_is_furniture():
+    from digest.summarise.shape import furniture
+    assert furniture("Residents can register for the harbour meeting at www.velmora-council.org before noon.")
+    assert furniture("Register at https://velmora.example/wall before Friday.")
+    assert furniture("Questions about the sea wall plan can be sent to harbour@velmora.example by Friday.")
+    assert not furniture(LEAD)
 
 
 def test_a_drop_cap_split_word_is_never_shown():

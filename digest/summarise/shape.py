@@ -78,7 +78,9 @@ _FURNITURE = re.compile(
     r"(?:Next steps|Key points|Background|Editor['’]s note|Note|Game notes?|Quick hits|Why it matters)\s*:|"
     r"In the meantime\b|Elsewhere\b|Separately\b|On another (?:note|front)\b)|\[\d{1,3}\]|"
     r"\((?:Photo|Image|Picture|Credit)s?\b|:\s*\d{1,2}\.$|\b(?:please )?subscribe\b|\bto continue reading\b|"
-    r"\bwe may earn (?:a|an) (?:commission|affiliate)|\badvertising policy\b|\baffiliate links?\b",
+    r"\bwe may earn (?:a|an) (?:commission|affiliate)|\badvertising policy\b|\baffiliate links?\b|"
+    # an address to visit or write to: a call to action, not news ("register at www.example.org")
+    r"\bhttps?://|\bwww\.[\w-]+\.|\b[\w.+-]+@[\w-]+\.[\w.]+\b",
     re.IGNORECASE,
 )
 # A sentence describing a picture: "..., watched by his father, carves a design at their home."
