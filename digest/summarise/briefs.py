@@ -48,7 +48,7 @@ from digest.summarise.voices import pick_said
 log = logging.getLogger(__name__)
 
 BUDGET_WORDS = 120  # words across the dek and the three blocks, so a 10-brief email stays readable
-MAX_HAPPENED = 3
+MAX_HAPPENED = 2  # the seed model tells the event in one sentence; a third is most often background
 
 
 class ExtractiveSummariser:
