@@ -156,7 +156,8 @@ class NameBook:
             if person_like(key):
                 self._learn(key)
                 full = self.full(key)
-                self.roles.setdefault(full, shown if full == key else shown.replace(key, full, 1))
+                # "acting CEO Gary Scott" already holds "CEO Gary Scott" as first read.
+                self.roles.setdefault(full, shown if full == key or full in shown else shown.replace(key, full, 1))
 
     def with_role(self, speaker: str) -> str:
         """Return ``speaker`` with the role the article gave them, when it gave one."""

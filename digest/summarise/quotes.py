@@ -21,6 +21,7 @@ from digest.summarise.names import (
     is_group,
     object_name,
 )
+from digest.summarise.roles import ROLE_OPENER
 from digest.summarise.sentences import Sentence
 from digest.summarise.speakers import POSSESSIVE, clean_speaker
 
@@ -60,13 +61,18 @@ _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_PARTY_TAG}{_AP
 # "said the Wilson Center's Robert Daly": "the" opens an institution's person; "the Democratic staffer" is no name.
 _OWNER = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}['’]s\s+"
 _THE_OWNER = rf"(?:the\s+(?={_OWNER}[A-Z]))?"
-_SUBJECT_AFTER = re.compile(rf"^\s*{_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
+_SUBJECT_AFTER = re.compile(rf"^\s*{_THE_OWNER}(?:{ROLE_OPENER}(?={NAME}))?(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
 _ACCORDING = re.compile(
     rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b){_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME})"
 )
 _REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
 # "according to Cirium data", "according to figures from the Census Bureau": a source of numbers, not a voice.
 _DATA_SOURCE = re.compile(r"['’]?s?\s+(?:data|figures|statistics|numbers|estimates|records|tracking|analysis|polls?|surveys?)\b")
+# A reported clause opening on a name: "said Moscow would not back down", "said Acme Corp has ...".
+_NAMED_CLAUSE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:would|will|was|were|is|are|had|has|"
+    r"have|could|should|must|might|may|did|does|can|cannot|needs?|wants?|[a-z]+ed|told)\b"
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s*$")
 
 # "Opponents, led by Senator John Hale, argued": the named person inside the appositive.
@@ -224,7 +230,9 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     titled = _TITLED_BEFORE.search(before)
     if titled and _has_claim(masked, verb, direct=direct, subject_start=titled.start("sp")):
         return titled.group("sp")  # "The university's interim president, Sarah Cole, told staff that ..."
-    if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE:
+    # "Matthew Rojansky, director of ..., said Moscow would ...": the named subject spoke, not "Moscow".
+    person_before = subject is not None and clean_speaker(subject.group("sp")) is not None
+    if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE and not person_before:
         inverted = _SUBJECT_AFTER.match(after)
         if inverted and _named(clean_speaker(inverted.group("sp")), None):
             if _has_claim(masked, verb, direct=direct, subject_start=verb.start()):
@@ -266,4 +274,6 @@ def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start:
         return len(before.split()) >= 5 and bool(re.search(r",\s*(?:the\s+)?$", masked[: max(subject_start, 0)]))
     if len(after.split()) >= 5 and re.match(r"(?:that\b|[a-z]|\w+ (?:that|it|he|she|the)\b)", after):
         return len(before.split()) <= 6
+    if len(after.split()) >= 5 and _NAMED_CLAUSE.match(after) and len(before.split()) <= 6:
+        return True
     return len(before.split()) >= 5 and bool(re.search(r",\s*(?:the\s+)?$", masked[: max(subject_start, 0)]))
