@@ -96,3 +96,33 @@ def test_the_person_is_credited_and_a_name_opening_the_reported_clause_is_not():
     text = ("Kelly Ardent, a founder of the Greater Phoenix Tea Party, said Mr. Hale told them that he wanted "
             "to learn more about the bill.")
     assert speakers(text) == ["Kelly Ardent, a founder of the Greater Phoenix Tea Party"]
+
+
+# 3. "He said" only for a named person it can be ------------------------------------------------
+
+def test_a_pronoun_resolves_only_to_a_person_of_its_gender():
+    text = ("Mayor Ann Lee toured the flooded streets on Monday.\n\n"
+            "\"We will rebuild every home on this street,\" she said Tuesday.")
+    assert speakers(text) == ["Mayor Ann Lee"]
+    assert speakers(text.replace("she said", "he said")) == []
+    text = ("Mayor Ann Lee and Governor Tom Hale toured the flooded streets on Monday.\n\n"
+            "\"We will rebuild every home on this street,\" she said Tuesday.")
+    assert speakers(text) == []  # two people named: "she" is not sure enough
+
+
+def test_a_pronoun_never_stands_for_a_thing_named_before_it():
+    text = ("The loan for the Harbor Grand Hotel was paid off in full last year.\n\n"
+            "\"The bank was thrilled with us,\" he said.")
+    assert speakers(text) == []
+    text = ("The plan would keep Social Security solvent for 75 years.\n\n"
+            "\"That is minor pain for a big gain,\" she said.")
+    assert speakers(text) == []
+
+
+def test_a_pronoun_may_stand_for_a_titled_person_of_unknown_gender():
+    text = ("Fox News host Kestrel Obuya spoke to the crowd on Saturday.\n\n"
+            "\"It is not enough to be less bad than the other side,\" he said.")
+    assert speakers(text) == ["Fox News host Kestrel Obuya"]
+    text = ("Kestrel Obuya spoke to the crowd on Saturday.\n\n"
+            "\"It is not enough to be less bad than the other side,\" he said.")
+    assert speakers(text) == []  # nothing says Kestrel Obuya is a he, or even a person

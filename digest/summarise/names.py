@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from digest.summarise.gender import can_be, gender_of
-from digest.summarise.roles import NAME_WORD, PARTICLE, roles_in
+from digest.summarise.gender import gender_of
+from digest.summarise.roles import JOB_WORD, NAME_WORD, PARTICLE, roles_in
 
 _CAP = NAME_WORD
 _LINK = rf"(?:of|for|the|and|{PARTICLE})"
@@ -173,7 +173,7 @@ class NameBook:
         if raw in ("he", "she"):
             person = self._antecedent(index)
             # "he said" right after "Mary Munive": not her; unsure stays possible.
-            return person if person and can_be(raw, self.genders.get(person) or gender_of(self.with_role(person))) else None
+            return person if person and self._may_be(raw, person) else None
         bare = _HONORIFIC.sub("", raw)
         affiliation = _AFFILIATION.search(bare)
         if affiliation and affiliation.start() > 0 and _is_affiliation(affiliation.group(0)):
@@ -188,6 +188,16 @@ class NameBook:
         fuller = self.by_part.get(_surname(bare))
         # "Te Kaurinui" after "Te Kaurinui Robert Parata": the name as first given.
         return fuller if fuller and bare in fuller else self.full(bare)
+
+    def _may_be(self, pronoun: str, person: str) -> bool:
+        """True when "he" or "she" can stand for ``person``: their gender matches, or is unknown and
+        the article gave them a title or a role, so they are a person ("Fox News host Glenn Beck"),
+        not a hotel, a programme or a document named just before the pronoun."""
+        gender = self.genders.get(person) or gender_of(self.with_role(person))
+        if gender is not None:
+            return gender == ("f" if pronoun == "she" else "m")
+        shown = self.with_role(person)
+        return shown != person or is_title(person.split()[0]) or bool(JOB_WORD.search(shown))
 
     def lookup(self, word: str) -> str | None:
         """The full name a single word refers to: a surname first, else any part of a name."""
