@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
-from digest.summarise.quotes import find_statements
+from digest.summarise.quotes import find_statements, said_earlier
 from digest.summarise.sentences import sentences_of
 from tests.builders import make_entry
 
@@ -126,3 +126,28 @@ def test_a_pronoun_may_stand_for_a_titled_person_of_unknown_gender():
     text = ("Kestrel Obuya spoke to the crowd on Saturday.\n\n"
             "\"It is not enough to be less bad than the other side,\" he said.")
     assert speakers(text) == []  # nothing says Kestrel Obuya is a he, or even a person
+
+
+# 4. Words said long before are background -----------------------------------------------------
+
+def test_words_said_long_before_are_not_a_statement_on_the_event():
+    text = ("Lumen Freight raised $40 million on Tuesday to expand its fleet of electric trucks.\n\n"
+            "\"We are building the network the country will need,\" chief executive Ana Ruiz said on Tuesday.\n\n"
+            "\"Nobody believed trucks could go electric,\" Ruiz told TechCrunch last year.")
+    shown = said(text)
+    assert [s for s, _ in shown] == ["chief executive Ana Ruiz"]
+    assert "on Tuesday" in shown[0][1]
+    only_old = ("Lumen Freight raised $40 million on Tuesday to expand its fleet of electric trucks.\n\n"
+                "In a 2019 interview, chief executive Ana Ruiz said the company would never sell diesel trucks again.")
+    assert said(only_old) == []  # nothing said on this event: better none than background
+
+
+def test_a_date_inside_the_reported_words_is_not_the_time_they_were_said():
+    text = ("Lumen Freight raised $40 million on Tuesday to expand its fleet of electric trucks.\n\n"
+            "Chief executive Ana Ruiz said sales in 2019 had fallen by half before the switch to electric.")
+    assert [s for s, _ in said(text)] == ["Chief executive Ana Ruiz"]
+    # "last year" dates the request the statement reports, not the statement.
+    assert not said_earlier("The firm asked the city last year to explore a depot at the port, Lumen Freight "
+                            "said in a statement on Tuesday.")
+    assert said_earlier("\"Nobody believed trucks could go electric,\" Ruiz said in an interview with The Verge "
+                        "in March 2021.")

@@ -88,6 +88,7 @@ class Statement:
     direct: bool  # True for a direct quotation, False for reported speech
     extra: tuple[Sentence, ...] = ()  # bare quotations right after it that continue the same speaker
     origin: Sentence | None = None  # the whole sentence, when ``sentence`` is one speaker's part of it
+    earlier: bool = False  # the article marks the words as said before, elsewhere ("told TechCrunch last year")
 
     @property
     def text(self) -> str:
@@ -126,7 +127,7 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
             speaker = names.resolve(raw, index)
             if speaker:
                 extra = _continuation(sentences, index) if direct else ()
-                out.append(Statement(sentence, names.with_role(speaker), direct, extra))
+                out.append(Statement(sentence, names.with_role(speaker), direct, extra, earlier=said_earlier(sentence.text)))
                 names.note_speaker(speaker, index)
     return out
 
@@ -135,6 +136,25 @@ _TIME_GAP = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+)?"
 # What a second speaker in the same sentence does with their words: speech, or taking a side.
 _SIDE_VERBS = rf"(?:{_VERBS}|endorsed|backed|welcomed|rejected|condemned|criticized|criticised|praised|called for|vowed)"
 _SECOND_VOICE = re.compile(rf",?\s+and\s+(?P<sp>{NAME}){_GAP}{_TIME_GAP}\s+{_SIDE_VERBS}\b")
+
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# When the words were said, if long before this event: "last year", "in 2019", "in a 2021 interview", "years ago".
+_WHEN_BEFORE = (
+    rf"(?:last\s+(?:year|spring|summer|fall|autumn|winter)|in\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b|"
+    rf"in\s+an?\s+(?:19|20)\d\d\s+[a-z]+|(?:\w+\s+)?years\s+ago|back\s+in\s+(?:{_MONTH}|(?:19|20)\d\d))"
+)
+# The time qualifies the speaking: right after the verb and its listener ("told TechCrunch last year",
+# "said in an interview in 2019") or opening the sentence ("In a 2019 interview, ..."); a time inside
+# the reported clause ("said sales in 2019 fell") dates the news, not the words.
+_LISTENER = r"(?:\s+(?:[A-Z][\w.'’-]*|the|to|in|on|at|with|an?|interview|reporters|podcast|statement))"
+# ("asked Mr. Clinton last summer" dates a request the statement reports, not the statement.)
+_EARLIER = re.compile(rf"\b(?!ask|urge)(?:{_VERBS})\b{_LISTENER}{{0,6}}?\s+{_WHEN_BEFORE}|^(?i:{_WHEN_BEFORE}),")
+
+
+def said_earlier(text: str) -> bool:
+    """True when the article marks a statement as made long before ("told TechCrunch last year", "said in 2019")."""
+    return bool(_EARLIER.search(QUOTE.sub(" ¶ ", text)))
 
 
 def two_voices(text: str) -> list[tuple[str, str]] | None:
