@@ -151,3 +151,26 @@ def test_a_date_inside_the_reported_words_is_not_the_time_they_were_said():
                             "said in a statement on Tuesday.")
     assert said_earlier("\"Nobody believed trucks could go electric,\" Ruiz said in an interview with The Verge "
                         "in March 2021.")
+
+
+def test_a_role_runs_past_initials_and_places_to_its_end():
+    text = ("\"It cannot be repaired,\" said Martin Ardeen, executive vice president of the Brookings Institution "
+            "and a former U.S. ambassador to Israel.")
+    assert speakers(text) == ["Martin Ardeen, executive vice president of the Brookings Institution and a former "
+                              "U.S. ambassador to Israel"]
+    text = ("\"I was shocked to see that level,\" said Tyler Brandt, president of Mercer Island-based Dana F. Brandt "
+            "Company, the largest buyer of halibut.")
+    assert speakers(text) == ["Tyler Brandt, president of Mercer Island-based Dana F. Brandt Company"]
+    text = ("\"It is hard to make anything positive of that,\" said Anita L. Rusk, president of the Kansas City, "
+            "Mo., branch of the NAACP, which introduced the resolution.")
+    assert speakers(text) == ["Anita L. Rusk, president of the Kansas City, Mo., branch of the NAACP"]
+    text = ("\"The plumes are real,\" said Lucas Pagano, a planetary scientist at NASA's Goddard Space Flight Center "
+            "in Greenbelt, Maryland.")
+    assert speakers(text) == ["Lucas Pagano, a planetary scientist at NASA's Goddard Space Flight Center in "
+                              "Greenbelt, Maryland"]
+
+
+def test_a_verb_before_a_job_word_is_no_part_of_the_role():
+    text = ("\"Everything that goes on is known at the top,\" Kennedy told lawyer Joseph Sellner at the hearing.\n\n"
+            "Sellner said that was not a fair comparison because the company has a duty under federal law.")
+    assert speakers(text)[-1] == "lawyer Joseph Sellner"

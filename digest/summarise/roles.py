@@ -43,7 +43,8 @@ _ROLE_START = re.compile(
     r"be|been)|\b[a-z]+ed)\s+$"
 )
 # A full stop after a title ("an adviser to Mr. Reid") does not end the role.
-_NOT_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)"
+# Nor does an initial's ("a former U.S. ambassador", "Dana F. Besecker Company").
+_NOT_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\b[A-Z])"
 # Lower-case particles inside a name ("Laurence des Cars", "Ursula van der Berg", "Mohammed bin
 # Salman") and Arabic article prefixes ("Ahmed al-Sharaa") are part of it.
 PARTICLE = r"(?:de|des|du|di|da|dos|das|del|della|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la)"
@@ -53,7 +54,7 @@ _PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
     rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
-    rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
+    rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 _BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
@@ -78,6 +79,12 @@ _ROLE_BEFORE_COMMA = re.compile(
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
 # The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
+# After a place set off by commas, a lower-case phrase that is not a clause carries the role on.
+_PLACE_END = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}$")
+_ROLE_GOES_ON = re.compile(
+    r",\s+(?!(?:who|which|that|whose|where|when|while|said|says|told|added|and|but|in|on|at|as|after|before)\b)"
+    r"[a-z][^,;:“”\"]*?(?=,|;|\.?\s*$)"
+)
 _LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
 JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
@@ -92,6 +99,7 @@ _ORG_END = re.compile(
     r"Journal|News|Inc|Corp|Ltd|LLC|Partners|Capital|Research|Observatory|Museum|Academy|Federation|League)\.?$)"
 )
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
+_CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
 _OWNED = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
 _OWNER_WORD = re.compile(r"(?:his|her|their|its|our|my|your)\b")
 _OPENERS = frozenset("The A An But And In On At For After Before When While If As This That Then Meanwhile Now".split())
@@ -105,6 +113,9 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
         role = match.group("role")
         if _LIST_GOES_ON.match(prose, match.end()):
             role = ""  # "head of MIT's Science, Technology and Society program": the comma was inside a name
+        goes_on = _ROLE_GOES_ON.match(prose, match.end())
+        if role and goes_on and _PLACE_END.search(role):
+            role += goes_on.group(0)  # "president of the Kansas City, Mo., branch of the NAACP": the place was inside
         if role and JOB_WORD.search(role) and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role):
             found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
     for match in _SET_OFF_NAME.finditer(prose):
@@ -132,8 +143,9 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
             found.append((match.group("name"), match.group("name")))  # "Oversight and | Government ...": cut off
             continue
         words = _unopened(words)
-        # "The board named interim president ...": a lower-case start is a clause, not a role (read below).
-        if words and words[0][:1].isupper() and any(w[:1].islower() for w in words):
+        # "The board named interim president ...", "Kennedy told lawyer ...": a clause, not a role (read below).
+        clause = any(_CLAUSE_WORD.fullmatch(w) and not re.fullmatch(_QUALIFIER, w) for w in words)
+        if words and words[0][:1].isupper() and any(w[:1].islower() for w in words) and not clause:
             found.append(_shown_before(prose, match, " ".join(words)))
     for match in _LOWER_BEFORE.finditer(prose):
         # After "their" or "his" the role is owned by someone unseen ("their Haitian-born mother");
@@ -176,6 +188,7 @@ def _with_role(name: str, role: str, *, after: bool) -> str:
     A role is never cut: "an aide to Vice President" for "an aide to Vice President Mike Pence"
     names someone else's job.
     """
+    role = role[:-1] if re.search(r"[a-z]{3}\.$", role) else role  # the sentence's full stop, not the role's
     words = role.split()
     if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING:
         return name
