@@ -174,3 +174,21 @@ def test_a_verb_before_a_job_word_is_no_part_of_the_role():
     text = ("\"Everything that goes on is known at the top,\" Kennedy told lawyer Joseph Sellner at the hearing.\n\n"
             "Sellner said that was not a fair comparison because the company has a duty under federal law.")
     assert speakers(text)[-1] == "lawyer Joseph Sellner"
+
+
+def test_a_later_surname_finds_a_person_introduced_with_a_place_or_beside_another():
+    text = ("The president singled out Speaker John A. Bohr of Ohio and Senator Mitch Connell of Kentucky.\n\n"
+            "Mr. Bohr said that the president could help by calling his former colleagues in the Senate.")
+    assert speakers(text) == ["Speaker John A. Bohr of Ohio"]
+    text = ("The governor won the backing of Sheriff Joe Arvaio of Maricopa County, Ariz., on Tuesday.\n\n"
+            "\"He does not just talk about it; he does something about it,\" Mr. Arvaio said.")
+    assert speakers(text) == ["Sheriff Joe Arvaio of Maricopa County"]
+    text = ("The sheriff will endorse Texas Governor Rick Parry for the Republican nomination.\n\n"
+            "\"I will secure the border within a year,\" Parry said in a statement.")
+    assert speakers(text) == ["Texas Governor Rick Parry"]
+
+
+def test_a_suffix_stays_with_its_name():
+    text = ("Several justices appeared to agree with Theodore Boutros Jr., representing Wal-Mart, on Tuesday.\n\n"
+            "\"There is absolutely no way there can be a fair process here,\" Boutros said.")
+    assert speakers(text) == ["Theodore Boutros Jr., representing Wal-Mart"]

@@ -39,6 +39,7 @@ ORG_TAIL = frozenset(
     Academy Forum Summit Conference Festival Awards Show Province Region District Island Islands Valley""".split()
 )
 # "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
+POSSESSIVE_END = re.compile(r"['’]s?$")
 _RUN_BREAK = re.compile(r"\s+(?:and|&)\s+|(?<=['’]s)\s+|(?<=s['’])\s+")
 _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
@@ -64,12 +65,13 @@ def object_name(run: str) -> str | None:
     "Ministry of Finance Brian Manning" give the name at the end; "Kalamazoo and Van Buren" none.
     """
     words = run.split()
-    if " and " in run or not person_like(" ".join(words[-2:])):
+    suffix = int(len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES)  # "Theodore Boutrous Jr": three words
+    if " and " in run or not person_like(" ".join(words[-2 - suffix:])):
         return None
-    if len(words) <= 2:
+    if len(words) <= 2 + suffix:
         return run
     # The name is the run's last two words, or three with a middle initial ("Paul D. Ryan") ...
-    start = len(words) - (3 if re.fullmatch(r"[A-Z]\.", words[-2]) and len(words) > 3 else 2)
+    start = len(words) - suffix - (3 if re.fullmatch(r"[A-Z]\.", words[-2 - suffix]) and len(words) > 3 + suffix else 2)
     # ... with the title just before it ("Independent Senator Amrita Deonarine", "Treasury Secretary Jacob Lew").
     if start > 0 and is_title(words[start - 1]) and words[start - 1].rstrip(".") not in _TITLE_MODIFIERS:
         start -= 1
@@ -133,10 +135,14 @@ class NameBook:
         prose = QUOTE.sub(" ", text)
         pronoun = re.search(PRONOUN, prose)
         for match in re.finditer(NAME, prose):
-            piece = _RUN_BREAK.split(match.group(0))[-1]
+            *others, piece = _RUN_BREAK.split(match.group(0))
+            for other in others:  # "Speaker John A. Boehner of Ohio and Senator Mitch McConnell": both are people
+                self._learn(re.sub(r"['’]s?$", "", _strip_openers(other)), whole=not POSSESSIVE_END.search(other))
             run = re.sub(r"['’]s?$", "", _strip_openers(piece))
             if PREPOSITION_END.search(prose[: match.start()]):
-                run = object_name(run) or ""  # "ambassador to Britain Liu Xiaoming": the place is not the name
+                head, _ = _split_of(run)  # "the backing of Sheriff Joe Arpaio of Maricopa County": keep the county
+                named = object_name(head)  # "ambassador to Britain Liu Xiaoming": the place is not the name
+                run = run.replace(head, named, 1) if named else ""
             if not run:
                 continue
             self._learn(run)
@@ -201,7 +207,7 @@ class NameBook:
 
     def lookup(self, word: str) -> str | None:
         """The full name a single word refers to: a surname first, else any part of a name."""
-        key = word.rstrip(".,'’s")
+        key = _possessor(word)
         return self.by_surname.get(key) or self.by_part.get(key)
 
     def _antecedent(self, index: int) -> str | None:
@@ -237,7 +243,15 @@ class NameBook:
         known = self.by_surname.get(_surname(run))
         return known if known and len(known) > len(run) and known.endswith(run) else run
 
-    def _learn(self, run: str) -> None:
+    def _learn(self, run: str, *, whole: bool = True) -> None:
+        """Learn the person a run names; ``whole`` is False for a run cut at a possessive ("... of Columbia's")."""
+        head, link = _split_of(run)
+        if link:
+            # "Sheriff Joe Arpaio of Maricopa County": the person is the name before "of", and where
+            # they serve is part of how they were introduced ("for the Republican nomination" is not).
+            if link == "of" and whole:
+                self.roles.setdefault(head, run)
+            run = head
         words = run.split()
         if not person_like(run) and len(words) > 3 and words[-3][:1].isupper():
             # "Acting U.S. Attorney for the District of Massachusetts Joshua Levy": the person at its end.
@@ -250,6 +264,15 @@ class NameBook:
             for part in run.split()[:-1]:
                 if part[:1].isupper() and part not in NOT_NAMES and len(part) > 2:
                     self.by_part.setdefault(part.rstrip(".,"), run)
+
+
+def _split_of(run: str) -> tuple[str, str | None]:
+    """(the person, "of" or "for") when a run names a person and then where or what they serve, else (run, None)."""
+    head, *tail = re.split(r"\s+(of|for)\s+", run, maxsplit=1)
+    # "Acting U.S. Attorney for the District of ... Joshua Levy": a title before "for" is no person.
+    if tail and person_like(head) and not any(is_title(w) for w in run.split()[len(head.split()) - 1:]):
+        return head, tail[0]
+    return run, None
 
 
 def _is_affiliation(tail: str) -> bool:
@@ -273,7 +296,12 @@ def _surname(run: str) -> str:
     words = [w.rstrip(",") for w in run.split()]
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
-    return words[-1].rstrip(".,'’s") if words else ""
+    return _possessor(words[-1]) if words else ""
+
+
+def _possessor(word: str) -> str:
+    """The word without a possessive or trailing punctuation: "Blinken's" and "Blinken," give "Blinken", "Jones" stays."""
+    return re.sub(r"['’]s?$", "", word.rstrip(".,"))
 
 
 def named_in_full(text: str, speaker: str) -> str:

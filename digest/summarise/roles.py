@@ -116,7 +116,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
         goes_on = _ROLE_GOES_ON.match(prose, match.end())
         if role and goes_on and _PLACE_END.search(role):
             role += goes_on.group(0)  # "president of the Kansas City, Mo., branch of the NAACP": the place was inside
-        if role and JOB_WORD.search(role) and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role):
+        job = JOB_WORD.search(role) or role.startswith("representing ")  # "..., representing Wal-Mart,"
+        if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role):
             found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
     for match in _SET_OFF_NAME.finditer(prose):
         role = _ROLE_BEFORE_COMMA.search(prose[max(0, match.start() - _ROLE_WINDOW): match.start()])
