@@ -96,6 +96,18 @@ def test_the_person_is_credited_and_a_name_opening_the_reported_clause_is_not():
     text = ("Kelly Ardent, a founder of the Greater Phoenix Tea Party, said Mr. Hale told them that he wanted "
             "to learn more about the bill.")
     assert speakers(text) == ["Kelly Ardent, a founder of the Greater Phoenix Tea Party"]
+    text = "\"The talks will fail,\" said Matthew Rojansky of the Wilson Center's Kennan Institute."
+    assert speakers(text) == ["Matthew Rojansky of the Wilson Center's Kennan Institute"]
+    assert speakers("Wilson Center scholar Matthew Rojansky said the talks would fail within a month.") == [
+        "Wilson Center scholar Matthew Rojansky"]
+
+
+def test_data_is_not_a_speaker():
+    for text in ("Flights fell 30 percent in May from a year earlier, according to Cirium data.",
+                 "Data from Cirium showed flights fell 30 percent in May from a year earlier.",
+                 "Cirium data showed that flights fell 30 percent in May from a year earlier.",
+                 "According to a Cirium analysis, flights fell 30 percent in May from a year earlier."):
+        assert speakers(text) == [], text
 
 
 # 3. "He said" only for a named person it can be ------------------------------------------------

@@ -20,7 +20,9 @@ _NOT_A_SPEAKER = re.compile(
 )
 # An institution's person: "the Wilson Center's Robert Daly" is Robert Daly, of the Wilson Center.
 _MEMBER_OF = re.compile(r"(?:The\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){1,3})")
-_AFFILIATED = re.compile(r"(?P<name>[A-Z][^,]*?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*['’]s\s+[A-Z][^,]*")
+_AFFILIATED = re.compile(
+    r"(?P<name>[A-Z][^,]*?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*['’]s\s+[A-Z][^,]*"
+)
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
 
 POSSESSIVE = re.compile(r"\w['’]s?\b(?!\w)|s['’](?=\s|$)")
