@@ -140,6 +140,17 @@ def test_a_pronoun_may_stand_for_a_titled_person_of_unknown_gender():
     assert speakers(text) == []  # nothing says Kestrel Obuya is a he, or even a person
 
 
+
+def test_a_name_inside_the_speakers_own_sentence_is_not_what_he_stands_for():
+    text = ("Radio host Glenn Becker spoke to the conference on Saturday.\n\n"
+            "\"It is not enough to be less bad than the other side,\" he said.\n\n"
+            "Blaming President Obama, he said, was \"too simple an answer.\"\n\n"
+            "\"This is the disease in America,\" he said.")
+    assert speakers(text) == ["Radio host Glenn Becker"] * 3
+    text = ("Radio host Glenn Becker spoke to the conference on Saturday.\n\n"
+            "Ammar Askar has released code he said exploits the flaw to crash any server running the game.")
+    assert speakers(text) == ["Ammar Askar"]
+
 # 4. Words said long before are background -----------------------------------------------------
 
 def test_words_said_long_before_are_not_a_statement_on_the_event():
@@ -152,6 +163,10 @@ def test_words_said_long_before_are_not_a_statement_on_the_event():
     only_old = ("Lumen Freight raised $40 million on Tuesday to expand its fleet of electric trucks.\n\n"
                 "In a 2019 interview, chief executive Ana Ruiz said the company would never sell diesel trucks again.")
     assert said(only_old) == []  # nothing said on this event: better none than background
+    text = ("Lumen Freight raised $40 million on Tuesday to expand its fleet of electric trucks.\n\n"
+            "\"We have learned something important since then,\" Mr. Ruiz said to the group gathered in Norwalk "
+            "in March 2008.")
+    assert said(text) == []
 
 
 def test_a_date_inside_the_reported_words_is_not_the_time_they_were_said():

@@ -26,7 +26,9 @@ NOT_NAMES = frozenset(
     These Those It They We I You He She Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
     Mr. Mrs. Ms. Some Many Most Both Earlier Later Today Yesterday Asked Speaking Even Saying Calling
-    Noting Adding Writing Citing Responding Addressing According Like Unlike""".split()
+    Noting Adding Writing Citing Responding Addressing According Like Unlike Blaming Praising Criticizing
+    Criticising Describing Referring Pointing Recalling Thanking Accusing Urging Warning Insisting Comparing
+    Discussing Explaining Defending""".split()
 )
 # Last words that make a capitalised run an organisation or place rather than a person.
 ORG_TAIL = frozenset(
@@ -39,6 +41,11 @@ ORG_TAIL = frozenset(
     Academy Forum Summit Conference Festival Awards Show Province Region District Island Islands Valley""".split()
 )
 # "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
+# What may come before a sentence's own subject ("But Askar ..."); "Saying", "When" and "After" open a clause.
+_OPENING = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Then|Now|Meanwhile|Still|Also|However|Indeed|Mr\.|Mrs\.|Ms\.|Dr\.|even|only|also|"
+    r"[A-Z]?[a-z]+ly)[\s,]+)*"
+)
 POSSESSIVE_END = re.compile(r"['’]s?$")
 _RUN_BREAK = re.compile(r"\s+(?:and|&)\s+|(?<=['’]s)\s+|(?<=s['’])\s+")
 _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
@@ -153,7 +160,10 @@ class NameBook:
             if name and person_like(name) and (pronoun is None or match.start() < pronoun.start()):
                 self.people.setdefault(index, set()).add(name)
             if name and index not in self.subjects:
-                before_pronoun = pronoun is None or match.start() < pronoun.start()
+                # "Askar has released code he said ...": a name opening the sentence is what "he" stands
+                # for; "Saying President Obama, he said, ..." names someone else, so the chain goes on.
+                opening = _OPENING.fullmatch(prose[: max(prose.find(run, match.start()), 0)])
+                before_pronoun = pronoun is None or match.start() < pronoun.start() and bool(opening)
                 self.subjects[index] = name if before_pronoun else ""
         if index not in self.subjects and pronoun:
             self.subjects[index] = ""
@@ -178,7 +188,7 @@ class NameBook:
         """Turn a speaker as written into the full name, or None when it cannot be resolved."""
         if raw in ("he", "she"):
             person = self._antecedent(index)
-            # "he said" right after "Mary Munive": not her; unsure stays possible.
+            # "he said" right after "Mary Munive": not her.
             return person if person and self._may_be(raw, person) else None
         bare = _HONORIFIC.sub("", raw)
         affiliation = _AFFILIATION.search(bare)

@@ -152,9 +152,15 @@ _LISTENER = r"(?:\s+(?:[A-Z][\w.'’-]*|the|to|in|on|at|with|an?|interview|repor
 _EARLIER = re.compile(rf"\b(?!ask|urge)(?:{_VERBS})\b{_LISTENER}{{0,6}}?\s+{_WHEN_BEFORE}|^(?i:{_WHEN_BEFORE}),")
 
 
+# After a closed quotation, the whole attribution tells when the words were said: '"...," Mr. Blumenthal
+# said to the group gathered in Norwalk in March 2008.'
+_EARLIER_TAIL = re.compile(rf"¶[^¶]*\b(?!ask|urge)(?:{_VERBS})\b[^¶]*\s{_WHEN_BEFORE}[^¶]*$")
+
+
 def said_earlier(text: str) -> bool:
     """True when the article marks a statement as made long before ("told TechCrunch last year", "said in 2019")."""
-    return bool(_EARLIER.search(QUOTE.sub(" ¶ ", text)))
+    masked = QUOTE.sub(" ¶ ", text)
+    return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked))
 
 
 def two_voices(text: str) -> list[tuple[str, str]] | None:

@@ -23,7 +23,7 @@ _JOB = (
     r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice|aide|barrister|solicitor|counsel|"
     r"plaintiff|defendant|claimant|cfo|coo|cto|columnist|pollster|detective|sergeant|lieutenant|colonel|"
     r"trustee|coordinator|administrator|supervisor|specialist|instructor|coach|host|author|son|daughter|wife|husband|"
-    r"brother|sister|grandmother|grandfather|aunt|uncle|cousin|meteorologist|correspondent|anchor|reporter|scholar|academic)"
+    r"brother|sister|grandmother|grandfather|aunt|uncle|cousin|meteorologist|correspondent|anchor|reporter|scholar|academic|blogger|writer|commentator|pundit|contributor)"
 )
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
 # "acting CEO Gary Scott", "prosecuting barrister Tim Townsend"); verbs and nouns never do, so
