@@ -219,3 +219,12 @@ def test_a_suffix_stays_with_its_name():
     text = ("Several justices appeared to agree with Theodore Boutros Jr., representing Wal-Mart, on Tuesday.\n\n"
             "\"There is absolutely no way there can be a fair process here,\" Boutros said.")
     assert speakers(text) == ["Theodore Boutros Jr., representing Wal-Mart"]
+
+
+def test_a_role_whose_office_holder_is_cut_off_is_left_out():
+    text = "\"It was unusual,\" said Jennifer Willems, a top national security aide to Vice President."
+    assert speakers(text) == ["Jennifer Willems"]
+    text = "\"It was unusual,\" said Jennifer Willems, a top aide to Vice President Mike Pence."
+    assert speakers(text) == ["Jennifer Willems, a top aide to Vice President Mike Pence"]
+    text = "\"It was unusual,\" said Jennifer Willems, a spokeswoman for the Prime Minister."
+    assert speakers(text) == ["Jennifer Willems, a spokeswoman for the Prime Minister"]

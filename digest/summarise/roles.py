@@ -102,6 +102,12 @@ _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Miti
 _CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
 _OWNED = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
 _OWNER_WORD = re.compile(r"(?:his|her|their|its|our|my|your)\b")
+# "an aide to Vice President": the office's holder was cut off, so the role names someone else's job
+# ("a spokesman for the Prime Minister" names the office itself, and is whole).
+_HOLDER_CUT = re.compile(
+    r"\b(?:to|of|for|under)\s+(?:[A-Z][\w.]*\s+)*(?:President|Minister|Secretary|Governor|Senator|Mayor|"
+    r"Chancellor|Speaker|Leader)$"
+)
 _OPENERS = frozenset("The A An But And In On At For After Before When While If As This That Then Meanwhile Now".split())
 _TRAILING = frozenset("of at for the and a an in on with to from".split())
 
@@ -191,6 +197,6 @@ def _with_role(name: str, role: str, *, after: bool) -> str:
     """
     role = role[:-1] if re.search(r"[a-z]{3}\.$", role) else role  # the sentence's full stop, not the role's
     words = role.split()
-    if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING:
+    if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING or _HOLDER_CUT.search(role):
         return name
     return f"{name}, {role}" if after else f"{role} {name}"
