@@ -228,3 +228,14 @@ def test_a_role_whose_office_holder_is_cut_off_is_left_out():
     assert speakers(text) == ["Jennifer Willems, a top aide to Vice President Mike Pence"]
     text = "\"It was unusual,\" said Jennifer Willems, a spokeswoman for the Prime Minister."
     assert speakers(text) == ["Jennifer Willems, a spokeswoman for the Prime Minister"]
+
+
+def test_a_surname_two_people_share_names_neither_alone():
+    text = ("Mekhi Lucky, 19, was shot on Friday near the school.\n\n"
+            "Marie Lucky, his mother, asked for calm at the vigil on Saturday.\n\n"
+            "\"He wanted to be a nurse and help people,\" Lucky said.")
+    assert speakers(text) == []
+    text = ("Justice Ruth Bader Ginsburg asked the first question.\n\n"
+            "Ruth Ginsburg has sat on the court since 1993.\n\n"
+            "Ginsburg said the class was far too large to be certified as one.")
+    assert speakers(text) == ["Justice Ruth Bader Ginsburg"]  # one person, named two ways

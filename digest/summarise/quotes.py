@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.summarise.namebook import NameBook
 from digest.summarise.names import (
     NAME,
     PREPOSITION_END,
     PRONOUN,
     QUOTE,
-    NameBook,
     is_group,
     object_name,
 )

@@ -33,7 +33,7 @@ def clean_speaker(raw: str) -> str | None:
     words = raw.strip(" ,").split()
     # "AS Opposition Leader Bill Shorten said": a capitalised lede's opener is no part of the name.
     while words and (words[0] in NOT_NAMES or words[0].isupper() and words[0].capitalize() in NOT_NAMES) and (
-            words[0] not in ("He", "She", "The", "A", "An")):
+            words[0] not in ("He", "She", "The", "A", "An", "Mr.", "Mrs.", "Ms.")):  # "Mr. Jackson": the honorific tells which Jackson
         words = words[1:]
     if not words:
         return None
