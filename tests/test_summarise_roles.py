@@ -239,3 +239,24 @@ def test_a_surname_two_people_share_names_neither_alone():
             "Ruth Ginsburg has sat on the court since 1993.\n\n"
             "Ginsburg said the class was far too large to be certified as one.")
     assert speakers(text) == ["Justice Ruth Bader Ginsburg"]  # one person, named two ways
+
+
+def test_a_family_word_is_a_role_only_with_whose_family_it_is():
+    text = ("The salon owner's son, Usman Hadid, runs the business now.\n\n"
+            "\"We want a safe space for women,\" Hadid said.")
+    assert speakers(text) == ["Usman Hadid"]
+    text = ("The founder and son Usman Hadid run the business now.\n\n"
+            "\"We want a safe space for women,\" Hadid said.")
+    assert speakers(text) == ["Usman Hadid"]
+    text = ("Patti Dane, the daughter of Ronald Reagan, could relate.\n\n"
+            "\"As First Daughters, you can't win,\" Ms. Dane wrote.")
+    assert speakers(text) == ["Patti Dane, the daughter of Ronald Reagan"]
+    text = "\"He wanted to be a nurse and help people,\" said Mekhi's mother, Marie Joseph."
+    assert speakers(text) in ([], ["Mekhi's mother Marie Joseph"])
+
+
+def test_a_name_first_seen_in_part_grows_to_its_full_form():
+    text = ("Kauri (Te Kaurinui Robert) Tane carves a design at home.\n\n"
+            "Tane and his son, Te Kaurinui Robert Tane, were called in to help.\n\n"
+            "\"That is a modern thing,\" says Te Kaurinui.")
+    assert speakers(text)[-1] == "Te Kaurinui Robert Tane"

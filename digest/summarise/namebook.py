@@ -201,8 +201,11 @@ class NameBook:
             self.by_surname.setdefault(_surname(run), run)
             # Korean, Chinese and Hungarian names put the family name first: "Yoon Suk Yeol".
             for part in run.split()[:-1]:
-                if part[:1].isupper() and part not in NOT_NAMES and len(part) > 2:
-                    self.by_part.setdefault(part.rstrip(".,"), run)
+                known = self.by_part.get(part.rstrip(".,"))
+                # "Te Kaurinui Robert", then "Te Kaurinui Robert Parata": the name grows to its full form.
+                if part[:1].isupper() and part not in NOT_NAMES and len(part) > 2 and (
+                        known is None or run.startswith(known + " ")):
+                    self.by_part[part.rstrip(".,")] = run
 
 
 def _given(run: str) -> set[str]:

@@ -11,8 +11,11 @@ import re
 
 MAX_ROLE_WORDS = 20  # a longer role is left out whole: a role cut short misnames the speaker
 
+# Family words name a role only with whose family it is ("the daughter of Ronald Reagan", "Mekhi's mother").
+_KIN = r"(?:son|daughter|wife|husband|brother|sister|grandmother|grandfather|aunt|uncle|cousin|mother|father|parent)"
+_KIN_OWNED = re.compile(r"\bof\s+(?:the\s+)?[A-Z]|^[A-Z][\w’'-]*['’]s\s")
 _JOB = (
-    r"(?:resident|student|teacher|nurse|farmer|worker|parent|mother|father|neighbou?r|voter|volunteer|"
+    rf"(?:{_KIN}|resident|student|teacher|nurse|farmer|worker|neighbou?r|voter|volunteer|"
     r"shopkeeper|pilot|driver|witness|survivor|chief|executive|director|minister|secretary|president|chair(?:man|woman|person)?|"
     r"spokes(?:man|woman|person)|economist|analyst|professor|leader|head|mayor|governor|senator|"
     r"official|manager|founder|co-founder|officer|adviser|advisor|lawyer|attorney|ceo|editor|"
@@ -22,8 +25,8 @@ _JOB = (
     r"historian|expert|consultant|lecturer|physician|doctor|surgeon|pastor|bishop|priest|"
     r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice|aide|barrister|solicitor|counsel|"
     r"plaintiff|defendant|claimant|cfo|coo|cto|columnist|pollster|detective|sergeant|lieutenant|colonel|"
-    r"trustee|coordinator|administrator|supervisor|specialist|instructor|coach|host|author|son|daughter|wife|husband|"
-    r"brother|sister|grandmother|grandfather|aunt|uncle|cousin|meteorologist|correspondent|anchor|reporter|scholar|academic|blogger|writer|commentator|pundit|contributor)"
+    r"trustee|coordinator|administrator|supervisor|specialist|instructor|coach|host|author|"
+    r"meteorologist|correspondent|anchor|reporter|scholar|academic|blogger|writer|commentator|pundit|contributor)"
 )
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
 # "acting CEO Gary Scott", "prosecuting barrister Tim Townsend"); verbs and nouns never do, so
@@ -197,6 +200,7 @@ def _with_role(name: str, role: str, *, after: bool) -> str:
     """
     role = role[:-1] if re.search(r"[a-z]{3}\.$", role) else role  # the sentence's full stop, not the role's
     words = role.split()
-    if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING or _HOLDER_CUT.search(role):
+    kin_unowned = re.search(rf"\b{_KIN}\b", role) and not _KIN_OWNED.search(role)  # "son Usman Hasib": whose?
+    if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING or _HOLDER_CUT.search(role) or kin_unowned:
         return name
     return f"{name}, {role}" if after else f"{role} {name}"
