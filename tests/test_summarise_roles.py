@@ -56,6 +56,15 @@ def test_a_court_reports_role_is_kept():
     assert speakers(text) == ["Tim Townsend, prosecuting"]
 
 
+def test_candidates_and_councilmen_have_roles():
+    text = ("Republican presidential candidate Mitt Ramsey on Wednesday said he opposes the change.\n\n"
+            "\"My view is that marriage is between a man and a woman,\" Ramsey told reporters.")
+    assert speakers(text)[-1] == "Republican presidential candidate Mitt Ramsey"
+    text = ("A Hoboken city councilman, David Mellor, also said that the mayor told him about the encounter "
+            "months later.")
+    assert speakers(text) == ["Hoboken city councilman David Mellor"]
+
+
 def test_a_role_is_whole_or_absent():
     # "economic" qualifies the job: "adviser Larry Summers" alone would cut the role short.
     text = ("But outgoing senior economic adviser Larry Summers warned of a second downturn.\n\n"

@@ -26,7 +26,8 @@ _JOB = (
     r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice|aide|barrister|solicitor|counsel|"
     r"plaintiff|defendant|claimant|cfo|coo|cto|columnist|pollster|detective|sergeant|lieutenant|colonel|"
     r"trustee|coordinator|administrator|supervisor|specialist|instructor|coach|host|author|"
-    r"meteorologist|correspondent|anchor|reporter|scholar|academic|blogger|writer|commentator|pundit|contributor)"
+    r"meteorologist|correspondent|anchor|reporter|scholar|academic|blogger|writer|commentator|pundit|contributor|"
+    r"candidate|nominee|hopeful|council(?:man|woman|member)|congress(?:man|woman))"
 )
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
 # "acting CEO Gary Scott", "prosecuting barrister Tim Townsend"); verbs and nouns never do, so
@@ -90,7 +91,10 @@ _ROLE_GOES_ON = re.compile(
 )
 _LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
 JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
-_NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
+_NOT_ROLE = re.compile(
+    r"^(?:(?:also|then|later|again|still|[a-z]+ly)\s+)*(?:who|which|that|whose|whom|when|where|while|after|before|as|if|"
+    r"and|but|said|says|told|tells|added|adds|wrote|writes|argued|warned|noted)\b"
+)
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 _NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?=\s+(?:of|from|at)\s)")
 _OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,6}")
