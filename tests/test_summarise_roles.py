@@ -269,3 +269,12 @@ def test_a_name_first_seen_in_part_grows_to_its_full_form():
             "Tane and his son, Te Kaurinui Robert Tane, were called in to help.\n\n"
             "\"That is a modern thing,\" says Te Kaurinui.")
     assert speakers(text)[-1] == "Te Kaurinui Robert Tane"
+
+
+def test_a_speaker_in_a_conceding_clause_does_not_own_the_sentence():
+    text = ("Rep. Anthony Wexler spoke to reporters on Capitol Hill on Wednesday.\n\n"
+            "Though Wexler said the incident was no federal crime, the former official said several crimes "
+            "would have been committed if somebody had hacked the account.")
+    assert speakers(text) == []
+    text = "\"I will not resign,\" Wexler said. Of the voters, he said, \"They know me and they know my record.\""
+    assert "Of" not in " ".join(speakers(text))

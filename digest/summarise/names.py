@@ -26,7 +26,7 @@ NOT_NAMES = frozenset(
     Mr. Mrs. Ms. Some Many Most Both Earlier Later Today Yesterday Asked Speaking Even Saying Calling
     Noting Adding Writing Citing Responding Addressing According Like Unlike Blaming Praising Criticizing
     Criticising Describing Referring Pointing Recalling Thanking Accusing Urging Warning Insisting Comparing
-    Discussing Explaining Defending""".split()
+    Discussing Explaining Defending Though Although Because Since Unless Whether Until Of""".split()
 )
 # Last words that make a capitalised run an organisation or place rather than a person.
 ORG_TAIL = frozenset(

@@ -232,6 +232,7 @@ _TITLED_BEFORE = re.compile(
     rf"^\s*(?:¶\s*,?\s*)?(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?:{_OWNER}|[\w’'-]+['’]s\s+)?(?!(?:her|his|their|its|our|my)\b)"
     rf"(?:[A-Za-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*,\s+(?P<sp>{NAME}),{_GAP}\s*$"
 )
+_CONCEDING = re.compile(r"\s*(?:Though|Although|While|Whereas|Even though)\s+")
 _NOMINAL_START = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
 _APPOSITIVE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+of\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)?")
 _UNNAMED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:They|We|Some|Others|Many)\s+(?:\w+ly\s+)?$")
@@ -247,6 +248,9 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     if verb.group(0) in ("reported", "reports") and not direct and not _REPORTED_THAT.match(after):
         return None  # "reported revenue of ..." is a result, not speech; "reported that ..." is
     subject = _SUBJECT_BEFORE.search(before)
+    conceding = _CONCEDING.match(before)
+    if subject and conceding and subject.start() <= conceding.end():
+        return None  # "Though Weiner said ..., the former official said ...": the main clause speaks, not Weiner
     named = _APPOSITIVE_NAME.fullmatch(subject.group("ap") or "") if subject and _NOMINAL_START.match(subject.group("sp")) else None
     if named and subject and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
         return named.group(0)  # "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed": the lawyer has a name
