@@ -278,3 +278,11 @@ def test_a_speaker_in_a_conceding_clause_does_not_own_the_sentence():
     assert speakers(text) == []
     text = "\"I will not resign,\" Wexler said. Of the voters, he said, \"They know me and they know my record.\""
     assert "Of" not in " ".join(speakers(text))
+
+
+def test_an_age_is_skipped_and_a_relative_clause_is_no_part_of_the_role():
+    text = ("\"This is how America should be,\" said Cynthia Burge, 22, a student at the University of Dayton "
+            "in Ohio who attended the march this year.")
+    assert speakers(text) == ["Cynthia Burge, a student at the University of Dayton in Ohio"]
+    text = "\"We saw it coming,\" said Paul Begala, a longtime Clinton adviser who now works for CNN."
+    assert speakers(text) == ["Paul Begala, a longtime Clinton adviser"]
