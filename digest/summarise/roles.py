@@ -107,7 +107,6 @@ _ORG_END = re.compile(
 )
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
 _CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
-_RELATIVE = re.compile(r"\s+(?:who|which|whose|where)\s")
 _OWNED = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
 _OWNER_WORD = re.compile(r"(?:his|her|their|its|our|my|your)\b")
 # "an aide to Vice President": the office's holder was cut off, so the role names someone else's job
@@ -124,9 +123,7 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     """Return (name, speaker as shown with role) for each person given a role in ``prose``."""
     found = []
     for match in _AFTER.finditer(prose):
-        # "Cynthia Burgiss, 22, a student at ... who attended the march": the age is skipped, and a
-        # relative clause says what the person did, not what they are.
-        role = _RELATIVE.split(match.group("role"), maxsplit=1)[0]
+        role = match.group("role")  # "Cynthia Burgiss, 22, a student at ...": the age is skipped
         if _LIST_GOES_ON.match(prose, match.end()):
             role = ""  # "head of MIT's Science, Technology and Society program": the comma was inside a name
         goes_on = _ROLE_GOES_ON.match(prose, match.end())
