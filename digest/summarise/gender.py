@@ -21,7 +21,9 @@ _FEMALE = frozenset(
     Ursula Angela Theresa Marine Ségolène Annalena Giorgia Jacinda Kamala Hillary Nancy Ramona Mia Nadia
     Fatima Aisha Ayesha Priya Sunita Indira Yulia Olga Natalia Svetlana Irina Elena Ana Ines Carmen Lucia
     Rosa Isabel Francesca Giulia Chiara Ingrid Astrid Greta Sigrid Mette Sanna Kaja Ilse Liz Kate Meghan
-    Kathy Sally Wendy Claire Clare Louise Lucy Alice Ruth Esther Eva Eve Ellen Irene Gina Tina Vanessa""".split()
+    Kathy Sally Wendy Claire Clare Louise Lucy Alice Ruth Esther Eva Eve Ellen Irene Gina Tina Vanessa
+    Fiona Michele Gail Joanne Jill Jenny Tracy Kristen Leah Erin Holly Molly Paula Valerie Yvonne Colleen
+    Bonnie Peggy Sheila Joy Latasha Keisha Tamara Monica Veronica Caroline Harriet Eleanor Penelope""".split()
 )
 _MALE = frozenset(
     """James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew
@@ -35,7 +37,9 @@ _MALE = frozenset(
     Carlos Miguel Luis Jorge Manuel Antonio Francisco Pablo Diego Marco Giuseppe Giovanni Luca Matteo
     Hans Klaus Jürgen Friedrich Wolfgang Lars Sven Erik Anders Mohammed Muhammad Ahmed Ali Hassan Omar
     Mahmoud Ibrahim Yusuf Abdul Rahul Amit Sanjay Raj Dmitry Sergei Alexei Ivan Igor Tom Tim Jim Bob Bill
-    Mike Dave Steve Ben Nick Matt Dan Ted Ron Rick Greg Ken Jeff Fred Tony Hugh Ian Neil Nigel""".split()
+    Mike Dave Steve Ben Nick Matt Dan Ted Ron Rick Greg Ken Jeff Fred Tony Hugh Ian Neil Nigel
+    Glenn Glen Todd Craig Dean Derek Marcus Martin Howard Leonard Stanley Phillip Barry Troy Shane Curtis
+    Wesley Mitchell Darrell Rodney Lance Ammar Tasos Hamid Karim Tariq Yosef Moshe Andrei Mikhail""".split()
 )
 _FEMALE_CUE = re.compile(
     r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister)\b|woman\b|"

@@ -1,16 +1,14 @@
-"""People in an article: names, titles and the book of who was introduced how.
+"""People in an article: what a name, a title and a group look like.
 
-A capitalised run is a person when it looks like one (not a place, a body or a time); the
-first time an article names someone, with or without a role, is how they are named after.
-Later "Blinken", "Mr. Blinken", "Gov. Perry" or "he" resolve to that name.
+A capitalised run is a person when it looks like one (not a place, a body or a time). Who was
+introduced how, and what "Blinken" or "he" later stands for, is namebook.py's.
 """
 
 from __future__ import annotations
 
 import re
 
-from digest.summarise.gender import can_be, gender_of
-from digest.summarise.roles import NAME_WORD, PARTICLE, roles_in
+from digest.summarise.roles import NAME_WORD, PARTICLE
 
 _CAP = NAME_WORD
 _LINK = rf"(?:of|for|the|and|{PARTICLE})"
@@ -26,7 +24,9 @@ NOT_NAMES = frozenset(
     These Those It They We I You He She Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
     Mr. Mrs. Ms. Some Many Most Both Earlier Later Today Yesterday Asked Speaking Even Saying Calling
-    Noting Adding Writing Citing Responding Addressing According Like Unlike""".split()
+    Noting Adding Writing Citing Responding Addressing According Like Unlike Blaming Praising Criticizing
+    Criticising Describing Referring Pointing Recalling Thanking Accusing Urging Warning Insisting Comparing
+    Discussing Explaining Defending Though Although Because Since Unless Whether Until Of""".split()
 )
 # Last words that make a capitalised run an organisation or place rather than a person.
 ORG_TAIL = frozenset(
@@ -38,13 +38,6 @@ ORG_TAIL = frozenset(
     Park Square Avenue Road Bridge Station Airport Stadium Arena Museum Library Cathedral Palace Tower Plaza
     Academy Forum Summit Conference Festival Awards Show Province Region District Island Islands Valley""".split()
 )
-# "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
-_RUN_BREAK = re.compile(r"\s+(?:and|&)\s+|(?<=['’]s)\s+|(?<=s['’])\s+")
-_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
-# Titles before a surname ("Gov. Perry"): resolved to the name the article introduced, kept when it did not.
-_TITLE = re.compile(r"^(?:Gov|Sen|Rep|Gen|Lt|Col|Adm|Sgt|Capt|Supt|Insp|Det|Judge|Justice|President|Governor|Senator|Mayor)\.?\s+")
-
 # Plural and common nouns that open "Opponents argued ...": a group, not a named speaker.
 _GROUPS = frozenset(
     """Opponents Critics Supporters Officials Residents Analysts Experts Investigators Prosecutors
@@ -64,12 +57,13 @@ def object_name(run: str) -> str | None:
     "Ministry of Finance Brian Manning" give the name at the end; "Kalamazoo and Van Buren" none.
     """
     words = run.split()
-    if " and " in run or not person_like(" ".join(words[-2:])):
+    suffix = int(len(words) > 2 and words[-1].rstrip(".") in SUFFIXES)  # "Theodore Boutrous Jr": three words
+    if " and " in run or not person_like(" ".join(words[-2 - suffix:])):
         return None
-    if len(words) <= 2:
+    if len(words) <= 2 + suffix:
         return run
     # The name is the run's last two words, or three with a middle initial ("Paul D. Ryan") ...
-    start = len(words) - (3 if re.fullmatch(r"[A-Z]\.", words[-2]) and len(words) > 3 else 2)
+    start = len(words) - suffix - (3 if re.fullmatch(r"[A-Z]\.", words[-2 - suffix]) and len(words) > 3 + suffix else 2)
     # ... with the title just before it ("Independent Senator Amrita Deonarine", "Treasury Secretary Jacob Lew").
     if start > 0 and is_title(words[start - 1]) and words[start - 1].rstrip(".") not in _TITLE_MODIFIERS:
         start -= 1
@@ -102,7 +96,7 @@ def is_group(speaker: str) -> bool:
     words = speaker.split()
     return bool(words) and words[-1].capitalize() in _GROUPS
 
-_PLACE_HEAD = frozenset(
+PLACE_HEAD = frozenset(
     "North South East West Central Northern Southern Eastern Western Middle United New Latin".split()
 )
 
@@ -112,157 +106,10 @@ def person_like(run: str) -> bool:
     words = run.split()
     if not 2 <= len(words) <= 7 or words[-1] in ORG_TAIL or words[-1] in NOT_NAMES:
         return False
-    return not (len(words) == 2 and words[0] in _PLACE_HEAD)
+    return not (len(words) == 2 and words[0] in PLACE_HEAD)
 
 
-class NameBook:
-    """The people an entry has introduced so far, by surname and sentence by sentence."""
-
-    def __init__(self) -> None:
-        self.by_surname: dict[str, str] = {}
-        self.by_part: dict[str, str] = {}
-        # Per sentence index: who was mentioned first, or "" when a pronoun came first.
-        self.subjects: dict[int, str] = {}
-        self.last_speaker: tuple[int, str] | None = None
-        self.roles: dict[str, str] = {}  # full name -> name with the role the article gave
-        self.people: dict[int, set[str]] = {}  # per sentence index: the people it names (before a pronoun)
-        self.genders: dict[str, str | None] = {}  # full name -> "f", "m" or None, as first introduced
-
-    def read(self, text: str, index: int) -> None:
-        """Record the person-like runs of one sentence (quotes excluded) and its subject."""
-        prose = QUOTE.sub(" ", text)
-        pronoun = re.search(PRONOUN, prose)
-        for match in re.finditer(NAME, prose):
-            piece = _RUN_BREAK.split(match.group(0))[-1]
-            run = re.sub(r"['’]s?$", "", _strip_openers(piece))
-            if PREPOSITION_END.search(prose[: match.start()]):
-                run = object_name(run) or ""  # "ambassador to Britain Liu Xiaoming": the place is not the name
-            if not run:
-                continue
-            self._learn(run)
-            name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
-            if name and name not in self.genders:
-                at = match.end() - len(piece)  # an honorific just before the run, or opening it ("Ms. Jordan Price")
-                self.genders[name] = gender_of(name, prose[max(0, at - 5): at] + piece.split()[0])
-            if name and person_like(name) and (pronoun is None or match.start() < pronoun.start()):
-                self.people.setdefault(index, set()).add(name)
-            if name and index not in self.subjects:
-                before_pronoun = pronoun is None or match.start() < pronoun.start()
-                self.subjects[index] = name if before_pronoun else ""
-        if index not in self.subjects and pronoun:
-            self.subjects[index] = ""
-        for name, shown in roles_in(prose):
-            key = name.rstrip(".")  # "Jesse L. Jackson Jr." is learned as "Jesse L. Jackson Jr"
-            if person_like(key):
-                self._learn(key)
-                full = self.full(key)
-                self.roles.setdefault(full, shown if full == key else shown.replace(key, full, 1))
-
-    def with_role(self, speaker: str) -> str:
-        """Return ``speaker`` with the role the article gave them, when it gave one."""
-        return self.roles.get(speaker) or self.roles.get(self.full(speaker)) or speaker
-
-    def note_speaker(self, speaker: str, index: int) -> None:
-        """Remember a resolved speaker."""
-        self._learn(speaker)
-        self.last_speaker = (index, speaker)
-
-    def resolve(self, raw: str, index: int) -> str | None:
-        """Turn a speaker as written into the full name, or None when it cannot be resolved."""
-        if raw in ("he", "she"):
-            person = self._antecedent(index)
-            # "he said" right after "Mary Munive": not her; unsure stays possible.
-            return person if person and can_be(raw, self.genders.get(person) or gender_of(self.with_role(person))) else None
-        bare = _HONORIFIC.sub("", raw)
-        affiliation = _AFFILIATION.search(bare)
-        if affiliation and affiliation.start() > 0 and _is_affiliation(affiliation.group(0)):
-            # "Wee of the Times": the person as introduced, then where they work, as written.
-            name = self.resolve(bare[: affiliation.start()], index)
-            return f"{name}{bare[affiliation.start():]}" if name else None
-        titled = _TITLE.match(bare)
-        if titled and len(bare.split()) == 2:
-            return self.lookup(bare[titled.end():]) or raw  # "Gov. Perry": the Rick Perry introduced earlier
-        if len(bare.split()) == 1:
-            return self.lookup(bare) or bare
-        fuller = self.by_part.get(_surname(bare))
-        # "Te Kaurinui" after "Te Kaurinui Robert Parata": the name as first given.
-        return fuller if fuller and bare in fuller else self.full(bare)
-
-    def lookup(self, word: str) -> str | None:
-        """The full name a single word refers to: a surname first, else any part of a name."""
-        key = word.rstrip(".,'’s")
-        return self.by_surname.get(key) or self.by_part.get(key)
-
-    def _antecedent(self, index: int) -> str | None:
-        """The subject of the nearest earlier sentence that names one (pronoun chains skip)."""
-        for back in range(index, index - 4, -1):
-            if self.last_speaker and self.last_speaker[0] == back and self._personal(self.last_speaker[1]):
-                return self.last_speaker[1]
-            subject = self.subjects.get(back)
-            if subject:
-                # "Hale met Varga on Monday. He said ...": two people, either could be "he"; so
-                # could the last speaker, when someone else was named after them.
-                if len(self.people.get(back, ())) > 1 or self._other_speaker(subject, back, index):
-                    return None
-                return subject
-        return None
-
-    def _other_speaker(self, subject: str, back: int, index: int) -> bool:
-        """True when a different person spoke shortly before ``subject`` was named (ambiguous "he")."""
-        if self.last_speaker is None or back == index:
-            return False
-        when, speaker = self.last_speaker
-        return index - when <= 4 and speaker != subject and self._personal(speaker)
-
-    def _personal(self, speaker: str) -> bool:
-        """True when a resolved speaker can be "he" or "she": a person, not a body or a group."""
-        words = speaker.split()
-        if person_like(speaker) or speaker in self.by_surname.values():
-            return True
-        return len(words) == 1 and not is_group(speaker) and words[0] not in ORG_TAIL
-
-    def full(self, run: str) -> str:
-        """Return the fullest known form of ``run``."""
-        known = self.by_surname.get(_surname(run))
-        return known if known and len(known) > len(run) and known.endswith(run) else run
-
-    def _learn(self, run: str) -> None:
-        words = run.split()
-        if not person_like(run) and len(words) > 3 and words[-3][:1].isupper():
-            # "Acting U.S. Attorney for the District of Massachusetts Joshua Levy": the person at its end.
-            tail = " ".join(words[-2:])
-            if person_like(tail) and not is_title(words[-2]) and words[-2] not in _PLACE_HEAD:
-                run = tail
-        if person_like(run):
-            self.by_surname.setdefault(_surname(run), run)
-            # Korean, Chinese and Hungarian names put the family name first: "Yoon Suk Yeol".
-            for part in run.split()[:-1]:
-                if part[:1].isupper() and part not in NOT_NAMES and len(part) > 2:
-                    self.by_part.setdefault(part.rstrip(".,"), run)
-
-
-def _is_affiliation(tail: str) -> bool:
-    """True for " of the Times" or " of Reuters" (where someone works), not " of State Antony Blinken"."""
-    words = tail.split()
-    return words[1] == "the" or words[-1] in ORG_TAIL
-
-
-def _strip_openers(run: str) -> str:
-    words = run.split()
-    while words and (words[0] in NOT_NAMES or words[0].isupper() and words[0].capitalize() in NOT_NAMES):
-        words = words[1:]
-    return " ".join(words).rstrip(".")
-
-
-_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
-
-
-def _surname(run: str) -> str:
-    """The family name of a run: its last word, past a "Jr." or "III" ("Jesse L. Jackson Jr." gives "Jackson")."""
-    words = [w.rstrip(",") for w in run.split()]
-    while len(words) > 1 and words[-1] in _SUFFIXES:
-        words.pop()
-    return words[-1].rstrip(".,'’s") if words else ""
+SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 
 
 def named_in_full(text: str, speaker: str) -> str:

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.summarise.namebook import NameBook
 from digest.summarise.names import (
     NAME,
     PREPOSITION_END,
     PRONOUN,
     QUOTE,
-    NameBook,
     is_group,
     object_name,
 )
+from digest.summarise.roles import ROLE_OPENER
 from digest.summarise.sentences import Sentence
 from digest.summarise.speakers import POSSESSIVE, clean_speaker
 
@@ -60,13 +61,18 @@ _SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_PARTY_TAG}{_AP
 # "said the Wilson Center's Robert Daly": "the" opens an institution's person; "the Democratic staffer" is no name.
 _OWNER = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}['’]s\s+"
 _THE_OWNER = rf"(?:the\s+(?={_OWNER}[A-Z]))?"
-_SUBJECT_AFTER = re.compile(rf"^\s*{_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
+_SUBJECT_AFTER = re.compile(rf"^\s*{_THE_OWNER}(?:{ROLE_OPENER}(?={NAME}))?(?P<sp>{_NOMINAL}|{NAME}|{PRONOUN})")
 _ACCORDING = re.compile(
     rf"\b[Aa]ccording to (?!(?:the\s+)?(?:data|figures|statistics|numbers|estimates|records)\b){_THE_OWNER}(?P<sp>{_NOMINAL}|{NAME})"
 )
 _REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
 # "according to Cirium data", "according to figures from the Census Bureau": a source of numbers, not a voice.
 _DATA_SOURCE = re.compile(r"['’]?s?\s+(?:data|figures|statistics|numbers|estimates|records|tracking|analysis|polls?|surveys?)\b")
+# A reported clause opening on a name: "said Moscow would not back down", "said Acme Corp has ...".
+_NAMED_CLAUSE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:would|will|was|were|is|are|had|has|"
+    r"have|could|should|must|might|may|did|does|can|cannot|needs?|wants?|[a-z]+ed|told)\b"
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s*$")
 
 # "Opponents, led by Senator John Hale, argued": the named person inside the appositive.
@@ -82,6 +88,7 @@ class Statement:
     direct: bool  # True for a direct quotation, False for reported speech
     extra: tuple[Sentence, ...] = ()  # bare quotations right after it that continue the same speaker
     origin: Sentence | None = None  # the whole sentence, when ``sentence`` is one speaker's part of it
+    earlier: bool = False  # the article marks the words as said before, elsewhere ("told TechCrunch last year")
 
     @property
     def text(self) -> str:
@@ -120,7 +127,7 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
             speaker = names.resolve(raw, index)
             if speaker:
                 extra = _continuation(sentences, index) if direct else ()
-                out.append(Statement(sentence, names.with_role(speaker), direct, extra))
+                out.append(Statement(sentence, names.with_role(speaker), direct, extra, earlier=said_earlier(sentence.text)))
                 names.note_speaker(speaker, index)
     return out
 
@@ -129,6 +136,31 @@ _TIME_GAP = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+)?"
 # What a second speaker in the same sentence does with their words: speech, or taking a side.
 _SIDE_VERBS = rf"(?:{_VERBS}|endorsed|backed|welcomed|rejected|condemned|criticized|criticised|praised|called for|vowed)"
 _SECOND_VOICE = re.compile(rf",?\s+and\s+(?P<sp>{NAME}){_GAP}{_TIME_GAP}\s+{_SIDE_VERBS}\b")
+
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# When the words were said, if long before this event: "last year", "in 2019", "in a 2021 interview", "years ago".
+_WHEN_BEFORE = (
+    rf"(?:last\s+(?:year|spring|summer|fall|autumn|winter)|in\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b|"
+    rf"in\s+an?\s+(?:19|20)\d\d\s+[a-z]+|(?:\w+\s+)?years\s+ago|back\s+in\s+(?:{_MONTH}|(?:19|20)\d\d))"
+)
+# The time qualifies the speaking: right after the verb and its listener ("told TechCrunch last year",
+# "said in an interview in 2019") or opening the sentence ("In a 2019 interview, ..."); a time inside
+# the reported clause ("said sales in 2019 fell") dates the news, not the words.
+_LISTENER = r"(?:\s+(?:[A-Z][\w.'’-]*|the|to|in|on|at|with|an?|interview|reporters|podcast|statement))"
+# ("asked Mr. Clinton last summer" dates a request the statement reports, not the statement.)
+_EARLIER = re.compile(rf"\b(?!ask|urge)(?:{_VERBS})\b{_LISTENER}{{0,6}}?\s+{_WHEN_BEFORE}|^(?i:{_WHEN_BEFORE}),")
+
+
+# After a closed quotation, the whole attribution tells when the words were said: '"...," Mr. Blumenthal
+# said to the group gathered in Norwalk in March 2008.'
+_EARLIER_TAIL = re.compile(rf"¶[^¶]*\b(?!ask|urge)(?:{_VERBS})\b[^¶]*\s{_WHEN_BEFORE}[^¶]*$")
+
+
+def said_earlier(text: str) -> bool:
+    """True when the article marks a statement as made long before ("told TechCrunch last year", "said in 2019")."""
+    masked = QUOTE.sub(" ¶ ", text)
+    return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked))
 
 
 def two_voices(text: str) -> list[tuple[str, str]] | None:
@@ -200,6 +232,7 @@ _TITLED_BEFORE = re.compile(
     rf"^\s*(?:¶\s*,?\s*)?(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?:{_OWNER}|[\w’'-]+['’]s\s+)?(?!(?:her|his|their|its|our|my)\b)"
     rf"(?:[A-Za-z][\w-]*\s+){{0,3}}[A-Za-z][\w-]*,\s+(?P<sp>{NAME}),{_GAP}\s*$"
 )
+_CONCEDING = re.compile(r"\s*(?:Though|Although|While|Whereas|Even though)\s+")
 _NOMINAL_START = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
 _APPOSITIVE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+of\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)?")
 _UNNAMED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:They|We|Some|Others|Many)\s+(?:\w+ly\s+)?$")
@@ -215,6 +248,9 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     if verb.group(0) in ("reported", "reports") and not direct and not _REPORTED_THAT.match(after):
         return None  # "reported revenue of ..." is a result, not speech; "reported that ..." is
     subject = _SUBJECT_BEFORE.search(before)
+    conceding = _CONCEDING.match(before)
+    if subject and conceding and subject.start() <= conceding.end():
+        return None  # "Though Weiner said ..., the former official said ...": the main clause speaks, not Weiner
     named = _APPOSITIVE_NAME.fullmatch(subject.group("ap") or "") if subject and _NOMINAL_START.match(subject.group("sp")) else None
     if named and subject and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
         return named.group(0)  # "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed": the lawyer has a name
@@ -224,7 +260,9 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     titled = _TITLED_BEFORE.search(before)
     if titled and _has_claim(masked, verb, direct=direct, subject_start=titled.start("sp")):
         return titled.group("sp")  # "The university's interim president, Sarah Cole, told staff that ..."
-    if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE:
+    # "Matthew Rojansky, director of ..., said Moscow would ...": the named subject spoke, not "Moscow".
+    person_before = subject is not None and clean_speaker(subject.group("sp")) is not None
+    if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE and not person_before:
         inverted = _SUBJECT_AFTER.match(after)
         if inverted and _named(clean_speaker(inverted.group("sp")), None):
             if _has_claim(masked, verb, direct=direct, subject_start=verb.start()):
@@ -266,4 +304,6 @@ def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start:
         return len(before.split()) >= 5 and bool(re.search(r",\s*(?:the\s+)?$", masked[: max(subject_start, 0)]))
     if len(after.split()) >= 5 and re.match(r"(?:that\b|[a-z]|\w+ (?:that|it|he|she|the)\b)", after):
         return len(before.split()) <= 6
+    if len(after.split()) >= 5 and _NAMED_CLAUSE.match(after) and len(before.split()) <= 6:
+        return True
     return len(before.split()) >= 5 and bool(re.search(r",\s*(?:the\s+)?$", masked[: max(subject_start, 0)]))

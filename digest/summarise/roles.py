@@ -11,8 +11,11 @@ import re
 
 MAX_ROLE_WORDS = 20  # a longer role is left out whole: a role cut short misnames the speaker
 
+# Family words name a role only with whose family it is ("the daughter of Ronald Reagan", "Mekhi's mother").
+_KIN = r"(?:son|daughter|wife|husband|brother|sister|grandmother|grandfather|aunt|uncle|cousin|mother|father|parent)"
+_KIN_OWNED = re.compile(r"\bof\s+(?:the\s+)?[A-Z]|^[A-Z][\w’'-]*['’]s\s")
 _JOB = (
-    r"(?:resident|student|teacher|nurse|farmer|worker|parent|mother|father|neighbou?r|voter|volunteer|"
+    rf"(?:{_KIN}|resident|student|teacher|nurse|farmer|worker|neighbou?r|voter|volunteer|"
     r"shopkeeper|pilot|driver|witness|survivor|chief|executive|director|minister|secretary|president|chair(?:man|woman|person)?|"
     r"spokes(?:man|woman|person)|economist|analyst|professor|leader|head|mayor|governor|senator|"
     r"official|manager|founder|co-founder|officer|adviser|advisor|lawyer|attorney|ceo|editor|"
@@ -20,10 +23,32 @@ _JOB = (
     r"representative|general|judge|chancellor|deputy|councillor|councilor|treasurer|dean|fellow|"
     r"strategist|campaigner|activist|organi[sz]er|engineer|inspector|superintendent|principal|"
     r"historian|expert|consultant|lecturer|physician|doctor|surgeon|pastor|bishop|priest|"
-    r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice)"
+    r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice|aide|barrister|solicitor|counsel|"
+    r"plaintiff|defendant|claimant|cfo|coo|cto|columnist|pollster|detective|sergeant|lieutenant|colonel|"
+    r"trustee|coordinator|administrator|supervisor|specialist|instructor|coach|host|author|"
+    r"meteorologist|correspondent|anchor|reporter|scholar|academic|blogger|writer|commentator|pundit|contributor|"
+    r"candidate|nominee|hopeful|council(?:man|woman|member)|congress(?:man|woman))"
+)
+# Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
+# "acting CEO Gary Scott", "prosecuting barrister Tim Townsend"); verbs and nouns never do, so
+# "The board named interim president Steve Blackett" gives "interim president" alone.
+_QUALIFIER = (
+    r"(?:acting|interim|former|longtime|long-time|senior|junior|deputy|assistant|associate|executive|managing|"
+    r"general|chief|top|lead|local|retired|veteran|outgoing|incoming|founding|prosecuting|defending|presiding|"
+    r"state|federal|city|county|campaign|party|vice|co|police|union|team|news|health|policy|press|communications|"
+    r"then-[a-z]+|[a-z]+-(?:time|term|year)|[a-z]{3,}(?:ic|al|ive|ary|ior|ous))"
+)
+# What may stand right before a lower-case role: a clause's end ("named", "said", "by", "the").
+# Any other lower-case word ("economic" in "senior economic adviser") may be part of the role,
+# and a role that might be cut short is left out.
+_ROLE_START = re.compile(
+    r"(?:^|[,.;:(“\"]|\b(?i:the|a|an|by|with|to|for|of|from|and|or|but|yet|so|then|also|who|that|which|as|"
+    r"including|like|than|when|while|after|before|says|said|told|tells|added|adds|according|is|was|were|are|"
+    r"be|been)|\b[a-z]+ed)\s+$"
 )
 # A full stop after a title ("an adviser to Mr. Reid") does not end the role.
-_NOT_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)"
+# Nor does an initial's ("a former U.S. ambassador", "Dana F. Besecker Company").
+_NOT_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\b[A-Z])"
 # Lower-case particles inside a name ("Laurence des Cars", "Ursula van der Berg", "Mohammed bin
 # Salman") and Arabic article prefixes ("Ahmed al-Sharaa") are part of it.
 PARTICLE = r"(?:de|des|du|di|da|dos|das|del|della|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la)"
@@ -32,12 +57,20 @@ _PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
-    rf"(?P<name>{_PERSON}),\s+(?P<role>(?:the |a |an )?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
-    rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
+    rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:the |a |an )?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
+    rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 _BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
     rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]+)?)\s+(?P<name>{_PERSON})"
+)
+# A role opening a speaker after an inverted verb ('said Throgs Neck resident Michael Lopiano',
+# 'said plaintiff Angela Bolger'): skipped to reach the name, whose role roles_in records.
+ROLE_OPENER = (
+    rf"(?:(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'.&-]*\s+){{0,4}}(?:{_QUALIFIER}\s+){{0,3}}(?:{_JOB}|CEO|CFO|COO|CTO)\s+)"
+)
+_LOWER_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?P<role>(?:{_QUALIFIER}\s+){{0,3}}(?:{_JOB}|CEO|CFO|COO|CTO)(?:\s+{_JOB})?)\s+(?P<name>{_PERSON})"
 )
 # A role set off before the name: "The university's interim president, Sarah Cole, said". The name
 # between commas is found first; the role must end right before it (read from a short window).
@@ -50,9 +83,38 @@ _ROLE_BEFORE_COMMA = re.compile(
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
 # The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
+# After a place set off by commas, a lower-case phrase that is not a clause carries the role on.
+_PLACE_END = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}$")
+_ROLE_GOES_ON = re.compile(
+    r",\s+(?!(?:who|which|that|whose|where|when|while|said|says|told|added|and|but|in|on|at|as|after|before)\b)"
+    r"[a-z][^,;:“”\"]*?(?=,|;|\.?\s*$)"
+)
 _LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
 JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
-_NOT_ROLE = re.compile(r"^(?:who|which|that|whose|whom|when|where|while|after|before|as|if|and|but|said|says)\b")
+_NOT_ROLE = re.compile(
+    r"^(?:(?:also|then|later|again|still|[a-z]+ly)\s+)*(?:who|which|that|whose|whom|when|where|while|after|before|as|if|"
+    r"and|but|said|says|told|tells|added|adds|wrote|writes|argued|warned|noted)\b"
+)
+# A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
+_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?=\s+(?:of|from|at)\s)")
+_OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,6}")
+# An institution ends on a word of one (or is someone's: "Columbia's Zuckerman Institute"); "of Texas" is a place.
+_ORG_END = re.compile(
+    r"(?:['’]s\s|\b(?:University|College|Institute|Institution|Center|Centre|School|Foundation|Council|Association|"
+    r"Society|Agency|Bureau|Department|Ministry|Commission|Committee|Company|Corporation|Group|Laboratory|Lab|"
+    r"Hospital|Clinic|Trust|Fund|Bank|Union|Coalition|Alliance|Network|Office|Service|Board|Party|Times|Post|"
+    r"Journal|News|Inc|Corp|Ltd|LLC|Partners|Capital|Research|Observatory|Museum|Academy|Federation|League)\.?$)"
+)
+_COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
+_CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
+_OWNED = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
+_OWNER_WORD = re.compile(r"(?:his|her|their|its|our|my|your)\b")
+# "an aide to Vice President": the office's holder was cut off, so the role names someone else's job
+# ("a spokesman for the Prime Minister" names the office itself, and is whole).
+_HOLDER_CUT = re.compile(
+    r"\b(?:to|of|for|under)\s+(?:[A-Z][\w.]*\s+)*(?:President|Minister|Secretary|Governor|Senator|Mayor|"
+    r"Chancellor|Speaker|Leader)$"
+)
 _OPENERS = frozenset("The A An But And In On At For After Before When While If As This That Then Meanwhile Now".split())
 _TRAILING = frozenset("of at for the and a an in on with to from".split())
 
@@ -61,25 +123,77 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     """Return (name, speaker as shown with role) for each person given a role in ``prose``."""
     found = []
     for match in _AFTER.finditer(prose):
-        role = match.group("role")
+        role = match.group("role")  # "Cynthia Burgiss, 22, a student at ...": the age is skipped
         if _LIST_GOES_ON.match(prose, match.end()):
             role = ""  # "head of MIT's Science, Technology and Society program": the comma was inside a name
-        if role and JOB_WORD.search(role) and not _NOT_ROLE.match(role):
+        goes_on = _ROLE_GOES_ON.match(prose, match.end())
+        if role and goes_on and _PLACE_END.search(role):
+            role += goes_on.group(0)  # "president of the Kansas City, Mo., branch of the NAACP": the place was inside
+        job = JOB_WORD.search(role) or role.startswith("representing ")  # "..., representing Wal-Mart,"
+        if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role):
             found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
     for match in _SET_OFF_NAME.finditer(prose):
         role = _ROLE_BEFORE_COMMA.search(prose[max(0, match.start() - _ROLE_WINDOW): match.start()])
         if role:
             found.append((match.group("name"), _with_role(match.group("name"), role.group("role"), after=False)))
+    found += _roles_before(prose)
+    # "Prosecuting, Tim Townsend said": a court report's role opens the sentence.
+    found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}") for m in _COURT_ROLE.finditer(prose)]
+    for match in _NAME_OF.finditer(prose):
+        name = " ".join(_unopened(match.group("name").split()))
+        if " " in name and _affiliation(prose, match.end()):
+            found.append((name, f"{name}{_affiliation(prose, match.end())}"))
+    return found
+
+
+def _roles_before(prose: str) -> list[tuple[str, str]]:
+    """(name, shown) for roles set right before a name: "Kestrel chief executive ...", "acting CEO ..."."""
+    found = []
     for match in _BEFORE.finditer(prose):
         words = match.group("role").split()
+        if _OWNED.search(prose, 0, match.start()):
+            continue  # "their Haitian-born mother Marie Lucky": whose mother, the reader cannot see
         if _NAME_BEFORE.search(prose, 0, match.start()):
             found.append((match.group("name"), match.group("name")))  # "Oversight and | Government ...": cut off
             continue
-        while words and (words[0] in _OPENERS or words[0].capitalize() in _OPENERS):
-            words = words[1:]
-        if words and any(w[:1].islower() for w in words):
-            found.append((match.group("name"), _with_role(match.group("name"), " ".join(words), after=False)))
+        words = _unopened(words)
+        # "The board named interim president ...", "Kennedy told lawyer ...": a clause, not a role (read below).
+        clause = any(_CLAUSE_WORD.fullmatch(w) and not re.fullmatch(_QUALIFIER, w) for w in words)
+        if words and words[0][:1].isupper() and any(w[:1].islower() for w in words) and not clause:
+            found.append(_shown_before(prose, match, " ".join(words)))
+    for match in _LOWER_BEFORE.finditer(prose):
+        # After "their" or "his" the role is owned by someone unseen ("their Haitian-born mother");
+        # after a capitalised word ("Acting CEO") the role before the name was read whole above.
+        if match.start() == 0 or _ROLE_START.search(prose, 0, match.start()):
+            found.append(_shown_before(prose, match, match.group("role")))
     return found
+
+
+def _shown_before(prose: str, match: re.Match[str], role: str) -> tuple[str, str]:
+    """(name, role name and affiliation): "Historian Alan Brinkley of Columbia University"."""
+    name = _bare(match.group("name"))
+    shown = _with_role(name, role, after=False)
+    return name, shown + _affiliation(prose, match.end()) if shown != name else shown
+
+
+def _affiliation(prose: str, end: int) -> str:
+    """The " of <institution>" right after a name ("of Columbia's Zuckerman Institute"), else ""."""
+    match = _OF_ORG.match(prose, end)
+    if not match or not _ORG_END.search(match.group(0)):
+        return ""
+    return match.group(0).rstrip(".") if re.search(r"\w{4,}\.$", match.group(0)) else match.group(0)
+
+
+def _unopened(words: list[str]) -> list[str]:
+    """The words past a sentence opener ("But Roger Pilon" gives "Roger Pilon")."""
+    while words and (words[0] in _OPENERS or words[0].capitalize() in _OPENERS):
+        words = words[1:]
+    return words
+
+
+def _bare(name: str) -> str:
+    """The name without the sentence's full stop ("Lopiano." at a sentence end); "Jr." keeps its own."""
+    return name[:-1] if name.endswith(".") and not re.search(r"\b(?:Jr|Sr|[A-Z])\.$", name) else name
 
 
 def _with_role(name: str, role: str, *, after: bool) -> str:
@@ -88,7 +202,9 @@ def _with_role(name: str, role: str, *, after: bool) -> str:
     A role is never cut: "an aide to Vice President" for "an aide to Vice President Mike Pence"
     names someone else's job.
     """
+    role = role[:-1] if re.search(r"[a-z]{3}\.$", role) else role  # the sentence's full stop, not the role's
     words = role.split()
-    if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING:
+    kin_unowned = re.search(rf"\b{_KIN}\b", role) and not _KIN_OWNED.search(role)  # "son Usman Hasib": whose?
+    if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING or _HOLDER_CUT.search(role) or kin_unowned:
         return name
     return f"{name}, {role}" if after else f"{role} {name}"

@@ -20,6 +20,9 @@ _NOT_A_SPEAKER = re.compile(
 )
 # An institution's person: "the Wilson Center's Robert Daly" is Robert Daly, of the Wilson Center.
 _MEMBER_OF = re.compile(r"(?:The\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){1,3})")
+_AFFILIATED = re.compile(
+    r"(?P<name>[A-Z][^,]*?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*['’]s\s+[A-Z][^,]*"
+)
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
 
 POSSESSIVE = re.compile(r"\w['’]s?\b(?!\w)|s['’](?=\s|$)")
@@ -30,7 +33,7 @@ def clean_speaker(raw: str) -> str | None:
     words = raw.strip(" ,").split()
     # "AS Opposition Leader Bill Shorten said": a capitalised lede's opener is no part of the name.
     while words and (words[0] in NOT_NAMES or words[0].isupper() and words[0].capitalize() in NOT_NAMES) and (
-            words[0] not in ("He", "She", "The", "A", "An")):
+            words[0] not in ("He", "She", "The", "A", "An", "Mr.", "Mrs.", "Ms.")):  # "Mr. Jackson": the honorific tells which Jackson
         words = words[1:]
     if not words:
         return None
@@ -44,6 +47,9 @@ def clean_speaker(raw: str) -> str | None:
     member = _MEMBER_OF.fullmatch(speaker)
     if member and member.group("org").split()[-1] in ORG_TAIL and person_like(member.group("name")):
         return f"{member.group('name')} of the {member.group('org')}"  # "the Wilson Center's Robert Daly"
+    affiliated = _AFFILIATED.fullmatch(speaker)
+    if affiliated and person_like(affiliated.group("name")) and not POSSESSIVE.search(affiliated.group("name")):
+        return speaker  # "Michael Shadlen of Columbia's Zuckerman Institute": the possessive is the institution's
     if POSSESSIVE.search(speaker.removeprefix("The ")) or re.search(r"\s(?:and|&)\s", speaker):
         return None  # "Hege's lawyer", "The Verge's Stadia": owned, not the owner; "A and B": two people, one quote
     if all(is_title(w) for w in speaker.split() if w not in ("The", "A", "An", "the", "of")) or is_title(words[-1]):

@@ -40,9 +40,14 @@ def substantive(c: Candidate) -> bool:
 
 
 def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int) -> list[Candidate]:
-    """Return up to four statements from different speakers (and outlets, when there are several); never a pleasantry."""
+    """Return up to four statements from different speakers (and outlets, when there are several).
+
+    Never a pleasantry, and never words the article marks as said long before ("told TechCrunch
+    last year"): those are background, not a statement on this event.
+    """
     pool = [c for c in candidates
-            if c.statement and c.sentence not in used and 6 <= word_count(c) <= 70 and substantive(c)]
+            if c.statement and not c.statement.earlier and c.sentence not in used and 6 <= word_count(c) <= 70
+            and substantive(c)]
     pool.sort(key=lambda c: (-_said_value(c), c.sentence.entry, c.sentence.position))
     chosen = _one_per_outlet(pool) if outlets > 1 else []
     for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
