@@ -77,6 +77,12 @@ def test_another_outlets_lead_is_the_dek_though_what_it_reports_someone_saying_l
     assert made.dek == other
 
 
+def test_a_lead_telling_what_someone_said_that_states_the_event_by_its_speech_verb():
+    from digest.summarise.shape import lead_states_event
+    assert lead_states_event("Mayor Ilse Varga, who chairs the harbour board, told reporters on Monday that the "
+                             "sea wall “will be built whatever it costs.”")
+
+
 def test_a_description_naming_the_people_of_the_story_is_the_dek():
     standfirst = "An inquest into the drowning of a Velmora trawlerman off Skarn Point was adjourned until July."
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst, title="Velmora approves harbour sea wall"))

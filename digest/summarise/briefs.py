@@ -124,22 +124,31 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
     lead = _news_first(event, headline)
-    # Other reports' leads may be the dek, unless a newer report words their day differently.
-    others = [s.text for e in read if e is not headline_entry for s in tidied(e.text)[:1]
-              if not _stale(s.text, candidates, readable, e)]
-    # A later sentence reporting someone's words is Who said what's, not a dek. When What happened
-    # names its day, the dek need only agree with it; else no newer report may word its day differently.
-    voiced = frozenset(c.sentence.text for c in candidates if c.statement is not None and c.sentence.position > 0)
-    dated = any(timing_words(c.sentence.text) for c in lead)
-    # The lead's next sentence is no dek: written to follow the lead, it tells a detail or the
-    # background (editors graded such deks "not the event"); no dek beats a wrong one.
-    dek = pick_dek(headline_entry, headline=headline, shown=[c.sentence.text for c in lead], others=others,
-                   own_leads=False, stale=lambda text: text in voiced or not dated and _stale(text, candidates, readable, headline_entry))
     passed_over = event[:1] if lead and event and lead[0] is not event[0] else []  # the colour opener: in no block
+    dek = _dek(headline_entry, headline, lead, read, readable, candidates, passed_over)
     rest = [c for c in candidates if c not in passed_over
             and (dek is None or c in lead or not near_duplicate(c.sentence.text, dek))]
     happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead, dek=dek)
     return headline, dek, (happened, said, ahead)
+
+
+def _dek(entry: Entry | None, headline: str, lead: list[Candidate], read: tuple[Entry, ...],
+         readable: tuple[Entry, ...], candidates: list[Candidate], passed_over: list[Candidate]) -> str | None:
+    """The dek under ``headline``: the report's standfirst, its lead or another report's, never
+    What happened's first sentence (``lead``) again; None when nothing qualifies."""
+    # Other reports' leads may be the dek, unless a newer report words their day differently.
+    others = [s.text for e in read if e is not entry for s in tidied(e.text)[:1]
+              if not _stale(s.text, candidates, readable, e)]
+    # A later sentence reporting someone's words is Who said what's, not a dek; nor is a colour
+    # opener passed over. When What happened names its day, the dek need only agree with it;
+    # else no newer report may word its day differently.
+    voiced = {c.sentence.text for c in candidates if c.statement is not None and c.sentence.position > 0}
+    voiced |= {c.sentence.text for c in passed_over}
+    dated = any(timing_words(c.sentence.text) for c in lead)
+    # The lead's next sentence is no dek: written to follow the lead, it tells a detail or the
+    # background (editors graded such deks "not the event"); no dek beats a wrong one.
+    return pick_dek(entry, headline=headline, shown=[c.sentence.text for c in lead], others=others, own_leads=False,
+                    stale=lambda text: text in voiced or not dated and _stale(text, candidates, readable, entry))
 
 
 def _news_first(event: list[Candidate], headline: str) -> list[Candidate]:

@@ -192,8 +192,8 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     """Return one whole sentence stating the event under the headline, or None.
 
     The chosen report's standfirst (its feed description) when its first sentence states the
-    event; else another report's lead (``others``) or, with ``own_leads``, the first sentence of
-    its own lead paragraphs that does. Never a clause cut from a sentence, never one repeating
+    event; else another report's lead (``others``) or its own lead, or with ``own_leads`` the
+    first sentence of its lead paragraphs that does. Never a clause cut from a sentence, never one repeating
     the headline nearly word for word, never furniture, never a sentence a block already shows
     (``shown``), never a timing the blocks word differently, never a sentence ``stale`` rejects
     (a newer report words its day differently).
@@ -202,15 +202,15 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
         return None
     about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
     first = standfirst_of(entry.summary)
-    leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES]] if own_leads else []
+    leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES if own_leads else 1]]
     # Another report's lead is judged as a lead (its main clause states the event); a sentence of
     # this one's lead must state the event outright.
-    pool = ([tidy(first)] if first else []) + [s for s in others if lead_states_event(s)] + [
-        s for s in leads if states_event_firmly(s)]
+    pool = ([tidy(first)] if first else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s)] + [
+        s for s in leads[1:] if states_event_firmly(s)]
     fit = [sentence for sentence in pool
            if _stands(sentence) and not long_before(sentence) and _whole(sentence, entry.summary)
            and not _echoes(sentence, headline) and _on_topic(sentence, about)
-           and not any(overlap(sentence, s) >= 0.75 for s in shown) and _same_timing(sentence, shown)
+           and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown)
            and not stale(sentence)]
     if first and fit and fit[0] == tidy(first):
         return fit[0]

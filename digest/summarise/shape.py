@@ -217,14 +217,15 @@ def names_actor(text: str) -> bool:
 # Clauses that are not a lead's own telling: what someone said or thinks ("that ...", ", saying
 # ..."), relative clauses (", who ...") and asides between dashes; each runs to the next comma.
 _REPORTED_CLAUSE = re.compile(r",\s*(?:saying|claiming|arguing|warning|who|which|while)\b[^,;]*|"
-                              r"\b(?:said|says|saying|announced|claimed|claiming|argued|arguing|warned|warning|insisted|"
-                              r"told|telling|believes?|thinks?|declared|declaring)\b[^,;]*?\bthat\b[^,;]*|"
+                              r"\b(?P<verb>said|says|saying|announced|claimed|claiming|argued|arguing|warned|warning|"
+                              r"insisted|told|telling|believes?|thinks?|declared|declaring)\b[^,;]*?\bthat\b[^,;]*|"
                               r"\s[-–—]{1,2}\s[^-–—]*?\s[-–—]{1,2}\s")
 
 
 def main_clause(narration: str) -> str:
-    """A lead's narration without what it reports others saying, its relative clauses and asides."""
-    return _REPORTED_CLAUSE.sub(" ", narration)
+    """A lead's narration without what it reports others saying (its speech verb stays: "warned
+    that ..." keeps "warned"), its relative clauses and asides."""
+    return _REPORTED_CLAUSE.sub(lambda m: f" {m.group('verb') or ''} ", narration)
 
 
 def lead_states_event(text: str) -> bool:
