@@ -229,6 +229,19 @@ def test_a_lead_dated_long_before_the_news_gives_way_to_the_news():
         assert made.what_happened[0] == LEAD, old
 
 
+def test_a_title_with_a_quotation_never_closed_heads_no_brief_another_can():
+    from digest.summarise.headline import pick_headline_entry
+    cut = make_entry(uid="a", title='Mayor: I Can Defend Velmora from the Sea\'s "War on the Harbour')
+    whole = make_entry(uid="b", title="Velmora mayor vows to defend harbour with new sea wall")
+    assert pick_headline_entry((cut, whole)) is whole
+
+
+def test_a_lead_telling_what_has_long_been_so_gives_way_to_the_news():
+    old = "The Velmora harbour has long been seen as the weakest point of the town's flood plan and its sea wall."
+    made = brief(entry(f"{old}\n\n{LEAD}\n\n{SECOND}", summary=""))
+    assert made.what_happened[0] == LEAD
+
+
 def test_what_happened_past_the_lead_is_never_what_has_long_been_so():
     background = "The Velmora harbour has long been seen as the town's weakest point against the sea."
     made = brief(entry(f"{LEAD}\n\n{background}\n\n{SECOND}", summary=""))

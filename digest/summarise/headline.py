@@ -137,8 +137,10 @@ def cleaned_title(entry: Entry, *, outlets: tuple[str, ...] = ()) -> str:
 
 
 def weak_title(title: str) -> bool:
-    """True for a title that cannot head a brief well: a question, a label alone, under four words."""
-    return len(title.split()) < 4 or title.rstrip("”\"' ").endswith("?")
+    """True for a title that cannot head a brief well: a question, a label alone, under four
+    words, or a quotation opened and never closed (a feed cut it)."""
+    unclosed = title.count('"') % 2 == 1 or title.count("“") > title.count("”")
+    return len(title.split()) < 4 or title.rstrip("”\"' ").endswith("?") or unclosed
 
 
 def calm_capitals(title: str) -> str:

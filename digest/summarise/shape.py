@@ -177,7 +177,8 @@ _BACKDATED = re.compile(
 # year by announcing ...", "first warned Congress in 1988". The news is what came of it since.
 _LONG_BEFORE = re.compile(
     rf"\bearlier this year\b|\b(?:months|years|decades) ago\b|\blast (?:{_MONTHS}|decade)\b|"
-    rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|\bfirst [a-z]+ed\b[^.;]*\bin (?:19|20)\d\d\b"
+    rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|\bfirst [a-z]+ed\b[^.;]*\bin (?:19|20)\d\d\b|"
+    r"\b(?:has|have) long been (?:seen|heralded|known|regarded|considered|viewed|described|hailed)\b"
 )
 
 
