@@ -83,6 +83,15 @@ def test_a_lead_telling_what_someone_said_that_states_the_event_by_its_speech_ve
                              "sea wall “will be built whatever it costs.”")
 
 
+def test_when_the_opening_cannot_state_the_event_the_standfirst_is_what_happened():
+    standfirst = "Velmora councillors backed a harbour sea wall by seven votes to two after a year of argument."
+    body = ("Are you in Velmora this week? Share your pictures of the harbour with us.\n\n"
+            "The Velmora official was just talking about the tide, but he summed up the mood on Monday.\n\n"
+            f"{SECOND}\n\n{THIRD}")
+    made = brief(entry(body, summary=standfirst, title="Velmora approves harbour sea wall"))
+    assert made.what_happened[0] == standfirst and made.dek is None
+
+
 def test_a_description_naming_the_people_of_the_story_is_the_dek():
     standfirst = "An inquest into the drowning of a Velmora trawlerman off Skarn Point was adjourned until July."
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst, title="Velmora approves harbour sea wall"))
@@ -240,6 +249,14 @@ def test_a_lead_telling_what_has_long_been_so_gives_way_to_the_news():
     old = "The Velmora harbour has long been seen as the weakest point of the town's flood plan and its sea wall."
     made = brief(entry(f"{old}\n\n{LEAD}\n\n{SECOND}", summary=""))
     assert made.what_happened[0] == LEAD
+
+
+def test_a_sentence_opening_on_someone_named_before_or_on_until_recently_is_not_what_happened():
+    from digest.summarise.shape import not_news, unintroduced
+    assert unintroduced("The Velmora official was just talking about the harbour, but he summed up the vote on Monday.")
+    assert unintroduced("The two were arrested at the harbour on Monday night.")
+    assert not unintroduced("The mayor of Velmora, Ilse Varga, opened the harbour wall on Monday.")
+    assert not_news("Until recently, cheap loans allowed the council to borrow for the harbour without worry.")
 
 
 def test_what_happened_past_the_lead_is_never_what_has_long_been_so():

@@ -57,7 +57,8 @@ _DATED = re.compile(
 # Background: what happened years ago, or what has long been so.
 _BACKGROUND = re.compile(
     r"^(?:In|By|Since|Back in|As of) (?:the )?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\ds?\b|^(?:Years|Decades|Months) ago\b|"
-    r"^(?:For (?:years|decades|centuries)|Historically|Traditionally|Ever since|Long before)\b|"
+    r"^(?:For (?:years|decades|centuries)|Historically|Traditionally|Ever since|Long before|Until (?:recently|now)|"
+    r"In recent (?:years|decades|months)|Over the (?:past|last) (?:few |several )?(?:years|decades))\b|"
     r"^(?:Like|Unlike) (?:many|most|other|some|all|his|her|their|its|the|a|an)\b|"
     r"^(?:After|Before|When|Since|Until)\b[^,]{0,80}\bin (?:19|20)\d\d\b"
 )
@@ -107,8 +108,17 @@ def furniture(text: str) -> bool:
 
 
 def unintroduced(text: str) -> bool:
-    """True when a sentence points back at something it does not name ("this amendment")."""
-    return bool(_UNINTRODUCED.search(QUOTE_SPAN.sub(" ", text)))
+    """True when a sentence points back at something it does not name ("this amendment"), or
+    opens on someone named before ("The Pennsylvania official was just talking about ...")."""
+    return bool(_UNINTRODUCED.search(QUOTE_SPAN.sub(" ", text)) or _DEFINITE_ROLE.match(text))
+
+
+# "The official ...", "The Pennsylvania official ...": a person the article named in an earlier sentence.
+_DEFINITE_ROLE = re.compile(
+    r"^The (?:[A-Z][\w’'-]+ )?(?:official|spokes(?:man|woman|person)|officer|minister|senator|lawmaker|congressman|"
+    r"congresswoman|governor|mayor|chairman|chairwoman|lawyer|attorney|judge|victim|suspect|driver|teen|teenager|"
+    r"boy|girl|man|woman|couple|pair|two|three|four|five)\b(?! (?:of|who|whose|from|at|in|for)\b)"
+)
 
 
 # Credit and dateline prefixes: "Kaieteur News –", "KVELLER via JTA —", "Velmora Gazette —".
