@@ -271,6 +271,16 @@ def test_a_shouted_tail_is_the_news_not_a_site_name_and_is_calmed():
         "NASA launches a probe to the moons of Saturn")
 
 
+def test_a_pronouns_wrapper_around_a_whole_quotation_is_left_off():
+    text = (f"{LEAD}\n\nMayor Ilse Varga, who proposed the wall, welcomed the vote.\n\n"
+            "She added, “This harbour will be safe for the next hundred years.”")
+    said = brief(entry(text, summary="")).who_said_what
+    assert [q.text for q in said if "hundred" in q.text] in ([], ["“This harbour will be safe for the next hundred years.”"])
+    from digest.summarise.briefs import _unwrapped
+    assert _unwrapped("He added, “We will vote again.”") == "“We will vote again.”"
+    assert _unwrapped("He added that “we will vote again.”") == "He added that “we will vote again.”"
+
+
 def test_site_name_heads_and_tails_are_removed():
     assert headline_of(make_entry(title="Velmora approves harbour sea wall - WVLM 7News")) == (
         "Velmora approves harbour sea wall")

@@ -385,7 +385,18 @@ def _next_text(c: Candidate) -> str:
 def _quote(c: Candidate) -> Quote:
     assert c.statement is not None
     speaker = c.statement.speaker
-    return Quote(speaker=speaker, text=named_in_full(c.statement.text, speaker), source=c.outlet)
+    return Quote(speaker=speaker, text=_unwrapped(named_in_full(c.statement.text, speaker)), source=c.outlet)
+
+
+# "He added, “...”": the speaker is shown beside the quote, and "added" to nothing shown dangles.
+_WRAPPER = re.compile(r"^(?:He|She|They|It) (?:added|continued|went on|said|says|told reporters)[,:]\s*(?=[“\"])")
+
+
+def _unwrapped(text: str) -> str:
+    """The quotation alone when the sentence is only a pronoun's wrapper around it."""
+    rest = _WRAPPER.sub("", text, count=1)
+    whole = rest != text and re.fullmatch(r"“[^“”]+”|\"[^\"]+\"", rest.strip())
+    return rest.strip() if whole else text
 
 
 __all__ = ["ExtractiveSummariser", "clean_headline", "fit_budget", "named_in_full", "pick_happened", "pick_next",
