@@ -92,6 +92,15 @@ def test_when_the_opening_cannot_state_the_event_the_standfirst_is_what_happened
     assert made.what_happened[0] == standfirst and made.dek is None
 
 
+def test_a_standfirst_weighing_what_the_news_means_is_the_dek_but_never_one_talking_to_the_reader():
+    weighs = "The harbour vote could make it harder for Velmora to borrow for its new schools and roads."
+    made = brief(entry(f"{LEAD}\n\n{SECOND}", summary=weighs, title="Velmora approves harbour sea wall"))
+    assert made.dek == weighs
+    talks = "You may soon see a new sea wall along the harbour of Velmora, the town's council decided."
+    made = brief(entry(f"{LEAD}\n\n{SECOND}", summary=talks, title="Velmora approves harbour sea wall"))
+    assert made.dek != talks
+
+
 def test_a_description_naming_the_people_of_the_story_is_the_dek():
     standfirst = "An inquest into the drowning of a Velmora trawlerman off Skarn Point was adjourned until July."
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst, title="Velmora approves harbour sea wall"))
@@ -279,6 +288,15 @@ def test_a_pronouns_wrapper_around_a_whole_quotation_is_left_off():
     from digest.summarise.briefs import _unwrapped
     assert _unwrapped("He added, “We will vote again.”") == "“We will vote again.”"
     assert _unwrapped("He added that “we will vote again.”") == "He added that “we will vote again.”"
+
+
+def test_a_short_answer_pointing_back_at_an_unseen_question_is_no_statement():
+    text = (f"{LEAD}\n\nAsked whether the wall would be finished by 2030, the engineer paused.\n\n"
+            "“That could very well be the case,” said Tor Lind, the harbour board's chief engineer.\n\n"
+            "“This wall will hold back a hundred-year storm surge at the harbour,” said Ilse Varga, the mayor.")
+    said = [q.text for q in brief(entry(text, summary="")).who_said_what]
+    assert not any("very well be the case" in t for t in said)
+    assert any("hundred-year" in t for t in said)
 
 
 def test_site_name_heads_and_tails_are_removed():

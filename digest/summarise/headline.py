@@ -18,6 +18,7 @@ from digest.summarise.sentences import (
 )
 from digest.summarise.shape import (
     QUOTE_SPAN,
+    aside_or_background,
     furniture,
     lead_states_event,
     leans_back,
@@ -207,14 +208,15 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES if own_leads else 1]]
     # Another report's lead is judged as a lead (its main clause states the event); a sentence of
     # this one's lead must state the event outright.
-    pool = ([tidy(first)] if first else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s)] + [
+    own = tidy(first) if first else None
+    pool = ([own] if own else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s)] + [
         s for s in leads[1:] if states_event_firmly(s)]
     fit = [sentence for sentence in pool
-           if _stands(sentence) and not long_before(sentence) and _whole(sentence, entry.summary)
+           if _stands(sentence, standfirst=sentence == own) and not long_before(sentence) and _whole(sentence, entry.summary)
            and not _echoes(sentence, headline) and _on_topic(sentence, about)
            and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown)
            and not stale(sentence)]
-    if first and fit and fit[0] == tidy(first):
+    if own and fit and fit[0] == own:
         return fit[0]
     if not fit:
         return None
@@ -273,13 +275,17 @@ def standfirst_of(summary: str) -> str | None:
     return None
 
 
-def _stands(sentence: str) -> bool:
+def _stands(sentence: str, *, standfirst: bool = False) -> bool:
     """True for a dek that states something on its own: 8 to 55 words, no question, no
     opener leaning on an earlier sentence, no speculation or colour in its main clause, not mostly
-    quotation (a quoted phrase or two is fine in a lead), no furniture, nothing unintroduced."""
+    quotation (a quoted phrase or two is fine in a lead), no furniture, nothing unintroduced.
+
+    A ``standfirst`` is the publisher's own summary: it may weigh what the news means ("could
+    make it harder to ..."), which editors take as a dek; it still may not talk to the reader."""
     narration = QUOTE_SPAN.sub(" ", main_clause(sentence))
+    speculates = aside_or_background(narration) if standfirst else not_news(narration)
     return (8 <= len(sentence.split()) <= 55
-            and not (sentence.rstrip("”\"' ").endswith("?") or leans_back(sentence) or not_news(narration)
+            and not (sentence.rstrip("”\"' ").endswith("?") or leans_back(sentence) or speculates
                      or quotes_heavily(sentence, most=12) or furniture(sentence) or unintroduced(sentence)))
 
 

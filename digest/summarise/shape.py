@@ -64,6 +64,12 @@ _BACKGROUND = re.compile(
 )
 
 
+def aside_or_background(narration: str) -> bool:
+    """True for a sentence addressed to the reader or telling background (not_news without its
+    hedge and prediction tests: a publisher's standfirst may weigh what the news means)."""
+    return bool(SECOND_PERSON.search(narration) or _BACKGROUND.match(narration))
+
+
 def not_news(narration: str) -> bool:
     """True for a sentence that does not report the event: addressed to the reader, hedged or
     predicting (unless it happens today), or background."""

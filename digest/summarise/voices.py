@@ -34,9 +34,18 @@ _TRIVIAL = re.compile(
 _FRAGMENT = re.compile(r"^[\"“‘]\s*(?:\.{3}|…|[a-z])")
 
 
+# A short quotation opening on a word that points back ("That could very well be the case,"):
+# an answer to something the brief does not show.
+_POINTS_BACK = re.compile(r"^[\"“‘]\s*(?:That|It|He|She|They)\b(?:['’]s)?\s(?P<rest>[^\"”’]*)[\"”’]")
+
+
 def substantive(c: Candidate) -> bool:
-    """True unless the statement is a pleasantry (thanks, greetings) or a quotation taken up mid-sentence."""
-    return not (_TRIVIAL.match(c.sentence.text) or _FRAGMENT.match(c.sentence.text))
+    """True unless the statement is a pleasantry (thanks, greetings), a quotation taken up
+    mid-sentence, or a short answer pointing back at a question the brief does not show."""
+    text = c.sentence.text
+    back = _POINTS_BACK.match(text)
+    short_answer = back is not None and len(back.group("rest").split()) <= 6
+    return not (_TRIVIAL.match(text) or _FRAGMENT.match(text) or short_answer)
 
 
 def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int) -> list[Candidate]:
