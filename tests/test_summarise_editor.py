@@ -273,6 +273,11 @@ def test_what_a_speaker_foresees_after_saying_and_the_outlets_own_note_are_not_w
     assert outlook_score("Engineers have long misjudged how high the spring tides will be at the harbour wall.") == 0
 
 
+def test_the_writers_of_course_aside_is_not_what_next():
+    text = STRIKE + "Of course, a strike at the port will only get the union so far in the talks next week."
+    assert not any(s.startswith("Of course") for s in brief(entry(text)).what_next)
+
+
 def test_a_sentence_whose_he_said_names_nobody_is_not_what_next():
     text = STRIKE + "People are losing the belief that the port will ever be the same again, he said."
     assert not any("he said" in s for s in brief(entry(text)).what_next)

@@ -99,7 +99,8 @@ def _whole(text: str) -> bool:
 
 
 # A comparison or an aside, not this event's next step: "The new law, by contrast, will reduce ...".
-_ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,", re.IGNORECASE)
+_ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,|^(?:Of course|To be sure|Then again)\b|"
+                    r",\s*of course,", re.IGNORECASE)
 _OLD_NEWS = re.compile(
     r"\b(?:said|announced|declared|revealed|confirmed|disclosed)\s+(?:in\s+(?:January|February|March|April|June|July|"
     r"August|September|October|November|December|(?:19|20)\d\d)|last (?:week|month|year)|earlier this (?:month|year))\b"
