@@ -299,6 +299,11 @@ def test_a_short_answer_pointing_back_at_an_unseen_question_is_no_statement():
     assert any("hundred-year" in t for t in said)
 
 
+def test_three_site_tails_are_all_removed():
+    assert headline_of(make_entry(title="Two hurt in harbour crash on Velmora bridge - WVLM 7News | Velmora News, "
+                                        "Weather, Sports | Skarn Point")) == "Two hurt in harbour crash on Velmora bridge"
+
+
 def test_site_name_heads_and_tails_are_removed():
     assert headline_of(make_entry(title="Velmora approves harbour sea wall - WVLM 7News")) == (
         "Velmora approves harbour sea wall")

@@ -45,7 +45,7 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
     title = _LOOSE_PUNCTUATION.sub(r"\1", " ".join(_unspace(title).split()))  # "safe , experts say"
     names = {_squash(o) for o in outlets if o} | ({_squash(site)} if site else set())
     title = _drop_head(title, names)  # "Harbour Wire | Title": the brand goes before any tail is read
-    for _ in range(2):
+    for _ in range(4):  # "Title - WVLM 7News | Velmora News, Weather, Sports | Velmora": three tails
         match = _TAIL.search(title)
         if not match:
             break
