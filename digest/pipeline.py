@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,6 +28,7 @@ from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Brief, Digest,
                           ParsedFeed, RankedStory, Story)
 from digest.output import json_bytes, write_outputs
 from digest.parse import parse_feed
+from digest.parse.pool import FeedParsers
 from digest.rank import rank_stories
 from digest.render import Rendered, RenderSettings, render_digest
 from digest.schema import digest_to_dict
@@ -41,9 +40,9 @@ from digest.summarise import Summariser, summarise_all
 log = logging.getLogger(__name__)
 
 EMAIL_FILES = ("digest.html", "digest.txt", "digest.eml", "digest.mjml")
-# Feed bodies beyond this many bytes in one run are parsed on every core: feedparser is pure
-# Python and most of a big run's time (bench/results.md); below it a pool costs more than it saves.
-PARALLEL_PARSE_BYTES = 4 * 1024 * 1024
+# Runs with this many due feeds or more parse them on every core: feedparser is pure Python and
+# most of a big run's time (bench/results.md); on a few feeds a pool costs more than it saves.
+PARALLEL_PARSE_FEEDS = 16
 
 
 @dataclass(frozen=True)
@@ -237,18 +236,18 @@ def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetche
     states = {f.url: store.feed_state(f.url) for f in feeds}
     due = [f for f in feeds if _is_due(states[f.url], now)]
     requests = [_feed_request(f, states[f.url], now, full_fetch_hours) for f in due]
-    parsed: dict[str, ParsedFeed] = {}
+    with FeedParsers(parse_workers(len(due))) as parsers:
 
-    def parse_on_arrival(index: int, resp: Fetched) -> None:
-        # A web feed is parsed as soon as it arrives, while the others are still on the way;
-        # local files arrive at once and are parsed below, on every core when they are big.
-        if due[index].source.startswith(("http://", "https://")) and _readable(resp):
-            parsed[due[index].url] = _parse_one(due[index], resp, now)
+        def parse_on_arrival(index: int, resp: Fetched) -> None:
+            # Parsed as soon as it arrives (in a worker process on a big run), while the
+            # others are still on the way.
+            if _readable(resp):
+                parsers.submit(due[index].url, resp.body, feed_name=due[index].name,
+                               feed_url=due[index].url, headers=dict(resp.headers), now=now)
 
-    fetched = fetcher.fetch_all(requests, label="feeds", on_result=parse_on_arrival)
+        fetched = fetcher.fetch_all(requests, label="feeds", on_result=parse_on_arrival)
+        parsed = parsers.results()
     responses = dict(zip((f.url for f in due), fetched))
-    rest = [(f, responses[f.url]) for f in due if f.url not in parsed and _readable(responses[f.url])]
-    parsed.update(_parse_all(rest, now=now))
     reports = []
     for feed in feeds:
         if feed.url in responses:
@@ -257,6 +256,11 @@ def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetche
         else:
             reports.append(_backing_off(feed, states[feed.url]))
     return reports
+
+
+def parse_workers(feeds: int) -> int:
+    """Processes to parse ``feeds`` feed bodies in: one per core on a big run, else none (1)."""
+    return (os.cpu_count() or 1) if feeds >= PARALLEL_PARSE_FEEDS else 1
 
 
 def _is_due(state: FeedState, now: datetime) -> bool:
@@ -290,17 +294,6 @@ def _readable(resp: Fetched) -> bool:
 def _parse_one(feed: FeedConfig, resp: Fetched, now: datetime) -> ParsedFeed:
     return parse_feed(resp.body, feed_name=feed.name, feed_url=feed.url,
                       headers=dict(resp.headers), now=now)
-
-
-def _parse_all(todo: list[tuple[FeedConfig, Fetched]], *, now: datetime) -> dict[str, ParsedFeed]:
-    """Parse every (feed, response); on all cores when the bodies are big. Keyed by feed URL."""
-    workers = min(os.cpu_count() or 1, len(todo))
-    if workers < 2 or sum(len(r.body) for _, r in todo) < PARALLEL_PARSE_BYTES:
-        return {f.url: _parse_one(f, r, now) for f, r in todo}
-    # fork: the workers inherit the loaded modules, so they start in milliseconds.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = pool.map(_parse_one, *zip(*todo), [now] * len(todo), chunksize=1)
-        return {f.url: parsed for (f, _), parsed in zip(todo, results)}
 
 
 def _save_feed(feed: FeedConfig, resp: Fetched, *, now: datetime, store: Store,

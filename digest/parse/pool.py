@@ -1,0 +1,67 @@
+"""Many feed bodies -> ParsedFeeds on every core, while the caller goes on fetching the rest.
+
+feedparser is pure Python and holds the GIL. Parsed in the fetching process, each feed that
+arrives stops the event loop that waits for the others (their answers then look slow to the
+per-host throttle) and a second core stays idle. ``FeedParsers`` hands each body to a worker
+process the moment it arrives; ``results()`` gives the same values ``parse_feed`` gives
+in-process (a pure function: same bytes, same ParsedFeed), keyed as submitted.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import datetime
+from functools import partial
+from types import TracebackType
+
+from digest.model import ParsedFeed
+from digest.parse import parse_feed
+
+log = logging.getLogger(__name__)
+
+
+class FeedParsers:
+    """Parse feed bodies in ``workers`` processes (in this one when ``workers`` < 2)."""
+
+    def __init__(self, workers: int) -> None:
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        self._pool = None
+        if workers >= 2 and fork:
+            # fork: the workers inherit the loaded modules and start in milliseconds. They are
+            # forked here, before the caller starts its event loop and threads: a fork taken
+            # while another thread holds a lock can leave the child stuck on it.
+            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            self._pool.submit(int).result()
+        self._jobs: dict[str, tuple[Future[ParsedFeed] | ParsedFeed, partial[ParsedFeed]]] = {}
+
+    def submit(self, key: str, body: bytes, *, feed_name: str, feed_url: str,
+               headers: Mapping[str, str], now: datetime) -> None:
+        """Start parsing ``body`` (a worker's job, or done at once without workers)."""
+        work = partial(parse_feed, body, feed_name=feed_name, feed_url=feed_url,
+                       headers=dict(headers), now=now)
+        self._jobs[key] = (self._pool.submit(work) if self._pool else work(), work)
+
+    def results(self) -> dict[str, ParsedFeed]:
+        """Every submitted feed's ParsedFeed by key, waiting for the workers to finish."""
+        out = {}
+        for key, (job, work) in self._jobs.items():
+            if isinstance(job, ParsedFeed):
+                out[key] = job
+                continue
+            try:
+                out[key] = job.result()
+            except Exception as exc:  # a worker lost (killed, out of memory): parse it here
+                log.warning("parse worker failed (%s): parsing %s here", exc, work.keywords["feed_url"])
+                out[key] = work()
+        return out
+
+    def __enter__(self) -> FeedParsers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)

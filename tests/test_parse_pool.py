@@ -1,0 +1,37 @@
+"""FeedParsers: feed bodies parsed in worker processes give what parse_feed gives in-process."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from digest.parse import parse_feed
+from digest.parse.pool import FeedParsers
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+import workloads  # noqa: E402
+
+NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+
+
+def test_workers_give_the_same_feeds_as_parsing_in_process():
+    feeds = workloads.news_feeds(200, feeds=10, seed=5) + [("Broken", b"%PDF-1.4 not a feed")]
+    with FeedParsers(2) as parsers:
+        for i, (name, body) in enumerate(feeds):
+            parsers.submit(f"feed{i}", body, feed_name=name, feed_url=f"https://o{i}.example/rss",
+                           headers={"content-type": "application/rss+xml"}, now=NOW)
+        got = parsers.results()
+    assert list(got) == [f"feed{i}" for i in range(len(feeds))]
+    for i, (name, body) in enumerate(feeds):
+        assert got[f"feed{i}"] == parse_feed(body, feed_name=name, feed_url=f"https://o{i}.example/rss",
+                                             headers={"content-type": "application/rss+xml"}, now=NOW)
+    assert sum(len(p.entries) for p in got.values()) == 200
+    assert got[f"feed{len(feeds) - 1}"].error
+
+
+def test_one_worker_parses_in_process():
+    with FeedParsers(1) as parsers:
+        parsers.submit("a", b"", feed_name="A", feed_url="https://a.example/", headers={}, now=NOW)
+        assert parsers.results()["a"].error == "empty response"
