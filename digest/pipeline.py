@@ -61,7 +61,8 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     Entries published from ``since`` (default: now - lookback_hours) up to ``now`` count.
     """
     reports = collect_feeds(config.feeds, now=now, fetcher=fetcher, store=store,
-                            full_fetch_hours=config.fetch.full_fetch_hours)
+                            full_fetch_hours=config.fetch.full_fetch_hours,
+                            fresh_minutes=config.fetch.fresh_minutes)
     _check_some_feed(reports)
     since = since or now - timedelta(hours=config.digest.lookback_hours)
     window_hours = (now - since).total_seconds() / 3600
@@ -177,7 +178,8 @@ def collect(config: Config, *, now: datetime, fetcher: Fetcher, store: Store) ->
     when every feed failed.
     """
     reports = collect_feeds(config.feeds, now=now, fetcher=fetcher, store=store,
-                            full_fetch_hours=config.fetch.full_fetch_hours)
+                            full_fetch_hours=config.fetch.full_fetch_hours,
+                            fresh_minutes=config.fetch.fresh_minutes)
     _check_some_feed(reports)
     articles = 0
     if config.articles.fetch:
@@ -231,10 +233,16 @@ def catch_up_since(store: Store, *, now: datetime, lookback_hours: float) -> dat
 
 
 def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetcher, store: Store,
-                  full_fetch_hours: float) -> list[FeedReport]:
-    """Fetch every due feed, save its entries, and report how each fared (config order)."""
+                  full_fetch_hours: float, fresh_minutes: float = 0.0) -> list[FeedReport]:
+    """Fetch every due feed, save its entries, and report how each fared (config order).
+
+    A web feed that answered less than ``fresh_minutes`` ago is not due: what it had to say
+    is in the store (a build right after `digest fetch` asks no server again; it is reported
+    as a 304 would be). Local files are read every time: that costs no server anything.
+    """
+    fresh = timedelta(minutes=fresh_minutes)
     states = {f.url: store.feed_state(f.url) for f in feeds}
-    due = [f for f in feeds if _is_due(states[f.url], now)]
+    due = [f for f in feeds if _is_due(f, states[f.url], now, fresh)]
     requests = [_feed_request(f, states[f.url], now, full_fetch_hours) for f in due]
     with FeedParsers(parse_workers(len(due))) as parsers:
 
@@ -253,6 +261,9 @@ def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetche
         if feed.url in responses:
             reports.append(_save_feed(feed, responses[feed.url], now=now, store=store,
                                       parsed=parsed.get(feed.url)))
+        elif _is_fresh(feed, states[feed.url], now, fresh):
+            log.info("%s: answered at %s, not asked again", feed.name, states[feed.url].last_success)
+            reports.append(FeedReport(name=feed.name, url=feed.url, status=FEED_NOT_MODIFIED, entries=0))
         else:
             reports.append(_backing_off(feed, states[feed.url]))
     return reports
@@ -263,8 +274,17 @@ def parse_workers(feeds: int) -> int:
     return (os.cpu_count() or 1) if feeds >= PARALLEL_PARSE_FEEDS else 1
 
 
-def _is_due(state: FeedState, now: datetime) -> bool:
-    return state.next_attempt is None or state.next_attempt <= now
+def _is_due(feed: FeedConfig, state: FeedState, now: datetime, fresh: timedelta) -> bool:
+    if state.next_attempt is not None:
+        return state.next_attempt <= now
+    return not _is_fresh(feed, state, now, fresh)
+
+
+def _is_fresh(feed: FeedConfig, state: FeedState, now: datetime, fresh: timedelta) -> bool:
+    """True when a web feed answered less than ``fresh`` before ``now`` (not after it: a
+    clock set back, or an earlier --now, asks again)."""
+    return (feed.source.startswith(("http://", "https://")) and state.last_success is not None
+            and timedelta(0) <= now - state.last_success < fresh)
 
 
 def _feed_request(feed: FeedConfig, state: FeedState, now: datetime,
