@@ -46,6 +46,20 @@ _FORUM = re.compile(r"\b(?:reply|replies|posted by|upvotes?|joined|thread|quote 
                     re.IGNORECASE)
 
 
+# The case-insensitive patterns again, case-sensitive, for ASCII text in lower case: the same
+# matches (on ASCII text IGNORECASE only equates a letter with its other case, and these
+# patterns spell every letter in lower case: tests/test_kinds.py checks it), about twice as fast
+# (sre compares case-insensitively character by character). Classifying is done for every entry
+# of every feed, so it is a good part of parsing them.
+_LOWER = {p: re.compile(p.pattern) for p in (_STANCE, _MEDIA, _ROUNDUP, _DAY, _SAID, _RATING, _STEPS,
+                                             _SHOPPING, _RECIPE, _FORUM)}
+
+
+def _count(pattern: re.Pattern[str], sample: str, folded: str | None) -> int:
+    """How often ``pattern`` matches ``sample`` (``folded``: the sample in lower case, if ASCII)."""
+    return len(pattern.findall(sample) if folded is None else _LOWER[pattern].findall(folded))
+
+
 def from_text(text: str) -> tuple[str, str] | None:
     """Kinds the text alone gives away; a page must say it often, not once."""
     # Quoted speech is someone else's "I": only the writer's own voice counts.
@@ -55,29 +69,30 @@ def from_text(text: str) -> tuple[str, str] | None:
         return None
     lower = [w.lower() for w in words]
     n = len(words)
-    if len(_RECIPE.findall(sample)) >= 4:
+    folded = sample.lower() if sample.isascii() else None
+    if _count(_RECIPE, sample, folded) >= 4:
         return "other", "text recipe"
     if len(_CODE.findall(sample)) >= 4:
         return "explainer", "text code"  # a programming how-to; reference docs are caught earlier
-    if len(_FORUM.findall(sample)) >= 4:
+    if _count(_FORUM, sample, folded) >= 4:
         return "other", "text forum"
-    if len(_MEDIA.findall(sample)) >= 2:
+    if _count(_MEDIA, sample, folded) >= 2:
         return "media", "text episode/video page"
-    if _ROUNDUP.search(sample):
+    if _count(_ROUNDUP, sample, folded):
         return "roundup", "text newsletter wording"
-    if len(_PRICE.findall(sample)) >= max(8, n / 40) and len(_SHOPPING.findall(sample)) >= 3:
+    if len(_PRICE.findall(sample)) >= max(8, n / 40) and _count(_SHOPPING, sample, folded) >= 3:
         return "deals", "text price list"
-    days, said = len(_DAY.findall(sample)), len(_SAID.findall(sample))
+    days, said = _count(_DAY, sample, folded), _count(_SAID, sample, folded)
     if days >= 2 and said >= 2:
         return None  # dated and attributed: a report, whoever else speaks in it (a quoted statement)
-    if len(_RATING.findall(sample)) >= 2:
+    if _count(_RATING, sample, folded) >= 2:
         return "opinion", "text ratings"
-    if len(_STEPS.findall(sample)) >= 2:
+    if _count(_STEPS, sample, folded) >= 2:
         return "explainer", "text numbered steps"
-    return _from_voice(sample, lower) or _unreported(n, days, said)
+    return _from_voice(sample, lower, folded) or _unreported(n, days, said)
 
 
-def _from_voice(sample: str, lower: Sequence[str]) -> tuple[str, str] | None:
+def _from_voice(sample: str, lower: Sequence[str], folded: str | None) -> tuple[str, str] | None:
     """Opinion or explainer from how the writer speaks: to the reader, as themself, or arguing."""
     n = len(lower)
     first = sum(w in ("i", "i'm", "i've", "i'd", "my", "me") for w in lower) / n
@@ -87,7 +102,7 @@ def _from_voice(sample: str, lower: Sequence[str]) -> tuple[str, str] | None:
     if first >= 0.025:
         return "opinion", f"text first person {first:.3f}"
     # An argument asks the reader questions and says what should happen; a report tells.
-    questions, stance = sample.count("?") / n, len(_STANCE.findall(sample)) / n
+    questions, stance = sample.count("?") / n, _count(_STANCE, sample, folded) / n
     if questions >= 0.002 and stance >= 0.003:
         return "opinion", f"text questions {questions:.3f} and stance {stance:.3f}"
     return None
