@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,3 +38,21 @@ def test_one_worker_parses_in_process():
     with FeedParsers(1) as parsers:
         parsers.submit("a", b"", feed_name="A", feed_url="https://a.example/", headers={}, now=NOW)
         assert parsers.results()["a"].error == "empty response"
+
+
+def test_killed_workers_leave_the_feeds_to_this_process():
+    feeds = workloads.news_feeds(100, feeds=6, seed=7)
+    before = {c.pid for c in multiprocessing.active_children()}
+    with FeedParsers(2) as parsers:
+        workers = [c.pid for c in multiprocessing.active_children() if c.pid not in before]
+        assert len(workers) == 2
+        for pid in workers:
+            os.kill(pid, signal.SIGKILL)
+        for i, (name, body) in enumerate(feeds):
+            parsers.submit(str(i), body, feed_name=name, feed_url=f"https://o{i}.example/rss",
+                           headers={}, now=NOW)
+        got = parsers.results()
+    assert [len(got[str(i)].entries) for i in range(len(feeds))] == [
+        len(parse_feed(body, feed_name=name, feed_url=f"https://o{i}.example/rss", now=NOW).entries)
+        for i, (name, body) in enumerate(feeds)]
+    assert sum(len(p.entries) for p in got.values()) == 100

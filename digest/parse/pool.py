@@ -27,14 +27,8 @@ class FeedParsers:
     """Parse feed bodies in ``workers`` processes (in this one when ``workers`` < 2)."""
 
     def __init__(self, workers: int) -> None:
-        fork = "fork" in multiprocessing.get_all_start_methods()
-        self._pool = None
-        if workers >= 2 and fork:
-            # fork: the workers inherit the loaded modules and start in milliseconds. They are
-            # forked here, before the caller starts its event loop and threads: a fork taken
-            # while another thread holds a lock can leave the child stuck on it.
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-            self._pool.submit(int).result()
+        self._pool = _start_pool(workers) if workers >= 2 else None
+        self._lost = False  # a worker died: the pool refuses work, which is then done here
         self._jobs: dict[str, tuple[Future[ParsedFeed] | ParsedFeed, partial[ParsedFeed]]] = {}
 
     def submit(self, key: str, body: bytes, *, feed_name: str, feed_url: str,
@@ -42,7 +36,14 @@ class FeedParsers:
         """Start parsing ``body`` (a worker's job, or done at once without workers)."""
         work = partial(parse_feed, body, feed_name=feed_name, feed_url=feed_url,
                        headers=dict(headers), now=now)
-        self._jobs[key] = (self._pool.submit(work) if self._pool else work(), work)
+        job: Future[ParsedFeed] | ParsedFeed | None = None
+        if self._pool is not None and not self._lost:
+            try:
+                job = self._pool.submit(work)
+            except RuntimeError as exc:  # BrokenProcessPool: a worker was killed
+                log.warning("parse workers lost (%s): parsing in this process", exc)
+                self._lost = True
+        self._jobs[key] = (work() if job is None else job, work)
 
     def results(self) -> dict[str, ParsedFeed]:
         """Every submitted feed's ParsedFeed by key, waiting for the workers to finish."""
@@ -65,3 +66,20 @@ class FeedParsers:
                  tb: TracebackType | None) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor | None:
+    """``workers`` started processes, or None where they cannot be had (no fork, no resources)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    # fork: the workers inherit the loaded modules and start in milliseconds. They are forked
+    # here, before the caller starts its event loop and threads: a fork taken while another
+    # thread holds a lock can leave the child stuck on it.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    try:
+        pool.submit(int).result()
+    except (OSError, RuntimeError) as exc:  # out of processes or memory: parse in this one
+        log.warning("no parse workers (%s): parsing in this process", exc)
+        pool.shutdown(wait=False, cancel_futures=True)
+        return None
+    return pool
