@@ -56,3 +56,28 @@ def test_killed_workers_leave_the_feeds_to_this_process():
         len(parse_feed(body, feed_name=name, feed_url=f"https://o{i}.example/rss", now=NOW).entries)
         for i, (name, body) in enumerate(feeds)]
     assert sum(len(p.entries) for p in got.values()) == 100
+
+
+def test_a_build_parsed_in_workers_is_byte_identical_to_one_parsed_here(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from digest import pipeline
+    from digest.cli import app
+    from server import FeedServer
+
+    bodies = {f"/feed/{i}.xml": body for i, (_, body) in enumerate(workloads.news_feeds(400, feeds=20, seed=9))}
+    outputs = []
+    with FeedServer(bodies, delay=0.0, hosts=1) as server:
+        for run, limit in (("workers", pipeline.PARALLEL_PARSE_FEEDS), ("here", 10**9)):
+            monkeypatch.setattr(pipeline, "PARALLEL_PARSE_FEEDS", limit)
+            assert (pipeline.parse_workers(20) > 1) == (run == "workers" and (os.cpu_count() or 1) > 1)
+            config = tmp_path / f"{run}.toml"
+            config.write_text("[articles]\nfetch = false\n[email]\nto = [\"r@example.com\"]\n"
+                              f'[store]\npath = "{run}.sqlite3"\n'
+                              + "".join(f'[[feeds]]\nname = "Outlet {i}"\nurl = "{u}"\n'
+                                        for i, u in enumerate(server.urls())))
+            done = CliRunner().invoke(app, ["build", "--config", str(config), "--out", str(tmp_path / run),
+                                            "--now", workloads.NOW.isoformat()])
+            assert done.exit_code == 0, done.output
+            outputs.append({p.name: p.read_bytes() for p in sorted((tmp_path / run).iterdir())})
+    assert len(outputs[0]) == 5 and outputs[0] == outputs[1]
