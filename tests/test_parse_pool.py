@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -81,3 +82,27 @@ def test_a_build_parsed_in_workers_is_byte_identical_to_one_parsed_here(tmp_path
             assert done.exit_code == 0, done.output
             outputs.append({p.name: p.read_bytes() for p in sorted((tmp_path / run).iterdir())})
     assert len(outputs[0]) == 5 and outputs[0] == outputs[1]
+
+
+def test_workers_die_with_the_process_that_started_them():
+    """kill -9 of a run must not leave workers behind holding what they inherited (the lock)."""
+    import subprocess
+
+    script = ("import multiprocessing, sys, time\n"
+              "from digest.parse.pool import FeedParsers\n"
+              "with FeedParsers(2):\n"
+              "    print(*[c.pid for c in multiprocessing.active_children()], flush=True)\n"
+              "    time.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[1])
+    workers = [int(pid) for pid in proc.stdout.readline().split()]
+    assert len(workers) == 2
+    proc.kill()
+    proc.wait(timeout=10)
+    for _ in range(100):
+        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()
+                 and "zombie" not in Path(f"/proc/{pid}/status").read_text(errors="replace")]
+        if not alive:
+            break
+        time.sleep(0.05)
+    assert alive == []

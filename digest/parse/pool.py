@@ -9,8 +9,12 @@ in-process (a pure function: same bytes, same ParsedFeed), keyed as submitted.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
+import os
+import signal
+import sys
 from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
@@ -69,13 +73,15 @@ class FeedParsers:
 
 
 def _start_pool(workers: int) -> ProcessPoolExecutor | None:
-    """``workers`` started processes, or None where they cannot be had (no fork, no resources)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
+    """``workers`` started processes, or None where they cannot be had (not Linux, no
+    resources)."""
+    if not sys.platform.startswith("linux"):
+        return None  # no way to make the workers die with this process (see _die_with_parent)
     # fork: the workers inherit the loaded modules and start in milliseconds. They are forked
     # here, before the caller starts its event loop and threads: a fork taken while another
     # thread holds a lock can leave the child stuck on it.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
         pool.submit(int).result()
     except (OSError, RuntimeError) as exc:  # out of processes or memory: parse in this one
@@ -83,3 +89,17 @@ def _start_pool(workers: int) -> ProcessPoolExecutor | None:
         pool.shutdown(wait=False, cancel_futures=True)
         return None
     return pool
+
+
+_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a new worker: be killed when the digest process ends, even by ``kill -9``. A worker
+    left behind would wait for work forever, holding what it inherited by fork (the store's
+    lock among it: the next run would find the store in use)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
