@@ -72,10 +72,10 @@ def config_text(urls: list[str], store: Path, *, recheck: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed(cmd: list[str]) -> float:
-    """Seconds one command takes, start-up included; it must succeed."""
+def timed(cmd: list[str], cwd: Path = REPO) -> float:
+    """Seconds one command takes (run in ``cwd``), start-up included; it must succeed."""
     start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=False)
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if done.returncode:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stdout[-1500:]}{done.stderr[-1500:]}")
@@ -118,6 +118,24 @@ def run_digest(urls: list[str], server: FeedServer, runs: int) -> dict[str, floa
     return {**medians, "connections": max(figures["connections"])}
 
 
+def run_baseline(urls: list[str], server: FeedServer, runs: int, repo: Path) -> dict[str, float]:
+    """Median seconds of another checkout's fetch cold, build cold and a build right after
+    that build (whatever it asks the server), all with its own defaults."""
+    figures: dict[str, list[float]] = {"fetch": [], "build": [], "again": []}
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="digest-baseline-") as tmp:
+            folder = Path(tmp)
+            for kind in ("fetch", "build"):
+                config = folder / f"{kind}.toml"
+                config.write_text(config_text(urls, folder / f"{kind}.sqlite3"), encoding="utf-8")
+                server.reset()
+                figures[kind].append(timed(digest_cmd(kind, config, folder / "out"), cwd=repo))
+            server.reset()
+            figures["again"].append(timed(digest_cmd("build", folder / "build.toml", folder / "out"),
+                                          cwd=repo))
+    return {k: statistics.median(v) for k, v in figures.items()}
+
+
 def run_reader(urls: list[str], server: FeedServer, runs: int) -> dict[str, float] | None:
     """Median seconds of reader's cold and warm update_feeds(workers=16), the requests its
     warm run made and the most connections its cold run opened; None if reader is absent."""
@@ -148,7 +166,7 @@ def run_sequential(urls: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def measure(plan: Plan) -> list[dict]:
+def measure(plan: Plan, baseline: Path | None = None) -> list[dict]:
     bodies = {f"/feed/{i}.xml": body for i, (_, body) in
               enumerate(news_feeds(plan.feeds * plan.items, feeds=plan.feeds, seed=3))}
     rows = []
@@ -157,7 +175,8 @@ def measure(plan: Plan) -> list[dict]:
             urls = server.urls()
             sequential = run_sequential(urls[: plan.sequential]) * len(urls) / plan.sequential
             row = {"hosts": hosts, "sequential": sequential, **run_digest(urls, server, plan.runs),
-                   "reader": run_reader(urls, server, plan.runs)}
+                   "reader": run_reader(urls, server, plan.runs),
+                   "baseline": baseline and run_baseline(urls, server, plan.runs, baseline)}
             print(row, flush=True)
             rows.append(row)
     return rows
@@ -193,6 +212,14 @@ def report(plan: Plan, rows: list[dict], quick: bool, load: tuple[float, float])
               "for the first time, after the cold build it reuses that build's work (nothing "
               "new). The warm build asks every feed again "
               f"(fresh_minutes = 0, the store of the cold build) and gets {plan.feeds} x 304."]
+    if any(r["baseline"] for r in rows):
+        lines += ["", f"Before and after, same run: `--baseline {rows[0]['baseline_path']}` "
+                  "(another checkout, its own defaults) against this one.", "",
+                  "| hosts | fetch cold (before → after) | build cold | build right after a build |",
+                  "|---:|---:|---:|---:|"]
+        lines += [f"| {r['hosts']} | {r['baseline']['fetch']:.2f} s → {r['fetch']:.2f} s | "
+                  f"{r['baseline']['build']:.2f} s → {r['build']:.2f} s | "
+                  f"{r['baseline']['again']:.2f} s → {r['again']:.2f} s |" for r in rows]
     notes = HERE / "collect_notes.md"
     if notes.exists() and not quick:
         lines += ["", notes.read_text(encoding="utf-8").strip()]
@@ -203,10 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="another checkout of digest to time in the same run (before/after)")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     before = os.getloadavg()[0]
-    rows = measure(plan)
+    rows = measure(plan, args.baseline)
+    for row in rows:
+        row["baseline_path"] = args.baseline
     text = report(plan, rows, args.quick, (before, os.getloadavg()[0]))
     out = args.out or (HERE / "out" / "collect_quick.md" if args.quick else HERE / "collect_results.md")
     out.parent.mkdir(parents=True, exist_ok=True)
