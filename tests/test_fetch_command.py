@@ -104,6 +104,9 @@ def test_a_build_right_after_fetch_asks_no_feed_again(server, tmp_path):
     # Ten minutes (the default [fetch] fresh_minutes) after it answered, it is asked again.
     later = invoke("fetch", "--config", str(config), "--now", "2026-11-23T06:05:00Z")
     assert later.exit_code == 0 and sum(s.path == "/busy.xml" for s in server.seen) == 2
+    # A clock set back (or an earlier --now) is no reason to trust the store: asked again.
+    earlier = invoke("fetch", "--config", str(config), "--now", "2026-11-23T06:00:00Z")
+    assert earlier.exit_code == 0 and sum(s.path == "/busy.xml" for s in server.seen) == 3
 
 
 def test_fresh_minutes_zero_asks_every_time(server, tmp_path):
