@@ -59,10 +59,12 @@ FULL = Plan(feeds=200, items=20, delay=0.25, runs=3, sequential=40, hosts=(50, 1
 QUICK = Plan(feeds=24, items=5, delay=0.02, runs=1, sequential=6, hosts=(4, 1))
 
 
-def config_text(urls: list[str], store: Path) -> str:
-    """A config.toml for the served feeds with the default [fetch] settings."""
+def config_text(urls: list[str], store: Path, *, recheck: bool = False) -> str:
+    """A config.toml for the served feeds with the default [fetch] settings (``recheck``:
+    fresh_minutes = 0, so that every run asks every feed again)."""
     lines = ["[digest]", 'title = "Bench Brief"', "[articles]", "fetch = false",
-             "[fetch]", "timeout = 60", "[store]", f'path = "{store}"', "[email]",
+             "[fetch]", "timeout = 60", *(["fresh_minutes = 0"] if recheck else []),
+             "[store]", f'path = "{store}"', "[email]",
              'from = "Bench <bench@example.com>"', 'to = ["reader@example.com"]',
              'postal_address = "1 Bench Street"']
     for i, url in enumerate(urls):
@@ -70,10 +72,10 @@ def config_text(urls: list[str], store: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed(cmd: list[str]) -> float:
-    """Seconds one command takes, start-up included; it must succeed."""
+def timed(cmd: list[str], cwd: Path = REPO) -> float:
+    """Seconds one command takes (run in ``cwd``), start-up included; it must succeed."""
     start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=False)
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     if done.returncode:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stdout[-1500:]}{done.stderr[-1500:]}")
@@ -87,8 +89,11 @@ def digest_cmd(command: str, config: Path, out: Path) -> list[str]:
 
 
 def run_digest(urls: list[str], server: FeedServer, runs: int) -> dict[str, float]:
-    """Median seconds of fetch cold, build cold and build warm; most connections seen."""
-    figures: dict[str, list[float]] = {"fetch": [], "build": [], "warm": [], "connections": []}
+    """Median seconds of fetch cold, build cold, a build right after the fetch and one right
+    after the cold build (no feed asked again: fresh_minutes), and a warm build that asks every
+    feed again (all 304); most connections seen."""
+    figures: dict[str, list[float]] = {"fetch": [], "build": [], "after": [], "again": [],
+                                       "warm": [], "connections": []}
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="digest-collect-") as tmp:
             folder = Path(tmp)
@@ -100,10 +105,35 @@ def run_digest(urls: list[str], server: FeedServer, runs: int) -> dict[str, floa
                 if kind == "fetch":
                     figures["connections"].append(server.max_open)
             server.reset()
-            figures["warm"].append(timed(digest_cmd("build", folder / "build.toml", folder / "out")))
-            assert server.statuses.get(200, 0) == 0, "the warm build was not all 304"
+            figures["after"].append(timed(digest_cmd("build", folder / "fetch.toml", folder / "out")))
+            assert sum(server.statuses.values()) == 0, "the build right after the fetch asked a feed"
+            figures["again"].append(timed(digest_cmd("build", folder / "build.toml", folder / "out")))
+            assert sum(server.statuses.values()) == 0, "the build right after a build asked a feed"
+            recheck = folder / "recheck.toml"
+            recheck.write_text(config_text(urls, folder / "build.sqlite3", recheck=True), encoding="utf-8")
+            server.reset()
+            figures["warm"].append(timed(digest_cmd("build", recheck, folder / "out")))
+            assert server.statuses.get(304, 0) == len(urls), "the warm build was not all 304"
     medians = {k: statistics.median(v) for k, v in figures.items() if k != "connections"}
     return {**medians, "connections": max(figures["connections"])}
+
+
+def run_baseline(urls: list[str], server: FeedServer, runs: int, repo: Path) -> dict[str, float]:
+    """Median seconds of another checkout's fetch cold, build cold and a build right after
+    that build (whatever it asks the server), all with its own defaults."""
+    figures: dict[str, list[float]] = {"fetch": [], "build": [], "again": []}
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="digest-baseline-") as tmp:
+            folder = Path(tmp)
+            for kind in ("fetch", "build"):
+                config = folder / f"{kind}.toml"
+                config.write_text(config_text(urls, folder / f"{kind}.sqlite3"), encoding="utf-8")
+                server.reset()
+                figures[kind].append(timed(digest_cmd(kind, config, folder / "out"), cwd=repo))
+            server.reset()
+            figures["again"].append(timed(digest_cmd("build", folder / "build.toml", folder / "out"),
+                                          cwd=repo))
+    return {k: statistics.median(v) for k, v in figures.items()}
 
 
 def run_reader(urls: list[str], server: FeedServer, runs: int) -> dict[str, float] | None:
@@ -136,7 +166,7 @@ def run_sequential(urls: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def measure(plan: Plan) -> list[dict]:
+def measure(plan: Plan, baseline: Path | None = None) -> list[dict]:
     bodies = {f"/feed/{i}.xml": body for i, (_, body) in
               enumerate(news_feeds(plan.feeds * plan.items, feeds=plan.feeds, seed=3))}
     rows = []
@@ -145,7 +175,8 @@ def measure(plan: Plan) -> list[dict]:
             urls = server.urls()
             sequential = run_sequential(urls[: plan.sequential]) * len(urls) / plan.sequential
             row = {"hosts": hosts, "sequential": sequential, **run_digest(urls, server, plan.runs),
-                   "reader": run_reader(urls, server, plan.runs)}
+                   "reader": run_reader(urls, server, plan.runs),
+                   "baseline": baseline and run_baseline(urls, server, plan.runs, baseline)}
             print(row, flush=True)
             rows.append(row)
     return rows
@@ -162,19 +193,33 @@ def report(plan: Plan, rows: list[dict], quick: bool, load: tuple[float, float])
              f"{load[0]:.1f} at the start, {load[1]:.1f} at the end, on {os.cpu_count()} CPUs: "
              "compare figures within this table, not with runs on a quiet machine.", "",
              "| hosts | sequential urllib+feedparser | reader 3.26, 16 workers (cold / warm) | "
-             "digest fetch cold | digest build cold | digest build warm (all 304) | "
-             "most connections open (fetch) |", "|---:|---:|---:|---:|---:|---:|---:|"]
+             "digest fetch cold | digest build cold | digest build right after fetch / after a "
+             "build (no request) | digest build warm (all 304) | most connections open (fetch) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         reader = (f"{r['reader']['cold']:.2f} s / {r['reader']['warm']:.2f} s "
                   f"({r['reader']['warm_requests']} requests warm, at most "
                   f"{r['reader']['connections']} connections)" if r["reader"] else "not installed")
         lines.append(f"| {r['hosts']} | {r['sequential']:.1f} s | {reader} | {r['fetch']:.2f} s "
                      f"({r['sequential'] / r['fetch']:.0f}x) | {r['build']:.2f} s | "
-                     f"{r['warm']:.2f} s | {r['connections']} |")
+                     f"{r['after']:.2f} s / {r['again']:.2f} s | {r['warm']:.2f} s | {r['connections']} |")
     lines += ["", "The sequential baseline fetched the first "
               f"{plan.sequential} feeds and is scaled to all {plan.feeds} (each costs the same). "
               "Most connections open counts TCP connections at the server, all hosts together; "
-              f"on one host it must stay at or under per_host_max ({most})."]
+              f"on one host it must stay at or under per_host_max ({most}). A build right after "
+              "a fetch or a build asks no feed again (each answered less than [fetch] "
+              "fresh_minutes ago): after the fetch it groups and summarises the stored entries "
+              "for the first time, after the cold build it reuses that build's work (nothing "
+              "new). The warm build asks every feed again "
+              f"(fresh_minutes = 0, the store of the cold build) and gets {plan.feeds} x 304."]
+    if any(r["baseline"] for r in rows):
+        lines += ["", f"Before and after, same run: `--baseline {rows[0]['baseline_path']}` "
+                  "(another checkout, its own defaults) against this one.", "",
+                  "| hosts | fetch cold (before → after) | build cold | build right after a build |",
+                  "|---:|---:|---:|---:|"]
+        lines += [f"| {r['hosts']} | {r['baseline']['fetch']:.2f} s → {r['fetch']:.2f} s | "
+                  f"{r['baseline']['build']:.2f} s → {r['build']:.2f} s | "
+                  f"{r['baseline']['again']:.2f} s → {r['again']:.2f} s |" for r in rows]
     notes = HERE / "collect_notes.md"
     if notes.exists() and not quick:
         lines += ["", notes.read_text(encoding="utf-8").strip()]
@@ -185,10 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="another checkout of digest to time in the same run (before/after)")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     before = os.getloadavg()[0]
-    rows = measure(plan)
+    rows = measure(plan, args.baseline)
+    for row in rows:
+        row["baseline_path"] = args.baseline
     text = report(plan, rows, args.quick, (before, os.getloadavg()[0]))
     out = args.out or (HERE / "out" / "collect_quick.md" if args.quick else HERE / "collect_results.md")
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -484,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serial-parse", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serial_parse:
-        pipeline.PARALLEL_PARSE_BYTES = sys.maxsize
+        pipeline.PARALLEL_PARSE_FEEDS = sys.maxsize
     if args.pipeline_child:
         print(json.dumps(pipeline_child(args.pipeline_child, profile=args.profile_out)))
         return 0

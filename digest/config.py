@@ -77,6 +77,7 @@ class FetchSettings:
     max_redirects: int = 5  # redirect hops followed
     allow_private: bool = False  # let links found in feeds reach private addresses
     full_fetch_hours: float = 24.0  # ignore validators this often (servers that lie about 304)
+    fresh_minutes: float = 10.0  # a feed that answered less than this ago is not asked again
     user_agent: str = "digest/0.1 (+https://github.com/digest-news/digest)"  # User-Agent header
 
 
@@ -341,6 +342,8 @@ def _check_values(s: dict[str, Any], problems: list[str]) -> None:
     ):
         if not (math.isfinite(value) and low < value <= high):
             problems.append(f"{where}: must be above {low} and at most {high}, got {value}")
+    if not (math.isfinite(f.fresh_minutes) and 0 <= f.fresh_minutes <= 24 * 60):
+        problems.append(f"fetch.fresh_minutes: must be from 0 to 1440, got {f.fresh_minutes}")
     if not math.isfinite(s["rank"].min_score):
         problems.append(f"rank.min_score: must be a finite number, got {s['rank'].min_score}")
     if not 1 <= s["store"].keep_days <= 3650:

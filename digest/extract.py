@@ -13,7 +13,6 @@ import re
 from html import unescape
 from datetime import datetime, timezone
 
-import trafilatura
 
 from digest.kinds import PageMeta
 
@@ -111,6 +110,10 @@ _FRAGMENT_SHARE = 0.25  # a precision result under this share of the balanced on
 
 def _trafilatura(html: bytes | str, *, url: str | None, favor_precision: bool) -> str:
     """trafilatura's plain-text extraction, '' when it fails or finds nothing."""
+    # Imported on first use: ~75 ms of every command's start-up otherwise, and most runs of
+    # `digest fetch` (no [articles] fetch, or no new page) never extract anything.
+    import trafilatura
+
     try:
         text = trafilatura.extract(
             html,

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,6 +28,7 @@ from digest.model import (FEED_ERROR, FEED_NOT_MODIFIED, FEED_OK, Brief, Digest,
                           ParsedFeed, RankedStory, Story)
 from digest.output import json_bytes, write_outputs
 from digest.parse import parse_feed
+from digest.parse.pool import FeedParsers
 from digest.rank import rank_stories
 from digest.render import Rendered, RenderSettings, render_digest
 from digest.schema import digest_to_dict
@@ -41,9 +40,9 @@ from digest.summarise import Summariser, summarise_all
 log = logging.getLogger(__name__)
 
 EMAIL_FILES = ("digest.html", "digest.txt", "digest.eml", "digest.mjml")
-# Feed bodies beyond this many bytes in one run are parsed on every core: feedparser is pure
-# Python and most of a big run's time (bench/results.md); below it a pool costs more than it saves.
-PARALLEL_PARSE_BYTES = 4 * 1024 * 1024
+# Runs with this many due feeds or more parse them on every core: feedparser is pure Python and
+# most of a big run's time (bench/results.md); on a few feeds a pool costs more than it saves.
+PARALLEL_PARSE_FEEDS = 16
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,8 @@ def build(config: Config, *, now: datetime, fetcher: Fetcher, store: Store,
     Entries published from ``since`` (default: now - lookback_hours) up to ``now`` count.
     """
     reports = collect_feeds(config.feeds, now=now, fetcher=fetcher, store=store,
-                            full_fetch_hours=config.fetch.full_fetch_hours)
+                            full_fetch_hours=config.fetch.full_fetch_hours,
+                            fresh_minutes=config.fetch.fresh_minutes)
     _check_some_feed(reports)
     since = since or now - timedelta(hours=config.digest.lookback_hours)
     window_hours = (now - since).total_seconds() / 3600
@@ -178,7 +178,8 @@ def collect(config: Config, *, now: datetime, fetcher: Fetcher, store: Store) ->
     when every feed failed.
     """
     reports = collect_feeds(config.feeds, now=now, fetcher=fetcher, store=store,
-                            full_fetch_hours=config.fetch.full_fetch_hours)
+                            full_fetch_hours=config.fetch.full_fetch_hours,
+                            fresh_minutes=config.fetch.fresh_minutes)
     _check_some_feed(reports)
     articles = 0
     if config.articles.fetch:
@@ -232,35 +233,58 @@ def catch_up_since(store: Store, *, now: datetime, lookback_hours: float) -> dat
 
 
 def collect_feeds(feeds: Sequence[FeedConfig], *, now: datetime, fetcher: Fetcher, store: Store,
-                  full_fetch_hours: float) -> list[FeedReport]:
-    """Fetch every due feed, save its entries, and report how each fared (config order)."""
+                  full_fetch_hours: float, fresh_minutes: float = 0.0) -> list[FeedReport]:
+    """Fetch every due feed, save its entries, and report how each fared (config order).
+
+    A web feed that answered less than ``fresh_minutes`` ago is not due: what it had to say
+    is in the store (a build right after `digest fetch` asks no server again; it is reported
+    as a 304 would be). Local files are read every time: that costs no server anything.
+    """
+    fresh = timedelta(minutes=fresh_minutes)
     states = {f.url: store.feed_state(f.url) for f in feeds}
-    due = [f for f in feeds if _is_due(states[f.url], now)]
+    due = [f for f in feeds if _is_due(f, states[f.url], now, fresh)]
     requests = [_feed_request(f, states[f.url], now, full_fetch_hours) for f in due]
-    parsed: dict[str, ParsedFeed] = {}
+    with FeedParsers(parse_workers(len(due))) as parsers:
 
-    def parse_on_arrival(index: int, resp: Fetched) -> None:
-        # A web feed is parsed as soon as it arrives, while the others are still on the way;
-        # local files arrive at once and are parsed below, on every core when they are big.
-        if due[index].source.startswith(("http://", "https://")) and _readable(resp):
-            parsed[due[index].url] = _parse_one(due[index], resp, now)
+        def parse_on_arrival(index: int, resp: Fetched) -> None:
+            # Parsed as soon as it arrives (in a worker process on a big run), while the
+            # others are still on the way.
+            if _readable(resp):
+                parsers.submit(due[index].url, resp.body, feed_name=due[index].name,
+                               feed_url=due[index].url, headers=dict(resp.headers), now=now)
 
-    fetched = fetcher.fetch_all(requests, label="feeds", on_result=parse_on_arrival)
+        fetched = fetcher.fetch_all(requests, label="feeds", on_result=parse_on_arrival)
+        parsed = parsers.results()
     responses = dict(zip((f.url for f in due), fetched))
-    rest = [(f, responses[f.url]) for f in due if f.url not in parsed and _readable(responses[f.url])]
-    parsed.update(_parse_all(rest, now=now))
     reports = []
     for feed in feeds:
         if feed.url in responses:
             reports.append(_save_feed(feed, responses[feed.url], now=now, store=store,
                                       parsed=parsed.get(feed.url)))
+        elif _is_fresh(feed, states[feed.url], now, fresh):
+            log.info("%s: answered at %s, not asked again", feed.name, states[feed.url].last_success)
+            reports.append(FeedReport(name=feed.name, url=feed.url, status=FEED_NOT_MODIFIED, entries=0))
         else:
             reports.append(_backing_off(feed, states[feed.url]))
     return reports
 
 
-def _is_due(state: FeedState, now: datetime) -> bool:
-    return state.next_attempt is None or state.next_attempt <= now
+def parse_workers(feeds: int) -> int:
+    """Processes to parse ``feeds`` feed bodies in: one per core on a big run, else none (1)."""
+    return (os.cpu_count() or 1) if feeds >= PARALLEL_PARSE_FEEDS else 1
+
+
+def _is_due(feed: FeedConfig, state: FeedState, now: datetime, fresh: timedelta) -> bool:
+    if state.next_attempt is not None:
+        return state.next_attempt <= now
+    return not _is_fresh(feed, state, now, fresh)
+
+
+def _is_fresh(feed: FeedConfig, state: FeedState, now: datetime, fresh: timedelta) -> bool:
+    """True when a web feed answered less than ``fresh`` before ``now`` (not after it: a
+    clock set back, or an earlier --now, asks again)."""
+    return (feed.source.startswith(("http://", "https://")) and state.last_success is not None
+            and timedelta(0) <= now - state.last_success < fresh)
 
 
 def _feed_request(feed: FeedConfig, state: FeedState, now: datetime,
@@ -290,17 +314,6 @@ def _readable(resp: Fetched) -> bool:
 def _parse_one(feed: FeedConfig, resp: Fetched, now: datetime) -> ParsedFeed:
     return parse_feed(resp.body, feed_name=feed.name, feed_url=feed.url,
                       headers=dict(resp.headers), now=now)
-
-
-def _parse_all(todo: list[tuple[FeedConfig, Fetched]], *, now: datetime) -> dict[str, ParsedFeed]:
-    """Parse every (feed, response); on all cores when the bodies are big. Keyed by feed URL."""
-    workers = min(os.cpu_count() or 1, len(todo))
-    if workers < 2 or sum(len(r.body) for _, r in todo) < PARALLEL_PARSE_BYTES:
-        return {f.url: _parse_one(f, r, now) for f, r in todo}
-    # fork: the workers inherit the loaded modules, so they start in milliseconds.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = pool.map(_parse_one, *zip(*todo), [now] * len(todo), chunksize=1)
-        return {f.url: parsed for (f, _), parsed in zip(todo, results)}
 
 
 def _save_feed(feed: FeedConfig, resp: Fetched, *, now: datetime, store: Store,

@@ -64,7 +64,8 @@ def test_collect_quick_run_writes_its_table(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(REPO / "bench" / "collect.py"), "--quick", "--out", str(out)],
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
-    rows = re.findall(r"^\| (\d+) \| [\d.]+ s \| .+ \| [\d.]+ s \(\d+x\) \| [\d.]+ s \| [\d.]+ s \| (\d+) \|$",
+    rows = re.findall(r"^\| (\d+) \| [\d.]+ s \| .+ \| [\d.]+ s \(\d+x\) \| [\d.]+ s \| [\d.]+ s / [\d.]+ s \| "
+                      r"[\d.]+ s \| (\d+) \|$",
                       out.read_text(encoding="utf-8"), flags=re.M)
     assert [hosts for hosts, _ in rows] == ["4", "1"]
     assert 1 <= int(rows[1][1]) <= 16  # one host: never more than per_host_max connections

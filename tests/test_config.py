@@ -124,6 +124,8 @@ def test_config_knows_every_registered_transport_and_rejects_others(tmp_path):
     ("[digest]\nlookback_hours = 1e300", "digest.lookback_hours"),
     ("[fetch]\ntimeout = nan", "fetch.timeout"),
     ("[fetch]\nmax_bytes = 9999999999999", "fetch.max_bytes"),
+    ("[fetch]\nfresh_minutes = -1", "fetch.fresh_minutes"),
+    ("[fetch]\nfresh_minutes = nan", "fetch.fresh_minutes"),
     ("[smtp]\ntimeout = -inf", "smtp.timeout"),
     ("[rank]\nmin_score = nan", "rank.min_score"),
     ("[store]\nkeep_days = 0", "store.keep_days"),

@@ -88,3 +88,30 @@ def test_fetch_when_every_feed_fails_is_exit_1_with_one_line(server, tmp_path):
     result = invoke("fetch", "--config", str(config))
     assert result.exit_code == 1
     assert "every feed failed: Missing: HTTP 404" in result.output
+
+
+def test_a_build_right_after_fetch_asks_no_feed_again(server, tmp_path):
+    config = write_config(tmp_path, {"Busy": serve_feed(server, ["Bridge opens", "Dam repaired"])})
+    assert invoke("fetch", "--config", str(config), "--now", "2026-11-23T05:55:00Z").exit_code == 0
+    asked = sum(s.path == "/busy.xml" for s in server.seen)
+    out = tmp_path / "out"
+    built = invoke("build", "--config", str(config), "--out", str(out), "--now", "2026-11-23T06:00:00Z")
+    assert built.exit_code == 0, built.output
+    assert sum(s.path == "/busy.xml" for s in server.seen) == asked == 1
+    doc = json.loads((out / "digest.json").read_text())
+    assert [(f["status"], f["entries"]) for f in doc["feeds"]] == [("not_modified", 0)]
+    assert {s["headline"] for s in doc["stories"]} == {"Bridge opens", "Dam repaired"}
+    # Ten minutes (the default [fetch] fresh_minutes) after it answered, it is asked again.
+    later = invoke("fetch", "--config", str(config), "--now", "2026-11-23T06:05:00Z")
+    assert later.exit_code == 0 and sum(s.path == "/busy.xml" for s in server.seen) == 2
+    # A clock set back (or an earlier --now) is no reason to trust the store: asked again.
+    earlier = invoke("fetch", "--config", str(config), "--now", "2026-11-23T06:00:00Z")
+    assert earlier.exit_code == 0 and sum(s.path == "/busy.xml" for s in server.seen) == 3
+
+
+def test_fresh_minutes_zero_asks_every_time(server, tmp_path):
+    config = write_config(tmp_path, {"Busy": serve_feed(server, ["Bridge opens"])})
+    config.write_text(config.read_text().replace("[fetch]\n", "[fetch]\nfresh_minutes = 0\n"))
+    for _ in range(2):
+        assert invoke("fetch", "--config", str(config), "--now", "2026-11-23T05:55:00Z").exit_code == 0
+    assert sum(s.path == "/busy.xml" for s in server.seen) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -247,3 +248,34 @@ def test_a_label_by_the_headline_marks_analysis_but_a_menu_item_does_not():
     assert classify(title=NEUTRAL, url=None, text="", page=meta) == ("opinion", "label analysis")
     menu_only = b"<html><body><ul><li><a href='/opinion'>Opinion</a></li></ul><h1>Council meets</h1></body></html>"
     assert page_metadata(menu_only).labels == ()
+
+
+def test_the_lower_case_lane_has_only_lower_case_letters_to_match():
+    from digest.kinds import text
+
+    for pattern in text._LOWER:
+        assert pattern.flags & re.IGNORECASE
+        letters = re.sub(r"\\.", "", pattern.pattern)  # escapes (\b, \s, \w ...) are not letters
+        assert not re.search(r"[A-Z]", letters), pattern.pattern
+        assert all(c.lower() == c.upper() for c in letters if not c.isascii()), pattern.pattern
+
+
+def test_the_lower_case_lane_counts_what_ignorecase_counts(corpus):
+    from digest.kinds import text
+    from digest.parse import html_to_text
+
+    pages = sorted((corpus / "articles").rglob("*.htm*")) + sorted((corpus / "articles").rglob("*.txt"))
+    samples = []
+    for path in pages:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        body = raw if path.suffix == ".txt" else html_to_text(raw)
+        # The lane runs on ASCII text only: keep the ASCII of every page, in its own case and upper.
+        ascii_text = body.encode("ascii", "ignore").decode()
+        samples += [ascii_text[i : i + 6000] for i in range(0, len(ascii_text), 6000)]
+    samples += [s.upper() for s in samples[:50]] + [s.title() for s in samples[:50]]
+    assert len(samples) > 300
+    for pattern in text._LOWER:
+        found = sum(len(pattern.findall(s)) for s in samples)
+        assert found > 0 or pattern is text._STEPS, pattern.pattern
+        for sample in samples:
+            assert text._count(pattern, sample, sample.lower()) == len(pattern.findall(sample))

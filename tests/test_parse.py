@@ -429,3 +429,42 @@ def test_feed_categories_and_links_give_each_entry_a_kind():
     )
     kinds = [(e.kind, e.kind_signal) for e in parse(body).entries]
     assert kinds == [("opinion", "category opinion"), ("deals", "url /deals/"), ("report", None)]
+
+
+HOSTILE = (
+    '<p>Council <b onmouseover="alert(1)">approves</b> the plan.</p><script>alert("x")</script>'
+    '<img src="x" onerror="alert(2)"><a href="javascript:alert(3)">click</a>'
+    '<iframe src="https://evil.example/"></iframe><object data="x.swf">fallback</object>'
+    '<embed src="x.swf"> after the embed<form action="https://evil.example/"><input name="q"></form>'
+    '<style>body{display:none}</style><svg><script>alert(4)</script></svg>'
+    '<a href="java&#x09;script:alert(5)">tab</a><div style="background:url(javascript:alert(6))">end</div>'
+)
+
+
+def test_hostile_feed_html_never_reaches_the_email():
+    """feedparser's sanitiser is off (digest/parse): markup in every HTML field of a feed is
+    only ever text, and the email built from it carries none of it."""
+    from digest.model import RankedStory, Story
+    from digest.render import RenderSettings, render_digest
+    from digest.summarise import get_summariser
+    from tests.builders import make_digest
+    from tests.emailcheck import check_html
+
+    escaped = HOSTILE.replace("&", "&amp;").replace("<", "&lt;")
+    title = 'Council &lt;b onmouseover="alert(1)"&gt;approves&lt;/b&gt; the plan'
+    body = rss_items(item(title=title, link="https://example.com/a",
+                          extra=f"<description>{escaped}</description>"
+                                f"<content:encoded><![CDATA[{HOSTILE}]]></content:encoded>"),
+                     channel=f"<title>{escaped}</title>").replace(
+        b'version="2.0"', b'version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"')
+    parsed = parse(body)
+    (entry,) = parsed.entries
+    assert entry.title == "Council approves the plan"
+    for text in (entry.title, entry.summary, entry.content, parsed.title or ""):
+        assert "<" not in text and "alert" not in text and "javascript" not in text.lower()
+    assert "fallback" in entry.content and "after the embed" in entry.content
+    brief = get_summariser("extractive").summarise(
+        RankedStory(story=Story(id=entry.uid, entries=(entry,)), rank=1, score=1.0, why="test"))
+    html = render_digest(make_digest(stories=(brief,)), settings=RenderSettings()).html
+    assert check_html(html) == []
+    assert "alert" not in html and "javascript:" not in html.lower() and "onerror" not in html

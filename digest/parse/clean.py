@@ -40,8 +40,11 @@ def _illegal_ref(hexa: str | bytes | None, dec: str | bytes | None) -> bool:
 _BLOCKS = frozenset("""address article aside blockquote br dd div dl dt figcaption figure footer
 form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td th thead tr ul
 """.split())
-_DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "head",
+_DROP = ("script", "style", "noscript", "template", "iframe", "head",
          "title", "svg", "math", "select", "button")
+# Unwrapped, not dropped: an object's children are the fallback text a browser shows, and
+# libxml2 reads the (void) embed as a container that swallows the text after it.
+_UNWRAP = ("object", "embed")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
@@ -58,6 +61,8 @@ def html_to_text(html: str) -> str:
         return squash_paragraphs(html)
     for bad in list(root.iter(*_DROP)):
         bad.drop_tree()
+    for shell in list(root.iter(*_UNWRAP)):
+        shell.drop_tag()
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
             element.text = "\n\n" + (element.text or "")

@@ -23,7 +23,6 @@ from pathlib import Path
 
 import jinja2
 import mjml
-from premailer import Premailer
 
 from digest.config import Config, DigestSettings, EmailSettings, ThemeSettings
 from digest.errors import RenderError
@@ -298,6 +297,10 @@ def mjml_to_html(source: str, *, inline_css: str = "") -> str:
     except Exception as exc:  # MRML raises plain exceptions carrying its parser message
         raise RenderError(f"MJML could not be rendered: {exc}") from exc
     html = _STYLE_TAG.sub('<style data-premailer="ignore"', _DOCTYPE.sub("", html, count=1))
+    # Imported on first use: ~40 ms of every command's start-up otherwise (cssutils), and
+    # `digest fetch` never renders.
+    from premailer import Premailer
+
     inliner = Premailer(
         html, css_text=inline_css or None, strip_important=False, keep_style_tags=False,
         remove_classes=False, disable_validation=True, allow_network=False,
