@@ -101,6 +101,15 @@ def test_a_standfirst_weighing_what_the_news_means_is_the_dek_but_never_one_talk
     assert made.dek != talks
 
 
+def test_a_standfirst_that_only_weighs_the_news_is_never_what_happened():
+    weighs = "The harbour vote could make it harder for Velmora to borrow for its new schools and roads."
+    body = ("Are you in Velmora this week? Share your pictures of the harbour with us.\n\n"
+            "The Velmora official was just talking about the tide, but he summed up the mood on Monday.\n\n"
+            f"{SECOND}\n\n{THIRD}")
+    made = brief(entry(body, summary=weighs, title="Velmora approves harbour sea wall"))
+    assert weighs not in made.what_happened
+
+
 def test_a_description_naming_the_people_of_the_story_is_the_dek():
     standfirst = "An inquest into the drowning of a Velmora trawlerman off Skarn Point was adjourned until July."
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst, title="Velmora approves harbour sea wall"))

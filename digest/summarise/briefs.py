@@ -37,6 +37,7 @@ from digest.summarise.sections import section_blocks
 from digest.summarise.shape import (
     QUOTE_SPAN,
     furniture,
+    lead_states_event,
     leans_back,
     long_before,
     not_news,
@@ -133,7 +134,8 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead, dek=dek)
     # When no report's opening could state the event (What happened would open deep in the text),
     # the standfirst that does is What happened, and there is no dek.
-    if dek is not None and (not lead or lead[0].sentence.position >= _OPENING) and dek == _standfirst(headline_entry):
+    if dek is not None and (not lead or lead[0].sentence.position >= _OPENING) and dek == _standfirst(headline_entry) \
+            and lead_states_event(dek):
         return headline, None, ((dek, *happened[:MAX_HAPPENED - 1]), said, ahead)
     return headline, dek, (happened, said, ahead)
 
