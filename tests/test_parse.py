@@ -468,3 +468,14 @@ def test_hostile_feed_html_never_reaches_the_email():
     html = render_digest(make_digest(stories=(brief,)), settings=RenderSettings()).html
     assert check_html(html) == []
     assert "alert" not in html and "javascript:" not in html.lower() and "onerror" not in html
+
+
+def test_a_c1_reference_is_read_as_the_windows_1252_character():
+    # "&#146;" means the Windows-1252 ’, as HTML5 reads it; an older lxml made it a control
+    # character, which was then dropped: "don’t" became "dont".
+    from digest.parse.clean import html_to_text
+    assert html_to_text("<p>don&#146;t &#x96; ok &#129;</p>") == "don’t – ok"
+    rss = ("<rss version='2.0'><channel><title>T</title><item><title>Strike</title>"
+           "<description>don&amp;#146;t</description><link>https://example.com/a</link></item></channel></rss>")
+    (entry,) = parse(rss.encode()).entries
+    assert entry.summary == "don’t"

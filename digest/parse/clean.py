@@ -48,11 +48,27 @@ _UNWRAP = ("object", "embed")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
+def _cp1252(code: int) -> str:
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D name nothing
+        return ""
+
+
+_C1_REF = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9a-fA-F]));")
+
+
+def _c1_ref(match: re.Match[str]) -> str:
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    return _cp1252(code) if 0x80 <= code <= 0x9F else match.group(0)
+
+
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment: paragraphs joined by blank lines, spaces normalised."""
     if not html or not html.strip():
         return ""
-    html = drop_illegal_refs(XML_ILLEGAL.sub("", _XML_DECL.sub("", html)))
+    # "&#146;" is the Windows-1252 ’ (HTML5 reads it so; older lxml makes it a control, then lost)
+    html = drop_illegal_refs(_C1_REF.sub(_c1_ref, xml_safe(_XML_DECL.sub("", html))))
     if "<" not in html and "&" not in html:
         return squash_paragraphs(html)
     try:
