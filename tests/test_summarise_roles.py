@@ -287,3 +287,13 @@ def test_an_age_is_skipped_and_a_relative_clause_stays_with_the_role():
     # What the clause adds may be why the speaker matters ("who provides expert testimony ..."): kept whole.
     text = "\"We saw it coming,\" said Paul Begala, a longtime Clinton adviser who now works for CNN."
     assert speakers(text) == ["Paul Begala, a longtime Clinton adviser who now works for CNN"]
+
+
+def test_a_role_set_off_before_the_name_with_its_case_and_a_degree_before_the_institution():
+    from digest.summarise.roles import roles_in
+    assert roles_in("The plaintiff of the case, Ana Ruiz, had bought the harbour boat online.") == [
+        ("Ana Ruiz", "Ana Ruiz, the plaintiff of the case")]
+    found = roles_in("The study was led by Tor Lind, Ph.D., of Velmora University’s Harbour and Coast Research "
+                     "Sea Wall Engineering Institute, and was published on Monday.")
+    assert found == [("Tor Lind", "Tor Lind of Velmora University’s Harbour and Coast Research Sea Wall Engineering "
+                                  "Institute")]

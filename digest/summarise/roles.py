@@ -78,7 +78,7 @@ _SET_OFF_NAME = re.compile(rf",\s+(?P<name>{_PERSON})(?=,)")
 _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
     rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{_JOB})"
-    rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?)$"
+    rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|case|suit|lawsuit|trial|claim))?)$"
 )
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
 # The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
@@ -96,8 +96,11 @@ _NOT_ROLE = re.compile(
     r"and|but|said|says|told|tells|added|adds|wrote|writes|argued|warned|noted)\b"
 )
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
-_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?=\s+(?:of|from|at)\s)")
-_OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,6}")
+# A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
+_DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
+_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={_DEGREE},?\s+(?:of|from|at)\s)")
+_DEGREE_THEN = re.compile(rf"{_DEGREE},?(?=\s)")
+_OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
 # An institution ends on a word of one (or is someone's: "Columbia's Zuckerman Institute"); "of Texas" is a place.
 _ORG_END = re.compile(
     r"(?:['’]s\s|\b(?:University|College|Institute|Institution|Center|Centre|School|Foundation|Council|Association|"
@@ -135,7 +138,11 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     for match in _SET_OFF_NAME.finditer(prose):
         role = _ROLE_BEFORE_COMMA.search(prose[max(0, match.start() - _ROLE_WINDOW): match.start()])
         if role:
-            found.append((match.group("name"), _with_role(match.group("name"), role.group("role"), after=False)))
+            # "The plaintiff of the case, Angela Bolger," reads "Angela Bolger, the plaintiff of the case".
+            of_the = re.search(r"\bof the [a-z]+$", role.group("role"))
+            shown = (_with_role(match.group("name"), f"the {role.group('role')}", after=True) if of_the
+                     else _with_role(match.group("name"), role.group("role"), after=False))
+            found.append((match.group("name"), shown))
     found += _roles_before(prose)
     # "Prosecuting, Tim Townsend said": a court report's role opens the sentence.
     found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}") for m in _COURT_ROLE.finditer(prose)]
@@ -178,7 +185,8 @@ def _shown_before(prose: str, match: re.Match[str], role: str) -> tuple[str, str
 
 def _affiliation(prose: str, end: int) -> str:
     """The " of <institution>" right after a name ("of Columbia's Zuckerman Institute"), else ""."""
-    match = _OF_ORG.match(prose, end)
+    degree = _DEGREE_THEN.match(prose, end)  # ", Ph.D.," is skipped: the role is the institution
+    match = _OF_ORG.match(prose, degree.end() if degree else end)
     if not match or not _ORG_END.search(match.group(0)):
         return ""
     return match.group(0).rstrip(".") if re.search(r"\w{4,}\.$", match.group(0)) else match.group(0)
