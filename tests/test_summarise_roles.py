@@ -297,3 +297,12 @@ def test_a_role_set_off_before_the_name_with_its_case_and_a_degree_before_the_in
                      "Sea Wall Engineering Institute, and was published on Monday.")
     assert found == [("Tor Lind", "Tor Lind of Velmora University’s Harbour and Coast Research Sea Wall Engineering "
                                   "Institute")]
+
+
+def test_a_role_in_a_who_was_clause_and_an_acting_title_set_off_before_the_name():
+    from digest.summarise.roles import roles_in
+    assert roles_in("“It is a risk,” said Tor Lind, who was a longtime adviser to the Velmora harbour board.") == [
+        ("Tor Lind", "Tor Lind, a longtime adviser to the Velmora harbour board")]
+    assert roles_in("Chief Executive Officer (Acting) of the Velmora Harbour Authority, Ana Ruiz, added that "
+                    "two events will be held.") == [
+        ("Ana Ruiz", "Ana Ruiz, Chief Executive Officer (Acting) of the Velmora Harbour Authority")]

@@ -77,7 +77,7 @@ _LOWER_BEFORE = re.compile(
 _SET_OFF_NAME = re.compile(rf",\s+(?P<name>{_PERSON})(?=,)")
 _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
-    rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{_JOB})"
+    rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{_JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
     rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|case|suit|lawsuit|trial|claim))?)$"
 )
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
@@ -95,6 +95,9 @@ _NOT_ROLE = re.compile(
     r"^(?:(?:also|then|later|again|still|[a-z]+ly)\s+)*(?:who|which|that|whose|whom|when|where|while|after|before|as|if|"
     r"and|but|said|says|told|tells|added|adds|wrote|writes|argued|warned|noted)\b"
 )
+# "Paul Begala, who was a longtime advisor to Bill and Hillary Clinton": the role in a relative clause.
+_WHO_WAS = re.compile(rf"(?P<name>{_PERSON}),\s+who\s+(?:is|was|has been|had been)\s+(?P<role>(?:a|an|the)\s+[a-z][^,;:“”\"()]{{2,120}}?)"
+                      rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
 _DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
@@ -138,11 +141,17 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     for match in _SET_OFF_NAME.finditer(prose):
         role = _ROLE_BEFORE_COMMA.search(prose[max(0, match.start() - _ROLE_WINDOW): match.start()])
         if role:
-            # "The plaintiff of the case, Angela Bolger," reads "Angela Bolger, the plaintiff of the case".
-            of_the = re.search(r"\bof the [a-z]+$", role.group("role"))
-            shown = (_with_role(match.group("name"), f"the {role.group('role')}", after=True) if of_the
-                     else _with_role(match.group("name"), role.group("role"), after=False))
+            # A role with its "of" reads after the name: "The plaintiff of the case, Angela Bolger," as
+            # "Angela Bolger, the plaintiff of the case"; "CEO (Acting) of the Authority, Gary Scott," so too.
+            text = role.group("role")
+            of = re.search(r"\s(?:of|for)\s", text) and not re.search(r"['’]s\s", text)  # "Ministry of X's officer" reads before
+            shown = (_with_role(match.group("name"), f"the {text}" if text[:1].islower() else text, after=True) if of
+                     else _with_role(match.group("name"), text, after=False))
             found.append((match.group("name"), shown))
+    for match in _WHO_WAS.finditer(prose):
+        role = match.group("role")
+        if JOB_WORD.search(role) and not _OWNER_WORD.match(role):
+            found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
     found += _roles_before(prose)
     # "Prosecuting, Tim Townsend said": a court report's role opens the sentence.
     found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}") for m in _COURT_ROLE.finditer(prose)]
