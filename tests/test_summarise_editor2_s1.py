@@ -297,6 +297,8 @@ def test_a_pronouns_wrapper_around_a_whole_quotation_is_left_off():
     from digest.summarise.briefs import _unwrapped
     assert _unwrapped("He added, “We will vote again.”") == "“We will vote again.”"
     assert _unwrapped("He added that “we will vote again.”") == "He added that “we will vote again.”"
+    assert _unwrapped("She said last night: 'Velmora expects high standards.'") == "'Velmora expects high standards.'"
+    assert _unwrapped("She said last night: 'Velmora's wall won't wait.'") == "She said last night: 'Velmora's wall won't wait.'"
 
 
 def test_a_short_answer_pointing_back_at_an_unseen_question_is_no_statement():

@@ -391,13 +391,15 @@ def _quote(c: Candidate) -> Quote:
 
 
 # "He added, “...”": the speaker is shown beside the quote, and "added" to nothing shown dangles.
-_WRAPPER = re.compile(r"^(?:He|She|They|It) (?:added|continued|went on|said|says|told reporters)[,:]\s*(?=[“\"])")
+_WRAPPER = re.compile(r"^(?:He|She|They|It) (?:added|continued|went on|said|says|told reporters)"
+                      r"(?: (?:last night|yesterday|today|this week|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
+                      r"[,:]\s*(?=[“\"‘'])")
 
 
 def _unwrapped(text: str) -> str:
     """The quotation alone when the sentence is only a pronoun's wrapper around it."""
     rest = _WRAPPER.sub("", text, count=1)
-    whole = rest != text and re.fullmatch(r"“[^“”]+”|\"[^\"]+\"", rest.strip())
+    whole = rest != text and re.fullmatch(r"“[^“”]+”|\"[^\"]+\"|‘[^‘’]+’|'[^']+'", rest.strip())
     return rest.strip() if whole else text
 
 
