@@ -310,6 +310,13 @@ def test_a_short_answer_pointing_back_at_an_unseen_question_is_no_statement():
     assert any("hundred-year" in t for t in said)
 
 
+def test_a_title_written_before_the_event_gives_way_to_one_telling_it_done():
+    from digest.summarise.headline import pick_headline_entry
+    before = make_entry(uid="a", title="Velmora council poised to back harbour sea wall in Monday vote")
+    done = make_entry(uid="b", title="Velmora council backs harbour sea wall in Monday vote")
+    assert pick_headline_entry((before, done)) is done
+
+
 def test_three_site_tails_are_all_removed():
     assert headline_of(make_entry(title="Two hurt in harbour crash on Velmora bridge - WVLM 7News | Velmora News, "
                                         "Weather, Sports | Skarn Point")) == "Two hurt in harbour crash on Velmora bridge"

@@ -176,7 +176,13 @@ def pick_headline_entry(entries: tuple[Entry, ...], *, happened: tuple[str, ...]
         others = [overlap(entry.title, o.title) for o in titled if o is not entry]
         return sum(others) / len(others) + overlap(entry.title, event)
 
-    return max(titled, key=lambda e: (not weak_title(cleaned_title(e)), round(closeness(e), 6), -titled.index(e)))
+    return max(titled, key=lambda e: (not weak_title(cleaned_title(e)), not _PREVIEW.search(e.title),
+                                      round(closeness(e), 6), -titled.index(e)))
+
+
+# A title written before the event ("Obama Will Invoke ...", "Senate Poised to Back ..."): when
+# another report's title tells it as done, that one heads the brief.
+_PREVIEW = re.compile(r"\b(?:[Ww]ill|[Pp]oised [Tt]o|[Ss]et [Tt]o|[Ee]xpected [Tt]o|[Ll]ikely [Tt]o|[Rr]eady [Tt]o)\s")
 
 
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*\S{0,12}$")
