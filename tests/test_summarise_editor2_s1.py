@@ -178,6 +178,14 @@ def test_an_address_to_visit_or_write_to_is_furniture():
     assert not furniture(LEAD)
 
 
+def test_a_verbless_photo_caption_is_furniture_and_a_citation_is_cut():
+    from digest.summarise.shape import furniture, tidy
+    assert furniture("The Velmora Rovers’ footballers training ahead of a match against Skarn.")
+    assert not furniture("Divers searching the Velmora harbour found the missing boat on Monday.")
+    assert not furniture(LEAD)
+    assert tidy("The harbour rose 30 cm in a decade (Velmora Coast Survey, 2023).") == "The harbour rose 30 cm in a decade."
+
+
 def test_a_drop_cap_split_word_is_never_shown():
     made = brief(entry("V\n\nelmora's city council voted 7-2 on Monday to build a sea wall along the harbour, "
                        f"ending a year of hearings.\n\n{SECOND}\n\n{THIRD}", summary=""))

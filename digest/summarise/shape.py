@@ -110,7 +110,20 @@ def furniture(text: str) -> bool:
     """True for a sentence that is page furniture, not prose: a label, a side item, a bullet,
     a caption, a cited statistic, a paywall or affiliate notice, or a word cut by a drop cap."""
     return bool(_FURNITURE.search(text) or _LABELLED.match(text) or _CREDIT_TAIL.search(text) or
-                 _CAPTION.search(text) or text[:1].islower())
+                 _CAPTION.search(text) or text[:1].islower() or _verbless_caption(text))
+
+
+# A photo caption is a noun and an "-ing" with no finite verb: "The Tridents' footballers training
+# ahead of a match against Dominica."
+_ING_AFTER_NOUN = re.compile(r"^(?:The |A |An )?(?:[A-Z][\w’'.-]*\s+){1,5}(?:[a-z][\w’'-]*\s+){0,2}[a-z]+ing\b")
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|"
+                     r"do|does|did|said|says|[a-z]{3,}ed)\b")
+
+
+def _verbless_caption(text: str) -> bool:
+    head = QUOTE_SPAN.sub(" ", text)
+    return (len(head.split()) <= 25 and bool(_ING_AFTER_NOUN.match(head)) and not _FINITE.search(head)
+            and not re.search(rf"\b(?:{_IRREGULAR})\b", head))
 
 
 def unintroduced(text: str) -> bool:
@@ -141,9 +154,15 @@ _SHOUTED = frozenset(
 _SHOUTED_OPENER = re.compile(r"^([A-Z]+(?: [A-Z]+){0,3})(?=( |-)[a-z])")
 
 
+# An academic in-text citation ("... the year (Copernicus Climate Change Service, 2023).") is for a
+# paper's reader, not a brief's.
+_CITATION = re.compile(r"\s\((?:[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|et al\.))*),\s(?:19|20)\d\d[a-z]?\)")
+
+
 def tidy(text: str) -> str:
-    """Return a sentence without a credit prefix and with a shouted opening calmed ("TWO men" -> "Two men")."""
-    text = _CREDIT_PREFIX.sub("", text, count=1)
+    """Return a sentence without a credit prefix or an in-text citation, and with a shouted opening
+    calmed ("TWO men" -> "Two men")."""
+    text = _CITATION.sub("", _CREDIT_PREFIX.sub("", text, count=1))
     match = _SHOUTED_OPENER.match(text)
     # A word joined to a lower-case one ("A HIGH-powered team") is a shouted word, not an acronym.
     joined = match is not None and match.group(2) == "-" and len(match.group(1).split()[-1]) >= 4
