@@ -306,3 +306,16 @@ def test_a_role_in_a_who_was_clause_and_an_acting_title_set_off_before_the_name(
     assert roles_in("Chief Executive Officer (Acting) of the Velmora Harbour Authority, Ana Ruiz, added that "
                     "two events will be held.") == [
         ("Ana Ruiz", "Ana Ruiz, Chief Executive Officer (Acting) of the Velmora Harbour Authority")]
+
+
+def test_a_speaker_introduced_in_a_line_ending_on_a_colon_keeps_name_and_role():
+    from digest.model import RankedStory, Story
+    from digest.summarise import get_summariser
+    from tests.builders import make_entry
+    text = ("The Velmora council voted 7-2 on Monday to build a sea wall along the harbour.\n\n"
+            "Harbour board spokesman Tor Lind answered the vote in a statement on Monday:\n\n"
+            "“The board will fight this wall in every court in the land,” Lind said.")
+    brief = get_summariser("extractive").summarise(
+        RankedStory(Story("s", (make_entry(content=text, summary=""),)), rank=1, score=1.0, why="t"))
+    assert [q.speaker for q in brief.who_said_what] == ["Harbour board spokesman Tor Lind"]
+    assert not any(s.endswith(":") for s in (*brief.what_happened, *brief.what_next, brief.dek or ""))

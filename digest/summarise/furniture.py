@@ -64,6 +64,10 @@ _PAYWALL = re.compile(
 _CAPTION_OPENER = re.compile(r"^(?:Pictured|PICTURED|Above|ABOVE|Top|TOP|Inset|INSET)\s*:|^FILE(?: PHOTO)?\s*[-–—:]")
 _URL = re.compile(r"https?://\S+|www\.\S+|@\w{2,}")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A clause ending on a colon before the words it introduces is prose, and may introduce their
+# speaker: "DNC spokesman Brad Woodhouse addressed the video in a statement Monday:".
+_INTRODUCES_QUOTE = re.compile(r"^(?=(?:\S+\s+){5})[A-Z].*\b(?:said|says|told|added|wrote|statement|addressed|"
+                               r"responded|replied|explained|declared|tweeted|posted)\b[^:]*:$")
 # Photo credits mark a caption paragraph: "CreditChang W. Lee/The New York Times", "(Reuters)".
 _CREDIT = re.compile(
     r"\bCredit\s?[A-Z]|Getty Images|\bphoto via\b|\((?:Photo|Image|Picture)\b[^)]*\)|"
@@ -127,7 +131,7 @@ def is_chrome(sentence: str) -> bool:
         return True  # a link or handle with a few words around it: "More at https://...", "Follow @x"
     if text.startswith("[") and text.rstrip(".").endswith("]"):
         return True  # "[Read: ...]", "[What you need to know ...]": editors' asides and promos
-    if not _TERMINAL.search(text):
+    if not _TERMINAL.search(text) and not _INTRODUCES_QUOTE.search(text):
         return True  # captions, headings and link lists rarely end like prose
     return text.isupper() or len(text.split()) < 4
 

@@ -110,7 +110,8 @@ def furniture(text: str) -> bool:
     """True for a sentence that is page furniture, not prose: a label, a side item, a bullet,
     a caption, a cited statistic, a paywall or affiliate notice, or a word cut by a drop cap."""
     return bool(_FURNITURE.search(text) or _LABELLED.match(text) or _CREDIT_TAIL.search(text) or
-                 _CAPTION.search(text) or text[:1].islower() or _verbless_caption(text))
+                 _CAPTION.search(text) or text[:1].islower() or _verbless_caption(text)
+                 or text.rstrip().endswith(":"))  # it introduces words shown elsewhere, or nowhere
 
 
 # A photo caption is a noun and an "-ing" with no finite verb: "The Tridents' footballers training
