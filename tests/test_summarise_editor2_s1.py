@@ -110,6 +110,15 @@ def test_a_standfirst_that_only_weighs_the_news_is_never_what_happened():
     assert weighs not in made.what_happened
 
 
+def test_another_outlets_lead_in_loaded_words_is_no_dek():
+    loaded = "Bombastic harbour campaigner Ilse Varga stormed out of the Velmora council on Monday after the sea wall vote."
+    made = brief(entry(f"{LEAD}\n\n{THIRD}", summary="", uid="a", feed="Velmora Post",
+                       title="Velmora approves harbour sea wall"),
+                 entry(f"{loaded}\n\nThe survey is due next year.", summary="", uid="b", feed="Harbour Wire",
+                       title="Campaigner storms out over sea wall"))
+    assert made.what_happened[0] == LEAD and made.dek != loaded
+
+
 def test_a_description_naming_the_people_of_the_story_is_the_dek():
     standfirst = "An inquest into the drowning of a Velmora trawlerman off Skarn Point was adjourned until July."
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst, title="Velmora approves harbour sea wall"))

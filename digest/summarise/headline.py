@@ -215,7 +215,7 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     # Another report's lead is judged as a lead (its main clause states the event); a sentence of
     # this one's lead must state the event outright.
     own = tidy(first) if first else None
-    pool = ([own] if own else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s)] + [
+    pool = ([own] if own else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s) and not _LOADED.search(s)] + [
         s for s in leads[1:] if states_event_firmly(s)]
     fit = [sentence for sentence in pool
            if _stands(sentence, standfirst=sentence == own) and not long_before(sentence) and _whole(sentence, entry.summary)
@@ -244,6 +244,13 @@ _LEAD_SENTENCES = 2  # the lead sentences a dek may come from when the standfirs
 
 
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.)\.$")
+
+
+# An outlet's loaded words ("Bombastic conservative talk show host ...", "on the political ropes"):
+# under a neutral headline another outlet's plainer lead, or none, serves the reader better.
+_LOADED = re.compile(r"\b(?:bombastic|embattled|beleaguered|disgraced|firebrand|notorious|scandal-plagued|"
+                     r"bombshell|stunning(?:ly)?|shocking(?:ly)?|furious(?:ly)?|slammed|blasted|ripped into|"
+                     r"on the (?:political )?ropes|smell(?:s|ing)? (?:an opening|blood))\b", re.IGNORECASE)
 
 
 def _on_topic(sentence: str, about: str) -> bool:
