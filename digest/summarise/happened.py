@@ -1,0 +1,148 @@
+"""What happened: the sentences that state a story's event, lead first.
+
+News puts the event first: a report's lead, however it is worded, states it; past the lead only
+sentences naming an actor doing something qualify, never colour, background, a side item, a
+bare statistic or a sentence leaning on one before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
+from digest.summarise.centrality import near_duplicate, overlap
+from digest.summarise.headline import NEWSY, timing_words
+from digest.summarise.names import person_like
+from digest.summarise.shape import (
+    QUOTE_SPAN,
+    furniture,
+    leans_back,
+    long_before,
+    not_news,
+    quotes_heavily,
+    unintroduced,
+)
+
+MAX_HAPPENED = 2  # the seed model tells the event in one sentence; a third is most often background
+
+
+def news_first(event: list[Candidate], headline: str) -> list[Candidate]:
+    """What happened's first sentence: the first event sentence, unless it names no when and no
+    how many (a colour opener: "Nobody here ever liked the sea") and a sentence just after it in
+    the same report does and is closer to the headline: news names its day or its count."""
+    if not event or NEWSY.search(event[0].sentence.text):
+        return event[:1]
+    first = event[0]
+    later = next((c for c in event[1:] if c.sentence.entry == first.sentence.entry and c.sentence.position <= 2
+                  and NEWSY.search(c.sentence.text)), None)
+    if later and overlap(later.sentence.text, headline) > overlap(first.sentence.text, headline):
+        return [later]
+    return event[:1]
+
+
+def _states_event(c: Candidate, *, strict: bool = True) -> bool:
+    """True when a sentence can stand alone as a statement of the event.
+
+    ``strict`` also keeps out colour, speculation, predictions, background and sentences
+    addressed to the reader; a page written wholly that way is read without it.
+    """
+    text = c.sentence.text
+    if c.statement is not None and c.statement.speaker[:1].islower() or furniture(text):
+        return False
+    if strict and (c.sentence.position > 0 and unintroduced(text) or long_before(text)):
+        return False
+    return (8 <= word_count(c) <= 55 and not quotes_heavily(text) and not leans_back(text)
+            and not text.endswith("?") and not (strict and not_news(QUOTE_SPAN.sub(" ", text))))
+
+
+def pick_happened(candidates: list[Candidate]) -> list[Candidate]:
+    """Return one to three central, lead-biased, quote-free sentences stating the event, in source order.
+
+    Plain event sentences outrank reported speech ("Obama admitted that ...") past a report's
+    lead, which states the event however it is worded; direct quotes and
+    sentences opening on a bare surname ("Ruiz, who ...") are out. When nothing qualifies, the
+    most central sentence still gives the reader the story.
+    """
+    surnames = _surnames(candidates)
+    pool = [c for c in candidates if _states_event(c) and not _opens_on_surname(c.sentence.text, surnames)]
+    if not pool:
+        pool = [c for c in candidates if _states_event(c, strict=False) and not _opens_on_surname(c.sentence.text, surnames)]
+    if not pool:
+        return sorted([c for c in candidates if not furniture(c.sentence.text)], key=lambda c: -c.centrality)[:1]
+    pool = newest_timing(pool)
+    plain = any(c.statement is None for c in pool)
+    if plain:  # reported speech is Who said what's when plain event sentences exist, except a
+        # lead: "X announced Tuesday that ..." opening a report is the event, told as news tells it
+        pool = [c for c in pool if c.statement is None or c.sentence.position == 0]
+    scored = sorted(pool, key=lambda c: (-_event_value(c, plain=plain), c.sentence.entry, c.sentence.position))
+    top = _event_value(scored[0], plain=plain)
+    chosen: list[Candidate] = []
+    for cand in scored:
+        if len(chosen) == MAX_HAPPENED or (chosen and _event_value(cand, plain=plain) < 0.6 * top):
+            break
+        if fresh(cand, chosen):
+            chosen.append(cand)
+    # News puts the event first: the chosen sentences read lead first (the budget always keeps
+    # the first), each report's lead before any report's later sentences.
+    return sorted(chosen, key=lambda c: (c.sentence.position, c.sentence.entry))
+
+
+def newest_timing(pool: list[Candidate]) -> list[Candidate]:
+    """When two reports tell the same thing on different days ("launches tomorrow", "launches
+    today"), drop the older report's sentence: the newer was written closer to the event.
+
+    Only sentences that say the same thing disagree; two sentences naming different days for
+    different things are both kept.
+    """
+    dated = [(c, timing_words(c.sentence.text)) for c in pool]
+    dated = [(c, days) for c, days in dated if days]
+    stale = {id(old) for old, old_days in dated for new, new_days in dated
+             if new.order > old.order and not old_days & new_days and _same_claim(old, new)}
+    return [c for c in pool if id(c) not in stale]
+
+
+def _same_claim(a: Candidate, b: Candidate) -> bool:
+    """True when two sentences say the same thing, days aside."""
+    return near_duplicate(DAYS.sub(" ", a.sentence.text), DAYS.sub(" ", b.sentence.text), limit=0.5)
+
+
+DAYS = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                   re.IGNORECASE)
+
+
+# Framing that reports a consequence or someone's reading of the event, not the event itself.
+_SECONDHAND = re.compile(
+    r"\baccording to\b|\b(?:cast|casts|casting) (?:doubt|a shadow)\b|\braises? (?:questions|doubts|fears)\b|"
+    r"\bthreaten(?:s|ed)?\b|\bin the wake of\b|\bfallout\b|\b(?:face|faces|facing) (?:higher|bigger|new)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_value(c: Candidate, *, plain: bool) -> float:
+    """Lead bias plus centrality, a little more for the first outlet to report it.
+
+    Reported speech weighs less when plain event sentences exist, and so do consequences and
+    attributed readings ("has cast doubt on ..., according to two investors").
+    """
+    value = lead_bias(c.sentence) + c.centrality + 0.2 / (1 + c.order)
+    if _SECONDHAND.search(QUOTE_SPAN.sub(" ", c.sentence.text)):
+        value *= 0.7
+    return value * 0.6 if plain and c.statement is not None and c.sentence.position > 0 else value
+
+
+_PERSON_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+)+")
+_SURNAME_OPENER = re.compile(r"^(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*([A-Z][a-z’'-]+)(?=,|\s+[a-z])")
+
+
+def _surnames(candidates: list[Candidate]) -> set[str]:
+    """Surnames of the people the story names in full ("Ana Ruiz" gives "Ruiz")."""
+    runs = (m.group(0) for c in candidates for m in _PERSON_RUN.finditer(c.sentence.text))
+    return {run.split()[-1] for run in runs if person_like(run)}
+
+
+def _opens_on_surname(text: str, surnames: set[str]) -> bool:
+    """True when a sentence opens on a surname alone ("Ruiz, who took office ...")."""
+    match = _SURNAME_OPENER.match(text)
+    return match is not None and match.group(1) in surnames
+
+
