@@ -27,6 +27,9 @@ LEAD = ("The Velmora city council voted 7-2 on Monday to build a sea wall along 
         "ending a year of hearings over the flood plan.")
 SECOND = "The approved plan sets aside 40 million crowns for a wall three metres above the spring tide line."
 THIRD = "Councillors who voted against the plan said the harbour fishermen had not been consulted on its route."
+# An opening no sentence of which can state the event: a reader prompt, then someone named before.
+NO_USABLE_OPENING = ("Are you in Velmora this week? Share your pictures of the harbour with us.\n\n"
+                     "The Velmora official was just talking about the tide, but he summed up the mood on Monday.")
 
 
 # Dek ----------------------------------------------------------------------------------------
@@ -85,9 +88,7 @@ def test_a_lead_telling_what_someone_said_that_states_the_event_by_its_speech_ve
 
 def test_when_the_opening_cannot_state_the_event_the_standfirst_is_what_happened():
     standfirst = "Velmora councillors backed a harbour sea wall by seven votes to two after a year of argument."
-    body = ("Are you in Velmora this week? Share your pictures of the harbour with us.\n\n"
-            "The Velmora official was just talking about the tide, but he summed up the mood on Monday.\n\n"
-            f"{SECOND}\n\n{THIRD}")
+    body = f"{NO_USABLE_OPENING}\n\n{SECOND}\n\n{THIRD}"
     made = brief(entry(body, summary=standfirst, title="Velmora approves harbour sea wall"))
     assert made.what_happened[0] == standfirst and made.dek is None
 
@@ -103,9 +104,7 @@ def test_a_standfirst_weighing_what_the_news_means_is_the_dek_but_never_one_talk
 
 def test_a_standfirst_that_only_weighs_the_news_is_never_what_happened():
     weighs = "The harbour vote could make it harder for Velmora to borrow for its new schools and roads."
-    body = ("Are you in Velmora this week? Share your pictures of the harbour with us.\n\n"
-            "The Velmora official was just talking about the tide, but he summed up the mood on Monday.\n\n"
-            f"{SECOND}\n\n{THIRD}")
+    body = f"{NO_USABLE_OPENING}\n\n{SECOND}\n\n{THIRD}"
     made = brief(entry(body, summary=weighs, title="Velmora approves harbour sea wall"))
     assert weighs not in made.what_happened
 

@@ -21,7 +21,7 @@ from digest.summarise.headline import (
     headline_of,
     pick_dek,
     pick_headline_entry,
-    standfirst_of,
+    standfirst,
     timing_words,
 )
 from digest.summarise.names import named_in_full
@@ -32,7 +32,6 @@ from digest.summarise.shape import (
     lead_states_event,
     quotes_heavily,
     states_event_firmly,
-    tidy,
 )
 from digest.summarise.voices import pick_said
 
@@ -121,18 +120,13 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead, dek=dek)
     # When no report's opening could state the event (What happened would open deep in the text),
     # the standfirst that does is What happened, and there is no dek.
-    if dek is not None and (not lead or lead[0].sentence.position >= _OPENING) and dek == _standfirst(headline_entry) \
+    if dek is not None and (not lead or lead[0].sentence.position >= _OPENING) and dek == standfirst(headline_entry) \
             and lead_states_event(dek):
         return headline, None, ((dek, *happened[:MAX_HAPPENED - 1]), said, ahead)
     return headline, dek, (happened, said, ahead)
 
 
 _OPENING = 2  # sentences of a report that open it: its lead and the one after
-
-
-def _standfirst(entry: Entry | None) -> str | None:
-    first = standfirst_of(entry.summary) if entry is not None else None
-    return tidy(first) if first else None
 
 
 def _dek(entry: Entry | None, headline: str, lead: list[Candidate], read: tuple[Entry, ...],

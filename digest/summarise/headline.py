@@ -202,19 +202,18 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
 
     The chosen report's standfirst (its feed description) when its first sentence states the
     event; else another report's lead (``others``) or its own lead, or with ``own_leads`` the
-    first sentence of its lead paragraphs that does. Never a clause cut from a sentence, never one repeating
-    the headline nearly word for word, never furniture, never a sentence a block already shows
-    (``shown``), never a timing the blocks word differently, never a sentence ``stale`` rejects
-    (a newer report words its day differently).
+    first sentence of its lead paragraphs that does. Never a clause cut from a sentence, never
+    one repeating the headline nearly word for word, never furniture, never a sentence a block
+    already shows (``shown``), never a timing the blocks word differently, never a sentence
+    ``stale`` rejects (a newer report words its day differently).
     """
     if entry is None:
         return None
     about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
-    first = standfirst_of(entry.summary)
     leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES if own_leads else 1]]
     # Another report's lead is judged as a lead (its main clause states the event); a sentence of
     # this one's lead must state the event outright.
-    own = tidy(first) if first else None
+    own = standfirst(entry)
     pool = ([own] if own else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s) and not _LOADED.search(s)] + [
         s for s in leads[1:] if states_event_firmly(s)]
     fit = [sentence for sentence in pool
@@ -236,8 +235,8 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
 
 
 NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
-                    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
-                    r"September|October|November|December)\b")
+                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December)\b")
 
 
 _LEAD_SENTENCES = 2  # the lead sentences a dek may come from when the standfirst cannot serve
@@ -271,6 +270,12 @@ def _echoes(sentence: str, headline: str) -> bool:
     """True when a dek says no more than the headline: its words all there, hardly any added."""
     mine, head = set(words(sentence)), set(words(headline))
     return bool(head) and overlap(sentence, headline) >= 0.8 and len(mine - head) <= 2
+
+
+def standfirst(entry: Entry | None) -> str | None:
+    """The entry's standfirst as a dek would show it (first whole sentence, tidied), or None."""
+    first = standfirst_of(entry.summary) if entry is not None else None
+    return tidy(first) if first else None
 
 
 def standfirst_of(summary: str) -> str | None:
