@@ -273,7 +273,7 @@ def test_brief_is_deterministic():
 
 
 def test_tight_budget_trims_lowest_value_items_first():
-    from digest.summarise.briefs import ExtractiveSummariser
+    from digest.summarise import ExtractiveSummariser
 
     full = ExtractiveSummariser().summarise(three_outlet_story())
     tight = ExtractiveSummariser(budget=60).summarise(three_outlet_story())

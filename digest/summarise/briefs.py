@@ -12,6 +12,7 @@ import logging
 import re
 
 from digest.model import KIND_REPORT, Brief, Entry, Quote, RankedStory, Source
+from digest.summarise import BUDGET_WORDS
 from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, build_candidates, fresh, read_entries, tidied
 from digest.summarise.centrality import near_duplicate
@@ -37,18 +38,6 @@ from digest.summarise.voices import pick_said
 
 log = logging.getLogger(__name__)
 
-BUDGET_WORDS = 120  # words across the dek and the three blocks, so a 10-brief email stays readable
-
-
-class ExtractiveSummariser:
-    """The offline default: picks source sentences for each block, deterministically."""
-
-    def __init__(self, *, budget: int = BUDGET_WORDS) -> None:
-        self.budget = budget
-
-    def summarise(self, story: RankedStory) -> Brief:
-        """Return the three-block brief for ``story``."""
-        return summarise_story(story, budget=self.budget)
 
 
 def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief:
@@ -212,7 +201,7 @@ def _unwrapped(text: str) -> str:
     return rest.strip() if whole else text
 
 
-__all__ = ["ExtractiveSummariser", "clean_headline", "fit_budget", "named_in_full", "pick_happened", "pick_next",
+__all__ = ["BUDGET_WORDS", "clean_headline", "fit_budget", "named_in_full", "pick_happened", "pick_next",
            "pick_said", "quotes_heavily", "reporting", "summarise_story"]
 
 
