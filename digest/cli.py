@@ -162,7 +162,8 @@ def run_build(config: Config, *, out: Path, now: datetime) -> tuple[pipeline.Bui
     with Store.open(config.store.path) as store:
         summariser = make_summariser(config, store=store, now=now)
         digest = pipeline.build(config, now=now, fetcher=fetcher, store=store, summariser=summariser)
-    return pipeline.write_digest(digest, config, out_dir=out, now=now), summariser_note(summariser)
+        built = pipeline.write_digest(digest, config, out_dir=out, now=now, store=store)
+    return built, summariser_note(summariser)
 
 
 def summary_line(built: pipeline.Built, out: Path, note: str | None = None) -> str:

@@ -187,7 +187,7 @@ def run(config: Config, *, out_dir: Path, now: datetime, fetcher: Fetcher, store
     store.record_attempt(day, window_start=since)
     digest = build(config, now=now, fetcher=fetcher, store=source, summariser=summariser,  # type: ignore[arg-type]
                    since=since)
-    built = write_digest(digest, config, out_dir=out_dir, now=now)
+    built = write_digest(digest, config, out_dir=out_dir, now=now, store=store)
     if built.rendered is None:  # a quiet day: nothing to send, so nothing to catch up on
         store.close_attempts(day)
         return RunResult(built=built)

@@ -101,3 +101,45 @@ def test_a_few_new_entries_redo_only_their_stories_byte_identical_to_a_full_rebu
     assert incremental == full
     assert 1 <= redone < everything
     assert b"Lighthouse on Cape Arlen relit" in full["digest.json"]
+
+
+def write(config_path: Path, out: Path, *, store_path: Path | None = None) -> dict[str, bytes]:
+    """Build, then write the files with the store open (as `digest build` does); return them."""
+    config = load_config(config_path)
+    with Store.open(store_path or config.store.path) as store:
+        digest = pipeline.build(config, now=NOW, fetcher=Fetcher(config.fetch), store=store,
+                                summariser=get_summariser("extractive"))
+        built = pipeline.write_digest(digest, config, out_dir=out, now=NOW, store=store)
+    return {p.name: p.read_bytes() for p in built.paths}
+
+
+def test_an_unchanged_build_reuses_the_rendered_email_byte_for_byte(config, tmp_path, monkeypatch):
+    first = write(config, tmp_path / "a")
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "render_digest", lambda *a, **k: pytest.fail("rendered again"))
+        second = write(config, tmp_path / "b")
+    assert second == first
+    fresh = write(config, tmp_path / "c", store_path=cold_copy(tmp_path))
+    assert fresh == first
+
+
+def test_a_changed_setting_renders_again(config, tmp_path):
+    first = write(config, tmp_path / "a")
+    config.write_text(config.read_text().replace("[digest]\n", '[digest]\nweb_url = "https://news.example/today"\n', 1))
+    second = write(config, tmp_path / "b")
+    assert b"https://news.example/today" in second["digest.html"]
+    assert b"https://news.example/today" not in first["digest.html"]
+
+
+def test_a_reused_render_moves_the_same_briefs_to_more_stories(config, tmp_path):
+    from digest.render import RenderSettings
+
+    cfg = load_config(config)
+    with Store.open(cfg.store.path) as store:
+        digest = pipeline.build(cfg, now=NOW, fetcher=Fetcher(cfg.fetch), store=store,
+                                summariser=get_summariser("extractive"))
+        settings = RenderSettings(html_budget=20_000)  # too small for every brief
+        made = pipeline._render_reusing(digest, settings, store=store, now=NOW)
+        reused = pipeline._render_reusing(digest, settings, store=store, now=NOW)
+    assert made.digest is not None and len(made.digest.stories) < len(digest.stories)  # briefs were moved
+    assert reused == made

@@ -14,11 +14,14 @@ sender that wants per-recipient links renders again with ``token=<that recipient
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from importlib import metadata
 from pathlib import Path
 
 import jinja2
@@ -181,6 +184,44 @@ def demote_briefs(digest: Digest, count: int) -> Digest:
     return replace(digest, stories=keep, more=moved + digest.more)
 
 
+def rendered_to_json(rendered: Rendered, moved: int) -> str:
+    """The email's text parts as JSON, with how many briefs it moved to "More stories"."""
+    parts = {k: getattr(rendered, k) for k in ("subject", "preheader", "mjml", "html", "text")}
+    return json.dumps({**parts, "moved": moved}, ensure_ascii=False, separators=(",", ":"))
+
+
+def rendered_from_json(text: str) -> tuple[Rendered, int]:
+    """The email ``rendered_to_json`` wrote (without its digest), and how many briefs it moved."""
+    parts = json.loads(text)
+    moved = parts.pop("moved")
+    return Rendered(**parts), moved
+
+
+def render_inputs(templates_dir: Path | None = None) -> str:
+    """What a render reads besides the digest and its settings: the SHA-256 of every file of the
+    theme folders ``make_environment`` loads from, and the versions of MRML and premailer."""
+    digest = hashlib.sha256()
+    for folder in _theme_folders(templates_dir):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
+    for package in ("mjml-python", "premailer", "cssutils", "jinja2"):
+        digest.update(f"{package}={_version(package)}\0".encode())
+    return digest.hexdigest()
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def _theme_folders(templates_dir: Path | None) -> list[Path]:
+    """The folders templates are looked up in, first match wins: the override, then the default theme."""
+    folders = [templates_dir] if templates_dir else []
+    return folders + [p for p in (_PACKAGE_THEME, _REPO_THEME) if p.is_dir()]
+
+
 @functools.lru_cache(maxsize=8)
 def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
     """Return the strict Jinja2 environment for a theme folder (default: the built-in theme).
@@ -188,10 +229,8 @@ def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
     Cached: compiling the templates is most of a render's time. Jinja2's auto_reload still
     checks each template's mtime, so an edited theme (``digest preview --watch``) is seen.
     """
-    folders = [templates_dir] if templates_dir else []
-    folders += [p for p in (_PACKAGE_THEME, _REPO_THEME) if p.is_dir()]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in folders]),
+        loader=jinja2.FileSystemLoader([str(p) for p in _theme_folders(templates_dir)]),
         undefined=jinja2.StrictUndefined,
         # select_autoescape matches the whole suffix: "mjml.j2", not "mjml".
         autoescape=jinja2.select_autoescape(["mjml.j2", "html.j2"], default_for_string=True),
