@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import json
 import logging
+import os
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from importlib import metadata
 from pathlib import Path
 
 import jinja2
@@ -199,21 +200,26 @@ def rendered_from_json(text: str) -> tuple[Rendered, int]:
 
 def render_inputs(templates_dir: Path | None = None) -> str:
     """What a render reads besides the digest and its settings: the SHA-256 of every file of the
-    theme folders ``make_environment`` loads from, and the versions of MRML and premailer."""
+    theme folders ``make_environment`` loads from, and which MRML, premailer, cssutils and Jinja2
+    are installed (each package's entry file, its size and time: an upgrade rewrites it)."""
     digest = hashlib.sha256()
     for folder in _theme_folders(templates_dir):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
-    for package in ("mjml-python", "premailer", "cssutils", "jinja2"):
-        digest.update(f"{package}={_version(package)}\0".encode())
+    for package in ("mjml", "premailer", "cssutils", "jinja2"):
+        digest.update(f"{package}={_installed(package)}\0".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
+def _installed(package: str) -> str:
+    """Where ``package`` is installed and when its entry file was written (no import: premailer
+    costs ~100 ms to import, and a build that reuses its email never needs it)."""
+    spec = importlib.util.find_spec(package)
+    origin = spec.origin if spec else None
+    if not origin or not os.path.exists(origin):
         return "?"
+    stat = os.stat(origin)
+    return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def _theme_folders(templates_dir: Path | None) -> list[Path]:
