@@ -19,6 +19,7 @@ import os
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -102,19 +103,23 @@ def path_story(path: Path, name: str) -> Story | None:
     except (UnicodeDecodeError, ValueError):  # not UTF-8, or an XML declaration in the text
         root = lxml.html.fromstring(html)
     title = _meta(root, "og:title") or " ".join((root.findtext(".//title") or "").split()) or name
-    site = _outlet(_meta(root, "og:site_name"), name)
+    own = _meta(root, "og:url") or next(iter(root.xpath("//link[@rel='canonical']/@href")), "")
+    site = _outlet(_meta(root, "og:site_name"), name, urlsplit(own).hostname)
     entry = Entry(uid=name, feed=site, feed_url=f"corpus:{name}", title=title, link=None,
                   summary=_meta(root, "og:description") or _meta(root, "description") or "", content=text)
     return Story(id=f"page-{name}", entries=(entry,))
 
 
-def _outlet(site_name: str, page: str) -> str:
-    """The outlet as a feed's config would name it: og:site_name when it is a name, else the domain.
+def _outlet(site_name: str, page: str, host: str | None = None) -> str:
+    """The outlet as a feed's config would name it: og:site_name when it is a name, else the
+    domain (of the page's own address, else of its corpus file name).
 
     Some pages put their whole menu in og:site_name; a configured feed name never looks like that.
     """
     if site_name and len(site_name) <= 40 and len(site_name.split()) <= 5 and "://" not in site_name:
         return site_name
+    if host:
+        return host.removeprefix("www.")
     # Corpus names are "<domain>-<slug>" or "<domain>.<slug>"
     domain = page.split("-")[0] if "-" in page else page.rsplit(".", 1)[0]
     return domain.removeprefix("www.")
