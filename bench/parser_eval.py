@@ -10,7 +10,7 @@ same text cleaning). A feed counts as "same" when the Entry tuples are equal fie
 Timing: both parsers over the 100-feed, 5,000-entry benchmark workload.
 
 Fast path: the same files (and the 200-feed, 4,000-item workload) through ``parse_feed`` as
-shipped and with ``feedparser_only=True``; a feed counts as accepted when ``read_rss`` reads
+shipped and with ``feedparser_only=True``; a feed counts as accepted when ``read_feed`` reads
 it, and as equal when the two ParsedFeeds are equal (uids, text, dates, warnings, title).
 Timing: CPU time of ``parse_feed`` over the workload, both ways, median of 3, this process.
 """
@@ -33,7 +33,7 @@ import fastfeedparser  # noqa: E402
 from workloads import news_feeds  # noqa: E402
 
 from digest import parse  # noqa: E402
-from digest.parse.fast import read_rss  # noqa: E402
+from digest.parse.fast import read_feed  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "feeds"
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
@@ -170,7 +170,7 @@ def fast_path_section(groups: dict[str, list[Path]]) -> list[str]:
     workload = [body for _, body in news_feeds(WORKLOAD["total"], feeds=WORKLOAD["feeds"], seed=WORKLOAD["seed"])]
     lines = ["# digest's lxml fast path (digest/parse/fast.py) vs feedparser", "",
              "Each feed through `parse.parse_feed` as shipped and with `feedparser_only=True`; "
-             "accepted = `read_rss` reads it (else feedparser does, as before); equal = the two "
+             "accepted = `read_feed` reads it (else feedparser does, as before); equal = the two "
              "ParsedFeeds are equal (uids, text, dates, warnings, feed title).", "",
              "| feeds | files | accepted | equal | different |", "|---|---:|---:|---:|---:|"]
     rows = {label: [(p.name, p.read_bytes(), None) for p in paths] for label, paths in groups.items()}
@@ -181,7 +181,7 @@ def fast_path_section(groups: dict[str, list[Path]]) -> list[str]:
     lines += ["", f"Parse time, the {WORKLOAD['feeds']} feeds / {WORKLOAD['total']:,} items of the collect "
               f"workload (`news_feeds({WORKLOAD['total']}, feeds={WORKLOAD['feeds']}, seed={WORKLOAD['seed']})`), "
               f"CPU seconds of `parse_feed` in this process, median of 3: feedparser forced {slow:.2f} s, "
-              f"fast path {quick:.2f} s ({slow / quick:.2f}x); `read_rss` alone "
+              f"fast path {quick:.2f} s ({slow / quick:.2f}x); `read_feed` alone "
               f"{read_only(workload):.3f} s. The rest of parse_feed is the shared mapping: "
               "HTML to text and each entry's kind.", "",
               ("**Verdict:** where the fast path reads a feed, the result is feedparser's" if not differ
@@ -198,7 +198,7 @@ def fast_table(rows: dict[str, list[tuple[str, bytes, dict[str, str] | None]]]) 
     for label, feeds in rows.items():
         took, equal = 0, 0
         for name, body, headers in feeds:
-            if read_rss(body, headers) is None:
+            if read_feed(body, headers) is None:
                 continue
             took += 1
             equal += both_ways(body, f"https://example.com/{name}", headers)
@@ -231,12 +231,12 @@ def fast_timing(workload: list[bytes]) -> tuple[float, float]:
 
 
 def read_only(workload: list[bytes]) -> float:
-    """Median CPU seconds of read_rss alone over ``workload``."""
+    """Median CPU seconds of read_feed alone over ``workload``."""
     runs = []
     for _ in range(3):
         start = time.process_time()
         for body in workload:
-            read_rss(body, HEADERS)
+            read_feed(body, HEADERS)
         runs.append(time.process_time() - start)
     return statistics.median(runs)
 
