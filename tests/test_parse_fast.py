@@ -97,7 +97,10 @@ def test_the_whole_bench_workload_is_read_by_the_fast_path():
     assert entries == 4000
 
 
-def rss(items: str, *, channel: str = "<title>Edge &amp; Co</title>",
+SY = "xmlns:sy='http://purl.org/rss/1.0/modules/syndication/'"
+
+
+def rss(items: str, *, channel: str = f"<title>Edge &amp; Co</title><sy:updatePeriod {SY}>hourly</sy:updatePeriod>",
         head: str = '<?xml version="1.0" encoding="utf-8"?>\n') -> bytes:
     """An RSS 2.0 document around ``items`` (namespaces content, dc and media declared)."""
     return (f'{head}<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
@@ -140,6 +143,9 @@ READ = [
     "<item><guid>https://edge.example/g</guid><title>two</title></item>",  # guid reused
     "<item><link>relative/path</link><title>r</title></item>",
     "<item><link>javascript:alert(1)</link><title>js</title></item>",
+    "<item><title>WordPress</title><wfw:commentRss xmlns:wfw='http://wellformedweb.org/CommentAPI/'>"
+    "https://e.example/c/feed</wfw:commentRss><slash:comments xmlns:slash='http://purl.org/rss/1.0/modules/slash/'>"
+    "3</slash:comments><guid isPermaLink='false'>https://e.example/?p=1</guid></item>",
     "<item>\n  <title>\n\tspaced\n</title>\n  <!-- between fields --> <description>d</description></item>",
 ]
 # Items the fast path leaves to feedparser: each one of its rules the fast path does not model.
@@ -225,6 +231,7 @@ DECLINED_DOCUMENTS = [
     rss("<item><title>x</title></item>", channel="<title>a</title><title>b</title>"),
     rss("<item><title>x</title></item>", channel="<itunes:author xmlns:itunes='x'>i</itunes:author>"),
     rss("", channel="<title>no items</title>"),
+    rss("<item><title>x</title></item>", channel="<sy:updatePeriod xmlns:sy='urn:other'>hourly</sy:updatePeriod>"),
     rss("<item><title>x</title></item>").replace(b'version="2.0"', b'version="0.91"'),
     rss("<item><title>x</title></item>").replace(b"</channel>", b"</channel><channel/>"),
     b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>\xe9</title></item></channel></rss>',

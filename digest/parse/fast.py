@@ -33,6 +33,8 @@ _CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _MEDIA = ("{http://search.yahoo.com/mrss/}", "{http://search.yahoo.com/mrss}")
 _ATOM_LINK = "{http://www.w3.org/2005/Atom}link"
+_WFW, _SLASH = "{http://wellformedweb.org/CommentAPI/}", "{http://purl.org/rss/1.0/modules/slash/}"
+_SY = "{http://purl.org/rss/1.0/modules/syndication/}"
 _ANY = None  # any attributes: feedparser only stores them
 
 # Item children and the attributes each may carry. Any other child means "not plain".
@@ -43,6 +45,8 @@ _ITEM: dict[str, frozenset[str] | None] = {
     "enclosure": frozenset({"url", "length", "type"}),
     f"{_CONTENT}encoded": frozenset(), f"{_DC}creator": frozenset(), f"{_DC}date": frozenset(),
     **{f"{ns}content": _ANY for ns in _MEDIA},
+    # No feedparser handler: each is filed under its own name (wfw_commentrss, slash_comments).
+    f"{_WFW}commentRss": frozenset(), f"{_SLASH}comments": frozenset(),
 }
 _MEDIA_CREDIT = {f"{ns}credit" for ns in _MEDIA}
 _REPEATABLE = {"category", *(f"{ns}content" for ns in _MEDIA)}
@@ -51,7 +55,8 @@ _AUTHORS = ("author", f"{_DC}creator")
 # under other keys); image may hold its own title, url, link, size and description.
 _CHANNEL = {"title", "link", "description", "language", "copyright", "managingEditor",
             "webMaster", "pubDate", "lastBuildDate", "generator", "docs", "ttl",
-            f"{_DC}date", f"{_DC}language", f"{_DC}rights"}
+            f"{_DC}date", f"{_DC}language", f"{_DC}rights",
+            f"{_SY}updatePeriod", f"{_SY}updateFrequency", f"{_SY}updateBase"}
 _IMAGE = {"title", "url", "link", "width", "height", "description"}
 
 # How a plain body starts: a UTF-8 (or no) encoding declaration, a comment or the root. With
