@@ -323,3 +323,14 @@ def test_the_same_bytes_give_the_same_entries():
     runs = [parse_feed(body, feed_name="F", feed_url="https://f.example/", now=NOW) for _ in range(3)]
     assert runs[0] == runs[1] == runs[2] and len(runs[0].entries) == 50
 
+
+
+def test_it_never_raises_it_declines():
+    body = workloads.news_feeds(40, feeds=2, seed=4)[0][1]
+    rng = random.Random(3)
+    for cut in sorted(rng.sample(range(1, len(body) - 1), 60)):
+        assert read_feed(body[:cut], None) is None  # a truncated document is not well-formed
+    for odd in (b"", b"\x00\x01", b"<rss", "<rss/>", None):
+        assert read_feed(odd, None) is None  # type: ignore[arg-type]
+    assert read_feed(body, {"Content-Type": b"text/xml"}) is None  # type: ignore[dict-item]
+    assert read_feed(body, {"Content-Type": None}) is None  # type: ignore[dict-item]

@@ -71,16 +71,14 @@ _XML_TYPES = ("application/xml", "text/xml")
 def read_feed(body: bytes, headers: Mapping[str, str] | None) -> dict[str, Any] | None:
     """feedparser's result (feed title, version, bozo, entries) for a plain RSS 2.0 or Atom
     1.0 body served with ``headers``; None when the body is anything else (feedparser's job)."""
-    if not _START.match(body) or _DECLARATION.search(body) or not _plain_headers(headers):
-        return None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             load_dtd=False, strip_cdata=True)
     try:
+        if not _START.match(body) or _DECLARATION.search(body) or not _plain_headers(headers):
+            return None
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                                 load_dtd=False, strip_cdata=True)
         root = etree.fromstring(body, parser)
         return atom.read(root) if root.tag == atom.FEED else _feed(root)
-    except (Decline, etree.LxmlError, ValueError):
-        return None
-    except Exception:  # never raised: whatever this path did not foresee is feedparser's job
+    except Exception:  # Decline, an XML error or anything unforeseen: never raised, feedparser's job
         return None
 
 
