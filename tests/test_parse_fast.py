@@ -143,6 +143,7 @@ READ = [
     "<item><guid>https://edge.example/g</guid><title>two</title></item>",  # guid reused
     "<item><link>relative/path</link><title>r</title></item>",
     "<item><link>javascript:alert(1)</link><title>js</title></item>",
+    "<item><title>It&#8217;s &#x2014; fine</title><description>caf&#233;\r\n<![CDATA[a\r\nb]]></description></item>",
     "<item><title>WordPress</title><wfw:commentRss xmlns:wfw='http://wellformedweb.org/CommentAPI/'>"
     "https://e.example/c/feed</wfw:commentRss><slash:comments xmlns:slash='http://purl.org/rss/1.0/modules/slash/'>"
     "3</slash:comments><guid isPermaLink='false'>https://e.example/?p=1</guid></item>",
@@ -158,6 +159,8 @@ DECLINED = [
     "<item><author>a</author><dc:creator>b</dc:creator></item>",
     "<item><title>\u00c3\u00a9t\u00c3\u00a9</title></item>",  # UTF-8 read as Latin-1: repaired
     "<item><title>dash &#150; here</title></item>",  # C1: mapped to Windows-1252
+    "<item><title>t</title><description>dash &#x96; here</description></item>",
+    "<item><title>&#38;amp; sniffed</title></item>",
     "<item><link>http:///edge.example/a</link></item>",  # _urljoin drops the extra slash
     "<item><link>https://e.example/?a=1&amp;amp;b=2</link></item>",  # query "repair"
     "<item><guid></guid></item>",
@@ -323,6 +326,14 @@ def test_the_same_bytes_give_the_same_entries():
     runs = [parse_feed(body, feed_name="F", feed_url="https://f.example/", now=NOW) for _ in range(3)]
     assert runs[0] == runs[1] == runs[2] and len(runs[0].entries) == 50
 
+
+
+def test_line_ends_and_character_references_read_as_feedparser_reads_them():
+    body = (REPO / "samples" / "harbor-herald.xml").read_bytes().replace(b"\n", b"\r\n")
+    body = body.replace(b"Portvale", b"Portv&#97;le").replace(b"council", b"c&#x6F;uncil")
+    assert read_feed(body, None) is not None
+    shipped, forced = both(body, "https://crlf.example/feed.xml")
+    assert shipped == forced and "Portvale" in shipped.entries[0].content
 
 
 def test_it_never_raises_it_declines():
