@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import workloads  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
-# Headers a server may send with a feed; only the first three leave the fast path its job.
+# Headers a server may send with a feed; only with the first three may the fast path read it.
 HEADERS: tuple[dict[str, str] | None, ...] = (
     None,
     {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": '"x"'},
