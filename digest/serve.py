@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import functools
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,8 +23,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
-
-import jinja2
 
 from digest.emailtext import GMAIL_CLIP_BYTES
 from digest.model import FeedReport
@@ -131,17 +130,24 @@ def force_scheme(page: str, scheme: str) -> str:
 
 def preview_page(p: Preview, state: dict) -> str:
     """The preview page for ``p``: meta panel, tabs, frame, text and feeds."""
-    return _PAGE.render(p=p, title=f"{p.title} — {p.date}", size=p.html_bytes,
+    return _page().render(p=p, title=f"{p.title} — {p.date}", size=p.html_bytes,
                         over=p.html_bytes > GMAIL_CLIP_BYTES, clip=GMAIL_CLIP_BYTES,
                         widths=list(zip(WIDTHS, ("Phone", "Desktop"))),
                         version=int(state["version"]), error=state["error"], kinds=dict(p.kinds))
 
 
-# Autoescaped: subject, feed names and errors come from feeds and must not become markup.
-_PAGE = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True,
-    undefined=jinja2.StrictUndefined,
-).get_template("preview.html.j2")
+@functools.cache
+def _page() -> Any:
+    """The preview page's template, compiled on first use (only `digest preview` shows it).
+
+    Autoescaped: subject, feed names and errors come from feeds and must not become markup.
+    """
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    ).get_template("preview.html.j2")
 
 
 class Watcher(threading.Thread):

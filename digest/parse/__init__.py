@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from html import unescape
 from typing import Any
 
-import feedparser
 
 from digest.model import ParsedFeed
 from digest.parse.clean import drop_illegal_refs, html_to_text, plain, squash
@@ -114,6 +113,8 @@ def _feedparser(body: bytes, headers: Mapping[str, str] | None, passes: bool) ->
     """
     clean = {k.lower(): v for k, v in (headers or {}).items()
              if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")}
+    import feedparser  # ~20 ms of start-up (chardet, sgmllib): only bodies the fast path declines need it
+
     return feedparser.parse(io.BytesIO(body), response_headers=clean, sanitize_html=passes,
                             resolve_relative_uris=passes)
 
@@ -177,6 +178,8 @@ def _from_feedparser(result: Any, body: bytes, *, ctx: Context,
 
 def _broken(result: Any) -> bool:
     """True when feedparser hit real XML damage, not just a charset or media-type quibble."""
+    import feedparser
+
     benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     return bool(result.get("bozo")) and not isinstance(result.get("bozo_exception"), benign)
 

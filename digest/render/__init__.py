@@ -18,15 +18,13 @@ import hashlib
 import importlib.util
 import json
 import logging
-import os
 import math
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import jinja2
-import mjml
+from typing import TYPE_CHECKING
 
 from digest.config import Config, DigestSettings, EmailSettings, ThemeSettings
 from digest.errors import RenderError
@@ -55,6 +53,9 @@ from digest.render.text import (  # noqa: F401 - re-exported: the package's publ
     xml_safe,
     xml_safe_digest,
 )
+
+if TYPE_CHECKING:
+    import jinja2
 
 log = logging.getLogger(__name__)
 
@@ -235,6 +236,8 @@ def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
     Cached: compiling the templates is most of a render's time. Jinja2's auto_reload still
     checks each template's mtime, so an edited theme (``digest preview --watch``) is seen.
     """
+    import jinja2  # imported on first use: a build that reuses its email renders nothing
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in _theme_folders(templates_dir)]),
         undefined=jinja2.StrictUndefined,
@@ -252,6 +255,8 @@ def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
 def _render_once(env: jinja2.Environment, digest: Digest, settings: RenderSettings,
                  token: str | None) -> Rendered:
     """Render the templates once, without any budget check."""
+    import jinja2  # loaded by make_environment already: here for its TemplateError
+
     context = build_context(digest, settings=settings, token=token)
     try:
         source = env.get_template("digest.mjml.j2").render(context)
@@ -338,6 +343,8 @@ def mjml_to_html(source: str, *, inline_css: str = "") -> str:
     lower-case ``<!doctype html>`` is put back.
     """
     try:
+        import mjml
+
         html = mjml.mjml2html(source, disable_comments=True, fonts={})
     except Exception as exc:  # MRML raises plain exceptions carrying its parser message
         raise RenderError(f"MJML could not be rendered: {exc}") from exc
