@@ -88,3 +88,51 @@ def test_the_past_and_the_writers_asides_do_not_state_the_event():
     assert not states_event_firmly("Governor Mike Rounds vetoed a similar bill in March 2010, citing federal law.")
     assert not states_event_firmly("Ahh, if only Pierre had passed the bill before Minnesota did.")
     assert not states_event_firmly("North Dakota, by contrast, has a program that serves 9,000 patients.")
+
+
+@pytest.mark.parametrize("bad", [
+    "In recent times, Republicans such as former Governor Dennis Daugaard have called for the program to be scrapped.",
+    "Saturday is the 75th anniversary of the state's first medical board, founded in 1951.",
+    "Many lawmakers have opposed the program since its inception, saying it costs too much.",
+])
+def test_background_openers_and_anniversaries_are_not_what_happened(bad):
+    assert_states_event(f"{LEAD} {bad} The law takes effect in July, officials said.", bad)
+    assert not states_event_firmly(bad)
+
+
+def test_a_second_sentence_naming_a_speaker_by_surname_alone_is_not_what_happened():
+    # Fails without the rule: What happened's reader never met "Hoenig" (the lead calls him "a top
+    # regional Federal Reserve official"; his full name is in a sentence What happened leaves out).
+    lead = ("A top regional Federal Reserve official sharply criticised on Friday the Fed's policy of keeping "
+            "interest rates near zero as a dangerous gamble.")
+    intro = ("Federal Reserve Bank of Kansas City President Thomas M. Hoenig, the Fed's longest-serving policymaker "
+             "and one of 10 people who decide what interest rates borrowers pay, said that the policy of near-zero "
+             "rates risks new bubbles.")
+    third = ("Hoenig, who has dissented from all five decisions this year, said the economy is in a \u201cmodest "
+             "recovery, with mixed results\u201d and that rates should rise.")
+    quote = "\u201cOf course the market wants zero rates to continue indefinitely,\u201d Hoenig said in a speech in Lincoln."
+    bad = ('The economy grew by 3.2 percent during the first year of recovery following the current "Great '
+           'Recession," Hoenig said.')
+    result = brief(" ".join([lead, intro, third, quote, bad]))
+    assert lead in result.what_happened
+    assert bad not in result.what_happened
+
+
+def test_a_now_sentence_after_the_lead_tells_the_news_and_stays_with_it():
+    # The lead sets the scene; "Now X has ..." is the news. Fails without the rule: the quotes
+    # and the next step took the budget and What happened kept only the scene.
+    lead = ("Facebook caused a stir over the weekend with the revelation that it had been altering the content of "
+            "some users' News Feeds in an attempt to study what causes people to post emotional material.")
+    now = ("Now Adam Kramer, a Facebook data scientist and co-author of the study, has posted an explanation of "
+           "the motivation behind the research, which he says serves as Facebook's statement on the matter.")
+    rest = (
+        "\u201cThe reason we did this research is because we care about the emotional impact of Facebook and the "
+        "people that use our product,\u201d says Kramer. \u201cWe felt that it was important to investigate the "
+        "common worry that seeing friends post positive content leads to people feeling negative or left out.\u201d "
+        "Kramer notes that the study affected 0.04 percent of users over one week in 2012, though at Facebook's "
+        "scale that covers hundreds of thousands of people. In a separate statement provided to The Guardian, "
+        "Facebook said the research was designed to \u201cimprove our services and to make the content people see "
+        "on Facebook as relevant and engaging as possible.\u201d Kramer says that Facebook has improved its "
+        "internal review practices since 2012, and future research will take the reaction to this study into account.")
+    result = brief(" ".join([lead, now, rest]))
+    assert result.what_happened[:2] == (lead, now)

@@ -16,7 +16,8 @@ from digest.summarise import BUDGET_WORDS
 from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, build_candidates, fresh, read_entries, tidied
 from digest.summarise.centrality import near_duplicate
-from digest.summarise.happened import DAYS, MAX_HAPPENED, news_first, pick_happened
+from digest.summarise.happened import (DAYS, MAX_HAPPENED, news_first, now_follow_up, pick_happened,
+                                      unintroduced_surname)
 from digest.summarise.headline import (
     clean_headline,
     headline_of,
@@ -155,7 +156,7 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     events = [c for c in candidates if c.report]
     # What next picks first: a sentence that clearly looks ahead belongs there, not in the
     # other blocks. Leads and the best event sentence stay out of it: they state the event.
-    top = lead
+    top = [*lead, *now_follow_up(lead, events)]
     event = {c.sentence for c in top}
     # What the event is about: the titles, the leads and the best event sentence.
     about = " ".join([*(e.title for e in reports), *(c.sentence.text for c in events if c.sentence.position < 3),
@@ -167,12 +168,13 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     # colour, a side item or a statistic: the next sentences of a lead are often those.
     happened = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)
                               and (c in top or states_event_firmly(c.sentence.text))])
-    happened = [*top, *(c for c in happened if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text))]
+    happened = [*top, *(c for c in happened if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text)
+                         and not unintroduced_surname(c, top, events))]
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,
                      outlets=len(ranked.story.outlets))
-    happened, said, ahead = fit_budget(happened, said, ahead, budget=budget)
+    happened, said, ahead = fit_budget(happened, said, ahead, budget=budget, keep=len(top))
     return (tuple(c.sentence.text for c in happened), tuple(_quote(c) for c in said),
             tuple(_next_text(c) for c in ahead))
 

@@ -20,6 +20,7 @@ from digest.summarise.shape import (
     long_before,
     not_news,
     quotes_heavily,
+    states_event_firmly,
     unintroduced,
 )
 
@@ -38,6 +39,22 @@ def news_first(event: list[Candidate], headline: str) -> list[Candidate]:
     if later and overlap(later.sentence.text, headline) > overlap(first.sentence.text, headline):
         return [later]
     return event[:1]
+
+
+_NOW = re.compile(r"^Now,? (?!that\b|is\b|it\b)")
+
+
+def now_follow_up(lead: list[Candidate], events: list[Candidate]) -> list[Candidate]:
+    """The sentence after a one-sentence lead when it opens on "Now" and states an event ("Now
+    Adam Kramer ... has posted an explanation"): the lead set the scene, this is the news, and
+    What happened needs both. Empty otherwise."""
+    if len(lead) != 1 or lead[0].sentence.position != 0:
+        return []
+    entry = lead[0].sentence.entry
+    after = next((c for c in events if c.sentence.entry == entry and c.sentence.position == 1), None)
+    if after is None or not _NOW.match(after.sentence.text) or not states_event_firmly(after.sentence.text):
+        return []
+    return [after]
 
 
 def _states_event(c: Candidate, *, strict: bool = True) -> bool:
@@ -130,7 +147,7 @@ def _event_value(c: Candidate, *, plain: bool) -> float:
     return value * 0.6 if plain and c.statement is not None and c.sentence.position > 0 else value
 
 
-_PERSON_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+)+")
+_PERSON_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z]\.| [A-Z][a-z’'-]+)* [A-Z][a-z’'-]+\b")
 _SURNAME_OPENER = re.compile(r"^(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*([A-Z][a-z’'-]+)(?=,|\s+[a-z])")
 
 
@@ -138,6 +155,30 @@ def _surnames(candidates: list[Candidate]) -> set[str]:
     """Surnames of the people the story names in full ("Ana Ruiz" gives "Ruiz")."""
     runs = (m.group(0) for c in candidates for m in _PERSON_RUN.finditer(c.sentence.text))
     return {run.split()[-1] for run in runs if person_like(run)}
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z’'-]+\b")
+_NAME_WORD = re.compile(r"^[A-Z](?:[a-z’'-]+|\.)$")  # a first name or an initial, right before the surname
+
+
+def unintroduced_surname(c: Candidate, shown: list[Candidate], candidates: list[Candidate]) -> bool:
+    """True when a sentence names someone by surname alone (", Hoenig said") whom neither it nor
+    the sentences shown before it name in full: What happened would leave the reader asking who."""
+    surnames = _surnames(candidates) & _speaker_surnames(candidates)
+    text = c.sentence.text
+    full = {run.split()[-1] for s in [c, *shown] for run in _PERSON_RUN.findall(s.sentence.text)}
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(0)
+        before = text[:match.start()].split()
+        if word in surnames and word not in full and not (before and _NAME_WORD.match(before[-1])):
+            return True
+    return False
+
+
+def _speaker_surnames(candidates: list[Candidate]) -> set[str]:
+    """The last word of every named speaker's name ("Thomas M. Hoenig, president of ..." gives "Hoenig")."""
+    names = (c.statement.speaker.split(",")[0].split() for c in candidates if c.statement is not None)
+    return {words[-1] for words in names if words}
 
 
 def _opens_on_surname(text: str, surnames: set[str]) -> bool:

@@ -207,7 +207,9 @@ _BACKDATED = re.compile(
     r"\b(?:has|have|had) long (?:been|had|sought|held|argued|fought|resisted|wanted)\b|"
     r"^(?:After|Before)\b[^,]*\b(?:months|years|decades)\b|^(?:Previously|Formerly|Once|Originally)\b|"
     rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|"
-    r"\bonce (?:[a-z]+ed|stood|was|were|had|served|worked|lived|ran|led|held)\b|\bin the (?:early|late|mid-?) ?(?:1[89]|20)\d\ds\b"
+    r"\bonce (?:[a-z]+ed|stood|was|were|had|served|worked|lived|ran|led|held)\b|\bin the (?:early|late|mid-?) ?(?:1[89]|20)\d\ds\b|"
+    r"^(?:In|Over) (?:recent|the past|past) (?:times|years|decades|months)\b|\bover the (?:years|decades)\b|^Historically\b|"
+    r"\bsince (?:its|their|his|her) (?:inception|founding|creation|launch|birth)\b|\banniversary of\b"
 )
 # What dates a sentence to well before the news, even in a lead: "shocked the world earlier this
 # year by announcing ...", "first warned Congress in 1988". The news is what came of it since.
