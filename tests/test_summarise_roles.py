@@ -319,3 +319,12 @@ def test_a_speaker_introduced_in_a_line_ending_on_a_colon_keeps_name_and_role():
         RankedStory(Story("s", (make_entry(content=text, summary=""),)), rank=1, score=1.0, why="t"))
     assert [q.speaker for q in brief.who_said_what] == ["Harbour board spokesman Tor Lind"]
     assert not any(s.endswith(":") for s in (*brief.what_happened, *brief.what_next, brief.dek or ""))
+
+
+def test_a_middle_initial_stays_with_the_name_after_a_long_title():
+    # Round 6 of the editor grading: "M. Hoenig". A run too long to be a name gave its last two words.
+    text = ("Federal Reserve Bank of Kansas City President Thomas M. Hoenig, the Fed's longest-serving policymaker, "
+            "said on Friday that near-zero rates risk new bubbles.\n\n"
+            "\u201cOf course the market wants zero rates to continue indefinitely,\u201d Hoenig said in a speech.")
+    names = speakers(text)
+    assert names and all("Thomas M. Hoenig" in n for n in names)

@@ -191,8 +191,10 @@ class NameBook:
         words = run.split()
         if not person_like(run) and len(words) > 3 and words[-3][:1].isupper():
             # "Acting U.S. Attorney for the District of Massachusetts Joshua Levy": the person at its end.
-            tail = " ".join(words[-2:])
-            if person_like(tail) and not is_title(words[-2]) and words[-2] not in PLACE_HEAD:
+            # Three words with a middle initial: "... President Thomas M. Hoenig" is "Thomas M. Hoenig".
+            size = 3 if re.fullmatch(r"[A-Z]\.", words[-2]) and len(words) > 4 else 2
+            tail = " ".join(words[-size:])
+            if person_like(tail) and not is_title(words[-size]) and words[-size] not in PLACE_HEAD:
                 run = tail
         if person_like(run):
             known = self.by_surname.get(_surname(run))
