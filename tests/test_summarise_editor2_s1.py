@@ -385,3 +385,17 @@ def test_a_weak_title_gives_way_to_another_reports_title():
                      title="Will the Velmora city council build a sea wall along the harbour?")
     plain = entry(f"{LEAD}\n\n{THIRD}", uid="d", feed="Velmora Post", title="Velmora votes for flood plan")
     assert brief(question, plain).headline == "Velmora votes for flood plan"
+
+
+def test_a_shouted_label_head_is_dropped_or_calmed_and_a_byline_tail_cut():
+    # Round 6 of the editor grading: "MEANWHILE: ...", "GOLDMAN: ...", "... - Maggie Haberman and Shira Toeplitz".
+    assert headline_of(make_entry(title="MEANWHILE: Developments In Greece As Cabinet Backs Cuts")) == (
+        "Developments In Greece As Cabinet Backs Cuts")
+    assert headline_of(make_entry(title="GOLDMAN: 4 Key Points On The FOMC Announcement")) == (
+        "Goldman: 4 Key Points On The FOMC Announcement")
+    assert headline_of(make_entry(title="NASA: Rover lands on Mars after seven-month trip")) == (
+        "NASA: Rover lands on Mars after seven-month trip")  # an acronym stays
+    assert headline_of(make_entry(title="2012 map takes unfamiliar shape - Maggie Haberman and Shira Toeplitz")) == (
+        "2012 map takes unfamiliar shape")
+    assert headline_of(make_entry(title="Council backs new bridge - work starts in May")) == (
+        "Council backs new bridge - work starts in May")  # not names: the news goes on

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from digest.model import Entry
 from digest.summarise.candidates import tidied
 from digest.summarise.centrality import key_terms, overlap, words
+from digest.summarise.names import person_like
 from digest.summarise.sentences import (
     considered,
     is_chrome,
@@ -55,11 +56,17 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
         sep = match.group(0).strip()[:1]
         short_name = len(tail.split()) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in tail.split())
         if _site_like(tail, names) or (sep == "|" and len(tail.split()) <= 5) or (
-                short_name and len(title) - len(match.group(0)) > 20):
+                short_name and len(title) - len(match.group(0)) > 20) or _byline(tail):
             title = title[: match.start()].rstrip()
         else:
             break
     return _drop_head(title, names)
+
+
+def _byline(tail: str) -> bool:
+    """True for a tail that names the writers ("Maggie Haberman and Shira Toeplitz"), not the news."""
+    parts = [p for p in re.split(r"\s+and\s+|,\s*", tail.removeprefix("By ").strip()) if p]
+    return len(parts) >= 2 and all(2 <= len(p.split()) <= 3 and person_like(p) and p.istitle() for p in parts)
 
 
 def _drop_head(title: str, names: set[str]) -> str:
@@ -108,13 +115,14 @@ def _squash(name: str) -> str:
 _OPENER = re.compile(
     r"^(?:(?:breaking(?: news)?|exclusive|watch|video|live|updated?|update|photos?|pictures|analysis|opinion|"
     r"just in|developing|new|revealed|read|listen|explainer|factbox|live updates|first on \w+|game notes?|"
-    r"quick hits|recap|report|wire|alert|news alert|breaking news alert)\s*[:|—–-]\s*|"
+    r"quick hits|recap|report|wire|alert|news alert|breaking news alert|meanwhile)\s*[:|—–-]\s*|"
     r"(?:you won['’]t believe|here['’]s (?:why|what|how)|this is (?:why|what|how)|everything you need to know about)\s+)",
     re.IGNORECASE,
 )
 # Words shouted in an otherwise normal title; any other capitals are an acronym (NAACP, NASA).
 _SHOUTS = frozenset("BREAKING HUGE SHOCKING URGENT EXCLUSIVE WATCH WOW MUST ALERT AMAZING INSANE EPIC".split())
 _EXCLAIMED = re.compile(r"[A-Z]{4,}!+")  # "STOLEN!!!": a word shouted, not an acronym
+_SHOUTED_HEAD = re.compile(r"[A-Z]{6,}:")  # "GOLDMAN: 4 Key Points": a name shouted as a label (acronyms are shorter)
 _SMALL = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
 
 
@@ -151,8 +159,8 @@ def calm_capitals(title: str) -> str:
     letters = [w for w in words if any(ch.isalpha() for ch in w)]
     if letters and all(w.isupper() for w in letters) and len(letters) > 2:
         return " ".join(_title_word(w, i) for i, w in enumerate(words))
-    title = " ".join(w.capitalize() if w.strip("!:,.").upper() in _SHOUTS or _EXCLAIMED.fullmatch(w) else w
-                     for w in words)
+    title = " ".join(w.capitalize() if w.strip("!:,.").upper() in _SHOUTS or _EXCLAIMED.fullmatch(w)
+                     or (i == 0 and _SHOUTED_HEAD.fullmatch(w)) else w for i, w in enumerate(words))
     return re.sub(r"!{2,}", "!", title)
 
 
