@@ -101,6 +101,32 @@ def basil_outputs() -> Iterator[tuple[str, object]]:
         yield f"basil text {a['slug']}", [html_to_text(p) for p in paragraphs]
 
 
+def corpus_paragraphs() -> list[str]:
+    """Every paragraph of every corpus page (its whole text) and BASIL article, in a fixed order."""
+    from basil_eval import load_basil
+
+    from digest.parse.clean import html_to_text
+    texts = [html_to_text(p.read_text(encoding="utf-8", errors="replace"))
+             for p in sorted((CORPUS / "articles").rglob("*.htm*"))]
+    texts += ["\n\n".join(" ".join(p) for p in a["body-paragraphs"]) for a in load_basil()]
+    return [p for text in texts for p in text.split("\n\n")]
+
+
+def kinds_outputs() -> Iterator[tuple[str, object]]:
+    """The text and headline rules on many lengths and mixes: every run of 2, 5, 12 and 40
+    paragraphs of the corpus as a text (as written, in upper case and in title case), and every
+    short paragraph as a headline."""
+    from digest.kinds import classify
+    from digest.kinds.text import from_text
+    paragraphs = corpus_paragraphs()
+    for size in (2, 5, 12, 40):
+        for start in range(0, len(paragraphs), size):
+            text = "\n\n".join(paragraphs[start : start + size])
+            yield f"text {size} #{start}", [from_text(t) for t in (text, text.upper(), text.title())]
+    for n, line in enumerate(p for p in paragraphs if len(p) < 200):
+        yield f"headline #{n}", [classify(title=t, url=None, text="") for t in (line, line.upper(), line.title())]
+
+
 class FieldLog:
     """Records every string parse_feed hands to html_to_text and plain (wrapping them)."""
 
@@ -210,7 +236,7 @@ def group_outputs(quick: bool) -> Iterator[tuple[str, object]]:
 def record(quick: bool) -> Outputs:
     """Every output of the importable digest on the input set, digested, by name."""
     fields = FieldLog()
-    parts = [article_outputs(), basil_outputs(), feed_outputs(fields), field_outputs(fields),
+    parts = [article_outputs(), basil_outputs(), kinds_outputs(), feed_outputs(fields), field_outputs(fields),
              workload_outputs(), group_outputs(quick)]
     out: Outputs = {}
     for part in parts:
@@ -288,7 +314,8 @@ def check(ref: str, quick: bool, runs: int) -> int:
         for _ in range(runs):
             for label, code in (("base", old), ("new", ROOT)):
                 rounds[label].append(json.loads(_child(code, ["time"])))
-    print(timing_table(rounds, ref))
+    if runs:
+        print(timing_table(rounds, ref))
     return 1 if differ else 0
 
 
@@ -308,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", help="record: where to write the outputs")
     parser.add_argument("--base", default=BASE)
     parser.add_argument("--quick", action="store_true", help="leave out the 20k groupings")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="timing rounds (0: none)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.base, args.quick, args.runs)

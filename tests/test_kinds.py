@@ -279,3 +279,72 @@ def test_the_lower_case_lane_counts_what_ignorecase_counts(corpus):
         assert found > 0 or pattern is text._STEPS, pattern.pattern
         for sample in samples:
             assert text._count(pattern, sample, sample.lower()) == len(pattern.findall(sample))
+
+
+def _corpus_samples(corpus) -> list[str]:
+    """Every corpus page's text (and its ASCII alone) in 6,000-character pieces, as written,
+    upper and title case."""
+    from digest.parse import html_to_text
+
+    samples = []
+    for path in sorted((corpus / "articles").rglob("*.htm*")):
+        body = html_to_text(path.read_text(encoding="utf-8", errors="replace"))
+        for text in (body, body.encode("ascii", "ignore").decode()):  # the lanes serve ASCII text
+            samples += [text[i : i + 6000] for i in range(0, len(text), 6000)]
+    return samples + [s.upper() for s in samples[:50]] + [s.title() for s in samples[:50]]
+
+
+def test_every_text_match_holds_one_of_its_needed_literals(corpus):
+    from digest.kinds import text
+
+    for pattern, needs in text._NEEDS.items():
+        for sample in _corpus_samples(corpus):
+            if pattern in text._LOWER and not sample.isascii():
+                continue  # a case-insensitive pattern is gated on lower-case ASCII text only
+            for match in pattern.finditer(sample):
+                found = match.group(0) if pattern not in text._LOWER else match.group(0).lower()
+                assert any(literal in found for literal in needs), (pattern.pattern, found)
+
+
+def test_every_headline_match_holds_one_of_its_needed_literals(corpus):
+    import digest.kinds as kinds
+
+    lines = [line for s in _corpus_samples(corpus) for line in s.split("\n\n") if len(line) < 300]
+    lines = [line for line in lines + [title for title, _ in HEADLINES] if line.isascii()]  # as gated
+    for kind, pattern in kinds._TITLE:
+        for line in lines:
+            for match in pattern.finditer(line):
+                assert any(literal in match.group(0).lower() for literal in kinds._TITLE_NEEDS[kind]), match
+
+
+HEADLINES = [
+    ("10 THINGS YOU NEED TO KNOW TODAY", ("roundup", 'title "10 THINGS YOU NEED TO KNOW TODAY"')),
+    ("Opening Bell: stocks slide", ("roundup", 'title "Opening Bell"')),
+    ("Best Buy’s Black Friday Deals", ("deals", 'title "Black Friday"')),  # not ASCII: the IGNORECASE lane
+    ("Apple’s sales fell", ("report", None)),
+    ("Big ſale today", ("deals", 'title "ſale"')),  # a long s: only IGNORECASE equates it with s
+    ("Stocks fell: Q & A", ("explainer", 'title "Q & A"')),
+    ("Watch: the launch", ("media", 'title "Watch:"')),
+    ("vs. Rivals — how do they compare?", ("explainer", 'title "vs. Rivals — how do they compare?"')),
+    ("Council meets on Tuesday", ("report", None)),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), HEADLINES)
+def test_headline_signals_keep_the_headline_s_own_case(title, expected):
+    assert classify(title=title, url=None, text="") == expected
+
+
+def test_a_text_rule_is_decided_by_counting_only_where_it_can_decide():
+    from digest.kinds.text import from_text
+
+    dated = "The council met on Monday and said so. " * 3 + "It voted again on Tuesday, a spokesman said. " * 3
+    assert from_text(dated + "Step 1 of the plan is clear. " * 2) is None  # dated and attributed first
+    assert from_text("Add 2 tbsp of sugar and bake. " * 6) is None  # under 40 words: too short to judge
+    recipe = "Preheat the oven. Add two tablespoons of butter, a cup of flour and bake. Simmer. " * 4
+    assert from_text(recipe) == ("other", "text recipe")
+    assert from_text(recipe.upper().replace("OVEN", "OVEN’S")) == ("other", "text recipe")  # not ASCII
+    short_essay = "I think we should act, and my view is plain. " * 10
+    assert from_text(short_essay) == ("opinion", "text first person 0.200")
+    long_essay = "The city keeps its parks well and the trees grow tall every spring. " * 30
+    assert from_text(long_essay) == ("opinion", "text 0 days and 0 attributions in 390 words")
