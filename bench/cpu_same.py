@@ -128,11 +128,11 @@ def kinds_outputs() -> Iterator[tuple[str, object]]:
 
 
 class FieldLog:
-    """Records every string parse_feed hands to html_to_text and plain (wrapping them)."""
+    """Records what parse_feed hands to html_to_text, plain and safe_link (wrapping them)."""
 
     def __init__(self) -> None:
         import digest.parse as parse
-        self.parse, self.fields = parse, {"html_to_text": [], "plain": []}
+        self.parse, self.fields = parse, {"html_to_text": [], "plain": [], "safe_link": []}
         self.originals = {name: getattr(parse, name) for name in self.fields}
 
     def __enter__(self) -> FieldLog:
@@ -140,10 +140,10 @@ class FieldLog:
             setattr(self.parse, name, self._wrap(name, original))
         return self
 
-    def _wrap(self, name: str, original: Callable[[object], str]) -> Callable[[object], str]:
-        def logged(value: object) -> str:
-            self.fields[name].append(value)
-            return original(value)
+    def _wrap(self, name: str, original: Callable[..., object]) -> Callable[..., object]:
+        def logged(*args: object) -> object:
+            self.fields[name].append(args)
+            return original(*args)
         return logged
 
     def __exit__(self, *_: object) -> None:
@@ -169,10 +169,35 @@ def feed_outputs(fields: FieldLog) -> Iterator[tuple[str, object]]:
 def field_outputs(fields: FieldLog) -> Iterator[tuple[str, object]]:
     """Every logged field again, directly: html_to_text and plain of it."""
     from digest.parse.clean import html_to_text, plain
-    for n, value in enumerate(fields.fields["html_to_text"]):
-        yield f"html_to_text #{n}", _attempt(lambda v=value: html_to_text(v))
-    for n, value in enumerate(fields.fields["plain"]):
-        yield f"plain #{n}", _attempt(lambda v=value: plain(v))
+    from digest.parse.entries import safe_link
+    for name, work in (("html_to_text", html_to_text), ("plain", plain), ("safe_link", safe_link)):
+        for n, args in enumerate(fields.fields[name]):
+            yield f"{name} #{n}", _attempt(lambda w=work, a=args: w(*a))  # type: ignore[operator]
+
+
+EDGE_HTML = ("<p>a</p>", "<P>a</P>", "<p>a\r\nb</p>", "<p>a\r\rb</p>", "<p>&amp; b</p>", "Tom &amp; Jerry",
+             "AT&T and R&D", "&#39;quoted&#39; &quot;x&quot;", "&copy 2024 &nbsp;x", "&#150; &#x2014; &#0; &#xD800;",
+             " \n<p>x</p>\n\n<p>y</p>  ", "<p>a</p>text", "<p>a<p>b</p>", "<p></p>", "<p> </p><p>\u00a0</p>",
+             "<p>a\u2028b</p>", "<p>a\n\n\nb</p>", "<p>1 > 0</p>", "<p class='x'>a</p>", "<p>a</p><br><p>b</p>",
+             "<p>naïve café — “quoted”</p>", "<p>\U0001F600 emoji</p>", "<?xml version='1.0'?><p>a</p>",
+             "<p>a\x00b\x0cc\x85d</p>", "<p>\ufeffbom</p>", "\t<p>tab</p>\t")
+EDGE_LINKS = ("http://a.com", "http://a.com/", "http://a.com?", "http://a.com/#", "http://a.com/x;p?q#f",
+              "HTTP://A.COM/x", "http://user@a.com/", "http://[::1]/", "http://a..b/", "http://-a.com/",
+              "https://a.com:99999/x", "http://a.com:/x", "http://a.com/x y", "http://ä.com/", "//a.com/x", "/x",
+              "x", "javascript:alert(1)", "http://a.com/../x", "http://a.com?x#", "http://a.com#frag?x",
+              " http://a.com ", "http://a.com\t/x", "http://a.com/p?q;r", "http://a.com/p?a=1&b=2#top", "http:x",
+              "https://", "http:///x", "ftp://a.com/", "http://a.com/%zz", "http://a.com/[x]", "http://a_b.com/")
+EDGE_BASES = ("http://base.test/feed", "https://base.test/dir/", "corpus:x", "")
+
+
+def edge_outputs() -> Iterator[tuple[str, object]]:
+    """Hand-made edges of the cleaning and link rules."""
+    from digest.parse.clean import html_to_text, plain
+    from digest.parse.entries import safe_link
+    for n, html in enumerate(EDGE_HTML):
+        yield f"edge html #{n}", [_attempt(lambda w=work, h=html: w(h)) for work in (html_to_text, plain)]
+    for n, link in enumerate(EDGE_LINKS):
+        yield f"edge link #{n}", [safe_link(link, base) for base in EDGE_BASES]
 
 
 def parse_bodies(bodies: list[tuple[str, bytes]]) -> list[object]:
@@ -237,7 +262,7 @@ def record(quick: bool) -> Outputs:
     """Every output of the importable digest on the input set, digested, by name."""
     fields = FieldLog()
     parts = [article_outputs(), basil_outputs(), kinds_outputs(), feed_outputs(fields), field_outputs(fields),
-             workload_outputs(), group_outputs(quick)]
+             edge_outputs(), workload_outputs(), group_outputs(quick)]
     out: Outputs = {}
     for part in parts:
         for name, value in part:
@@ -265,7 +290,7 @@ def timing_round() -> dict[str, float]:
     fields = FieldLog()
     with fields:
         entries = parse_bodies(bodies)
-    htmls = fields.fields["html_to_text"]
+    htmls = [args[0] for args in fields.fields["html_to_text"]]
     pipeline = {n: parse_bodies(news_feeds(n)) for n in (5000, 20000)}
     return {
         "parse 4k": _clock(lambda: parse_bodies(bodies)),

@@ -479,3 +479,57 @@ def test_a_c1_reference_is_read_as_the_windows_1252_character():
            "<description>don&amp;#146;t</description><link>https://example.com/a</link></item></channel></rss>")
     (entry,) = parse(rss.encode()).entries
     assert entry.summary == "don’t"
+
+
+def test_bare_paragraphs_read_as_lxml_reads_them_for_every_character():
+    from digest.emailtext import XML_ILLEGAL
+    from digest.parse import clean
+
+    for start in range(0, 0x110000, 512):
+        chars = "".join(c for c in map(chr, range(start, start + 512)) if c not in "<&\r" and not XML_ILLEGAL.match(c))
+        for html in (f"<p>a{chars}b</p>", f" \n<p>{chars[:40]}</p>\n\t<p>x\n\n{chars}</p>\n"):
+            assert clean._BARE_PARAGRAPHS.fullmatch(html)
+            assert clean.squash_paragraphs(clean._P_TAG.sub("\n\n", html)) == clean._parsed_text(html), hex(start)
+
+
+@pytest.mark.parametrize(("html", "text"), [
+    ("<p>one</p><p>two</p>", "one\n\ntwo"),
+    ("\n<p> one\n</p>\n\n<p>two  three</p>\t", "one\n\ntwo three"),
+    ("<p>a\r\rb</p>", "a\n\nb"),  # a CR is a line end to libxml2: the parser's reading, not the bare one
+    ("<p>a\n \nb</p><p></p>", "a\n\nb"),
+    ("<p>Tom &amp; Jerry</p>", "Tom & Jerry"),  # an entity: parsed
+    ("<P>upper</P><p class='x'>attr</p>", "upper\n\nattr"),
+    ("<p>naïve — “quoted” \U0001F600</p>", "naïve — “quoted” \U0001F600"),
+    ("<p>1 > 0</p>", "1 > 0"),
+])
+def test_html_to_text_of_paragraph_fragments(html, text):
+    assert html_to_text(html) == text
+
+
+def _joined_link(link: str, base: str) -> str | None:
+    """safe_link's long way for every link: urljoin, then urlsplit's scheme and host."""
+    from urllib.parse import urljoin, urlsplit
+
+    if base.startswith(("http://", "https://")):
+        link = urljoin(base, link)
+    try:
+        parts = urlsplit(link)
+    except ValueError:
+        return None
+    return link if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def test_plain_links_skip_urljoin_only_where_it_would_change_nothing():
+    from itertools import product
+
+    from digest.parse.entries import _PLAIN_URL, safe_link
+
+    heads = ["http://a.com", "https://a.b-c.com:8080", "http://a.com:", "http://a..b", "http://-a.com", "http://ä.com",
+             "HTTP://a.com", "http://user@a.com", "http://[::1]", "http://a_b.com", "https://"]
+    tails = ["", "/", "/x/y.html", "/x;p", "/x/../y", "/%zz", "/[x]", "?", "?q", "?q;r", "/p?a=1&b=2", "#",
+             "#f", "?x#", "#f?x", "/x?y#z#w", "/x?"]
+    plain = 0
+    for head, tail, base in product(heads, tails, ["http://base.test/feed", "https://base.test/dir/", "corpus:x"]):
+        plain += bool(_PLAIN_URL.fullmatch(head + tail))
+        assert safe_link(head + tail, base) == _joined_link(head + tail, base), (head + tail, base)
+    assert plain > 50

@@ -71,6 +71,20 @@ def html_to_text(html: str) -> str:
     html = drop_illegal_refs(_C1_REF.sub(_c1_ref, xml_safe(_XML_DECL.sub("", html))))
     if "<" not in html and "&" not in html:
         return squash_paragraphs(html)
+    if _BARE_PARAGRAPHS.fullmatch(html):
+        return squash_paragraphs(_P_TAG.sub("\n\n", html))
+    return _parsed_text(html)
+
+
+# Bare paragraphs (no attribute, entity or other tag, no CR, which libxml2 reads as a line end)
+# need no parser: lxml would give the same paragraphs (tests/test_parse.py compares the two on
+# every character). Many feeds send their content so.
+_BARE_PARAGRAPHS = re.compile(r"[ \t\n]*(?:<p>[^<&\r]*</p>[ \t\n]*)+")
+_P_TAG = re.compile(r"</?p>")
+
+
+def _parsed_text(html: str) -> str:
+    """The text of ``html`` as lxml reads it, blocks set apart by blank lines."""
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -86,10 +100,13 @@ def html_to_text(html: str) -> str:
     return squash_paragraphs(root.text_content())
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def squash_paragraphs(text: str) -> str:
     """Collapse whitespace inside paragraphs; paragraphs (blank-line separated) kept; XML-illegal
     characters dropped (every multi-paragraph text field of every feed format passes here)."""
-    paragraphs = (squash(p) for p in re.split(r"\n\s*\n", xml_safe(text or "")))
+    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(xml_safe(text or "")))
     return "\n\n".join(p for p in paragraphs if p)
 
 
