@@ -123,9 +123,12 @@ def safe_link(link: Any, base: str) -> str | None:
         return None
     link = _URL_JUNK.sub("", xml_safe(link))  # browsers ignore these in URLs
     if _PLAIN_URL.fullmatch(link):
-        return link  # what urljoin and urlsplit below would make of it, unchanged
-    if not link:
-        return None
+        return link  # what _joined would make of it, unchanged
+    return _joined(link, base) if link else None
+
+
+def _joined(link: str, base: str) -> str | None:
+    """``link`` made absolute against an http(s) ``base``, if it is then an http(s) URL with a host."""
     if base.startswith(("http://", "https://")):
         link = urljoin(base, link)
     try:
