@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from digest.kinds.text import from_text
+from digest.kinds.text import fold, from_text
 from digest.model import KIND_REPORT, KINDS
 
 __all__ = ["KINDS", "PageMeta", "classify", "combine", "count_text", "strength"]
@@ -123,7 +123,7 @@ _TITLES = (
               r"|^privacy policy\b|\bprivacy policy$|^about us\b|\bterms of (?:service|use)\b")),
 )
 _TITLE = tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _TITLES)
-# The same, case-sensitive, for ASCII headlines in lower case (same matches: see kinds.text
+# The same, case-sensitive, for headlines in lower case (same matches: see kinds.text
 # _LOWER), and literals one of which every match of each holds: most headlines (reports) hold
 # none, and are not searched.
 _TITLE_LOWER = tuple(re.compile(words) for _, words in _TITLES)
@@ -238,7 +238,7 @@ def _from_title(title: str) -> tuple[str, str] | None:
                          for p in sections], "title section")
     if found:
         return found
-    folded = title.lower() if title.isascii() else None
+    folded = fold(title)
     for (kind, pattern), lower in zip(_TITLE, _TITLE_LOWER):
         if folded is None:
             match = pattern.search(title)
