@@ -520,3 +520,24 @@ def test_plain_links_skip_urljoin_only_where_it_would_change_nothing():
         plain += bool(_PLAIN_URL.fullmatch(head + tail))
         assert safe_link(head + tail, base) == _joined(head + tail, base), (head + tail, base)
     assert plain > 50
+
+
+def test_references_in_untagged_text_read_as_lxml_reads_them_for_every_character():
+    from digest.parse import clean
+
+    for start in range(0, 0x110000, 2048):  # other spellings over the first blocks (C1, Latin, punctuation)
+        for form in ("&#{};", "&#x{:x};") + (("&#X{:04X};", "&#00{};") if start < 0x3000 else ()):
+            text = "a " + "".join(form.format(n) for n in range(start, start + 2048)) + " &amp; &lt;&gt;&quot;&apos; b"
+            assert clean.html_to_text(text) == clean._parsed_text(clean._prepared(text)), (form, hex(start))
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Q&amp;A", "Q&A"),
+    ("AT&T &amp; R&D", "AT&T & R&D"),  # a bare "&": parsed
+    ("caf&eacute; &copy 2024", "café © 2024"),  # a named reference other than the five, no semicolon: parsed
+    ("don&#146;t &#0150; &#x2014;", "don’t – —"),  # Windows-1252 numbers, with and without a leading zero
+    ("one&#10;&#10;two", "one\n\ntwo"),
+    ("&#xFFFE;&#1;x", "x"),  # references to characters XML forbids are dropped
+])
+def test_html_to_text_of_untagged_text_with_references(text, plain):
+    assert html_to_text(text) == plain
