@@ -41,6 +41,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
+from itertools import chain
+from operator import itemgetter
 
 from digest.group.vectors import POSTING_CAP, Doc, cosine, vectorise
 from digest.model import KIND_REPORT, Entry, Story
@@ -130,15 +132,17 @@ def _candidate_pairs(docs: list[Doc]) -> list[tuple[float, int, int]]:
             postings[token].append(i)
     pairs = []
     for i, doc in enumerate(docs):
-        shared: Counter[int] = Counter()
+        later = []
         for token in doc.top:
             ids = postings[token]
             start = bisect_right(ids, i)
-            shared.update(ids[start : start + WINDOW] if len(ids) > POSTING_CAP else ids[start:])
-        for j, n in shared.items():
+            later.append(ids[start : start + WINDOW] if len(ids) > POSTING_CAP else ids[start:])
+        for j, n in Counter(chain.from_iterable(later)).items():
             if n >= MIN_SHARED:
                 pairs.append((cosine(doc.vector, docs[j].vector), i, j))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    # Strongest first, ties by (i, j): two stable sorts order them as the key (-s, i, j) would.
+    pairs.sort(key=itemgetter(1, 2))
+    pairs.sort(key=itemgetter(0), reverse=True)
     return pairs
 
 
