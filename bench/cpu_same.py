@@ -292,10 +292,13 @@ def timing_round() -> dict[str, float]:
         entries = parse_bodies(bodies)
     htmls = [args[0] for args in fields.fields["html_to_text"]]
     pipeline = {n: parse_bodies(news_feeds(n)) for n in (5000, 20000)}
+    paragraphs = corpus_paragraphs()
+    real = ["\n\n".join(paragraphs[i : i + 12]) for i in range(0, len(paragraphs), 12)]  # curly quotes and all
     return {
         "parse 4k": _clock(lambda: parse_bodies(bodies)),
         "classify 4k": _clock(lambda: [classify(title=e.title, url=e.link, text=e.content or e.summary)
                                        for e in entries]),  # type: ignore[attr-defined]
+        f"classify {len(real)} corpus texts": _clock(lambda: [classify(title=t[:80], url=None, text=t) for t in real]),
         "html_to_text 4k": _clock(lambda: [html_to_text(h) for h in htmls]),  # type: ignore[arg-type]
         "group 5k": _clock(lambda: _stories(pipeline[5000])),
         "group 20k": _clock(lambda: _stories(pipeline[20000])),
