@@ -131,7 +131,7 @@ def from_text(text: str) -> tuple[str, str] | None:
         return "opinion", "text ratings"
     if _reaches(_STEPS, sample, folded, 2):
         return "explainer", "text numbered steps"
-    persons = _persons([w.lower() for w in words])
+    persons = _persons(words)
     return _from_voice(sample, folded, n, persons) or _unreported(sample, folded, n, persons)
 
 
@@ -156,12 +156,12 @@ def _from_voice(sample: str, folded: str | None, n: int,
     return None
 
 
-def _persons(lower: Sequence[str]) -> tuple[float, float]:
+def _persons(words: Sequence[str]) -> tuple[float, float]:
     """The share of words in the first person singular and in the second person."""
-    counts = Counter(lower)
+    counts = Counter(map(str.lower, words))
     first = sum(counts[w] for w in ("i", "i'm", "i've", "i'd", "my", "me"))
     second = sum(counts[w] for w in ("you", "your", "you're", "you'll", "yourself"))
-    return first / len(lower), second / len(lower)
+    return first / len(words), second / len(words)
 
 
 def _unreported(sample: str, folded: str | None, n: int, persons: tuple[float, float]) -> tuple[str, str] | None:
