@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, datetime
 
@@ -250,18 +251,43 @@ def test_a_label_by_the_headline_marks_analysis_but_a_menu_item_does_not():
     assert page_metadata(menu_only).labels == ()
 
 
-def test_the_lower_case_lane_has_only_lower_case_letters_to_match():
+def _lanes():
+    """Every case-insensitive kind pattern that has a case-sensitive lane for folded text."""
+    import digest.kinds as kinds
     from digest.kinds import text
 
-    for pattern in text._LOWER:
+    return list(text._LOWER) + [pattern for _, pattern in kinds._TITLE]
+
+
+def test_the_lower_case_lanes_have_only_lower_case_letters_to_match():
+    for pattern in _lanes():
         assert pattern.flags & re.IGNORECASE
         letters = re.sub(r"\\.", "", pattern.pattern)  # escapes (\b, \s, \w ...) are not letters
         assert not re.search(r"[A-Z]", letters), pattern.pattern
         assert all(c.lower() == c.upper() for c in letters if not c.isascii()), pattern.pattern
 
 
-def test_the_lower_case_lane_counts_what_ignorecase_counts(corpus):
-    from digest.kinds import text
+def test_ignorecase_reads_every_character_as_its_lower_case_but_three():
+    from digest.kinds.text import _UNFOLDABLE
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and c != 0x130)
+    lowered = "".join(c.lower() for c in every)
+    assert len(lowered) == len(every)  # but for İ, left out: positions stay where they were
+    lowers: dict[str, set[str]] = {}
+    for char, low in zip(every, lowered):
+        lowers.setdefault(low, set()).add(char)
+    spelt = {c for pattern in _lanes() for c in re.sub(r"\\[bBsSwWdD]", "", pattern.pattern)}
+    for char in spelt:  # what IGNORECASE matches with each character the lanes spell out
+        ignorecase = set(re.findall(re.escape(char), every + "\u0130", re.IGNORECASE))
+        assert {c for c in ignorecase if not _UNFOLDABLE.match(c)} == lowers.get(char, set()), char
+    for cls in (r"\w", r"\d", r"\s", "."):  # \b too: it is made of \w
+        assert [m.start() for m in re.finditer(cls, every)] == [m.start() for m in re.finditer(cls, lowered)], cls
+
+
+@functools.cache
+def _corpus_samples(corpus) -> list[str]:
+    """Every corpus page's text (and its ASCII alone) in 6,000-character pieces, as written,
+    upper and title case."""
     from digest.parse import html_to_text
 
     pages = sorted((corpus / "articles").rglob("*.htm*")) + sorted((corpus / "articles").rglob("*.txt"))
@@ -269,13 +295,75 @@ def test_the_lower_case_lane_counts_what_ignorecase_counts(corpus):
     for path in pages:
         raw = path.read_text(encoding="utf-8", errors="replace")
         body = raw if path.suffix == ".txt" else html_to_text(raw)
-        # The lane runs on ASCII text only: keep the ASCII of every page, in its own case and upper.
-        ascii_text = body.encode("ascii", "ignore").decode()
-        samples += [ascii_text[i : i + 6000] for i in range(0, len(ascii_text), 6000)]
+        for text in (body, body.encode("ascii", "ignore").decode()):
+            samples += [text[i : i + 6000] for i in range(0, len(text), 6000)]
     samples += [s.upper() for s in samples[:50]] + [s.title() for s in samples[:50]]
-    assert len(samples) > 300
+    return samples + ["Big ſale: İstanbul’s ıncredible deals ★★★★"]
+
+
+def test_the_lower_case_lane_counts_what_ignorecase_counts(corpus):
+    from digest.kinds import text
+
+    samples = _corpus_samples(corpus)
+    assert len(samples) > 300 and sum(text.fold(s) is not None and not s.isascii() for s in samples) > 100
     for pattern in text._LOWER:
         found = sum(len(pattern.findall(s)) for s in samples)
         assert found > 0 or pattern is text._STEPS, pattern.pattern
         for sample in samples:
-            assert text._count(pattern, sample, sample.lower()) == len(pattern.findall(sample))
+            assert text._count(pattern, sample, text.fold(sample)) == len(pattern.findall(sample))
+
+
+def test_every_text_match_holds_one_of_its_needed_literals(corpus):
+    from digest.kinds import text
+
+    for pattern, needs in text._NEEDS.items():
+        for sample in _corpus_samples(corpus):
+            # The literals are counted where the pattern runs: the folded text, for a lane's.
+            lane, where = (text._LOWER[pattern], text.fold(sample)) if pattern in text._LOWER else (pattern, sample)
+            for match in lane.finditer(where or ""):
+                assert any(literal in match.group(0) for literal in needs), (pattern.pattern, match)
+
+
+def test_every_headline_match_holds_one_of_its_needed_literals(corpus):
+    import digest.kinds as kinds
+
+    lines = [line for s in _corpus_samples(corpus) for line in s.split("\n\n") if len(line) < 300]
+    folded = [kinds.fold(line) for line in lines + [title for title, _ in HEADLINES]]
+    for (kind, _), lane in zip(kinds._TITLE, kinds._TITLE_LOWER):
+        for line in filter(None, folded):
+            for match in lane.finditer(line):
+                assert any(literal in match.group(0) for literal in kinds._TITLE_NEEDS[kind]), match
+
+
+HEADLINES = [
+    ("10 THINGS YOU NEED TO KNOW TODAY", ("roundup", 'title "10 THINGS YOU NEED TO KNOW TODAY"')),
+    ("Opening Bell: stocks slide", ("roundup", 'title "Opening Bell"')),
+    ("Best Buy’s Black Friday Deals", ("deals", 'title "Black Friday"')),  # not ASCII, folded all the same
+    ("Apple’s sales fell", ("report", None)),
+    ("Big ſale today", ("deals", 'title "ſale"')),  # a long s: only IGNORECASE equates it with s
+    ("Stocks fell: Q & A", ("explainer", 'title "Q & A"')),
+    ("Watch: the launch", ("media", 'title "Watch:"')),
+    ("vs. Rivals — how do they compare?", ("explainer", 'title "vs. Rivals — how do they compare?"')),
+    ("Council meets on Tuesday", ("report", None)),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), HEADLINES)
+def test_headline_signals_keep_the_headline_s_own_case(title, expected):
+    assert classify(title=title, url=None, text="") == expected
+
+
+def test_a_text_rule_is_decided_by_counting_only_where_it_can_decide():
+    from digest.kinds.text import from_text
+
+    dated = "The council met on Monday and said so. " * 3 + "It voted again on Tuesday, a spokesman said. " * 3
+    assert from_text(dated + "Step 1 of the plan is clear. " * 2) is None  # dated and attributed first
+    assert from_text("Add 2 tbsp of sugar and bake. " * 6) is None  # under 40 words: too short to judge
+    recipe = "Preheat the oven. Add two tablespoons of butter, a cup of flour and bake. Simmer. " * 4
+    assert from_text(recipe) == ("other", "text recipe")
+    assert from_text(recipe.upper().replace("OVEN", "OVEN’S")) == ("other", "text recipe")  # not ASCII
+    assert from_text(recipe.upper().replace("OVEN", "OVEN’S İ")) == ("other", "text recipe")  # not foldable
+    short_essay = "I think we should act, and my view is plain. " * 10
+    assert from_text(short_essay) == ("opinion", "text first person 0.200")
+    long_essay = "The city keeps its parks well and the trees grow tall every spring. " * 30
+    assert from_text(long_essay) == ("opinion", "text 0 days and 0 attributions in 390 words")

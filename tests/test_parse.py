@@ -479,3 +479,65 @@ def test_a_c1_reference_is_read_as_the_windows_1252_character():
            "<description>don&amp;#146;t</description><link>https://example.com/a</link></item></channel></rss>")
     (entry,) = parse(rss.encode()).entries
     assert entry.summary == "don’t"
+
+
+def test_bare_paragraphs_read_as_lxml_reads_them_for_every_character():
+    from digest.emailtext import XML_ILLEGAL
+    from digest.parse import clean
+
+    for start in range(0, 0x110000, 512):
+        chars = "".join(c for c in map(chr, range(start, start + 512)) if c not in "<&\r" and not XML_ILLEGAL.match(c))
+        for html in (f"<p>a{chars}b</p>", f" \n<p>{chars[:40]}</p>\n\t<p>x\n\n{chars}</p>\n"):
+            assert clean._BARE_PARAGRAPHS.fullmatch(html)
+            assert clean.squash_paragraphs(clean._P_TAG.sub("\n\n", html)) == clean._parsed_text(html), hex(start)
+
+
+@pytest.mark.parametrize(("html", "text"), [
+    ("<p>one</p><p>two</p>", "one\n\ntwo"),
+    ("\n<p> one\n</p>\n\n<p>two  three</p>\t", "one\n\ntwo three"),
+    ("<p>a\r\rb</p>", "a\n\nb"),  # a CR is a line end to libxml2: the parser's reading, not the bare one
+    ("<p>a\n \nb</p><p></p>", "a\n\nb"),
+    ("<p>Tom &amp; Jerry</p>", "Tom & Jerry"),  # an entity: parsed
+    ("<P>upper</P><p class='x'>attr</p>", "upper\n\nattr"),
+    ("<p>naïve — “quoted” \U0001F600</p>", "naïve — “quoted” \U0001F600"),
+    ("<p>1 > 0</p>", "1 > 0"),
+])
+def test_html_to_text_of_paragraph_fragments(html, text):
+    assert html_to_text(html) == text
+
+
+def test_plain_links_skip_urljoin_only_where_it_would_change_nothing():
+    from itertools import product
+
+    from digest.parse.entries import _PLAIN_URL, _joined, safe_link
+
+    heads = ["http://a.com", "https://a.b-c.com:8080", "http://a.com:", "http://a..b", "http://-a.com", "http://ä.com",
+             "HTTP://a.com", "http://user@a.com", "http://[::1]", "http://a_b.com", "https://"]
+    tails = ["", "/", "/x/y.html", "/x;p", "/x/../y", "/%zz", "/[x]", "?", "?q", "?q;r", "/p?a=1&b=2", "#",
+             "#f", "?x#", "#f?x", "/x?y#z#w", "/x?"]
+    plain = 0
+    for head, tail, base in product(heads, tails, ["http://base.test/feed", "https://base.test/dir/", "corpus:x"]):
+        plain += bool(_PLAIN_URL.fullmatch(head + tail))
+        assert safe_link(head + tail, base) == _joined(head + tail, base), (head + tail, base)
+    assert plain > 50
+
+
+def test_references_in_untagged_text_read_as_lxml_reads_them_for_every_character():
+    from digest.parse import clean
+
+    for start in range(0, 0x110000, 2048):  # other spellings over the first blocks (C1, Latin, punctuation)
+        for form in ("&#{};", "&#x{:x};") + (("&#X{:04X};", "&#00{};") if start < 0x3000 else ()):
+            text = "a " + "".join(form.format(n) for n in range(start, start + 2048)) + " &amp; &lt;&gt;&quot;&apos; b"
+            assert clean.html_to_text(text) == clean._parsed_text(clean._prepared(text)), (form, hex(start))
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Q&amp;A", "Q&A"),
+    ("AT&T &amp; R&D", "AT&T & R&D"),  # a bare "&": parsed
+    ("caf&eacute; &copy 2024", "café © 2024"),  # a named reference other than the five, no semicolon: parsed
+    ("don&#146;t &#0150; &#x2014;", "don’t – —"),  # Windows-1252 numbers, with and without a leading zero
+    ("one&#10;&#10;two", "one\n\ntwo"),
+    ("&#xFFFE;&#1;x", "x"),  # references to characters XML forbids are dropped
+])
+def test_html_to_text_of_untagged_text_with_references(text, plain):
+    assert html_to_text(text) == plain

@@ -33,12 +33,16 @@ Quality and speed are measured by ``bench/group_eval.py`` (results in bench/grou
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
+from itertools import chain
+from operator import itemgetter
 
 from digest.group.vectors import POSTING_CAP, Doc, cosine, vectorise
 from digest.model import KIND_REPORT, Entry, Story
@@ -70,16 +74,37 @@ def group_entries(
     the longest stretch of publication times one story may cover. Returns the
     stories with their entries lead first (earliest published, ties by uid).
     """
-    # One entry per uid; should two differ, the same one wins whatever the input order.
-    unique = {e.uid: e for e in sorted(entries, key=lambda e: (e.uid, repr(e)))}
-    docs = vectorise(list(unique.values()))
-    pairs = _candidate_pairs(docs)
-    reports = [p for p in pairs if docs[p[1]].entry.kind == docs[p[2]].entry.kind == KIND_REPORT]
-    clusters = _cluster(docs, reports, edge=edge, link=link, same_feed=same_feed, max_span=max_span)
-    clusters = _attach_reading(docs, pairs, clusters, link=link, same_feed=same_feed)
-    stories = _name_stories([[docs[i].entry for i in c] for c in clusters], known)
+    with _collector_paused():
+        docs = vectorise(list(_unique(entries).values()))
+        pairs = _candidate_pairs(docs)
+        reports = [p for p in pairs if docs[p[1]].entry.kind == docs[p[2]].entry.kind == KIND_REPORT]
+        clusters = _cluster(docs, reports, edge=edge, link=link, same_feed=same_feed, max_span=max_span)
+        clusters = _attach_reading(docs, pairs, clusters, link=link, same_feed=same_feed)
+        stories = _name_stories([[docs[i].entry for i in c] for c in clusters], known)
     log.info("grouped %d entries into %d stories", len(docs), len(stories))
     return stories
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Cyclic garbage collection held off while grouping: it makes a great many small dicts,
+    sets and tuples (no cycles; reference counting frees them), and each collection they set
+    off would rescan every object alive, the whole batch of entries included."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _unique(entries: Sequence[Entry]) -> dict[str, Entry]:
+    """uid -> entry in uid order, one entry per uid: should two differ, the one whose repr sorts
+    last wins, whatever the input order."""
+    if len({e.uid for e in entries}) == len(entries):
+        return {e.uid: e for e in sorted(entries, key=lambda e: e.uid)}  # no repr needed to tell them apart
+    return {e.uid: e for e in sorted(entries, key=lambda e: (e.uid, repr(e)))}
 
 
 def similarity(a: Entry, b: Entry, *, context: Sequence[Entry] = ()) -> float:
@@ -107,15 +132,17 @@ def _candidate_pairs(docs: list[Doc]) -> list[tuple[float, int, int]]:
             postings[token].append(i)
     pairs = []
     for i, doc in enumerate(docs):
-        shared: Counter[int] = Counter()
+        later = []
         for token in doc.top:
             ids = postings[token]
             start = bisect_right(ids, i)
-            shared.update(ids[start : start + WINDOW] if len(ids) > POSTING_CAP else ids[start:])
-        for j, n in shared.items():
+            later.append(ids[start : start + WINDOW] if len(ids) > POSTING_CAP else ids[start:])
+        for j, n in Counter(chain.from_iterable(later)).items():
             if n >= MIN_SHARED:
                 pairs.append((cosine(doc.vector, docs[j].vector), i, j))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    # Strongest first, ties by (i, j): two stable sorts order them as the key (-s, i, j) would.
+    pairs.sort(key=itemgetter(1, 2))
+    pairs.sort(key=itemgetter(0), reverse=True)
     return pairs
 
 

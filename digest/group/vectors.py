@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 
 from digest.model import Entry
 
@@ -74,9 +75,10 @@ def vectorise(entries: list[Entry]) -> list[Doc]:
     docs = []
     for entry, c in zip(entries, counted):
         vec = {t: (1.0 + math.log(w)) * scale[t] for t, w in c.counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        norm = math.sqrt(sum(map(mul, vec.values(), vec.values()))) or 1.0
         vec = {t: v / norm for t, v in vec.items()}
-        ranked = sorted((t for t in vec if df[t] > 1), key=lambda t: (-vec[t], t))
+        # Tokens are distinct: (weight, token) pairs sort as the weights, then the tokens, would.
+        ranked = [t for _, t in sorted([(-v, t) for t, v in vec.items() if df[t] > 1])]
         rare = [t for t in ranked if df[t] <= POSTING_CAP][:TOP_TOKENS]
         common = [t for t in ranked if df[t] > POSTING_CAP][:TOP_COMMON]
         heading = {t for t in map(_normalise, _WORD.findall(entry.title)) if t and not t[0].isdigit()}

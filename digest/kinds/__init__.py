@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from digest.kinds.text import from_text
+from digest.kinds.text import fold, from_text
 from digest.model import KIND_REPORT, KINDS
 
 __all__ = ["KINDS", "PageMeta", "classify", "combine", "count_text", "strength"]
@@ -123,6 +123,24 @@ _TITLES = (
               r"|^privacy policy\b|\bprivacy policy$|^about us\b|\bterms of (?:service|use)\b")),
 )
 _TITLE = tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _TITLES)
+# The same, case-sensitive, for headlines in lower case (same matches: see kinds.text
+# _LOWER), and literals one of which every match of each holds: most headlines (reports) hold
+# none, and are not searched.
+_TITLE_LOWER = tuple(re.compile(words) for _, words in _TITLES)
+_TITLE_NEEDS = {
+    "roundup": ("things", "stories", "headlines", "opening bell", "closing bell", "morning ", "evening ",
+                "daily ", "weekly ", "newsletter", "live", "as it happened", "week in review", "news roundup",
+                "re reading"),
+    "deals": ("deal", "coupon", "promo code", "discount", "sale", "to buy", "coolest", "favo", "must-have",
+              "% off", "$", "black friday", "cyber monday", "prime day", "gift guide", "best"),
+    "opinion": (":", "|", "opinion", "op-ed", "editorial", "letters to the editor", "in defen", "why i", "i'm",
+                "i am", "my"),
+    "explainer": ("guide to", "know", "explain", "how to", "what ", "why ", "fact", "&", "faq", "history of",
+                  "vs", "compare", "everything you need", "tips", "ways", "reasons", "steps", "signs",
+                  "mistakes", "tricks"),
+    "media": ("watch", "video", "listen", "podcast", "episode"),
+    "other": ("recipe", "documentation", "install", "wiki", "privacy policy", "about us", "terms of"),
+}
 
 # How far each source of a signal is trusted; combine() keeps the stronger answer.
 _STRENGTH = {"json-ld": 6, "og:type": 5, "section": 4, "label": 4, "category": 3, "tag": 3, "url": 2,
@@ -220,8 +238,14 @@ def _from_title(title: str) -> tuple[str, str] | None:
                          for p in sections], "title section")
     if found:
         return found
-    for kind, pattern in _TITLE:
-        match = pattern.search(title)
-        if match:
-            return kind, f"title \"{match.group(0).strip()}\""
+    folded = fold(title)
+    for (kind, pattern), lower in zip(_TITLE, _TITLE_LOWER):
+        if folded is None:
+            match = pattern.search(title)
+        elif any(literal in folded for literal in _TITLE_NEEDS[kind]):
+            match = lower.search(folded)
+        else:
+            continue
+        if match:  # the lower-case headline keeps every character where it was
+            return kind, f"title \"{title[match.start():match.end()].strip()}\""
     return None

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import islice
 
-__all__ = ["from_text"]
+__all__ = ["fold", "from_text"]
 
 _LONG = 300  # words: below this a text is too short to judge its voice or what it leaves out
 _QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,400}\"")
@@ -48,18 +49,59 @@ _FORUM = re.compile(r"\b(?:reply|replies|posted by|upvotes?|joined|thread|quote 
                     re.IGNORECASE)
 
 
-# The case-insensitive patterns again, case-sensitive, for ASCII text in lower case: the same
-# matches (on ASCII text IGNORECASE only equates a letter with its other case, and these
-# patterns spell every letter in lower case: tests/test_kinds.py checks it), about twice as fast
-# (sre compares case-insensitively character by character). Classifying is done for every entry
-# of every feed, so it is a good part of parsing them.
+# The case-insensitive patterns again, case-sensitive, for text in lower case (``fold``): the
+# same matches, about twice as fast (sre compares case-insensitively character by character).
+# Classifying is done for every entry of every feed, so it is a good part of parsing them.
+# IGNORECASE equates a character with its lower case, so these patterns, which spell every
+# letter in lower case, match the lower-cased text where they match the text; except for three
+# characters: it also equates dotless ı and dotted İ with i and the long ſ with s, which lower()
+# leaves (İ becomes two characters). tests/test_kinds.py checks every character and pattern.
+_UNFOLDABLE = re.compile("[\u0130\u0131\u017f]")
 _LOWER = {p: re.compile(p.pattern) for p in (_MEDIA, _ROUNDUP, _DAY, _SAID, _RATING, _STEPS, _SHOPPING,
-                                             _RECIPE, _FORUM)}
+                                             _RECIPE, _FORUM, _STANCE)}
+# Literals one of which every match of a pattern holds (in lower case for the case-insensitive
+# ones). A text holding them fewer times than a rule needs matches fewer times too (matches do
+# not overlap, so each holds an occurrence of its own), and its scan is skipped: most texts
+# hold no recipe, code, forum or episode words at all.
+_NEEDS = {
+    _RECIPE: ("tablespoon", "teaspoon", "tbsp", "tsp", "preheat", "cup", "gram", "ounce", "bake", "simmer",
+              "ingredient"),
+    _CODE: ("$ ", ">>> ", "sudo ", "pip install", "npm ", "def ", "import ", "#include", "(", "{}", "=="),
+    _FORUM: ("repl", "posted by", "upvote", "joined", "thread", "quote from", "permalink"),
+    _MEDIA: ("episode", "listen ", "subscribe on ", "watch the ", "video transcript"),
+    _ROUNDUP: ("newsletter", "edition", "briefing", "welcome", "what you need to know", "top stories"),
+    _RATING: ("★", "☆", "rating", "score", "verdict", "/", "out of "),
+    _STEPS: ("step",),
+}
+
+
+def fold(text: str) -> str | None:
+    """``text`` in lower case for the case-sensitive lanes, or None when it holds a character
+    IGNORECASE reads otherwise (the lanes are not used for it then)."""
+    return None if _UNFOLDABLE.search(text) else text.lower()
 
 
 def _count(pattern: re.Pattern[str], sample: str, folded: str | None) -> int:
-    """How often ``pattern`` matches ``sample`` (``folded``: the sample in lower case, if ASCII)."""
-    return len(pattern.findall(sample) if folded is None else _LOWER[pattern].findall(folded))
+    """How often ``pattern`` matches ``sample`` (``folded``: the sample folded, if it can be)."""
+    if folded is None or pattern not in _LOWER:  # not in _LOWER: a case-sensitive pattern
+        return len(pattern.findall(sample))
+    return len(_LOWER[pattern].findall(folded))
+
+
+def _found_twice(pattern: re.Pattern[str], sample: str, folded: str | None) -> bool:
+    """True when ``pattern`` matches ``sample`` twice or more: the scan stops at the second match
+    (a report names its day and its source early)."""
+    lane, text = (pattern, sample) if folded is None else (_LOWER[pattern], folded)
+    return len(list(islice(lane.finditer(text), 2))) == 2
+
+
+def _reaches(pattern: re.Pattern[str], sample: str, folded: str | None, least: int) -> bool:
+    """True when ``pattern`` matches ``sample`` at least ``least`` times; no scan when the
+    literals of _NEEDS occur fewer times (in ``folded`` for a case-insensitive pattern)."""
+    lane = folded if pattern in _LOWER else sample
+    if lane is not None and sum([lane.count(literal) for literal in _NEEDS[pattern]]) < least:
+        return False
+    return _count(pattern, sample, folded) >= least
 
 
 def from_text(text: str) -> tuple[str, str] | None:
@@ -69,33 +111,32 @@ def from_text(text: str) -> tuple[str, str] | None:
     words = _WORD.findall(sample)
     if len(words) < 40:
         return None
-    lower = [w.lower() for w in words]
     n = len(words)
-    folded = sample.lower() if sample.isascii() else None
-    if _count(_RECIPE, sample, folded) >= 4:
+    folded = fold(sample)
+    if _reaches(_RECIPE, sample, folded, 4):
         return "other", "text recipe"
-    if len(_CODE.findall(sample)) >= 4:
+    if _reaches(_CODE, sample, folded, 4):
         return "explainer", "text code"  # a programming how-to; reference docs are caught earlier
-    if _count(_FORUM, sample, folded) >= 4:
+    if _reaches(_FORUM, sample, folded, 4):
         return "other", "text forum"
-    if _count(_MEDIA, sample, folded) >= 2:
+    if _reaches(_MEDIA, sample, folded, 2):
         return "media", "text episode/video page"
-    if _count(_ROUNDUP, sample, folded):
+    if _reaches(_ROUNDUP, sample, folded, 1):
         return "roundup", "text newsletter wording"
     if len(_PRICE.findall(sample)) >= max(8, n / 40) and _count(_SHOPPING, sample, folded) >= 3:
         return "deals", "text price list"
-    days, said = _count(_DAY, sample, folded), _count(_SAID, sample, folded)
-    if days >= 2 and said >= 2:
+    if _found_twice(_DAY, sample, folded) and _found_twice(_SAID, sample, folded):
         return None  # dated and attributed: a report, whoever else speaks in it (a quoted statement)
-    if _count(_RATING, sample, folded) >= 2:
+    if _reaches(_RATING, sample, folded, 2):
         return "opinion", "text ratings"
-    if _count(_STEPS, sample, folded) >= 2:
+    if _reaches(_STEPS, sample, folded, 2):
         return "explainer", "text numbered steps"
-    persons = _persons(lower)
-    return _from_voice(sample, n, persons) or _unreported(n, persons, days, said)
+    persons = _persons(words)
+    return _from_voice(sample, folded, n, persons) or _unreported(sample, folded, n, persons)
 
 
-def _from_voice(sample: str, n: int, persons: tuple[float, float]) -> tuple[str, str] | None:
+def _from_voice(sample: str, folded: str | None, n: int,
+                persons: tuple[float, float]) -> tuple[str, str] | None:
     """Opinion or explainer from how the writer speaks: to the reader, as themself, or arguing."""
     first, second = persons
     # A short news item may say "you" a few times ("you can pre-order it for $5"); a guide
@@ -106,26 +147,32 @@ def _from_voice(sample: str, n: int, persons: tuple[float, float]) -> tuple[str,
     if first >= (0.015 if n >= _LONG else 0.025):
         return "opinion", f"text first person {first:.3f}"
     # An argument asks the reader questions and says what should happen; a report tells.
-    questions, stance = sample.count("?") / n, len(_STANCE.findall(sample)) / n
-    if questions >= 0.002 and stance >= 0.003:
+    questions = sample.count("?") / n
+    if questions < 0.002:
+        return None  # the stance is not counted then: it could not decide
+    stance = _count(_STANCE, sample, folded) / n
+    if stance >= 0.003:
         return "opinion", f"text questions {questions:.3f} and stance {stance:.3f}"
     return None
 
 
-def _persons(lower: Sequence[str]) -> tuple[float, float]:
+def _persons(words: Sequence[str]) -> tuple[float, float]:
     """The share of words in the first person singular and in the second person."""
-    counts = Counter(lower)
+    counts = Counter(map(str.lower, words))
     first = sum(counts[w] for w in ("i", "i'm", "i've", "i'd", "my", "me"))
     second = sum(counts[w] for w in ("you", "your", "you're", "you'll", "yourself"))
-    return first / len(lower), second / len(lower)
+    return first / len(words), second / len(words)
 
 
-def _unreported(n: int, persons: tuple[float, float], days: int, said: int) -> tuple[str, str] | None:
+def _unreported(sample: str, folded: str | None, n: int, persons: tuple[float, float]) -> tuple[str, str] | None:
     """A long text that dates no event (one day named at most: a release date, an opening
     night) and rarely says who said what reports nothing: an essay, a column or a review, or
     a guide when it talks to the reader (a report is "report" by what it shows, not by default).
     """
-    if n < _LONG or days > 1 or said / n >= 0.005:
+    if n < _LONG:
+        return None  # the days and sources of a short text are not counted: they could not decide
+    days, said = _count(_DAY, sample, folded), _count(_SAID, sample, folded)
+    if days > 1 or said / n >= 0.005:
         return None
     first, second = persons
     kind = "explainer" if second >= 0.01 and second > first else "opinion"

@@ -67,10 +67,50 @@ def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment: paragraphs joined by blank lines, spaces normalised."""
     if not html or not html.strip():
         return ""
-    # "&#146;" is the Windows-1252 ’ (HTML5 reads it so; older lxml makes it a control, then lost)
-    html = drop_illegal_refs(_C1_REF.sub(_c1_ref, xml_safe(_XML_DECL.sub("", html))))
-    if "<" not in html and "&" not in html:
-        return squash_paragraphs(html)
+    html = _prepared(html)
+    if "<" not in html:
+        text = html if "&" not in html else _references_decoded(html)
+        if text is not None:
+            return squash_paragraphs(text)
+    elif _BARE_PARAGRAPHS.fullmatch(html):
+        return squash_paragraphs(_P_TAG.sub("\n\n", html))
+    return _parsed_text(html)
+
+
+def _prepared(html: str) -> str:
+    """``html`` without an XML declaration, XML-illegal characters or references to them;
+    "&#146;" is the Windows-1252 ’ (HTML5 reads it so; older lxml makes it a control, then lost)."""
+    return drop_illegal_refs(_C1_REF.sub(_c1_ref, xml_safe(_XML_DECL.sub("", html))))
+
+
+# Bare paragraphs (no attribute, entity or other tag, no CR, which libxml2 reads as a line end)
+# need no parser: lxml would give the same paragraphs (tests/test_parse.py compares the two on
+# every character). Many feeds send their content so.
+_BARE_PARAGRAPHS = re.compile(r"[ \t\n]*(?:<p>[^<&\r]*</p>[ \t\n]*)+")
+_P_TAG = re.compile(r"</?p>")
+# Text with no tag whose every "&" opens one of these references needs no parser either: lxml
+# reads each as the character it names (tests/test_parse.py compares every character reference).
+# Not a C1 number: lxml reads those as Windows-1252.
+_REFERENCE = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _references_decoded(text: str) -> str | None:
+    """``text`` with its references decoded, or None when an "&" opens anything else."""
+    found = _REFERENCE.findall(text)
+    codes = [int(dec) if dec else int(hexa, 16) for name, dec, hexa in found if not name]
+    if len(found) != text.count("&") or any(0x80 <= code <= 0x9F for code in codes):
+        return None
+    return _REFERENCE.sub(_decoded, text)
+
+
+def _decoded(match: re.Match[str]) -> str:
+    name, dec, hexa = match.groups()
+    return _NAMED[name] if name else chr(int(dec) if dec else int(hexa, 16))
+
+
+def _parsed_text(html: str) -> str:
+    """The text of ``html`` as lxml reads it, blocks set apart by blank lines."""
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
@@ -86,10 +126,13 @@ def html_to_text(html: str) -> str:
     return squash_paragraphs(root.text_content())
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def squash_paragraphs(text: str) -> str:
     """Collapse whitespace inside paragraphs; paragraphs (blank-line separated) kept; XML-illegal
     characters dropped (every multi-paragraph text field of every feed format passes here)."""
-    paragraphs = (squash(p) for p in re.split(r"\n\s*\n", xml_safe(text or "")))
+    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(xml_safe(text or "")))
     return "\n\n".join(p for p in paragraphs if p)
 
 

@@ -121,9 +121,14 @@ def safe_link(link: Any, base: str) -> str | None:
     """An absolute http(s) URL, or None (javascript:, data:, file: and junk are dropped)."""
     if not isinstance(link, str):
         return None
-    link = re.sub(r"[\x00-\x20\x7f]+", "", xml_safe(link))  # browsers ignore these in URLs
-    if not link:
-        return None
+    link = _URL_JUNK.sub("", xml_safe(link))  # browsers ignore these in URLs
+    if _PLAIN_URL.fullmatch(link):
+        return link  # what _joined would make of it, unchanged
+    return _joined(link, base) if link else None
+
+
+def _joined(link: str, base: str) -> str | None:
+    """``link`` made absolute against an http(s) ``base``, if it is then an http(s) URL with a host."""
     if base.startswith(("http://", "https://")):
         link = urljoin(base, link)
     try:
@@ -133,6 +138,13 @@ def safe_link(link: Any, base: str) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     return link
+
+
+_URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
+# An absolute http(s) URL with a plain host name: urljoin returns it as it is (it takes its
+# own scheme and host; an empty "?" or "#", or a ";" that urlparse reads as params, would be
+# rewritten, so they go the long way), and it has a host. Most feed links are like this.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::[0-9]+)?(?:/[^?#;]*)?(?:\?[^#]+)?(?:#.+)?")
 
 
 def parse_date(text: str) -> datetime | None:
