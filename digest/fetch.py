@@ -81,7 +81,7 @@ class Fetcher:
 
     async def _fetch_all(self, requests: list[FetchRequest], label: str,
                          on_result: Callable[[int, Fetched], None] | None) -> list[Fetched]:
-        session = _Session(self.settings, self.resolve, self.ssl_context or _ssl_context())
+        session = _Session(self.settings, self.resolve, self.ssl_context or _ssl_context)
         try:
             with _progress(label, len(requests), enabled=self.progress) as advance:
 
@@ -101,7 +101,8 @@ class Fetcher:
 class _Session:
     """Clients, semaphores and the per-request logic for one ``fetch_all`` call."""
 
-    def __init__(self, settings: FetchSettings, resolve: Resolver, context: ssl.SSLContext) -> None:
+    def __init__(self, settings: FetchSettings, resolve: Resolver,
+                 context: ssl.SSLContext | Callable[[], ssl.SSLContext]) -> None:
         self.settings = settings
         self.open_client = _client(settings, GuardedBackend(resolve, allow_private=None), context)
         self.guarded_client = _client(
@@ -228,7 +229,7 @@ def _trusted_host(request: FetchRequest) -> str:
 
 
 def _client(settings: FetchSettings, backend: GuardedBackend,
-            context: ssl.SSLContext) -> httpx.AsyncClient:
+            context: ssl.SSLContext | Callable[[], ssl.SSLContext]) -> httpx.AsyncClient:
     """An AsyncClient whose connections go through our resolving, checking backend.
 
     HTTP/2 where the server offers it (ALPN): many feeds of one host share one connection.

@@ -8,7 +8,7 @@ connection goes through the address guard. HTTP/2 is used where the server offer
 from __future__ import annotations
 
 import ssl
-from collections.abc import AsyncIterable, AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable
 
 import httpcore
 import httpx
@@ -20,7 +20,7 @@ _CORE_ERRORS = (httpcore.TimeoutException, httpcore.NetworkError, httpcore.Proto
 class PoolTransport(httpx.AsyncBaseTransport):
     """Send httpx requests through an httpcore pool built on ``backend``."""
 
-    def __init__(self, backend: httpcore.AsyncNetworkBackend, *, ssl_context: ssl.SSLContext,
+    def __init__(self, backend: httpcore.AsyncNetworkBackend, *, ssl_context: ssl.SSLContext | None,
                  limits: httpx.Limits, http2: bool = True) -> None:
         self.pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,
@@ -60,10 +60,13 @@ class HostPools(httpx.AsyncBaseTransport):
 
     httpcore's pool re-scans every connection for every queued request, so one pool with a
     hundred connections being opened at once costs seconds of CPU (encode/httpcore#1035);
-    a pool per host keeps each scan to that host's few connections.
+    a pool per host keeps each scan to that host's few connections. ``ssl_context`` may be a
+    function giving the context: it is called for the first https host only (loading the CA
+    bundle is ~20 ms a run of plain-http feeds does not need).
     """
 
-    def __init__(self, backend: httpcore.AsyncNetworkBackend, *, ssl_context: ssl.SSLContext,
+    def __init__(self, backend: httpcore.AsyncNetworkBackend, *,
+                 ssl_context: ssl.SSLContext | Callable[[], ssl.SSLContext],
                  limits: httpx.Limits, http2: bool = True) -> None:
         self.settings = (backend, ssl_context, limits, http2)
         self.pools: dict[tuple[bytes, bytes, int | None], PoolTransport] = {}
@@ -72,7 +75,8 @@ class HostPools(httpx.AsyncBaseTransport):
         """Send ``request`` through its host's pool."""
         key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
         if key not in self.pools:
-            backend, context, limits, http2 = self.settings
+            backend, given, limits, http2 = self.settings
+            context = None if key[0] != b"https" else given() if callable(given) else given
             self.pools[key] = PoolTransport(backend, ssl_context=context, limits=limits, http2=http2)
         return await self.pools[key].handle_async_request(request)
 
