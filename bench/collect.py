@@ -72,10 +72,21 @@ def config_text(urls: list[str], store: Path, *, recheck: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+# As installed: pip compiles a package's modules when it installs it, so the commands run with
+# bytecode (compile_checkouts), whatever PYTHONDONTWRITEBYTECODE this shell has.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def compile_checkouts(*repos: Path) -> None:
+    """Compile each checkout's package to bytecode, as installing it would."""
+    for repo in repos:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(repo / "digest")], check=True, env=_ENV)
+
+
 def timed(cmd: list[str], cwd: Path = REPO) -> float:
     """Seconds one command takes (run in ``cwd``), start-up included; it must succeed."""
     start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False, env=_ENV)
     seconds = time.perf_counter() - start
     if done.returncode:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stdout[-1500:]}{done.stderr[-1500:]}")
@@ -189,7 +200,8 @@ def report(plan: Plan, rows: list[dict], quick: bool, load: tuple[float, float])
              f"feeds x {plan.items} items, every answer after {plan.delay * 1000:.0f} ms, default "
              f"[fetch] settings (concurrency {FetchSettings().concurrency}, per_host "
              f"{FetchSettings().per_host} growing to per_host_max {most}). Whole commands, "
-             f"interpreter start included, medians of {plan.runs} run(s). Load average (1 min) "
+             f"interpreter start included, modules compiled to bytecode as an install leaves "
+             f"them, medians of {plan.runs} run(s). Load average (1 min) "
              f"{load[0]:.1f} at the start, {load[1]:.1f} at the end, on {os.cpu_count()} CPUs: "
              "compare figures within this table, not with runs on a quiet machine.", "",
              "| hosts | sequential urllib+feedparser | reader 3.26, 16 workers (cold / warm) | "
@@ -234,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="another checkout of digest to time in the same run (before/after)")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
+    compile_checkouts(REPO, *([args.baseline] if args.baseline else []))
     before = os.getloadavg()[0]
     rows = measure(plan, args.baseline)
     for row in rows:
