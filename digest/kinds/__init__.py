@@ -80,7 +80,7 @@ _PATHS = {
     "explainer": r"explainers?|explained|fact-?checks?|factcheck|how-?to|guides?|faqs?|qa",
     "roundup": r"live|live-?news|liveblog|live-updates|newsletters?|briefings?",
     "deals": r"deals?|shopping|coupons?|sales|gift-?guides?|gifts|best-?deals|buying-?guides?",
-    "media": r"podcasts?|videos?|watch|audio|listen|tv",
+    "media": r"podcasts?|videos?|watch|audio|listen|tv|shows",
     "other": r"recipes?|docs|documentation|forums?|wiki|questions|threads|r|answers|community|help"
              r"|doi|10\.\d{4,}|fiction|chapter|products",
 }
@@ -89,7 +89,8 @@ _PATH = {kind: re.compile(rf"^(?:{words})$") for kind, words in _PATHS.items()}
 _LABEL_KINDS = ("opinion", "explainer")  # what extract reads by the headline
 _TAG_KINDS = ("roundup", "deals", "other")  # tags name topics; only these kinds are safe from them
 _OTHER_HOST = re.compile(r"(?:^|\.)(?:github\.com|gitlab\.com|stackoverflow\.com|stackexchange\.com|"
-                         r"reddit\.com|readthedocs\.io|fandom\.com)$|^(?:docs|wiki|forums?|community)\.|"
+                         r"reddit\.com|readthedocs\.io|fandom\.com|twitter\.com|x\.com|instagram\.com|"
+                         r"tiktok\.com)$|^(?:docs|wiki|forums?|community)\.|"
                          r"wiki|encyclopedia|enacademic|dictionary")
 _SLUG_KINDS = {"analysis": "opinion", "review": "opinion", "opinion": "opinion", "column": "opinion",
                "editorial": "opinion", "explainer": "explainer", "explained": "explainer",
@@ -112,14 +113,14 @@ _TITLES = (
     ("opinion", (r"^(?:opinion|op-ed|editorial|column|(?:news )?analysis|review|letters?|commentary|perspective)"
                 r"\s*[:|]"
                 r"|[|:-]\s*(?:opinion|op-ed|editorial)\s*$|\bletters to the editor\b|^in defen[cs]e of\b"
-                r"|^why i\b|^i'm\b|^i am\b|^my\b")),
+                r"|^why i\b|^i'm\b|^i am\b|^my\b|^[^:|]{2,60}\breview\s*:")),
     ("explainer", (r"\bguide to\b|\bwhat (?:you need to|to) know\b|\bexplained\b|\bexplainer\b|^how to\b"
                   r"|\bhow to (?!\w+ (?:the )?(?:election|vote))|^what is\b|^what are\b|^why do\b"
                   r"|^why does\b|^why is\b|^what does\b|\bfact[- ]check\b|\bq ?& ?a\b|\bfaq\b"
                   r"|\ba (?:brief |short )?history of\b|\bvs\.? .{2,40}\?$|\bhow do they compare\b"
                   rf"|\beverything you need\b|^{_NUMBER} (?:tips|ways|reasons|steps|signs|mistakes|tricks)\b")),
     ("media", r"^(?:watch|video|listen|podcast)\s*[:|]|\bpodcast\b|\bepisode \d+\b|\(video\)|\[video\]"),
-    ("other", (r"\brecipe\b|\bdocumentation\b|\binstall(?:ing|ation)? guide\b|\bwiki\b"
+    ("other", (r"\brecipe\b|\blyrics\s*[:|–—-]|\blyrics$|\bdocumentation\b|\binstall(?:ing|ation)? guide\b|\bwiki\b"
               r"|^privacy policy\b|\bprivacy policy$|^about us\b|\bterms of (?:service|use)\b")),
 )
 _TITLE = tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in _TITLES)
@@ -139,7 +140,7 @@ _TITLE_NEEDS = {
                   "vs", "compare", "everything you need", "tips", "ways", "reasons", "steps", "signs",
                   "mistakes", "tricks"),
     "media": ("watch", "video", "listen", "podcast", "episode"),
-    "other": ("recipe", "documentation", "install", "wiki", "privacy policy", "about us", "terms of"),
+    "other": ("recipe", "lyrics", "documentation", "install", "wiki", "privacy policy", "about us", "terms of"),
 }
 
 # How far each source of a signal is trusted; combine() keeps the stronger answer.
