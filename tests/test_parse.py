@@ -495,7 +495,7 @@ def test_bare_paragraphs_read_as_lxml_reads_them_for_every_character():
 @pytest.mark.parametrize(("html", "text"), [
     ("<p>one</p><p>two</p>", "one\n\ntwo"),
     ("\n<p> one\n</p>\n\n<p>two  three</p>\t", "one\n\ntwo three"),
-    ("<p>a\r\rb</p>", "a\n\nb"),  # a CR is a line end to libxml2: the parser's reading, not the bare one
+    ("<p>a\r\rb</p>", None),  # a CR: the parser's reading (libxml2 2.14 "a\n\nb", 2.12 "a b"), not the bare one
     ("<p>a\n \nb</p><p></p>", "a\n\nb"),
     ("<p>Tom &amp; Jerry</p>", "Tom & Jerry"),  # an entity: parsed
     ("<P>upper</P><p class='x'>attr</p>", "upper\n\nattr"),
@@ -503,7 +503,10 @@ def test_bare_paragraphs_read_as_lxml_reads_them_for_every_character():
     ("<p>1 > 0</p>", "1 > 0"),
 ])
 def test_html_to_text_of_paragraph_fragments(html, text):
-    assert html_to_text(html) == text
+    """``text`` None: whatever the installed libxml2 reads (versions differ), never the fast lane's."""
+    from digest.parse import clean
+
+    assert html_to_text(html) == (clean._parsed_text(clean._prepared(html)) if text is None else text)
 
 
 def test_plain_links_skip_urljoin_only_where_it_would_change_nothing():
@@ -534,10 +537,15 @@ def test_references_in_untagged_text_read_as_lxml_reads_them_for_every_character
 @pytest.mark.parametrize(("text", "plain"), [
     ("Q&amp;A", "Q&A"),
     ("AT&T &amp; R&D", "AT&T & R&D"),  # a bare "&": parsed
-    ("caf&eacute; &copy 2024", "café © 2024"),  # a named reference other than the five, no semicolon: parsed
+    ("caf&eacute; &copy 2024", None),  # a named reference other than the five, no semicolon: parsed
+    ("caf&eacute; 2024", "café 2024"),
     ("don&#146;t &#0150; &#x2014;", "don’t – —"),  # Windows-1252 numbers, with and without a leading zero
     ("one&#10;&#10;two", "one\n\ntwo"),
     ("&#xFFFE;&#1;x", "x"),  # references to characters XML forbids are dropped
 ])
 def test_html_to_text_of_untagged_text_with_references(text, plain):
-    assert html_to_text(text) == plain
+    """``plain`` None: whatever the installed libxml2 reads (2.12 leaves "&copy" without its
+    semicolon, 2.14 reads ©), never the fast lane's."""
+    from digest.parse import clean
+
+    assert html_to_text(text) == (clean._parsed_text(clean._prepared(text)) if plain is None else plain)

@@ -55,7 +55,7 @@ def _cp1252(code: int) -> str:
         return ""
 
 
-_C1_REF = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9a-fA-F]));")
+_C1_REF = re.compile(r"&#(?:0*(1[2-5]\d)|[xX]0*([89][0-9a-fA-F]));")  # leading zeros too: "&#0150;"
 
 
 def _c1_ref(match: re.Match[str]) -> str:
