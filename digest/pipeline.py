@@ -427,15 +427,20 @@ def _render_reusing(digest: Digest, settings: RenderSettings, *, store: Store, n
     most of a build that has nothing new: ~0.2 s)."""
     key = fingerprint("render", [digest.title, digest.date, digest.intro, digest.stories, digest.more],
                       repr(settings), render_inputs(settings.templates_dir))
-    saved = store.cached([key]).get(key)
-    if saved is not None:
-        rendered, moved = rendered_from_json(saved)
+    saved = store.cached([_LAST_RENDER]).get(_LAST_RENDER)
+    found = rendered_from_json(saved, inputs=key) if saved is not None else None
+    if found is not None:
+        rendered, moved = found
         edition = xml_safe_digest(digest)
         return replace(rendered, digest=demote_briefs(edition, moved) if moved else edition)
     rendered = render_digest(digest, settings=settings)
     moved = len(digest.stories) - len((rendered.digest or digest).stories)
-    store.save_cached([(key, rendered_to_json(rendered, moved))], now=now)
+    store.save_cached([(_LAST_RENDER, rendered_to_json(rendered, moved, inputs=key))], now=now)
     return rendered
+
+
+# Only the last email is kept (~100-200 KB): it is what a build with nothing new renders again.
+_LAST_RENDER = "render:last"
 
 
 def write_digest(digest: Digest, config: Config, *, out_dir: Path, now: datetime,

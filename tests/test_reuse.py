@@ -129,6 +129,9 @@ def test_a_changed_setting_renders_again(config, tmp_path):
     second = write(config, tmp_path / "b")
     assert b"https://news.example/today" in second["digest.html"]
     assert b"https://news.example/today" not in first["digest.html"]
+    with sqlite3.connect(tmp_path / ".digest" / "state.sqlite3") as db:  # one email kept, the last
+        kept = db.execute("SELECT value FROM build_cache WHERE value LIKE '%\"inputs\":%'").fetchall()
+    assert len(kept) == 1 and "https://news.example/today" in kept[0][0]
 
 
 def test_a_reused_render_moves_the_same_briefs_to_more_stories(config, tmp_path):

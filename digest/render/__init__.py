@@ -186,15 +186,19 @@ def demote_briefs(digest: Digest, count: int) -> Digest:
     return replace(digest, stories=keep, more=moved + digest.more)
 
 
-def rendered_to_json(rendered: Rendered, moved: int) -> str:
-    """The email's text parts as JSON, with how many briefs it moved to "More stories"."""
+def rendered_to_json(rendered: Rendered, moved: int, *, inputs: str) -> str:
+    """The email's text parts as JSON, with how many briefs it moved to "More stories" and the
+    fingerprint of what it was rendered from (``inputs``)."""
     parts = {k: getattr(rendered, k) for k in ("subject", "preheader", "mjml", "html", "text")}
-    return json.dumps({**parts, "moved": moved}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({**parts, "moved": moved, "inputs": inputs}, ensure_ascii=False, separators=(",", ":"))
 
 
-def rendered_from_json(text: str) -> tuple[Rendered, int]:
-    """The email ``rendered_to_json`` wrote (without its digest), and how many briefs it moved."""
+def rendered_from_json(text: str, *, inputs: str) -> tuple[Rendered, int] | None:
+    """The email ``rendered_to_json`` wrote (without its digest) and how many briefs it moved,
+    when it was rendered from ``inputs``; else None."""
     parts = json.loads(text)
+    if parts.pop("inputs", None) != inputs:
+        return None
     moved = parts.pop("moved")
     return Rendered(**parts), moved
 
