@@ -34,16 +34,16 @@ Quality and speed are measured by ``bench/group_eval.py`` (results in bench/grou
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from itertools import chain
 from operator import itemgetter
 
+from digest.group.naming import name_stories
 from digest.group.vectors import POSTING_CAP, Doc, cosine, vectorise
 from digest.model import KIND_REPORT, Entry, Story
 
@@ -80,7 +80,7 @@ def group_entries(
         reports = [p for p in pairs if docs[p[1]].entry.kind == docs[p[2]].entry.kind == KIND_REPORT]
         clusters = _cluster(docs, reports, edge=edge, link=link, same_feed=same_feed, max_span=max_span)
         clusters = _attach_reading(docs, pairs, clusters, link=link, same_feed=same_feed)
-        stories = _name_stories([[docs[i].entry for i in c] for c in clusters], known)
+        stories = name_stories([[docs[i].entry for i in c] for c in clusters], known)
     log.info("grouped %d entries into %d stories", len(docs), len(stories))
     return stories
 
@@ -273,48 +273,3 @@ def _may_merge(
 
 
 # --- ids and order ---------------------------------------------------------------------------
-
-
-def _lead_key(entry: Entry) -> tuple[bool, datetime, str]:
-    """Sort key putting reports before further reading, then the earliest published first;
-    unknown dates last, ties by uid."""
-    return (entry.kind != KIND_REPORT, entry.published or datetime.max.replace(tzinfo=timezone.utc),
-            entry.uid)
-
-
-def _name_stories(clusters: list[list[Entry]], known: Mapping[str, str]) -> list[Story]:
-    """Give each cluster an id (reused from ``known`` when it can) and order everything."""
-    ordered = sorted((sorted(c, key=_lead_key) for c in clusters), key=lambda c: _lead_key(c[0]))
-    claims = _claims(ordered, known)
-    taken = set(known.values())  # never hand a new event an id an old one had
-    stories = []
-    for index, cluster in enumerate(ordered):
-        story_id = claims.get(index) or _fresh_id(cluster[0].uid, taken)
-        taken.add(story_id)
-        stories.append(Story(id=story_id, entries=tuple(cluster)))
-    return stories
-
-
-def _claims(clusters: list[list[Entry]], known: Mapping[str, str]) -> dict[int, str]:
-    """Map cluster index -> reused story id; a known id goes to one cluster only.
-
-    A cluster's candidate is the known story of its earliest known entry ("oldest known
-    story"). When a story split, the part holding that story's earliest entry keeps the id.
-    """
-    offers: dict[str, list[tuple[tuple[bool, datetime, str], int]]] = defaultdict(list)
-    for index, cluster in enumerate(clusters):
-        known_entries = [e for e in cluster if e.uid in known]
-        if known_entries:
-            oldest = known_entries[0]  # clusters are sorted lead first
-            offers[known[oldest.uid]].append((_lead_key(oldest), index))
-    return {min(bids)[1]: story_id for story_id, bids in offers.items()}
-
-
-def _fresh_id(uid: str, taken: set[str]) -> str:
-    """A deterministic id from the lead entry's uid, avoiding ids already in use."""
-    base = "s" + hashlib.sha1(uid.encode("utf-8")).hexdigest()[:12]
-    story_id, n = base, 1
-    while story_id in taken:
-        n += 1
-        story_id = f"{base}-{n}"
-    return story_id
