@@ -99,6 +99,20 @@ def digest_cmd(command: str, config: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "digest", command, "--config", str(config), "--now", now, *extra]
 
 
+def cold_commands(urls: list[str], server: FeedServer, folder: Path, cwd: Path = REPO) -> tuple[dict[str, float], int]:
+    """Seconds of `digest fetch` and `digest build` cold (run in ``cwd``), each into its own
+    store in ``folder``, and the most connections the fetch had open at once."""
+    seconds, most = {}, 0
+    for kind in ("fetch", "build"):
+        config = folder / f"{kind}.toml"
+        config.write_text(config_text(urls, folder / f"{kind}.sqlite3"), encoding="utf-8")
+        server.reset()
+        seconds[kind] = timed(digest_cmd(kind, config, folder / "out"), cwd=cwd)
+        if kind == "fetch":
+            most = server.max_open
+    return seconds, most
+
+
 def run_digest(urls: list[str], server: FeedServer, runs: int) -> dict[str, float]:
     """Median seconds of fetch cold, build cold, a build right after the fetch and one right
     after the cold build (no feed asked again: fresh_minutes), and a warm build that asks every
@@ -108,13 +122,10 @@ def run_digest(urls: list[str], server: FeedServer, runs: int) -> dict[str, floa
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="digest-collect-") as tmp:
             folder = Path(tmp)
-            for kind in ("fetch", "build"):
-                config = folder / f"{kind}.toml"
-                config.write_text(config_text(urls, folder / f"{kind}.sqlite3"), encoding="utf-8")
-                server.reset()
-                figures[kind].append(timed(digest_cmd(kind, config, folder / "out")))
-                if kind == "fetch":
-                    figures["connections"].append(server.max_open)
+            cold, most = cold_commands(urls, server, folder)
+            for kind, seconds in cold.items():
+                figures[kind].append(seconds)
+            figures["connections"].append(most)
             server.reset()
             figures["after"].append(timed(digest_cmd("build", folder / "fetch.toml", folder / "out")))
             assert sum(server.statuses.values()) == 0, "the build right after the fetch asked a feed"
@@ -136,11 +147,8 @@ def run_baseline(urls: list[str], server: FeedServer, runs: int, repo: Path) -> 
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="digest-baseline-") as tmp:
             folder = Path(tmp)
-            for kind in ("fetch", "build"):
-                config = folder / f"{kind}.toml"
-                config.write_text(config_text(urls, folder / f"{kind}.sqlite3"), encoding="utf-8")
-                server.reset()
-                figures[kind].append(timed(digest_cmd(kind, config, folder / "out"), cwd=repo))
+            for kind, seconds in cold_commands(urls, server, folder, cwd=repo)[0].items():
+                figures[kind].append(seconds)
             server.reset()
             figures["again"].append(timed(digest_cmd("build", folder / "build.toml", folder / "out"),
                                           cwd=repo))

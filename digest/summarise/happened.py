@@ -161,10 +161,15 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z’'-]+\b")
 _NAME_WORD = re.compile(r"^[A-Z](?:[a-z’'-]+|\.)$")  # a first name or an initial, right before the surname
 
 
-def unintroduced_surname(c: Candidate, shown: list[Candidate], candidates: list[Candidate]) -> bool:
-    """True when a sentence names someone by surname alone (", Hoenig said") whom neither it nor
-    the sentences shown before it name in full: What happened would leave the reader asking who."""
-    surnames = _surnames(candidates) & _speaker_surnames(candidates)
+def speaker_surnames(candidates: list[Candidate]) -> set[str]:
+    """The surnames of the story's named speakers whom it also names in full somewhere."""
+    return _surnames(candidates) & _speaker_surnames(candidates)
+
+
+def unintroduced_surname(c: Candidate, shown: list[Candidate], surnames: set[str]) -> bool:
+    """True when a sentence names a speaker by surname alone (", Hoenig said"; ``surnames``:
+    ``speaker_surnames``) whom neither it nor the sentences shown before it name in full: What
+    happened would leave the reader asking who."""
     text = c.sentence.text
     full = {run.split()[-1] for s in [c, *shown] for run in _PERSON_RUN.findall(s.sentence.text)}
     for match in _CAPITALISED.finditer(text):
