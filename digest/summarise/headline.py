@@ -242,6 +242,15 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     return fit[0]
 
 
+def fits_dek(sentence: str, entry: Entry, *, headline: str, shown: Sequence[str] = ()) -> bool:
+    """True when ``entry``'s lead sentence can be the dek over blocks showing ``shown``: it states the
+    event in plain words, whole, on topic, more than the headline says, and on the blocks' day."""
+    about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
+    return (lead_states_event(sentence) and not _LOADED.search(sentence) and _stands(sentence)
+            and not long_before(sentence) and _whole(sentence, entry.summary) and not _echoes(sentence, headline)
+            and _on_topic(sentence, about) and _same_timing(sentence, shown))
+
+
 NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
                    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
                    r"September|October|November|December)\b")

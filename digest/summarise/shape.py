@@ -15,7 +15,8 @@ DANGLING = re.compile(
     r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
     r"Although|Besides|Moreover|Furthermore|Nor|Likewise|Similarly|Here|There|"
     r"\w+ (?:decades?|years?|months?|weeks?|days?|hours?|minutes?) (?:later|earlier)|(?:No|Yes|Well|Oh|Sure|Look)(?=,)|"
-    r"In (?:addition|response|turn|contrast|fact)|As a result|Despite (?:this|that)|"
+    r"In (?:addition|response|turn|contrast|fact)|As a result|"
+    r"In (?:all|both|each|either|neither) (?:\w+ )?(?:of (?:the|these|those) )?(?:cases?|instances?)\b|Despite (?:this|that)|"
     r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
     r"statement|development|incident|news|latest|same|former|latter|two|three|pair|group|"
     r"case|issue|problem|answer|question|idea|study|survey|poll|previous|aforementioned|ad|video|photo|cover|"
@@ -203,8 +204,9 @@ _EVENT_VERB = re.compile(rf"\b(?:[a-z]{{2,}}ed|{_IRREGULAR}|(?:has|have|had) (?:
                          r"(?:is|are|was|were|has|have|had)\b(?! (?:a|an|the|one|also|known|often|widely|long|been)\b))")
 _BACKDATED = re.compile(
     rf"\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
-    r"\bfor (?:years|decades|months|generations)\b|\b(?:months|years|decades) ago\b|\bearlier this year\b|"
+    r"\bfor (?:years|decades|months|generations)\b|\b(?:months|years|decades) ago\b|\b(?:earlier this|last) year\b|"
     r"\b(?:has|have|had) long (?:been|had|sought|held|argued|fought|resisted|wanted)\b|"
+    r"\b(?:has|have|had) (?:repeatedly|often|frequently|consistently|always)\b|"
     r"^(?:After|Before)\b[^,]*\b(?:months|years|decades)\b|^(?:Previously|Formerly|Once|Originally)\b|"
     rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|"
     r"\bonce (?:[a-z]+ed|stood|was|were|had|served|worked|lived|ran|led|held)\b|\bin the (?:early|late|mid-?) ?(?:1[89]|20)\d\ds\b|"
@@ -223,6 +225,42 @@ _LONG_BEFORE = re.compile(
 def long_before(text: str) -> bool:
     """True when a sentence is dated well before the news ("earlier this year", "in 1988")."""
     return bool(_LONG_BEFORE.search(QUOTE_SPAN.sub(" ", text)))
+
+
+# A verb telling that something happened: a past or perfect auxiliary, a common irregular past, or
+# a past in -ed that is no adjective after an article ("The approved plan sets aside ..." tells no
+# event). Reported speech is Who said what's, not narration.
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|has|have)\b|"
+    r"\b(?:took|held|found|made|came|went|gave|left|won|lost|fell|rose|shot|hit|struck|met|sent|led|began|broke|"
+    r"ran|saw|drove|fled|caught|brought|bought|sold|kept|spent|stood|paid|fought|threw|wrote|chose|flew|grew|"
+    r"became|sank|stole|swore|tore|bit|built|dealt|fed|froze|hid|laid|lit|rang|rode|shook|shut|slid|stuck|"
+    r"swept|swung|taught|withdrew|unveiled|split|quit|cut|set|put|hurt)\b|"
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )\b[a-z]{2,}ed\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|told)\b")
+
+
+_PRESENT = re.compile(r"\b(?:is|are)\b")
+
+
+def narrates_past(text: str) -> bool:
+    """True when a sentence's own narration tells that something happened, outside quotation and
+    reported speech: "Police have since launched a search", "Workers were seen stacking coffins";
+    not when its first verb is a present "is"/"are" ("X is the latest cautionary tale about
+    sniping directed at ...")."""
+    narration = QUOTE_SPAN.sub(" ", text)
+    past, present = _PAST.search(narration), _PRESENT.search(narration)
+    return past is not None and not (present and present.start() < past.start()) and not _REPORTED.search(narration)
+
+
+_YEAR = re.compile(r"\b(?:in|of|since|during|until) (?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of) )?"
+                   r"((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def earlier_year(text: str, year: int | None) -> bool:
+    """True when a sentence dates what it tells in a year before ``year`` (the report's own):
+    "founded the company in 2009" in a report of 2014 is background, not the news."""
+    return year is not None and any(int(m.group(1)) < year for m in _YEAR.finditer(QUOTE_SPAN.sub(" ", text)))
 
 
 _COLOUR = re.compile(r"\b(?:apparently|arguably|ironically|remarkabl[ey]|by any measure|famously|surprisingly|"
