@@ -27,7 +27,7 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.extract import extract_article
+from digest.extract import extract_article, page_metadata
 from digest.model import Brief, Entry, RankedStory, Story
 from digest.summarise import get_summariser
 
@@ -108,8 +108,10 @@ def path_story(path: Path, name: str) -> Story | None:
     title = _meta(root, "og:title") or " ".join((root.findtext(".//title") or "").split()) or name
     own = _meta(root, "og:url") or next(iter(root.xpath("//link[@rel='canonical']/@href")), "")
     site = _outlet(_meta(root, "og:site_name"), name, urlsplit(own).hostname)
+    # The page's own date, as a build takes it (issue 11): a summary rule may weigh the year.
     entry = Entry(uid=name, feed=site, feed_url=f"corpus:{name}", title=title, link=None,
-                  summary=_meta(root, "og:description") or _meta(root, "description") or "", content=text)
+                  summary=_meta(root, "og:description") or _meta(root, "description") or "", content=text,
+                  published=page_metadata(html).published)
     return Story(id=f"page-{name}", entries=(entry,))
 
 

@@ -160,3 +160,13 @@ def test_the_lead_stays_in_what_happened_when_nothing_else_states_the_event(afte
     result = brief(f"{LEAD}\n\n{after}", summary=LEAD)
     assert result.dek is None
     assert result.what_happened[0] == LEAD
+
+
+def test_what_happened_past_the_lead_is_never_dated_in_an_earlier_year():
+    # brief() dates the report 2026: a sentence telling what happened in 2019 is background.
+    old = "Governor Kristi Noem vetoed a similar bill in 2019 after a campaign by the state's sheriffs."
+    result = brief(f"{LEAD} {old} Police officers arrested two growers in Pierre on Tuesday night.")
+    assert old not in result.what_happened and result.what_happened
+    from digest.summarise.shape import earlier_year
+    assert earlier_year(old, 2026) and not earlier_year(old, 2019) and not earlier_year(old, None)
+    assert not earlier_year("The plan takes effect in 2027.", 2026)

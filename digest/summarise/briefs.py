@@ -111,19 +111,22 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     dek = _dek(headline_entry, headline, lead, read, readable, candidates, passed_over)
     rest = [c for c in candidates if c not in passed_over
             and (dek is None or c in lead or not near_duplicate(c.sentence.text, dek))]
-    happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead, dek=dek)
+    years = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
+    happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead,
+                                         dek=dek, years=years)
     # When no report's opening could state the event (What happened would open deep in the text),
     # the standfirst that does is What happened, and there is no dek.
     if dek is not None and (not lead or lead[0].sentence.position >= _OPENING) and dek == standfirst(headline_entry) \
             and lead_states_event(dek):
         return headline, None, ((dek, *happened[:MAX_HAPPENED - 1]), said, ahead)
-    if dek is None and (moved := _lead_to_dek(ranked, reports, rest, lead, readable, headline, budget)):
+    if dek is None and (moved := _lead_to_dek(ranked, reports, rest, lead, readable, headline, budget, years)):
         return headline, *moved
     return headline, dek, (happened, said, ahead)
 
 
 def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Candidate], lead: list[Candidate],
-                 readable: tuple[Entry, ...], headline: str, budget: int) -> tuple[str, _Blocks] | None:
+                 readable: tuple[Entry, ...], headline: str, budget: int,
+                 years: dict[int, int]) -> tuple[str, _Blocks] | None:
     """(dek, blocks) with the lead as the dek when no standfirst or other lead can be one, or None.
 
     A brief without a dek lacks a part (editors graded it so), and the lead is the publisher's own
@@ -135,15 +138,14 @@ def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Can
     if len(lead) != 1 or lead[0].sentence.position != 0:
         return None
     text, entry = lead[0].sentence.text, readable[lead[0].sentence.entry]
-    year = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
     pool = [c for c in rest if c is not lead[0] and not near_duplicate(c.sentence.text, text)]
     firm = [c for c in pool if c.report and c.statement is None and c.sentence.position <= _OPENING
             and states_event_firmly(c.sentence.text) and narrates_past(c.sentence.text)
-            and not earlier_year(c.sentence.text, year.get(c.sentence.entry))]
+            and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
     after = news_first(pick_happened(firm), headline) if firm else []
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
         return None
-    return text, _pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text)
+    return text, _pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text, years=years)
 
 
 _OPENING = 2  # sentences of a report that open it: its lead and the one after
@@ -180,9 +182,10 @@ def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], 
 
 
 def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: list[Candidate], *, budget: int,
-                 lead: list[Candidate], dek: str | None = None) -> _Blocks:
+                 lead: list[Candidate], dek: str | None = None, years: dict[int, int] | None = None) -> _Blocks:
     """Pick the three blocks: (happened texts, quotes, next texts). ``lead`` is the best
-    statement of the event, which What happened opens on; ``dek`` the dek, when there is one."""
+    statement of the event, which What happened opens on; ``dek`` the dek, when there is one;
+    ``years`` each report's year of publication (by its index), for telling background."""
     events = [c for c in candidates if c.report]
     # What next picks first: a sentence that clearly looks ahead belongs there, not in the
     # other blocks. Leads and the best event sentence stay out of it: they state the event.
@@ -194,10 +197,13 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     ahead = pick_next(events, used=event | {c.sentence for c in events if c.sentence.position == 0},
                       shown=top, about=about)
     used = {c.sentence for c in ahead}
-    # Past the lead, What happened takes only sentences that state the event, never background,
-    # colour, a side item or a statistic: the next sentences of a lead are often those.
+    # Past the lead, What happened takes only sentences that state the event, never background
+    # (dated in an earlier year than the report), colour, a side item or a statistic: the next
+    # sentences of a lead are often those.
+    years = years or {}
     happened = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)
-                              and (c in top or states_event_firmly(c.sentence.text))])
+                              and (c in top or states_event_firmly(c.sentence.text)
+                                   and not earlier_year(c.sentence.text, years.get(c.sentence.entry)))])
     surnames = speaker_surnames(events)
     happened = [*top, *(c for c in happened if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text)
                          and not unintroduced_surname(c, top, surnames))]
