@@ -32,6 +32,16 @@ def test_kind_from_page_metadata(page, kind):
     assert signal and signal.split(" ")[0] in ("json-ld", "og:type", "section")
 
 
+@pytest.mark.parametrize(("types", "kind"), [
+    (("CollectionPage",), "roundup"), (("Organization", "WebSite", "ItemList"), "roundup"),
+    (("NewsArticle", "ItemList"), "report"), (("Article", "CollectionPage"), "report"),
+])
+def test_a_list_or_collection_page_without_an_article_is_a_front_page(types, kind):
+    found, _ = classify(title=NEUTRAL, url="https://example.com/news/2026/11/23/council-meets", text="",
+                        page=PageMeta(types=types))
+    assert found == kind
+
+
 def test_an_embedded_video_does_not_make_an_article_media():
     page = PageMeta(types=("NewsArticle", "VideoObject"))
     assert classify(title=NEUTRAL, url=None, text="", page=page) == ("report", None)
@@ -46,6 +56,8 @@ def test_an_embedded_video_does_not_make_an_article_media():
     ("https://example.com/podcasts/council-meets", "media"),
     ("https://example.com/recipes/council-meets", "other"),
     ("https://example.com/2017/11/03/xbox-one-x-review/", "opinion"),
+    ("https://www.example.com/", "roundup"),  # a site's front page lists many stories
+    ("https://example.com", "roundup"),
 ])
 def test_kind_from_the_url(url, kind):
     found, signal = classify(title=NEUTRAL, url=url, text="")

@@ -46,7 +46,7 @@ _LD_KINDS = {
     "reviewnewsarticle": "opinion", "review": "opinion", "criticreview": "opinion",
     "backgroundnewsarticle": "explainer", "claimreview": "explainer", "faqpage": "explainer",
     "howto": "explainer", "medicalwebpage": "explainer", "askpublicnewsarticle": "explainer",
-    "liveblogposting": "roundup",
+    "liveblogposting": "roundup", "collectionpage": "roundup", "itemlist": "roundup",
     "offer": "deals", "aggregateoffer": "deals",
     "podcastepisode": "media", "podcastseries": "media", "videoobject": "media",
     "audioobject": "media", "episode": "media", "radioepisode": "media",
@@ -55,8 +55,9 @@ _LD_KINDS = {
 }
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report",
                   "scholarlyarticle", "opinionnewsarticle", "analysisnewsarticle", "liveblogposting"}
-# A media object or product on an article page is an embed, not the page itself.
-_EMBEDDED = {"videoobject", "audioobject", "product", "offer", "aggregateoffer", "review"}
+# A media object, product or list on an article page is an embed, not the page itself; a list
+# or collection page with no article on it is a site's front or section page.
+_EMBEDDED = {"videoobject", "audioobject", "product", "offer", "aggregateoffer", "review", "itemlist", "collectionpage"}
 
 _OG_KINDS = (("video", "media"), ("music", "media"), ("product", "deals"))
 
@@ -218,6 +219,8 @@ def _from_url(url: str | None) -> tuple[str, str] | None:
     path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
     segments = [s.lower() for s in path.split("/")[1:-1] if s]  # the last one is the slug
     host = path.split("/", 1)[0].lower().removeprefix("www.")
+    if not any(path.split("/")[1:]) and "." in host:
+        return "roundup", "url front page"  # a site's home page lists many stories
     for segment in segments[:4]:
         for kind, pattern in _PATH.items():
             if pattern.match(segment):
