@@ -168,7 +168,9 @@ def fixtures(labels_file: Path, folder: Path) -> int:
     rows = [({**p, "path": p["file"]}, judged[p["file"]][0]) for p in labels["pages"]]  # mistakes() reads "path"
     clear = [(p, kind) for p, kind in rows if not p["ambiguous"]]
     name = labels_file.stem.removeprefix("kind_labels_")
-    lines = [f"## {labels.get('title', name)} (never tuned on)", "", labels["about"], ""] + table(rows) + [
+    looks = [f"- {look}" for look in labels.get("looks", [])]
+    lines = [f"## {labels.get('title', name)}", "", labels["about"], ""] + (
+        ["Looks at these pages, the newest last:", "", *looks, ""] if looks else []) + table(rows) + [
         "", f"Leaving out the {len(rows) - len(clear)} the annotator flagged ambiguous: "
         f"{sum(p['kind'] == kind for p, kind in clear)} of {len(clear)} right."] + [
         "", timing(judged), "", "Mistakes:"] + mistakes(rows, judged)
