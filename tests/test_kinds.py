@@ -395,3 +395,11 @@ def test_a_text_rule_is_decided_by_counting_only_where_it_can_decide():
 ])
 def test_social_posts_lyrics_reviews_and_shows_by_title_and_address(title, url, kind):
     assert classify(title=title, url=url, text="", page=None)[0] == kind
+
+
+def test_a_story_page_tagged_video_is_still_judged_as_an_article():
+    # Some sites tag every story page with a video player "video.other": the text decides.
+    story = " ".join(["The council voted on Monday to build the sea wall, officials said."] * 30)  # 360 words
+    assert classify(title=NEUTRAL, url=None, text=story, page=PageMeta(og_type="video.other"))[0] == "report"
+    clip = "Watch the highlights of the derby between Velmora and Skarn."
+    assert classify(title=NEUTRAL, url=None, text=clip, page=PageMeta(og_type="video.other"))[0] == "media"

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from digest.kinds.text import fold, from_text
+from digest.kinds.text import fold, from_text, long_text
 from digest.model import KIND_REPORT, KINDS
 
 __all__ = ["KINDS", "PageMeta", "classify", "combine", "count_text", "strength"]
@@ -169,7 +169,7 @@ def classify(*, title: str, url: str | None, text: str, categories: Sequence[str
              page: PageMeta | None = None) -> tuple[str, str | None]:
     """Return ``(kind, signal)`` for one entry; ``("report", None)`` when nothing says otherwise."""
     page = page or PageMeta()
-    for found in (_from_types(page.types), _from_og(page.og_type),
+    for found in (_from_types(page.types), _from_og(page.og_type, text),
                   _from_terms(page.sections, "section"), _from_terms(page.labels, "label", _LABEL_KINDS),
                   _from_terms(categories, "category"),
                   _from_terms(page.tags, "tag", _TAG_KINDS), _from_url(url), _from_title(title),
@@ -195,10 +195,12 @@ def _from_types(types: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
-def _from_og(og_type: str | None) -> tuple[str, str] | None:
+def _from_og(og_type: str | None, text: str) -> tuple[str, str] | None:
     value = (og_type or "").strip().lower()
     for prefix, kind in _OG_KINDS:
-        if value.startswith(prefix):
+        # Some sites tag every story page with a video on it "video.other": a page whose text runs
+        # to an article's length is the article, and the other signals decide.
+        if value.startswith(prefix) and not (kind == "media" and long_text(text)):
             return kind, f"og:type {value}"
     return None
 
