@@ -400,3 +400,14 @@ def test_a_weak_title_gives_way_to_another_reports_title():
 ])
 def test_a_shouted_label_head_is_dropped_or_calmed_and_a_byline_tail_cut(title, headline):
     assert headline_of(make_entry(title=title)) == headline
+
+
+@pytest.mark.parametrize("summary", [
+    "[...] with Velmora, Skarn and Tull all backing the harbour plan, the sea wall vote passed 7-2 on Monday.",
+    "and the Velmora council then voted 7-2 on Monday to build a sea wall along the harbour.",
+    "&lt;br /&gt;VELMORA – Councillors voted 7-2 on Monday to build a sea wall along the harbour, ending",
+])
+def test_a_description_cut_at_its_start_or_escaped_twice_is_never_the_dek(summary):
+    made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=summary))
+    assert made.dek is None or made.dek == LEAD
+    assert not any("[...]" in s or "<br" in s for s in shown(made))

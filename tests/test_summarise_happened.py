@@ -170,3 +170,24 @@ def test_what_happened_past_the_lead_is_never_dated_in_an_earlier_year():
     from digest.summarise.shape import earlier_year
     assert earlier_year(old, 2026) and not earlier_year(old, 2019) and not earlier_year(old, None)
     assert not earlier_year("The plan takes effect in 2027.", 2026)
+
+
+def test_a_name_owning_the_subject_names_the_actor():
+    # Round 9: "Portugal's ... coalition easily defeated a motion" was passed over for background.
+    from digest.summarise.shape import names_actor
+    text = "Velmora's ruling coalition easily defeated a motion of no confidence in parliament on Thursday."
+    assert names_actor(text) and states_event_firmly(text)
+    assert not names_actor("Today's vote was closer than the one before it, and longer.")
+
+
+def test_a_page_prompt_about_a_video_or_photos_is_chrome():
+    from digest.summarise.furniture import is_chrome
+    assert is_chrome("For more with Dr. Lind, watch his full interview above.")
+    assert is_chrome("Our day's top images, in-depth photo essays and offbeat slices of life.")
+    assert not is_chrome("Police said they would watch the area above the harbour.")
+
+
+def test_what_used_to_be_so_is_background():
+    from digest.summarise.shape import long_before
+    assert long_before("Harbour testing used to mean checking the sea wall once a year.")
+    assert not long_before("Divers tested the harbour wall on Monday.")

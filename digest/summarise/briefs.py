@@ -103,7 +103,12 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     readable = read_entries(tuple(e for e in entries if id(e) in report_ids or e.kind in _VOICE_KINDS))
     # Furniture (labels, bullets, captions, paywall lines, drop-cap fragments) is in no block.
     candidates = [c for c in build_candidates(readable, reports=report_ids) if not furniture(c.sentence.text)]
-    event = pick_happened([c for c in candidates if c.report])
+    # What happened opens on the event, not on what happened in an earlier year (background; a
+    # report's lead is its news whatever years it names), unless nothing else can open it.
+    years = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
+    event = pick_happened([c for c in candidates if c.report and not (
+        c.sentence.position > 0 and earlier_year(c.sentence.text, years.get(c.sentence.entry)))]
+                          or [c for c in candidates if c.report])
     headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
     lead = news_first(event, headline)
@@ -111,7 +116,6 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     dek = _dek(headline_entry, headline, lead, read, readable, candidates, passed_over)
     rest = [c for c in candidates if c not in passed_over
             and (dek is None or c in lead or not near_duplicate(c.sentence.text, dek))]
-    years = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
     happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead,
                                          dek=dek, years=years)
     # When no report's opening could state the event (What happened would open deep in the text),

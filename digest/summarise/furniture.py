@@ -45,7 +45,9 @@ _CHROME_PHRASE = re.compile(
     r"\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie (?:policy|settings|preferences)\b|"
     r"\b(?:accept|use) (?:all )?cookies\b|\bour (?:\w+ ){0,2}newsletters?\b|\bgetty images\b|"
     r"\bphoto(?:graph)?s? by \w|\bimage (?:source|credit)s?\b|\((?:photo|image|picture)s?\s*(?::|by|credit)|"
-    r"\b\d+[- ]min(?:ute)? read\b|\bpowered by\b|\bto your inbox\b|\b(?:subscribe|sign up) (?:now|today|here)\b",
+    r"\b\d+[- ]min(?:ute)? read\b|\bpowered by\b|\bto your inbox\b|\b(?:subscribe|sign up) (?:now|today|here)\b|"
+    r"\b(?:watch|see|listen to) (?:\w+ ){0,4}(?:above|below)\s*[.!]?$|\bour day['’]s top (?:images|photos|stories)\b|"
+    r"\bsee the best of \w+ photography\b",
     re.IGNORECASE,
 )
 # Paywall prompts and the outlet's ad or affiliate policy: about the page, never the news. Looked

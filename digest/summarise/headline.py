@@ -194,6 +194,10 @@ _PREVIEW = re.compile(r"\b(?:[Ww]ill|[Pp]oised [Tt]o|[Ss]et [Tt]o|[Ee]xpected [T
 
 
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*\S{0,12}$")
+# A description cut at its start ("[...] with Oregon, Washington and Colorado ...", "... and then"),
+# and markup a feed escaped twice ("&lt;br /&gt;" reaches us as "<br />"): never shown.
+_CUT_FRONT = re.compile(r"^(?:\[(?:\.\.\.|…)\]|\.\.\.|…|[a-z]+[\s,;:])")
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 # A description the site cut at a length, not at a sentence's end: it stops on a comma or dash,
 # or on a word no sentence ends with ("... the murder of her mother,", "... sellers on the").
 _CUT = re.compile(r"(?:[,;:\-–—(]|\b(?:the|a|an|of|to|and|or|but|from|with|for|in|on|at|by|as|that|his|her|its|their|"
@@ -299,8 +303,9 @@ def standfirst_of(summary: str) -> str | None:
     """Return the first whole sentence of a standfirst, or None when there is none to show."""
     # Soft hyphens are invisible but break words; an entity left escaped twice ("&amp;nbsp;")
     # reaches us as the literal "&nbsp;", which a reader must never see.
-    text = " ".join(html.unescape(considered(summary)).replace("\u00ad", "").split())
-    if not text or _ELLIPSIS.search(text.split(". ")[0] if ". " in text else text) or _CUT.search(text):
+    text = " ".join(_MARKUP.sub(" ", html.unescape(considered(summary))).replace("\u00ad", "").split())
+    if not text or _ELLIPSIS.search(text.split(". ")[0] if ". " in text else text) or _CUT.search(text) \
+            or _CUT_FRONT.match(text):
         return None  # a description cut off by the feed: its first sentence may be the cut one
     first = split_sentences(strip_dateline(text))[0] if text else ""
     if not 6 <= len(first.split()) <= 40 or first.endswith("?") or _ELLIPSIS.search(first):

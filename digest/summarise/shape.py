@@ -218,7 +218,8 @@ _BACKDATED = re.compile(
 _LONG_BEFORE = re.compile(
     rf"\bearlier this year\b|\b(?:months|years|decades) ago\b|\blast (?:{_MONTHS}|decade)\b|"
     rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|\bfirst [a-z]+ed\b[^.;]*\bin (?:19|20)\d\d\b|"
-    r"\b(?:has|have) long been (?:seen|heralded|known|regarded|considered|viewed|described|hailed)\b"
+    r"\b(?:has|have) long been (?:seen|heralded|known|regarded|considered|viewed|described|hailed)\b|"
+    r"\bused to (?:be|mean|have|say|think|call|take|make|work|live|run|come)\b"
 )
 
 
@@ -253,7 +254,7 @@ def narrates_past(text: str) -> bool:
     return past is not None and not (present and present.start() < past.start()) and not _REPORTED.search(narration)
 
 
-_YEAR = re.compile(r"\b(?:in|of|since|during|until) (?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of) )?"
+_YEAR = re.compile(r"\b(?:in|of|since|during|until|back (?:to|in)) (?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of) )?"
                    r"((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
@@ -281,12 +282,17 @@ _THING_DONE = re.compile(r"^The (?:[a-z]+ )?(?:plan|bill|law|deal|measure|budget
                          r"tax|fine|sentence|attack|blast|strike|crash|fire|storm|quake|earthquake|shooting)\b")
 
 
+# A name owning the subject acts through it: "Portugal's ruling coalition defeated ...".
+_OWNER = re.compile(r"^(?!(?:Today|Tonight|Yesterday|Tomorrow|This|That|Last|Next|Its|Her|His|Their|Our|Your|Who|It|"
+                    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\b)[A-Z][\w.-]*['’]s [a-z]")
+
+
 def names_actor(text: str) -> bool:
     """True when a sentence names who acts: a proper name after its first word, a run of
     capitalised words opening it, a body named by a common noun ("police") or what was done
     ("The approved plan ...")."""
     words = re.findall(r"[A-Za-z][\w’'-]*", QUOTE_SPAN.sub(" ", text))
-    named = any(w[:1].isupper() and not _NOT_ACTOR.match(w) for w in words[1:])
+    named = any(w[:1].isupper() and not _NOT_ACTOR.match(w) for w in words[1:]) or bool(_OWNER.match(text))
     opening = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()
     return named or opening or bool(_BODY.search(text) or _THING_DONE.match(text))
 
