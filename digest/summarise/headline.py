@@ -32,7 +32,7 @@ from digest.summarise.shape import (
     unintroduced,
 )
 
-_TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|·)\s+(?P<tail>[^|–—-]{2,60})$")
+_TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|[·•])\s+(?P<tail>[^|–—•-]{2,60})$")
 _LOOSE_PUNCTUATION = re.compile(r"(?<=\w) ([,;!?](?!\S)|\.(?=$))")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 
