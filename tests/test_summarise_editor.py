@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
-from digest.summarise.headline import headline_of, pick_dek
+from digest.summarise.dek import pick_dek
+from digest.summarise.headline import headline_of
 from digest.summarise.quotes import find_statements
 from digest.summarise.sentences import sentences_of
 from tests.builders import make_entry

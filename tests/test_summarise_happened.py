@@ -167,7 +167,7 @@ def test_what_happened_past_the_lead_is_never_dated_in_an_earlier_year():
     old = "Governor Kristi Noem vetoed a similar bill in 2019 after a campaign by the state's sheriffs."
     result = brief(f"{LEAD} {old} Police officers arrested two growers in Pierre on Tuesday night.")
     assert old not in result.what_happened and result.what_happened
-    from digest.summarise.shape import earlier_year
+    from digest.summarise.tense import earlier_year
     assert earlier_year(old, 2026) and not earlier_year(old, 2019) and not earlier_year(old, None)
     assert not earlier_year("The plan takes effect in 2027.", 2026)
 
@@ -188,6 +188,6 @@ def test_a_page_prompt_about_a_video_or_photos_is_chrome():
 
 
 def test_what_used_to_be_so_is_background():
-    from digest.summarise.shape import long_before
+    from digest.summarise.tense import long_before
     assert long_before("Harbour testing used to mean checking the sea wall once a year.")
     assert not long_before("Divers tested the harbour wall on Monday.")

@@ -18,21 +18,13 @@ from digest.summarise.candidates import Candidate, build_candidates, fresh, read
 from digest.summarise.centrality import near_duplicate
 from digest.summarise.happened import (DAYS, MAX_HAPPENED, news_first, now_follow_up, pick_happened,
                                       speaker_surnames, unintroduced_surname)
-from digest.summarise.headline import (
-    clean_headline,
-    headline_of,
-    fits_dek,
-    pick_dek,
-    pick_headline_entry,
-    standfirst,
-    timing_words,
-)
+from digest.summarise.dek import fits_dek, pick_dek, standfirst, timing_words
+from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
 from digest.summarise.names import named_in_full
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sections import section_blocks
+from digest.summarise.tense import earlier_year, narrates_past
 from digest.summarise.shape import (
-    earlier_year,
-    narrates_past,
     furniture,
     lead_states_event,
     quotes_heavily,

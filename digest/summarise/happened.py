@@ -11,13 +11,13 @@ import re
 
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
 from digest.summarise.centrality import near_duplicate, overlap
-from digest.summarise.headline import NEWSY, timing_words
+from digest.summarise.dek import NEWSY, timing_words
 from digest.summarise.names import person_like
+from digest.summarise.tense import long_before
 from digest.summarise.shape import (
     QUOTE_SPAN,
     furniture,
     leans_back,
-    long_before,
     not_news,
     quotes_heavily,
     states_event_firmly,

@@ -177,8 +177,8 @@ def tidy(text: str) -> str:
 
 # What happened must state the event: an actor named, an event verb, and nothing that makes the
 # sentence background, colour, a side item or a bare statistic (the editors' main complaint).
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_NOT_ACTOR = re.compile(rf"^(?:I|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{_MONTHS})$")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NOT_ACTOR = re.compile(rf"^(?:I|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTHS})$")
 # Bodies named by a common noun still act: "Police arrested ...", "Lawmakers voted ...".
 _BODY = re.compile(r"\b(?:police|officials|authorities|lawmakers|legislators|voters|troops|soldiers|rebels|"
                    r"protesters|firefighters|prosecutors|investigators|regulators|judges?|jurors|councill?ors|residents|"
@@ -203,67 +203,18 @@ _EVENT_VERB = re.compile(rf"\b(?:[a-z]{{2,}}ed|{_IRREGULAR}|(?:has|have|had) (?:
                          r"(?:is|are|was|were) (?:being )?[a-z]+(?:ed|en|ing)|will [a-z]+|"
                          r"(?:is|are|was|were|has|have|had)\b(?! (?:a|an|the|one|also|known|often|widely|long|been)\b))")
 _BACKDATED = re.compile(
-    rf"\blast (?:{_MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
+    rf"\blast (?:{MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
     r"\bfor (?:years|decades|months|generations)\b|\b(?:months|years|decades) ago\b|\b(?:earlier this|last) year\b|"
     r"\b(?:has|have|had) long (?:been|had|sought|held|argued|fought|resisted|wanted)\b|"
     r"\b(?:has|have|had) (?:repeatedly|often|frequently|consistently|always)\b|"
     r"^(?:After|Before)\b[^,]*\b(?:months|years|decades)\b|^(?:Previously|Formerly|Once|Originally)\b|"
-    rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|"
+    rf"\bin (?:{MONTHS}) (?:19|20)\d\d\b|"
     r"\bonce (?:[a-z]+ed|stood|was|were|had|served|worked|lived|ran|led|held)\b|\bin the (?:early|late|mid-?) ?(?:1[89]|20)\d\ds\b|"
     r"^(?:In|Over) (?:recent|the past|past) (?:times|years|decades|months)\b|\bover the (?:years|decades)\b|^Historically\b|"
     r"\bsince (?:its|their|his|her) (?:inception|founding|creation|launch|birth)\b|\banniversary of\b"
 )
 # What dates a sentence to well before the news, even in a lead: "shocked the world earlier this
 # year by announcing ...", "first warned Congress in 1988". The news is what came of it since.
-_LONG_BEFORE = re.compile(
-    rf"\bearlier this year\b|\b(?:months|years|decades) ago\b|\blast (?:{_MONTHS}|decade)\b|"
-    rf"\bin (?:{_MONTHS}) (?:19|20)\d\d\b|\bfirst [a-z]+ed\b[^.;]*\bin (?:19|20)\d\d\b|"
-    r"\b(?:has|have) long been (?:seen|heralded|known|regarded|considered|viewed|described|hailed)\b|"
-    r"\bused to (?:be|mean|have|say|think|call|take|make|work|live|run|come)\b"
-)
-
-
-def long_before(text: str) -> bool:
-    """True when a sentence is dated well before the news ("earlier this year", "in 1988")."""
-    return bool(_LONG_BEFORE.search(QUOTE_SPAN.sub(" ", text)))
-
-
-# A verb telling that something happened: a past or perfect auxiliary, a common irregular past, or
-# a past in -ed that is no adjective after an article ("The approved plan sets aside ..." tells no
-# event). Reported speech is Who said what's, not narration.
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|has|have)\b|"
-    r"\b(?:took|held|found|made|came|went|gave|left|won|lost|fell|rose|shot|hit|struck|met|sent|led|began|broke|"
-    r"ran|saw|drove|fled|caught|brought|bought|sold|kept|spent|stood|paid|fought|threw|wrote|chose|flew|grew|"
-    r"became|sank|stole|swore|tore|bit|built|dealt|fed|froze|hid|laid|lit|rang|rode|shook|shut|slid|stuck|"
-    r"swept|swung|taught|withdrew|unveiled|split|quit|cut|set|put|hurt)\b|"
-    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )\b[a-z]{2,}ed\b", re.IGNORECASE)
-_REPORTED = re.compile(r"\b(?:said|told)\b")
-
-
-_PRESENT = re.compile(r"\b(?:is|are)\b")
-
-
-def narrates_past(text: str) -> bool:
-    """True when a sentence's own narration tells that something happened, outside quotation and
-    reported speech: "Police have since launched a search", "Workers were seen stacking coffins";
-    not when its first verb is a present "is"/"are" ("X is the latest cautionary tale about
-    sniping directed at ...")."""
-    narration = QUOTE_SPAN.sub(" ", text)
-    past, present = _PAST.search(narration), _PRESENT.search(narration)
-    return past is not None and not (present and present.start() < past.start()) and not _REPORTED.search(narration)
-
-
-_YEAR = re.compile(r"\b(?:in|of|since|during|until|back (?:to|in)) (?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of) )?"
-                   r"((?:19|20)\d\d)\b", re.IGNORECASE)
-
-
-def earlier_year(text: str, year: int | None) -> bool:
-    """True when a sentence dates what it tells in a year before ``year`` (the report's own):
-    "founded the company in 2009" in a report of 2014 is background, not the news."""
-    return year is not None and any(int(m.group(1)) < year for m in _YEAR.finditer(QUOTE_SPAN.sub(" ", text)))
-
-
 _COLOUR = re.compile(r"\b(?:apparently|arguably|ironically|remarkabl[ey]|by any measure|famously|surprisingly|"
                      r"not too|to be sure|of course)\b", re.IGNORECASE)
 # The writer's own voice or an aside: "My favorite is ...", "Nonetheless, ...", "Thankfully, ...".

@@ -1,0 +1,179 @@
+"""The dek: one whole sentence under the headline, from the report's standfirst, its lead or
+another report's lead; never cut, never colour, never a sentence a block already shows."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+
+from digest.model import Entry
+from digest.summarise.candidates import tidied
+from digest.summarise.centrality import key_terms, overlap, words
+from digest.summarise.sentences import (
+    considered,
+    is_chrome,
+    split_sentences,
+    strip_dateline,
+)
+from digest.summarise.shape import (
+    QUOTE_SPAN,
+    aside_or_background,
+    furniture,
+    lead_states_event,
+    leans_back,
+    main_clause,
+    not_news,
+    quotes_heavily,
+    states_event_firmly,
+    tidy,
+    unintroduced,
+)
+from digest.summarise.tense import long_before
+
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*\S{0,12}$")
+# A description cut at its start ("[...] with Oregon, Washington and Colorado ...", "... and then"),
+# and markup a feed escaped twice ("&lt;br /&gt;" reaches us as "<br />"): never shown.
+_CUT_FRONT = re.compile(r"^(?:\[(?:\.\.\.|…)\]|\.\.\.|…|[a-z]+[\s,;:])")
+_MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+# A description the site cut at a length, not at a sentence's end: it stops on a comma or dash,
+# or on a word no sentence ends with ("... the murder of her mother,", "... sellers on the").
+_CUT = re.compile(r"(?:[,;:\-–—(]|\b(?:the|a|an|of|to|and|or|but|from|with|for|in|on|at|by|as|that|his|her|its|their|"
+                  r"is|was|are|were|has|have|had|will|would|who|which|when|after|before|than))\s*$", re.IGNORECASE)
+_TIMING = re.compile(r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening)|"
+                     r"(?:on |last |next |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+                     re.IGNORECASE)
+
+
+def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tuple[str, ...] = (),
+             others: Sequence[str] = (), own_leads: bool = True,
+             stale: Callable[[str], bool] = lambda _: False) -> str | None:
+    """Return one whole sentence stating the event under the headline, or None.
+
+    The chosen report's standfirst (its feed description) when its first sentence states the
+    event; else another report's lead (``others``) or its own lead, or with ``own_leads`` the
+    first sentence of its lead paragraphs that does. Never a clause cut from a sentence, never
+    one repeating the headline nearly word for word, never furniture, never a sentence a block
+    already shows (``shown``), never a timing the blocks word differently, never a sentence
+    ``stale`` rejects (a newer report words its day differently).
+    """
+    if entry is None:
+        return None
+    about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
+    leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES if own_leads else 1]]
+    # Another report's lead is judged as a lead (its main clause states the event); a sentence of
+    # this one's lead must state the event outright.
+    own = standfirst(entry)
+    pool = ([own] if own else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s) and not _LOADED.search(s)] + [
+        s for s in leads[1:] if states_event_firmly(s)]
+    fit = [sentence for sentence in pool
+           if _stands(sentence, standfirst=sentence == own) and not long_before(sentence) and _whole(sentence, entry.summary)
+           and not _echoes(sentence, headline) and _on_topic(sentence, about)
+           and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown)
+           and not stale(sentence)]
+    if own and fit and fit[0] == own:
+        return fit[0]
+    if not fit:
+        return None
+    # A lead that states the news names its when or its how many; a colour opener ("Nobody here
+    # ever liked the sea") names neither, and gives way to a later lead sentence that does and
+    # is closer to the headline. Otherwise the lead stands: news puts the event first.
+    later = next((s for s in fit[1:] if NEWSY.search(s)), None)
+    if not NEWSY.search(fit[0]) and later and overlap(later, headline) > overlap(fit[0], headline):
+        return later
+    return fit[0]
+
+
+def fits_dek(sentence: str, entry: Entry, *, headline: str, shown: Sequence[str] = ()) -> bool:
+    """True when ``entry``'s lead sentence can be the dek over blocks showing ``shown``: it states the
+    event in plain words, whole, on topic, more than the headline says, and on the blocks' day."""
+    about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
+    return (lead_states_event(sentence) and not _LOADED.search(sentence) and _stands(sentence)
+            and not long_before(sentence) and _whole(sentence, entry.summary) and not _echoes(sentence, headline)
+            and _on_topic(sentence, about) and _same_timing(sentence, shown))
+
+
+NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
+                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December)\b")
+
+
+_LEAD_SENTENCES = 2  # the lead sentences a dek may come from when the standfirst cannot serve
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.)\.$")
+
+
+# An outlet's loaded words ("Bombastic conservative talk show host ...", "on the political ropes"):
+# under a neutral headline another outlet's plainer lead, or none, serves the reader better.
+_LOADED = re.compile(r"\b(?:bombastic|embattled|beleaguered|disgraced|firebrand|notorious|scandal-plagued|"
+                     r"bombshell|stunning(?:ly)?|shocking(?:ly)?|furious(?:ly)?|slammed|blasted|ripped into|"
+                     r"on the (?:political )?ropes|smell(?:s|ing)? (?:an opening|blood))\b", re.IGNORECASE)
+
+
+def _on_topic(sentence: str, about: str) -> bool:
+    """True when a dek tells of the article: a fifth of its words there, or a name it shares
+    ("An inquest into Eloise Parry's death ..."); a site's boilerplate description has neither."""
+    return overlap(sentence, about) >= 0.2 or bool(key_terms(sentence) & key_terms(about))
+
+
+def _whole(sentence: str, summary: str) -> bool:
+    """True when a dek reads as a whole sentence: the whole standfirst, or ending like a sentence
+    and not on an abbreviation ("Inc.", "U.S.": the splitter may have cut there)."""
+    if " ".join(sentence.split()) == " ".join(summary.split()):
+        return True
+    return bool(re.search(r"[.!][\"'”’)]*$", sentence)) and not _ABBREVIATION_END.search(sentence)
+
+
+def _echoes(sentence: str, headline: str) -> bool:
+    """True when a dek says no more than the headline: its words all there, hardly any added."""
+    mine, head = set(words(sentence)), set(words(headline))
+    return bool(head) and overlap(sentence, headline) >= 0.8 and len(mine - head) <= 2
+
+
+def standfirst(entry: Entry | None) -> str | None:
+    """The entry's standfirst as a dek would show it (first whole sentence, tidied), or None."""
+    first = standfirst_of(entry.summary) if entry is not None else None
+    return tidy(first) if first else None
+
+
+def standfirst_of(summary: str) -> str | None:
+    """Return the first whole sentence of a standfirst, or None when there is none to show."""
+    # Soft hyphens are invisible but break words; an entity left escaped twice ("&amp;nbsp;")
+    # reaches us as the literal "&nbsp;", which a reader must never see.
+    text = " ".join(_MARKUP.sub(" ", html.unescape(considered(summary))).replace("\u00ad", "").split())
+    if not text or _ELLIPSIS.search(text.split(". ")[0] if ". " in text else text) or _CUT.search(text) \
+            or _CUT_FRONT.match(text):
+        return None  # a description cut off by the feed: its first sentence may be the cut one
+    first = split_sentences(strip_dateline(text))[0] if text else ""
+    if not 6 <= len(first.split()) <= 40 or first.endswith("?") or _ELLIPSIS.search(first):
+        return None
+    if first == text.strip() or re.search(r"[.!]$", first):
+        return first if not is_chrome(first if re.search(r"[.!?]$", first) else first + ".") else None
+    return None
+
+
+def _stands(sentence: str, *, standfirst: bool = False) -> bool:
+    """True for a dek that states something on its own: 8 to 55 words, no question, no
+    opener leaning on an earlier sentence, no speculation or colour in its main clause, not mostly
+    quotation (a quoted phrase or two is fine in a lead), no furniture, nothing unintroduced.
+
+    A ``standfirst`` is the publisher's own summary: it may weigh what the news means ("could
+    make it harder to ..."), which editors take as a dek; it still may not talk to the reader."""
+    narration = QUOTE_SPAN.sub(" ", main_clause(sentence))
+    speculates = aside_or_background(narration) if standfirst else not_news(narration)
+    return (8 <= len(sentence.split()) <= 55
+            and not (sentence.rstrip("”\"' ").endswith("?") or leans_back(sentence) or speculates
+                     or quotes_heavily(sentence, most=12) or furniture(sentence) or unintroduced(sentence)))
+
+
+def timing_words(text: str) -> frozenset[str]:
+    """The days a sentence puts its event on: "today", "tomorrow", "tuesday" ..."""
+    return frozenset(m.group(0).lower().split()[-1] for m in _TIMING.finditer(text))
+
+
+def _same_timing(sentence: str, shown: Sequence[str]) -> bool:
+    """False when the dek names a day or "today"/"tomorrow" and the blocks name another."""
+    mine = timing_words(sentence)
+    theirs = frozenset().union(*(timing_words(s) for s in shown[:3])) if shown else frozenset()
+    return not (mine and theirs and not mine & theirs)

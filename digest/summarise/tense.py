@@ -1,0 +1,59 @@
+"""When a sentence puts what it tells: well before the news, in an earlier year than its report,
+or as something that happened (past narration, not a scene or a state). Pure."""
+
+from __future__ import annotations
+
+import re
+
+from digest.summarise.shape import MONTHS, QUOTE_SPAN
+
+__all__ = ["earlier_year", "long_before", "narrates_past"]
+
+
+_LONG_BEFORE = re.compile(
+    rf"\bearlier this year\b|\b(?:months|years|decades) ago\b|\blast (?:{MONTHS}|decade)\b|"
+    rf"\bin (?:{MONTHS}) (?:19|20)\d\d\b|\bfirst [a-z]+ed\b[^.;]*\bin (?:19|20)\d\d\b|"
+    r"\b(?:has|have) long been (?:seen|heralded|known|regarded|considered|viewed|described|hailed)\b|"
+    r"\bused to (?:be|mean|have|say|think|call|take|make|work|live|run|come)\b"
+)
+
+
+def long_before(text: str) -> bool:
+    """True when a sentence is dated well before the news ("earlier this year", "in 1988")."""
+    return bool(_LONG_BEFORE.search(QUOTE_SPAN.sub(" ", text)))
+
+
+# A verb telling that something happened: a past or perfect auxiliary, a common irregular past, or
+# a past in -ed that is no adjective after an article ("The approved plan sets aside ..." tells no
+# event). Reported speech is Who said what's, not narration.
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|has|have)\b|"
+    r"\b(?:took|held|found|made|came|went|gave|left|won|lost|fell|rose|shot|hit|struck|met|sent|led|began|broke|"
+    r"ran|saw|drove|fled|caught|brought|bought|sold|kept|spent|stood|paid|fought|threw|wrote|chose|flew|grew|"
+    r"became|sank|stole|swore|tore|bit|built|dealt|fed|froze|hid|laid|lit|rang|rode|shook|shut|slid|stuck|"
+    r"swept|swung|taught|withdrew|unveiled|split|quit|cut|set|put|hurt)\b|"
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )\b[a-z]{2,}ed\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|told)\b")
+
+
+_PRESENT = re.compile(r"\b(?:is|are)\b")
+
+
+def narrates_past(text: str) -> bool:
+    """True when a sentence's own narration tells that something happened, outside quotation and
+    reported speech: "Police have since launched a search", "Workers were seen stacking coffins";
+    not when its first verb is a present "is"/"are" ("X is the latest cautionary tale about
+    sniping directed at ...")."""
+    narration = QUOTE_SPAN.sub(" ", text)
+    past, present = _PAST.search(narration), _PRESENT.search(narration)
+    return past is not None and not (present and present.start() < past.start()) and not _REPORTED.search(narration)
+
+
+_YEAR = re.compile(r"\b(?:in|of|since|during|until|back (?:to|in)) (?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of) )?"
+                   r"((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def earlier_year(text: str, year: int | None) -> bool:
+    """True when a sentence dates what it tells in a year before ``year`` (the report's own):
+    "founded the company in 2009" in a report of 2014 is background, not the news."""
+    return year is not None and any(int(m.group(1)) < year for m in _YEAR.finditer(QUOTE_SPAN.sub(" ", text)))
