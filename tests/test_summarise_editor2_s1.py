@@ -416,3 +416,17 @@ def test_a_description_cut_at_its_start_or_escaped_twice_is_never_the_dek(summar
 def test_a_site_name_after_a_bullet_is_cut_from_the_headline():
     title = "Councillors back the harbour sea wall by seven votes to two • The Velmora Register"
     assert headline_of(make_entry(title=title)) == "Councillors back the harbour sea wall by seven votes to two"
+
+
+def test_a_long_description_stopping_on_a_word_is_cut_and_no_dek():
+    # Round 10: "... some age restrictions on the sale of emergency" was shown as a dek.
+    cut = ("Velmora councillors backed a harbour sea wall by seven votes to two on Monday after a long year "
+           "of hearings over the cost of the flood plan and the sale of emergency")
+    assert brief(entry(f"{LEAD}\n\n{SECOND}", summary=cut, title="Velmora approves harbour sea wall")).dek != cut
+    short = "Velmora councillors back the harbour sea wall after a year of argument"
+    assert brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=short)).dek == short
+
+
+def test_a_quote_escaped_in_the_title_is_shown_plain():
+    assert headline_of(make_entry(title="Velmora\\'s sea wall approved by seven votes to two")) == \
+        "Velmora's sea wall approved by seven votes to two"

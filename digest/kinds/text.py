@@ -18,6 +18,8 @@ _LONG = 300  # words: below this a text is too short to judge its voice or what 
 def long_text(text: str) -> bool:
     """True when a text runs to an article's length (300 words or more)."""
     return len(text.split(None, _LONG - 1)) >= _LONG
+
+
 _QUOTED = re.compile(r"“[^”]{0,2000}”|\"[^\"\n]{0,400}\"")
 _WORD = re.compile(r"[A-Za-z']+")
 _STANCE = re.compile(r"\b(?:should|must|ought|we need|need to|it's time|let's|let us|i think|i believe|"

@@ -35,6 +35,7 @@ _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*\S{0,12}$")
 # A description cut at its start ("[...] with Oregon, Washington and Colorado ...", "... and then"),
 # and markup a feed escaped twice ("&lt;br /&gt;" reaches us as "<br />"): never shown.
 _CUT_FRONT = re.compile(r"^(?:\[(?:\.\.\.|…)\]|\.\.\.|…|[a-z]+[\s,;:])")
+_UNSTOPPED_WORDS = 20
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 # A description the site cut at a length, not at a sentence's end: it stops on a comma or dash,
 # or on a word no sentence ends with ("... the murder of her mother,", "... sellers on the").
@@ -148,7 +149,9 @@ def standfirst_of(summary: str) -> str | None:
     first = split_sentences(strip_dateline(text))[0] if text else ""
     if not 6 <= len(first.split()) <= 40 or first.endswith("?") or _ELLIPSIS.search(first):
         return None
-    if first == text.strip() or re.search(r"[.!]$", first):
+    # A whole description may end without a stop when it is short, as a headline does; a long one
+    # that stops on a word ("... on the sale of emergency") was cut at a length.
+    if first == text.strip() and len(first.split()) <= _UNSTOPPED_WORDS or re.search(r"[.!]$", first):
         return first if not is_chrome(first if re.search(r"[.!?]$", first) else first + ".") else None
     return None
 

@@ -21,6 +21,7 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
     ``site`` is the page's domain, when known: a head or tail spelling it is a site name too.
     """
     title = _LOOSE_PUNCTUATION.sub(r"\1", " ".join(_unspace(title).split()))  # "safe , experts say"
+    title = re.sub(r"\\(['\"’])", r"\1", title)  # "World\'s": a quote escaped for a script, shown as is
     names = {_squash(o) for o in outlets if o} | ({_squash(site)} if site else set())
     title = _drop_head(title, names)  # "Harbour Wire | Title": the brand goes before any tail is read
     for _ in range(4):  # "Title - WVLM 7News | Velmora News, Weather, Sports | Velmora": three tails
