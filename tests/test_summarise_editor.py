@@ -360,3 +360,20 @@ def test_a_plan_announced_months_ago_is_background_not_what_next():
     text = ("Mary Cheney criticised her sister's stance on same-sex marriage in a Facebook post on Friday.\n\n"
             "Elizabeth Cheney declared in July she plans to challenge Senator Mike Enzi in the state's primary.")
     assert not any("declared in July" in s for s in brief(entry(text)).what_next)
+
+
+def test_a_name_followed_by_its_place_and_a_who_clause_speaks():
+    # Round 10: "Dr. Dale Hammerschmidt, of the University of Minnesota, who voted ..., told the AP"
+    # was credited to "of Minnesota"; "X from the University of Auckland, New Zealand, who ..." to
+    # "of Auckland". The name speaks, or nobody is named.
+    text = ("“The risk is not very great,” Dr. Ana Lind, of the University of Velmora, who voted on Thursday "
+            "to modify the limits, told reporters.")
+    assert speakers(text) == ["Dr. Ana Lind"]
+    text = ("Ana Lind from the University of Velmora, Skarn, who was not involved with the work, said the study "
+            "moves the field much closer to a cure.")
+    assert not any(s.startswith("of ") for s in speakers(text))
+
+
+def test_people_left_unnamed_are_no_speaker():
+    assert speakers("Aides say she has family obligations back at the White House in Velmora.") == []
+    assert speakers("Critics said the harbour plan would cost the town dearly for decades.") == []

@@ -57,7 +57,10 @@ _GAP = r"(?:\s+(?:also|later|then|previously|recently|once|has|had|have|would|[a
 _APPOSITIVE = r"(?:,\s*(?P<ap>[^,\"“”]{1,200}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?),)?"
 # A party-and-state tag after a lawmaker's name: "Rep. Peter King (R-N.Y.)", "Peter King, R-N.Y.,".
 _PARTY_TAG = r"(?:\s*\([RDI]-[A-Za-z.]{1,12}\)|,\s*[RDI]-[A-Za-z.]{1,12}(?=,))?"
-_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_PARTY_TAG}{_APPOSITIVE}{_GAP}\s*$")
+# A relative clause after the name and its appositive: "Dr. Dale Hammerschmidt, of the University of
+# Minnesota, who voted on Thursday to modify the limits, told the AP": the name speaks.
+_RELATIVE = r"(?:\s*,?\s*who\s[^,\"“”]{1,200},)?"
+_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<sp>{_SPEAKER}){_PARTY_TAG}{_APPOSITIVE}{_RELATIVE}{_GAP}\s*$")
 # "said the Wilson Center's Robert Daly": "the" opens an institution's person; "the Democratic staffer" is no name.
 _OWNER = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}['’]s\s+"
 _THE_OWNER = rf"(?:the\s+(?={_OWNER}[A-Z]))?"
@@ -281,7 +284,8 @@ def _subject(lead_in: str, speaker: str | None) -> str | None:
     """
     if speaker is None or not PREPOSITION_END.search(lead_in):
         return speaker
-    return object_name(speaker)
+    name = object_name(speaker)
+    return name if name and name[:1].isupper() else None  # "from the University of Auckland": no "of Auckland"
 
 
 def _named(speaker: str | None, appositive: str | None) -> str | None:

@@ -23,7 +23,10 @@ _MEMBER_OF = re.compile(r"(?:The\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0
 _AFFILIATED = re.compile(
     r"(?P<name>[A-Z][^,]*?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*['’]s\s+[A-Z][^,]*"
 )
-_SPEAKER_BAD = frozenset("it which who that this they we i you one".split())
+_SPEAKER_BAD = frozenset("it which who that this they we i you one".split()
+                         # people left unnamed ("Aides say she has family obligations"): no speaker
+                         + "aides sources experts critics analysts insiders observers supporters opponents friends "
+                           "relatives".split())
 
 POSSESSIVE = re.compile(r"\w['’]s?\b(?!\w)|s['’](?=\s|$)")
 
