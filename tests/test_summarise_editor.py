@@ -368,7 +368,7 @@ def test_a_name_followed_by_its_place_and_a_who_clause_speaks():
     # "of Auckland". The name speaks, or nobody is named.
     text = ("“The risk is not very great,” Dr. Ana Lind, of the University of Velmora, who voted on Thursday "
             "to modify the limits, told reporters.")
-    assert speakers(text) == ["Dr. Ana Lind"]
+    assert speakers(text) == ["Dr. Ana Lind of the University of Velmora"]
     text = ("Ana Lind from the University of Velmora, Skarn, who was not involved with the work, said the study "
             "moves the field much closer to a cure.")
     assert not any(s.startswith("of ") for s in speakers(text))
@@ -377,3 +377,14 @@ def test_a_name_followed_by_its_place_and_a_who_clause_speaks():
 def test_people_left_unnamed_are_no_speaker():
     assert speakers("Aides say she has family obligations back at the White House in Velmora.") == []
     assert speakers("Critics said the harbour plan would cost the town dearly for decades.") == []
+
+
+def test_a_scientist_named_with_her_institution_gets_it_as_her_role():
+    # Round 10: "led by Xijun Ni from the Institute of Vertebrate Paleontology ..." and "a
+    # paleontologist at ..." gave no role; an institution may be headed by its word ("Institute of").
+    from digest.summarise.roles import roles_in
+    assert roles_in("The team was led by Ana Lind from the Institute of Harbour Geology in Velmora.") == [
+        ("Ana Lind", "Ana Lind from the Institute of Harbour Geology")]
+    assert roles_in("Ana Lind, a paleontologist at the Velmora Museum, described the fossil.") == [
+        ("Ana Lind", "Ana Lind, a paleontologist at the Velmora Museum")]
+    assert roles_in("Senator Ana Lind of Texas said so.") == []

@@ -27,7 +27,11 @@ _JOB = (
     r"plaintiff|defendant|claimant|cfo|coo|cto|columnist|pollster|detective|sergeant|lieutenant|colonel|"
     r"trustee|coordinator|administrator|supervisor|specialist|instructor|coach|host|author|"
     r"meteorologist|correspondent|anchor|reporter|scholar|academic|blogger|writer|commentator|pundit|contributor|"
-    r"candidate|nominee|hopeful|council(?:man|woman|member)|congress(?:man|woman))"
+    r"candidate|nominee|hopeful|council(?:man|woman|member)|congress(?:man|woman)|"
+    # the sciences and professions by their ending: "a paleontologist at", "a neuropsychologist at"
+    r"\w+olog(?:ist|er)|\w*scientist|physicist|chemist|astronomer|curator|investigator|clinician|"
+    r"psychiatrist|pediatrician|paediatrician|pharmacist|veterinarian|technician|statistician|politician|"
+    r"photographer|demographer|architect|designer|developer|diplomat|entrepreneur|banker|broker)"
 )
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
 # "acting CEO Gary Scott", "prosecuting barrister Tim Townsend"); verbs and nouns never do, so
@@ -104,12 +108,15 @@ _DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
 _NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={_DEGREE},?\s+(?:of|from|at)\s)")
 _DEGREE_THEN = re.compile(rf"{_DEGREE},?(?=\s)")
 _OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
-# An institution ends on a word of one (or is someone's: "Columbia's Zuckerman Institute"); "of Texas" is a place.
+# An institution ends on a word of one, or one heads it (or it is someone's: "Columbia's Zuckerman
+# Institute"); "of Texas" is a place.
 _ORG_END = re.compile(
     r"(?:['’]s\s|\b(?:University|College|Institute|Institution|Center|Centre|School|Foundation|Council|Association|"
     r"Society|Agency|Bureau|Department|Ministry|Commission|Committee|Company|Corporation|Group|Laboratory|Lab|"
     r"Hospital|Clinic|Trust|Fund|Bank|Union|Coalition|Alliance|Network|Office|Service|Board|Party|Times|Post|"
-    r"Journal|News|Inc|Corp|Ltd|LLC|Partners|Capital|Research|Observatory|Museum|Academy|Federation|League)\.?$)"
+    r"Journal|News|Inc|Corp|Ltd|LLC|Partners|Capital|Research|Observatory|Museum|Academy|Federation|League)"
+    # ... or a word of one heading its name: "the Institute of Vertebrate Paleontology", "University of Auckland"
+    r"(?:\.?$|\s+(?:of|for)\s+[A-Z]))"
 )
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
 _CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
