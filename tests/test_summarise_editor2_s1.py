@@ -430,3 +430,19 @@ def test_a_long_description_stopping_on_a_word_is_cut_and_no_dek():
 def test_a_quote_escaped_in_the_title_is_shown_plain():
     assert headline_of(make_entry(title="Velmora\\'s sea wall approved by seven votes to two")) == \
         "Velmora's sea wall approved by seven votes to two"
+
+
+def test_a_report_label_stays_on_the_headline_it_attributes():
+    # Round 10: "Report: Moscow spy saga tied to Boston bombings case" lost its "Report:", and the
+    # newspaper's claim read as fact.
+    title = "Report: Velmora harbour board knew of sea wall cracks for a year"
+    assert headline_of(make_entry(title=title)) == title
+
+
+def test_a_sentence_opening_on_a_past_time_is_no_next_step():
+    # Round 10: "Last week, Microsoft CEO Steve Ballmer announced a major reorganization of the
+    # company he says will help them ..." was shown as What next.
+    past = ("Last week, harbour board chair Ana Lind announced a major reorganisation of the board that she "
+            "says will help it work faster.")
+    made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{past}", summary=""))
+    assert past not in made.what_next

@@ -93,7 +93,7 @@ def _squash(name: str) -> str:
 _OPENER = re.compile(
     r"^(?:(?:breaking(?: news)?|exclusive|watch|video|live|updated?|update|photos?|pictures|analysis|opinion|"
     r"just in|developing|new|revealed|read|listen|explainer|factbox|live updates|first on \w+|game notes?|"
-    r"quick hits|recap|report|wire|alert|news alert|breaking news alert|meanwhile)\s*[:|—–-]\s*|"
+    r"quick hits|recap|wire|alert|news alert|breaking news alert|meanwhile)\s*[:|—–-]\s*|"
     r"(?:you won['’]t believe|here['’]s (?:why|what|how)|this is (?:why|what|how)|everything you need to know about)\s+)",
     re.IGNORECASE,
 )

@@ -103,7 +103,11 @@ _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,
                     r",\s*of course,", re.IGNORECASE)
 _OLD_NEWS = re.compile(
     r"\b(?:said|announced|declared|revealed|confirmed|disclosed)\s+(?:in\s+(?:January|February|March|April|June|July|"
-    r"August|September|October|November|December|(?:19|20)\d\d)|last (?:week|month|year)|earlier this (?:month|year))\b"
+    r"August|September|October|November|December|(?:19|20)\d\d)|last (?:week|month|year)|earlier this (?:month|year))\b|"
+    # A sentence opening on a past time tells what happened then ("Last week, Ballmer announced a
+    # reorganisation he says will ..."): its "will" is in a clause about that.
+    r"^(?:Last (?:week|month|year|night)|Earlier (?:this|that) (?:week|month|year)|Yesterday|"
+    r"(?:\w+ )?(?:days|weeks|months|years) ago)\b"
 )
 # A pledge already made ("promised in its manifesto to ...", "had vowed to ..."): a promise on record, not a step ahead.
 _PAST_PLEDGE = re.compile(r"\b(?:promised|pledged|vowed)\b|\bmanifesto\b|\bcampaign (?:promise|pledge)s?\b", re.IGNORECASE)
