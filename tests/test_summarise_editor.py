@@ -388,3 +388,15 @@ def test_a_scientist_named_with_her_institution_gets_it_as_her_role():
     assert roles_in("Ana Lind, a paleontologist at the Velmora Museum, described the fossil.") == [
         ("Ana Lind", "Ana Lind, a paleontologist at the Velmora Museum")]
     assert roles_in("Senator Ana Lind of Texas said so.") == []
+
+
+
+def test_one_point_of_a_list_is_no_statement_shown():
+    # Round 10: "Second, he said, ..." was shown without the first point or what it answered.
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.voices import substantive
+    text = ("Harbour board chair Ana Lind said the vote would protect the town for decades to come.\n\n"
+            "“Second, the wall lets the fishing fleet stay in the inner harbour all winter,” Lind said.")
+    said = {c.sentence.text[:8]: substantive(c) for c in build_candidates((make_entry(content=text),))
+            if c.statement is not None}
+    assert said == {"Harbour ": True, "“Second,": False}
