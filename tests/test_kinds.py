@@ -72,6 +72,9 @@ def test_kind_from_the_url(url, kind):
     ("Your guide to the new tax rules", "explainer"),
     ("Opinion: The council got this one wrong", "opinion"),
     ("Yahoo's Sale to Verizon Leaves Shareholders With Little Say", "report"),
+    ("Nokia Q2 sales fall 24%, misses expectations", "report"),  # a company's sales are its figures
+    ("Apple iPhone sales see sharp fall in India", "report"),
+    ("The best summer sales on laptops and phones", "deals"),
     ("Trade talks resume as negotiators meet in Geneva", "report"),
 ])
 def test_kind_from_the_headline(title, kind):
