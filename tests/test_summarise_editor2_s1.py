@@ -446,3 +446,13 @@ def test_a_sentence_opening_on_a_past_time_is_no_next_step():
             "says will help it work faster.")
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{past}", summary=""))
     assert past not in made.what_next
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    # Round 11: a gallery prompt opened a headline; an entity escaped twice showed as "&amp;".
+    ("See Photos & Video: Velmora Honors Its Harbour Divers At The Town Hall",
+     "Velmora Honors Its Harbour Divers At The Town Hall"),
+    ("4 killed as storm hits harbour in Velmora &amp; Skarn", "4 killed as storm hits harbour in Velmora & Skarn"),
+])
+def test_a_gallery_prompt_and_a_twice_escaped_entity_leave_the_headline(title, shown):
+    assert headline_of(make_entry(title=title)) == shown

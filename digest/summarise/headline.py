@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -22,6 +23,8 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
     """
     title = _LOOSE_PUNCTUATION.sub(r"\1", " ".join(_unspace(title).split()))  # "safe , experts say"
     title = re.sub(r"\\(['\"’])", r"\1", title)  # "World\'s": a quote escaped for a script, shown as is
+    if "&" in title:
+        title = html.unescape(title)  # "J&amp;K": an entity escaped twice by the feed reaches us as text
     names = {_squash(o) for o in outlets if o} | ({_squash(site)} if site else set())
     title = _drop_head(title, names)  # "Harbour Wire | Title": the brand goes before any tail is read
     for _ in range(4):  # "Title - WVLM 7News | Velmora News, Weather, Sports | Velmora": three tails
@@ -93,7 +96,8 @@ def _squash(name: str) -> str:
 _OPENER = re.compile(
     r"^(?:(?:breaking(?: news)?|exclusive|watch|video|live|updated?|update|photos?|pictures|analysis|opinion|"
     r"just in|developing|new|revealed|read|listen|explainer|factbox|live updates|first on \w+|game notes?|"
-    r"quick hits|recap|wire|alert|news alert|breaking news alert|meanwhile)\s*[:|—–-]\s*|"
+    r"quick hits|recap|wire|alert|news alert|breaking news alert|meanwhile|"
+    r"see (?:the )?(?:photos?|pictures|video)(?:\s+(?:&|and)\s+(?:photos?|pictures|videos?))?)\s*[:|—–-]\s*|"
     r"(?:you won['’]t believe|here['’]s (?:why|what|how)|this is (?:why|what|how)|everything you need to know about)\s+)",
     re.IGNORECASE,
 )
