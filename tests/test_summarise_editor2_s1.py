@@ -456,3 +456,9 @@ def test_a_sentence_opening_on_a_past_time_is_no_next_step():
 ])
 def test_a_gallery_prompt_and_a_twice_escaped_entity_leave_the_headline(title, shown):
     assert headline_of(make_entry(title=title)) == shown
+
+
+def test_markup_escaped_twice_in_a_title_is_no_part_of_the_headline():
+    title = "Council &lt;b onmouseover=&quot;alert(1)&quot;&gt;approves&lt;/b&gt; the sea wall in Velmora"
+    shown = headline_of(make_entry(title=title))
+    assert shown == "Council approves the sea wall in Velmora" and "<" not in shown

@@ -23,8 +23,9 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
     """
     title = _LOOSE_PUNCTUATION.sub(r"\1", " ".join(_unspace(title).split()))  # "safe , experts say"
     title = re.sub(r"\\(['\"’])", r"\1", title)  # "World\'s": a quote escaped for a script, shown as is
-    if "&" in title:
-        title = html.unescape(title)  # "J&amp;K": an entity escaped twice by the feed reaches us as text
+    if "&" in title:  # "J&amp;K": an entity escaped twice by the feed reaches us as text; markup so
+        # escaped ("&lt;b&gt;") is no part of the title either
+        title = " ".join(re.sub(r"</?[a-zA-Z][^<>]{0,200}>", " ", html.unescape(title)).split())
     names = {_squash(o) for o in outlets if o} | ({_squash(site)} if site else set())
     title = _drop_head(title, names)  # "Harbour Wire | Title": the brand goes before any tail is read
     for _ in range(4):  # "Title - WVLM 7News | Velmora News, Weather, Sports | Velmora": three tails
