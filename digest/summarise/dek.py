@@ -60,17 +60,15 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     """
     if entry is None:
         return None
-    about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
     leads = [s.text for s in tidied(entry.text)[:_LEAD_SENTENCES if own_leads else 1]]
     # Another report's lead is judged as a lead (its main clause states the event); a sentence of
     # this one's lead must state the event outright.
     own = standfirst(entry)
     pool = ([own] if own else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s) and not _LOADED.search(s)] + [
         s for s in leads[1:] if states_event_firmly(s)]
+    about = _about(entry)
     fit = [sentence for sentence in pool
-           if _stands(sentence, standfirst=sentence == own) and not long_before(sentence) and _whole(sentence, entry.summary)
-           and not _echoes(sentence, headline) and _on_topic(sentence, about)
-           and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown)
+           if _fits(sentence, entry, about, headline=headline, shown=shown, standfirst=sentence == own)
            and not stale(sentence)]
     if own and fit and fit[0] == own:
         return fit[0]
@@ -88,10 +86,23 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
 def fits_dek(sentence: str, entry: Entry, *, headline: str, shown: Sequence[str] = ()) -> bool:
     """True when ``entry``'s lead sentence can be the dek over blocks showing ``shown``: it states the
     event in plain words, whole, on topic, more than the headline says, and on the blocks' day."""
-    about = " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
-    return (lead_states_event(sentence) and not _LOADED.search(sentence) and _stands(sentence)
-            and not long_before(sentence) and _whole(sentence, entry.summary) and not _echoes(sentence, headline)
-            and _on_topic(sentence, about) and _same_timing(sentence, shown))
+    return (lead_states_event(sentence) and not _LOADED.search(sentence)
+            and _fits(sentence, entry, _about(entry), headline=headline, shown=shown))
+
+
+def _about(entry: Entry) -> str:
+    """What an entry is about, for telling a dek on topic: its title and its first sentences."""
+    return " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
+
+
+def _fits(sentence: str, entry: Entry, about: str, *, headline: str, shown: Sequence[str],
+          standfirst: bool = False) -> bool:
+    """True when ``sentence`` can stand as the dek: it states something on its own, is not long
+    before the news, reads whole, adds to the headline, is on topic, is no sentence a block shows
+    and names the blocks' day."""
+    return (_stands(sentence, standfirst=standfirst) and not long_before(sentence) and _whole(sentence, entry.summary)
+            and not _echoes(sentence, headline) and _on_topic(sentence, about)
+            and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown))
 
 
 NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
