@@ -20,7 +20,7 @@ from digest.summarise.happened import (DAYS, MAX_HAPPENED, news_first, now_follo
                                       speaker_surnames, unintroduced_surname)
 from digest.summarise.dek import fits_dek, pick_dek, standfirst, timing_words
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
-from digest.summarise.names import named_in_full
+from digest.summarise.names import ORG_TAIL, named_in_full
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sections import section_blocks
 from digest.summarise.tense import earlier_year, narrates_past
@@ -135,13 +135,41 @@ def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Can
         return None
     text, entry = lead[0].sentence.text, readable[lead[0].sentence.entry]
     pool = [c for c in rest if c is not lead[0] and not near_duplicate(c.sentence.text, text)]
-    firm = [c for c in pool if c.report and c.statement is None and c.sentence.position <= _OPENING
-            and states_event_firmly(c.sentence.text) and narrates_past(c.sentence.text)
+    firm = [c for c in pool if c.report and (c.statement is None and narrates_past(_narration(c.sentence.text))
+                                             or _body_reports(c))
+            and c.sentence.position <= _OPENING and states_event_firmly(c.sentence.text)
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
     after = news_first(pick_happened(firm), headline) if firm else []
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
         return None
     return text, _pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text, years=years)
+
+
+# "The FDA said Wednesday it approved ...": a body's account of what was done, in reported speech.
+_BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says|reported|announced)\b(?:\s+\w+day\b)?\s*(?:that\s+)?")
+
+
+# Attribution that frames a report's own narration: "..., police said.", "According to the report, ...".
+_TRAILING_CREDIT = re.compile(r",\s+(?:(?:[\w’'.-]+\s+){0,8}?(?:said|say|says|told\s+\w+|reported|confirmed)"
+                              r"(?:\s+(?:on\s+)?\w+day)?|(?:said|says)\s+(?:[\w’'.-]+\s*){1,6})"
+                              r"(?:,\s+(?:who|citing)\b[^”\"]*)?[.!]?[”\"]?$")
+_LEADING_CREDIT = re.compile(r"^According to [^,]{3,80},\s+")
+
+
+def _narration(text: str) -> str:
+    """A sentence without the attribution that frames it ("..., police said."): what it narrates."""
+    return _LEADING_CREDIT.sub("", _TRAILING_CREDIT.sub(".", text))
+
+
+def _body_reports(c: Candidate) -> bool:
+    """True for reported speech in which a body, not a person, tells what it did or found ("The
+    FDA said Wednesday it approved the drug ..."): the report's own account of the event."""
+    s = c.statement
+    if s is None or s.direct or "," in s.speaker or not (s.speaker.startswith("The ") or " " not in s.speaker
+                                                          or s.speaker.split()[-1] in ORG_TAIL):
+        return False
+    match = _BODY_SAYS.match(c.sentence.text)
+    return match is not None and narrates_past(c.sentence.text[match.end():])
 
 
 _OPENING = 2  # sentences of a report that open it: its lead and the one after

@@ -238,14 +238,24 @@ _OWNER = re.compile(r"^(?!(?:Today|Tonight|Yesterday|Tomorrow|This|That|Last|Nex
                     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\b)[A-Z][\w.-]*['’]s [a-z]")
 
 
+# One capitalised word acting ("Google reported ...", "Mansour pledged ..."): a name, unless it is
+# a word any sentence may open on ("Nobody liked ...", "Many fled ...").
+_NAME_ACTS = re.compile(
+    rf"^(?!(?:The|A|An|It|He|She|They|We|I|You|This|That|These|Those|There|Here|Nobody|Everyone|Everybody|"
+    rf"Someone|Somebody|Something|Nothing|Everything|Anyone|Few|Many|Most|Some|All|None|Each|One|Neither|Either|"
+    rf"Both|Others?|What|Who|Which|When|Then|Now|Once|Still|Yet|Soon|Later|Earlier|Recently|Finally|Eventually|"
+    rf"Suddenly|Again|Only|Just|Also|Even|Never|Always|Often|Sometimes|Lately|Together|Instead|Next|Last)\b)"
+    rf"[A-Z][a-z][\w’'-]* (?:(?:has|have|had) )?(?:[a-z]{{2,}}ed|{_IRREGULAR.split('|(?:')[0]})\b")
+
+
 def names_actor(text: str) -> bool:
     """True when a sentence names who acts: a proper name after its first word, a run of
-    capitalised words opening it, a body named by a common noun ("police") or what was done
-    ("The approved plan ...")."""
+    capitalised words opening it, one name acting ("Google reported ..."), a body named by a
+    common noun ("police") or what was done ("The approved plan ...")."""
     words = re.findall(r"[A-Za-z][\w’'-]*", QUOTE_SPAN.sub(" ", text))
     named = any(w[:1].isupper() and not _NOT_ACTOR.match(w) for w in words[1:]) or bool(_OWNER.match(text))
     opening = len(words) > 1 and words[0][:1].isupper() and words[1][:1].isupper()
-    return named or opening or bool(_BODY.search(text) or _THING_DONE.match(text))
+    return named or opening or bool(_NAME_ACTS.match(text) or _BODY.search(text) or _THING_DONE.match(text))
 
 
 # Clauses that are not a lead's own telling: what someone said or thinks ("that ...", ", saying

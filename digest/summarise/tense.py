@@ -31,7 +31,8 @@ _PAST = re.compile(
     r"\b(?:took|held|found|made|came|went|gave|left|won|lost|fell|rose|shot|hit|struck|met|sent|led|began|broke|"
     r"ran|saw|drove|fled|caught|brought|bought|sold|kept|spent|stood|paid|fought|threw|wrote|chose|flew|grew|"
     r"became|sank|stole|swore|tore|bit|built|dealt|fed|froze|hid|laid|lit|rang|rode|shook|shut|slid|stuck|"
-    r"swept|swung|taught|withdrew|unveiled|split|quit|cut|set|put|hurt)\b|"
+    r"swept|swung|taught|withdrew|unveiled|split|quit|cut|set|put|hurt|overran|overtook|underwent|undertook|"
+    r"forgave|foresaw|overcame|oversaw|swam|sang|spun|slept|wept|sought|bore|tore|wore|spoke|stole|woke|beat)\b|"
     r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )\b[a-z]{2,}ed\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|told)\b")
 
