@@ -462,3 +462,13 @@ def test_markup_escaped_twice_in_a_title_is_no_part_of_the_headline():
     title = "Council &lt;b onmouseover=&quot;alert(1)&quot;&gt;approves&lt;/b&gt; the sea wall in Velmora"
     shown = headline_of(make_entry(title=title))
     assert shown == "Council approves the sea wall in Velmora" and "<" not in shown
+
+
+def test_an_institution_tail_of_four_or_five_words_is_a_site_name_but_other_tails_stay():
+    from digest.summarise.headline import clean_headline
+    # Round 11: "... Blooming Countryside - NASA Jet Propulsion Laboratory" kept the site's name.
+    assert clean_headline("Probe maps the harbour floor - Velmora Deep Sea Laboratory") == "Probe maps the harbour floor"
+    assert clean_headline("Dock workers end the port strike - Velmora Harbour Workers Union") == (
+        "Dock workers end the port strike")
+    assert clean_headline("Rebels seize town - Local Residents Flee The City") == (
+        "Rebels seize town - Local Residents Flee The City")

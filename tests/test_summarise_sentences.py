@@ -194,3 +194,13 @@ def test_the_cap_cuts_at_a_paragraph_break():
     assert kept == first
     assert considered("Short text.") == "Short text."
     assert len(considered("word " * 20_000, limit=1000)) <= 1000
+
+
+def test_an_outlet_before_its_dateline_and_a_dateline_glued_to_the_lead_are_stripped():
+    # Round 11: "Computerworld - SAN FRANCISCO -- Google CEO ..." and "ENCINITAS, Calif.A hepatitis
+    # A outbreak ..." opened What happened.
+    assert strip_dateline("Harbourline - VELMORA CITY -- The port reopened on Monday.") == "The port reopened on Monday."
+    assert strip_dateline("ENCINITAS, Calif.A ferry ran aground near the pier on Monday.") == (
+        "A ferry ran aground near the pier on Monday.")
+    assert strip_dateline("Mayor Ann Lee - a nurse - won the vote.") == "Mayor Ann Lee - a nurse - won the vote."
+    assert strip_dateline("Velmora, Calif. officials met on Monday.") == "Velmora, Calif. officials met on Monday."

@@ -20,7 +20,11 @@ _ANY_OUTLET = r"\([A-Z][\w.&'’ -]{1,40}\)"
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+)*(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?"
 _DATELINE = re.compile(
     rf"^(?:(?:{_PLACE}\s*)?{_AGENCY}|{_CAPS_PLACE}\s*{_ANY_OUTLET}|[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+)*)"
-    rf"\s*[—–-]+\s*|^(?:{_PLACE}\s*)?{_AGENCY}\s*:?\s*"
+    rf"\s*[—–-]+\s*|^(?:{_PLACE}\s*)?{_AGENCY}\s*:?\s*|"
+    # "Computerworld - SAN FRANCISCO -- ...": an outlet, then its dateline; "ENCINITAS, Calif.A ...":
+    # a dateline whose dash the page lost, glued to the sentence.
+    rf"^[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){{0,3}}\s+[—–-]{{1,2}}\s+{_CAPS_PLACE}\s*[—–-]+\s*|"
+    r"^[A-Z]{3,}(?: [A-Z]{3,}){0,2}, [A-Z][a-z]{1,5}\.(?=[A-Z][a-z]* )"
 )
 _BYLINE = re.compile(
     r"^(?:By|BY|Written by|Reporting by|Editing by|Additional reporting by)\s+[A-Z]", re.UNICODE

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from digest.model import Entry
 from digest.summarise.centrality import overlap
-from digest.summarise.names import person_like
+from digest.summarise.names import ORG_TAIL, person_like
 
 _TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|[·•])\s+(?P<tail>[^|–—•-]{2,60})$")
 _LOOSE_PUNCTUATION = re.compile(r"(?<=\w) ([,;!?](?!\S)|\.(?=$))")
@@ -36,13 +36,20 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
         if tail.rstrip().endswith(("!", "?")):
             break  # "... Oscar Dress -- STOLEN!!!": the news itself, shouted, not a site's name
         sep = match.group(0).strip()[:1]
-        short_name = len(tail.split()) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in tail.split())
+        capitals = all(w[:1].isupper() or w[:1].isdigit() for w in tail.split())
+        # "- NASA Jet Propulsion Laboratory": up to five capitalised words ending on an institution's word
+        short_name = capitals and (len(tail.split()) <= 3 or len(tail.split()) <= 5 and _institution(tail))
         if _site_like(tail, names) or (sep == "|" and len(tail.split()) <= 5) or (
                 short_name and len(title) - len(match.group(0)) > 20) or _byline(tail):
             title = title[: match.start()].rstrip()
         else:
             break
     return _drop_head(title, names)
+
+
+def _institution(name: str) -> bool:
+    """True for a name ending on a word only institutions end on ("... Laboratory", "... News")."""
+    return name.split()[-1] in ORG_TAIL or name.split()[-1] in ("Laboratory", "Observatory", "Magazine", "Online")
 
 
 def _byline(tail: str) -> bool:
