@@ -226,3 +226,49 @@ def test_one_name_acting_names_the_actor_but_a_pronoun_or_quantifier_does_not():
     assert not names_actor("Nobody expected profits of that size, up 16% from a year ago.")
     assert not names_actor("Many fled when the water rose above the second floor of the houses.")
     assert not names_actor("Carlisle makes another par to stay one over.")  # a present tense: no event told
+
+
+@pytest.mark.parametrize("predicate, text, expected", [
+    # the age of a find is no background; "previously", "for a number of years" are
+    ("long_before", "A 6ft lizard that roamed the coast 36-40 million years ago was named after a singer.", False),
+    ("long_before", "The harbour master left the port two years ago.", True),
+    ("states_event_firmly", "A 6ft lizard that roamed the coast 36-40 million years ago has been named after "
+                            "a Velmora singer.", True),
+    ("states_event_firmly", "Velmora Ports and Skarn Shipping had previously been engaged in disputes.", False),
+    ("states_event_firmly", "Velmora Ports and Skarn Shipping were engaged in disputes for a number of years.", False),
+    # "Neither ..." and "the former" of two lean back; "the former head of ..." names a role
+    ("leans_back", "Neither is the harbour community under any illusion that the vote ends its grievances.", True),
+    ("leans_back", "The former said the vote was fair.", True),
+    ("leans_back", "The former head of the Velmora Port Authority said he is aware of evidence of fraud.", False),
+])
+def test_background_and_leaning_back_round_11(predicate, text, expected):
+    from digest.summarise import shape, tense
+    assert getattr(shape, predicate, None) or getattr(tense, predicate)
+    check = getattr(shape, predicate, None) or getattr(tense, predicate)
+    assert check(text) is expected
+
+
+def test_a_lead_in_reported_speech_of_an_unnamed_role_is_what_happened():
+    # Round 11: "The former head of the U.S. Central Intelligence Agency said he is aware of hard
+    # evidence ..." gave way to background ("... had previously been engaged in disputes").
+    lead = ("The former head of the Velmora Port Authority said he is aware of hard evidence that Skarn Shipping "
+            "bribed harbour officials, the Velmora Post reported on Friday.")
+    old = "Skarn Shipping and the port had been engaged in disputes over fees for a number of years."
+    result = brief(f"{lead} {old}")
+    assert result.what_happened[0] == lead or result.dek == lead
+    assert old not in result.what_happened
+
+
+def test_a_hedged_lead_is_the_news_when_the_title_hedges_the_same_way():
+    from digest.model import RankedStory, Story
+    lead = ("President Lund may cancel a scheduled trip to Skarn to meet its prime minister in September as the "
+            "standoff over the fugitive engineer strains relations, officials said Thursday.")
+    old = "The White House announced the coming meeting when the two leaders met in Velmora last month."
+    entry = make_entry(uid="h", feed="Outlet", content=f"{lead} {old}", title="Lund May Cancel Skarn Trip",
+                       published=datetime(2026, 11, 23, 5, tzinfo=UTC))
+    result = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    assert result.what_happened[0] == lead
+    other = make_entry(uid="h", feed="Outlet", content=f"{lead} {old}", title="Lund Weighs Skarn Trip",
+                       published=datetime(2026, 11, 23, 5, tzinfo=UTC))
+    result = get_summariser("extractive").summarise(RankedStory(Story("s", (other,)), rank=1, score=1.0, why="t"))
+    assert lead not in result.what_happened

@@ -16,7 +16,7 @@ from digest.summarise import BUDGET_WORDS
 from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, build_candidates, fresh, read_entries, tidied
 from digest.summarise.centrality import near_duplicate
-from digest.summarise.happened import (DAYS, MAX_HAPPENED, news_first, now_follow_up, pick_happened,
+from digest.summarise.happened import (DAYS, MAX_HAPPENED, news_first, now_follow_up, pick_happened, title_hedges,
                                       speaker_surnames, unintroduced_surname)
 from digest.summarise.dek import fits_dek, pick_dek, standfirst, timing_words
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
@@ -100,7 +100,7 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     years = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
     event = pick_happened([c for c in candidates if c.report and not (
         c.sentence.position > 0 and earlier_year(c.sentence.text, years.get(c.sentence.entry)))]
-                          or [c for c in candidates if c.report])
+                          or [c for c in candidates if c.report], hedges=title_hedges([e.title for e in reports]))
     headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
     lead = news_first(event, headline)

@@ -8,6 +8,7 @@ bare statistic or a sentence leaning on one before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
 from digest.summarise.centrality import near_duplicate, overlap
@@ -57,22 +58,40 @@ def now_follow_up(lead: list[Candidate], events: list[Candidate]) -> list[Candid
     return [after]
 
 
-def _states_event(c: Candidate, *, strict: bool = True) -> bool:
+def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] = frozenset()) -> bool:
     """True when a sentence can stand alone as a statement of the event.
 
     ``strict`` also keeps out colour, speculation, predictions, background and sentences
-    addressed to the reader; a page written wholly that way is read without it.
+    addressed to the reader; a page written wholly that way is read without it. A lead's hedge
+    that the reports' titles share (``hedges``: "Obama May Cancel Moscow Trip" over "President
+    Obama may cancel a scheduled trip ...") is the news, not speculation.
     """
     text = c.sentence.text
-    if c.statement is not None and c.statement.speaker[:1].islower() or furniture(text):
+    narration = QUOTE_SPAN.sub(" ", text)
+    if c.sentence.position == 0 and hedges:
+        narration = re.sub(rf"\b(?:{'|'.join(map(re.escape, sorted(hedges)))})\b",
+                           lambda m: m.group(0).split()[-1], narration, flags=re.IGNORECASE)
+    # Words of someone unnamed ("a spokesman said") are no event, except a lead's own reported
+    # speech: "The former head of the CIA said he is aware of evidence ..." is the news.
+    unnamed = c.statement is not None and c.statement.speaker[:1].islower()
+    if unnamed and (c.sentence.position > 0 or c.statement is not None and c.statement.direct) or furniture(text):
         return False
     if strict and (c.sentence.position > 0 and unintroduced(text) or long_before(text)):
         return False
     return (8 <= word_count(c) <= 55 and not quotes_heavily(text) and not leans_back(text)
-            and not text.endswith("?") and not (strict and not_news(QUOTE_SPAN.sub(" ", text))))
+            and not text.endswith("?") and not (strict and not_news(narration)))
 
 
-def pick_happened(candidates: list[Candidate]) -> list[Candidate]:
+_HEDGE = re.compile(r"\b(?:may|might|could) [a-z]{3,}\b", re.IGNORECASE)
+
+
+def title_hedges(titles: Sequence[str]) -> frozenset[str]:
+    """The hedges the reports' titles carry with their verb ("may cancel"): the news is that
+    something may happen, when the lead says so in the same words."""
+    return frozenset(m.group(0).lower() for t in titles for m in _HEDGE.finditer(t))
+
+
+def pick_happened(candidates: list[Candidate], *, hedges: frozenset[str] = frozenset()) -> list[Candidate]:
     """Return one to three central, lead-biased, quote-free sentences stating the event, in source order.
 
     Plain event sentences outrank reported speech ("Obama admitted that ...") past a report's
@@ -81,7 +100,7 @@ def pick_happened(candidates: list[Candidate]) -> list[Candidate]:
     most central sentence still gives the reader the story.
     """
     surnames = _surnames(candidates)
-    pool = [c for c in candidates if _states_event(c) and not _opens_on_surname(c.sentence.text, surnames)]
+    pool = [c for c in candidates if _states_event(c, hedges=hedges) and not _opens_on_surname(c.sentence.text, surnames)]
     if not pool:
         pool = [c for c in candidates if _states_event(c, strict=False) and not _opens_on_surname(c.sentence.text, surnames)]
     if not pool:

@@ -13,12 +13,13 @@ import re
 DANGLING = re.compile(
     r"^[\"“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|Them|But|And|Or|Yet|So|"
     r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
-    r"Although|Besides|Moreover|Furthermore|Nor|Likewise|Similarly|Here|There|"
+    r"Although|Besides|Moreover|Furthermore|Nor|Neither|Likewise|Similarly|Here|There|"
     r"\w+ (?:decades?|years?|months?|weeks?|days?|hours?|minutes?) (?:later|earlier)|(?:No|Yes|Well|Oh|Sure|Look)(?=,)|"
     r"In (?:addition|response|turn|contrast|fact)|As a result|"
     r"In (?:all|both|each|either|neither) (?:\w+ )?(?:of (?:the|these|those) )?(?:cases?|instances?)\b|Despite (?:this|that)|"
     r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
-    r"statement|development|incident|news|latest|same|former|latter|two|three|pair|group|"
+    r"statement|development|incident|news|latest|same|(?:former|latter)(?=,| (?:said|says|is|was|has|had|told|added|wrote))|"
+    r"two|three|pair|group|"
     r"case|issue|problem|answer|question|idea|study|survey|poll|previous|aforementioned|ad|video|photo|cover|"
     r"congressman|congresswoman|senator|lawmaker|spokesman|spokeswoman)\b)\b"
 )
@@ -204,7 +205,8 @@ _EVENT_VERB = re.compile(rf"\b(?:[a-z]{{2,}}ed|{_IRREGULAR}|(?:has|have|had) (?:
                          r"(?:is|are|was|were|has|have|had)\b(?! (?:a|an|the|one|also|known|often|widely|long|been)\b))")
 _BACKDATED = re.compile(
     rf"\blast (?:{MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
-    r"\bfor (?:years|decades|months|generations)\b|\b(?:months|years|decades) ago\b|\b(?:earlier this|last) year\b|"
+    r"\bfor (?:(?:a number of|several|many|some) )?(?:years|decades|months|generations)\b|"
+    r"(?<!million )(?<!billion )(?<!thousand )\b(?:months|years|decades) ago\b|\b(?:earlier this|last) year\b|\bpreviously\b|"
     r"\b(?:has|have|had) long (?:been|had|sought|held|argued|fought|resisted|wanted)\b|"
     r"\b(?:has|have|had) (?:repeatedly|often|frequently|consistently|always)\b|"
     r"^(?:After|Before)\b[^,]*\b(?:months|years|decades)\b|^(?:Previously|Formerly|Once|Originally)\b|"

@@ -10,8 +10,10 @@ from digest.summarise.shape import MONTHS, QUOTE_SPAN
 __all__ = ["earlier_year", "long_before", "narrates_past"]
 
 
+# "years ago", but not a fossil's or a star's "36 million years ago": the age of what was found.
+_AGO = r"(?<!million )(?<!billion )(?<!thousand )(?<!millions of )(?<!billions of )(?<!thousands of )\b(?:months|years|decades) ago\b"
 _LONG_BEFORE = re.compile(
-    rf"\bearlier this year\b|\b(?:months|years|decades) ago\b|\blast (?:{MONTHS}|decade)\b|"
+    rf"\bearlier this year\b|{_AGO}|\blast (?:{MONTHS}|decade)\b|"
     rf"\bin (?:{MONTHS}) (?:19|20)\d\d\b|\bfirst [a-z]+ed\b[^.;]*\bin (?:19|20)\d\d\b|"
     r"\b(?:has|have) long been (?:seen|heralded|known|regarded|considered|viewed|described|hailed)\b|"
     r"\bused to (?:be|mean|have|say|think|call|take|make|work|live|run|come)\b"
