@@ -272,3 +272,15 @@ def test_a_hedged_lead_is_the_news_when_the_title_hedges_the_same_way():
                        published=datetime(2026, 11, 23, 5, tzinfo=UTC))
     result = get_summariser("extractive").summarise(RankedStory(Story("s", (other,)), rank=1, score=1.0, why="t"))
     assert lead not in result.what_happened
+
+
+def test_past_the_first_sentence_what_happened_tells_what_happened_not_a_state():
+    # Rounds 9-11: a second sentence explaining a state ("People with Down's syndrome have three
+    # copies of chromosome 21.", "The prize money is being held in trust ...") was background.
+    state = "The new dock in Velmora is being built by Skarn Shipping under a contract with the city."
+    done = "Officers from the Velmora Port Authority seized two boats in the harbour on Tuesday night."
+    assert states_event_firmly(state) and states_event_firmly(done)
+    result = brief(f"{LEAD} {state}")
+    assert state not in result.what_happened and LEAD in (*result.what_happened, result.dek)
+    result = brief(f"{LEAD} {done}")
+    assert done in result.what_happened

@@ -229,8 +229,10 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
                               and (c in top or states_event_firmly(c.sentence.text)
                                    and not earlier_year(c.sentence.text, years.get(c.sentence.entry)))])
     surnames = speaker_surnames(events)
+    # A sentence after the lead's must tell what happened: a state ("People with the syndrome have
+    # three copies ...") explains the news, it is not the news.
     happened = [*top, *(c for c in happened if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text)
-                         and not unintroduced_surname(c, top, surnames))]
+                         and narrates_past(_narration(c.sentence.text)) and not unintroduced_surname(c, top, surnames))]
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,
