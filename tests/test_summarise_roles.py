@@ -328,3 +328,20 @@ def test_a_middle_initial_stays_with_the_name_after_a_long_title():
             "\u201cOf course the market wants zero rates to continue indefinitely,\u201d Hoenig said in a speech.")
     names = speakers(text)
     assert names and all("Thomas M. Hoenig" in n for n in names)
+
+
+def test_round_11_roles_a_later_who_is_clause_an_office_before_the_name_and_a_brand_before_the_job():
+    from digest.summarise.roles import roles_in
+    # "Manson, who is chief of preventive medicine at Brigham ...": a role given after the first mention
+    text = ("The study was welcomed by Dr. Tor Lind, who was not involved in it.\n\n"
+            "Lind, who is chief of cardiology at Velmora General Hospital, told reporters the results were clear.\n\n"
+            "\u201cThis is not surprising at all,\u201d Lind said.")
+    assert speakers(text) and all(n == "Dr. Tor Lind, chief of cardiology at Velmora General Hospital"
+                                  or n == "Tor Lind, chief of cardiology at Velmora General Hospital" for n in speakers(text))
+    # "Marlins vice president of scouting Stan Meek said": a lower-case field after the office
+    assert roles_in("\u201cWe are ready,\u201d Harbourers vice president of scouting Ana Ruiz said.") == [
+        ("Ana Ruiz", "Harbourers vice president of scouting Ana Ruiz")]
+    # "But Patrick Wiggins, NASA/JPL solar system ambassador to Utah, ...": a brand before the job, no "But"
+    assert roles_in("But Tor Lind, VHA/SPA harbour ambassador to Skarn, reminds everyone to wave.") == [
+        ("Tor Lind", "Tor Lind, VHA/SPA harbour ambassador to Skarn")]
+    assert roles_in("Tor Lind, Velmora, reminds everyone to wave.") == []

@@ -85,6 +85,8 @@ class NameBook:
             self.subjects[index] = ""
         for name, shown in roles_in(prose):
             key = name.rstrip(".")  # "Jesse L. Jackson Jr." is learned as "Jesse L. Jackson Jr"
+            if " " not in key and (known := self.by_surname.get(key)):  # "Manson, who is chief of ...": introduced before
+                key, shown = known, shown.replace(key, known, 1)
             if person_like(key):
                 self._learn(key)
                 full = self.full(key)

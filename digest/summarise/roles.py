@@ -61,12 +61,12 @@ _PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
-    rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:the |a |an )?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
+    rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:the |a |an |(?:[A-Z][\w/&.-]*\s+){{1,2}}(?=[a-z]))?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 _BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
-    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w’'.-]+)?)\s+(?P<name>{_PERSON})"
+    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}))?)\s+(?P<name>{_PERSON})"
 )
 # A role opening a speaker after an inverted verb ('said Throgs Neck resident Michael Lopiano',
 # 'said plaintiff Angela Bolger'): skipped to reach the name, whose role roles_in records.
@@ -100,7 +100,10 @@ _NOT_ROLE = re.compile(
     r"and|but|said|says|told|tells|added|adds|wrote|writes|argued|warned|noted)\b"
 )
 # "Paul Begala, who was a longtime advisor to Bill and Hillary Clinton": the role in a relative clause.
-_WHO_WAS = re.compile(rf"(?P<name>{_PERSON}),\s+who\s+(?:is|was|has been|had been)\s+(?P<role>(?:a|an|the)\s+[a-z][^,;:“”\"()]{{2,120}}?)"
+# "Manson, who is chief of preventive medicine at ...": a surname the article introduced before, a
+# job with no article.
+_WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),\s+who\s+(?:is|was|has been|had been)\s+"
+                      rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{_QUALIFIER}\s+){{0,2}}{_JOB}\s+(?:of|at|for|to)\s)[^,;:“”\"()]{{2,120}}?)"
                       rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
@@ -144,7 +147,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             role += goes_on.group(0)  # "president of the Kansas City, Mo., branch of the NAACP": the place was inside
         job = JOB_WORD.search(role) or role.startswith("representing ")  # "..., representing Wal-Mart,"
         if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role):
-            found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
+            name = " ".join(_unopened(match.group("name").split()))  # "But Patrick Wiggins, ...": not "But"
+            found.append((name, _with_role(name, role, after=True)))
     for match in _SET_OFF_NAME.finditer(prose):
         role = _ROLE_BEFORE_COMMA.search(prose[max(0, match.start() - _ROLE_WINDOW): match.start()])
         if role:
@@ -158,7 +162,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     for match in _WHO_WAS.finditer(prose):
         role = match.group("role")
         if JOB_WORD.search(role) and not _OWNER_WORD.match(role):
-            found.append((match.group("name"), _with_role(match.group("name"), role, after=True)))
+            name = " ".join(_unopened(match.group("name").split()))
+            found.append((name, _with_role(name, role, after=True)))
     found += _roles_before(prose)
     # "Prosecuting, Tim Townsend said": a court report's role opens the sentence.
     found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}") for m in _COURT_ROLE.finditer(prose)]
