@@ -61,7 +61,8 @@ _PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
-    rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?(?P<role>(?:the |a |an |(?:[A-Z][\w/&.-]*\s+){{1,2}}(?=[a-z]))?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
+    rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?"
+    rf"(?P<role>(?:the |a |an |(?:[A-Z][\w/&.-]*\s+){{1,2}}(?=[a-z]))?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 _BEFORE = re.compile(
