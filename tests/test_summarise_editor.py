@@ -400,3 +400,21 @@ def test_one_point_of_a_list_is_no_statement_shown():
     said = {c.sentence.text[:8]: substantive(c) for c in build_candidates((make_entry(content=text),))
             if c.statement is not None}
     assert said == {"Harbour ": True, "“Second,": False}
+
+
+def test_round_11_voices_reports_an_office_by_initials_a_byline_and_a_tied_statement_are_no_entries():
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.furniture import is_chrome
+    from digest.summarise.quotes import attribute
+    from digest.summarise.voices import substantive
+    assert attribute("Reports said dozens of protesters were detained by police.") is None
+    assert attribute("The patrol let him go and informed the police, the IG said.") is None
+    assert attribute("The patrol let him go and informed the police, the Harbour Guard said.") == ("Harbour Guard", False)
+    assert is_chrome("Tor Lind writes for The Velmora Star, a Harbour Media property.")
+    assert is_chrome("For the latest stories and breaking news updates download the Velmora Post apps for iOS.")
+    assert not is_chrome("Residents can download the new flood app from Monday, the council said.")
+    text = ("Harbour board chair Ana Lind said the vote would protect the town for decades to come.\n\n"
+            "Similarly, harbour master Tor Lund said the wall would keep the fleet safe all winter long.")
+    said = {c.sentence.text[:8]: substantive(c) for c in build_candidates((make_entry(content=text),))
+            if c.statement is not None}
+    assert said == {"Harbour ": True, "Similarl": False}

@@ -44,6 +44,7 @@ _CHROME_OPENER = re.compile(
 )
 # Chrome phrases that no news sentence uses, wherever they sit.
 _CHROME_PHRASE = re.compile(
+    r"\b(?:latest|breaking)\b[^.]{0,60}\bdownload (?:the|our)\b[^.]{0,40}\bapps?\b|\bdownload our (?:[\w-]+ ){0,2}apps?\b|"
     r"©|\ball rights reserved\b|\bthis (?:article|story|piece) (?:was |is |first |originally )+"
     r"(?:published|appeared)|\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
     r"\bterms of (?:use|service)\b|\bprivacy policy\b|\bcookie (?:policy|settings|preferences)\b|"
@@ -83,7 +84,7 @@ _CREDIT = re.compile(
 # About-the-author lines: "Lucas Nolan is a reporter for ...", "Steven Mufson covers the White House."
 _BIO = re.compile(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:(?:is|was) (?:a|an|the) [^.]{0,80}?\b(?:reporter|correspondent|editor|"
-    r"writer|producer|columnist|contributor|journalist|author)\b|covers\b)"
+    r"writer|producer|columnist|contributor|journalist|author)\b|covers\b|writes for (?:the )?[A-Z][^.]{0,60}\.?$)"
 )
 
 

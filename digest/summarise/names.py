@@ -45,7 +45,8 @@ _GROUPS = frozenset(
     Authorities Organisers Organizers Sources Campaigners Neighbors Neighbours Parents Students
     Workers Teachers Others Observers Advocates Critics Regulators Leaders Members Voters Fans
     Officers Diplomats Executives Investors Traders Residents Families Environmentalists People Relatives
-    Friends Loved Witnesses Neighbors Colleagues Owners Employees Staff Locals Villagers Teachers Police""".split()
+    Friends Loved Witnesses Neighbors Colleagues Owners Employees Staff Locals Villagers Teachers Police
+    Reports Media Rumours Rumors Polls Surveys""".split()
 )
 
 PREPOSITION_END = re.compile(r"\b(?:in|of|at|from|to|for|with|by|near|across|outside|inside)(?:\s+the)?\s*$")
@@ -78,7 +79,8 @@ _TITLE_WORDS = frozenset(
     Attorney Chief Justice Judge Speaker Leader Commissioner Director Ambassador Superintendent
     Sheriff Inspector Deputy Vice Acting Foreign Finance Health Defense Defence Interior State
     Representative Congressman Congresswoman Councillor Councilman Councilwoman Detective Officer
-    Treasury Supt Insp Det Sgt Gov Sen Rep Gen Dr Mr Mrs Ms""".split()
+    Treasury Supt Insp Det Sgt Gov Sen Rep Gen Dr Mr Mrs Ms
+    IG DIG DGP SP SSP DCP DSP DM CM PM AG DA""".split()  # offices by initials: "the IG said" names no one
 )
 
 

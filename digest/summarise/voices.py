@@ -32,7 +32,9 @@ _TRIVIAL = re.compile(
 
 # A quotation picked up mid-sentence ('"... and that is why," she said'), or one point of a list
 # ("Second, he said, ..."): words without their context.
-_FRAGMENT = re.compile(r"^[\"“‘]\s*(?:\.{3}|…|[a-z])|^[\"“‘]?(?:Second|Third|Fourth|Secondly|Thirdly|Finally|Lastly)\b,")
+# So is a statement opening on a word that ties it to one before ("Similarly, Rezaei said ...").
+_FRAGMENT = re.compile(r"^[\"“‘]\s*(?:\.{3}|…|[a-z])|^[\"“‘]?(?:Second|Third|Fourth|Secondly|Thirdly|Finally|Lastly|"
+                       r"Similarly|Likewise|Moreover|Furthermore|In addition|Additionally|Nevertheless|Nonetheless)\b,")
 
 
 # A short quotation opening on a word that points back ("That could very well be the case,"):
