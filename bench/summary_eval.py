@@ -180,7 +180,10 @@ def score_detectors(text: str, labels: dict) -> dict:
 
 
 _WHOLE = re.compile(r"[.!?…][\"'”’)\]]*$")
-_ABBREV_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.)\.$")
+# An abbreviation the sentence splitter may have cut at ("Inc.", "U.S.", "Gov."); a short name ends a
+# sentence ("... in Costa Rica.", "... the Scottish Open."), as this check once missed.
+_ABBREV_END = re.compile(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Mt|Ft|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|"
+                         r"Rev|No|Nos|Vol|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|[A-Z])\.$")
 
 
 def dek_whole(brief, story) -> bool:

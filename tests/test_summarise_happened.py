@@ -284,3 +284,32 @@ def test_past_the_first_sentence_what_happened_tells_what_happened_not_a_state()
     assert state not in result.what_happened and LEAD in (*result.what_happened, result.dek)
     result = brief(f"{LEAD} {done}")
     assert done in result.what_happened
+
+
+def test_round_11_leads_that_state_their_event():
+    from digest.summarise.shape import lead_states_event
+    leads = (
+        # "I/O" is no first-person aside
+        "Velmora Harbour chief Tor Lind took the stage today to open the Velmora I/O developers conference here.",
+        # a study acts ("an animal study showed"), as police or a court do
+        "Stimulating a clock gene can boost endurance in harbour seals, an animal study showed on Monday.",
+        # "overcame" is a past tense
+        "San Velmora overcame a late surge by the Skarn Harbourers in winning Game 1 on Tuesday night.",
+    )
+    assert [lead for lead in leads if not lead_states_event(lead)] == []
+
+
+def test_a_man_accused_is_introduced_and_those_doing_something_are_no_back_reference():
+    from digest.summarise.shape import unintroduced
+    assert not unintroduced("The man accused of holding three women for a decade has made his first court appearance.")
+    assert not unintroduced("Mansour promised to fight those driving the nation towards chaos.")
+    assert unintroduced("The pact binds those loggers to pay for the new road.")
+    assert unintroduced("The official said the port would reopen.")
+
+
+def test_a_dek_may_end_on_a_short_name_but_not_on_an_abbreviation():
+    from digest.summarise.dek import _whole
+    assert _whole("Tor Lind arrived for the 142nd Velmora Open with confidence after a win at the Skarn Open.", "")
+    assert _whole("The boat set a record on San Velmora Bay.", "")
+    assert not _whole("The shares were bought by Velmora Holdings Inc.", "")
+    assert not _whole("The wall was paid for by the U.S.", "")

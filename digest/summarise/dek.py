@@ -113,7 +113,9 @@ NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|aftern
 _LEAD_SENTENCES = 2  # the lead sentences a dek may come from when the standfirst cannot serve
 
 
-_ABBREVIATION_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.)\.$")
+# "Inc.", "U.S.", "Gov.": the splitter may have cut there; "Open.", "Bay.", "Iraq." end a sentence.
+_ABBREVIATION_END = re.compile(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Mt|Ft|Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|"
+                               r"Rev|No|Nos|Vol|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|[A-Z])\.$")
 
 
 # An outlet's loaded words ("Bombastic conservative talk show host ...", "on the political ropes"):

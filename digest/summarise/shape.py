@@ -102,7 +102,8 @@ _LABELLED = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,3}:\s")
 _CREDIT_TAIL = re.compile(r"[.!?]\s+(?:[A-Z][\w.'’-]+\s){1,3}?[A-Z][\w.'’-]+\s?/\s?[A-Z][\w.'’ -]{1,40}$")
 # "this amendment", "these loggers": a thing the reader was told about in an earlier sentence.
 _UNINTRODUCED = re.compile(
-    r"\b(?:this|these|those) (?!(?:week|year|month|morning|afternoon|evening|weekend|season|time|summer|winter|"
+    r"\b(?:this|these|(?<!\bto )(?<!\bfor )those) (?![a-z]+ing\b|(?:who|whose|which|that|with|in|on|at|of|affected)\b)"
+    r"(?!(?:week|year|month|morning|afternoon|evening|weekend|season|time|summer|winter|"
     r"spring|autumn|fall|century|decade|is|was|are|were|will|would|could|can|may|might|has|have|had|and|or|"
     r"comes?|came|means?|meant)\b)[a-z]{3,}\b"
 )
@@ -139,7 +140,10 @@ def unintroduced(text: str) -> bool:
 _DEFINITE_ROLE = re.compile(
     r"^The (?:[A-Z][\w’'-]+ )?(?:official|spokes(?:man|woman|person)|officer|minister|senator|lawmaker|congressman|"
     r"congresswoman|governor|mayor|chairman|chairwoman|lawyer|attorney|judge|victim|suspect|driver|teen|teenager|"
-    r"boy|girl|man|woman|couple|pair|two|three|four|five)\b(?! (?:of|who|whose|from|at|in|for)\b)"
+    r"boy|girl|man|woman|couple|pair|two|three|four|five)\b"
+    # "The man accused of ...", "The woman charged with ...": introduced right there
+    r"(?! (?:of|who|whose|from|at|in|for|accused|charged|suspected|convicted|arrested|wanted|killed|found|named|"
+    r"believed|known|behind|identified)\b)"
 )
 
 
@@ -181,13 +185,14 @@ def tidy(text: str) -> str:
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NOT_ACTOR = re.compile(rf"^(?:I|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTHS})$")
 # Bodies named by a common noun still act: "Police arrested ...", "Lawmakers voted ...".
-_BODY = re.compile(r"\b(?:police|officials|authorities|lawmakers|legislators|voters|troops|soldiers|rebels|"
+_BODY = re.compile(r"\b(?:(?:a|an|the|new|latest) (?:[\w-]+ )?(?:study|survey|report|poll|analysis|trial)|"
+                   r"police|officials|authorities|lawmakers|legislators|voters|troops|soldiers|rebels|"
                    r"protesters|firefighters|prosecutors|investigators|regulators|judges?|jurors|councill?ors|residents|"
                    r"senators|ministers|leaders|delegates|officers|workers|unions?|rescuers|scientists|the (?:court|jury|"
                    r"government|council|board|company|firm|army|military|senate|house|parliament|cabinet|ministry|"
                    r"agency|department|committee|commission|party|bank|airline|city|state|county|club|team))\b",
                    re.IGNORECASE)
-_IRREGULAR = ("won|lost|made|took|gave|fell|rose|struck|hit|shot|led|told|ran|set|put|cut|built|brought|became|"
+_IRREGULAR = ("overcame|overran|won|lost|made|took|gave|fell|rose|struck|hit|shot|led|told|ran|set|put|cut|built|brought|became|"
               "began|left|met|held|found|sold|bought|sent|spent|paid|fled|fought|threw|wrote|chose|broke|"
               "stole|sank|swore|forbade|overtook|withdrew|undertook|beat|bit|tore|woke|sought|caught|taught|kept|"
               "came|went|got|saw|spoke|stood|drew|grew|knew|flew|drove|rode|hid|lay|stuck|swept|dealt|meant|felt|"
@@ -220,7 +225,7 @@ _BACKDATED = re.compile(
 _COLOUR = re.compile(r"\b(?:apparently|arguably|ironically|remarkabl[ey]|by any measure|famously|surprisingly|"
                      r"not too|to be sure|of course)\b", re.IGNORECASE)
 # The writer's own voice or an aside: "My favorite is ...", "Nonetheless, ...", "Thankfully, ...".
-_ASIDE = re.compile(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|me|us)\b|^(?:Nonetheless|Nevertheless|In practice|Thankfully|Sadly|"
+_ASIDE = re.compile(r"\b(?:I(?!/)|[Mm]y|[Ww]e|[Oo]ur|me|us)\b|^(?:Nonetheless|Nevertheless|In practice|Thankfully|Sadly|"
                     r"Luckily|Happily|Unfortunately|Fortunately|Interestingly|Curiously|Oddly|Ahh?|Oh|Alas|Well)\b|"
                     r"\bif only\b|\bby (?:contrast|comparison)\b|\bnot worth\b")
 _SIDE = re.compile(r"^(?:Only|Just|Also|Plus|Other|Among other)\b|\bcash only\b", re.IGNORECASE)
