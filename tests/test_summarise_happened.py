@@ -313,3 +313,21 @@ def test_a_dek_may_end_on_a_short_name_but_not_on_an_abbreviation():
     assert _whole("The boat set a record on San Velmora Bay.", "")
     assert not _whole("The shares were bought by Velmora Holdings Inc.", "")
     assert not _whole("The wall was paid for by the U.S.", "")
+
+
+@pytest.mark.parametrize("follow, moves", [
+    # a status a court gave, told in the present, is what was done
+    ("Kristi Noem's aide, Tor Lind, 52, is charged with fraud over the bill's funding.", True),
+])
+def test_what_happened_under_a_lead_dek_round_11(follow, moves):
+    result = brief(f"{LEAD}\n\n{follow}\n\nThe law takes effect in July.", summary=LEAD)
+    assert (result.dek == LEAD and result.what_happened[0] == follow) is moves
+
+
+def test_a_scheduled_step_after_the_lead_goes_to_what_next_and_the_lead_still_moves_up():
+    # Round 11 (Egypt): "Brotherhood supporters will take to the streets on Friday" stood for What
+    # happened under the dek, and its other day then kept the lead out of the dek.
+    ahead = "Growers licensed under the new law will take their first crops to market in Pierre on Friday."
+    done = "Noem vetoed two bills on policing at the same ceremony in Pierre on Tuesday."
+    result = brief(f"{LEAD}\n\n{ahead}\n\n{done}", summary=LEAD)
+    assert result.dek == LEAD and result.what_happened[0] == done and ahead in result.what_next

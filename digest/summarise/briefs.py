@@ -138,6 +138,7 @@ def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Can
     firm = [c for c in pool if c.report and (c.statement is None and narrates_past(_narration(c.sentence.text))
                                              or _body_reports(c))
             and c.sentence.position <= _OPENING and states_event_firmly(c.sentence.text)
+            and not _AHEAD.search(c.sentence.text)  # "Supporters will take to the streets on Friday": What next's
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
     after = news_first(pick_happened(firm), headline) if firm else []
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
@@ -149,6 +150,7 @@ def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Can
 _BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says|reported|announced)\b(?:\s+\w+day\b)?\s*(?:that\s+)?")
 
 
+_AHEAD = re.compile(r"\b(?:will|shall|is due to|are due to|is set to|are set to|plans? to)\b")
 # Attribution that frames a report's own narration: "..., police said.", "According to the report, ...".
 _TRAILING_CREDIT = re.compile(r",\s+(?:(?:[\w’'.-]+\s+){0,8}?(?:said|say|says|told\s+\w+|reported|confirmed)"
                               r"(?:\s+(?:on\s+)?\w+day)?|(?:said|says)\s+(?:[\w’'.-]+\s*){1,6})"

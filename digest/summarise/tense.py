@@ -40,6 +40,9 @@ _REPORTED = re.compile(r"\b(?:said|told)\b")
 
 
 _PRESENT = re.compile(r"\b(?:is|are)\b")
+# A status a court or the police gave, told in the present: the news of an arrest or a charge.
+_STATUS = re.compile(r"\b(?:is|are) (?:now )?(?:being )?(?:charged|accused|suspected|sentenced|convicted|indicted|detained|"
+                     r"jailed|held without bail|banned|suspended)\b")
 
 
 def narrates_past(text: str) -> bool:
@@ -48,6 +51,8 @@ def narrates_past(text: str) -> bool:
     not when its first verb is a present "is"/"are" ("X is the latest cautionary tale about
     sniping directed at ...")."""
     narration = QUOTE_SPAN.sub(" ", text)
+    if _STATUS.search(narration) and not _REPORTED.search(narration):
+        return True  # "Ariel Castro, 52, is charged with kidnap and rape": what was done to him, told as now
     past, present = _PAST.search(narration), _PRESENT.search(narration)
     return past is not None and not (present and present.start() < past.start()) and not _REPORTED.search(narration)
 
