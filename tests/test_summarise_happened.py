@@ -331,3 +331,10 @@ def test_a_scheduled_step_after_the_lead_goes_to_what_next_and_the_lead_still_mo
     done = "Noem vetoed two bills on policing at the same ceremony in Pierre on Tuesday."
     result = brief(f"{LEAD}\n\n{ahead}\n\n{done}", summary=LEAD)
     assert result.dek == LEAD and result.what_happened[0] == done and ahead in result.what_next
+
+
+def test_plural_subjects_act_and_our_galaxy_is_no_aside():
+    from digest.summarise.shape import lead_states_event
+    assert lead_states_event("West African leaders plan to open a two-day summit on Wednesday in Velmora.")
+    assert lead_states_event("New views from the Velmora Space Telescope show young stars at the edge of our galaxy.")
+    assert not lead_states_event("New views of the harbour show why we love our town.")

@@ -207,7 +207,10 @@ _IRREGULAR = ("overcame|overran|won|lost|made|took|gave|fell|rose|struck|hit|sho
               "send|suspend|fire|hire|sack|oust|elect|choose|pick|win|force|halt|stop|delay|postpone)e?s")
 _EVENT_VERB = re.compile(rf"\b(?:[a-z]{{2,}}ed|{_IRREGULAR}|(?:has|have|had) (?:been )?[a-z]+|"
                          r"(?:is|are|was|were) (?:being )?[a-z]+(?:ed|en|ing)|will [a-z]+|"
-                         r"(?:is|are|was|were|has|have|had)\b(?! (?:a|an|the|one|also|known|often|widely|long|been)\b))")
+                         r"(?:is|are|was|were|has|have|had)\b(?! (?:a|an|the|one|also|known|often|widely|long|been)\b)|"
+                         # a plural subject's verb: "New views from NASA's telescope show ...", "leaders plan to ..."
+                         r"(?<!\bto )(?<=[a-z] )(?:show|reveal|suggest|plan|find|warn|agree|vote|face|urge|demand|seek|unveil|"
+                         r"launch|confirm|say)\b)")
 _BACKDATED = re.compile(
     rf"\blast (?:{MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
     r"\bfor (?:(?:a number of|several|many|some) )?(?:years|decades|months|generations)\b|"
@@ -225,7 +228,8 @@ _BACKDATED = re.compile(
 _COLOUR = re.compile(r"\b(?:apparently|arguably|ironically|remarkabl[ey]|by any measure|famously|surprisingly|"
                      r"not too|to be sure|of course)\b", re.IGNORECASE)
 # The writer's own voice or an aside: "My favorite is ...", "Nonetheless, ...", "Thankfully, ...".
-_ASIDE = re.compile(r"\b(?:I(?!/)|[Mm]y|[Ww]e|[Oo]ur|me|us)\b|^(?:Nonetheless|Nevertheless|In practice|Thankfully|Sadly|"
+_ASIDE = re.compile(r"\b(?:I(?!/)|[Mm]y|[Ww]e|[Oo]ur(?! (?:Milky Way|galaxy|planet|solar system|[Ss]un|universe|"
+                    r"bodies|body|brains?|species|ancestors)\b)|me|us)\b|^(?:Nonetheless|Nevertheless|In practice|Thankfully|Sadly|"
                     r"Luckily|Happily|Unfortunately|Fortunately|Interestingly|Curiously|Oddly|Ahh?|Oh|Alas|Well)\b|"
                     r"\bif only\b|\bby (?:contrast|comparison)\b|\bnot worth\b")
 _SIDE = re.compile(r"^(?:Only|Just|Also|Plus|Other|Among other)\b|\bcash only\b", re.IGNORECASE)
