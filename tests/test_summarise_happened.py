@@ -338,3 +338,16 @@ def test_plural_subjects_act_and_our_galaxy_is_no_aside():
     assert lead_states_event("West African leaders plan to open a two-day summit on Wednesday in Velmora.")
     assert lead_states_event("New views from the Velmora Space Telescope show young stars at the edge of our galaxy.")
     assert not lead_states_event("New views of the harbour show why we love our town.")
+
+
+def test_a_sentence_going_on_from_the_lead_by_a_pronoun_reads_under_it_as_the_dek():
+    # Round 11 (Down's syndrome): "US scientists say they have moved a step closer ..." then "They
+    # have 'switched off' the chromosome ...": under the lead as the dek, "They" is plain.
+    lead = "Velmora scientists say they have moved a step closer to treating a harbour seal virus."
+    follow = "They have switched off the gene that lets the virus copy itself in seal cells in the lab."
+    result = brief(f"{lead}\n\n{follow}\n\nThe work could one day help other animals.", summary=lead)
+    assert result.dek == lead and result.what_happened[0] == follow
+    # a pronoun sentence that tells a state or a plan stays out, and the lead keeps What happened
+    for other in ("They are part of a team of forty at the university.", "They will test it on seals next year."):
+        result = brief(f"{lead}\n\n{other}", summary=lead)
+        assert result.dek is None and result.what_happened[0] == lead, other

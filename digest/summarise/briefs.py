@@ -140,7 +140,7 @@ def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Can
             and c.sentence.position <= _OPENING and states_event_firmly(c.sentence.text)
             and not _AHEAD.search(c.sentence.text)  # "Supporters will take to the streets on Friday": What next's
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
-    after = news_first(pick_happened(firm), headline) if firm else []
+    after = (news_first(pick_happened(firm), headline) if firm else []) or _follows_on(pool, lead[0])
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
         return None
     return text, _pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text, years=years)
@@ -172,6 +172,21 @@ def _body_reports(c: Candidate) -> bool:
         return False
     match = _BODY_SAYS.match(c.sentence.text)
     return match is not None and narrates_past(c.sentence.text[match.end():])
+
+
+# A sentence whose subject is the lead's, by a pronoun: "They have 'switched off' the chromosome ..."
+_PRONOUN_OPENER = re.compile(r"^(?:He|She|They|It) (?=[a-z])")
+
+
+def _follows_on(pool: list[Candidate], lead: Candidate) -> list[Candidate]:
+    """The sentence right after the lead when its subject is the lead's by a pronoun and it tells
+    what happened ("They have 'switched off' the chromosome ..."): under the lead as the dek it
+    reads on from it. Empty otherwise."""
+    after = next((c for c in pool if c.sentence.entry == lead.sentence.entry and c.sentence.position == 1), None)
+    if after is None or after.statement is not None or not _PRONOUN_OPENER.match(after.sentence.text):
+        return []
+    named = _PRONOUN_OPENER.sub("Velmora ", after.sentence.text, count=1)  # the pronoun as a name, for the test
+    return [after] if states_event_firmly(named) and narrates_past(_narration(named)) and not _AHEAD.search(named) else []
 
 
 _OPENING = 2  # sentences of a report that open it: its lead and the one after
