@@ -351,3 +351,17 @@ def test_a_sentence_going_on_from_the_lead_by_a_pronoun_reads_under_it_as_the_de
     for other in ("They are part of a team of forty at the university.", "They will test it on seals next year."):
         result = brief(f"{lead}\n\n{other}", summary=lead)
         assert result.dek is None and result.what_happened[0] == lead, other
+
+
+def test_a_lead_with_its_hedge_in_a_relative_clause_or_a_numbered_subject_introduced_there_is_the_news():
+    # Round 9-10 pages: "The two companies that make vaccines ... announced Thursday ..." and
+    # "Astronomers have discovered an object ... that could act as a dust trap" gave way to background.
+    for lead in ("The two companies that make harbour buoys announced Thursday that they would cut prices by half.",
+                 "Astronomers at Velmora have discovered a cloud near a young star that could act as a dust trap."):
+        background = "Velmora astronomers have long puzzled over the birth of planets and their moons."
+        result = brief(f"{lead} {background}")
+        assert lead in (*result.what_happened, result.dek) and background not in result.what_happened, lead
+    from digest.summarise.shape import leans_back, tidy
+    assert leans_back("The two said the vote was fair.")
+    assert tidy("GAMES CONSOLE SHIFTER Velmora Soft has revealed its terms.") == "Velmora Soft has revealed its terms."
+    assert tidy("NEW YORK Police said.") == "NEW YORK Police said."

@@ -58,6 +58,9 @@ def now_follow_up(lead: list[Candidate], events: list[Candidate]) -> list[Candid
     return [after]
 
 
+_RELATIVE = re.compile(r"\s(?:that|which|who)\s(?:could|might|may|will|would|can)\b|,\s(?:which|who)\b")
+
+
 def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] = frozenset()) -> bool:
     """True when a sentence can stand alone as a statement of the event.
 
@@ -68,6 +71,10 @@ def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] =
     """
     text = c.sentence.text
     narration = QUOTE_SPAN.sub(" ", text)
+    if c.sentence.position == 0:
+        # A lead's hedge or prediction inside a relative clause ("... an object that could act as a
+        # dust trap", "... terms that will bind its users") qualifies a thing, not the event.
+        narration = _RELATIVE.split(narration, maxsplit=1)[0]
     if c.sentence.position == 0 and hedges:
         narration = re.sub(rf"\b(?:{'|'.join(map(re.escape, sorted(hedges)))})\b",
                            lambda m: m.group(0).split()[-1], narration, flags=re.IGNORECASE)

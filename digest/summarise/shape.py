@@ -19,7 +19,7 @@ DANGLING = re.compile(
     r"In (?:all|both|each|either|neither) (?:\w+ )?(?:of (?:the|these|those) )?(?:cases?|instances?)\b|Despite (?:this|that)|"
     r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
     r"statement|development|incident|news|latest|same|(?:former|latter)(?=,| (?:said|says|is|was|has|had|told|added|wrote))|"
-    r"two|three|pair|group|"
+    r"(?:two|three|pair|group)(?! [a-z]+ (?:that|who|which|whose|of|from|behind|accused|charged)\b)|"
     r"case|issue|problem|answer|question|idea|study|survey|poll|previous|aforementioned|ad|video|photo|cover|"
     r"congressman|congresswoman|senator|lawmaker|spokesman|spokeswoman)\b)\b"
 )
@@ -141,6 +141,8 @@ _DEFINITE_ROLE = re.compile(
     r"^The (?:[A-Z][\w’'-]+ )?(?:official|spokes(?:man|woman|person)|officer|minister|senator|lawmaker|congressman|"
     r"congresswoman|governor|mayor|chairman|chairwoman|lawyer|attorney|judge|victim|suspect|driver|teen|teenager|"
     r"boy|girl|man|woman|couple|pair|two|three|four|five)\b"
+    # "The two companies that make ...": introduced right there
+    r"(?! [a-z]+ (?:that|who|which|whose|of|from|behind|accused|charged)\b)"
     # "The man accused of ...", "The woman charged with ...": introduced right there
     r"(?! (?:of|who|whose|from|at|in|for|accused|charged|suspected|convicted|arrested|wanted|killed|found|named|"
     r"believed|known|behind|identified)\b)"
@@ -166,10 +168,14 @@ _SHOUTED_OPENER = re.compile(r"^([A-Z]+(?: [A-Z]+){0,3})(?=( |-)[a-z])")
 _CITATION = re.compile(r"\s\((?:[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|et al\.))*),\s(?:19|20)\d\d[a-z]?\)")
 
 
+# A shouted kicker before the sentence's own capitalised start: "GAMES CONSOLE SHIFTER Microsoft has ...".
+_KICKER = re.compile(r"^(?:[A-Z]{4,}[’']?[A-Z]*\s+){2,5}(?=[A-Z][a-z])")
+
+
 def tidy(text: str) -> str:
-    """Return a sentence without a credit prefix or an in-text citation, and with a shouted opening
-    calmed ("TWO men" -> "Two men")."""
-    text = _CITATION.sub("", _CREDIT_PREFIX.sub("", text, count=1))
+    """Return a sentence without a credit prefix, a shouted kicker or an in-text citation, and with
+    a shouted opening calmed ("TWO men" -> "Two men")."""
+    text = _CITATION.sub("", _KICKER.sub("", _CREDIT_PREFIX.sub("", text, count=1), count=1))
     match = _SHOUTED_OPENER.match(text)
     # A word joined to a lower-case one ("A HIGH-powered team") is a shouted word, not an acronym.
     joined = match is not None and match.group(2) == "-" and len(match.group(1).split()[-1]) >= 4
