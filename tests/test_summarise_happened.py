@@ -365,3 +365,18 @@ def test_a_lead_with_its_hedge_in_a_relative_clause_or_a_numbered_subject_introd
     assert leans_back("The two said the vote was fair.")
     assert tidy("GAMES CONSOLE SHIFTER Velmora Soft has revealed its terms.") == "Velmora Soft has revealed its terms."
     assert tidy("NEW YORK Police said.") == "NEW YORK Police said."
+
+
+def test_a_lead_crediting_its_news_to_a_report_is_not_weighed_down_as_a_reading_of_it():
+    # Round 9: "The National Security Agency has obtained direct access to ..., according to a top
+    # secret document" gave way to its next sentence; past the lead, "according to" still weighs less.
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.happened import _event_value
+    credited = ("The Velmora port authority has obtained direct access to the shipping records of three lines, "
+                "according to a secret document.")
+    plain = "The Velmora port authority has obtained direct access to the shipping records of three lines."
+    for text, second in ((credited, plain), (plain, credited)):
+        lead, after = build_candidates((make_entry(content=f"{text} {second}"),))[:2]
+        assert (_event_value(lead, plain=True) > _event_value(after, plain=True)) is True
+    lead, after = build_candidates((make_entry(content=f"{plain} {credited}"),))[:2]
+    assert _event_value(after, plain=True) < 0.8 * _event_value(lead, plain=True)

@@ -168,7 +168,10 @@ def _event_value(c: Candidate, *, plain: bool) -> float:
     attributed readings ("has cast doubt on ..., according to two investors").
     """
     value = lead_bias(c.sentence) + c.centrality + 0.2 / (1 + c.order)
-    if _SECONDHAND.search(QUOTE_SPAN.sub(" ", c.sentence.text)):
+    text = QUOTE_SPAN.sub(" ", c.sentence.text)
+    if c.sentence.position == 0:  # a lead's "according to a new report" credits its news, it is no reading of it
+        text = re.sub(r"\baccording to\b", " ", text, flags=re.IGNORECASE)
+    if _SECONDHAND.search(text):
         value *= 0.7
     return value * 0.6 if plain and c.statement is not None and c.sentence.position > 0 else value
 
