@@ -412,3 +412,11 @@ def test_a_story_page_tagged_video_is_still_judged_as_an_article():
     assert classify(title=NEUTRAL, url=None, text=story, page=PageMeta(og_type="video.other"))[0] == "report"
     clip = "Watch the highlights of the derby between Velmora and Skarn."
     assert classify(title=NEUTRAL, url=None, text=clip, page=PageMeta(og_type="video.other"))[0] == "media"
+
+
+def test_a_headline_flagging_a_video_over_an_article_of_text_is_still_judged_as_an_article():
+    # Set 4: "Any.DO announces Cal, promises a suite of ... apps (video)" is a report with a clip in it.
+    story = " ".join(["The council voted on Monday to build the sea wall, officials said."] * 30)  # 360 words
+    assert classify(title="Velmora council backs sea wall (video)", url=None, text=story)[0] != "media"
+    clip = "Watch the highlights of the derby between Velmora and Skarn."
+    assert classify(title="Velmora beat Skarn in the derby (video)", url=None, text=clip)[0] == "media"
