@@ -472,3 +472,10 @@ def test_an_institution_tail_of_four_or_five_words_is_a_site_name_but_other_tail
         "Dock workers end the port strike")
     assert clean_headline("Rebels seize town - Local Residents Flee The City") == (
         "Rebels seize town - Local Residents Flee The City")
+
+
+def test_a_product_name_capitalised_by_a_title_style_is_shown_as_its_maker_spells_it():
+    from digest.summarise.headline import clean_headline
+    assert clean_headline("Apple Said to Start IPhone Trade-In Program in Stores") == (
+        "Apple Said to Start iPhone Trade-In Program in Stores")
+    assert clean_headline("Velmora IT Firm Hires 40") == "Velmora IT Firm Hires 40"

@@ -26,6 +26,8 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
     if "&" in title:  # "J&amp;K": an entity escaped twice by the feed reaches us as text; markup so
         # escaped ("&lt;b&gt;") is no part of the title either
         title = " ".join(re.sub(r"</?[a-zA-Z][^<>]{0,200}>", " ", html.unescape(title)).split())
+    # "IPhone", "IPad": a style that capitalises every word shows the product's name wrong
+    title = re.sub(r"\bI(?=(?:Phone|Pad|Pod|Tunes|Mac|Cloud|OS|Player)s?\b)", "i", title)
     names = {_squash(o) for o in outlets if o} | ({_squash(site)} if site else set())
     title = _drop_head(title, names)  # "Harbour Wire | Title": the brand goes before any tail is read
     for _ in range(4):  # "Title - WVLM 7News | Velmora News, Weather, Sports | Velmora": three tails
