@@ -229,11 +229,15 @@ def test_one_name_acting_names_the_actor_but_a_pronoun_or_quantifier_does_not():
 
 
 @pytest.mark.parametrize("predicate, text, expected", [
-    # the age of a find is no background; "previously", "for a number of years" are
-    ("long_before", "A 6ft lizard that roamed the coast 36-40 million years ago was named after a singer.", False),
+    # past the lead "36 million years ago" is background too (a lead may give a find's age: below);
+    # "previously", "for a number of years", "last month's" are
+    ("long_before", "Dying stars billions of years ago cooked up most of the lighter elements.", True),
     ("long_before", "The harbour master left the port two years ago.", True),
-    ("states_event_firmly", "A 6ft lizard that roamed the coast 36-40 million years ago has been named after "
-                            "a Velmora singer.", True),
+    ("states_event_firmly", "Dying stars billions of years ago cooked up most of the lighter elements.", False),
+    ("states_event_firmly", "A million people took to the streets during last month's harbour festival.", False),
+    # "It was announced Thursday that ..." is an empty "it"
+    ("leans_back", "It was announced Thursday afternoon that Lind will defend his title on Sept. 14.", False),
+    ("leans_back", "It was a long day for the harbour board.", True),
     ("states_event_firmly", "Velmora Ports and Skarn Shipping had previously been engaged in disputes.", False),
     ("states_event_firmly", "Velmora Ports and Skarn Shipping were engaged in disputes for a number of years.", False),
     # "Neither ..." and "the former" of two lean back; "the former head of ..." names a role
@@ -380,3 +384,37 @@ def test_a_lead_crediting_its_news_to_a_report_is_not_weighed_down_as_a_reading_
         assert (_event_value(lead, plain=True) > _event_value(after, plain=True)) is True
     lead, after = build_candidates((make_entry(content=f"{plain} {credited}"),))[:2]
     assert _event_value(after, plain=True) < 0.8 * _event_value(lead, plain=True)
+
+
+def test_a_lead_may_give_the_age_of_a_find():
+    from digest.summarise.tense import long_before
+    lead = "A 6ft lizard that roamed the coast 36-40 million years ago has been named after a Velmora singer."
+    assert not long_before(lead, lead=True) and long_before(lead)
+    result = brief(f"{lead} The choice of name is a play on the singer's nickname, the Harbour King.")
+    assert lead in (*result.what_happened, result.dek)
+
+
+def test_a_sentence_opening_on_a_bare_surname_names_the_person_as_the_story_first_did():
+    # Round 11 (Rudd): "Rudd and Papua New Guinea Prime Minister Peter O'Neill signed an agreement
+    # ..." was passed over for background because it opened on a bare surname.
+    lead = "Velmora Prime Minister Ana Ruiz says all boat arrivals will be resettled on the island of Skarn."
+    signed = "Ruiz and Skarn Prime Minister Tor Lind signed an agreement in Velmora City on Friday."
+    background = "The growing influx poses a major political problem for the ruling party before the election."
+    result = brief(f"{lead} {signed} {background}")
+    shown = (*result.what_happened, result.dek or "")
+    assert "Velmora Prime Minister Ana Ruiz and Skarn Prime Minister Tor Lind signed an agreement in Velmora City on Friday." in shown
+    assert background not in result.what_happened
+    from digest.summarise.happened import in_full
+    assert in_full("Mr. Lind fled on Friday.", {"Lind": "Tor Lind"}) == "Tor Lind fled on Friday."
+    assert in_full("Lind fled with Tor Lind's papers.", {"Lind": "Tor Lind"}) == "Lind fled with Tor Lind's papers."
+    assert in_full("Skarn fled.", {"Lind": "Tor Lind"}) == "Skarn fled."
+
+
+@pytest.mark.parametrize("text, background", [
+    ("One year ago, two papers described the pandemic risk of the Velmora flu strain.", True),
+    ("Tor Lind had already demonstrated in earlier work that the harbour virus spreads by air.", True),
+    ("Lind was given a 25-game ban during last season's playoffs for a late hit on Ana Ruiz.", True),
+    ("Velmora Soft reported profits of $9.7bn, up 16% from a year ago.", False),
+])
+def test_what_came_before_is_background_past_the_lead(text, background):
+    assert states_event_firmly(text) is not background

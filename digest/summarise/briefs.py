@@ -16,7 +16,8 @@ from digest.summarise import BUDGET_WORDS
 from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, build_candidates, fresh, read_entries, tidied
 from digest.summarise.centrality import near_duplicate
-from digest.summarise.happened import (DAYS, MAX_HAPPENED, news_first, now_follow_up, pick_happened, title_hedges,
+from digest.summarise.happened import (DAYS, MAX_HAPPENED, full_names, in_full, news_first, now_follow_up, pick_happened,
+                                      title_hedges,
                                       speaker_surnames, unintroduced_surname)
 from digest.summarise.dek import fits_dek, pick_dek, standfirst, timing_words
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
@@ -255,7 +256,8 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,
                      outlets=len(ranked.story.outlets))
     happened, said, ahead = fit_budget(happened, said, ahead, budget=budget, keep=len(top))
-    return (tuple(c.sentence.text for c in happened), tuple(_quote(c) for c in said),
+    names = full_names(events)
+    return (tuple(in_full(c.sentence.text, names) for c in happened), tuple(_quote(c) for c in said),
             tuple(_next_text(c) for c in ahead))
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek import NEWSY, timing_words
-from digest.summarise.names import person_like
+from digest.summarise.names import NOT_NAMES, person_like
 from digest.summarise.tense import long_before
 from digest.summarise.shape import (
     QUOTE_SPAN,
@@ -83,7 +83,7 @@ def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] =
     unnamed = c.statement is not None and c.statement.speaker[:1].islower()
     if unnamed and (c.sentence.position > 0 or c.statement is not None and c.statement.direct) or furniture(text):
         return False
-    if strict and (c.sentence.position > 0 and unintroduced(text) or long_before(text)):
+    if strict and (c.sentence.position > 0 and unintroduced(text) or long_before(text, lead=c.sentence.position == 0)):
         return False
     return (8 <= word_count(c) <= 55 and not quotes_heavily(text) and not leans_back(text)
             and not text.endswith("?") and not (strict and not_news(narration)))
@@ -102,14 +102,13 @@ def pick_happened(candidates: list[Candidate], *, hedges: frozenset[str] = froze
     """Return one to three central, lead-biased, quote-free sentences stating the event, in source order.
 
     Plain event sentences outrank reported speech ("Obama admitted that ...") past a report's
-    lead, which states the event however it is worded; direct quotes and
-    sentences opening on a bare surname ("Ruiz, who ...") are out. When nothing qualifies, the
-    most central sentence still gives the reader the story.
+    lead, which states the event however it is worded; direct quotes are out (a sentence opening
+    on a bare surname, "Ruiz, who ...", is shown with the name in full: ``in_full``). When nothing
+    qualifies, the most central sentence still gives the reader the story.
     """
-    surnames = _surnames(candidates)
-    pool = [c for c in candidates if _states_event(c, hedges=hedges) and not _opens_on_surname(c.sentence.text, surnames)]
+    pool = [c for c in candidates if _states_event(c, hedges=hedges)]
     if not pool:
-        pool = [c for c in candidates if _states_event(c, strict=False) and not _opens_on_surname(c.sentence.text, surnames)]
+        pool = [c for c in candidates if _states_event(c, strict=False)]
     if not pool:
         return sorted([c for c in candidates if not furniture(c.sentence.text)], key=lambda c: -c.centrality)[:1]
     pool = newest_timing(pool)
@@ -215,9 +214,28 @@ def _speaker_surnames(candidates: list[Candidate]) -> set[str]:
     return {words[-1] for words in names if words}
 
 
-def _opens_on_surname(text: str, surnames: set[str]) -> bool:
-    """True when a sentence opens on a surname alone ("Ruiz, who took office ...")."""
+def full_names(candidates: list[Candidate]) -> dict[str, str]:
+    """Each surname the story names in full, with the name as first given ("Rudd" gives
+    "Australian Prime Minister Kevin Rudd"), without a sentence opener ("But ...")."""
+    names: dict[str, str] = {}
+    for c in sorted(candidates, key=lambda c: (c.sentence.entry, c.sentence.position)):
+        for match in _PERSON_RUN.finditer(QUOTE_SPAN.sub(" ", c.sentence.text)):
+            words = match.group(0).split()
+            while words and words[0] in NOT_NAMES:
+                words = words[1:]
+            run = " ".join(words)
+            if len(words) >= 2 and person_like(run):
+                names.setdefault(words[-1], run)
+    return names
+
+
+def in_full(text: str, names: dict[str, str]) -> str:
+    """``text`` with an opening bare surname ("Rudd and O'Neill signed ...", "Mr. Snowden fled ...")
+    given as the story first named them, when the sentence does not name them in full itself."""
     match = _SURNAME_OPENER.match(text)
-    return match is not None and match.group(1) in surnames
+    if match is None or match.group(1) not in names:
+        return text
+    full = names[match.group(1)]
+    return text if full in text else full + text[match.end():]
 
 

@@ -27,9 +27,14 @@ DANGLING = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,“\"]{0,60},\s*){1,2}(?:he|she|they|it)\s")
 
 
+# "It was announced Thursday that ...": an empty "it", pointing at nothing before.
+_EMPTY_IT = re.compile(r"^It (?:was|has been|is) (?:\w+ )?(?:announced|reported|confirmed|revealed|understood|"
+                       r"believed|expected|thought|feared|claimed|alleged)\b(?:\s+\w+){0,3}\s+that\b")
+
+
 def leans_back(text: str) -> bool:
     """True when a sentence leans on an earlier one: a dangling opener or a pronoun subject."""
-    return bool(DANGLING.match(text) or _PRONOUN_SUBJECT.match(text))
+    return bool(DANGLING.match(text) and not _EMPTY_IT.match(text) or _PRONOUN_SUBJECT.match(text))
 
 
 QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
@@ -220,7 +225,10 @@ _EVENT_VERB = re.compile(rf"\b(?:[a-z]{{2,}}ed|{_IRREGULAR}|(?:has|have|had) (?:
 _BACKDATED = re.compile(
     rf"\blast (?:{MONTHS}|spring|summer|autumn|fall|winter|decade)\b|\bsince (?:19|20)\d\d\b|"
     r"\bfor (?:(?:a number of|several|many|some) )?(?:years|decades|months|generations)\b|"
-    r"(?<!million )(?<!billion )(?<!thousand )\b(?:months|years|decades) ago\b|\b(?:earlier this|last) year\b|\bpreviously\b|"
+    r"\b(?:months|years|decades) ago\b|(?<!from )(?<!than )(?<!over )\b(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|\d+) (?:year|month)s? ago\b|"
+    r"\b(?:earlier this|last) year\b|"
+    r"\bpreviously\b|\bprevious (?:studies|research|work|years|seasons)\b|\b(?:had|has|have) already\b|"
+    r"\blast (?:month|season|year)['’]?s?\b|"
     r"\b(?:has|have|had) long (?:been|had|sought|held|argued|fought|resisted|wanted)\b|"
     r"\b(?:has|have|had) (?:repeatedly|often|frequently|consistently|always)\b|"
     r"^(?:After|Before)\b[^,]*\b(?:months|years|decades)\b|^(?:Previously|Formerly|Once|Originally)\b|"

@@ -10,8 +10,9 @@ from digest.summarise.shape import MONTHS, QUOTE_SPAN
 __all__ = ["earlier_year", "long_before", "narrates_past"]
 
 
-# "years ago", but not a fossil's or a star's "36 million years ago": the age of what was found.
-_AGO = r"(?<!million )(?<!billion )(?<!thousand )(?<!millions of )(?<!billions of )(?<!thousands of )\b(?:months|years|decades) ago\b"
+_AGO = r"\b(?:months|years|decades) ago\b"
+# A fossil's or a star's "36 million years ago": in a lead, the age of what was found, not background.
+_AGE_OF_FIND = re.compile(r"\b(?:million|billion|thousand)s? (?:of )?years ago\b")
 _LONG_BEFORE = re.compile(
     rf"\bearlier this year\b|{_AGO}|\blast (?:{MONTHS}|decade)\b|"
     rf"\bin (?:{MONTHS}) (?:19|20)\d\d\b|\bfirst [a-z]+ed\b[^.;]*\bin (?:19|20)\d\d\b|"
@@ -20,9 +21,13 @@ _LONG_BEFORE = re.compile(
 )
 
 
-def long_before(text: str) -> bool:
-    """True when a sentence is dated well before the news ("earlier this year", "in 1988")."""
-    return bool(_LONG_BEFORE.search(QUOTE_SPAN.sub(" ", text)))
+def long_before(text: str, *, lead: bool = False) -> bool:
+    """True when a sentence is dated well before the news ("earlier this year", "in 1988"); a
+    ``lead`` may give the age of what was found ("roamed Asia 36 million years ago")."""
+    narration = QUOTE_SPAN.sub(" ", text)
+    if lead:
+        narration = _AGE_OF_FIND.sub(" ", narration)
+    return bool(_LONG_BEFORE.search(narration))
 
 
 # A verb telling that something happened: a past or perfect auxiliary, a common irregular past, or
