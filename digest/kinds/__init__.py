@@ -109,7 +109,8 @@ _TITLES = (
     ("deals", r"\b(?:deals|coupons?|promo codes?|discounts?)\b|\b(?:best|top) deals?\b|\bon sale\b"
               # "sale" is a discount ("MacBook sale at Amazon"); "sales" mostly a company's figures
               # ("Nokia Q2 sales fall 24%"), a deal only with a word that makes it an event.
-              r"|(?<!'s )(?<!’s )\bsale\b(?! (?:to|of|by|price)\b)|\b(?:best|big|biggest|top|holiday|weekend|flash|"
+              # "Gabor's home is for sale": a thing being sold, not a discount
+              r"|(?<!'s )(?<!’s )(?<!for )\bsale\b(?! (?:to|of|by|price)\b)|\b(?:best|big|biggest|top|holiday|weekend|flash|"
               r"clearance|early|anniversary|summer|spring|winter|end-of-season|labor day|memorial day|"
               r"presidents['’]? day|boxing day|january) sales\b"
               r"|\b(?:where|how) (?:and how )?to buy\b|\b{n} (?:coolest|favou?rite|must-have)\b"
