@@ -415,6 +415,7 @@ def test_a_sentence_opening_on_a_bare_surname_names_the_person_as_the_story_firs
     ("Tor Lind had already demonstrated in earlier work that the harbour virus spreads by air.", True),
     ("Lind was given a 25-game ban during last season's playoffs for a late hit on Ana Ruiz.", True),
     ("Velmora Soft reported profits of $9.7bn, up 16% from a year ago.", False),
+    ("Velmora police have already identified about 120 victims of the scheme.", False),  # news so far, not before
 ])
 def test_what_came_before_is_background_past_the_lead(text, background):
     assert states_event_firmly(text) is not background

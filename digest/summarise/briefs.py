@@ -256,7 +256,8 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,
                      outlets=len(ranked.story.outlets))
     happened, said, ahead = fit_budget(happened, said, ahead, budget=budget, keep=len(top))
-    names = full_names(events)
+    # A surname the dek, just above, names is plain; others are given as the story first named them.
+    names = {surname: name for surname, name in full_names(events).items() if surname not in (dek or "")}
     return (tuple(in_full(c.sentence.text, names) for c in happened), tuple(_quote(c) for c in said),
             tuple(_next_text(c) for c in ahead))
 

@@ -239,3 +239,4 @@ def in_full(text: str, names: dict[str, str]) -> str:
     return text if full in text else full + text[match.end():]
 
 
+

@@ -227,7 +227,7 @@ _BACKDATED = re.compile(
     r"\bfor (?:(?:a number of|several|many|some) )?(?:years|decades|months|generations)\b|"
     r"\b(?:months|years|decades) ago\b|(?<!from )(?<!than )(?<!over )\b(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|\d+) (?:year|month)s? ago\b|"
     r"\b(?:earlier this|last) year\b|"
-    r"\bpreviously\b|\bprevious (?:studies|research|work|years|seasons)\b|\b(?:had|has|have) already\b|"
+    r"\bpreviously\b|\bprevious (?:studies|research|work|years|seasons)\b|\bhad already\b|"
     r"\blast (?:month|season|year)['’]?s?\b|"
     r"\b(?:has|have|had) long (?:been|had|sought|held|argued|fought|resisted|wanted)\b|"
     r"\b(?:has|have|had) (?:repeatedly|often|frequently|consistently|always)\b|"
