@@ -418,3 +418,15 @@ def test_round_11_voices_reports_an_office_by_initials_a_byline_and_a_tied_state
     said = {c.sentence.text[:8]: substantive(c) for c in build_candidates((make_entry(content=text),))
             if c.statement is not None}
     assert said == {"Harbour ": True, "Similarl": False}
+
+
+def test_round_13_speakers_someone_and_a_verb_or_prompt_before_the_name_are_no_names():
+    # Set 5: "Replied Stephen", "Someone" and "Ask Damien Chazelle" were shown as speakers.
+    from digest.summarise.quotes import attribute
+    assert attribute("Someone said the harbour would stay open all winter long.") is None
+    assert attribute("Ask Tor Lind about the film and he says the music came first, long before the script.") is None
+    assert attribute("Replied Tor Lind: \u201cWe will keep the harbour open all winter.\u201d") in (None, ("Tor Lind", True))
+    from digest.summarise.names import person_like
+    from digest.summarise.speakers import clean_speaker
+    assert clean_speaker("Replied Stephen") == "Stephen" and clean_speaker("Ask Tor Lind") == "Tor Lind"
+    assert person_like("Edward Said")  # a surname, not a speech verb

@@ -26,7 +26,8 @@ NOT_NAMES = frozenset(
     Mr. Mrs. Ms. Some Many Most Both Earlier Later Today Yesterday Asked Speaking Even Saying Calling
     Noting Adding Writing Citing Responding Addressing According Like Unlike Blaming Praising Criticizing
     Criticising Describing Referring Pointing Recalling Thanking Accusing Urging Warning Insisting Comparing
-    Discussing Explaining Defending Though Although Because Since Unless Whether Until Of""".split()
+    Discussing Explaining Defending Though Although Because Since Unless Whether Until Of
+    Replied Added Answered Continued Explained Noted Wrote Told Ask Asks""".split()  # "Replied Stephen", "Ask Damien ..."
 )
 # Last words that make a capitalised run an organisation or place rather than a person.
 ORG_TAIL = frozenset(

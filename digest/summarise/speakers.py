@@ -26,7 +26,7 @@ _AFFILIATED = re.compile(
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split()
                          # people left unnamed ("Aides say she has family obligations"): no speaker
                          + "aides sources experts critics analysts insiders observers supporters opponents friends "
-                           "relatives".split())
+                           "relatives someone somebody anyone anybody everyone everybody nobody".split())
 
 POSSESSIVE = re.compile(r"\w['’]s?\b(?!\w)|s['’](?=\s|$)")
 
