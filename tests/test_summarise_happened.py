@@ -419,3 +419,15 @@ def test_a_sentence_opening_on_a_bare_surname_names_the_person_as_the_story_firs
 ])
 def test_what_came_before_is_background_past_the_lead(text, background):
     assert states_event_firmly(text) is not background
+
+
+def test_the_lead_moves_up_when_a_colour_opener_the_blocks_pass_over_comes_before_it():
+    # Set 5: pages open on a colour line no block shows; the news sentence after it is the lead.
+    opener = "The giant harbour crane has begun its last slow turn."
+    lead = "Velmora Port Authority engineers dismantled the 60-metre harbour crane on Tuesday after a safety review."
+    follow = "Workers cut the crane's arm into four sections and lowered them onto barges in the inner harbour."
+    entry = make_entry(uid="c", feed="Outlet", content=f"{opener} {lead} {follow} The site will become a park.",
+                       title="Velmora engineers dismantle harbour crane after safety review",
+                       published=datetime(2026, 11, 23, 5, tzinfo=UTC))
+    result = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    assert result.dek == lead and result.what_happened[0] == follow

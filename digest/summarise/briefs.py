@@ -132,13 +132,17 @@ def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Can
     report's voice (someone's words are Who said what's), on the lead's day and not dated in an
     earlier year; else the lead stays What happened's and the brief goes without a dek.
     """
-    if len(lead) != 1 or lead[0].sentence.position != 0:
+    # The lead opens its report, or follows only lines no block shows (a byline, a caption, a
+    # colour opener passed over) within the report's opening.
+    if len(lead) != 1 or lead[0].sentence.position > _OPENING or any(
+            c.sentence.entry == lead[0].sentence.entry and c.sentence.position < lead[0].sentence.position for c in rest):
         return None
+    at = lead[0].sentence.position
     text, entry = lead[0].sentence.text, readable[lead[0].sentence.entry]
     pool = [c for c in rest if c is not lead[0] and not near_duplicate(c.sentence.text, text)]
     firm = [c for c in pool if c.report and (c.statement is None and narrates_past(_narration(c.sentence.text))
                                              or _body_reports(c))
-            and c.sentence.position <= _OPENING and states_event_firmly(c.sentence.text)
+            and c.sentence.position <= at + _OPENING and states_event_firmly(c.sentence.text)
             and not _AHEAD.search(c.sentence.text)  # "Supporters will take to the streets on Friday": What next's
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
     after = (news_first(pick_happened(firm), headline) if firm else []) or _follows_on(pool, lead[0])
@@ -183,7 +187,8 @@ def _follows_on(pool: list[Candidate], lead: Candidate) -> list[Candidate]:
     """The sentence right after the lead when its subject is the lead's by a pronoun and it tells
     what happened ("They have 'switched off' the chromosome ..."): under the lead as the dek it
     reads on from it. Empty otherwise."""
-    after = next((c for c in pool if c.sentence.entry == lead.sentence.entry and c.sentence.position == 1), None)
+    after = next((c for c in pool if c.sentence.entry == lead.sentence.entry
+                  and c.sentence.position == lead.sentence.position + 1), None)
     if after is None or after.statement is not None or not _PRONOUN_OPENER.match(after.sentence.text):
         return []
     named = _PRONOUN_OPENER.sub("Velmora ", after.sentence.text, count=1)  # the pronoun as a name, for the test
