@@ -479,3 +479,15 @@ def test_a_product_name_capitalised_by_a_title_style_is_shown_as_its_maker_spell
     assert clean_headline("Apple Said to Start IPhone Trade-In Program in Stores") == (
         "Apple Said to Start iPhone Trade-In Program in Stores")
     assert clean_headline("Velmora IT Firm Hires 40") == "Velmora IT Firm Hires 40"
+
+
+def test_a_hyphenated_site_name_is_a_tail_and_a_lower_case_brand_opens_a_headline_as_written():
+    # Set 5: "... Massacre : The Two-Way" kept the blog's name; "iOS 13 will fix ..." showed as "IOS 13".
+    from digest.summarise.headline import clean_headline
+    assert clean_headline("Velmora court convicts harbour arsonist : The Two-Way : Harbour Radio",
+                          outlets=("Harbour Radio",)) == "Velmora court convicts harbour arsonist"
+    assert clean_headline("Two mosquitoes test positive for West Nile - News - The Times-Tribune") == (
+        "Two mosquitoes test positive for West Nile")
+    assert clean_headline("Anti-war protest - a look back") == "Anti-war protest - a look back"
+    assert headline_of(make_entry(title="iOS 13 will fix the FaceTime eye contact problem")).startswith("iOS 13")
+    assert headline_of(make_entry(title="velmora votes for the wall")).startswith("Velmora")

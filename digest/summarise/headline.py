@@ -10,7 +10,9 @@ from digest.model import Entry
 from digest.summarise.centrality import overlap
 from digest.summarise.names import ORG_TAIL, person_like
 
-_TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|[·•])\s+(?P<tail>[^|–—•-]{2,60})$")
+# A tail runs to the title's end and holds no separator of its own; a hyphen inside a word may be
+# part of a site's name ("... : The Two-Way", "- The Times-Tribune").
+_TAIL = re.compile(r"\s+(?:\||[-–—:]{1,2}|[·•])\s+(?P<tail>(?:[^|–—•\s-]|\s(?![-–—:|·•]{1,2}\s)|(?<=\w)-(?=\w)){2,60})$")
 _LOOSE_PUNCTUATION = re.compile(r"(?<=\w) ([,;!?](?!\S)|\.(?=$))")
 _QUOTE_SPAN = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’(?!\w)")
 
@@ -126,6 +128,8 @@ _LABEL_TAIL = re.compile(r"\s*(?:[(\[](?:updated?|video|photos?|watch|live|pictu
 def headline_of(entry: Entry | None, *, outlets: tuple[str, ...] = ()) -> str:
     """Return the entry's title cleaned for a headline, or "Untitled story"."""
     title = cleaned_title(entry, outlets=outlets) if entry is not None else ""
+    if re.match(r"[a-z]+[A-Z]", title):  # "iOS 13 will ...", "eBay sells ...": the name as its maker writes it
+        return title
     return title[:1].upper() + title[1:] if title else "Untitled story"
 
 
