@@ -430,3 +430,16 @@ def test_round_13_speakers_someone_and_a_verb_or_prompt_before_the_name_are_no_n
     from digest.summarise.speakers import clean_speaker
     assert clean_speaker("Replied Stephen") == "Stephen" and clean_speaker("Ask Tor Lind") == "Tor Lind"
     assert person_like("Edward Said")  # a surname, not a speech verb
+
+
+def test_round_13_wrong_speakers_a_subordinate_said_a_writers_told_me_and_a_company_before_its_president():
+    from digest.summarise.quotes import attribute
+    # "When she said no, Roof told her: ..." credited the survivor
+    assert attribute("When she said no, Lind told her: \u201cI am not going to. I am leaving you here.\u201d") == (
+        "Lind", True)
+    # "Fyi, Air Mobility Command told me ..." is the writer's own post
+    assert attribute("Fyi, the Harbour Command told me they do not know why a plane is circling the port.") is None
+    # "..., Microsoft said." under "Microsoft President Brad Smith" is the company, not its president
+    text = ("Harbourco President Tor Lind said the plan would cost $1bn over ten years.\n\n"
+            "\u201cIt is imperative that we help the harbour move to clean power,\u201d Harbourco said.")
+    assert speakers(text)[1:] == ["Harbourco"]

@@ -204,7 +204,11 @@ class NameBook:
                 self.shared.setdefault(_surname(run), [known]).append(run)  # "Mekhi Lucky", "Marie Lucky"
             self.by_surname.setdefault(_surname(run), run)
             # Korean, Chinese and Hungarian names put the family name first: "Yoon Suk Yeol".
-            for part in run.split()[:-1]:
+            words = run.split()
+            # Words before a title word are the title's ("Microsoft" in "Microsoft President Brad Smith"):
+            # "Microsoft said" is the company, not its president.
+            titled = max((i for i, w in enumerate(words[:-1]) if is_title(w)), default=-1)
+            for part in words[titled + 1:-1]:
                 known = self.by_part.get(part.rstrip(".,"))
                 # "Te Kaurinui Robert", then "Te Kaurinui Robert Parata": the name grows to its full form.
                 if part[:1].isupper() and part not in NOT_NAMES and len(part) > 2 and (

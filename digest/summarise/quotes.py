@@ -207,6 +207,10 @@ def _continuation(sentences: list[Sentence], index: int) -> tuple[Sentence, ...]
     return (nxt,)
 
 
+_TOLD_ME = re.compile(r"(?:told|tells)\s+(?:me|us)\b")
+_SUBORDINATE = re.compile(r"^\s*(?:When|After|As|Before|If|While|Once|Until|Because|Although|Though)\s+\S+\s*$")
+
+
 def attribute(text: str) -> tuple[str, bool] | None:
     """Return (speaker as written, is-direct-quote) when ``text`` is an attributed statement."""
     quotes = [m for m in QUOTE.finditer(text) if len(m.group(0).split()) >= 3]
@@ -217,6 +221,10 @@ def attribute(text: str) -> tuple[str, bool] | None:
     for verb in _VERB.finditer(masked):
         if _UNNAMED_SUBJECT.search(masked, 0, verb.start()):
             return None  # "They claimed that Ramdehol had told them ...": the words are theirs, and they are unnamed
+        if _TOLD_ME.match(masked, verb.start()):
+            return None  # "Air Mobility Command told me ...": the writer's own account (a post, a column)
+        if _SUBORDINATE.match(masked[: verb.start()]) and re.search(r",", masked[verb.end():]):
+            continue  # "When she said no, Roof told her: ...": the main clause's speaker speaks
         speaker = _speaker_for(masked, verb, direct=direct)
         if speaker:
             return speaker, direct
