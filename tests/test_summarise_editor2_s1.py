@@ -84,7 +84,7 @@ def test_another_outlets_lead_is_the_dek_though_what_it_reports_someone_saying_l
 
 
 def test_a_lead_telling_what_someone_said_that_states_the_event_by_its_speech_verb():
-    from digest.summarise.shape import lead_states_event
+    from digest.summarise.event import lead_states_event
     assert lead_states_event("Mayor Ilse Varga, who chairs the harbour board, told reporters on Monday that the "
                              "sea wall “will be built whatever it costs.”")
 

@@ -14,7 +14,7 @@ import pytest
 
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
-from digest.summarise.shape import states_event_firmly
+from digest.summarise.event import states_event_firmly
 from tests.builders import make_entry
 
 LEAD = "Governor Kristi Noem signed a bill on Tuesday legalising medical marijuana in South Dakota."
@@ -174,7 +174,7 @@ def test_what_happened_past_the_lead_is_never_dated_in_an_earlier_year():
 
 def test_a_name_owning_the_subject_names_the_actor():
     # Round 9: "Portugal's ... coalition easily defeated a motion" was passed over for background.
-    from digest.summarise.shape import names_actor
+    from digest.summarise.event import names_actor
     text = "Velmora's ruling coalition easily defeated a motion of no confidence in parliament on Thursday."
     assert names_actor(text) and states_event_firmly(text)
     assert not names_actor("Today's vote was closer than the one before it, and longer.")
@@ -220,7 +220,7 @@ def test_a_person_saying_or_a_credit_around_a_state_keeps_the_lead_in_what_happe
 
 
 def test_one_name_acting_names_the_actor_but_a_pronoun_or_quantifier_does_not():
-    from digest.summarise.shape import names_actor
+    from digest.summarise.event import names_actor
     assert names_actor("Google reported profits of $9.7bn, up 16% from a year ago.")
     assert names_actor("Mansour pledged in his first public address to restore stability and security.")
     assert not names_actor("Nobody expected profits of that size, up 16% from a year ago.")
@@ -246,9 +246,8 @@ def test_one_name_acting_names_the_actor_but_a_pronoun_or_quantifier_does_not():
     ("leans_back", "The former head of the Velmora Port Authority said he is aware of evidence of fraud.", False),
 ])
 def test_background_and_leaning_back_round_11(predicate, text, expected):
-    from digest.summarise import shape, tense
-    assert getattr(shape, predicate, None) or getattr(tense, predicate)
-    check = getattr(shape, predicate, None) or getattr(tense, predicate)
+    from digest.summarise import event, shape, tense
+    check = next(getattr(module, predicate) for module in (event, shape, tense) if hasattr(module, predicate))
     assert check(text) is expected
 
 
@@ -291,7 +290,7 @@ def test_past_the_first_sentence_what_happened_tells_what_happened_not_a_state()
 
 
 def test_round_11_leads_that_state_their_event():
-    from digest.summarise.shape import lead_states_event
+    from digest.summarise.event import lead_states_event
     leads = (
         # "I/O" is no first-person aside
         "Velmora Harbour chief Tor Lind took the stage today to open the Velmora I/O developers conference here.",
@@ -338,7 +337,7 @@ def test_a_scheduled_step_after_the_lead_goes_to_what_next_and_the_lead_still_mo
 
 
 def test_plural_subjects_act_and_our_galaxy_is_no_aside():
-    from digest.summarise.shape import lead_states_event
+    from digest.summarise.event import lead_states_event
     assert lead_states_event("West African leaders plan to open a two-day summit on Wednesday in Velmora.")
     assert lead_states_event("New views from the Velmora Space Telescope show young stars at the edge of our galaxy.")
     assert not lead_states_event("New views of the harbour show why we love our town.")

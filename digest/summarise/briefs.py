@@ -25,12 +25,8 @@ from digest.summarise.names import ORG_TAIL, named_in_full
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sections import section_blocks
 from digest.summarise.tense import earlier_year, narrates_past
-from digest.summarise.shape import (
-    furniture,
-    lead_states_event,
-    quotes_heavily,
-    states_event_firmly,
-)
+from digest.summarise.event import lead_states_event, states_event_firmly
+from digest.summarise.shape import furniture, quotes_heavily
 from digest.summarise.voices import pick_said
 
 log = logging.getLogger(__name__)

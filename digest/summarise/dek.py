@@ -16,16 +16,14 @@ from digest.summarise.sentences import (
     split_sentences,
     strip_dateline,
 )
+from digest.summarise.event import lead_states_event, main_clause, states_event_firmly
 from digest.summarise.shape import (
     QUOTE_SPAN,
     aside_or_background,
     furniture,
-    lead_states_event,
     leans_back,
-    main_clause,
     not_news,
     quotes_heavily,
-    states_event_firmly,
     tidy,
     unintroduced,
 )

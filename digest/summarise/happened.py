@@ -15,13 +15,13 @@ from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek import NEWSY, timing_words
 from digest.summarise.names import NOT_NAMES, person_like
 from digest.summarise.tense import long_before
+from digest.summarise.event import states_event_firmly
 from digest.summarise.shape import (
     QUOTE_SPAN,
     furniture,
     leans_back,
     not_news,
     quotes_heavily,
-    states_event_firmly,
     unintroduced,
 )
 
