@@ -345,3 +345,10 @@ def test_round_11_roles_a_later_who_is_clause_an_office_before_the_name_and_a_br
     assert roles_in("But Tor Lind, VHA/SPA harbour ambassador to Skarn, reminds everyone to wave.") == [
         ("Tor Lind", "Tor Lind, VHA/SPA harbour ambassador to Skarn")]
     assert roles_in("Tor Lind, Velmora, reminds everyone to wave.") == []
+
+
+def test_another_before_a_role_set_off_before_the_name_reads_as_a_role_after_it():
+    # Set 5: "Another witness, Polly Sheppard, told the jury ..." gave "Another witness Polly Sheppard".
+    from digest.summarise.roles import roles_in
+    assert roles_in("Another witness, Ana Ruiz, told the jury the gunman stood over her.") == [
+        ("Ana Ruiz", "Ana Ruiz, a witness")]

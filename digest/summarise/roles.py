@@ -156,6 +156,9 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             # A role with its "of" reads after the name: "The plaintiff of the case, Angela Bolger," as
             # "Angela Bolger, the plaintiff of the case"; "CEO (Acting) of the Authority, Gary Scott," so too.
             text = role.group("role")
+            if text.startswith(("Another ", "another ")):  # "Another witness, Polly Sheppard,": "a witness"
+                found.append((match.group("name"), _with_role(match.group("name"), "a " + text.split(" ", 1)[1], after=True)))
+                continue
             of = re.search(r"\s(?:of|for)\s", text) and not re.search(r"['’]s\s", text)  # "Ministry of X's officer" reads before
             shown = (_with_role(match.group("name"), f"the {text}" if text[:1].islower() else text, after=True) if of
                      else _with_role(match.group("name"), text, after=False))
