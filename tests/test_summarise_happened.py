@@ -368,6 +368,10 @@ def test_a_lead_with_its_hedge_in_a_relative_clause_or_a_numbered_subject_introd
     assert leans_back("The two said the vote was fair.")
     assert tidy("GAMES CONSOLE SHIFTER Velmora Soft has revealed its terms.") == "Velmora Soft has revealed its terms."
     assert tidy("NEW YORK Police said.") == "NEW YORK Police said."
+    # set 5: "Heads up, travelers: Hundreds of workers are striking ..." opened What happened
+    assert tidy("Heads up, travelers: Hundreds of dockers are striking at Velmora port.") == (
+        "Hundreds of dockers are striking at Velmora port.")
+    assert tidy("Attention to detail won the day for Velmora.") == "Attention to detail won the day for Velmora."
 
 
 def test_a_lead_crediting_its_news_to_a_report_is_not_weighed_down_as_a_reading_of_it():

@@ -177,10 +177,16 @@ _CITATION = re.compile(r"\s\((?:[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|f
 _KICKER = re.compile(r"^(?:[A-Z]{4,}[’']?[A-Z]*\s+){2,5}(?=[A-Z][a-z])")
 
 
+# A call to the reader before the news: "Heads up, travelers: Hundreds of workers are striking ...".
+_HAIL = re.compile(r"^(?:Heads up|Attention|Listen up|Take note|Good news|Bad news|Fair warning|Psst)"
+                   r"(?:,\s*[a-z]+(?: [a-z]+)?)?\s*[:!]\s+(?=[A-Z0-9])")
+
+
 def tidy(text: str) -> str:
-    """Return a sentence without a credit prefix, a shouted kicker or an in-text citation, and with
-    a shouted opening calmed ("TWO men" -> "Two men")."""
-    text = _CITATION.sub("", _KICKER.sub("", _CREDIT_PREFIX.sub("", text, count=1), count=1))
+    """Return a sentence without a credit prefix, a shouted kicker, a call to the reader or an
+    in-text citation, and with a shouted opening calmed ("TWO men" -> "Two men")."""
+    text = _HAIL.sub("", _KICKER.sub("", _CREDIT_PREFIX.sub("", text, count=1), count=1), count=1)
+    text = _CITATION.sub("", text)
     match = _SHOUTED_OPENER.match(text)
     # A word joined to a lower-case one ("A HIGH-powered team") is a shouted word, not an acronym.
     joined = match is not None and match.group(2) == "-" and len(match.group(1).split()[-1]) >= 4
