@@ -17,16 +17,15 @@ from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, build_candidates, fresh, read_entries, tidied
 from digest.summarise.centrality import near_duplicate
 from digest.summarise.happened import (DAYS, MAX_HAPPENED, full_names, in_full, news_first, now_follow_up, pick_happened,
-                                      title_hedges,
-                                      speaker_surnames, unintroduced_surname)
+                                      speaker_surnames, title_hedges, unintroduced_surname)
 from digest.summarise.dek import fits_dek, pick_dek, standfirst, timing_words
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
 from digest.summarise.names import ORG_TAIL, named_in_full
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sections import section_blocks
-from digest.summarise.tense import earlier_year, narrates_past
 from digest.summarise.event import lead_states_event, states_event_firmly
 from digest.summarise.shape import furniture, quotes_heavily
+from digest.summarise.tense import earlier_year, narrates_past
 from digest.summarise.voices import pick_said
 
 log = logging.getLogger(__name__)
@@ -149,8 +148,7 @@ def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Can
 
 # "The FDA said Wednesday it approved ...": a body's account of what was done, in reported speech.
 _BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says|reported|announced)\b(?:\s+\w+day\b)?\s*(?:that\s+)?")
-
-
+# A step still to come ("will take to the streets on Friday"): What next's, never What happened's.
 _AHEAD = re.compile(r"\b(?:will|shall|is due to|are due to|is set to|are set to|plans? to)\b")
 # Attribution that frames a report's own narration: "..., police said.", "According to the report, ...".
 _TRAILING_CREDIT = re.compile(r",\s+(?:(?:[\w’'.-]+\s+){0,8}?(?:said|say|says|told\s+\w+|reported|confirmed)"
