@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek import NEWSY, timing_words
-from digest.summarise.names import NOT_NAMES, person_like
+from digest.summarise.names import NOT_NAMES, named_in_full, person_like
 from digest.summarise.tense import long_before
 from digest.summarise.event import states_event_firmly
 from digest.summarise.shape import (
@@ -233,10 +233,9 @@ def in_full(text: str, names: dict[str, str]) -> str:
     """``text`` with an opening bare surname ("Rudd and O'Neill signed ...", "Mr. Snowden fled ...")
     given as the story first named them, when the sentence does not name them in full itself."""
     match = _SURNAME_OPENER.match(text)
-    if match is None or match.group(1) not in names:
+    if match is None or match.group(1) not in names or names[match.group(1)] in text:
         return text
-    full = names[match.group(1)]
-    return text if full in text else full + text[match.end():]
+    return named_in_full(text, names[match.group(1)])
 
 
 
