@@ -5,7 +5,7 @@ construction (source sentences, source quotes), so handed in as a model's answer
 should pass: the share that does is the false-rejection side. Then one known fault is planted
 per brief, the kinds users report of LLM summaries, and the share caught is the other side:
 
-- number: a number in What happened changed (7 becomes 8);
+- number: a number in What happened (else What next, the dek, the headline or a quote) changed (7 becomes 8);
 - name: a person no source names put into What happened;
 - outlet: a quote credited to another outlet of the story that does not carry it;
 - speaker: a quote credited to another person the same outlet names;
@@ -69,16 +69,33 @@ def as_answer(brief: Brief) -> dict[str, Any]:
 
 # -- planted faults: each returns (faulty answer, the part that must be rejected), or None -----
 
-def _number(doc: dict, sources: Sources, titles: str) -> tuple[dict, str] | None:
-    for part in ("what_happened", "what_next", "dek", "headline"):
+# The parts a figure may be changed in, in this order: a quote last (the brief's own words first).
+_FIGURE_PARTS = ("what_happened", "what_next", "dek", "headline", "who_said_what")
+
+
+def _texts(doc: dict):
+    """(part, index, text) of every text of ``doc`` a figure may be changed in."""
+    for part in _FIGURE_PARTS:
         items = doc[part] if isinstance(doc[part], list) else [doc[part]]
-        for i, sentence in enumerate(items):
-            for match in re.finditer(r"\b\d+\b", sentence):
-                wrong = str(int(match.group()) + 1)
-                if wrong in sources.story.numbers:
-                    continue
-                changed = _swap(items, i, sentence[:match.start()] + wrong + sentence[match.end():])
-                return {**doc, part: changed if isinstance(doc[part], list) else changed[0]}, part
+        for i, item in enumerate(items):
+            text = item["text"] if part == "who_said_what" else item
+            if text:
+                yield part, i, text
+
+
+def _with_text(doc: dict, part: str, i: int, text: str) -> tuple[dict, str]:
+    """``doc`` with the ``i``-th text of ``part`` replaced by ``text``, and the part."""
+    items = doc[part] if isinstance(doc[part], list) else [doc[part]]
+    changed = _swap(items, i, {**items[i], "text": text} if part == "who_said_what" else text)
+    return {**doc, part: changed if isinstance(doc[part], list) else changed[0]}, part
+
+
+def _number(doc: dict, sources: Sources, titles: str) -> tuple[dict, str] | None:
+    for part, i, sentence in _texts(doc):
+        for match in re.finditer(r"\b\d+\b", sentence):
+            wrong = str(int(match.group()) + 1)
+            if wrong not in sources.story.numbers:
+                return _with_text(doc, part, i, sentence[:match.start()] + wrong + sentence[match.end():])
     return None
 
 
@@ -126,15 +143,10 @@ _FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b(?![ -]?(?:%|percent|per cent|thousand
 
 def _scale(doc: dict, sources: Sources, titles: str) -> tuple[dict, str] | None:
     """Put a scale no source gives the figure after a number: "7" becomes "7 billion"."""
-    for part in ("what_happened", "what_next", "dek", "headline"):
-        if not doc.get(part):
-            continue
-        items = doc[part] if isinstance(doc[part], list) else [doc[part]]
-        for i, sentence in enumerate(items):
-            match = _FIGURE.search(sentence)
-            if match and f"{match.group()} billion" not in sources.story.text:
-                changed = _swap(items, i, f"{sentence[:match.end()]} billion{sentence[match.end():]}")
-                return {**doc, part: changed if isinstance(doc[part], list) else changed[0]}, part
+    for part, i, sentence in _texts(doc):
+        match = _FIGURE.search(sentence)
+        if match and f"{match.group()} billion" not in sources.story.text:
+            return _with_text(doc, part, i, f"{sentence[:match.end()]} billion{sentence[match.end():]}")
     return None
 
 

@@ -16,7 +16,7 @@ from digest.summarise import BUDGET_WORDS
 from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, build_candidates, fresh, read_entries, tidied
 from digest.summarise.centrality import near_duplicate
-from digest.summarise.happened import (DAYS, MAX_HAPPENED, full_names, in_full, news_first, now_follow_up, pick_happened,
+from digest.summarise.happened import (DAYS, MAX_HAPPENED, colour_openers, full_names, in_full, news_first, now_follow_up, pick_happened,
                                       speaker_surnames, title_hedges, unintroduced_surname)
 from digest.summarise.dek import fits_dek, pick_dek, standfirst, timing_words
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
@@ -129,12 +129,14 @@ def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Can
     """
     # The lead opens its report, or follows only lines no block shows (a byline, a caption, a
     # colour opener passed over) within the report's opening.
+    openers = colour_openers(rest, lead)
     if len(lead) != 1 or lead[0].sentence.position > _OPENING or any(
-            c.sentence.entry == lead[0].sentence.entry and c.sentence.position < lead[0].sentence.position for c in rest):
+            c.sentence.entry == lead[0].sentence.entry and c.sentence.position < lead[0].sentence.position
+            and c not in openers for c in rest):
         return None
     at = lead[0].sentence.position
     text, entry = lead[0].sentence.text, readable[lead[0].sentence.entry]
-    pool = [c for c in rest if c is not lead[0] and not near_duplicate(c.sentence.text, text)]
+    pool = [c for c in rest if c is not lead[0] and c not in openers and not near_duplicate(c.sentence.text, text)]
     firm = [c for c in pool if c.report and (c.statement is None and narrates_past(_narration(c.sentence.text))
                                              or _body_reports(c))
             and c.sentence.position <= at + _OPENING and states_event_firmly(c.sentence.text)
@@ -204,6 +206,7 @@ def _dek(entry: Entry | None, headline: str, lead: list[Candidate], read: tuple[
     # else no newer report may word its day differently.
     voiced = {c.sentence.text for c in candidates if c.statement is not None and c.sentence.position > 0}
     voiced |= {c.sentence.text for c in passed_over}
+    voiced |= {c.sentence.text for c in colour_openers(candidates, lead)}
     dated = any(timing_words(c.sentence.text) for c in lead)
     # The lead's next sentence is no dek: written to follow the lead, it tells a detail or the
     # background (editors graded such deks "not the event"); no dek beats a wrong one.

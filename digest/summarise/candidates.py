@@ -26,6 +26,7 @@ class Candidate:
     statement: Statement | None  # set when the sentence is an attributed statement
     order: int = 0  # 0 for the earliest-published entry, 1 for the next, ...
     report: bool = True  # from a report (may state the event), not an opinion or explainer page
+    news: float = 0.0  # how likely it states its page's news (digest/summarise/newsscore.py)
 
 
 MAX_READ = 12  # entries of one story read for its blocks: centrality grows with the square
@@ -64,8 +65,10 @@ def build_candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = N
     by_time = sorted(range(len(entries)), key=lambda i: (entries[i].published is None, entries[i].published or 0, i))
     order = {index: rank for rank, index in enumerate(by_time)}
     is_report = [reports is None or id(e) in reports for e in entries]
-    return [Candidate(s, outlet, rank, st, order[s.entry], is_report[s.entry])
-            for (s, outlet, st), rank in zip(rows, ranks)]
+    made = [Candidate(s, outlet, rank, st, order[s.entry], is_report[s.entry]) for (s, outlet, st), rank in zip(rows, ranks)]
+    from digest.summarise.newsscore import scored  # it reads candidates: imported here, not at the top
+
+    return scored(made, entries)
 
 
 def tidied(text: str, *, entry: int = 0) -> list[Sentence]:

@@ -8,6 +8,7 @@ state the event firmly. Pure; split from shape.py, which tells a sentence's shap
 
 from __future__ import annotations
 
+import functools
 import re
 
 from digest.summarise.shape import (
@@ -125,6 +126,7 @@ def lead_states_event(text: str) -> bool:
     return names_actor(text) and bool(_EVENT_VERB.search(head))
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the scorer and the block pickers ask about the same sentences
 def states_event_firmly(text: str) -> bool:
     """True when a sentence states the event: who did what, with an event verb, and is neither
     background ("last October", "for years"), colour, a side item, a bare statistic, hedged,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
+from digest.summarise.candidates import Candidate, fresh, word_count
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek import NEWSY, timing_words
 from digest.summarise.names import NOT_NAMES, named_in_full, person_like
@@ -18,6 +18,7 @@ from digest.summarise.tense import long_before
 from digest.summarise.event import states_event_firmly
 from digest.summarise.shape import (
     QUOTE_SPAN,
+    SECOND_PERSON,
     furniture,
     leans_back,
     not_news,
@@ -32,6 +33,8 @@ def news_first(event: list[Candidate], headline: str) -> list[Candidate]:
     """What happened's first sentence: the first event sentence, unless it names no when and no
     how many (a colour opener: "Nobody here ever liked the sea") and a sentence just after it in
     the same report does and is closer to the headline: news names its day or its count."""
+    if len(event) > 1 and (best := max(event, key=lambda c: c.news)).news > 1.5 * event[0].news:
+        return [best]
     if not event or NEWSY.search(event[0].sentence.text):
         return event[:1]
     first = event[0]
@@ -40,6 +43,16 @@ def news_first(event: list[Candidate], headline: str) -> list[Candidate]:
     if later and overlap(later.sentence.text, headline) > overlap(first.sentence.text, headline):
         return [later]
     return event[:1]
+
+
+def colour_openers(candidates: list[Candidate], lead: list[Candidate]) -> list[Candidate]:
+    """The narration before the lead in its report that the news scorer rates below the lead: a
+    colour opener or a caption, never the dek and no bar to the lead moving up as the dek."""
+    if not lead or lead[0].sentence.position == 0:
+        return []
+    first = lead[0]
+    return [c for c in candidates if c.sentence.entry == first.sentence.entry and c.statement is None
+            and c.sentence.position < first.sentence.position and c.news < first.news]
 
 
 _NOW = re.compile(r"^Now,? (?!that\b|is\b|it\b)")
@@ -85,8 +98,19 @@ def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] =
         return False
     if strict and (c.sentence.position > 0 and unintroduced(text) or long_before(text, lead=c.sentence.position == 0)):
         return False
+    # A report's opening sentence the scorer is sure states the news, crediting its hedge or its
+    # "will" to a source ("A U.S. official says Kerry will fly to the West Bank ...", "... a finding
+    # published Wednesday in Science may help explain ...") is news, not a prediction stated as fact.
+    sure = (c.sentence.position <= _SURE_WITHIN and c.news >= _SURE and bool(_CREDITED.search(narration))
+            and not SECOND_PERSON.search(narration))
     return (8 <= word_count(c) <= 55 and not quotes_heavily(text) and not leans_back(text)
-            and not text.endswith("?") and not (strict and not_news(narration)))
+            and not text.endswith("?") and not (strict and not sure and not_news(narration)))
+
+
+_SURE = 0.75  # the scorer's probability above which an opening sentence's hedge or "will" is the news's own
+_SURE_WITHIN = 2  # ... within a report's first three sentences
+_CREDITED = re.compile(r"\b(?:said|says|say|told|according to|announced|reported|reports|published|found|finds|"
+                       r"shows?|showed|suggests?|suggested)\b")
 
 
 _HEDGE = re.compile(r"\b(?:may|might|could) [a-z]{3,}\b", re.IGNORECASE)
@@ -161,12 +185,13 @@ _SECONDHAND = re.compile(
 
 
 def _event_value(c: Candidate, *, plain: bool) -> float:
-    """Lead bias plus centrality, a little more for the first outlet to report it.
+    """How likely it states the news (``Candidate.news``: position, title, centrality ...), a
+    little more for the first outlet to report it.
 
     Reported speech weighs less when plain event sentences exist, and so do consequences and
     attributed readings ("has cast doubt on ..., according to two investors").
     """
-    value = lead_bias(c.sentence) + c.centrality + 0.2 / (1 + c.order)
+    value = c.news + 0.2 / (1 + c.order)
     text = QUOTE_SPAN.sub(" ", c.sentence.text)
     if c.sentence.position == 0:  # a lead's "according to a new report" credits its news, it is no reading of it
         text = re.sub(r"\baccording to\b", " ", text, flags=re.IGNORECASE)
