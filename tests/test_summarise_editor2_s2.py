@@ -257,3 +257,14 @@ def test_statements_from_teasers_to_other_stories_are_cut_with_them():
     for heading in ("In other news", "Don't miss", "Editor's picks", "You might also like", "Most viewed"):
         text = _clean(f"{story}\n{heading}\n\"We won the final,\" coach Tom Reyes said after the match on Sunday.")
         assert "Reyes" not in text, heading
+
+
+def test_a_teaser_for_another_story_cut_off_with_an_ellipsis_is_furniture():
+    # Set 6: a science page's sidebar teasers ("New clinical trials were halted after the Indian
+    # Ministry ... adopted rules that require...") came through the extractor and opened What happened.
+    from digest.summarise.shape import furniture
+    assert furniture("New clinical trials were halted after the Velmora health ministry adopted rules that require...")
+    assert furniture("Small clusters of infections are popping up in harbour towns…")
+    # A quotation trailing off keeps its closing mark, and is prose.
+    assert not furniture("“The tide is coming...” the harbour master said.")
+    assert not furniture("He said: “Next year is the year of the flood...the sea is coming...”")

@@ -116,10 +116,18 @@ _UNINTRODUCED = re.compile(
 
 def furniture(text: str) -> bool:
     """True for a sentence that is page furniture, not prose: a label, a side item, a bullet,
-    a caption, a cited statistic, a paywall or affiliate notice, or a word cut by a drop cap."""
+    a caption, a cited statistic, a paywall or affiliate notice, a word cut by a drop cap, or a
+    teaser for another story cut off with an ellipsis."""
     return bool(_FURNITURE.search(text) or _LABELLED.match(text) or _CREDIT_TAIL.search(text) or
                  _CAPTION.search(text) or text[:1].islower() or _verbless_caption(text)
-                 or text.rstrip().endswith(":"))  # it introduces words shown elsewhere, or nowhere
+                 or text.rstrip().endswith(":")  # it introduces words shown elsewhere, or nowhere
+                 or _TEASER.search(text) is not None)
+
+
+# A teaser cut off by the page ("New clinical trials were halted after the ministry adopted rules
+# that require..."): a link to another story, not a sentence of this one. A quotation trailing off
+# ("... the plague is coming...”) keeps its closing mark.
+_TEASER = re.compile(r"[\w,]\s?(?:\.\.\.|…)$")
 
 
 # A photo caption is a noun and an "-ing" with no finite verb: "The Tridents' footballers training
