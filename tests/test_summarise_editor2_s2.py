@@ -268,3 +268,12 @@ def test_a_teaser_for_another_story_cut_off_with_an_ellipsis_is_furniture():
     # A quotation trailing off keeps its closing mark, and is prose.
     assert not furniture("“The tide is coming...” the harbour master said.")
     assert not furniture("He said: “Next year is the year of the flood...the sea is coming...”")
+
+
+def test_a_dateline_whose_dash_the_page_lost_is_cut():
+    # Set 5: "WASHINGTON The U.S. Federal Reserve raised interest rates on Wednesday ..." as a dek.
+    from digest.summarise.shape import tidy
+    assert tidy("VELMORA The harbour board raised port fees on Wednesday.") == "The harbour board raised port fees on Wednesday."
+    assert tidy("NEW VELMORA A ferry ran aground on Tuesday.") == "A ferry ran aground on Tuesday."
+    assert tidy("TWO men were arrested in Velmora.") == "Two men were arrested in Velmora."  # a shouted word, calmed
+    assert tidy("NATO announced new exercises.") == "NATO announced new exercises."

@@ -190,10 +190,15 @@ _HAIL = re.compile(r"^(?:Heads up|Attention|Listen up|Take note|Good news|Bad ne
                    r"(?:,\s*[a-z]+(?: [a-z]+)?)?\s*[:!]\s+(?=[A-Z0-9])")
 
 
+# A dateline whose dash the page lost: "WASHINGTON The U.S. Federal Reserve raised ...".
+_BARE_DATELINE = re.compile(r"^[A-Z]{3,}(?:\s[A-Z]{3,})?\s+(?=(?:The|A|An)\s+[A-Z]?[a-z]*)")
+
+
 def tidy(text: str) -> str:
     """Return a sentence without a credit prefix, a shouted kicker, a call to the reader or an
     in-text citation, and with a shouted opening calmed ("TWO men" -> "Two men")."""
     text = _HAIL.sub("", _KICKER.sub("", _CREDIT_PREFIX.sub("", text, count=1), count=1), count=1)
+    text = _BARE_DATELINE.sub("", text, count=1)
     text = _CITATION.sub("", text)
     match = _SHOUTED_OPENER.match(text)
     # A word joined to a lower-case one ("A HIGH-powered team") is a shouted word, not an acronym.
