@@ -445,3 +445,15 @@ def test_the_lead_moves_up_when_a_colour_opener_the_blocks_pass_over_comes_befor
                        published=datetime(2026, 11, 23, 5, tzinfo=UTC))
     result = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
     assert result.dek == lead and result.what_happened[0] == follow
+
+
+def test_a_hedge_word_alone_does_not_keep_a_sure_lead_out_but_an_uncredited_prediction_does():
+    # News labels: "NASA survived a close call ... on Tuesday when a spacewalking astronaut could
+    # have drowned ..." and "In perhaps their biggest game ... the Sixers played host ..." are the news.
+    lead = ("The Velmora Port Authority survived a close call in the harbour on Tuesday when a cargo ship "
+            "could have struck the main breakwater during the storm.")
+    after = "Harbour master Ana Ruiz said the ship's anchor had dragged for two hours before tugs reached it."
+    assert _titled(f"{lead} {after}", "Velmora harbour close call as cargo ship nears breakwater").what_happened[0] == lead
+    guess = "The Velmora Port Authority will close the harbour to cargo ships for a month after the storm."
+    made = _titled(f"{guess} {after}", "Velmora harbour to close to cargo ships for a month")
+    assert guess not in made.what_happened

@@ -101,14 +101,22 @@ def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] =
     # A report's opening sentence the scorer is sure states the news, crediting its hedge or its
     # "will" to a source ("A U.S. official says Kerry will fly to the West Bank ...", "... a finding
     # published Wednesday in Science may help explain ...") is news, not a prediction stated as fact.
-    sure = (c.sentence.position <= _SURE_WITHIN and c.news >= _SURE and bool(_CREDITED.search(narration))
-            and not SECOND_PERSON.search(narration))
+    # Uncredited, only its hedge ("In perhaps their biggest game ...", "... when a spacewalking
+    # astronaut could have drowned") is not held against it: a prediction still is.
+    sure = c.sentence.position <= _SURE_WITHIN and c.news >= _SURE and not SECOND_PERSON.search(narration)
+    credited = sure and bool(_CREDITED.search(narration))
     return (8 <= word_count(c) <= 55 and not quotes_heavily(text) and not leans_back(text)
-            and not text.endswith("?") and not (strict and not sure and not_news(narration)))
+            and not text.endswith("?") and not (strict and not credited and (
+                not_news(narration, hedges=not sure) or sure and _MODAL.search(_SUBORDINATE.split(narration, 1)[0]))))
 
 
 _SURE = 0.75  # the scorer's probability above which an opening sentence's hedge or "will" is the news's own
 _SURE_WITHIN = 2  # ... within a report's first three sentences
+# A modal on the main verb ("Lund may cancel ...") hedges the event itself; one in a clause after
+# "when", "as", "that" ... ("when a ship could have struck ...") does not.
+_MODAL = re.compile(r"\b(?:may|might|could)\s+(?:not\s+)?[a-z]+")
+_SUBORDINATE = re.compile(r"\b(?:when|while|after|before|as|because|if|that|which|who|where|since|although|though|"
+                          r"until|so)\b")
 _CREDITED = re.compile(r"\b(?:said|says|say|told|according to|announced|reported|reports|published|found|finds|"
                        r"shows?|showed|suggests?|suggested)\b")
 

@@ -77,10 +77,11 @@ def aside_or_background(narration: str) -> bool:
     return bool(SECOND_PERSON.search(narration) or _BACKGROUND.match(narration))
 
 
-def not_news(narration: str) -> bool:
+def not_news(narration: str, *, hedges: bool = True) -> bool:
     """True for a sentence that does not report the event: addressed to the reader, hedged or
-    predicting (unless it happens today), or background."""
-    if SECOND_PERSON.search(narration) or _BACKGROUND.match(narration) or _HEDGED.search(narration):
+    predicting (unless it happens today), or background. ``hedges=False``: a hedge word alone
+    ("In perhaps their biggest game ...", "... when an astronaut could have drowned") does not count."""
+    if SECOND_PERSON.search(narration) or _BACKGROUND.match(narration) or hedges and _HEDGED.search(narration):
         return True
     return bool(_PREDICTS.search(narration)) and not _DATED.search(narration)
 
