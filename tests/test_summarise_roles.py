@@ -5,6 +5,8 @@ One crafted paragraph per failure class the editors counted; each test failed be
 
 from __future__ import annotations
 
+import pytest
+
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
 from digest.summarise.quotes import find_statements, said_earlier
@@ -352,3 +354,25 @@ def test_another_before_a_role_set_off_before_the_name_reads_as_a_role_after_it(
     from digest.summarise.roles import roles_in
     assert roles_in("Another witness, Ana Ruiz, told the jury the gunman stood over her.") == [
         ("Ana Ruiz", "Ana Ruiz, a witness")]
+
+
+@pytest.mark.parametrize(("prose", "name", "role"), [
+    # Sets 5 and 6: editors asked for the role the article gives before the name.
+    ("U.S. astronaut Chris Vell said the crew was safe.", "Chris Vell", "U.S. astronaut Chris Vell"),
+    ("Harbour Racer creator Kazu Yamada revealed the game on Tuesday.", "Kazu Yamada", "Harbour Racer creator Kazu Yamada"),
+    ("Velmora goalie Tuuka Rasi made 53 saves.", "Tuuka Rasi", "Velmora goalie Tuuka Rasi"),
+    ("Kestrel head of industrial design Ralf Gron showed the device.", "Ralf Gron",
+     "Kestrel head of industrial design Ralf Gron"),
+])
+def test_a_role_before_the_name_from_what_people_make_or_play(prose, name, role):
+    from digest.summarise.roles import roles_in
+    assert (name, role) in roles_in(prose)
+
+
+def test_a_clause_word_never_starts_a_role_before_the_name():
+    from digest.summarise.roles import roles_in
+    found = roles_in("Both Agerblad and tattoo artist Zashay Tastas posed for photos on Monday.")
+    assert all(not role.startswith("Both") for _, role in found)
+    found = roles_in("The work was done at the Velmora College of Engineering under associate professor of "
+                     "mechanical engineering Chinedum Okwu.")
+    assert all("under" not in role for _, role in found)

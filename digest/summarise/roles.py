@@ -31,7 +31,12 @@ _JOB = (
     # the sciences and professions by their ending: "a paleontologist at", "a neuropsychologist at"
     r"\w+olog(?:ist|er)|\w*scientist|physicist|chemist|astronomer|curator|investigator|clinician|"
     r"psychiatrist|pediatrician|paediatrician|pharmacist|veterinarian|technician|statistician|politician|"
-    r"photographer|demographer|architect|designer|developer|diplomat|entrepreneur|banker|broker)"
+    r"photographer|demographer|architect|designer|developer|diplomat|entrepreneur|banker|broker|"
+    # people known by what they make, play or do: "U.S. astronaut Chris Cassidy", "Gran Turismo
+    # creator Kazunori Yamauchi", "Bruins goalie Tuukka Rask"
+    r"astronaut|cosmonaut|creator|producer|inventor|artist|actor|actress|singer|songwriter|musician|rapper|"
+    r"comedian|filmmaker|novelist|poet|athlete|player|quarterback|pitcher|outfielder|infielder|goalie|goaltender|"
+    r"goalkeeper|striker|midfielder|defenseman|boxer|golfer|jockey|swimmer|sprinter|champion)"
 )
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
 # "acting CEO Gary Scott", "prosecuting barrister Tim Townsend"); verbs and nouns never do, so
@@ -65,9 +70,12 @@ _AFTER = re.compile(
     rf"(?P<role>(?:the |a |an |(?:[A-Z][\w/&.-]*\s+){{1,2}}(?=[a-z]))?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
+# Words that join a clause, never a role's own ("Both Agerblad and tattoo artist ...", "... College
+# of Engineering under associate professor ...").
+_GLUE = r"(?:and|or|but|nor|under|with|by|to|for|from|in|on|at|as|of|that|who|which|when|said|says|told)"
 _BEFORE = re.compile(
-    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:[a-z-]+\s+){{0,3}}?{_JOB}"
-    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}))?)\s+(?P<name>{_PERSON})"
+    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:(?!{_GLUE}\b)[a-z-]+\s+){{0,3}}?{_JOB}"
+    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?))?)\s+(?P<name>{_PERSON})"
 )
 # A role opening a speaker after an inverted verb ('said Throgs Neck resident Michael Lopiano',
 # 'said plaintiff Angela Bolger'): skipped to reach the name, whose role roles_in records.
