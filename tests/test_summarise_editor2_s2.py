@@ -277,3 +277,24 @@ def test_a_dateline_whose_dash_the_page_lost_is_cut():
     assert tidy("NEW VELMORA A ferry ran aground on Tuesday.") == "A ferry ran aground on Tuesday."
     assert tidy("TWO men were arrested in Velmora.") == "Two men were arrested in Velmora."  # a shouted word, calmed
     assert tidy("NATO announced new exercises.") == "NATO announced new exercises."
+
+
+def test_according_to_a_rule_or_a_standard_by_its_number_credits_no_one():
+    # Set 6: "... require reporting according to IFRS 8 standard." showed "IFRS" as a speaker.
+    from digest.summarise.quotes import find_statements
+    from digest.summarise.sentences import sentences_of
+    for text in ("Velmora Shipping does not have segments that require reporting according to IFRS 8 standard.",
+                 "The port must publish its accounts according to Article 50 of the harbour code.",
+                 "Fees rose 4% according to Velmora port rules."):
+        assert find_statements(sentences_of(text)) == [], text
+    assert find_statements(sentences_of("The ship was late, according to Velmora Port Authority officials."))
+
+
+def test_a_second_affiliation_before_the_speech_verb_is_no_speaker():
+    # Set 6: "... the study's lead author Sarah Willis of the Harvard-Smithsonian Center for
+    # Astrophysics (CfA) and Iowa State University said in a statement." credited the university.
+    from digest.summarise.quotes import find_statements
+    from digest.summarise.sentences import sentences_of
+    text = ('"The reef is growing faster than any we have measured," the study\'s lead author Ana Ruiz of the '
+            'Velmora Marine Institute (VMI) and Skarn State University said in a statement.')
+    assert all(s.speaker != "Skarn State University" for s in find_statements(sentences_of(text)))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from digest.summarise.namebook import NameBook
 from digest.summarise.names import (
     NAME,
+    ORG_TAIL,
     PREPOSITION_END,
     PRONOUN,
     QUOTE,
@@ -70,7 +71,10 @@ _ACCORDING = re.compile(
 )
 _REPORTED_THAT = re.compile(r"\s*(?:[\w,]+\s+){0,4}?that\b")
 # "according to Cirium data", "according to figures from the Census Bureau": a source of numbers, not a voice.
-_DATA_SOURCE = re.compile(r"['’]?s?\s+(?:data|figures|statistics|numbers|estimates|records|tracking|analysis|polls?|surveys?)\b")
+# Nor is a rule or a standard ("according to IFRS 8 standard", "according to Article 50", "according
+# to Velmora port rules").
+_DATA_SOURCE = re.compile(r"['’]?s?\s+(?:[a-z]+\s+)?(?:data|figures|statistics|numbers|estimates|records|tracking|analysis|polls?|surveys?|"
+                          r"standards?|rules?|regulations?|guidelines?|law|\d+\b)\b")
 # A reported clause opening on a name: "said Moscow would not back down", "said Acme Corp has ...".
 _NAMED_CLAUSE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:would|will|was|were|is|are|had|has|"
@@ -283,6 +287,9 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
 
 
 
+_AFFILIATION_AND = re.compile(r"\b(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;“”\"]*\s+and\s+$")
+
+
 def _subject(lead_in: str, speaker: str | None) -> str | None:
     """Return ``speaker`` when it can be the subject of the speech verb, else None.
 
@@ -290,6 +297,8 @@ def _subject(lead_in: str, speaker: str | None) -> str | None:
     Buren said"): the speaker is then only the name at the run's end ("ambassador to Britain Liu
     Xiaoming said" gives "Liu Xiaoming"), when the run is long enough to hold a place and a name.
     """
+    if speaker is not None and _AFFILIATION_AND.search(lead_in) and speaker.split()[-1] in ORG_TAIL:
+        return None  # "lead author Sarah Willis of the ... Center (CfA) and Iowa State University said": her second affiliation
     if speaker is None or not PREPOSITION_END.search(lead_in):
         return speaker
     name = object_name(speaker)
