@@ -491,3 +491,14 @@ def test_a_hyphenated_site_name_is_a_tail_and_a_lower_case_brand_opens_a_headlin
     assert clean_headline("Anti-war protest - a look back") == "Anti-war protest - a look back"
     assert headline_of(make_entry(title="iOS 13 will fix the FaceTime eye contact problem")).startswith("iOS 13")
     assert headline_of(make_entry(title="velmora votes for the wall")).startswith("Velmora")
+
+
+def test_a_tail_of_the_outlets_name_and_one_word_more_is_the_sites():
+    # Set 6: "Punjab exit poll: ... | News - Times of India Videos" from "The Times of India".
+    from digest.summarise.headline import clean_headline
+    title = "Velmora exit poll: harbour party predicted to win | News - Velmora Times Videos"
+    assert clean_headline(title, outlets=("The Velmora Times (via an archive)",)) == \
+        "Velmora exit poll: harbour party predicted to win"
+    assert clean_headline("Ferry sinks off Velmora - Velmora Post Online", outlets=("Velmora Post",)) == "Ferry sinks off Velmora"
+    # More than one word past the name is no site's name.
+    assert clean_headline("Ferry sinks - Velmora Post Readers Say Wow", outlets=("Velmora Post",)).endswith("Say Wow")

@@ -30,7 +30,9 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
         title = " ".join(re.sub(r"</?[a-zA-Z][^<>]{0,200}>", " ", html.unescape(title)).split())
     # "IPhone", "IPad": a style that capitalises every word shows the product's name wrong
     title = re.sub(r"\bI(?=(?:Phone|Pad|Pod|Tunes|Mac|Cloud|OS|Player)s?\b)", "i", title)
-    names = {_squash(o) for o in outlets if o} | ({_squash(site)} if site else set())
+    # "The Times of India (via web.archive.org)" is "timesofindia" too
+    names = {_squash(n) for o in outlets if o for n in (o, re.sub(r"^The\s+|\s*\([^()]*\)", "", o)) if _squash(n)}
+    names |= {_squash(site)} if site else set()
     title = _drop_head(title, names)  # "Harbour Wire | Title": the brand goes before any tail is read
     for _ in range(4):  # "Title - WVLM 7News | Velmora News, Weather, Sports | Velmora": three tails
         match = _TAIL.search(title)
@@ -83,7 +85,22 @@ _SPACED = re.compile(r"(?<!\S)(?:\w {1,3}){3,}\w[:!?.,]?(?!\S)")
 
 def _site_like(text: str, names: set[str]) -> bool:
     """True when ``text`` is the outlet's name, the page's domain name, or spells a domain."""
-    return _squash(text) in names or bool(re.search(r"\.(?:com|org|net|co\.uk|news)\b", text, re.IGNORECASE))
+    squashed = _squash(text)
+    # ... or the outlet's name and one word more ("Times of India Videos", "Velmora Post Online")
+    grown = any(len(n) >= 6 and squashed.startswith(n) and len(text.split()) <= len(_words_of(n, text)) + 1
+                for n in names)
+    return squashed in names or grown or bool(re.search(r"\.(?:com|org|net|co\.uk|news)\b", text, re.IGNORECASE))
+
+
+def _words_of(name: str, text: str) -> list[str]:
+    """The words of ``text`` that spell the squashed ``name`` from its start."""
+    words, spelt = [], ""
+    for word in text.split():
+        if len(spelt) >= len(name):
+            break
+        words.append(word)
+        spelt += _squash(word)
+    return words
 
 
 def site_name(link: str | None) -> str:
