@@ -16,8 +16,8 @@ from digest.summarise import BUDGET_WORDS
 from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, build_candidates, fresh, read_entries, tidied
 from digest.summarise.centrality import near_duplicate
-from digest.summarise.happened import (DAYS, MAX_HAPPENED, colour_openers, full_names, in_full, news_first, now_follow_up, pick_happened,
-                                      speaker_surnames, title_hedges, unintroduced_surname)
+from digest.summarise.happened import (DAYS, MAX_HAPPENED, colour_openers, full_names, in_full, news_first, now_follow_up,
+                                      pick_happened, speaker_surnames, title_hedges, unintroduced_surname)
 from digest.summarise.dek import fits_dek, pick_dek, standfirst, timing_words
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
 from digest.summarise.names import ORG_TAIL, named_in_full
@@ -257,7 +257,7 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     # three copies ...") explains the news, it is not the news.
     happened = [*top, *(c for c in happened if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text)
                          and narrates_past(_narration(c.sentence.text)) and not unintroduced_surname(c, top, surnames)
-                         and (c.news >= _SECOND_NEWS or c.news > max(t.news for t in top)))]
+                         and (c.news >= _SECOND_NEWS or c.news > max((t.news for t in top), default=0.0)))]
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,

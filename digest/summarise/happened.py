@@ -30,9 +30,10 @@ MAX_HAPPENED = 2  # the seed model tells the event in one sentence; a third is m
 
 
 def news_first(event: list[Candidate], headline: str) -> list[Candidate]:
-    """What happened's first sentence: the first event sentence, unless it names no when and no
-    how many (a colour opener: "Nobody here ever liked the sea") and a sentence just after it in
-    the same report does and is closer to the headline: news names its day or its count."""
+    """What happened's first sentence: the event sentence the news scorer rates half again above
+    the first; else the first event sentence, unless it names no when and no how many (a colour
+    opener: "Nobody here ever liked the sea") and a sentence just after it in the same report does
+    and is closer to the headline: news names its day or its count."""
     if len(event) > 1 and (best := max(event, key=lambda c: c.news)).news > 1.5 * event[0].news:
         return [best]
     if not event or NEWSY.search(event[0].sentence.text):

@@ -6,7 +6,8 @@ see (position, an actor and an event verb, a day or a count, quotation, backgrou
 first or second person) together with how much of the page's title and description a sentence
 tells, and gives a probability. Its weights were fitted by ``bench/news_eval.py`` on editors'
 labels of which sentences state the news on 343 real pages; they live in ``news_weights.py`` as
-plain numbers, so scoring stays offline, deterministic and a dot product per sentence.
+plain numbers, so scoring stays offline, deterministic and a dot product per sentence. In a story
+of several outlets, centrality is read story-wide (the labels were of single pages).
 """
 
 from __future__ import annotations
@@ -100,8 +101,6 @@ def news_score(values: dict[str, float]) -> float:
     """The probability, by the fitted weights, that a sentence with ``values`` states the news."""
     z = BIAS + sum(WEIGHTS.get(name, 0.0) * value for name, value in values.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 
 
 SCORED = 30  # sentences of a page scored: past them the news is seldom told first
