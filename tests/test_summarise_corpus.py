@@ -100,6 +100,8 @@ def test_held_back_briefs_keep_the_issue_targets_that_are_met(heldout):
     assert _share(heldout["What next forward-looking and about the event"]) >= 0.92
     # The event is stated where a reader looks first: the dek or What happened (90.7% since the lead
     # became the dek when nothing else can be one). What happened alone then often tells the
-    # details (70.4%; 85.2% before): held there so it cannot slide further unnoticed.
-    assert _share(heldout["the dek or What happened holds one, as a reader sees it"]) >= 0.90
-    assert _share(heldout["What happened holds a core-event sentence"]) >= 0.68
+    # details (70.4%; 85.2% before): held there so it cannot slide further unnoticed. Since a
+    # story told by one report shows its lead alone (editor round 16, blind: 6 briefs better, 1
+    # worse), one held-back page whose second sentence held the event counts a miss: 88.9%, 66.7%.
+    assert _share(heldout["the dek or What happened holds one, as a reader sees it"]) >= 0.88
+    assert _share(heldout["What happened holds a core-event sentence"]) >= 0.66
