@@ -391,32 +391,31 @@ def test_a_scientist_named_with_her_institution_gets_it_as_her_role():
 
 
 
-def test_one_point_of_a_list_is_no_statement_shown():
-    # Round 10: "Second, he said, ..." was shown without the first point or what it answered.
+def _substantive(follow: str) -> dict[str, bool]:
+    """Whether each statement (by its first 8 characters) stands alone, after a plain first one."""
     from digest.summarise.candidates import build_candidates
     from digest.summarise.voices import substantive
-    text = ("Harbour board chair Ana Lind said the vote would protect the town for decades to come.\n\n"
-            "“Second, the wall lets the fishing fleet stay in the inner harbour all winter,” Lind said.")
-    said = {c.sentence.text[:8]: substantive(c) for c in build_candidates((make_entry(content=text),))
+    text = f"Harbour board chair Ana Lind said the vote would protect the town for decades to come.\n\n{follow}"
+    return {c.sentence.text[:8]: substantive(c) for c in build_candidates((make_entry(content=text),))
             if c.statement is not None}
+
+
+def test_one_point_of_a_list_is_no_statement_shown():
+    # Round 10: "Second, he said, ..." was shown without the first point or what it answered.
+    said = _substantive("“Second, the wall lets the fishing fleet stay in the inner harbour all winter,” Lind said.")
     assert said == {"Harbour ": True, "“Second,": False}
 
 
 def test_round_11_voices_reports_an_office_by_initials_a_byline_and_a_tied_statement_are_no_entries():
-    from digest.summarise.candidates import build_candidates
     from digest.summarise.furniture import is_chrome
     from digest.summarise.quotes import attribute
-    from digest.summarise.voices import substantive
     assert attribute("Reports said dozens of protesters were detained by police.") is None
     assert attribute("The patrol let him go and informed the police, the IG said.") is None
     assert attribute("The patrol let him go and informed the police, the Harbour Guard said.") == ("Harbour Guard", False)
     assert is_chrome("Tor Lind writes for The Velmora Star, a Harbour Media property.")
     assert is_chrome("For the latest stories and breaking news updates download the Velmora Post apps for iOS.")
     assert not is_chrome("Residents can download the new flood app from Monday, the council said.")
-    text = ("Harbour board chair Ana Lind said the vote would protect the town for decades to come.\n\n"
-            "Similarly, harbour master Tor Lund said the wall would keep the fleet safe all winter long.")
-    said = {c.sentence.text[:8]: substantive(c) for c in build_candidates((make_entry(content=text),))
-            if c.statement is not None}
+    said = _substantive("Similarly, harbour master Tor Lund said the wall would keep the fleet safe all winter long.")
     assert said == {"Harbour ": True, "Similarl": False}
 
 

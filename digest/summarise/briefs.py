@@ -23,6 +23,7 @@ from digest.summarise.headline import clean_headline, headline_of, pick_headline
 from digest.summarise.names import ORG_TAIL, named_in_full
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sections import section_blocks
+from digest.summarise.sentences import Sentence
 from digest.summarise.event import lead_states_event, states_event_firmly
 from digest.summarise.shape import furniture, quotes_heavily
 from digest.summarise.tense import earlier_year, narrates_past
@@ -245,25 +246,11 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     ahead = pick_next(events, used=event | {c.sentence for c in events if c.sentence.position == 0},
                       shown=top, about=about)
     used = {c.sentence for c in ahead}
-    # Past the lead, What happened takes only sentences that state the event, never background
-    # (dated in an earlier year than the report), colour, a side item or a statistic: the next
-    # sentences of a lead are often those.
-    years = years or {}
-    happened = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)
-                              and (c in top or states_event_firmly(c.sentence.text)
-                                   and not earlier_year(c.sentence.text, years.get(c.sentence.entry)))])
-    surnames = speaker_surnames(events)
-    # A sentence after the lead's must tell what happened: a state ("People with the syndrome have
-    # three copies ...") explains the news, it is not the news.
-    happened = [*top, *(c for c in happened if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text)
-                         and narrates_past(_narration(c.sentence.text)) and not unintroduced_surname(c, top, surnames)
-                         and (c.news >= _SECOND_NEWS or c.news > max((t.news for t in top), default=0.0)))]
     # Told by one report, What happened is its lead alone (with the "Now ..." sentence that makes
     # it news), as the seed tells the event: a second sentence was most often a detail, colour or
     # background (editor round 16, a blind A/B: 6 briefs better with one sentence, 1 worse; with
     # several outlets another's lead may add to it, and there one brief was worse).
-    if len(reports) == 1 and top:
-        happened = list(top)
+    happened = list(top) if len(reports) == 1 and top else _with_second(events, top, used, ahead, years or {})
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,
@@ -273,6 +260,21 @@ def _pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: li
     names = {surname: name for surname, name in full_names(events).items() if surname not in (dek or "")}
     return (tuple(in_full(c.sentence.text, names) for c in happened), tuple(_quote(c) for c in said),
             tuple(_next_text(c) for c in ahead))
+
+
+def _with_second(events: list[Candidate], top: list[Candidate], used: set[Sentence], ahead: list[Candidate],
+                 years: dict[int, int]) -> list[Candidate]:
+    """What happened from several outlets: the lead, and at most one more sentence that states the
+    event firmly and tells that something happened, never background (dated in an earlier year
+    than its report), colour, a side item, a statistic or a state that explains the news ("People
+    with the syndrome have three copies ..."), and scored 0.2 as news or above the lead."""
+    picked = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)
+                            and (c in top or states_event_firmly(c.sentence.text)
+                                 and not earlier_year(c.sentence.text, years.get(c.sentence.entry)))])
+    surnames = speaker_surnames(events)
+    return [*top, *(c for c in picked if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text)
+                    and narrates_past(_narration(c.sentence.text)) and not unintroduced_surname(c, top, surnames)
+                    and (c.news >= _SECOND_NEWS or c.news > max((t.news for t in top), default=0.0)))]
 
 
 def _next_text(c: Candidate) -> str:
