@@ -9,6 +9,7 @@ import pytest
 
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
+from digest.summarise.dek import standfirst_of
 from digest.summarise.headline import headline_of
 from tests.builders import make_entry
 
@@ -502,3 +503,13 @@ def test_a_tail_of_the_outlets_name_and_one_word_more_is_the_sites():
     assert clean_headline("Ferry sinks off Velmora - Velmora Post Online", outlets=("Velmora Post",)) == "Ferry sinks off Velmora"
     # More than one word past the name is no site's name.
     assert clean_headline("Ferry sinks - Velmora Post Readers Say Wow", outlets=("Velmora Post",)).endswith("Say Wow")
+
+
+def test_a_description_ending_on_a_closing_quote_is_whole_and_the_dek():
+    # "... won't turn a blind eye to “vandalism and illegality.”" ends a sentence: it was taken
+    # for a description cut at a length, and the brief lost its dek.
+    standfirst = ("Velmora councillors backed the harbour sea wall by seven votes to two, saying the town would not "
+                  "face “another flood winter.”")
+    assert standfirst_of(standfirst) == standfirst
+    made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=standfirst, title="Velmora approves harbour sea wall"))
+    assert made.dek == standfirst

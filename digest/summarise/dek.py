@@ -162,7 +162,7 @@ def standfirst_of(summary: str) -> str | None:
         return None
     # A whole description may end without a stop when it is short, as a headline does; a long one
     # that stops on a word ("... on the sale of emergency") was cut at a length.
-    if first == text.strip() and len(first.split()) <= _UNSTOPPED_WORDS or re.search(r"[.!]$", first):
+    if first == text.strip() and len(first.split()) <= _UNSTOPPED_WORDS or re.search(r"[.!][\"'”’)]*$", first):
         return first if not is_chrome(first if re.search(r"[.!?]$", first) else first + ".") else None
     return None
 
