@@ -67,9 +67,21 @@ def _byline(tail: str) -> bool:
 def _drop_head(title: str, names: set[str]) -> str:
     """``title`` without a site name or brand before its separator ("Outlet: ...", "Brand | ...")."""
     head = _HEAD.match(title)
-    if head and len(title) - head.end() > 15 and (_site_like(head.group("head"), names) or _brand_head(head)):
+    if head and len(title) - head.end() > 15 and (_site_like(head.group("head"), names) or _brand_head(head)
+                                                  or _issuer_head(head, title)):
         return title[head.end():]
     return title
+
+
+# A company's legal form ends the issuer's name a press release's title opens on.
+_LEGAL_FORM = re.compile(r"\b(?:Oyj|Oy|ASA|AB|AG|SE|NV|N\.V\.|S\.A\.|SA|plc|PLC|Inc\.?|Ltd\.?|Corp\.?|GmbH)$")
+
+
+def _issuer_head(head: re.Match[str], title: str) -> bool:
+    """True for a press release's issuer before its title, named again there ("Bittium Oyj:
+    Bittium Corporation's half year report ...")."""
+    name = head.group("head").strip()
+    return bool(_LEGAL_FORM.search(name)) and name.split()[0] in title[head.end():].split()[:3]
 
 
 def _brand_head(head: re.Match[str]) -> bool:
@@ -138,7 +150,7 @@ _SMALL = frozenset("a an and as at but by for from in into of on or the to with 
 
 
 # Labels an outlet hangs on a title's end: "(UPDATED)", "[VIDEO]", " - UPDATE".
-_LABEL_TAIL = re.compile(r"\s*(?:[(\[](?:updated?|video|photos?|watch|live|pictures|gallery|exclusive)[)\]]|"
+_LABEL_TAIL = re.compile(r"\s*(?:[(\[](?:updated?|video|photos?|watch|live|pictures|gallery|exclusive|published \d{4})[)\]]|"
                          r"[-–—|:]\s*(?:updated?|video|photos|watch|live))\s*$", re.IGNORECASE)
 
 
@@ -174,7 +186,11 @@ def calm_capitals(title: str) -> str:
         return " ".join(_title_word(w, i) for i, w in enumerate(words))
     title = " ".join(w.capitalize() if w.strip("!:,.").upper() in _SHOUTS or _EXCLAIMED.fullmatch(w)
                      or (i == 0 and _SHOUTED_HEAD.fullmatch(w)) else w for i, w in enumerate(words))
+    title = _GLUED_AMOUNT.sub(lambda m: " " + m.group(0).lower(), title)  # "$1MILLION prize" -> "$1 million prize"
     return re.sub(r"!{2,}", "!", title)
+
+
+_GLUED_AMOUNT = re.compile(r"(?<=\d)(?:THOUSAND|MILLION|BILLION|TRILLION)\b")
 
 
 def _title_word(word: str, index: int) -> str:

@@ -11,7 +11,7 @@ import re
 from digest.summarise.roles import NAME_WORD, PARTICLE
 
 _CAP = NAME_WORD
-_LINK = rf"(?:of|for|the|and|{PARTICLE})"
+_LINK = rf"(?:of|for|the|and|&|{PARTICLE})"
 NAME = rf"{_CAP}(?:\s+(?:{_LINK}\s+){{0,2}}{_CAP})*"
 PRONOUN = r"\b(?:[Hh]e|[Ss]he)\b"
 

@@ -14,6 +14,7 @@ from digest.summarise.quotes import SPEECH_VERB
 from digest.summarise.roles import JOB_WORD
 from digest.summarise.sentences import Sentence
 from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back
+from digest.summarise.tense import narrates_past
 
 MAX_NEXT = 2
 
@@ -122,6 +123,9 @@ _VAGUE = re.compile(
 # Words that make the quotation after them someone's speech ("condemned the attack, saying it
 # 'will not break our will'"): what they foresee is theirs, not a next step the report states.
 _REPORTING = re.compile(r"\b(?:saying|accus(?:ed|ing)|insisting|adding|arguing|warning|claiming|calling it)\b")
+# Where a sentence's main clause ends and a clause hanging on it begins.
+# ("that" opens what someone said or thought, and "since 2009" is a time, not a clause.)
+_SUBORDINATE = re.compile(r"\s+(?:as|after|amid|because|since(?!\s+\d)|following|while)\s+")
 _GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
 
 
@@ -132,6 +136,9 @@ def _next_score(c: Candidate) -> float:
     if SECOND_PERSON.search(narration) or _ASIDE.search(narration):
         return 0.0
     st = c.statement
+    head = _SUBORDINATE.split(narration, maxsplit=1)[0]
+    if head != narration and narrates_past(head) and not SPEECH_VERB.search(head) and outlook_score(head) < 2.0:
+        return 0.0  # "Treasuries fell as speculation mounted that the bank will ...": what moved, not a step ahead
     if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration) or _VAGUE.search(narration):
         return 0.0  # a plan announced months ago is background, not this event's next step
     if st is None and _GUESS.search(narration):

@@ -38,6 +38,7 @@ _JOB = (
     r"comedian|filmmaker|novelist|poet|athlete|player|quarterback|pitcher|outfielder|infielder|goalie|goaltender|"
     r"goalkeeper|striker|midfielder|defenseman|boxer|golfer|jockey|swimmer|sprinter|champion)"
 )
+JOB = _JOB  # a job word ("director", "spokesman"), for other modules' patterns
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
 # "acting CEO Gary Scott", "prosecuting barrister Tim Townsend"); verbs and nouns never do, so
 # "The board named interim president Steve Blackett" gives "interim president" alone.
@@ -95,12 +96,13 @@ _ROLE_BEFORE_COMMA = re.compile(
 )
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
 # The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
-_NAME_BEFORE = re.compile(r"[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
+_NAME_BEFORE = re.compile(r"\b(?!(?:He|She|It|They|We|You|I)\s)[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
 # After a place set off by commas, a lower-case phrase that is not a clause carries the role on.
 _PLACE_END = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}$")
 _ROLE_GOES_ON = re.compile(
     r",\s+(?!(?:who|which|that|whose|where|when|while|said|says|told|added|and|but|in|on|at|as|after|before)\b)"
-    r"[a-z][^,;:“”\"]*?(?=,|;|\.?\s*$)"
+    # nor a verb, the sentence's own ("..., Berkeley, begs to differ")
+    r"(?![a-z]+s\s+(?:to|that|the|a|an|his|her|their|its|it)\b)[a-z][^,;:“”\"]*?(?=,|;|\.?\s*$)"
 )
 _LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
 JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)

@@ -23,7 +23,7 @@ from digest.summarise.furniture import (
 _TITLES = frozenset(
     """mr mrs ms messrs dr gen lt col sgt capt cmdr adm maj brig gov sen rep reps sens prof rev
     fr hon pres supt insp det cpl pvt st ste mt ft no nos vs v etc al approx dept est fig jr sr
-    atty u.s.a cong assemb msgr rt""".split()
+    atty u.s.a cong assemb msgr rt mfg intl natl assn""".split()
 )
 # Month abbreviations: an abbreviation before a day number, a sentence end otherwise rare.
 _MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())

@@ -89,7 +89,7 @@ def not_news(narration: str, *, hedges: bool = True) -> bool:
 # Page furniture a news sentence never is: labels ("Next steps:"), side items ("In the meantime,"),
 # bullets, file-photo captions, citation-marked figures ("[3]"), paywall and affiliate notices.
 _FURNITURE = re.compile(
-    r"^(?:[•·▪●■►▶✓*]|[-–—]\s)|^\([^()]*\)[.!?]?$|^(?:FILE(?: PHOTO)?\s*[-–—:]|Pictured\s*:|Photos?\s*:|Caption\s*:|"
+    r"^(?:[•·▪●■►▶✓*]|[-–—]\s|\[\s)|^\([^()]*\)[.!?]?$|^(?:FILE(?: PHOTO)?\s*[-–—:]|Pictured\s*:|Photos?\s*:|Caption\s*:|"
     r"(?:Next steps|Key points|Background|Editor['’]s note|Note|Game notes?|Quick hits|Why it matters)\s*:|"
     r"In the meantime\b|Elsewhere\b|Separately\b|On another (?:note|front)\b)|\[\d{1,3}\]|"
     r"\((?:Photo|Image|Picture|Credit)s?\b|:\s*\d{1,2}\.$|\b(?:please )?subscribe\b|\bto continue reading\b|"

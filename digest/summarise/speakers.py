@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from digest.summarise.names import NOT_NAMES, ORG_TAIL, is_title, person_like
+from digest.summarise.roles import JOB_WORD
 
 # "the New York Democrat said": an epithet for someone named elsewhere, not a name.
 _EPITHET = re.compile(r"(?:Democrat|Republican|Independent|Conservative|Liberal|Tory|Socialist)s?$")
@@ -53,7 +54,10 @@ def clean_speaker(raw: str) -> str | None:
     affiliated = _AFFILIATED.fullmatch(speaker)
     if affiliated and person_like(affiliated.group("name")) and not POSSESSIVE.search(affiliated.group("name")):
         return speaker  # "Michael Shadlen of Columbia's Zuckerman Institute": the possessive is the institution's
-    if POSSESSIVE.search(speaker.removeprefix("The ")) or re.search(r"\s(?:and|&)\s", speaker):
+    two = re.search(r"\s(?:and|&)\s", speaker)
+    if two and two.group(0).strip() == "&" and JOB_WORD.search(speaker, two.end()):
+        two = None  # "Simon & Schuster CEO Carolyn Reidy": a company's name, then the person's job
+    if POSSESSIVE.search(speaker.removeprefix("The ")) or two:
         return None  # "Hege's lawyer", "The Verge's Stadia": owned, not the owner; "A and B": two people, one quote
     if all(is_title(w) for w in speaker.split() if w not in ("The", "A", "An", "the", "of")) or is_title(words[-1]):
         return None  # "The Prime Minister said", "International Trade Secretary said": an office, not a name

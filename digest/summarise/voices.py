@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
+from digest.summarise.names import person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.sentences import Sentence
 
@@ -102,7 +103,16 @@ def _new_voice(cand: Candidate, chosen: list[Candidate], *, distinct_outlet: boo
     return not distinct_outlet or all(c.outlet != cand.outlet for c in chosen)
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_AFFILIATED = re.compile(r"\s+(?:from|of|at|with|for)\s")
+
+
 def _speaker_key(c: Candidate) -> str:
     assert c.statement is not None
-    # "Maren Holt, chief executive of ..." and "Holt" are one voice: key on the name's last word.
-    return c.statement.speaker.split(",")[0].split()[-1].lower()
+    # "Maren Holt, chief executive of ..." and "Holt" are one voice: key on the name's last word,
+    # the person's name before a role after it ("Dr Mark Loewen from the University of Utah") or
+    # after one before it ("U.S. astronaut Chris Cassidy").
+    head = c.statement.speaker.split(",")[0]
+    first = _CAPITALISED_RUN.match(head)
+    person = first.group(0) if first and _AFFILIATED.match(head, first.end()) and person_like(first.group(0)) else head
+    return person.split()[-1].lower()

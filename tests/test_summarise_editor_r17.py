@@ -1,0 +1,127 @@
+"""Faults editors named in round 17 (a blind A/B on the labelled pages), one crafted case each.
+
+Every test failed before its rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from digest.model import RankedStory, Story
+from digest.summarise import get_summariser
+from digest.summarise.candidates import build_candidates
+from digest.summarise.headline import headline_of
+from digest.summarise.nextsteps import pick_next
+from digest.summarise.quotes import find_statements
+from digest.summarise.roles import roles_in
+from digest.summarise.sentences import sentences_of, split_sentences
+from digest.summarise.voices import pick_said
+from digest.summarise.shape import furniture
+from tests.builders import make_entry
+
+
+def brief(text: str, **kw):
+    entry = make_entry(content=text, summary=kw.pop("summary", ""), **kw)
+    return get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+
+
+def speakers(text: str) -> list[str]:
+    return [s.speaker for s in find_statements(sentences_of(text))]
+
+
+# Headline -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "headline"), [
+    # a press release's issuer, named again in its title
+    ("Velmora Shipping Oyj: Velmora Shipping Corporation's half year report January-June 2026",
+     "Velmora Shipping Corporation's half year report January-June 2026"),
+    # an archive's label on an old story
+    ("The Wedding? I'm Here for the Harbour Cookies (Published 2009)", "The Wedding? I'm Here for the Harbour Cookies"),
+    # an amount shouted and glued to its figure
+    ("Velmora banker offers $1MILLION prize to anyone who can solve the tide problem",
+     "Velmora banker offers $1 million prize to anyone who can solve the tide problem"),
+])
+def test_release_issuers_archive_labels_and_shouted_amounts_leave_the_headline(title, headline):
+    assert headline_of(make_entry(title=title)) == headline
+
+
+def test_a_source_named_before_a_colon_stays_on_the_headline():
+    # "Reuters: ..." or "Report: ..." attributes the claim; only a company's legal name named again goes.
+    assert headline_of(make_entry(title="Velmora Port Inc.: a new crane for the harbour")) == \
+        "Velmora Port Inc.: a new crane for the harbour"
+
+
+# What next ------------------------------------------------------------------------------------
+
+def test_a_bracketed_link_to_another_story_is_furniture():
+    assert furniture("[ The multitude of devices will test many IT teams' mobile application plans.")
+    assert not furniture("The council voted 7-2 on Monday to build the sea wall.")
+
+
+def test_what_moved_on_speculation_about_the_future_is_no_next_step():
+    moved = ("Velmora bonds fell with regional debt as speculation mounted that the central bank will "
+             "prolong its buying programme.")
+    planned = "The Velmora council said that it will vote on the sea wall plan next week."
+    entry = make_entry(content=f"The Velmora council voted on the harbour budget on Monday. {moved} {planned}",
+                       title="Velmora council votes on harbour budget", summary="")
+    cands = build_candidates((entry,))
+    chosen = [c.sentence.text for c in pick_next(cands, used=set())]
+    assert moved not in chosen and planned in chosen
+
+
+# Who said what --------------------------------------------------------------------------------
+
+def test_a_role_after_he_and_is_read_before_the_name():
+    # "He and U.S. astronaut Chris Cassidy were ...": the role is "U.S. astronaut", not cut away.
+    found = dict(roles_in("He and Velmoran astronaut Ana Ruiz were 30 minutes into the spacewalk when the leak began."))
+    assert found["Ana Ruiz"] == "Velmoran astronaut Ana Ruiz"
+
+
+def test_a_company_with_an_ampersand_is_whole_in_the_speakers_role():
+    said = speakers("Earlier Wednesday, Holt & Marsh CEO Ana Ruiz said that the harbour deal would "
+                    "\"change the business terms for everyone.\"")
+    assert said == ["Holt & Marsh CEO Ana Ruiz"]
+
+
+def test_according_to_an_institutions_officer_names_the_officer_and_media_reports_name_no_one():
+    assert speakers("According to Velmora Institute director Holt, the harbour plan is "
+                    "\"the reason the whole project broke down at the border.\"") == ["Velmora Institute director Holt"]
+    assert speakers("According to Velmoran media reports, an international warrant was sought by the justice "
+                    "minister in December.") == []
+
+
+def test_a_role_never_runs_on_into_the_sentences_own_verb():
+    found = dict(roles_in("Ana Ruiz, a professor of film studies at the University of Velmora, Skarn, begs to differ."))
+    assert found["Ana Ruiz"] == "Ana Ruiz, a professor of film studies at the University of Velmora, Skarn"
+
+
+def test_a_tally_of_what_someone_did_is_no_statement():
+    assert speakers("In three seasons with the Velmora Tides, Ana Ruiz posted 274 career tackles in 41 games.") == []
+    assert speakers("In a policy statement last year, the Velmora Port Authority noted it does not have the "
+                    "money to police every berth.") == ["Velmora Port Authority"]
+
+
+def test_one_speaker_named_with_an_affiliation_and_later_by_title_is_one_voice():
+    # Round 14: "Dr Mark Loewen from the University of Utah and Natural History Museum of Utah" and,
+    # for "He added that ...", "Dr Loewen": two entries for one man (keyed on "Utah" and "Loewen").
+    text = ("Scientists in Velmora described a new species of horned dinosaur on Monday.\n\n"
+            "\"The horns are by far the largest of any member of its group,\" explained Dr Mark Holt.\n\n"
+            "Dr Holt said that other unusual new species were also emerging from the site near the river.\n\n"
+            "\"We had never seen a skull like it before in these rocks,\" said Ana Ruiz, a curator at the museum.")
+    cands = build_candidates((make_entry(content=text, title="Horned dinosaur found in Velmora", summary=""),))
+    # as the pages named him: in full with his affiliation by the quote, by title alone for the pronoun
+    named = {1: "Dr Mark Holt from the University of Velmora and the Natural History Museum of Skarn", 2: "Dr Holt"}
+    cands = [replace(c, statement=replace(c.statement, speaker=named[c.sentence.position]))
+             if c.statement and c.sentence.position in named else c for c in cands]
+    picked = [c.statement.speaker for c in pick_said(cands, used=set(), outlets=1)]
+    assert sum("Holt" in s for s in picked) == 1 and any("Ruiz" in s for s in picked)
+
+
+# Sentences ------------------------------------------------------------------------------------
+
+def test_a_manufacturers_abbreviation_does_not_end_the_sentence():
+    assert split_sentences("The department said that Velmora Electric Mfg. Co. agreed to plead guilty. "
+                           "It will pay a fine.") == [
+        "The department said that Velmora Electric Mfg. Co. agreed to plead guilty.", "It will pay a fine."]
