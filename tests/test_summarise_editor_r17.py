@@ -125,3 +125,26 @@ def test_a_manufacturers_abbreviation_does_not_end_the_sentence():
     assert split_sentences("The department said that Velmora Electric Mfg. Co. agreed to plead guilty. "
                            "It will pay a fine.") == [
         "The department said that Velmora Electric Mfg. Co. agreed to plead guilty.", "It will pay a fine."]
+
+
+@pytest.mark.parametrize(("prose", "name", "shown"), [
+    # an affiliation set off after the name, with "also"
+    ("\"It probably has no star in it,\" said Ana Ruiz, also from the Velmora Institute, who leads the team.",
+     "Ana Ruiz", "Ana Ruiz from the Velmora Institute"),
+    # two roles, each whole, too long together: the first is shown
+    ("\"Forests store carbon,\" said Ana Ruiz, a senior associate scientist with the Center for Velmoran Forestry "
+     "Research (CVFR) and a professor of biodiversity and human development at Skarn Metropolitan University.",
+     "Ana Ruiz", "Ana Ruiz, a senior associate scientist with the Center for Velmoran Forestry Research (CVFR)"),
+    ("That is a problem, said Ana Ruiz, an attorney at Holt & Marsh and the director of the international tax "
+     "program at the Velmora University School of Law.", "Ana Ruiz", "Ana Ruiz, an attorney at Holt & Marsh"),
+    # a role after the name too long to show leaves the one before it
+    ("\"A device like ours could help,\" said lead author Ana Ruiz, a biomedical engineering doctoral student in "
+     "the Holt lab in the biomedical engineering department in the School of Engineering at Velmora University.",
+     "Ana Ruiz", "lead author Ana Ruiz"),
+    ("\"The harbour will be busy for years,\" wrote journalist Ana Ruiz.", "Ana Ruiz", "journalist Ana Ruiz"),
+    # a journalist is known by the job
+    ("Conservative journalist Ana Ruiz took a look back at Velmoran history.", "Ana Ruiz",
+     "Conservative journalist Ana Ruiz"),
+])
+def test_roles_editors_found_missing(prose, name, shown):
+    assert (name, shown) in roles_in(prose)

@@ -26,7 +26,7 @@ _JOB = (
     r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice|aide|barrister|solicitor|counsel|"
     r"plaintiff|defendant|claimant|cfo|coo|cto|columnist|pollster|detective|sergeant|lieutenant|colonel|"
     r"trustee|coordinator|administrator|supervisor|specialist|instructor|coach|host|author|"
-    r"meteorologist|correspondent|anchor|reporter|scholar|academic|blogger|writer|commentator|pundit|contributor|"
+    r"meteorologist|correspondent|anchor|reporter|journalist|photographer|broadcaster|scholar|academic|blogger|writer|commentator|pundit|contributor|"
     r"candidate|nominee|hopeful|council(?:man|woman|member)|congress(?:man|woman)|"
     # the sciences and professions by their ending: "a paleontologist at", "a neuropsychologist at"
     r"\w+olog(?:ist|er)|\w*scientist|physicist|chemist|astronomer|curator|investigator|clinician|"
@@ -53,7 +53,7 @@ _QUALIFIER = (
 # and a role that might be cut short is left out.
 _ROLE_START = re.compile(
     r"(?:^|[,.;:(“\"]|\b(?i:the|a|an|by|with|to|for|of|from|and|or|but|yet|so|then|also|who|that|which|as|"
-    r"including|like|than|when|while|after|before|says|said|told|tells|added|adds|according|is|was|were|are|"
+    r"including|like|than|when|while|after|before|says|said|told|tells|added|adds|wrote|writes|according|is|was|were|are|"
     r"be|been)|\b[a-z]+ed)\s+$"
 )
 # A full stop after a title ("an adviser to Mr. Reid") does not end the role.
@@ -68,7 +68,7 @@ _PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
     rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?"
-    rf"(?P<role>(?:the |a |an |(?:[A-Z][\w/&.-]*\s+){{1,2}}(?=[a-z]))?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,160}}?"
+    rf"(?P<role>(?:the |a |an |(?:[A-Z][\w/&.-]*\s+){{1,2}}(?=[a-z]))?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,240}}?"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 # Words that join a clause, never a role's own ("Both Agerblad and tattoo artist ...", "... College
@@ -119,7 +119,8 @@ _WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+)
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
 _DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
-_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={_DEGREE},?\s+(?:of|from|at)\s)")
+_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={_DEGREE},?\s+(?:also\s+)?(?:of|from|at)\s)")
+_ALSO = re.compile(r",?\s+also(?=\s+(?:of|from|at)\s)")  # "Stefan Gillessen, also from the Max Planck Institute"
 _DEGREE_THEN = re.compile(rf"{_DEGREE},?(?=\s)")
 _OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
 # An institution ends on a word of one, or one heads it (or it is someone's: "Columbia's Zuckerman
@@ -159,7 +160,9 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
         job = JOB_WORD.search(role) or role.startswith("representing ")  # "..., representing Wal-Mart,"
         if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role):
             name = " ".join(_unopened(match.group("name").split()))  # "But Patrick Wiggins, ...": not "But"
-            found.append((name, _with_role(name, role, after=True)))
+            shown = _with_role(name, role, after=True)
+            if shown != name or not any(n == name for n, _ in _roles_before(prose)):
+                found.append((name, shown))  # too long to show: a role before the name ("lead author") may serve
     for match in _SET_OFF_NAME.finditer(prose):
         role = _ROLE_BEFORE_COMMA.search(prose[max(0, match.start() - _ROLE_WINDOW): match.start()])
         if role:
@@ -221,7 +224,9 @@ def _shown_before(prose: str, match: re.Match[str], role: str) -> tuple[str, str
 def _affiliation(prose: str, end: int) -> str:
     """The " of <institution>" right after a name ("of Columbia's Zuckerman Institute"), else ""."""
     degree = _DEGREE_THEN.match(prose, end)  # ", Ph.D.," is skipped: the role is the institution
-    match = _OF_ORG.match(prose, degree.end() if degree else end)
+    start = degree.end() if degree else end
+    also = _ALSO.match(prose, start)
+    match = _OF_ORG.match(prose, also.end() if also else start)
     if not match or not _ORG_END.search(match.group(0)):
         return ""
     return match.group(0).rstrip(".") if re.search(r"\w{4,}\.$", match.group(0)) else match.group(0)
@@ -239,6 +244,11 @@ def _bare(name: str) -> str:
     return name[:-1] if name.endswith(".") and not re.search(r"\b(?:Jr|Sr|[A-Z])\.$", name) else name
 
 
+# Two roles joined, each whole: "a senior scientist with X and a professor of Y at Z".
+# (Not "... at the Institute for X and the Centre for Y": the second is no job.)
+_FIRST_OF_TWO = re.compile(rf"((?:a|an|the)\s.+?)\s+and\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?{_JOB}\b")
+
+
 def _with_role(name: str, role: str, *, after: bool) -> str:
     """Return the name with its whole role, or the bare name when the role is too long to show.
 
@@ -248,6 +258,8 @@ def _with_role(name: str, role: str, *, after: bool) -> str:
     role = role[:-1] if re.search(r"[a-z]{3}\.$", role) else role  # the sentence's full stop, not the role's
     words = role.split()
     kin_unowned = re.search(rf"\b{_KIN}\b", role) and not _KIN_OWNED.search(role)  # "son Usman Hasib": whose?
+    if len(words) > MAX_ROLE_WORDS and after and (first := _FIRST_OF_TWO.match(role)):
+        return _with_role(name, first.group(1), after=True)  # "an attorney at X and the director of Y ...": the first
     if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING or _HOLDER_CUT.search(role) or kin_unowned:
         return name
     return f"{name}, {role}" if after else f"{role} {name}"
