@@ -98,13 +98,3 @@ def test_a_second_what_happened_sentence_the_scorer_rates_low_is_left_out():
     # Editor round 16, a blind A/B on 40 briefs: told by one report, one sentence was better.
     assert happened(0.9, 0.85, reports=(entry,)) == (NEWS,)
 
-
-def test_a_sentence_that_is_the_whole_description_reads_as_fully_told_by_it():
-    # A page whose description is its lead, word for word: the lead tells all of the description,
-    # not none of it (it scored 0 there, and a later sentence echoing it outranked it).
-    entry = make_entry(content=f"{NEWS} {AFTER}", title=TITLE, summary=NEWS)
-    cands = build_candidates((entry,))
-    page = page_of(cands, title=TITLE, description=NEWS)
-    lead = next(c for c in cands if c.sentence.text == NEWS)
-    values = features(lead, page)
-    assert values["desc_overlap"] == 1.0 and values["desc_best"] == 1.0

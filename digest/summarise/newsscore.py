@@ -61,7 +61,7 @@ def page_of(candidates: list[Candidate], *, title: str, description: str) -> Pag
     return Page(
         title=title, description=description,
         best_title=max((overlap(t, title) for _, t in texts), default=0.0) if title else 0.0,
-        best_desc=max((overlap(t, description) for _, t in texts), default=0.0) if description else 0.0,
+        best_desc=max((overlap(t, description) for _, t in texts if t != description), default=0.0) if description else 0.0,
         first_firm=min((p for p, t in texts if states_event_firmly(t)), default=-1),
         first_newsy=min((p for p, t in texts if NEWSY.search(t)), default=-1),
     )
@@ -74,7 +74,7 @@ def features(c: Candidate, page: Page) -> dict[str, float]:
     narration = QUOTE_SPAN.sub(" ", text)
     pos = c.sentence.position
     t_over = overlap(text, title) if title else 0.0
-    d_over = overlap(text, description) if description else 0.0
+    d_over = overlap(text, description) if description and description != text else 0.0
     words = word_count(c)
     return {
         "pos0": float(pos == 0), "pos1": float(pos == 1), "pos2": float(pos == 2),
