@@ -142,9 +142,19 @@ def test_a_manufacturers_abbreviation_does_not_end_the_sentence():
      "the Holt lab in the biomedical engineering department in the School of Engineering at Velmora University.",
      "Ana Ruiz", "lead author Ana Ruiz"),
     ("\"The harbour will be busy for years,\" wrote journalist Ana Ruiz.", "Ana Ruiz", "journalist Ana Ruiz"),
+    # a role owned by someone named ("Orb's trainer"), a trainer by the job
+    ("\"He is a nice horse,\" said Ana Ruiz, Velmora Star's trainer.", "Ana Ruiz", "Ana Ruiz, Velmora Star's trainer"),
+    ("After the Skarn Derby, the owners, along with trainer Ana Ruiz, chose the race.", "Ana Ruiz", "trainer Ana Ruiz"),
     # a journalist is known by the job
     ("Conservative journalist Ana Ruiz took a look back at Velmoran history.", "Ana Ruiz",
      "Conservative journalist Ana Ruiz"),
 ])
 def test_roles_editors_found_missing(prose, name, shown):
     assert (name, shown) in roles_in(prose)
+
+
+def test_two_sentences_a_page_glued_together_are_split_but_domains_and_initials_are_not():
+    # Round 14: What happened read "... to cooler habitats.Previous studies had documented ...".
+    assert split_sentences("Fish moved toward the poles to cooler habitats.Previous studies had documented shifts.") == [
+        "Fish moved toward the poles to cooler habitats.", "Previous studies had documented shifts."]
+    assert len(split_sentences("Orders on the Velmora.Com site rose as U.S.Army units left.")) == 1

@@ -36,7 +36,7 @@ _JOB = (
     # creator Kazunori Yamauchi", "Bruins goalie Tuukka Rask"
     r"astronaut|cosmonaut|creator|producer|inventor|artist|actor|actress|singer|songwriter|musician|rapper|"
     r"comedian|filmmaker|novelist|poet|athlete|player|quarterback|pitcher|outfielder|infielder|goalie|goaltender|"
-    r"goalkeeper|striker|midfielder|defenseman|boxer|golfer|jockey|swimmer|sprinter|champion)"
+    r"goalkeeper|striker|midfielder|defenseman|boxer|golfer|jockey|trainer|caddie|agent|swimmer|sprinter|champion)"
 )
 JOB = _JOB  # a job word ("director", "spokesman"), for other modules' patterns
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
@@ -68,7 +68,7 @@ _PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _AFTER = re.compile(
     rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?"
-    rf"(?P<role>(?:the |a |an |(?:[A-Z][\w/&.-]*\s+){{1,2}}(?=[a-z]))?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,240}}?"
+    rf"(?P<role>(?:the |a |an |(?:[A-Z][\w/&.’'-]*\s+){{1,2}}(?=[a-z]))?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,240}}?"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 # Words that join a clause, never a role's own ("Both Agerblad and tattoo artist ...", "... College

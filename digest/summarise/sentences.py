@@ -37,6 +37,9 @@ _OPENERS = frozenset(
 )
 
 _CLOSERS = "\"'”’)]"
+# Two sentences a page glued together: "... to cooler habitats.Previous studies ..." (not a
+# domain, "Amazon.Com", nor an initialism, "U.S.Army").
+_GLUED = re.compile(r"(?<![\w.])([a-z]{4,}[.!?])(?=(?!(?:Com|Org|Net|Gov|Edu|Co|Io|Uk)\b)[A-Z][a-z]{2,}\b)")
 # A candidate boundary: terminal punctuation, any closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])[\"'”’)\]]*\s+")
 _PARA_BREAK = re.compile(r"\n\s*\n")
@@ -66,7 +69,7 @@ def split_sentences(paragraph: str) -> list[str]:
     candidate stop to the next rather than recounted from the sentence start, and only a
     few characters either side of a stop are looked at.
     """
-    text = _SPACES.sub(" ", paragraph).strip()
+    text = _GLUED.sub(r"\1 ", _SPACES.sub(" ", paragraph).strip())
     if not text:
         return []
     quotes = _QuoteCount(text) if _quotes_balanced(text) else None
