@@ -158,3 +158,24 @@ def test_two_sentences_a_page_glued_together_are_split_but_domains_and_initials_
     assert split_sentences("Fish moved toward the poles to cooler habitats.Previous studies had documented shifts.") == [
         "Fish moved toward the poles to cooler habitats.", "Previous studies had documented shifts."]
     assert len(split_sentences("Orders on the Velmora.Com site rose as U.S.Army units left.")) == 1
+
+
+def test_a_person_introduced_by_an_office_with_of_keeps_it_when_named_again():
+    # Round 18: "Inspector General of BSF Jammu Frontier Rajeev Krishna" and, for "Krishna said",
+    # a bare "Rajeev Krishna": two entries, the second without the role.
+    text = ("Four people were killed when troops fired on a crowd in Velmora on Thursday.\n\n"
+            "Inspector General of the Velmora Frontier Force Ana Ruiz said a picket of troops had stopped a man "
+            "at a check-point.\n\n"
+            "Asked if the deaths were due to the firing, Ruiz said, \"Police officials and officers were on the spot.\"")
+    cands = build_candidates((make_entry(content=text, title="Four killed in Velmora firing", summary=""),))
+    office = "Inspector General of the Velmora Frontier Force Ana Ruiz"
+    assert [c.statement.speaker for c in cands if c.statement] == [office, office]
+    assert [c.statement.speaker for c in pick_said(cands, used=set(), outlets=1)] == [office]
+
+
+def test_a_look_ahead_credited_to_the_official_of_an_earlier_sentence_is_no_next_step():
+    # Round 18: "The official said ..." under a Palestinian official's entry read as his words.
+    ahead = "The official said Kerry will fly to the West Bank on Saturday to press for new talks."
+    entry = make_entry(content=f"Kerry met the chief Palestinian negotiator in Amman on Friday. {ahead}",
+                       title="Kerry meets Palestinian negotiator in Amman", summary="")
+    assert ahead not in [c.sentence.text for c in pick_next(build_candidates((entry,)), used=set())]

@@ -68,7 +68,7 @@ class NameBook:
                 run = run.replace(head, named, 1) if named else ""
             if not run:
                 continue
-            self._learn(run)
+            self._learn(run, office=not others)  # "President and Chief Financial Officer of ...": the office was cut
             name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
             if name and name not in self.genders:
                 at = match.end() - len(piece)  # an honorific just before the run, or opening it ("Ms. Jordan Price")
@@ -181,8 +181,9 @@ class NameBook:
         known = self.by_surname.get(_surname(run))
         return known if known and len(known) > len(run) and known.endswith(run) else run
 
-    def _learn(self, run: str, *, whole: bool = True) -> None:
-        """Learn the person a run names; ``whole`` is False for a run cut at a possessive ("... of Columbia's")."""
+    def _learn(self, run: str, *, whole: bool = True, office: bool = True) -> None:
+        """Learn the person a run names; ``whole`` is False for a run cut at a possessive ("... of Columbia's"),
+        ``office`` False for one cut at "and" (an office before the name may have lost its start)."""
         head, link = _split_of(run)
         if link:
             # "Sheriff Joe Arpaio of Maricopa County": the person is the name before "of", and where
@@ -197,6 +198,8 @@ class NameBook:
             size = 3 if re.fullmatch(r"[A-Z]\.", words[-2]) and len(words) > 4 else 2
             tail = " ".join(words[-size:])
             if person_like(tail) and not is_title(words[-size]) and words[-size] not in PLACE_HEAD:
+                if whole and office and any(is_title(w) for w in words[:-size]):
+                    self.roles.setdefault(tail, run)  # the office is how the article introduced them
                 run = tail
         if person_like(run):
             known = self.by_surname.get(_surname(run))

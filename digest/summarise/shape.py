@@ -21,7 +21,9 @@ DANGLING = re.compile(
     r"statement|development|incident|news|latest|same|(?:former|latter)(?=,| (?:said|says|is|was|has|had|told|added|wrote))|"
     r"(?:two|three|pair|group)(?! [a-z]+ (?:that|who|which|whose|of|from|behind|accused|charged)\b)|"
     r"case|issue|problem|answer|question|idea|study|survey|poll|previous|aforementioned|ad|video|photo|cover|"
-    r"congressman|congresswoman|senator|lawmaker|spokesman|spokeswoman)\b)\b"
+    r"congressman|congresswoman|senator|lawmaker|spokesman|spokeswoman|"
+    # "The official said ...": someone an earlier sentence named ("The official death toll" is no one)
+    r"(?:officials?|sources?)(?=,| (?:said|says|say|told|tells|added|declined|spoke|asked)\b))\b)\b"
 )
 # "In a statement, he said ...": the subject is someone named in an earlier sentence.
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^,“\"]{0,60},\s*){1,2}(?:he|she|they|it)\s")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
-from digest.summarise.names import person_like
+from digest.summarise.names import is_title, person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.sentences import Sentence
 
@@ -114,5 +114,6 @@ def _speaker_key(c: Candidate) -> str:
     # after one before it ("U.S. astronaut Chris Cassidy").
     head = c.statement.speaker.split(",")[0]
     first = _CAPITALISED_RUN.match(head)
-    person = first.group(0) if first and _AFFILIATED.match(head, first.end()) and person_like(first.group(0)) else head
+    person = first.group(0) if first and _AFFILIATED.match(head, first.end()) and person_like(first.group(0)) \
+        and not is_title(first.group(0).split()[-1]) else head  # "Inspector General of BSF ... Rajeev Krishna"
     return person.split()[-1].lower()
