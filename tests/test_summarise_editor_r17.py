@@ -27,6 +27,10 @@ def brief(text: str, **kw):
     return get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
 
 
+def candidates(text: str, title: str):
+    return build_candidates((make_entry(content=text, title=title, summary=""),))
+
+
 def speakers(text: str) -> list[str]:
     return [s.speaker for s in find_statements(sentences_of(text))]
 
@@ -110,7 +114,7 @@ def test_one_speaker_named_with_an_affiliation_and_later_by_title_is_one_voice()
             "\"The horns are by far the largest of any member of its group,\" explained Dr Mark Holt.\n\n"
             "Dr Holt said that other unusual new species were also emerging from the site near the river.\n\n"
             "\"We had never seen a skull like it before in these rocks,\" said Ana Ruiz, a curator at the museum.")
-    cands = build_candidates((make_entry(content=text, title="Horned dinosaur found in Velmora", summary=""),))
+    cands = candidates(text, "Horned dinosaur found in Velmora")
     # as the pages named him: in full with his affiliation by the quote, by title alone for the pronoun
     named = {1: "Dr Mark Holt from the University of Velmora and the Natural History Museum of Skarn", 2: "Dr Holt"}
     cands = [replace(c, statement=replace(c.statement, speaker=named[c.sentence.position]))
@@ -167,7 +171,7 @@ def test_a_person_introduced_by_an_office_with_of_keeps_it_when_named_again():
             "Inspector General of the Velmora Frontier Force Ana Ruiz said a picket of troops had stopped a man "
             "at a check-point.\n\n"
             "Asked if the deaths were due to the firing, Ruiz said, \"Police officials and officers were on the spot.\"")
-    cands = build_candidates((make_entry(content=text, title="Four killed in Velmora firing", summary=""),))
+    cands = candidates(text, "Four killed in Velmora firing")
     office = "Inspector General of the Velmora Frontier Force Ana Ruiz"
     assert [c.statement.speaker for c in cands if c.statement] == [office, office]
     assert [c.statement.speaker for c in pick_said(cands, used=set(), outlets=1)] == [office]
