@@ -149,6 +149,13 @@ def test_a_manufacturers_abbreviation_does_not_end_the_sentence():
     # a role owned by someone named ("Orb's trainer"), a trainer by the job
     ("\"He is a nice horse,\" said Ana Ruiz, Velmora Star's trainer.", "Ana Ruiz", "Ana Ruiz, Velmora Star's trainer"),
     ("After the Skarn Derby, the owners, along with trainer Ana Ruiz, chose the race.", "Ana Ruiz", "trainer Ana Ruiz"),
+    # an office after "who is" without a comma; a court role after the name; what kind of artist or host
+    ("\"It is smaller,\" said Ana Ruiz who is Velmora County Public Works Director.", "Ana Ruiz",
+     "Ana Ruiz, Velmora County Public Works Director"),
+    ("Ana Ruiz, prosecuting, said: \"It is obvious what effect the death has had.\"", "Ana Ruiz",
+     "Ana Ruiz, prosecuting"),
+    ("Both Holt and tattoo artist Ana Ruiz were surprised by the interest.", "Ana Ruiz", "tattoo artist Ana Ruiz"),
+    ("Holt had endorsements from activists like radio host Ana Ruiz and others.", "Ana Ruiz", "radio host Ana Ruiz"),
     # a journalist is known by the job
     ("Conservative journalist Ana Ruiz took a look back at Velmoran history.", "Ana Ruiz",
      "Conservative journalist Ana Ruiz"),

@@ -113,8 +113,9 @@ _NOT_ROLE = re.compile(
 # "Paul Begala, who was a longtime advisor to Bill and Hillary Clinton": the role in a relative clause.
 # "Manson, who is chief of preventive medicine at ...": a surname the article introduced before, a
 # job with no article.
-_WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),\s+who\s+(?:is|was|has been|had been)\s+"
-                      rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{_QUALIFIER}\s+){{0,2}}{_JOB}\s+(?:of|at|for|to)\s)[^,;:“”\"()]{{2,120}}?)"
+_WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),?\s+who\s+(?:is|was|has been|had been)\s+"
+                      rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{_QUALIFIER}\s+){{0,2}}{_JOB}\s+(?:of|at|for|to)\s"
+                      rf"|(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?=[A-Z][a-z]+[,.;]|[A-Z][a-z]+$))[^,;:“”\"()]{{2,120}}?)"
                       rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
@@ -134,6 +135,7 @@ _ORG_END = re.compile(
     r"(?:\.?$|\s+(?:of|for)\s+[A-Z]))"
 )
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
+_COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_PERSON}),\s+(?P<role>prosecuting|defending|mitigating),")
 _CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
 _OWNED = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
 _OWNER_WORD = re.compile(r"(?:his|her|their|its|our|my|your)\b")
@@ -183,7 +185,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             found.append((name, _with_role(name, role, after=True)))
     found += _roles_before(prose)
     # "Prosecuting, Tim Townsend said": a court report's role opens the sentence.
-    found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}") for m in _COURT_ROLE.finditer(prose)]
+    found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}")
+              for m in (*_COURT_ROLE.finditer(prose), *_COURT_ROLE_AFTER.finditer(prose))]
     for match in _NAME_OF.finditer(prose):
         name = " ".join(_unopened(match.group("name").split()))
         if " " in name and _affiliation(prose, match.end()):
@@ -211,7 +214,16 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
         # after a capitalised word ("Acting CEO") the role before the name was read whole above.
         if match.start() == 0 or _ROLE_START.search(prose, 0, match.start()):
             found.append(_shown_before(prose, match, match.group("role")))
+        elif (noun := _NOUN_BEFORE.search(prose, 0, match.start())) and _LISTED.search(prose, 0, noun.start()):
+            # "and tattoo artist Zashay Tastas", "like radio host Laura Ingraham": what kind of artist or host
+            found.append(_shown_before(prose, match, f"{noun.group(1)} {match.group('role')}"))
     return found
+
+
+# A noun naming the field of a job ("tattoo", "radio"), right before it; never a verb ("hired lawyer ...").
+_NOUN_BEFORE = re.compile(r"(?<![\w’'-])((?!(?:met|meet|hired|hire|named|called|told|asked|thanked|sued|joined|"
+                          r"visited|says|said|sent|saw|see|let|got|had|has|was|is)\b)[a-z]{3,}(?<!ed)(?<!ing)(?<!ly))\s+$")
+_LISTED = re.compile(r"\b(?:and|or|like|including|with|by|as|from)\s+$")
 
 
 def _shown_before(prose: str, match: re.Match[str], role: str) -> tuple[str, str]:
