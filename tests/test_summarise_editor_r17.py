@@ -190,3 +190,11 @@ def test_a_look_ahead_credited_to_the_official_of_an_earlier_sentence_is_no_next
     entry = make_entry(content=f"Kerry met the chief Palestinian negotiator in Amman on Friday. {ahead}",
                        title="Kerry meets Palestinian negotiator in Amman", summary="")
     assert ahead not in [c.sentence.text for c in pick_next(build_candidates((entry,)), used=set())]
+
+
+def test_a_word_only_shouted_when_written_in_capitals_keeps_its_case_otherwise():
+    # Round 19: "Napa Co. enters exclusive agreement ..." became "... enters Exclusive agreement ...".
+    assert headline_of(make_entry(title="Velmora enters exclusive agreement on the harbour resort")) == \
+        "Velmora enters exclusive agreement on the harbour resort"
+    assert headline_of(make_entry(title="Velmora council must act on the HUGE harbour storm")) == \
+        "Velmora council must act on the Huge harbour storm"

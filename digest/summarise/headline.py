@@ -184,7 +184,7 @@ def calm_capitals(title: str) -> str:
     letters = [w for w in words if any(ch.isalpha() for ch in w)]
     if letters and all(w.isupper() for w in letters) and len(letters) > 2:
         return " ".join(_title_word(w, i) for i, w in enumerate(words))
-    title = " ".join(w.capitalize() if w.strip("!:,.").upper() in _SHOUTS or _EXCLAIMED.fullmatch(w)
+    title = " ".join(w.capitalize() if w.isupper() and w.strip("!:,.") in _SHOUTS or _EXCLAIMED.fullmatch(w)
                      or (i == 0 and _SHOUTED_HEAD.fullmatch(w)) else w for i, w in enumerate(words))
     title = _GLUED_AMOUNT.sub(lambda m: " " + m.group(0).lower(), title)  # "$1MILLION prize" -> "$1 million prize"
     return re.sub(r"!{2,}", "!", title)
