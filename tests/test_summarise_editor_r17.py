@@ -198,3 +198,19 @@ def test_a_word_only_shouted_when_written_in_capitals_keeps_its_case_otherwise()
         "Velmora enters exclusive agreement on the harbour resort"
     assert headline_of(make_entry(title="Velmora council must act on the HUGE harbour storm")) == \
         "Velmora council must act on the Huge harbour storm"
+
+
+def test_a_statement_opening_on_he_said_names_the_speaker_instead():
+    # Round 19 (snapshot): an entry read "He said ..." beside its speaker's name and role.
+    text = ("Donors pledged $4 billion for Velmora at a conference in Skarn on Wednesday.\n\n"
+            "Interim president Ana Ruiz thanked the donors for their support at the conference.\n\n"
+            "She said the election would be held on July 28 as planned, whatever the cost.")
+    made = brief(text, title="Donors pledge $4 billion for Velmora")
+    texts = [q.text for q in made.who_said_what] + list(made.what_next)
+    assert any(t.startswith("Ana Ruiz said the election") for t in texts)
+    assert not any(t.startswith("She said") for t in texts)
+
+
+def test_a_sites_name_with_its_expansion_in_brackets_leaves_the_headline():
+    title = "Swimming greats slam funding cuts - Velmora News (Velmora Broadcasting Corporation)"
+    assert headline_of(make_entry(title=title, feed="Velmora News")) == "Swimming greats slam funding cuts"

@@ -285,7 +285,7 @@ def _next_text(c: Candidate) -> str:
 def _quote(c: Candidate) -> Quote:
     assert c.statement is not None
     speaker = c.statement.speaker
-    return Quote(speaker=speaker, text=_unwrapped(named_in_full(c.statement.text, speaker)), source=c.outlet)
+    return Quote(speaker=speaker, text=named_in_full(_unwrapped(c.statement.text), speaker), source=c.outlet)
 
 
 # "He added, “...”": the speaker is shown beside the quote, and "added" to nothing shown dangles.

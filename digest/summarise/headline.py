@@ -38,7 +38,8 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
         match = _TAIL.search(title)
         if not match:
             break
-        tail = match.group("tail")
+        # "- ABC News (Australian Broadcasting Corporation)": the name is judged without its expansion
+        tail = re.sub(r"\s+\([A-Z][^()]{0,60}\)$", "", match.group("tail"))
         if tail.rstrip().endswith(("!", "?")):
             break  # "... Oscar Dress -- STOLEN!!!": the news itself, shouted, not a site's name
         sep = match.group(0).strip()[:1]

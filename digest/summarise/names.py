@@ -115,6 +115,10 @@ def person_like(run: str) -> bool:
 SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 
 
+_PRONOUN_SAYS = re.compile(r"^(?:He|She)(?= (?:said|says|added|adds|told|tells|noted|notes|warned|argued|explained|"
+                           r"insisted|stressed|predicted|pointed out)\b)")
+
+
 def named_in_full(text: str, speaker: str) -> str:
     """Return ``text`` with a leading bare surname of the speaker given in full, else ``text``.
 
@@ -124,6 +128,11 @@ def named_in_full(text: str, speaker: str) -> str:
     of the Port Authority, said ..."). Only the opening is touched: the rest is the source's.
     """
     name = speaker.split(",")[0].strip()
+    if _PRONOUN_SAYS.match(text) and person_like(name) and not name.startswith("The "):
+        # "He said the vote ...": the speaker shown beside it is no antecedent; the name is
+        words = name.split()
+        last_lower = max((i for i, w in enumerate(words) if w[:1].islower()), default=-1)
+        return _PRONOUN_SAYS.sub(" ".join(words[last_lower + 1:]) or name, text, count=1)
     if " " not in name or text.startswith(name):
         return text
     match = re.match(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{re.escape(name.split()[-1])}\b(?![’'-])", text)
