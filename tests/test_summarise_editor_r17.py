@@ -214,3 +214,8 @@ def test_a_statement_opening_on_he_said_names_the_speaker_instead():
 def test_a_sites_name_with_its_expansion_in_brackets_leaves_the_headline():
     title = "Swimming greats slam funding cuts - Velmora News (Velmora Broadcasting Corporation)"
     assert headline_of(make_entry(title=title, feed="Velmora News")) == "Swimming greats slam funding cuts"
+
+
+def test_a_role_owned_by_someone_unseen_is_not_read_after_and():
+    # "and his lawyer Ana Ruiz": whose lawyer the entry could not say (as "their Haitian-born mother")
+    assert ("Ana Ruiz", "his lawyer Ana Ruiz") not in roles_in("The court heard Holt and his lawyer Ana Ruiz on Monday.")

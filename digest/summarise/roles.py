@@ -222,7 +222,9 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
 
 # A noun naming the field of a job ("tattoo", "radio"), right before it; never a verb ("hired lawyer ...").
 _NOUN_BEFORE = re.compile(r"(?<![\w’'-])((?!(?:met|meet|hired|hire|named|called|told|asked|thanked|sued|joined|"
-                          r"visited|says|said|sent|saw|see|let|got|had|has|was|is)\b)[a-z]{3,}(?<!ed)(?<!ing)(?<!ly))\s+$")
+                          r"visited|says|said|sent|saw|see|let|got|had|has|was|is|"
+                          # nor an owner the reader cannot see ("and his lawyer ...")
+                          r"his|her|hers|their|its|our|my|your|the|this|that)\b)[a-z]{3,}(?<!ed)(?<!ing)(?<!ly))\s+$")
 _LISTED = re.compile(r"\b(?:and|or|like|including|with|by|as|from)\s+$")
 
 
