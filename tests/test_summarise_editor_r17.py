@@ -156,6 +156,11 @@ def test_a_manufacturers_abbreviation_does_not_end_the_sentence():
      "Ana Ruiz, prosecuting"),
     ("Both Holt and tattoo artist Ana Ruiz were surprised by the interest.", "Ana Ruiz", "tattoo artist Ana Ruiz"),
     ("Holt had endorsements from activists like radio host Ana Ruiz and others.", "Ana Ruiz", "radio host Ana Ruiz"),
+    # a qualifier before a capitalised role is the role's ("senior Nature editor", "former ... adviser")
+    ("The find came at a pivotal time, said senior Velmora Post editor Dr Ana Ruiz, when the planet was warm.",
+     "Dr Ana Ruiz", "senior Velmora Post editor Dr Ana Ruiz"),
+    ("The plan was backed by former Velmora Port adviser Ana Ruiz on Monday.", "Ana Ruiz",
+     "former Velmora Port adviser Ana Ruiz"),
     # a journalist is known by the job
     ("Conservative journalist Ana Ruiz took a look back at Velmoran history.", "Ana Ruiz",
      "Conservative journalist Ana Ruiz"),

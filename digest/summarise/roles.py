@@ -208,7 +208,10 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
         # "The board named interim president ...", "Kennedy told lawyer ...": a clause, not a role (read below).
         clause = any(_CLAUSE_WORD.fullmatch(w) and not re.fullmatch(_QUALIFIER, w) for w in words)
         if words and words[0][:1].isupper() and any(w[:1].islower() for w in words) and not clause:
-            found.append(_shown_before(prose, match, " ".join(words)))
+            # "senior Nature editor Dr Henry Gee", "former Obama adviser ...": the qualifier is the role's
+            qualified = _QUALIFIED.search(prose, 0, match.start()) if len(words) == len(match.group("role").split()) else None
+            found.append(_shown_before(prose, match, f"{qualified.group(1)} {' '.join(words)}" if qualified
+                                       else " ".join(words)))
     for match in _LOWER_BEFORE.finditer(prose):
         # After "their" or "his" the role is owned by someone unseen ("their Haitian-born mother");
         # after a capitalised word ("Acting CEO") the role before the name was read whole above.
@@ -218,6 +221,9 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
             # "and tattoo artist Zashay Tastas", "like radio host Laura Ingraham": what kind of artist or host
             found.append(_shown_before(prose, match, f"{noun.group(1)} {match.group('role')}"))
     return found
+
+
+_QUALIFIED = re.compile(rf"(?<![\w’'-])((?:{_QUALIFIER}\s+){{0,1}}{_QUALIFIER})\s+$")
 
 
 # A noun naming the field of a job ("tattoo", "radio"), right before it; never a verb ("hired lawyer ...").
