@@ -152,6 +152,7 @@ _TRAILING = frozenset("of at for the and a an in on with to from".split())
 def roles_in(prose: str) -> list[tuple[str, str]]:
     """Return (name, speaker as shown with role) for each person given a role in ``prose``."""
     found = []
+    before = _roles_before(prose)  # read once: a role after the name too long to show may fall back on one
     for match in _AFTER.finditer(prose):
         role = match.group("role")  # "Cynthia Burgiss, 22, a student at ...": the age is skipped
         if _LIST_GOES_ON.match(prose, match.end()):
@@ -163,7 +164,7 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
         if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role):
             name = " ".join(_unopened(match.group("name").split()))  # "But Patrick Wiggins, ...": not "But"
             shown = _with_role(name, role, after=True)
-            if shown != name or not any(n == name for n, _ in _roles_before(prose)):
+            if shown != name or not any(n == name for n, _ in before):
                 found.append((name, shown))  # too long to show: a role before the name ("lead author") may serve
     for match in _SET_OFF_NAME.finditer(prose):
         role = _ROLE_BEFORE_COMMA.search(prose[max(0, match.start() - _ROLE_WINDOW): match.start()])
@@ -183,7 +184,7 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
         if JOB_WORD.search(role) and not _OWNER_WORD.match(role):
             name = " ".join(_unopened(match.group("name").split()))
             found.append((name, _with_role(name, role, after=True)))
-    found += _roles_before(prose)
+    found += before
     # "Prosecuting, Tim Townsend said": a court report's role opens the sentence.
     found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}")
               for m in (*_COURT_ROLE.finditer(prose), *_COURT_ROLE_AFTER.finditer(prose))]
