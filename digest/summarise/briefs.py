@@ -103,6 +103,11 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     lead = news_first(event, headline)
     passed_over = event[:1] if lead and event and lead[0] is not event[0] else []  # the colour opener: in no block
     dek = _dek(headline_entry, headline, lead, read, readable, candidates, passed_over)
+    if dek is None:
+        unshown = [c for c in candidates if c not in passed_over]
+        if moved := _lead_to_dek(ranked, reports, unshown, lead, readable, headline, budget, years):
+            return headline, *moved
+        dek = _dek(headline_entry, headline, lead, read, readable, candidates, passed_over, opener=True)
     rest = [c for c in candidates if c not in passed_over
             and (dek is None or c in lead or not near_duplicate(c.sentence.text, dek))]
     happened, said, ahead = _pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead,
@@ -112,8 +117,6 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     if dek is not None and (not lead or lead[0].sentence.position >= _OPENING) and dek == standfirst(headline_entry) \
             and lead_states_event(dek):
         return headline, None, ((dek, *happened[:MAX_HAPPENED - 1]), said, ahead)
-    if dek is None and (moved := _lead_to_dek(ranked, reports, rest, lead, readable, headline, budget, years)):
-        return headline, *moved
     return headline, dek, (happened, said, ahead)
 
 
@@ -200,9 +203,14 @@ _OPENING = 2  # sentences of a report that open it: its lead and the one after
 
 
 def _dek(entry: Entry | None, headline: str, lead: list[Candidate], read: tuple[Entry, ...],
-         readable: tuple[Entry, ...], candidates: list[Candidate], passed_over: list[Candidate]) -> str | None:
+         readable: tuple[Entry, ...], candidates: list[Candidate], passed_over: list[Candidate], *,
+         opener: bool = False) -> str | None:
     """The dek under ``headline``: the report's standfirst, its lead or another report's, never
-    What happened's first sentence (``lead``) again; None when nothing qualifies."""
+    What happened's first sentence (``lead``) again; None when nothing qualifies.
+
+    A colour opener passed over is no dek, unless ``opener`` and the report's own standfirst
+    repeats it: then it is the publisher's summary of the news, not colour ("Floyd Mayweather Jr.
+    is the highest-earning athlete ..."), unless it only guesses ("Looks like ...")."""
     # Other reports' leads may be the dek, unless a newer report words their day differently.
     others = [s.text for e in read if e is not entry for s in tidied(e.text)[:1]
               if not _stale(s.text, candidates, readable, e)]
@@ -210,13 +218,19 @@ def _dek(entry: Entry | None, headline: str, lead: list[Candidate], read: tuple[
     # opener passed over. When What happened names its day, the dek need only agree with it;
     # else no newer report may word its day differently.
     voiced = {c.sentence.text for c in candidates if c.statement is not None and c.sentence.position > 0}
-    voiced |= {c.sentence.text for c in passed_over}
-    voiced |= {c.sentence.text for c in colour_openers(candidates, lead)}
+    own = standfirst(entry)
+    if opener and (own is None or _GUESS.match(own)):
+        return None
+    voiced |= {c.sentence.text for c in [*passed_over, *colour_openers(candidates, lead)]
+               if not opener or not near_duplicate(c.sentence.text, own or "")}
     dated = any(timing_words(c.sentence.text) for c in lead)
     # The lead's next sentence is no dek: written to follow the lead, it tells a detail or the
     # background (editors graded such deks "not the event"); no dek beats a wrong one.
     return pick_dek(entry, headline=headline, shown=[c.sentence.text for c in lead], others=others, own_leads=False,
                     stale=lambda text: text in voiced or not dated and _stale(text, candidates, readable, entry))
+
+
+_GUESS = re.compile(r"^(?:(?:It )?(?:looks|seems|sounds) (?:like|as if)|Maybe|Perhaps|Apparently)\b", re.IGNORECASE)
 
 
 def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], entry: Entry | None) -> bool:
