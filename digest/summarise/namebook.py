@@ -55,7 +55,10 @@ class NameBook:
 
     def read(self, text: str, index: int) -> None:
         """Record the person-like runs of one sentence (quotes excluded) and its subject."""
-        prose = QUOTE.sub(" ", text)
+        # A quote between two capitalised words parts them: in 'AirSnitch "breaks ...," Xin'an Zhou
+        # said' the attack's name is not the start of his; a nickname ('Chunhua "Charlie" Qi') is his own.
+        prose = QUOTE.sub(lambda m: " , " if text[: m.start()].rstrip()[-1:].isalpha() and len(m.group(0).split()) > 2
+                          else " ", text)
         pronoun = re.search(PRONOUN, prose)
         for match in re.finditer(NAME, prose):
             *others, piece = _RUN_BREAK.split(match.group(0))
@@ -179,7 +182,12 @@ class NameBook:
     def full(self, run: str) -> str:
         """Return the fullest known form of ``run``."""
         known = self.by_surname.get(_surname(run))
-        return known if known and len(known) > len(run) and known.endswith(run) else run
+        if not known or len(known) <= len(run):
+            return run
+        # "Dr. Berkley" after "Dr. Seth Berkley": the same title, and the name as first given.
+        title = _HONORIFIC.match(run)
+        return known if known.endswith(run) or title and known.startswith(title.group(0)) and known.endswith(
+            " " + run[title.end():]) and _surname(run) not in self.shared else run
 
     def _learn(self, run: str, *, whole: bool = True, office: bool = True) -> None:
         """Learn the person a run names; ``whole`` is False for a run cut at a possessive ("... of Columbia's"),

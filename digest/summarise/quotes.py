@@ -234,7 +234,9 @@ def attribute(text: str) -> tuple[str, bool] | None:
         if speaker:
             return speaker, direct
     according = _ACCORDING.search(masked)
-    if according and not _DATA_SOURCE.match(masked, according.end("sp")):
+    # "(and yours, according to Director Joe Ambeault)": the credit is the aside's, not the sentence's.
+    aside = according is not None and masked.count("(", 0, according.start()) > masked.count(")", 0, according.start())
+    if according and not aside and not _DATA_SOURCE.match(masked, according.end("sp")):
         # The claim is whatever the sentence says besides "according to X".
         rest = masked[: according.start()] + masked[according.end():]
         speaker = _named(clean_speaker(according.group("sp")), None)
@@ -288,6 +290,7 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
 
 
 
+_EXAMPLE_OF = re.compile(r"\b(?:like|such as)\s+$")
 _AFFILIATION_AND = re.compile(r"\b(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;“”\"]*\s+and\s+$")
 
 
@@ -300,6 +303,8 @@ def _subject(lead_in: str, speaker: str | None) -> str | None:
     """
     if speaker is not None and _AFFILIATION_AND.search(lead_in) and speaker.split()[-1] in ORG_TAIL:
         return None  # "lead author Sarah Willis of the ... Center (CfA) and Iowa State University said": her second affiliation
+    if speaker is not None and _EXAMPLE_OF.search(lead_in):
+        return None  # "former swimming greats like Jon Sieben says ...": the writer's account of a group
     if speaker is None or not PREPOSITION_END.search(lead_in):
         return speaker
     name = object_name(speaker)

@@ -270,6 +270,11 @@ def _bare(name: str) -> str:
 _FIRST_OF_TWO = re.compile(rf"((?:a|an|the)\s.+?)\s+and\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?{_JOB}\b")
 
 
+# A role whose job is told whole before a relative clause: "a professor of gynecology at the Stanford
+# University School of Medicine who has pioneered cervical cancer prevention techniques ...".
+_BEFORE_RELATIVE = re.compile(rf"((?:a|an|the)\s(?:[\w’'.&-]+\s+){{0,3}}?{_JOB}\b.*?)\s+(?:who|which|whose)\s")
+
+
 def _with_role(name: str, role: str, *, after: bool) -> str:
     """Return the name with its whole role, or the bare name when the role is too long to show.
 
@@ -281,6 +286,8 @@ def _with_role(name: str, role: str, *, after: bool) -> str:
     kin_unowned = re.search(rf"\b{_KIN}\b", role) and not _KIN_OWNED.search(role)  # "son Usman Hasib": whose?
     if len(words) > MAX_ROLE_WORDS and after and (first := _FIRST_OF_TWO.match(role)):
         return _with_role(name, first.group(1), after=True)  # "an attorney at X and the director of Y ...": the first
+    if len(words) > MAX_ROLE_WORDS and after and (job := _BEFORE_RELATIVE.match(role)):
+        return _with_role(name, job.group(1), after=True)  # "a professor of X at Y who has pioneered ...": the job
     if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING or _HOLDER_CUT.search(role) or kin_unowned:
         return name
     return f"{name}, {role}" if after else f"{role} {name}"

@@ -79,11 +79,17 @@ def aside_or_background(narration: str) -> bool:
     return bool(SECOND_PERSON.search(narration) or _BACKGROUND.match(narration))
 
 
+# "Now former swimming greats like Jon Sieben says ...": a group's reaction, in the writer's words.
+_GROUP_SAYS = re.compile(r"\b(?:like|such as)\s+(?:[A-Z][\w’'.-]*\s+){1,4}(?:says|said|say|told|tells)\b")
+
+
 def not_news(narration: str, *, hedges: bool = True) -> bool:
     """True for a sentence that does not report the event: addressed to the reader, hedged or
     predicting (unless it happens today), or background. ``hedges=False``: a hedge word alone
     ("In perhaps their biggest game ...", "... when an astronaut could have drowned") does not count."""
     if SECOND_PERSON.search(narration) or _BACKGROUND.match(narration) or hedges and _HEDGED.search(narration):
+        return True
+    if _GROUP_SAYS.search(narration):
         return True
     return bool(_PREDICTS.search(narration)) and not _DATED.search(narration)
 
