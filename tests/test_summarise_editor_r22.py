@@ -112,3 +112,45 @@ def test_a_groups_reaction_in_the_writers_words_does_not_open_what_happened():
     b = brief(text, title="Rowing funding cut by half a million dollars")
     assert not any("like Jon Sieben" in s for s in b.what_happened)
     assert not any("like Jon Sieben" in q.text for q in b.who_said_what)
+
+
+# What next -------------------------------------------------------------------------------------
+
+def _next(text: str, title: str) -> list[str]:
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.nextsteps import pick_next
+    return [c.sentence.text for c in pick_next(build_candidates((make_entry(content=text, title=title, summary=""),)),
+                                               used=set())]
+
+
+def test_a_future_inside_an_embedded_question_is_no_next_step():
+    text = ("Velmora researchers on Tuesday published the results of a harbour screening trial of 5,000 sailors.\n\n"
+            "The purpose of the study was to decide which sailor in the trial will accrue the highest benefit from "
+            "the screening.\n\n"
+            "The team will present the full results to the port board in March.")
+    assert _next(text, "Velmora screening trial results published") == [
+        "The team will present the full results to the port board in March."]
+
+
+def test_the_writers_cheer_is_no_next_step():
+    text = ("Velmora Apps on Tuesday opened a test of Tide, its new calendar app, to 2,000 users.\n\n"
+            "Tide is still in beta but will be launching later this summer -- better yet, the company's promising a "
+            "suite of connected apps.")
+    assert _next(text, "Velmora Apps opens Tide calendar test") == []
+
+
+# What happened ---------------------------------------------------------------------------------
+
+def test_a_state_that_explains_the_news_does_not_follow_the_standfirst_in_what_happened():
+    text = ("Velmora’s Senior Vice President Ana Ruiz used her time at the 2026 harbour fair podium to announce "
+            "“the end of search as we know it.” While some of the search enhancements she announced won’t actually "
+            "mark the end of search, they do point to cool new ways to interact with information.\n\n"
+            "Anticipation and answers\n\n"
+            "Velmora’s tide graph technology organizes harbour data by its relationship to other bits of data. "
+            "Velmora plans on kicking its tide graph up a notch going forward. According to Ana Ruiz, the graph "
+            "now holds more than 750 million entries and “as it grows, it becomes more useful,” she said.")
+    b = brief(text, title="Velmora's vision for harbour search highlights tide graph, speech",
+              summary="Velmora announced new anticipatory harbour search elements as well as handsfree voice search.")
+    assert b.what_happened[0] == ("Velmora announced new anticipatory harbour search elements as well as handsfree "
+                                  "voice search.")
+    assert not any("organizes harbour data" in s for s in b.what_happened)

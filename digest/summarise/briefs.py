@@ -116,7 +116,11 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     # the standfirst that does is What happened, and there is no dek.
     if dek is not None and (not lead or lead[0].sentence.position >= _OPENING) and dek == standfirst(headline_entry) \
             and lead_states_event(dek):
-        return headline, None, ((dek, *happened[:MAX_HAPPENED - 1]), said, ahead)
+        # What happened's own pick, deep in the text, follows only when it tells what happened or what
+        # someone said that day; a state that explains the news ("Google's knowledge graph organizes
+        # information ...") does not.
+        told = [h for h in happened[:MAX_HAPPENED - 1] if narrates_past(_narration(h)) or _SAID_ON_DAY.search(h)]
+        return headline, None, ((dek, *told), said, ahead)
     return headline, dek, (happened, said, ahead)
 
 
@@ -154,6 +158,8 @@ def _lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Can
 
 # "The FDA said Wednesday it approved ...": a body's account of what was done, in reported speech.
 _BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says|reported|announced)\b(?:\s+\w+day\b)?\s*(?:that\s+)?")
+# "White House officials said Thursday that ...": an account given on the news's day.
+_SAID_ON_DAY = re.compile(r"\b(?:said|announced|reported|confirmed|told \w+)\s+(?:on\s+)?\w+day\b")
 # A step still to come ("will take to the streets on Friday"): What next's, never What happened's.
 _AHEAD = re.compile(r"\b(?:will|shall|is due to|are due to|is set to|are set to|plans? to)\b")
 # Attribution that frames a report's own narration: "..., police said.", "According to the report, ...".

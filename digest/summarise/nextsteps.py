@@ -99,9 +99,10 @@ def _whole(text: str) -> bool:
     return quotes_paired and not _OPENS_MID.match(text) and not leans_back(text)
 
 
-# A comparison or an aside, not this event's next step: "The new law, by contrast, will reduce ...".
+# A comparison or an aside, not this event's next step: "The new law, by contrast, will reduce ...";
+# the writer's own cheer ("... later this summer -- better yet, the company's promising ...").
 _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,|^(?:Of course|To be sure|Then again)\b|"
-                    r",\s*of course,", re.IGNORECASE)
+                    r",\s*of course,|\b(?:better|worse) yet\b|\beven (?:better|worse)\b", re.IGNORECASE)
 _OLD_NEWS = re.compile(
     r"\b(?:said|announced|declared|revealed|confirmed|disclosed)\s+(?:in\s+(?:January|February|March|April|June|July|"
     r"August|September|October|November|December|(?:19|20)\d\d)|last (?:week|month|year)|earlier this (?:month|year))\b|"
@@ -126,6 +127,10 @@ _REPORTING = re.compile(r"\b(?:saying|accus(?:ed|ing)|insisting|adding|arguing|w
 # Where a sentence's main clause ends and a clause hanging on it begins.
 # ("that" opens what someone said or thought, and "since 2009" is a time, not a clause.)
 _SUBORDINATE = re.compile(r"\s+(?:as|after|amid|because|since(?!\s+\d)|following|while)\s+")
+# An embedded question ("to decide which participant will benefit most"): its future is what was
+# to be found out, not a step the sentence announces.
+_EMBEDDED = re.compile(r"\b(?:decide|determine|know|assess|find out|learn|understand|predict|choose|examine|"
+                       r"study|investigate|establish|test)(?:s|d|ed|ing)?\s+(?:which|whether|who|how|what)\b[^,;]*")
 _GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
 
 
@@ -139,6 +144,8 @@ def _next_score(c: Candidate) -> float:
     head = _SUBORDINATE.split(narration, maxsplit=1)[0]
     if head != narration and narrates_past(head) and not SPEECH_VERB.search(head) and outlook_score(head) < 2.0:
         return 0.0  # "Treasuries fell as speculation mounted that the bank will ...": what moved, not a step ahead
+    if (bare := _EMBEDDED.sub(" ", narration)) != narration and outlook_score(bare) < 2.0 and not SPEECH_VERB.search(bare):
+        return 0.0  # "The purpose of the study was to decide which participant will benefit": a future inside a which-clause
     if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration) or _VAGUE.search(narration):
         return 0.0  # a plan announced months ago is background, not this event's next step
     if st is None and _GUESS.search(narration):
