@@ -1,7 +1,7 @@
 """The values that flow through the pipeline: frozen dataclasses, one line per field.
 
 Nothing here does I/O. feedparser dicts end in ``parse.py`` and ``sqlite3.Row`` ends in
-``store.py``; every other module speaks in these types.
+``store``; every other module speaks in these types.
 """
 
 from __future__ import annotations

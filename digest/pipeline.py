@@ -33,7 +33,8 @@ from digest.rank import rank_stories
 from digest.render import (Rendered, RenderSettings, demote_briefs, render_digest, render_inputs, rendered_from_json,
                            rendered_to_json, xml_safe_digest)
 from digest.schema import digest_to_dict
-from digest.store import FeedState, PageFacts, Store
+from digest.store import Store
+from digest.store.entries import FeedState, PageFacts
 from digest.llmclient import ChatClient
 from digest.model import Answer, Prompt
 from digest.summarise import Summariser, summarise_all

@@ -10,7 +10,9 @@ import pytest
 
 from digest.errors import StoreError
 from digest.model import Answer, Entry, Prompt
-from digest.store import MIGRATIONS, PageFacts, Store
+from digest.store import Store
+from digest.store.entries import PageFacts
+from digest.store.migrations import MIGRATIONS
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=timezone.utc)
 
