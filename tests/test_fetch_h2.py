@@ -52,15 +52,15 @@ def test_an_untrusted_certificate_is_refused(cert):
 
 
 def test_the_ca_bundle_is_loaded_for_the_first_https_host_only(cert):
-    from digest import fetch as fetch_module
+    from digest.fetch import client as fetch_client
     from tests.hostile import HostileServer
 
-    fetch_module._ssl_context.cache_clear()
+    fetch_client._ssl_context.cache_clear()
     with HostileServer() as plain:
         result = Fetcher(SETTINGS).fetch_all([FetchRequest(plain.url("/feed"))])[0]
     assert result.status == 200
-    assert fetch_module._ssl_context.cache_info().currsize == 0  # plain http: no TLS context made
+    assert fetch_client._ssl_context.cache_info().currsize == 0  # plain http: no TLS context made
     with H2Server(cert.cert, cert.key) as server:
         results = Fetcher(SETTINGS).fetch_all([FetchRequest(server.url(f"/feed/{i}")) for i in range(3)])
     assert all("CERTIFICATE_VERIFY_FAILED" in r.error for r in results)  # verified with the system's CAs
-    assert fetch_module._ssl_context.cache_info().currsize == 1
+    assert fetch_client._ssl_context.cache_info().currsize == 1
