@@ -43,7 +43,7 @@ from lxml import html as lxml_html  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from digest.cli import app  # noqa: E402
-from digest.extract import page_metadata  # noqa: E402
+from digest.extract.page import page_metadata  # noqa: E402
 from digest.group import group_entries  # noqa: E402
 from digest.store import Store  # noqa: E402
 from server import FeedServer  # noqa: E402

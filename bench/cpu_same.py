@@ -74,7 +74,11 @@ def _judge_page(page: bytes) -> tuple[object, ...]:
     """(extracted text, kind, signal) of one page, as kind_eval judges it."""
     from kind_eval import title_and_url
 
-    from digest.extract import extract_article, page_metadata
+    from digest.extract import extract_article
+    try:
+        from digest.extract.page import page_metadata
+    except ImportError:  # a base from before extract became a package
+        from digest.extract import page_metadata  # type: ignore[attr-defined,no-redef]
     from digest.kinds import classify
     title, url = title_and_url(page)
     text = extract_article(page, url=url)

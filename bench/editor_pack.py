@@ -27,7 +27,8 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.extract import extract_article, page_metadata
+from digest.extract import extract_article
+from digest.extract.page import page_metadata
 from digest.model import Brief, Entry, RankedStory, Story
 from digest.summarise import get_summariser
 

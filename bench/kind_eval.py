@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 from lxml import html as lxml_html  # noqa: E402
 
-from digest.extract import extract_article, page_metadata  # noqa: E402
+from digest.extract import extract_article  # noqa: E402
+from digest.extract.page import page_metadata  # noqa: E402
 from digest.kinds import classify  # noqa: E402
 from digest.model import KINDS  # noqa: E402
 

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 from digest.config import Config, FeedConfig
 from digest.errors import NoFeedsError
-from digest.extract import extract_article, page_metadata
+from digest.extract import extract_article
+from digest.extract.page import page_metadata
 from digest.fetch import Fetcher, FetchRequest
 from digest.group import group_entries
 from digest.kinds import PageMeta, classify, combine

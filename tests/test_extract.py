@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.extract import extract_article, is_chrome
+from digest.extract import extract_article
+from digest.extract.chrome import is_chrome
 from digest.parse import html_to_text
 
 BENCH = Path(__file__).parents[1] / "bench" / "extract_eval.py"

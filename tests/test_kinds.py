@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from digest.extract import page_metadata
+from digest.extract.page import page_metadata
 from digest.kinds import PageMeta, classify, combine, count_text
 
 NEUTRAL = "Council meets on Tuesday"  # a headline that says nothing about the kind

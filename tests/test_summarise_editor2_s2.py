@@ -5,7 +5,7 @@ One crafted paragraph per failure class; every test failed before its rule.
 
 from __future__ import annotations
 
-from digest.extract import _clean
+from digest.extract.chrome import clean
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
 from digest.summarise.quotes import find_statements
@@ -168,7 +168,7 @@ def test_paywall_and_ad_policy_text_is_furniture():
                  "This post contains affiliate links, and we may receive compensation for purchases.",
                  "Every product is independently selected by our editors, and we may get a share of sales."):
         assert is_chrome(line), line
-        assert _clean(f"The council met on Monday to vote on the bridge.\n{line}") == (
+        assert clean(f"The council met on Monday to vote on the bridge.\n{line}") == (
             "The council met on Monday to vote on the bridge.")
 
 
@@ -177,7 +177,7 @@ def test_a_drop_cap_letter_is_joined_back_to_its_word():
     assert [s.text for s in sentences_of(text)] == [
         "Turkey's parliament voted on Monday to approve the bridge over the Bosphorus."]
     assert sentences_of("T urkey's parliament voted on Monday to approve the new bridge.")[0].text.startswith("Turkey's")
-    assert _clean("T\nurkey's parliament voted on Monday to approve the bridge.").startswith("Turkey's")
+    assert clean("T\nurkey's parliament voted on Monday to approve the bridge.").startswith("Turkey's")
 
 
 def test_a_quoted_fragment_is_not_a_statement_shown_alone():
@@ -255,7 +255,7 @@ def test_a_family_name_says_nothing_about_gender():
 def test_statements_from_teasers_to_other_stories_are_cut_with_them():
     story = "\n".join(["The council voted on Monday to close the Harrow Street bridge for repairs."] * 3)
     for heading in ("In other news", "Don't miss", "Editor's picks", "You might also like", "Most viewed"):
-        text = _clean(f"{story}\n{heading}\n\"We won the final,\" coach Tom Reyes said after the match on Sunday.")
+        text = clean(f"{story}\n{heading}\n\"We won the final,\" coach Tom Reyes said after the match on Sunday.")
         assert "Reyes" not in text, heading
 
 
