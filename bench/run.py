@@ -41,8 +41,9 @@ from digest.fetch import Fetcher, FetchRequest  # noqa: E402
 from digest.group import group_entries  # noqa: E402
 from digest.model import Digest  # noqa: E402
 from digest.parse import parse_feed  # noqa: E402
-from digest import pipeline  # noqa: E402
-from digest.pipeline import collect_feeds, render_files  # noqa: E402
+from digest.pipeline import feeds as pipeline_feeds  # noqa: E402
+from digest.pipeline.feeds import collect_feeds  # noqa: E402
+from digest.pipeline.reuse import render_files  # noqa: E402
 from digest.rank import rank_stories  # noqa: E402
 from digest.store import Store  # noqa: E402
 from digest.summarise import get_summariser  # noqa: E402
@@ -484,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serial-parse", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serial_parse:
-        pipeline.PARALLEL_PARSE_FEEDS = sys.maxsize
+        pipeline_feeds.PARALLEL_PARSE_FEEDS = sys.maxsize
     if args.pipeline_child:
         print(json.dumps(pipeline_child(args.pipeline_child, profile=args.profile_out)))
         return 0

@@ -62,16 +62,16 @@ def test_killed_workers_leave_the_feeds_to_this_process():
 def test_a_build_parsed_in_workers_is_byte_identical_to_one_parsed_here(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    from digest import pipeline
     from digest.cli import app
+    from digest.pipeline import feeds as pipeline_feeds
     from server import FeedServer
 
     bodies = {f"/feed/{i}.xml": body for i, (_, body) in enumerate(workloads.news_feeds(400, feeds=20, seed=9))}
     outputs = []
     with FeedServer(bodies, delay=0.0, hosts=1) as server:
-        for run, limit in (("workers", pipeline.PARALLEL_PARSE_FEEDS), ("here", 10**9)):
-            monkeypatch.setattr(pipeline, "PARALLEL_PARSE_FEEDS", limit)
-            assert (pipeline.parse_workers(20) > 1) == (run == "workers" and (os.cpu_count() or 1) > 1)
+        for run, limit in (("workers", pipeline_feeds.PARALLEL_PARSE_FEEDS), ("here", 10**9)):
+            monkeypatch.setattr(pipeline_feeds, "PARALLEL_PARSE_FEEDS", limit)
+            assert (pipeline_feeds.parse_workers(20) > 1) == (run == "workers" and (os.cpu_count() or 1) > 1)
             config = tmp_path / f"{run}.toml"
             config.write_text("[articles]\nfetch = false\n[email]\nto = [\"r@example.com\"]\n"
                               f'[store]\npath = "{run}.sqlite3"\n'

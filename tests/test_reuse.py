@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from digest import pipeline
+from digest.pipeline import reuse
 from digest.config import load_config
 from digest.fetch import Fetcher
 from digest.store import Store
@@ -83,7 +84,7 @@ def test_a_build_with_unchanged_inputs_reuses_grouping_and_every_brief(config, t
     assert written >= 3
     cold = cold_copy(tmp_path)
     with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "group_entries", lambda *a, **k: pytest.fail("regrouped"))
+        patch.setattr(reuse, "group_entries", lambda *a, **k: pytest.fail("regrouped"))
         again, second = build(config, tmp_path / "b")
     assert again == 0
     everything, full = build(config, tmp_path / "c", store_path=cold)
@@ -116,7 +117,7 @@ def write(config_path: Path, out: Path, *, store_path: Path | None = None) -> di
 def test_an_unchanged_build_reuses_the_rendered_email_byte_for_byte(config, tmp_path, monkeypatch):
     first = write(config, tmp_path / "a")
     with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "render_digest", lambda *a, **k: pytest.fail("rendered again"))
+        patch.setattr(reuse, "render_digest", lambda *a, **k: pytest.fail("rendered again"))
         second = write(config, tmp_path / "b")
     assert second == first
     fresh = write(config, tmp_path / "c", store_path=cold_copy(tmp_path))
@@ -142,7 +143,7 @@ def test_a_reused_render_moves_the_same_briefs_to_more_stories(config, tmp_path)
         digest = pipeline.build(cfg, now=NOW, fetcher=Fetcher(cfg.fetch), store=store,
                                 summariser=get_summariser("extractive"))
         settings = RenderSettings(html_budget=20_000)  # too small for every brief
-        made = pipeline._render_reusing(digest, settings, store=store, now=NOW)
-        reused = pipeline._render_reusing(digest, settings, store=store, now=NOW)
+        made = reuse._render_reusing(digest, settings, store=store, now=NOW)
+        reused = reuse._render_reusing(digest, settings, store=store, now=NOW)
     assert made.digest is not None and len(made.digest.stories) < len(digest.stories)  # briefs were moved
     assert reused == made
