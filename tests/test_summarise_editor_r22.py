@@ -154,3 +154,14 @@ def test_a_state_that_explains_the_news_does_not_follow_the_standfirst_in_what_h
     assert b.what_happened[0] == ("Velmora announced new anticipatory harbour search elements as well as handsfree "
                                   "voice search.")
     assert not any("organizes harbour data" in s for s in b.what_happened)
+
+
+def test_the_writer_speaking_for_themself_is_no_event():
+    from digest.summarise.shape import not_news
+    assert not_news("Sometimes, if I’m in the middle of editing, I don’t always notice when someone on my team "
+                    "writes to me on Tidechat, the popular work messaging app.")
+    assert not_news("Streaming TV to phones is nice, but we enjoy watching TV on the TV, and Velmora had plenty of "
+                    "that to talk about today.")
+    # "I" as a numeral and "our" galaxy are no writer's voice
+    assert not not_news("Velmora launched its Phase I trial of the harbour vaccine on Tuesday in 12 ports.")
+    assert not not_news("New views from the Velmora telescope show stars forming in our galaxy's barren outskirts.")

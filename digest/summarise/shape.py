@@ -83,13 +83,20 @@ def aside_or_background(narration: str) -> bool:
 _GROUP_SAYS = re.compile(r"\b(?:like|such as)\s+(?:[A-Z][\w’'.-]*\s+){1,4}(?:says|said|say|told|tells)\b")
 
 
+# The writer speaking for themself ("if I'm in the middle of editing ...", "we enjoy watching TV
+# ... on the TV"): a column's or a blog's voice, not the news.
+_WRITER = re.compile(r"\bI(?:['’](?:m|ve|d|ll)\b|\s+(?:am|was|have|had|think|thought|do|did|don['’]t|will|would|"
+                     r"can|could|love|like|feel|believe|know|went|got|saw)\b)|\b(?:my|me)\b|"
+                     r"\b[Ww]e (?:enjoy|love|like|think|feel|hope)\b")
+
+
 def not_news(narration: str, *, hedges: bool = True) -> bool:
     """True for a sentence that does not report the event: addressed to the reader, hedged or
     predicting (unless it happens today), or background. ``hedges=False``: a hedge word alone
     ("In perhaps their biggest game ...", "... when an astronaut could have drowned") does not count."""
     if SECOND_PERSON.search(narration) or _BACKGROUND.match(narration) or hedges and _HEDGED.search(narration):
         return True
-    if _GROUP_SAYS.search(narration):
+    if _GROUP_SAYS.search(narration) or _WRITER.search(narration):
         return True
     return bool(_PREDICTS.search(narration)) and not _DATED.search(narration)
 
