@@ -1,4 +1,4 @@
-"""One error tree. Messages say what to fix; only ``cli.py`` turns them into exit codes."""
+"""One error tree. Messages say what to fix; only ``digest.cli`` turns them into exit codes."""
 
 from __future__ import annotations
 

@@ -202,21 +202,23 @@ def test_watch_rebuild_rerenders_on_a_template_change_and_reports_errors(tmp_pat
     from typer.testing import CliRunner
 
     from digest import cli, deliver
+    from digest.cli.preview import rebuild, watched_files
+    from digest.config import load_config
     from tests.test_run import NOW, make_config
 
     config, out = make_config(tmp_path, 2525), tmp_path / "out"
     assert CliRunner().invoke(cli.app, ["build", "-c", str(config), "-o", str(out), "--now", NOW]).exit_code == 0
-    assert config.resolve() in cli.watched_files(config)
-    assert any(p.name == "digest.mjml.j2" for p in cli.watched_files(config))
+    assert config.resolve() in watched_files(config)
+    assert any(p.name == "digest.mjml.j2" for p in watched_files(config))
 
     (out / "digest.html").write_text("stale", encoding="utf-8")  # a re-render must replace it
     server = FakeServer()
-    cli.rebuild(server, [Path("templates/_brief.mjml.j2")], config=config, out=out, now=NOW)
+    rebuild(server, [Path("templates/_brief.mjml.j2")], config=config, out=out, now=NOW)
     assert server.refreshed == 1 and server.failures == []
     assert (out / "digest.html").read_text(encoding="utf-8").startswith("<!doctype html>")
-    shown = deliver.preview_of(cli.load_config(config), out)
+    shown = deliver.preview_of(load_config(config), out)
     assert shown.subject and shown.preheader and shown.html_bytes > 1000 and len(shown.feeds) == 5
 
     config.write_text(config.read_text().replace("max_stories = 10", "max_stories = oops"))
-    cli.rebuild(server, [config.resolve()], config=config, out=out, now=NOW)
+    rebuild(server, [config.resolve()], config=config, out=out, now=NOW)
     assert server.refreshed == 1 and "not valid TOML" in server.failures[0]
