@@ -36,7 +36,8 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 import feedparser  # noqa: E402
 import httpx  # noqa: E402
 
-from digest.config import FetchSettings, load_config  # noqa: E402
+from digest.config import FetchSettings  # noqa: E402
+from digest.config.load import load_config  # noqa: E402
 from digest.fetch import Fetcher, FetchRequest  # noqa: E402
 from digest.group import group_entries  # noqa: E402
 from digest.model import Digest  # noqa: E402

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[1]

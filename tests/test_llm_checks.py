@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.config import LlmSettings, load_config
+from digest.config import LlmSettings
+from digest.config.load import load_config
 from digest.errors import ConfigError
 from digest.model import Answer, Story
 from digest.schema import digest_from_dict, digest_to_dict

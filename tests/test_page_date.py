@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from digest.cli import app
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.deliver import preview_of
 from digest.serve import preview_page
 from tests.hostile import HostileServer

@@ -203,7 +203,7 @@ def test_watch_rebuild_rerenders_on_a_template_change_and_reports_errors(tmp_pat
 
     from digest import cli, deliver
     from digest.cli.preview import rebuild, watched_files
-    from digest.config import load_config
+    from digest.config.load import load_config
     from tests.test_run import NOW, make_config
 
     config, out = make_config(tmp_path, 2525), tmp_path / "out"

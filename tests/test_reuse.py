@@ -12,7 +12,7 @@ import pytest
 
 from digest import pipeline
 from digest.pipeline import reuse
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.fetch import Fetcher
 from digest.store import Store
 from digest.summarise import get_summariser

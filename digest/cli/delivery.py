@@ -17,7 +17,8 @@ import typer
 from digest import deliver
 from digest.cli.edition import make_summariser, summary_line
 from digest.cli.options import ConfigOpt, NowOpt, OutOpt, app, new_fetcher, parse_now, report, user_errors
-from digest.config import Config, load_config
+from digest.config import Config
+from digest.config.load import load_config
 from digest.esp import FORMATS, Letter
 from digest.model import SentStory
 from digest.output import write_outputs

@@ -16,7 +16,8 @@ import typer
 
 from digest import deliver, pipeline
 from digest.cli.options import ConfigOpt, NowOpt, OutOpt, app, new_fetcher, parse_now, report, user_errors
-from digest.config import Config, load_config
+from digest.config import Config
+from digest.config.load import load_config
 from digest.kinds import count_text
 from digest.llmclient import ChatClient
 from digest.model import FEED_ERROR, FEED_NOT_MODIFIED

@@ -15,7 +15,7 @@ import typer
 from digest import deliver, pipeline
 from digest.cli.edition import run_build
 from digest.cli.options import ConfigOpt, NowOpt, OutOpt, app, parse_now, user_errors
-from digest.config import load_config
+from digest.config.load import load_config
 from digest.errors import DigestError
 from digest.render import make_environment
 from digest.serve import PreviewServer, Watcher
