@@ -13,7 +13,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-import digest.render as render_module
+import digest.render.theme as theme_module
 from digest.config import Config, DigestSettings, EmailSettings, ThemeSettings
 from digest.errors import RenderError
 from digest.mail import build_message, message_bytes
@@ -24,11 +24,11 @@ from digest.render import (
     dark_palette,
     light_palette,
     make_preheader,
-    mjml_to_html,
     render_digest,
     safe_url,
     wrap_text,
 )
+from digest.render.html import mjml_to_html
 from tests.builders import (
     NOW,
     make_brief,
@@ -438,9 +438,9 @@ def test_broken_mjml_is_a_render_error():
 def test_an_installed_wheel_ships_the_theme_where_render_looks():
     pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     shipped = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]["templates"]
-    package_root = Path(render_module.__file__).parents[2]
-    assert package_root / shipped == render_module._PACKAGE_THEME
-    assert {"digest.mjml.j2", "digest.txt.j2", "inline.css.j2"} <= {p.name for p in render_module._REPO_THEME.iterdir()}
+    package_root = Path(theme_module.__file__).parents[2]
+    assert package_root / shipped == theme_module._PACKAGE_THEME
+    assert {"digest.mjml.j2", "digest.txt.j2", "inline.css.j2"} <= {p.name for p in theme_module._REPO_THEME.iterdir()}
 
 
 def test_bad_language_falls_back_to_english():

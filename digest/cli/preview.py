@@ -17,7 +17,7 @@ from digest.cli.edition import run_build
 from digest.cli.options import ConfigOpt, NowOpt, OutOpt, app, parse_now, user_errors
 from digest.config.load import load_config
 from digest.errors import DigestError
-from digest.render import make_environment
+from digest.render.theme import make_environment
 from digest.serve import PreviewServer, Watcher
 
 log = logging.getLogger("digest")

@@ -9,26 +9,30 @@ The unsubscribe URL may hold ``{token}``. ``render_digest(…, token=None)`` fil
 ``PREVIEW_TOKEN`` so the files written by ``digest build`` never show a raw ``{token}``; a
 sender that wants per-recipient links renders again with ``token=<that recipient's token>``
 (rendering is deterministic and cheap) and passes the same token to ``mail.build_message``.
+
+Here: the render with its HTML budget, and the rendered email's JSON form and the fingerprint
+of its inputs, which let a build reuse it. The template context is built in ``render.context``,
+the theme folders and the Jinja2 environment are in ``render.theme``, MRML and premailer in
+``render.html``, the colours in ``render.palette`` and the string helpers in ``render.text``.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib.util
 import json
 import logging
 import math
 import os
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.config import Config, DigestSettings, EmailSettings, ThemeSettings
 from digest.errors import RenderError
-from digest.model import Brief, Digest, Quote
+from digest.model import Digest
+from digest.render.context import build_context
+from digest.render.html import mjml_to_html
 from digest.render.palette import (  # noqa: F401 - re-exported
     contrast,
     dark_palette,
@@ -53,6 +57,7 @@ from digest.render.text import (  # noqa: F401 - re-exported: the package's publ
     xml_safe,
     xml_safe_digest,
 )
+from digest.render.theme import make_environment, theme_folders
 
 if TYPE_CHECKING:
     import jinja2
@@ -62,10 +67,6 @@ log = logging.getLogger(__name__)
 # Bytes of HTML before briefs move to "More stories". Gmail clips past GMAIL_CLIP_BYTES
 # (102 KB); 90 KB leaves room for what a mail service adds (tracking links, footers).
 HTML_BUDGET = 90 * 1024
-_PACKAGE_THEME = Path(__file__).parents[1] / "templates"  # inside an installed wheel
-_REPO_THEME = Path(__file__).parents[2] / "templates"  # the checkout's top-level theme
-_DOCTYPE = re.compile(r"^\s*<!doctype[^>]*>\s*", re.IGNORECASE)
-_STYLE_TAG = re.compile(r"<style(?![^>]*data-premailer)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -108,45 +109,6 @@ class RenderSettings:
         )
 
 
-@dataclass(frozen=True)
-class SourceLink:
-    """One outlet's article as the templates show it."""
-
-    name: str  # outlet name
-    title: str  # article headline
-    url: str | None  # safe http(s) URL, or None when the source had none or a bad one
-    n: int | None  # reference number in the text twin, None without a URL
-
-    @property
-    def ref(self) -> str:
-        """The outlet as the text twin cites it, ``Name [3]`` (or just the name), joined by
-        no-break spaces: the wrap never ends a line between the name and its number."""
-        return nobreak(f"{self.name} [{self.n}]" if self.n else self.name)
-
-
-@dataclass(frozen=True)
-class QuoteView:
-    """A quote split so the speaker's name can be bold where the sentence already names them."""
-
-    before: str  # text before the name ("" when the name leads)
-    name: str  # the speaker's name, shown bold
-    after: str  # the rest: the sentence after the name, or ": " and the whole sentence
-    source: str  # outlet that reported it
-    url: str | None = None  # that outlet's article (the quotation's cite), when linked
-
-
-@dataclass(frozen=True)
-class BriefView:
-    """A brief plus what the templates need beside it."""
-
-    brief: Brief  # the brief itself
-    number: int  # its place in this email, 1 for the first
-    anchor: str  # id of its headline, the contents list links to it
-    sources: tuple[SourceLink, ...]  # its outlets, numbered for the text twin
-    link: SourceLink | None  # first linked source (the "More stories" link)
-    quotes: tuple[QuoteView, ...]  # its Who-said-what block
-
-
 def render_digest(digest: Digest, *, settings: RenderSettings, token: str | None = None) -> Rendered:
     """Render ``digest``; briefs move to "More stories" until the HTML fits the budget.
 
@@ -186,6 +148,25 @@ def demote_briefs(digest: Digest, count: int) -> Digest:
     return replace(digest, stories=keep, more=moved + digest.more)
 
 
+def _render_once(env: jinja2.Environment, digest: Digest, settings: RenderSettings,
+                 token: str | None) -> Rendered:
+    """Render the templates once, without any budget check."""
+    import jinja2  # loaded by make_environment already: here for its TemplateError
+
+    context = build_context(digest, settings=settings, token=token)
+    try:
+        source = env.get_template("digest.mjml.j2").render(context)
+        text = env.get_template("digest.txt.j2").render(context)
+        inline_css = env.get_template("inline.css.j2").render(context)
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"template {getattr(exc, 'name', '') or ''} failed: {exc}") from exc
+    html = mjml_to_html(source, inline_css=inline_css)
+    return Rendered(
+        subject=context["subject"], preheader=context["preheader"],
+        mjml=source, html=html, text=tidy_text(text), digest=digest,
+    )
+
+
 def rendered_to_json(rendered: Rendered, moved: int, *, inputs: str) -> str:
     """The email's text parts as JSON, with how many briefs it moved to "More stories" and the
     fingerprint of what it was rendered from (``inputs``)."""
@@ -208,7 +189,7 @@ def render_inputs(templates_dir: Path | None = None) -> str:
     theme folders ``make_environment`` loads from, and which MRML, premailer, cssutils and Jinja2
     are installed (each package's entry file, its size and time: an upgrade rewrites it)."""
     digest = hashlib.sha256()
-    for folder in _theme_folders(templates_dir):
+    for folder in theme_folders(templates_dir):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes() + b"\0")
     for package in ("mjml", "premailer", "cssutils", "jinja2"):
@@ -225,142 +206,3 @@ def _installed(package: str) -> str:
         return "?"
     stat = os.stat(origin)
     return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def _theme_folders(templates_dir: Path | None) -> list[Path]:
-    """The folders templates are looked up in, first match wins: the override, then the default theme."""
-    folders = [templates_dir] if templates_dir else []
-    return folders + [p for p in (_PACKAGE_THEME, _REPO_THEME) if p.is_dir()]
-
-
-@functools.lru_cache(maxsize=8)
-def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
-    """Return the strict Jinja2 environment for a theme folder (default: the built-in theme).
-
-    Cached: compiling the templates is most of a render's time. Jinja2's auto_reload still
-    checks each template's mtime, so an edited theme (``digest preview --watch``) is seen.
-    """
-    import jinja2  # imported on first use: a build that reuses its email renders nothing
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(p) for p in _theme_folders(templates_dir)]),
-        undefined=jinja2.StrictUndefined,
-        # select_autoescape matches the whole suffix: "mjml.j2", not "mjml".
-        autoescape=jinja2.select_autoescape(["mjml.j2", "html.j2"], default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["wrap"] = wrap_text
-    env.filters["nobreak"] = nobreak
-    return env
-
-
-def _render_once(env: jinja2.Environment, digest: Digest, settings: RenderSettings,
-                 token: str | None) -> Rendered:
-    """Render the templates once, without any budget check."""
-    import jinja2  # loaded by make_environment already: here for its TemplateError
-
-    context = build_context(digest, settings=settings, token=token)
-    try:
-        source = env.get_template("digest.mjml.j2").render(context)
-        text = env.get_template("digest.txt.j2").render(context)
-        inline_css = env.get_template("inline.css.j2").render(context)
-    except jinja2.TemplateError as exc:
-        raise RenderError(f"template {getattr(exc, 'name', '') or ''} failed: {exc}") from exc
-    html = mjml_to_html(source, inline_css=inline_css)
-    return Rendered(
-        subject=context["subject"], preheader=context["preheader"],
-        mjml=source, html=html, text=tidy_text(text), digest=digest,
-    )
-
-
-def build_context(digest: Digest, *, settings: RenderSettings, token: str | None = None) -> dict:
-    """Return the template context: the digest's values, the palette and ready-made strings."""
-    theme, email = settings.theme, settings.email
-    counter = iter(range(1, 10_000))
-    stories = tuple(_view(b, i, counter) for i, b in enumerate(digest.stories, 1))
-    # A "More stories" line cites one link: only that one takes a number, so the text twin's
-    # footnotes run on without gaps.
-    more = tuple(_view(b, i, counter, first_only=True) for i, b in enumerate(digest.more, len(stories) + 1))
-    long_date = format_date(digest.date)
-    return {
-        "title": digest.title or settings.title,
-        "date": digest.date,
-        "long_date": long_date,
-        "language": language_tag(settings.language),
-        "direction": text_direction(language_tag(settings.language)),
-        "intro": digest.intro,
-        "stories": stories,
-        "more": more,
-        "show_why": settings.show_why,
-        "web_url": safe_url(settings.web_url),
-        "unsubscribe_url": safe_url(fill_token(email.unsubscribe_url, token)),
-        "postal_address": email.postal_address,
-        "subject": make_subject(email.subject, title=digest.title or settings.title,
-                                long_date=long_date, top=digest.stories),
-        "preheader": make_preheader(digest),
-        "logo_url": safe_url(theme.logo_url, schemes=("https", "http")),
-        "logo_alt": theme.logo_alt or digest.title or settings.title,
-        "font": safe_font(theme.font, "Georgia, serif"),
-        "heading_font": safe_font(theme.heading_font, "Helvetica, Arial, sans-serif"),
-        "light": light_palette(theme),
-        "dark": dark_palette(theme),
-        "text_width": TEXT_WIDTH,
-    }
-
-
-def _view(brief: Brief, number: int, counter: Iterator[int], *, first_only: bool = False) -> BriefView:
-    """Wrap ``brief`` for the templates, numbering its linked sources from ``counter``
-    (only the first linked one when ``first_only``)."""
-    links: list[SourceLink] = []
-    for s in brief.sources:
-        url = safe_url(s.url, schemes=("http", "https"))
-        numbered = url and not (first_only and any(x.n for x in links))
-        links.append(SourceLink(name=s.name, title=s.title, url=url, n=next(counter) if numbered else None))
-    first = next((s for s in links if s.url), None)
-    urls = {s.name: s.url for s in reversed(links) if s.url}  # each outlet's first linked article
-    quotes = tuple(replace(quote_view(q), url=urls.get(q.source)) for q in brief.who_said_what)
-    return BriefView(brief=brief, number=number, anchor=f"story-{number}", sources=tuple(links),
-                     link=first, quotes=quotes)
-
-
-def quote_view(quote: Quote) -> QuoteView:
-    """Return ``quote`` split around the speaker's name when the sentence names them.
-
-    "Maren Holt, chief executive, said …" is shown with the name bold in place rather than
-    as "Maren Holt: Maren Holt, chief executive, said …".
-    """
-    name = quote.speaker.split(",")[0].strip()
-    at = quote.text.find(name) if len(name) > 2 else -1
-    if at < 0:
-        return QuoteView(before="", name=quote.speaker, after=": " + quote.text, source=quote.source)
-    return QuoteView(before=quote.text[:at], name=name, after=quote.text[at + len(name):],
-                     source=quote.source)
-
-
-def mjml_to_html(source: str, *, inline_css: str = "") -> str:
-    """Return email HTML for MJML ``source``: MRML, then premailer inlining ``inline_css``.
-
-    Every ``<style>`` in the document is marked for premailer to skip (it would otherwise
-    drop ``[data-ogsc]`` rules that match nothing yet); the doctype premailer loses for a
-    lower-case ``<!doctype html>`` is put back.
-    """
-    try:
-        import mjml
-
-        html = mjml.mjml2html(source, disable_comments=True, fonts={})
-    except Exception as exc:  # MRML raises plain exceptions carrying its parser message
-        raise RenderError(f"MJML could not be rendered: {exc}") from exc
-    html = _STYLE_TAG.sub('<style data-premailer="ignore"', _DOCTYPE.sub("", html, count=1))
-    # Imported on first use: ~40 ms of every command's start-up otherwise (cssutils), and
-    # `digest fetch` never renders.
-    from premailer import Premailer
-
-    inliner = Premailer(
-        html, css_text=inline_css or None, strip_important=False, keep_style_tags=False,
-        remove_classes=False, disable_validation=True, allow_network=False,
-        cssutils_logging_level=logging.CRITICAL, exclude_pseudoclasses=True,
-    )
-    # premailer keeps the marker on styles it never looked at (inside Outlook comments).
-    return "<!doctype html>\n" + inliner.transform().replace(' data-premailer="ignore"', "")
