@@ -5,6 +5,8 @@ Every test failed before its rule.
 
 from __future__ import annotations
 
+import pytest
+
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
 from tests.builders import make_entry
@@ -165,3 +167,32 @@ def test_the_writer_speaking_for_themself_is_no_event():
     # "I" as a numeral and "our" galaxy are no writer's voice
     assert not not_news("Velmora launched its Phase I trial of the harbour vaccine on Tuesday in 12 ports.")
     assert not not_news("New views from the Velmora telescope show stars forming in our galaxy's barren outskirts.")
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("Anna Lind is Tidechat’s editorial director who apparently delighted her coworkers.",
+     [("Anna Lind", "Anna Lind, Tidechat’s editorial director")]),
+    ("Ana Ruiz is a professor of history at Velmora University.",
+     [("Ana Ruiz", "Ana Ruiz, a professor of history at Velmora University")]),
+    ("Jon Marr is the best player in the league this year.", []),  # a judgement is no role
+])
+def test_a_sentence_saying_what_a_named_person_is_gives_their_role(sentence, found):
+    from digest.summarise.roles import roles_in
+    assert roles_in(sentence) == found
+
+
+def test_a_next_step_opening_on_additionally_leans_back():
+    from digest.summarise.shape import leans_back
+    assert leans_back("Additionally, Velmora will use the data to draw graphs with all the comparable data.")
+
+
+def test_a_short_quote_about_it_with_nothing_more_is_no_statement():
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.voices import substantive
+    text = ("The alliance has already cut the price of another vaccine, Dr. Seth Marr said.\n\n"
+            "“Now we’ve got it down to $1.19,” he said.\n\n"
+            "“We will keep pushing the price of the harbour vaccine down,” he said. “It is what the alliance is for.”")
+    kept = {c.sentence.text for c in build_candidates((make_entry(content=text, title="t", summary=""),))
+            if c.statement is not None and substantive(c)}
+    assert "“Now we’ve got it down to $1.19,” he said." not in kept
+    assert "“We will keep pushing the price of the harbour vaccine down,” he said." in kept

@@ -117,6 +117,12 @@ _WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+)
                       rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{_QUALIFIER}\s+){{0,2}}{_JOB}\s+(?:of|at|for|to)\s"
                       rf"|(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?=[A-Z][a-z]+[,.;]|[A-Z][a-z]+$))[^,;:“”\"()]{{2,120}}?)"
                       rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
+# "Anna Pickard is Slack's editorial director who ...", "Ana Ruiz is a professor of history at ...": a
+# sentence opening on the name that says what the person is.
+_IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was|has been|had been)\s+"
+                      rf"(?P<role>(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{_JOB}\s+(?:of|at|for|to|with)\s"
+                      rf"|[A-Z][\w’'&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}{_JOB}\b)[^,;:“”\"()]{{0,120}}?)"
+                      rf"(?=,|;|\s+(?:who|which|whose|and|since|until)\b|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
 _DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
@@ -179,7 +185,7 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             shown = (_with_role(match.group("name"), f"the {text}" if text[:1].islower() else text, after=True) if of
                      else _with_role(match.group("name"), text, after=False))
             found.append((match.group("name"), shown))
-    for match in _WHO_WAS.finditer(prose):
+    for match in (*_WHO_WAS.finditer(prose), *_IS_ROLE.finditer(prose)):
         role = match.group("role")
         if JOB_WORD.search(role) and not _OWNER_WORD.match(role):
             name = " ".join(_unopened(match.group("name").split()))

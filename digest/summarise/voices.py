@@ -43,13 +43,20 @@ _FRAGMENT = re.compile(r"^[\"“‘]\s*(?:\.{3}|…|[a-z])|^[\"“‘]?(?:Second
 _POINTS_BACK = re.compile(r"^[\"“‘]\s*(?:That|It|He|She|They)\b(?:['’]s)?\s(?P<rest>[^\"”’]*)[\"”’]")
 
 
+# A short quotation about "it", credited and nothing more ('"Now we've got it down to $1.19," he
+# said.'): what "it" is lies in a sentence the brief does not show.
+_BARE_REMARK = re.compile(r"^[\"“](?=(?:[^\"”]*\s)?it\b)(?:[^\s\"”]+\s+){0,7}[^\s\"”]+[\"”]\s*"
+                          r"(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|adds)\.$")
+
+
 def substantive(c: Candidate) -> bool:
     """True unless the statement is a pleasantry (thanks, greetings), a quotation taken up
     mid-sentence, or a short answer pointing back at a question the brief does not show."""
     text = c.sentence.text
     back = _POINTS_BACK.match(text)
     short_answer = back is not None and len(back.group("rest").split()) <= 6
-    return not (_TRIVIAL.match(text) or _FRAGMENT.match(text) or short_answer)
+    bare = c.statement is not None and c.statement.text == text and bool(_BARE_REMARK.match(text))  # no run-on quote
+    return not (_TRIVIAL.match(text) or _FRAGMENT.match(text) or short_answer or bare)
 
 
 def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int) -> list[Candidate]:
