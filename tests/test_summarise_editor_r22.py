@@ -196,3 +196,17 @@ def test_a_short_quote_about_it_with_nothing_more_is_no_statement():
             if c.statement is not None and substantive(c)}
     assert "“Now we’ve got it down to $1.19,” he said." not in kept
     assert "“We will keep pushing the price of the harbour vaccine down,” he said." in kept
+
+
+# Headline --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "headline"), [
+    ("It's official: Brandt-Lind on Sept. 14", "Brandt-Lind on Sept. 14"),
+    ("Confirmed: Harbour bridge to close for a year", "Harbour bridge to close for a year"),
+    ("Official figures show rise in harbour traffic", "Official figures show rise in harbour traffic"),
+    ("Gulls game notes: Jon Marr leads Gulls to statement victory over Terns",
+     "Jon Marr leads Gulls to statement victory over Terns"),
+])
+def test_a_teaser_or_a_teams_notes_label_leaves_the_headline(title, headline):
+    from digest.summarise.headline import headline_of
+    assert headline_of(make_entry(title=title)) == headline
