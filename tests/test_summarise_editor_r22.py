@@ -181,11 +181,6 @@ def test_a_sentence_saying_what_a_named_person_is_gives_their_role(sentence, fou
     assert roles_in(sentence) == found
 
 
-def test_a_next_step_opening_on_additionally_leans_back():
-    from digest.summarise.shape import leans_back
-    assert leans_back("Additionally, Velmora will use the data to draw graphs with all the comparable data.")
-
-
 def test_a_short_quote_about_it_with_nothing_more_is_no_statement():
     from digest.summarise.candidates import build_candidates
     from digest.summarise.voices import substantive
