@@ -205,3 +205,23 @@ def test_a_short_quote_about_it_with_nothing_more_is_no_statement():
 def test_a_teaser_or_a_teams_notes_label_leaves_the_headline(title, headline):
     from digest.summarise.headline import headline_of
     assert headline_of(make_entry(title=title)) == headline
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a company's chief, named before the job
+    ("Jim Marr, Velmora Space Systems CEO and a founding member of Tidecraft, said the delay was expected.",
+     [("Jim Marr", "Jim Marr, Velmora Space Systems CEO and a founding member of Tidecraft")]),
+    ("Ana Lind, Velmora CEO, said so.", [("Ana Lind", "Ana Lind, Velmora CEO")]),
+    # a science with a prefix
+    ("“It matters,” said Boris Lind, a biophysicist at Velmora University Medical Center.",
+     [("Boris Lind", "Boris Lind, a biophysicist at Velmora University Medical Center")]),
+    # what the person does, in the relative clause that introduces them
+    ("Andrew Marr, who co-authored the paper, said the device was small.",
+     [("Andrew Marr", "Andrew Marr, who co-authored the paper")]),
+    ("Maria Lopez, who sponsored the bill, said it would pass.", []),
+    ("Another villager, Haji Baqi, whose brother was killed, said: “We want justice.”",
+     [("Haji Baqi", "Haji Baqi, a villager")]),
+])
+def test_roles_round_22s_reviewers_found_missing(sentence, found):
+    from digest.summarise.roles import roles_in
+    assert roles_in(sentence) == found

@@ -29,14 +29,15 @@ _JOB = (
     r"meteorologist|correspondent|anchor|reporter|journalist|photographer|broadcaster|scholar|academic|blogger|writer|commentator|pundit|contributor|"
     r"candidate|nominee|hopeful|council(?:man|woman|member)|congress(?:man|woman)|"
     # the sciences and professions by their ending: "a paleontologist at", "a neuropsychologist at"
-    r"\w+olog(?:ist|er)|\w*scientist|physicist|chemist|astronomer|curator|investigator|clinician|"
+    r"\w+olog(?:ist|er)|\w*scientist|\w*physicist|\w*chemist|astronomer|curator|investigator|clinician|"
     r"psychiatrist|pediatrician|paediatrician|pharmacist|veterinarian|technician|statistician|politician|"
     r"photographer|demographer|architect|designer|developer|diplomat|entrepreneur|banker|broker|"
     # people known by what they make, play or do: "U.S. astronaut Chris Cassidy", "Gran Turismo
     # creator Kazunori Yamauchi", "Bruins goalie Tuukka Rask"
     r"astronaut|cosmonaut|creator|producer|inventor|artist|actor|actress|singer|songwriter|musician|rapper|"
     r"comedian|filmmaker|novelist|poet|athlete|player|quarterback|pitcher|outfielder|infielder|goalie|goaltender|"
-    r"goalkeeper|striker|midfielder|defenseman|boxer|golfer|jockey|trainer|caddie|agent|swimmer|sprinter|champion)"
+    r"goalkeeper|striker|midfielder|defenseman|boxer|golfer|jockey|trainer|caddie|agent|swimmer|sprinter|champion|"
+    r"villager|widow|widower)"
 )
 JOB = _JOB  # a job word ("director", "spokesman"), for other modules' patterns
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
@@ -66,9 +67,12 @@ NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|ash|as|an|ar|at|az|abu|bin|ibn)-[A-Z])[\w’'
 _PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
+_ROLE_TEXT = r"(?:[^,;:“”\"()]|\([^()]{1,20}\))"  # a role's words: to the next comma, a bracket of a few words kept
 _AFTER = re.compile(
     rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?"
-    rf"(?P<role>(?:the |a |an |(?:[A-Z][\w/&.’'-]*\s+){{1,2}}(?=[a-z]))?[a-z](?:[^,;:“”\"()]|\([^()]{{1,20}}\)){{2,240}}?"
+    rf"(?P<role>(?:(?:the |a |an |(?:[A-Z][\w/&.’'-]*\s+){{1,2}}(?=[a-z]))?[a-z]{_ROLE_TEXT}{{2,240}}?"
+    # "Jim Cantrell, Vector Space Systems CEO and a founding member of SpaceX,": a company's chief
+    rf"|(?:[A-Z][\w/&.’'-]*\s+){{1,4}}C[EFOT]O\b{_ROLE_TEXT}{{0,240}}?)"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 # Words that join a clause, never a role's own ("Both Agerblad and tattoo artist ...", "... College
@@ -113,6 +117,11 @@ _NOT_ROLE = re.compile(
 # "Paul Begala, who was a longtime advisor to Bill and Hillary Clinton": the role in a relative clause.
 # "Manson, who is chief of preventive medicine at ...": a surname the article introduced before, a
 # job with no article.
+# "Andrew Weiner, who co-authored the paper,", "Greg Gbur, who specialises in optical physics at ...":
+# what the person does, in a relative clause the article gives as their introduction.
+_WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|co-wrote|led|leads|heads|headed|founded|"
+                       rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
+                       rf"represents|represented|oversees|manages|managed|owns|edits|edited)\s[^,;:“”\"()]{{2,100}}?),")
 _WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),?\s+who\s+(?:is|was|has been|had been)\s+"
                       rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{_QUALIFIER}\s+){{0,2}}{_JOB}\s+(?:of|at|for|to)\s"
                       rf"|(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?=[A-Z][a-z]+[,.;]|[A-Z][a-z]+$))[^,;:“”\"()]{{2,120}}?)"
@@ -185,9 +194,9 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             shown = (_with_role(match.group("name"), f"the {text}" if text[:1].islower() else text, after=True) if of
                      else _with_role(match.group("name"), text, after=False))
             found.append((match.group("name"), shown))
-    for match in (*_WHO_WAS.finditer(prose), *_IS_ROLE.finditer(prose)):
+    for match in (*_WHO_WAS.finditer(prose), *_IS_ROLE.finditer(prose), *_WHO_DOES.finditer(prose)):
         role = match.group("role")
-        if JOB_WORD.search(role) and not _OWNER_WORD.match(role):
+        if (JOB_WORD.search(role) or role.startswith("who ")) and not _OWNER_WORD.match(role):
             name = " ".join(_unopened(match.group("name").split()))
             found.append((name, _with_role(name, role, after=True)))
     found += before
