@@ -225,3 +225,13 @@ def test_a_teaser_or_a_teams_notes_label_leaves_the_headline(title, headline):
 def test_roles_round_22s_reviewers_found_missing(sentence, found):
     from digest.summarise.roles import roles_in
     assert roles_in(sentence) == found
+
+
+def test_a_title_said_to_be_former_keeps_former_in_the_label():
+    from digest.summarise.namebook import NameBook
+    book = NameBook()
+    book.read("The former Cardinal Jorge Marr of Velmora has set a humble tone for the papacy.", 0)
+    assert book.with_role(book.resolve("he", 1)) == "former Cardinal Jorge Marr of Velmora"
+    book = NameBook()
+    book.read("Cardinal Jorge Marr of Velmora has set a humble tone for the papacy.", 0)
+    assert book.with_role(book.resolve("he", 1)) == "Cardinal Jorge Marr of Velmora"

@@ -32,6 +32,7 @@ _OPENING = re.compile(
 )
 POSSESSIVE_END = re.compile(r"['’]s?$")
 # "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
+_FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 _RUN_BREAK = re.compile(r"\s+(?:and|&)\s+|(?<=['’]s)\s+|(?<=s['’])\s+")
 _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
@@ -73,6 +74,9 @@ class NameBook:
                 continue
             self._learn(run, office=not others)  # "President and Chief Financial Officer of ...": the office was cut
             name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
+            if name and _FORMER.search(prose, 0, match.start()) and len(run.split()) > 2:
+                # "The former Cardinal Jorge Bergoglio of Argentina": the title is no longer his
+                self.roles[name] = f"former {self.roles.get(name, name)}".replace("former former ", "former ")
             if name and name not in self.genders:
                 at = match.end() - len(piece)  # an honorific just before the run, or opening it ("Ms. Jordan Price")
                 self.genders[name] = gender_of(name, prose[max(0, at - 5): at] + piece.split()[0])
