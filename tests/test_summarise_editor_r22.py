@@ -235,3 +235,15 @@ def test_a_title_said_to_be_former_keeps_former_in_the_label():
     book = NameBook()
     book.read("Cardinal Jorge Marr of Velmora has set a humble tone for the papacy.", 0)
     assert book.with_role(book.resolve("he", 1)) == "Cardinal Jorge Marr of Velmora"
+
+
+@pytest.mark.parametrize(("text", "speaker", "shown"), [
+    ("Marr added: “We believe Tony will be ready.”", "coach Jason Marr",
+     "Jason Marr added: “We believe Tony will be ready.”"),
+    ("Lind said it works.", "lead author Josh Lind, a doctoral student", "Josh Lind, a doctoral student, said it works."),
+    ("Holt said the port would open.", "Maren Holt, chief executive of the Port Authority",
+     "Maren Holt, chief executive of the Port Authority, said the port would open."),
+])
+def test_a_surname_given_in_full_never_opens_the_entry_in_lower_case(text, speaker, shown):
+    from digest.summarise.names import named_in_full
+    assert named_in_full(text, speaker) == shown

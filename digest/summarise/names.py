@@ -139,4 +139,9 @@ def named_in_full(text: str, speaker: str) -> str:
     if not match:
         return text
     full = f"{speaker}," if "," in speaker and text[match.end():match.end() + 1] == " " else name
+    if full[:1].islower():  # "coach Jason Garrett added:" would open the sentence in lower case: the person
+        head, comma, rest = full.partition(",")
+        words = head.split()
+        person = " ".join(words[max(i for i, w in enumerate(words) if w[:1].islower()) + 1:])
+        full = f"{person}{comma}{rest}" if person else full
     return full + text[match.end():]
