@@ -247,3 +247,19 @@ def test_a_title_said_to_be_former_keeps_former_in_the_label():
 def test_a_surname_given_in_full_never_opens_the_entry_in_lower_case(text, speaker, shown):
     from digest.summarise.names import named_in_full
     assert named_in_full(text, speaker) == shown
+
+
+@pytest.mark.parametrize("sentence", [
+    # a call to the reader, its "will" rhetorical
+    "Ask Jon Marr, the director behind the harbour film (which opens on December 9th), and he will answer at once.",
+    # the writer's reading of remarks already made
+    "Without naming the mayor, Ana Lind quietly tore into him, insinuating that the town will lose its harbour.",
+    # a figure, its "won't" inside a concession
+    "The figures show seven of every 100 pupils were out of school, even though officials have told parents they "
+    "won't share their names.",
+    # a survey result leaning on the one before
+    "In comparison, fewer than three-quarters of the harbour pilots, 74 percent, think the port will reopen.",
+])
+def test_no_next_step_from_a_call_to_the_reader_a_reading_a_concession_or_a_comparison(sentence):
+    text = f"The Velmora port board on Tuesday voted to close the harbour for a year.\n\n{sentence}"
+    assert _next(text, "Velmora port board votes to close harbour") == []

@@ -103,6 +103,8 @@ def _whole(text: str) -> bool:
 # the writer's own cheer ("... later this summer -- better yet, the company's promising ...").
 _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,|^(?:Of course|To be sure|Then again)\b|"
                     r",\s*of course,|\b(?:better|worse) yet\b|\beven (?:better|worse)\b", re.IGNORECASE)
+# A call to the reader: "Ask Damien Chazelle ... and he will answer ...".
+_IMPERATIVE = re.compile(r"^(?:Ask|Consider|Imagine|Picture|Think (?:of|about)|Take)\s+(?!(?:a|an|the)\s+(?:step|vote|look)\b)")
 _OLD_NEWS = re.compile(
     r"\b(?:said|announced|declared|revealed|confirmed|disclosed)\s+(?:in\s+(?:January|February|March|April|June|July|"
     r"August|September|October|November|December|(?:19|20)\d\d)|last (?:week|month|year)|earlier this (?:month|year))\b|"
@@ -126,7 +128,9 @@ _VAGUE = re.compile(
 _REPORTING = re.compile(r"\b(?:saying|accus(?:ed|ing)|insisting|adding|arguing|warning|claiming|calling it)\b")
 # Where a sentence's main clause ends and a clause hanging on it begins.
 # ("that" opens what someone said or thought, and "since 2009" is a time, not a clause.)
-_SUBORDINATE = re.compile(r"\s+(?:as|after|amid|because|since(?!\s+\d)|following|while)\s+")
+_SUBORDINATE = re.compile(r"\s+(?:as|after|amid|because|since(?!\s+\d)|following|while|even though|although)\s+|"
+                          # "..., the first lady quietly tore into ..., insinuating that the nation will lose ..."
+                          r",\s+(?:insinuating|suggesting|implying|hinting)\s+")
 # An embedded question ("to decide which participant will benefit most"): its future is what was
 # to be found out, not a step the sentence announces.
 _EMBEDDED = re.compile(r"\b(?:decide|determine|know|assess|find out|learn|understand|predict|choose|examine|"
@@ -138,7 +142,7 @@ def _next_score(c: Candidate) -> float:
     """How firmly a candidate states a next step: 0 for a person's direct quote or a reader's aside."""
     text = c.sentence.text
     narration = QUOTE_SPAN.sub(" ", text)
-    if SECOND_PERSON.search(narration) or _ASIDE.search(narration):
+    if SECOND_PERSON.search(narration) or _ASIDE.search(narration) or _IMPERATIVE.match(narration):
         return 0.0
     st = c.statement
     head = _SUBORDINATE.split(narration, maxsplit=1)[0]
