@@ -314,7 +314,7 @@ def test_a_pronouns_wrapper_around_a_whole_quotation_is_left_off():
             "She added, “This harbour will be safe for the next hundred years.”")
     said = brief(entry(text, summary="")).who_said_what
     assert [q.text for q in said if "hundred" in q.text] in ([], ["“This harbour will be safe for the next hundred years.”"])
-    from digest.summarise.briefs import _unwrapped
+    from digest.summarise.blocks import _unwrapped
     assert _unwrapped("He added, “We will vote again.”") == "“We will vote again.”"
     assert _unwrapped("He added that “we will vote again.”") == "He added that “we will vote again.”"
     assert _unwrapped("She said last night: 'Velmora expects high standards.'") == "'Velmora expects high standards.'"

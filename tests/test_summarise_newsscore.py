@@ -80,7 +80,7 @@ def test_a_second_what_happened_sentence_the_scorer_rates_low_is_left_out():
     # of one event: a story told by one report shows its lead alone.
     from dataclasses import replace
 
-    from digest.summarise.briefs import _pick_blocks
+    from digest.summarise.blocks import pick_blocks
     second = "The authority diverted six freighters to the port of Skarn on Tuesday afternoon."
     entry = make_entry(content=f"{NEWS} {second}", title=TITLE, summary="")
     other = make_entry(uid="o", feed="Harbour Wire", content=AFTER, title=TITLE, summary="")
@@ -90,7 +90,7 @@ def test_a_second_what_happened_sentence_the_scorer_rates_low_is_left_out():
     def happened(first: float, then: float, reports: tuple = (entry, other)) -> tuple[str, ...]:
         scored = [replace(c, news=then if c.sentence.text == second else first) for c in cands]
         top = [c for c in scored if c.sentence.text == NEWS]
-        return _pick_blocks(ranked, reports, scored, budget=120, lead=top)[0]
+        return pick_blocks(ranked, reports, scored, budget=120, lead=top)[0]
 
     assert happened(0.9, 0.85) == (NEWS, second)
     assert happened(0.15, 0.1) == (NEWS,)  # under 0.2 and under the first's

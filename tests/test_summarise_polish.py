@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from digest.model import Entry, RankedStory, Story
-from digest.summarise.briefs import named_in_full, summarise_story
+from digest.summarise.briefs import summarise_story
+from digest.summarise.names import named_in_full
 
 
 def entry(feed: str, text: str, *, hour: int = 8, title: str = "A title") -> Entry:

@@ -85,7 +85,7 @@ def _item(text: str, outlet: str, *, speaker: str | None = None):
 
 
 def test_trimming_keeps_an_unrepresented_outlet_over_a_second_quote_from_the_same_one():
-    from digest.summarise.briefs import fit_budget
+    from digest.summarise.budget import fit_budget
 
     words = lambda n, tag: " ".join([tag] * n) + "."  # noqa: E731
     happened = [_item(words(30, "lead"), "A"), _item(words(25, "more"), "B")]

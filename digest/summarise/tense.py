@@ -1,5 +1,6 @@
 """When a sentence puts what it tells: well before the news, in an earlier year than its report,
-or as something that happened (past narration, not a scene or a state). Pure."""
+or as something that happened (past narration, not a scene or a state), read in its narration
+without the attribution that frames it. Pure."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 from digest.summarise.shape import MONTHS, QUOTE_SPAN
 
-__all__ = ["earlier_year", "long_before", "narrates_past"]
+__all__ = ["earlier_year", "long_before", "narrates_past", "narration_of"]
 
 
 _AGO = r"\b(?:months|years|decades) ago\b"
@@ -48,6 +49,18 @@ _PRESENT = re.compile(r"\b(?:is|are)\b")
 # A status a court or the police gave, told in the present: the news of an arrest or a charge.
 _STATUS = re.compile(r"\b(?:is|are) (?:now )?(?:being )?(?:charged|accused|suspected|sentenced|convicted|indicted|detained|"
                      r"jailed|held without bail|banned|suspended)\b")
+
+
+# Attribution that frames a report's own narration: "..., police said.", "According to the report, ...".
+_TRAILING_CREDIT = re.compile(r",\s+(?:(?:[\w’'.-]+\s+){0,8}?(?:said|say|says|told\s+\w+|reported|confirmed)"
+                              r"(?:\s+(?:on\s+)?\w+day)?|(?:said|says)\s+(?:[\w’'.-]+\s*){1,6})"
+                              r"(?:,\s+(?:who|citing)\b[^”\"]*)?[.!]?[”\"]?$")
+_LEADING_CREDIT = re.compile(r"^According to [^,]{3,80},\s+")
+
+
+def narration_of(text: str) -> str:
+    """A sentence without the attribution that frames it ("..., police said."): what it narrates."""
+    return _LEADING_CREDIT.sub("", _TRAILING_CREDIT.sub(".", text))
 
 
 def narrates_past(text: str) -> bool:

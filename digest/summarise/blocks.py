@@ -1,0 +1,101 @@
+"""The three blocks once the lead and the dek are chosen: What happened, Who said what, What next.
+
+What next picks first (a sentence that clearly looks ahead belongs there), What happened opens on
+the lead (told by several outlets, with at most one more sentence that states the event), Who
+said what takes the statements left, and the word budget trims the lowest-value items. Each item
+is given as shown: surnames in full, a quote without a pronoun's wrapper, a plan named for its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.model import Entry, Quote, RankedStory
+from digest.summarise.budget import fit_budget
+from digest.summarise.candidates import Candidate, fresh
+from digest.summarise.event import states_event_firmly
+from digest.summarise.happened import (full_names, in_full, now_follow_up, pick_happened, speaker_surnames,
+                                      unintroduced_surname)
+from digest.summarise.names import named_in_full
+from digest.summarise.nextsteps import pick_next
+from digest.summarise.sentences import Sentence
+from digest.summarise.tense import earlier_year, narrates_past, narration_of
+from digest.summarise.voices import pick_said
+
+Blocks = tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]
+
+# The news score a sentence after What happened's first needs, unless it beats the first's: below
+# it, editors' labels call most such sentences a detail or background (bench/news_eval.py's pages:
+# 5 of 24 were news).
+_SECOND_NEWS = 0.2
+
+
+def pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: list[Candidate], *, budget: int,
+                lead: list[Candidate], dek: str | None = None, years: dict[int, int] | None = None) -> Blocks:
+    """Pick the three blocks: (happened texts, quotes, next texts). ``lead`` is the best
+    statement of the event, which What happened opens on; ``dek`` the dek, when there is one;
+    ``years`` each report's year of publication (by its index), for telling background."""
+    events = [c for c in candidates if c.report]
+    # What next picks first: a sentence that clearly looks ahead belongs there, not in the
+    # other blocks. Leads and the best event sentence stay out of it: they state the event.
+    top = [*lead, *now_follow_up(lead, events)]
+    event = {c.sentence for c in top}
+    # What the event is about: the titles, the leads and the best event sentence.
+    about = " ".join([*(e.title for e in reports), *(c.sentence.text for c in events if c.sentence.position < 3),
+                      *(c.sentence.text for c in top), dek or ""])
+    ahead = pick_next(events, used=event | {c.sentence for c in events if c.sentence.position == 0},
+                      shown=top, about=about)
+    used = {c.sentence for c in ahead}
+    # Told by one report, What happened is its lead alone (with the "Now ..." sentence that makes
+    # it news), as the seed tells the event: a second sentence was most often a detail, colour or
+    # background (editor round 16, a blind A/B: 6 briefs better with one sentence, 1 worse; with
+    # several outlets another's lead may add to it, and there one brief was worse).
+    happened = list(top) if len(reports) == 1 and top else _with_second(events, top, used, ahead, years or {})
+    used |= {c.sentence for c in happened}
+    # The same fact told twice reads as padding, whichever blocks it lands in.
+    said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,
+                     outlets=len(ranked.story.outlets))
+    happened, said, ahead = fit_budget(happened, said, ahead, budget=budget, keep=len(top))
+    # A surname the dek, just above, names is plain; others are given as the story first named them.
+    names = {surname: name for surname, name in full_names(events).items() if surname not in (dek or "")}
+    return (tuple(in_full(c.sentence.text, names) for c in happened), tuple(_quote(c) for c in said),
+            tuple(_next_text(c) for c in ahead))
+
+
+def _with_second(events: list[Candidate], top: list[Candidate], used: set[Sentence], ahead: list[Candidate],
+                 years: dict[int, int]) -> list[Candidate]:
+    """What happened from several outlets: the lead, and at most one more sentence that states the
+    event firmly and tells that something happened, never background (dated in an earlier year
+    than its report), colour, a side item, a statistic or a state that explains the news ("People
+    with the syndrome have three copies ..."), and scored 0.2 as news or above the lead."""
+    picked = pick_happened([c for c in events if c.sentence not in used and fresh(c, ahead)
+                            and (c in top or states_event_firmly(c.sentence.text)
+                                 and not earlier_year(c.sentence.text, years.get(c.sentence.entry)))])
+    surnames = speaker_surnames(events)
+    return [*top, *(c for c in picked if c not in top and fresh(c, top) and states_event_firmly(c.sentence.text)
+                    and narrates_past(narration_of(c.sentence.text)) and not unintroduced_surname(c, top, surnames)
+                    and (c.news >= _SECOND_NEWS or c.news > max((t.news for t in top), default=0.0)))]
+
+
+def _next_text(c: Candidate) -> str:
+    """A next step as shown: a reported plan opening on a bare surname names the speaker in full."""
+    return named_in_full(c.sentence.text, c.statement.speaker) if c.statement else c.sentence.text
+
+
+def _quote(c: Candidate) -> Quote:
+    assert c.statement is not None
+    speaker = c.statement.speaker
+    return Quote(speaker=speaker, text=named_in_full(_unwrapped(c.statement.text), speaker), source=c.outlet)
+
+
+# "He added, “...”": the speaker is shown beside the quote, and "added" to nothing shown dangles.
+_WRAPPER = re.compile(r"^(?:He|She|They|It) (?:added|continued|went on|said|says|told reporters)"
+                      r"(?: (?:last night|yesterday|today|this week|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
+                      r"[,:]\s*(?=[“\"‘'])")
+
+
+def _unwrapped(text: str) -> str:
+    """The quotation alone when the sentence is only a pronoun's wrapper around it."""
+    rest = _WRAPPER.sub("", text, count=1)
+    whole = rest != text and re.fullmatch(r"“[^“”]+”|\"[^\"]+\"|‘[^‘’]+’|'[^']+'", rest.strip())
+    return rest.strip() if whole else text

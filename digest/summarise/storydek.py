@@ -1,0 +1,130 @@
+"""The story's dek: which report's standfirst or lead stands under the headline, and when none can, the lead.
+
+Another report's lead may be the dek unless a newer report words its day differently; never What
+happened's first sentence again, someone's words or a colour opener passed over. When nothing
+qualifies, the lead itself moves up from What happened, but only when a firm sentence of the
+report's opening, told in the report's voice, is left to open What happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.model import Entry, RankedStory
+from digest.summarise.blocks import Blocks, pick_blocks
+from digest.summarise.candidates import Candidate, tidied
+from digest.summarise.centrality import near_duplicate
+from digest.summarise.dek import fits_dek, pick_dek, standfirst, timing_words
+from digest.summarise.event import states_event_firmly
+from digest.summarise.happened import DAYS, colour_openers, news_first, pick_happened
+from digest.summarise.names import ORG_TAIL
+from digest.summarise.tense import earlier_year, narrates_past, narration_of
+
+OPENING = 2  # sentences of a report that open it: its lead and the one after
+
+
+def story_dek(entry: Entry | None, headline: str, lead: list[Candidate], read: tuple[Entry, ...],
+              readable: tuple[Entry, ...], candidates: list[Candidate], passed_over: list[Candidate], *,
+              opener: bool = False) -> str | None:
+    """The dek under ``headline``: the report's standfirst, its lead or another report's, never
+    What happened's first sentence (``lead``) again; None when nothing qualifies.
+
+    A colour opener passed over is no dek, unless ``opener`` and the report's own standfirst
+    repeats it: then it is the publisher's summary of the news, not colour ("Floyd Mayweather Jr.
+    is the highest-earning athlete ..."), unless it only guesses ("Looks like ...")."""
+    # Other reports' leads may be the dek, unless a newer report words their day differently.
+    others = [s.text for e in read if e is not entry for s in tidied(e.text)[:1]
+              if not _stale(s.text, candidates, readable, e)]
+    # A later sentence reporting someone's words is Who said what's, not a dek; nor is a colour
+    # opener passed over. When What happened names its day, the dek need only agree with it;
+    # else no newer report may word its day differently.
+    voiced = {c.sentence.text for c in candidates if c.statement is not None and c.sentence.position > 0}
+    own = standfirst(entry)
+    if opener and (own is None or _GUESS.match(own)):
+        return None
+    voiced |= {c.sentence.text for c in [*passed_over, *colour_openers(candidates, lead)]
+               if not opener or not near_duplicate(c.sentence.text, own or "")}
+    dated = any(timing_words(c.sentence.text) for c in lead)
+    # The lead's next sentence is no dek: written to follow the lead, it tells a detail or the
+    # background (editors graded such deks "not the event"); no dek beats a wrong one.
+    return pick_dek(entry, headline=headline, shown=[c.sentence.text for c in lead], others=others, own_leads=False,
+                    stale=lambda text: text in voiced or not dated and _stale(text, candidates, readable, entry))
+
+
+_GUESS = re.compile(r"^(?:(?:It )?(?:looks|seems|sounds) (?:like|as if)|Maybe|Perhaps|Apparently)\b", re.IGNORECASE)
+
+
+def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], entry: Entry | None) -> bool:
+    """True when a newer report than ``entry`` tells the same thing as ``text`` on another day."""
+    days = timing_words(text)
+    if not days or entry is None or entry.published is None:
+        return False
+    return any((e := readable[c.sentence.entry]).published is not None and e.published > entry.published
+               and (other := timing_words(c.sentence.text)) and not days & other
+               and near_duplicate(DAYS.sub(" ", text), DAYS.sub(" ", c.sentence.text), limit=0.5)
+               for c in candidates)
+
+
+def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Candidate], lead: list[Candidate],
+                readable: tuple[Entry, ...], headline: str, budget: int,
+                years: dict[int, int]) -> tuple[str, Blocks] | None:
+    """(dek, blocks) with the lead as the dek when no standfirst or other lead can be one, or None.
+
+    A brief without a dek lacks a part (editors graded it so), and the lead is the publisher's own
+    statement of the event. It moves up only when What happened keeps a sentence of its own, in a
+    report's opening, that states the event firmly and tells that something happened, in the
+    report's voice (someone's words are Who said what's), on the lead's day and not dated in an
+    earlier year; else the lead stays What happened's and the brief goes without a dek.
+    """
+    # The lead opens its report, or follows only lines no block shows (a byline, a caption, a
+    # colour opener passed over) within the report's opening.
+    openers = colour_openers(rest, lead)
+    if len(lead) != 1 or lead[0].sentence.position > OPENING or any(
+            c.sentence.entry == lead[0].sentence.entry and c.sentence.position < lead[0].sentence.position
+            and c not in openers for c in rest):
+        return None
+    at = lead[0].sentence.position
+    text, entry = lead[0].sentence.text, readable[lead[0].sentence.entry]
+    pool = [c for c in rest if c is not lead[0] and c not in openers and not near_duplicate(c.sentence.text, text)]
+    firm = [c for c in pool if c.report and (c.statement is None and narrates_past(narration_of(c.sentence.text))
+                                             or _body_reports(c))
+            and c.sentence.position <= at + OPENING and states_event_firmly(c.sentence.text)
+            and not _AHEAD.search(c.sentence.text)  # "Supporters will take to the streets on Friday": What next's
+            and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
+    after = (news_first(pick_happened(firm), headline) if firm else []) or _follows_on(pool, lead[0])
+    if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
+        return None
+    return text, pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text, years=years)
+
+
+# "The FDA said Wednesday it approved ...": a body's account of what was done, in reported speech.
+_BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says|reported|announced)\b(?:\s+\w+day\b)?\s*(?:that\s+)?")
+# A step still to come ("will take to the streets on Friday"): What next's, never What happened's.
+_AHEAD = re.compile(r"\b(?:will|shall|is due to|are due to|is set to|are set to|plans? to)\b")
+
+
+def _body_reports(c: Candidate) -> bool:
+    """True for reported speech in which a body, not a person, tells what it did or found ("The
+    FDA said Wednesday it approved the drug ..."): the report's own account of the event."""
+    s = c.statement
+    if s is None or s.direct or "," in s.speaker or not (s.speaker.startswith("The ") or " " not in s.speaker
+                                                          or s.speaker.split()[-1] in ORG_TAIL):
+        return False
+    match = _BODY_SAYS.match(c.sentence.text)
+    return match is not None and narrates_past(c.sentence.text[match.end():])
+
+
+# A sentence whose subject is the lead's, by a pronoun: "They have 'switched off' the chromosome ..."
+_PRONOUN_OPENER = re.compile(r"^(?:He|She|They|It) (?=[a-z])")
+
+
+def _follows_on(pool: list[Candidate], lead: Candidate) -> list[Candidate]:
+    """The sentence right after the lead when its subject is the lead's by a pronoun and it tells
+    what happened ("They have 'switched off' the chromosome ..."): under the lead as the dek it
+    reads on from it. Empty otherwise."""
+    after = next((c for c in pool if c.sentence.entry == lead.sentence.entry
+                  and c.sentence.position == lead.sentence.position + 1), None)
+    if after is None or after.statement is not None or not _PRONOUN_OPENER.match(after.sentence.text):
+        return []
+    named = _PRONOUN_OPENER.sub("Velmora ", after.sentence.text, count=1)  # the pronoun as a name, for the test
+    return [after] if states_event_firmly(named) and narrates_past(narration_of(named)) and not _AHEAD.search(named) else []
