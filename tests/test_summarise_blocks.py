@@ -9,7 +9,8 @@ import pytest
 from digest.errors import ConfigError
 from digest.model import Entry, RankedStory, Story
 from digest.summarise import SUMMARISERS, get_summariser
-from digest.summarise.quotes import attribute, find_statements
+from digest.summarise.attribution import attribute
+from digest.summarise.quotes import find_statements
 from digest.summarise.sentences import sentences_of
 
 

@@ -409,7 +409,7 @@ def test_one_point_of_a_list_is_no_statement_shown():
 
 def test_round_11_voices_reports_an_office_by_initials_a_byline_and_a_tied_statement_are_no_entries():
     from digest.summarise.furniture import is_chrome
-    from digest.summarise.quotes import attribute
+    from digest.summarise.attribution import attribute
     assert attribute("Reports said dozens of protesters were detained by police.") is None
     assert attribute("The patrol let him go and informed the police, the IG said.") is None
     assert attribute("The patrol let him go and informed the police, the Harbour Guard said.") == ("Harbour Guard", False)
@@ -422,7 +422,7 @@ def test_round_11_voices_reports_an_office_by_initials_a_byline_and_a_tied_state
 
 def test_round_13_speakers_someone_and_a_verb_or_prompt_before_the_name_are_no_names():
     # Set 5: "Replied Stephen", "Someone" and "Ask Damien Chazelle" were shown as speakers.
-    from digest.summarise.quotes import attribute
+    from digest.summarise.attribution import attribute
     assert attribute("Someone said the harbour would stay open all winter long.") is None
     assert attribute("Ask Tor Lind about the film and he says the music came first, long before the script.") is None
     assert attribute("Replied Tor Lind: \u201cWe will keep the harbour open all winter.\u201d") in (None, ("Tor Lind", True))
@@ -433,7 +433,7 @@ def test_round_13_speakers_someone_and_a_verb_or_prompt_before_the_name_are_no_n
 
 
 def test_round_13_wrong_speakers_a_subordinate_said_a_writers_told_me_and_a_company_before_its_president():
-    from digest.summarise.quotes import attribute
+    from digest.summarise.attribution import attribute
     # "When she said no, Roof told her: ..." credited the survivor
     assert attribute("When she said no, Lind told her: \u201cI am not going to. I am leaving you here.\u201d") == (
         "Lind", True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from digest.model import Entry, RankedStory, Story
 from digest.summarise import get_summariser
-from digest.summarise.quotes import attribute, find_statements
+from digest.summarise.attribution import attribute
+from digest.summarise.quotes import find_statements
 from digest.summarise.sentences import sentences_of
 from tests.test_summarise_blocks import make_entry
 

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 import re
 
+from digest.summarise.attribution import SPEECH_VERB
 from digest.summarise.candidates import Candidate, fresh, word_count
 from digest.summarise.centrality import words
 from digest.summarise.names import NAME, NOT_NAMES, ORG_TAIL, person_like
 from digest.summarise.outlook import outlook_score
-from digest.summarise.quotes import SPEECH_VERB
 from digest.summarise.roles import JOB_WORD
 from digest.summarise.sentences import Sentence
 from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back
