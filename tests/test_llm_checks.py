@@ -15,8 +15,9 @@ from digest.errors import ConfigError
 from digest.model import Answer, Story
 from digest.schema import digest_from_dict, digest_to_dict
 from digest.summarise import ExtractiveSummariser
-from digest.summarise.faithful import evidence, normalise, quote_problem, unsupported
+from digest.summarise.faithful import evidence, normalise, unsupported
 from digest.summarise.llm import build_prompt, parse_answer, sources_of, write_brief
+from digest.summarise.quotecheck import quote_problem
 from tests.builders import make_digest, make_entry
 from tests.llmstory import HERALD_TEXT, answer, bridge_story
 

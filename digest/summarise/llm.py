@@ -2,8 +2,9 @@
 
 Pure: it builds the prompts, hands them to an injected ``ask`` (the edge that talks to the
 server and the cache), reads the answers and checks each part against the story's sources
-(``faithful``). A part that fails, or that the model left out, is the extractive writer's; a
-story whose answer failed or is not JSON is the extractive brief. The model never fails a build.
+(``faithful``, and ``quotecheck`` for quotes). A part that fails, or that the model left out, is
+the extractive writer's; a story whose answer failed or is not JSON is the extractive brief. The
+model never fails a build.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from typing import Any
 from digest.config import LlmSettings
 from digest.emailtext import XML_ILLEGAL, one_line
 from digest.model import Answer, Brief, Entry, Prompt, Quote, RankedStory, Story
-from digest.summarise.faithful import Evidence, evidence, quote_problem, unsupported
+from digest.summarise.faithful import Evidence, evidence, unsupported
+from digest.summarise.quotecheck import quote_problem
 
 log = logging.getLogger(__name__)
 
