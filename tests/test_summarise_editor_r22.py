@@ -263,3 +263,26 @@ def test_a_surname_given_in_full_never_opens_the_entry_in_lower_case(text, speak
 def test_no_next_step_from_a_call_to_the_reader_a_reading_a_concession_or_a_comparison(sentence):
     text = f"The Velmora port board on Tuesday voted to close the harbour for a year.\n\n{sentence}"
     assert _next(text, "Velmora port board votes to close harbour") == []
+
+
+@pytest.mark.parametrize(("sentence", "earlier"), [
+    ("He has said he wants the church to focus on helping the poor.", True),
+    ("Italy had previously said Lady was the only one who could be extradited.", True),
+    ("The DoJ has said that it believes the fix was meant to hurt Amazon.", True),
+    ("“Ana Lind has said that she is determined,” Jon Marr said on Sunday.", False),
+    ("Jon Marr said the plan had said nothing about ports.", False),
+])
+def test_a_position_on_record_is_said_earlier(sentence, earlier):
+    from digest.summarise.quotes import said_earlier
+    assert said_earlier(sentence) is earlier
+
+
+def test_a_surname_a_letter_off_is_the_same_voice():
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.voices import pick_said
+    text = ("The harbour trial went on in Velmora on Tuesday.\n\n"
+            "“We were discriminated against by these publishers,” Russell Grandinetti, a Velmora vice president, "
+            "said in court on Tuesday.\n\n"
+            "Graninetti said the first meeting was “tense” and the harbour later agreed to a new deal.")
+    said = pick_said(build_candidates((make_entry(content=text, title="t", summary=""),)), used=set(), outlets=1)
+    assert [c.statement.speaker for c in said if c.statement] == ["Russell Grandinetti, a Velmora vice president"]

@@ -99,10 +99,15 @@ _EARLIER = re.compile(rf"\b(?!ask|urge)(?:{SPEECH_VERBS})\b{_LISTENER}{{0,6}}?\s
 _EARLIER_TAIL = re.compile(rf"¶[^¶]*\b(?!ask|urge)(?:{SPEECH_VERBS})\b[^¶]*\s{_WHEN_BEFORE}[^¶]*$")
 
 
+# "He has said he wants ...", "Italy had previously said ...": a position on record, not words on this news.
+_HAS_SAID = re.compile(r"^(?:(?:[A-Z][\w’'.&-]*|the|of)\s+){1,6}(?:has|have|had)\s+"
+                       r"(?:(?:long|repeatedly|previously|often|already)\s+)?(?:said|argued|maintained|insisted|claimed)\b")
+
+
 def said_earlier(text: str) -> bool:
     """True when the article marks a statement as made long before ("told TechCrunch last year", "said in 2019")."""
     masked = QUOTE.sub(" ¶ ", text)
-    return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked))
+    return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked) or _HAS_SAID.search(masked))
 
 
 def two_voices(text: str) -> list[tuple[str, str]] | None:

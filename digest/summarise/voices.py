@@ -105,9 +105,22 @@ def _one_per_outlet(pool: list[Candidate]) -> list[Candidate]:
 def _new_voice(cand: Candidate, chosen: list[Candidate], *, distinct_outlet: bool) -> bool:
     """True when the speaker (and, if asked, the outlet) is not already in ``chosen``."""
     speaker = _speaker_key(cand)
-    if any(_speaker_key(c) == speaker for c in chosen):
+    if any(_same_name(_speaker_key(c), speaker) for c in chosen):
         return False
     return not distinct_outlet or all(c.outlet != cand.outlet for c in chosen)
+
+
+def _same_name(one: str, other: str) -> bool:
+    """True for one surname, or one a letter off it: an article's typo ("Graninetti" for the
+    "Grandinetti" it named) is no second voice. Short names must match whole."""
+    if one == other:
+        return True
+    if min(len(one), len(other)) < 6 or abs(len(one) - len(other)) > 1:
+        return False
+    short, long_ = sorted((one, other), key=len)
+    if len(short) == len(long_):
+        return sum(a != b for a, b in zip(short, long_)) == 1
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
