@@ -20,7 +20,8 @@ from digest.summarise.names import (
     is_group,
     object_name,
 )
-from digest.summarise.roles import JOB, ROLE_OPENER
+from digest.summarise.jobs import JOB
+from digest.summarise.roles import ROLE_OPENER
 from digest.summarise.speakers import clean_speaker
 
 _NOMINAL = (

@@ -23,7 +23,8 @@ from digest.summarise.names import (
     object_name,
     person_like,
 )
-from digest.summarise.roles import JOB_WORD, roles_in
+from digest.summarise.jobs import JOB_WORD
+from digest.summarise.roles import roles_in
 
 # What may come before a sentence's own subject ("But Askar ..."); "Saying", "When" and "After" open a clause.
 _OPENING = re.compile(

@@ -11,7 +11,7 @@ from digest.summarise.candidates import Candidate, fresh, word_count
 from digest.summarise.centrality import words
 from digest.summarise.names import NAME, NOT_NAMES, ORG_TAIL, person_like
 from digest.summarise.outlook import outlook_score
-from digest.summarise.roles import JOB_WORD
+from digest.summarise.jobs import JOB_WORD
 from digest.summarise.sentences import Sentence
 from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back
 from digest.summarise.tense import narrates_past

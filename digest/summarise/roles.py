@@ -9,46 +9,10 @@ from __future__ import annotations
 
 import re
 
+from digest.summarise.jobs import JOB, JOB_WORD, KIN, KIN_OWNED, QUALIFIER
+
 MAX_ROLE_WORDS = 20  # a longer role is left out whole: a role cut short misnames the speaker
 
-# Family words name a role only with whose family it is ("the daughter of Ronald Reagan", "Mekhi's mother").
-_KIN = r"(?:son|daughter|wife|husband|brother|sister|grandmother|grandfather|aunt|uncle|cousin|mother|father|parent)"
-_KIN_OWNED = re.compile(r"\bof\s+(?:the\s+)?[A-Z]|^[A-Z][\w’'-]*['’]s\s")
-_JOB = (
-    rf"(?:{_KIN}|resident|student|teacher|nurse|farmer|worker|neighbou?r|voter|volunteer|"
-    r"shopkeeper|pilot|driver|witness|survivor|chief|executive|director|minister|secretary|president|chair(?:man|woman|person)?|"
-    r"spokes(?:man|woman|person)|economist|analyst|professor|leader|head|mayor|governor|senator|"
-    r"official|manager|founder|co-founder|officer|adviser|advisor|lawyer|attorney|ceo|editor|"
-    r"researcher|scientist|commissioner|ambassador|member|coach|captain|owner|partner|"
-    r"representative|general|judge|chancellor|deputy|councillor|councilor|treasurer|dean|fellow|"
-    r"strategist|campaigner|activist|organi[sz]er|engineer|inspector|superintendent|principal|"
-    r"historian|expert|consultant|lecturer|physician|doctor|surgeon|pastor|bishop|priest|"
-    r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice|aide|barrister|solicitor|counsel|"
-    r"plaintiff|defendant|claimant|cfo|coo|cto|columnist|pollster|detective|sergeant|lieutenant|colonel|"
-    r"trustee|coordinator|administrator|supervisor|specialist|instructor|coach|host|author|"
-    r"meteorologist|correspondent|anchor|reporter|journalist|photographer|broadcaster|scholar|academic|blogger|writer|commentator|pundit|contributor|"
-    r"candidate|nominee|hopeful|council(?:man|woman|member)|congress(?:man|woman)|"
-    # the sciences and professions by their ending: "a paleontologist at", "a neuropsychologist at"
-    r"\w+olog(?:ist|er)|\w*scientist|\w*physicist|\w*chemist|astronomer|curator|investigator|clinician|"
-    r"psychiatrist|pediatrician|paediatrician|pharmacist|veterinarian|technician|statistician|politician|"
-    r"photographer|demographer|architect|designer|developer|diplomat|entrepreneur|banker|broker|"
-    # people known by what they make, play or do: "U.S. astronaut Chris Cassidy", "Gran Turismo
-    # creator Kazunori Yamauchi", "Bruins goalie Tuukka Rask"
-    r"astronaut|cosmonaut|creator|producer|inventor|artist|actor|actress|singer|songwriter|musician|rapper|"
-    r"comedian|filmmaker|novelist|poet|athlete|player|quarterback|pitcher|outfielder|infielder|goalie|goaltender|"
-    r"goalkeeper|striker|midfielder|defenseman|boxer|golfer|jockey|trainer|caddie|agent|swimmer|sprinter|champion|"
-    r"villager|widow|widower)"
-)
-JOB = _JOB  # a job word ("director", "spokesman"), for other modules' patterns
-# Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
-# "acting CEO Gary Scott", "prosecuting barrister Tim Townsend"); verbs and nouns never do, so
-# "The board named interim president Steve Blackett" gives "interim president" alone.
-_QUALIFIER = (
-    r"(?:acting|interim|former|longtime|long-time|senior|junior|deputy|assistant|associate|executive|managing|"
-    r"general|chief|top|lead|local|retired|veteran|outgoing|incoming|founding|prosecuting|defending|presiding|"
-    r"state|federal|city|county|campaign|party|vice|co|police|union|team|news|health|policy|press|communications|"
-    r"then-[a-z]+|[a-z]+-(?:time|term|year)|[a-z]{3,}(?:ic|al|ive|ary|ior|ous))"
-)
 # What may stand right before a lower-case role: a clause's end ("named", "said", "by", "the").
 # Any other lower-case word ("economic" in "senior economic adviser") may be part of the role,
 # and a role that might be cut short is left out.
@@ -79,23 +43,23 @@ _AFTER = re.compile(
 # of Engineering under associate professor ...").
 _GLUE = r"(?:and|or|but|nor|under|with|by|to|for|from|in|on|at|as|of|that|who|which|when|said|says|told)"
 _BEFORE = re.compile(
-    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:(?!{_GLUE}\b)[a-z-]+\s+){{0,3}}?{_JOB}"
+    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:(?!{_GLUE}\b)[a-z-]+\s+){{0,3}}?{JOB}"
     rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?))?)\s+(?P<name>{_PERSON})"
 )
 # A role opening a speaker after an inverted verb ('said Throgs Neck resident Michael Lopiano',
 # 'said plaintiff Angela Bolger'): skipped to reach the name, whose role roles_in records.
 ROLE_OPENER = (
-    rf"(?:(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'.&-]*\s+){{0,4}}(?:{_QUALIFIER}\s+){{0,3}}(?:{_JOB}|CEO|CFO|COO|CTO)\s+)"
+    rf"(?:(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'.&-]*\s+){{0,4}}(?:{QUALIFIER}\s+){{0,3}}(?:{JOB}|CEO|CFO|COO|CTO)\s+)"
 )
 _LOWER_BEFORE = re.compile(
-    rf"(?<![\w’'-])(?P<role>(?:{_QUALIFIER}\s+){{0,3}}(?:{_JOB}|CEO|CFO|COO|CTO)(?:\s+{_JOB})?)\s+(?P<name>{_PERSON})"
+    rf"(?<![\w’'-])(?P<role>(?:{QUALIFIER}\s+){{0,3}}(?:{JOB}|CEO|CFO|COO|CTO)(?:\s+{JOB})?)\s+(?P<name>{_PERSON})"
 )
 # A role set off before the name: "The university's interim president, Sarah Cole, said". The name
 # between commas is found first; the role must end right before it (read from a short window).
 _SET_OFF_NAME = re.compile(rf",\s+(?P<name>{_PERSON})(?=,)")
 _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
-    rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{_JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
+    rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
     rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|case|suit|lawsuit|trial|claim))?)$"
 )
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
@@ -109,7 +73,6 @@ _ROLE_GOES_ON = re.compile(
     r"(?![a-z]+s\s+(?:to|that|the|a|an|his|her|their|its|it)\b)[a-z][^,;:“”\"]*?(?=,|;|\.?\s*$)"
 )
 _LIST_GOES_ON = re.compile(r",\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,?\s+(?:and|&)\s+[A-Z]")
-JOB_WORD = re.compile(rf"\b{_JOB}\b", re.IGNORECASE)
 _NOT_ROLE = re.compile(
     r"^(?:(?:also|then|later|again|still|[a-z]+ly)\s+)*(?:who|which|that|whose|whom|when|where|while|after|before|as|if|"
     r"and|but|said|says|told|tells|added|adds|wrote|writes|argued|warned|noted)\b"
@@ -123,14 +86,14 @@ _WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|c
                        rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
                        rf"represents|represented|oversees|manages|managed|owns|edits|edited)\s[^,;:“”\"()]{{2,100}}?),")
 _WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),?\s+who\s+(?:is|was|has been|had been)\s+"
-                      rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{_QUALIFIER}\s+){{0,2}}{_JOB}\s+(?:of|at|for|to)\s"
+                      rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for|to)\s"
                       rf"|(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?=[A-Z][a-z]+[,.;]|[A-Z][a-z]+$))[^,;:“”\"()]{{2,120}}?)"
                       rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # "Anna Pickard is Slack's editorial director who ...", "Ana Ruiz is a professor of history at ...": a
 # sentence opening on the name that says what the person is.
 _IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was|has been|had been)\s+"
-                      rf"(?P<role>(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{_JOB}\s+(?:of|at|for|to|with)\s"
-                      rf"|[A-Z][\w’'&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}{_JOB}\b)[^,;:“”\"()]{{0,120}}?)"
+                      rf"(?P<role>(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{JOB}\s+(?:of|at|for|to|with)\s"
+                      rf"|[A-Z][\w’'&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}{JOB}\b)[^,;:“”\"()]{{0,120}}?)"
                       rf"(?=,|;|\s+(?:who|which|whose|and|since|until)\b|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
@@ -222,7 +185,7 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
             continue
         words = _unopened(words)
         # "The board named interim president ...", "Kennedy told lawyer ...": a clause, not a role (read below).
-        clause = any(_CLAUSE_WORD.fullmatch(w) and not re.fullmatch(_QUALIFIER, w) for w in words)
+        clause = any(_CLAUSE_WORD.fullmatch(w) and not re.fullmatch(QUALIFIER, w) for w in words)
         if words and words[0][:1].isupper() and any(w[:1].islower() for w in words) and not clause:
             # "senior Nature editor Dr Henry Gee", "former Obama adviser ...": the qualifier is the role's
             qualified = _QUALIFIED.search(prose, 0, match.start()) if len(words) == len(match.group("role").split()) else None
@@ -239,7 +202,7 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
     return found
 
 
-_QUALIFIED = re.compile(rf"(?<![\w’'-])((?:{_QUALIFIER}\s+){{0,1}}{_QUALIFIER})\s+$")
+_QUALIFIED = re.compile(rf"(?<![\w’'-])((?:{QUALIFIER}\s+){{0,1}}{QUALIFIER})\s+$")
 
 
 # A noun naming the field of a job ("tattoo", "radio"), right before it; never a verb ("hired lawyer ...").
@@ -282,12 +245,12 @@ def _bare(name: str) -> str:
 
 # Two roles joined, each whole: "a senior scientist with X and a professor of Y at Z".
 # (Not "... at the Institute for X and the Centre for Y": the second is no job.)
-_FIRST_OF_TWO = re.compile(rf"((?:a|an|the)\s.+?)\s+and\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?{_JOB}\b")
+_FIRST_OF_TWO = re.compile(rf"((?:a|an|the)\s.+?)\s+and\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?{JOB}\b")
 
 
 # A role whose job is told whole before a relative clause: "a professor of gynecology at the Stanford
 # University School of Medicine who has pioneered cervical cancer prevention techniques ...".
-_BEFORE_RELATIVE = re.compile(rf"((?:a|an|the)\s(?:[\w’'.&-]+\s+){{0,3}}?{_JOB}\b.*?)\s+(?:who|which|whose)\s")
+_BEFORE_RELATIVE = re.compile(rf"((?:a|an|the)\s(?:[\w’'.&-]+\s+){{0,3}}?{JOB}\b.*?)\s+(?:who|which|whose)\s")
 
 
 def _with_role(name: str, role: str, *, after: bool) -> str:
@@ -298,7 +261,7 @@ def _with_role(name: str, role: str, *, after: bool) -> str:
     """
     role = role[:-1] if re.search(r"[a-z]{3}\.$", role) else role  # the sentence's full stop, not the role's
     words = role.split()
-    kin_unowned = re.search(rf"\b{_KIN}\b", role) and not _KIN_OWNED.search(role)  # "son Usman Hasib": whose?
+    kin_unowned = re.search(rf"\b{KIN}\b", role) and not KIN_OWNED.search(role)  # "son Usman Hasib": whose?
     if len(words) > MAX_ROLE_WORDS and after and (first := _FIRST_OF_TWO.match(role)):
         return _with_role(name, first.group(1), after=True)  # "an attorney at X and the director of Y ...": the first
     if len(words) > MAX_ROLE_WORDS and after and (job := _BEFORE_RELATIVE.match(role)):

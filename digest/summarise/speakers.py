@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from digest.summarise.names import NOT_NAMES, ORG_TAIL, is_title, person_like
-from digest.summarise.roles import JOB_WORD
+from digest.summarise.jobs import JOB_WORD
 
 # "the New York Democrat said": an epithet for someone named elsewhere, not a name.
 _EPITHET = re.compile(r"(?:Democrat|Republican|Independent|Conservative|Liberal|Tory|Socialist)s?$")
