@@ -219,6 +219,11 @@ def test_a_teaser_or_a_teams_notes_label_leaves_the_headline(title, headline):
     ("Andrew Marr, who co-authored the paper, said the device was small.",
      [("Andrew Marr", "Andrew Marr, who co-authored the paper")]),
     ("Maria Lopez, who sponsored the bill, said it would pass.", []),
+    ("“It works,” said Jeanne Marr, who led the team at the University of Velmora.",
+     [("Jeanne Marr", "Jeanne Marr, who led the team at the University of Velmora")]),
+    ("Neha Lind, who spearheaded the research at the university said that it works.", []),  # runs into the verb
+    ("Testifying at the trial, Russell Marr, veep for Kindle content, said so.",
+     [("Russell Marr", "Russell Marr, veep for Kindle content")]),
     ("Another villager, Haji Baqi, whose brother was killed, said: “We want justice.”",
      [("Haji Baqi", "Haji Baqi, a villager")]),
 ])

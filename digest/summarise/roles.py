@@ -84,7 +84,9 @@ _NOT_ROLE = re.compile(
 # what the person does, in a relative clause the article gives as their introduction.
 _WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|co-wrote|led|leads|heads|headed|founded|"
                        rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
-                       rf"represents|represented|oversees|manages|managed|owns|edits|edited)\s[^,;:“”\"()]{{2,100}}?),")
+                       rf"represents|represented|oversees|manages|managed|owns|edits|edited|spearheaded|spearheads)\s"
+                       rf"(?:(?!\b(?:said|says|told|tells|added|adds)\b)[^,;:“”\"()]){{2,100}}?)"
+                       rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
 _WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),?\s+who\s+(?:is|was|has been|had been)\s+"
                       rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for|to)\s"
                       rf"|(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?=[A-Z][a-z]+[,.;]|[A-Z][a-z]+$))[^,;:“”\"()]{{2,120}}?)"
