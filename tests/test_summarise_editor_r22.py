@@ -224,10 +224,16 @@ def test_a_teaser_or_a_teams_notes_label_leaves_the_headline(title, headline):
     ("Neha Lind, who spearheaded the research at the university said that it works.", []),  # runs into the verb
     ("Testifying at the trial, Russell Marr, veep for Kindle content, said so.",
      [("Russell Marr", "Russell Marr, veep for Kindle content")]),
+    # round 25's
+    ("Troubled Velmora Gulls defensive lineman Josh Marr was charged on Tuesday.",
+     [("Josh Marr", "Velmora Gulls defensive lineman Josh Marr")]),
+    ("The deal was praised by investor Carl Lind on Tuesday.", [("Carl Lind", "investor Carl Lind")]),
+    ("“It is wonderful,” said Tom Marr, Dr. Lind’s colleague at Velmora University.",
+     [("Tom Marr", "Tom Marr, Dr. Lind’s colleague at Velmora University")]),
     ("Another villager, Haji Baqi, whose brother was killed, said: “We want justice.”",
      [("Haji Baqi", "Haji Baqi, a villager")]),
 ])
-def test_roles_round_22s_reviewers_found_missing(sentence, found):
+def test_roles_the_reviewers_found_missing(sentence, found):
     from digest.summarise.roles import roles_in
     assert roles_in(sentence) == found
 
@@ -291,3 +297,16 @@ def test_a_surname_a_letter_off_is_the_same_voice():
             "Graninetti said the first meeting was “tense” and the harbour later agreed to a new deal.")
     said = pick_said(build_candidates((make_entry(content=text, title="t", summary=""),)), used=set(), outlets=1)
     assert [c.statement.speaker for c in said if c.statement] == ["Russell Grandinetti, a Velmora vice president"]
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # a reporter cited in an "As X reported," opener is not the speaker; the one in the main clause is
+    ("As Steven Marr reported, Jon Lind, the partner from Velmora Capital, told Page that he needed a seasoned "
+     "executive.", ["Jon Lind, the partner from Velmora Capital"]),
+    ('As The Gazette famously once said in a headline, "Holy cow, Man Walks on Moon."', []),
+    # a quotation someone said, credited on to the outlet that reported it, is not the outlet's
+    ("When fans began to stir, Paczkowski, his view blocked by bushes, tried to quiet them and said, "
+     "\"the other player hasn't hit yet,\" the Velmora Times reported.", []),
+])
+def test_a_reporter_or_outlet_passing_words_on_is_not_their_speaker(sentence, speakers):
+    assert _speakers(sentence) == speakers

@@ -87,7 +87,11 @@ _LED_BY = re.compile(rf"\b(?:led by|including|among them|such as|headed by)\s+(?
 
 
 _TOLD_ME = re.compile(r"(?:told|tells)\s+(?:me|us)\b")
-_SUBORDINATE = re.compile(r"^\s*(?:When|After|As|Before|If|While|Once|Until|Because|Although|Though)\s+\S+\s*$")
+_SUBORDINATE = re.compile(r"^\s*(?:When|After|As|Before|If|While|Once|Until|Because|Although|Though)\s+(?:[^\s,]+\s+){0,3}[^\s,]+\s*$")
+
+
+# A quotation someone said, closed and credited on to the outlet that reported it.
+_RELAYED = re.compile(r"\b(?:said|says|told|added|asked)\s*,?\s*¶[^¶]*$")
 
 
 def attribute(text: str) -> tuple[str, bool] | None:
@@ -139,6 +143,8 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
         return None  # "asked whether ..." and '... asked Trump, "You've been ...?"' are questions, not statements
     if verb.group(0) in ("reported", "reports") and not direct and not _REPORTED_THAT.match(after):
         return None  # "reported revenue of ..." is a result, not speech; "reported that ..." is
+    if verb.group(0) in ("reported", "reports") and direct and _RELAYED.search(before):
+        return None  # '... and said, "the other player hasn't hit yet," the Times-Union reported.': the words are his
     subject = _SUBJECT_BEFORE.search(before)
     conceding = _CONCEDING.match(before)
     if subject and conceding and subject.start() <= conceding.end():

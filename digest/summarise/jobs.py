@@ -33,7 +33,8 @@ JOB = (
     r"astronaut|cosmonaut|creator|producer|inventor|artist|actor|actress|singer|songwriter|musician|rapper|"
     r"comedian|filmmaker|novelist|poet|athlete|player|quarterback|pitcher|outfielder|infielder|goalie|goaltender|"
     r"goalkeeper|striker|midfielder|defenseman|boxer|golfer|jockey|trainer|caddie|agent|swimmer|sprinter|champion|"
-    r"villager|widow|widower|veep)"
+    r"villager|widow|widower|veep|colleague|co-author|investor|financier|businessman|businesswoman|billionaire|tycoon|"
+    r"magnate|philanthropist|lineman|linebacker|cornerback|receiver|winger|shortstop|catcher)"
 )
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
 # "acting CEO Gary Scott", "prosecuting barrister Tim Townsend"); verbs and nouns never do, so

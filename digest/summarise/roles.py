@@ -218,8 +218,14 @@ _LISTED = re.compile(r"\b(?:and|or|like|including|with|by|as|from)\s+$")
 def _shown_before(prose: str, match: re.Match[str], role: str) -> tuple[str, str]:
     """(name, role name and affiliation): "Historian Alan Brinkley of Columbia University"."""
     name = _bare(match.group("name"))
-    shown = _with_role(name, role, after=False)
+    shown = _with_role(name, _LOADED_OPENER.sub("", role), after=False)
     return name, shown + _affiliation(prose, match.end()) if shown != name else shown
+
+
+# A writer's judgement opening a role before the name ("Troubled Dallas Cowboys defensive lineman"):
+# not the role, and loaded in a label.
+_LOADED_OPENER = re.compile(r"^(?:Troubled|Embattled|Disgraced|Beleaguered|Controversial|Notorious|Scandal-hit|"
+                            r"Scandal-plagued|Firebrand|Outspoken)\s+(?=[A-Z])")
 
 
 def _affiliation(prose: str, end: int) -> str:
