@@ -123,3 +123,20 @@ def _bench():
                                   "<p>" + "word " * 50 + "</p>\x00\x00"])
 def test_binary_bodies_are_not_articles(body):
     assert extract_article(body) == ""
+
+
+def test_a_slideshow_of_captions_and_photo_credits_is_not_the_article():
+    from digest.extract.chrome import clean
+    slides = "\n\n".join(f"Gulls LB Jon Marr{n} ({n}) is coming off a toe injury and will now anchor the defense.\n\n"
+                         f"Ana Lind{n}, USA TODAY Sports" for n in range(3))
+    text = ("Velmora Gulls lineman Josh Brent is retiring from the league.\n\n"
+            "The team made the announcement Thursday afternoon.\n\n" + slides)
+    assert clean(text) == ("Velmora Gulls lineman Josh Brent is retiring from the league.\n\n"
+                           "The team made the announcement Thursday afternoon.")
+
+
+def test_one_or_two_photo_credits_leave_the_paragraphs_alone():
+    from digest.extract.chrome import clean
+    text = ("The harbour reopened on Tuesday.\n\nAna Lind, USA TODAY Sports\n\nShips queued all day.\n\n"
+            "Jon Marr/Getty Images\n\nThe port expects 40 ships a day.")
+    assert "The harbour reopened on Tuesday." in clean(text) and "Ships queued all day." in clean(text)

@@ -71,7 +71,25 @@ def clean(text: str) -> str:
         if i >= len(paragraphs) // 2 and _TEASER_HEADING.match(paragraph):
             paragraphs = paragraphs[:i]
             break
+    paragraphs = _drop_gallery(paragraphs)
     return "\n\n".join(p for p in paragraphs if not is_chrome(_BULLET.sub("", p)))
+
+
+# A photographer's credit on a line of its own: "Mark J. Rebilas, USA TODAY Sports", "Jane Doe/Getty Images".
+_PHOTO_CREDIT = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*[,/]\s*(?:USA TODAY(?: Sports)?|Getty Images|"
+                           r"AP(?: Photo)?|Reuters|AFP|EPA|Shutterstock|Bloomberg|(?:[A-Z][\w.&-]*\s+){0,3}"
+                           r"(?:Images|Photos?|Sports|Press|Pictures))$")
+_GALLERY = 3  # credits a page must carry for its captions to be a slideshow
+
+
+def _drop_gallery(paragraphs: list[str]) -> list[str]:
+    """Paragraphs without a slideshow's slides: each photo credit on a line of its own and the
+    caption before it, when a page carries several (a gallery of other stories' players, pasted
+    after the article, is not the article)."""
+    credits = {i for i, p in enumerate(paragraphs) if _PHOTO_CREDIT.match(p)}
+    if len(credits) < _GALLERY:
+        return paragraphs
+    return [p for i, p in enumerate(paragraphs) if i not in credits and i + 1 not in credits]
 
 
 def _join_drop_caps(paragraphs: list[str]) -> list[str]:
