@@ -310,3 +310,19 @@ def test_a_surname_a_letter_off_is_the_same_voice():
 ])
 def test_a_reporter_or_outlet_passing_words_on_is_not_their_speaker(sentence, speakers):
     assert _speakers(sentence) == speakers
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velmora Tide Mobile is available immediately for the Orla F3, and new units will come ready to run it.",
+    "All six films — yes, even the first one, unfortunately — will be launched on harbour video services in April.",
+])
+def test_no_next_step_from_what_is_on_offer_now_or_a_writers_aside(sentence):
+    text = f"Velmora Tide on Tuesday announced new harbour video and phone services for 12 ports.\n\n{sentence}"
+    assert _next(text, "Velmora Tide announces harbour services") == []
+
+
+def test_a_standfirst_listing_headlines_is_no_dek():
+    from digest.summarise.dek import standfirst_of
+    assert standfirst_of("75 injured in harbour demonstrations; Lind calls for a new port on old lines; "
+                         "Marr: the town does not want peace.") is None
+    assert standfirst_of("Velmora's port reopened on Tuesday; ships queued all day.") is not None

@@ -158,8 +158,8 @@ def standfirst_of(summary: str) -> str | None:
             or _CUT_FRONT.match(text):
         return None  # a description cut off by the feed: its first sentence may be the cut one
     first = split_sentences(strip_dateline(text))[0] if text else ""
-    if not 6 <= len(first.split()) <= 40 or first.endswith("?") or _ELLIPSIS.search(first):
-        return None
+    if not 6 <= len(first.split()) <= 40 or first.endswith("?") or _ELLIPSIS.search(first) or first.count(";") >= 2:
+        return None  # too short or long, a question, cut, or a list of headlines ("75 injured ...; Abbas calls ...; ...")
     # A whole description may end without a stop when it is short, as a headline does; a long one
     # that stops on a word ("... on the sale of emergency") was cut at a length.
     if first == text.strip() and len(first.split()) <= _UNSTOPPED_WORDS or re.search(r"[.!][\"'”’)]*$", first):
