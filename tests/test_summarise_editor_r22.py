@@ -326,3 +326,11 @@ def test_a_standfirst_listing_headlines_is_no_dek():
     assert standfirst_of("75 injured in harbour demonstrations; Lind calls for a new port on old lines; "
                          "Marr: the town does not want peace.") is None
     assert standfirst_of("Velmora's port reopened on Tuesday; ships queued all day.") is not None
+
+
+def test_the_lead_stays_over_a_sentence_whose_news_is_the_one_told_above_it():
+    text = ("Velmora Gulls defensive lineman Josh Marr is retiring from the harbour league.\n\n"
+            "The team made the announcement Thursday afternoon.\n\n"
+            "“This is the right decision for me,” Marr said in a statement.")
+    b = brief(text, title="Gulls lineman Josh Marr announces retirement")
+    assert b.what_happened[0] == "Velmora Gulls defensive lineman Josh Marr is retiring from the harbour league."

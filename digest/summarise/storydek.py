@@ -90,6 +90,7 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
                                              or _body_reports(c))
             and c.sentence.position <= at + OPENING and states_event_firmly(c.sentence.text)
             and not _AHEAD.search(c.sentence.text)  # "Supporters will take to the streets on Friday": What next's
+            and not _TOLD_ABOVE.search(c.sentence.text)  # "The team made the announcement Thursday": which one?
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
     after = (news_first(pick_happened(firm), headline) if firm else []) or _follows_on(pool, lead[0])
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
@@ -99,6 +100,8 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
 
 # "The FDA said Wednesday it approved ...": a body's account of what was done, in reported speech.
 _BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says|reported|announced)\b(?:\s+\w+day\b)?\s*(?:that\s+)?")
+# A sentence whose news is the one told above it: "The team made the announcement Thursday afternoon."
+_TOLD_ABOVE = re.compile(r"\b(?:made|confirmed|announced|revealed)\s+the\s+(?:announcement|decision|news|move)\b")
 # A step still to come ("will take to the streets on Friday"): What next's, never What happened's.
 _AHEAD = re.compile(r"\b(?:will|shall|is due to|are due to|is set to|are set to|plans? to)\b")
 
