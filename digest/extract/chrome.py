@@ -76,7 +76,7 @@ def clean(text: str) -> str:
 
 
 # A photographer's credit on a line of its own: "Mark J. Rebilas, USA TODAY Sports", "Jane Doe/Getty Images".
-_PHOTO_CREDIT = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*[,/]\s*(?:USA TODAY(?: Sports)?|Getty Images|"
+_PHOTO_CREDIT = re.compile(r"^(?!By\s|Follow\s)(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*[,/]\s*(?:USA TODAY(?: Sports)?|Getty Images|"
                            r"AP(?: Photo)?|Reuters|AFP|EPA|Shutterstock|Bloomberg|(?:[A-Z][\w.&-]*\s+){0,3}"
                            r"(?:Images|Photos?|Sports|Press|Pictures))$")
 _GALLERY = 3  # credits a page must carry for its captions to be a slideshow
@@ -86,10 +86,16 @@ def _drop_gallery(paragraphs: list[str]) -> list[str]:
     """Paragraphs without a slideshow's slides: each photo credit on a line of its own and the
     caption before it, when a page carries several (a gallery of other stories' players, pasted
     after the article, is not the article)."""
-    credits = {i for i, p in enumerate(paragraphs) if _PHOTO_CREDIT.match(p)}
-    if len(credits) < _GALLERY:
+    credits = [i for i, p in enumerate(paragraphs) if _PHOTO_CREDIT.match(p)]
+    # The slideshow is the last run of credits two paragraphs apart, each after its caption.
+    run = credits[-1:]
+    for i in reversed(credits[:-1]):
+        if run[0] - i != 2:
+            break
+        run.insert(0, i)
+    if len(run) < _GALLERY:
         return paragraphs
-    return [p for i, p in enumerate(paragraphs) if i not in credits and i + 1 not in credits]
+    return paragraphs[: run[0] - 1] + paragraphs[run[-1] + 1:]
 
 
 def _join_drop_caps(paragraphs: list[str]) -> list[str]:

@@ -87,7 +87,9 @@ _LED_BY = re.compile(rf"\b(?:led by|including|among them|such as|headed by)\s+(?
 
 
 _TOLD_ME = re.compile(r"(?:told|tells)\s+(?:me|us)\b")
-_SUBORDINATE = re.compile(r"^\s*(?:When|After|As|Before|If|While|Once|Until|Because|Although|Though)\s+(?:[^\s,]+\s+){0,3}[^\s,]+\s*$")
+_SUBORDINATE = re.compile(r"^\s*(?:When|After|As|Before|If|While|Once|Until|Because|Although|Though)\s+\S+\s*$")
+# "As Steven Levy reported, John Doerr ... told Page": a writer cited, the main clause's speaker speaks.
+_AS_CITED = re.compile(r"^\s*As\s+(?:[^\s,]+\s+){0,3}[^\s,]+\s*$")
 
 
 # A quotation someone said, closed and credited on to the outlet that reported it.
@@ -106,7 +108,8 @@ def attribute(text: str) -> tuple[str, bool] | None:
             return None  # "They claimed that Ramdehol had told them ...": the words are theirs, and they are unnamed
         if _TOLD_ME.match(masked, verb.start()):
             return None  # "Air Mobility Command told me ...": the writer's own account (a post, a column)
-        if _SUBORDINATE.match(masked[: verb.start()]) and re.search(r",", masked[verb.end():]):
+        if (_SUBORDINATE.match(masked[: verb.start()]) or _AS_CITED.match(masked[: verb.start()])) \
+                and re.search(r",", masked[verb.end():]):
             continue  # "When she said no, Roof told her: ...": the main clause's speaker speaks
         speaker = _speaker_for(masked, verb, direct=direct)
         if speaker:

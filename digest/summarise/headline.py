@@ -139,7 +139,7 @@ _OPENER = re.compile(
     r"^(?:(?:breaking(?: news)?|exclusive|watch|video|live|updated?|update|photos?|pictures|analysis|opinion|"
     r"just in|developing|new|revealed|read|listen|explainer|factbox|live updates|first on \w+|(?:[A-Z][\w.-]* )?game notes?|"
     r"quick hits|recap|wire|alert|news alert|breaking news alert|meanwhile|it['’]s official|confirmed|official|"
-    r"see (?:the )?(?:photos?|pictures|video)(?:\s+(?:&|and)\s+(?:photos?|pictures|videos?))?)\s*[:|—–-]\s*|"
+    r"see (?:the )?(?:photos?|pictures|video)(?:\s+(?:&|and)\s+(?:photos?|pictures|videos?))?)(?:\s*[:|—–]|\s+-)\s*|"
     r"(?:you won['’]t believe|here['’]s (?:why|what|how)|this is (?:why|what|how)|everything you need to know about)\s+)",
     re.IGNORECASE,
 )

@@ -75,7 +75,7 @@ class NameBook:
                 continue
             self._learn(run, office=not others)  # "President and Chief Financial Officer of ...": the office was cut
             name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
-            if name and _FORMER.search(prose, 0, match.start()) and len(run.split()) > 2:
+            if name and _FORMER.search(prose, 0, match.end() - len(piece)) and len(run.split()) > 2:
                 # "The former Cardinal Jorge Bergoglio of Argentina": the title is no longer his
                 self.roles[name] = f"former {self.roles.get(name, name)}".replace("former former ", "former ")
             if name and name not in self.genders:

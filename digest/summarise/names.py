@@ -142,6 +142,7 @@ def named_in_full(text: str, speaker: str) -> str:
     if full[:1].islower():  # "coach Jason Garrett added:" would open the sentence in lower case: the person
         head, comma, rest = full.partition(",")
         words = head.split()
-        person = " ".join(words[max(i for i, w in enumerate(words) if w[:1].islower()) + 1:])
+        first = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))  # "coach Frank de Boer"
+        person = " ".join(words[first:])
         full = f"{person}{comma}{rest}" if person else full
     return full + text[match.end():]

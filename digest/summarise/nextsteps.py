@@ -105,7 +105,7 @@ def _whole(text: str) -> bool:
 _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,|^(?:Of course|To be sure|Then again)\b|"
                     r",\s*of course,|\b(?:better|worse) yet\b|\beven (?:better|worse)\b|[—–]\s*yes,|"
                     # what is on offer now ("is available immediately for ..."), not a step ahead
-                    r"\b(?:is|are)\s+(?:now\s+|already\s+)?available\b", re.IGNORECASE)
+                    r"\b(?:is|are)\s+(?:now\s+|already\s+)?available\b(?![^.]*\bwill\b)", re.IGNORECASE)
 # A call to the reader: "Ask Damien Chazelle ... and he will answer ...".
 _IMPERATIVE = re.compile(r"^(?:Ask|Consider|Imagine|Picture|Think (?:of|about)|Take)\s+(?!(?:a|an|the)\s+(?:step|vote|look)\b)")
 _OLD_NEWS = re.compile(

@@ -99,9 +99,11 @@ _EARLIER = re.compile(rf"\b(?!ask|urge)(?:{SPEECH_VERBS})\b{_LISTENER}{{0,6}}?\s
 _EARLIER_TAIL = re.compile(rf"¶[^¶]*\b(?!ask|urge)(?:{SPEECH_VERBS})\b[^¶]*\s{_WHEN_BEFORE}[^¶]*$")
 
 
-# "He has said he wants ...", "Italy had previously said ...": a position on record, not words on this news.
-_HAS_SAID = re.compile(r"^(?:(?:[A-Z][\w’'.&-]*|the|of)\s+){1,6}(?:has|have|had)\s+"
-                       r"(?:(?:long|repeatedly|previously|often|already)\s+)?(?:said|argued|maintained|insisted|claimed)\b")
+# "Italy had previously said ...", "He has long said ...": a position on record, not words on this news
+# ("Police have said the suspect was armed" may be this news's).
+_HAS_SAID = re.compile(r"^(?:(?:[A-Z][\w’'.&-]*|the|of)\s+){1,6}(?:had\s+(?:(?:long|repeatedly|previously|often|already)\s+)?"
+                       r"|(?:has|have)\s+(?:long|repeatedly|previously|often|already)\s+)"
+                       r"(?:said|argued|maintained|insisted|claimed)\b")
 
 
 def said_earlier(text: str) -> bool:

@@ -36,7 +36,7 @@ _AFTER = re.compile(
     rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?"
     rf"(?P<role>(?:(?:the |a |an |(?:[A-Z][\w/&.’'-]*\s+){{1,2}}(?=[a-z]))?[a-z]{_ROLE_TEXT}{{2,240}}?"
     # "Jim Cantrell, Vector Space Systems CEO and a founding member of SpaceX,": a company's chief
-    rf"|(?:[A-Z][\w/&.’'-]*\s+){{1,4}}C[EFOT]O\b{_ROLE_TEXT}{{0,240}}?)"
+    rf"|(?:[A-Z][\w/&.’'-]*\s+){{1,4}}C[EFOT]O\b(?!\s+[A-Z]){_ROLE_TEXT}{{0,240}}?)"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 # Words that join a clause, never a role's own ("Both Agerblad and tattoo artist ...", "... College
@@ -82,9 +82,12 @@ _NOT_ROLE = re.compile(
 # job with no article.
 # "Andrew Weiner, who co-authored the paper,", "Greg Gbur, who specialises in optical physics at ...":
 # what the person does, in a relative clause the article gives as their introduction.
-_WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|co-wrote|led|leads|heads|headed|founded|"
+_JUDGEMENT = re.compile(r"\b(?:best|worst|greatest|finest|biggest|most|least|top|leading)\b")
+_WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|co-wrote|heads|headed|founded|"
+                       rf"(?:led|leads)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:team|research|study|group|"
+                       rf"project|investigation|lab|laboratory|effort|work|campaign|trial|survey|review)\b|"
                        rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
-                       rf"represents|represented|oversees|manages|managed|owns|edits|edited|spearheaded|spearheads)\s"
+                       rf"represents|represented|oversees|manages|owns|edits|edited|spearheaded|spearheads)\s"
                        rf"(?:(?!\b(?:said|says|told|tells|added|adds)\b)[^,;:“”\"()]){{2,100}}?)"
                        rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
 _WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),?\s+who\s+(?:is|was|has been|had been)\s+"
@@ -161,6 +164,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             found.append((match.group("name"), shown))
     for match in (*_WHO_WAS.finditer(prose), *_IS_ROLE.finditer(prose), *_WHO_DOES.finditer(prose)):
         role = match.group("role")
+        if _JUDGEMENT.search(role):
+            continue  # "Lionel Messi is Argentina's greatest player": a verdict, not a role
         if (JOB_WORD.search(role) or role.startswith("who ")) and not _OWNER_WORD.match(role):
             name = " ".join(_unopened(match.group("name").split()))
             found.append((name, _with_role(name, role, after=True)))
@@ -225,7 +230,7 @@ def _shown_before(prose: str, match: re.Match[str], role: str) -> tuple[str, str
 # A writer's judgement opening a role before the name ("Troubled Dallas Cowboys defensive lineman"):
 # not the role, and loaded in a label.
 _LOADED_OPENER = re.compile(r"^(?:Troubled|Embattled|Disgraced|Beleaguered|Controversial|Notorious|Scandal-hit|"
-                            r"Scandal-plagued|Firebrand|Outspoken)\s+(?=[A-Z])")
+                            r"Scandal-plagued|Firebrand|Outspoken)\s+")
 
 
 def _affiliation(prose: str, end: int) -> str:

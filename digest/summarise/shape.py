@@ -80,14 +80,17 @@ def aside_or_background(narration: str) -> bool:
 
 
 # "Now former swimming greats like Jon Sieben says ...": a group's reaction, in the writer's words.
-_GROUP_SAYS = re.compile(r"\b(?:like|such as)\s+(?:[A-Z][\w’'.-]*\s+){1,4}(?:says|said|say|told|tells)\b")
+_GROUP_SAYS = re.compile(r"\b[a-z]+s\s+like\s+(?:[A-Z][\w’'.-]*\s+){1,4}(?:says|said|say|told|tells)\b")
 
 
 # The writer speaking for themself ("if I'm in the middle of editing ...", "we enjoy watching TV
 # ... on the TV"): a column's or a blog's voice, not the news.
-_WRITER = re.compile(r"\bI(?:['’](?:m|ve|d|ll)\b|\s+(?:am|was|have|had|think|thought|do|did|don['’]t|will|would|"
-                     r"can|could|love|like|feel|believe|know|went|got|saw)\b)|\b(?:my|me)\b|"
-                     r"\b[Ww]e (?:enjoy|love|like|think|feel|hope)\b")
+_WRITER = re.compile(r"\b(?:my|me)\b|\b[Ww]e (?:enjoy|love|like|think|feel|hope)\b")
+# "I" speaking, unless a numeral after a name ("World War I was", "Queen Elizabeth I had").
+_WRITER_I = re.compile(r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)(?<![A-Z][a-z]{4}\s)"
+                       r"(?<![A-Z][a-z]{5}\s)(?<![A-Z][a-z]{6}\s)(?<![A-Z][a-z]{7}\s)\bI(?:['’](?:m|ve|d|ll)\b|"
+                       r"\s+(?:am|was|have|had|think|thought|do|did|don['’]t|will|would|can|could|love|like|feel|"
+                       r"believe|know|went|got|saw)\b)")
 
 
 def not_news(narration: str, *, hedges: bool = True) -> bool:
@@ -96,7 +99,7 @@ def not_news(narration: str, *, hedges: bool = True) -> bool:
     ("In perhaps their biggest game ...", "... when an astronaut could have drowned") does not count."""
     if SECOND_PERSON.search(narration) or _BACKGROUND.match(narration) or hedges and _HEDGED.search(narration):
         return True
-    if _GROUP_SAYS.search(narration) or _WRITER.search(narration):
+    if _GROUP_SAYS.search(narration) or _WRITER.search(narration) or _WRITER_I.search(narration):
         return True
     return bool(_PREDICTS.search(narration)) and not _DATED.search(narration)
 

@@ -101,7 +101,8 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
 # "The FDA said Wednesday it approved ...": a body's account of what was done, in reported speech.
 _BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says|reported|announced)\b(?:\s+\w+day\b)?\s*(?:that\s+)?")
 # A sentence whose news is the one told above it: "The team made the announcement Thursday afternoon."
-_TOLD_ABOVE = re.compile(r"\b(?:made|confirmed|announced|revealed)\s+the\s+(?:announcement|decision|news|move)\b")
+_TOLD_ABOVE = re.compile(r"\b(?:made|confirmed|announced|revealed)\s+the\s+(?:announcement|decision|news|move)\b"
+                         r"(?!\s+(?:to|that|of)\b)")
 # A step still to come ("will take to the streets on Friday"): What next's, never What happened's.
 _AHEAD = re.compile(r"\b(?:will|shall|is due to|are due to|is set to|are set to|plans? to)\b")
 

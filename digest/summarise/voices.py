@@ -105,14 +105,16 @@ def _one_per_outlet(pool: list[Candidate]) -> list[Candidate]:
 def _new_voice(cand: Candidate, chosen: list[Candidate], *, distinct_outlet: bool) -> bool:
     """True when the speaker (and, if asked, the outlet) is not already in ``chosen``."""
     speaker = _speaker_key(cand)
-    if any(_same_name(_speaker_key(c), speaker) for c in chosen):
+    bare = " " not in cand.statement.speaker.split(",")[0].strip() if cand.statement else False
+    if any(_speaker_key(c) == speaker or bare and _same_name(_speaker_key(c), speaker) for c in chosen):
         return False
     return not distinct_outlet or all(c.outlet != cand.outlet for c in chosen)
 
 
 def _same_name(one: str, other: str) -> bool:
     """True for one surname, or one a letter off it: an article's typo ("Graninetti" for the
-    "Grandinetti" it named) is no second voice. Short names must match whole."""
+    "Grandinetti" it named) is no second voice. Short names must match whole; a caller asks only
+    for a surname shown bare (a "Johnston" named in full is not the "Johnson" already shown)."""
     if one == other:
         return True
     if min(len(one), len(other)) < 6 or abs(len(one) - len(other)) > 1:
