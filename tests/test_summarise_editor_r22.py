@@ -338,7 +338,6 @@ def test_the_lead_stays_over_a_sentence_whose_news_is_the_one_told_above_it():
 
 def test_the_review_of_this_sessions_rules_keeps_what_they_must_not_touch():
     from digest.extract.chrome import clean
-    from digest.summarise.dek import standfirst_of  # noqa: F401 (imported with the rules it sits beside)
     from digest.summarise.names import named_in_full
     from digest.summarise.namebook import NameBook
     from digest.summarise.quotes import said_earlier
@@ -360,6 +359,7 @@ def test_the_review_of_this_sessions_rules_keeps_what_they_must_not_touch():
     # present-perfect news is not said earlier; a numeral "I" is no writer; a store list is no group reaction
     assert not said_earlier("Velmora has said it is investigating the outage that hit 12 ports on Tuesday.")
     assert not not_news("World War I was the subject of the harbour exhibition that opened on Tuesday.")
+    assert not not_news("Queen Elizabeth I had a palace built at the harbour, the museum said on Tuesday.")
     assert not not_news("Retailers such as Velmora Mart said Tuesday they would raise wages by 5 percent.")
     # three credits inside the article are not a slideshow pasted after it
     text = ("The harbour reopened.\n\nAna Lind, USA TODAY Sports\n\nShips queued.\n\nOut at sea, a storm.\n\n"

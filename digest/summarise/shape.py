@@ -86,11 +86,19 @@ _GROUP_SAYS = re.compile(r"\b[a-z]+s\s+like\s+(?:[A-Z][\w’'.-]*\s+){1,4}(?:say
 # The writer speaking for themself ("if I'm in the middle of editing ...", "we enjoy watching TV
 # ... on the TV"): a column's or a blog's voice, not the news.
 _WRITER = re.compile(r"\b(?:my|me)\b|\b[Ww]e (?:enjoy|love|like|think|feel|hope)\b")
-# "I" speaking, unless a numeral after a name ("World War I was", "Queen Elizabeth I had").
-_WRITER_I = re.compile(r"(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{2}\s)(?<![A-Z][a-z]{3}\s)(?<![A-Z][a-z]{4}\s)"
-                       r"(?<![A-Z][a-z]{5}\s)(?<![A-Z][a-z]{6}\s)(?<![A-Z][a-z]{7}\s)\bI(?:['’](?:m|ve|d|ll)\b|"
-                       r"\s+(?:am|was|have|had|think|thought|do|did|don['’]t|will|would|can|could|love|like|feel|"
-                       r"believe|know|went|got|saw)\b)")
+# "I" speaking ("I was", "I'm"); after a capitalised word it is a numeral ("World War I was",
+# "Queen Elizabeth I had"), which _speaks_as_writer checks.
+_WRITER_I = re.compile(r"\bI(?:['’](?:m|ve|d|ll)\b|\s+(?:am|was|have|had|think|thought|do|did|don['’]t|will|would|can|"
+                       r"could|love|like|feel|believe|know|went|got|saw)\b)")
+
+
+def _speaks_as_writer(narration: str) -> bool:
+    """True when the narration says "I" as its writer, not a numeral after a name."""
+    for match in _WRITER_I.finditer(narration):
+        before = narration[: match.start()].split()
+        if not before or not before[-1][:1].isupper():
+            return True
+    return False
 
 
 def not_news(narration: str, *, hedges: bool = True) -> bool:
@@ -99,7 +107,7 @@ def not_news(narration: str, *, hedges: bool = True) -> bool:
     ("In perhaps their biggest game ...", "... when an astronaut could have drowned") does not count."""
     if SECOND_PERSON.search(narration) or _BACKGROUND.match(narration) or hedges and _HEDGED.search(narration):
         return True
-    if _GROUP_SAYS.search(narration) or _WRITER.search(narration) or _WRITER_I.search(narration):
+    if _GROUP_SAYS.search(narration) or _WRITER.search(narration) or _speaks_as_writer(narration):
         return True
     return bool(_PREDICTS.search(narration)) and not _DATED.search(narration)
 
