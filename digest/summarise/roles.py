@@ -8,7 +8,9 @@ A role must carry a job word, so "Maria Lopez, who sponsored the bill," gives no
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from digest.summarise.affiliation import DEGREE, affiliation
 from digest.summarise.jobs import JOB, JOB_WORD, KIN, KIN_OWNED, QUALIFIER
 
 MAX_ROLE_WORDS = 20  # a longer role is left out whole: a role cut short misnames the speaker
@@ -34,7 +36,9 @@ _PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 _ROLE_TEXT = r"(?:[^,;:“”\"()]|\([^()]{1,20}\))"  # a role's words: to the next comma, a bracket of a few words kept
 _AFTER = re.compile(
     rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?"
-    rf"(?P<role>(?:(?:the |a |an |(?:[A-Z][\w/&.’'-]*\s+){{1,2}}(?=[a-z]))?[a-z]{_ROLE_TEXT}{{2,240}}?"
+    rf"(?P<role>(?:(?:the |a |an |(?:[A-Z][\w/&.’'-]*\s+){{1,2}}(?=[a-z])"
+    # "Tom Namako, Deputy News Director at Buzzfeed,": a longer title in capitals, with where
+    rf"|(?:[A-Z][\w/&.’'-]*\s+){{3,4}}(?=(?:of|at|for|in)\s))?[a-z]{_ROLE_TEXT}{{2,240}}?"
     # "Jim Cantrell, Vector Space Systems CEO and a founding member of SpaceX,": a company's chief
     rf"|(?:[A-Z][\w/&.’'-]*\s+){{1,4}}C[EFOT]O\b(?!\s+[A-Z]){_ROLE_TEXT}{{0,240}}?)"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
@@ -87,6 +91,7 @@ _WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|c
                        rf"(?:led|leads)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:team|research|study|group|"
                        rf"project|investigation|lab|laboratory|effort|work|campaign|trial|survey|review)\b|"
                        rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
+                       rf"(?:works|worked|serves|served)\s+as\s+(?:a|an|the)|"
                        rf"represents|represented|oversees|manages|owns|edits|edited|spearheaded|spearheads)\s"
                        rf"(?:(?!\b(?:said|says|told|tells|added|adds)\b)[^,;:“”\"()]){{2,100}}?)"
                        rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
@@ -94,6 +99,11 @@ _WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+)
                       rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for|to)\s"
                       rf"|(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?=[A-Z][a-z]+[,.;]|[A-Z][a-z]+$))[^,;:“”\"()]{{2,120}}?)"
                       rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
+# "Nedrich, a marshal at the second hole, said": a surname alone, set off with its role; the
+# namebook (namebook.py) takes it for the full name introduced before ("Brian Nedrich"), and for no one else.
+_SURNAME_AFTER = re.compile(rf"(?<![\w’'.-])(?P<name>[A-Z][a-z][\w’'-]+),\s+(?P<role>(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}?{JOB}\b"
+                            rf"[^,;:“”\"()]{{0,100}}?)(?=,)")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*\s+$")  # "Ana Lind, a ...": the surname of a full name read above
 # "Anna Pickard is Slack's editorial director who ...", "Ana Ruiz is a professor of history at ...": a
 # sentence opening on the name that says what the person is.
 _IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was|has been|had been)\s+"
@@ -102,21 +112,7 @@ _IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was
                       rf"(?=,|;|\s+(?:who|which|whose|and|since|until)\b|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
-_DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
-_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={_DEGREE},?\s+(?:also\s+)?(?:of|from|at)\s)")
-_ALSO = re.compile(r",?\s+also(?=\s+(?:of|from|at)\s)")  # "Stefan Gillessen, also from the Max Planck Institute"
-_DEGREE_THEN = re.compile(rf"{_DEGREE},?(?=\s)")
-_OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
-# An institution ends on a word of one, or one heads it (or it is someone's: "Columbia's Zuckerman
-# Institute"); "of Texas" is a place.
-_ORG_END = re.compile(
-    r"(?:['’]s\s|\b(?:University|College|Institute|Institution|Center|Centre|School|Foundation|Council|Association|"
-    r"Society|Agency|Bureau|Department|Ministry|Commission|Committee|Company|Corporation|Group|Laboratory|Lab|"
-    r"Hospital|Clinic|Trust|Fund|Bank|Union|Coalition|Alliance|Network|Office|Service|Board|Party|Times|Post|"
-    r"Journal|News|Inc|Corp|Ltd|LLC|Partners|Capital|Research|Observatory|Museum|Academy|Federation|League)"
-    # ... or a word of one heading its name: "the Institute of Vertebrate Paleontology", "University of Auckland"
-    r"(?:\.?$|\s+(?:of|for)\s+[A-Z]))"
-)
+_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={DEGREE},?\s+(?:also\s+)?(?:of|from|at)\s)")
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
 _COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_PERSON}),\s+(?P<role>prosecuting|defending|mitigating),")
 _CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
@@ -136,7 +132,7 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     """Return (name, speaker as shown with role) for each person given a role in ``prose``."""
     found = []
     before = _roles_before(prose)  # read once: a role after the name too long to show may fall back on one
-    for match in _AFTER.finditer(prose):
+    for match in _after(prose):
         role = match.group("role")  # "Cynthia Burgiss, 22, a student at ...": the age is skipped
         if _LIST_GOES_ON.match(prose, match.end()):
             role = ""  # "head of MIT's Science, Technology and Society program": the comma was inside a name
@@ -162,7 +158,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             shown = (_with_role(match.group("name"), f"the {text}" if text[:1].islower() else text, after=True) if of
                      else _with_role(match.group("name"), text, after=False))
             found.append((match.group("name"), shown))
-    for match in (*_WHO_WAS.finditer(prose), *_IS_ROLE.finditer(prose), *_WHO_DOES.finditer(prose)):
+    surnames = [m for m in _SURNAME_AFTER.finditer(prose) if not _CAPITAL_BEFORE.search(prose, 0, m.start())]
+    for match in (*_WHO_WAS.finditer(prose), *_IS_ROLE.finditer(prose), *_WHO_DOES.finditer(prose), *surnames):
         role = match.group("role")
         if _JUDGEMENT.search(role):
             continue  # "Lionel Messi is Argentina's greatest player": a verdict, not a role
@@ -175,9 +172,21 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
               for m in (*_COURT_ROLE.finditer(prose), *_COURT_ROLE_AFTER.finditer(prose))]
     for match in _NAME_OF.finditer(prose):
         name = " ".join(_unopened(match.group("name").split()))
-        if " " in name and _affiliation(prose, match.end()):
-            found.append((name, f"{name}{_affiliation(prose, match.end())}"))
+        if " " in name and affiliation(prose, match.end()):
+            found.append((name, f"{name}{affiliation(prose, match.end())}"))
     return found
+
+
+def _after(prose: str) -> Iterator[re.Match[str]]:
+    """Each name with a phrase after it between commas (_AFTER). A phrase that is no role is read
+    again from its start, for a name inside it: in "... to the Gold Standard, under questioning
+    Josenrique Cueto, the transportation department's deputy director," the clause after
+    "Gold Standard" holds the speaker."""
+    at = 0
+    while match := _AFTER.search(prose, at):
+        yield match
+        role = match.group("role")
+        at = match.end() if JOB_WORD.search(role) and not _NOT_ROLE.match(role) else match.start("role")
 
 
 def _roles_before(prose: str) -> list[tuple[str, str]]:
@@ -188,8 +197,15 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
         if _OWNED.search(prose, 0, match.start()):
             continue  # "their Haitian-born mother Marie Lucky": whose mother, the reader cannot see
         if _NAME_BEFORE.search(prose, 0, match.start()):
-            found.append((match.group("name"), match.group("name")))  # "Oversight and | Government ...": cut off
-            continue
+            # "Oversight and | Government Reform Committee spokesman": the role's body was cut off; read
+            # whole back to where its name begins, else the name goes bare.
+            whole = _BODY_BEFORE.search(prose, 0, match.start())
+            if whole and _PREPOSITION_BEFORE.search(prose, 0, whole.start()):
+                whole = None  # "... at the | University of California San Diego scientist": still cut off
+            words = [*_unopened(whole.group(1).split()), *words] if whole else []
+            if not whole or len(words) > _BODY_WORDS:
+                found.append((match.group("name"), match.group("name")))
+                continue
         words = _unopened(words)
         # "The board named interim president ...", "Kennedy told lawyer ...": a clause, not a role (read below).
         clause = any(_CLAUSE_WORD.fullmatch(w) and not re.fullmatch(QUALIFIER, w) for w in words)
@@ -209,6 +225,11 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
     return found
 
 
+# The capitalised words of a body's name, joined by "and", "of", "for", "the", from where it begins.
+_BODY_BEFORE = re.compile(r"(?:^|(?<=[\s,;:“”\"(]))(?<![A-Z][\w’'&.-]\s)((?:[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)*)+)$")
+_BODY_WORDS = 8
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:at|of|for|in|from|with|to|by|on|the|and|a|an)\s+$")
+
 _QUALIFIED = re.compile(rf"(?<![\w’'-])((?:{QUALIFIER}\s+){{0,1}}{QUALIFIER})\s+$")
 
 
@@ -224,24 +245,13 @@ def _shown_before(prose: str, match: re.Match[str], role: str) -> tuple[str, str
     """(name, role name and affiliation): "Historian Alan Brinkley of Columbia University"."""
     name = _bare(match.group("name"))
     shown = _with_role(name, _LOADED_OPENER.sub("", role), after=False)
-    return name, shown + _affiliation(prose, match.end()) if shown != name else shown
+    return name, shown + affiliation(prose, match.end()) if shown != name else shown
 
 
 # A writer's judgement opening a role before the name ("Troubled Dallas Cowboys defensive lineman"):
 # not the role, and loaded in a label.
 _LOADED_OPENER = re.compile(r"^(?:Troubled|Embattled|Disgraced|Beleaguered|Controversial|Notorious|Scandal-hit|"
                             r"Scandal-plagued|Firebrand|Outspoken)\s+")
-
-
-def _affiliation(prose: str, end: int) -> str:
-    """The " of <institution>" right after a name ("of Columbia's Zuckerman Institute"), else ""."""
-    degree = _DEGREE_THEN.match(prose, end)  # ", Ph.D.," is skipped: the role is the institution
-    start = degree.end() if degree else end
-    also = _ALSO.match(prose, start)
-    match = _OF_ORG.match(prose, also.end() if also else start)
-    if not match or not _ORG_END.search(match.group(0)):
-        return ""
-    return match.group(0).rstrip(".") if re.search(r"\w{4,}\.$", match.group(0)) else match.group(0)
 
 
 def _unopened(words: list[str]) -> list[str]:
@@ -266,6 +276,9 @@ _FIRST_OF_TWO = re.compile(rf"((?:a|an|the)\s.+?)\s+and\s+(?:a|an|the)\s+(?:[a-z
 _BEFORE_RELATIVE = re.compile(rf"((?:a|an|the)\s(?:[\w’'.&-]+\s+){{0,3}}?{JOB}\b.*?)\s+(?:who|which|whose)\s")
 
 
+_WHERE = re.compile(rf"((?:a|an|the)\s.*?\b{JOB}\b.*?\s(?:from|in|at|of)\s+[A-Z][^,;]*?)\s+where\s")
+
+
 def _with_role(name: str, role: str, *, after: bool) -> str:
     """Return the name with its whole role, or the bare name when the role is too long to show.
 
@@ -273,6 +286,8 @@ def _with_role(name: str, role: str, *, after: bool) -> str:
     names someone else's job.
     """
     role = role[:-1] if re.search(r"[a-z]{3}\.$", role) else role  # the sentence's full stop, not the role's
+    if after and (place := _WHERE.match(role)):
+        role = place.group(1)  # "an elder from Landy-Nawa where the Georgians have ...": the clause tells of the place
     words = role.split()
     kin_unowned = re.search(rf"\b{KIN}\b", role) and not KIN_OWNED.search(role)  # "son Usman Hasib": whose?
     if len(words) > MAX_ROLE_WORDS and after and (first := _FIRST_OF_TWO.match(role)):

@@ -15,7 +15,9 @@ DANGLING = re.compile(
     r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
     r"Although|Besides|Moreover|Furthermore|Nor|Neither|Likewise|Similarly|Here|There|"
     r"\w+ (?:decades?|years?|months?|weeks?|days?|hours?|minutes?) (?:later|earlier)|(?:No|Yes|Well|Oh|Sure|Look)(?=,)|"
-    r"In (?:addition|response|turn|contrast|fact|comparison|exchange|return)|By comparison|As a result|"
+    # ("In response to the positive samples, the county will ...": what it answers is named, not leaned on)
+    r"In (?:turn|fact|exchange|return)|In (?:addition|response|contrast|comparison)(?! to (?!(?:this|that|these|those|"
+    r"it|them|him|her|his|their)\b)\w)|By comparison|As a result|"
     r"In (?:all|both|each|either|neither) (?:\w+ )?(?:of (?:the|these|those) )?(?:cases?|instances?)\b|Despite (?:this|that)|"
     r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
     r"statement|development|incident|news|latest|same|(?:former|latter)(?=,| (?:said|says|is|was|has|had|told|added|wrote))|"

@@ -1,0 +1,37 @@
+"""A person's institution read right after the name: "Michael Shadlen of Columbia's Zuckerman
+Institute", "Hamish Jolly, from SAMS"; a place ("of Texas") is none. roles.py shows it as the role."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DEGREE", "affiliation"]
+
+# A degree may stand between the name and its institution: "Michael Shadlen, Ph.D., of Columbia University's ...".
+DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
+_ALSO = re.compile(r",?\s+also(?=\s+(?:of|from|at)\s)")  # "Stefan Gillessen, also from the Max Planck Institute"
+_DEGREE_THEN = re.compile(rf"{DEGREE},?(?=\s)")
+_OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
+# An institution ends on a word of one, or one heads it (or it is someone's: "Columbia's Zuckerman
+# Institute"); "of Texas" is a place.
+_ORG_END = re.compile(
+    r"(?:['’]s\s|\b(?:University|College|Institute|Institution|Center|Centre|School|Foundation|Council|Association|"
+    r"Society|Agency|Bureau|Department|Ministry|Commission|Committee|Company|Corporation|Group|Laboratory|Lab|"
+    r"Hospital|Clinic|Trust|Fund|Bank|Union|Coalition|Alliance|Network|Office|Service|Board|Party|Times|Post|"
+    r"Journal|News|Inc|Corp|Ltd|LLC|Partners|Capital|Research|Observatory|Museum|Academy|Federation|League)"
+    # ... or a word of one heading its name: "the Institute of Vertebrate Paleontology", "University of Auckland"
+    r"(?:\.?$|\s+(?:of|for)\s+[A-Z]))"
+    # ... or is an acronym ("Hamish Jolly, from SAMS", "a researcher at MIT"); a country's is a place
+    r"|\s(?!(?:US|UK|USA|EU|UAE|DC|NYC|LA)\b)[A-Z]{2,6}\.?$"
+)
+
+
+def affiliation(prose: str, end: int) -> str:
+    """The " of <institution>" right after a name ("of Columbia's Zuckerman Institute"), else ""."""
+    degree = _DEGREE_THEN.match(prose, end)  # ", Ph.D.," is skipped: the role is the institution
+    start = degree.end() if degree else end
+    also = _ALSO.match(prose, start)
+    match = _OF_ORG.match(prose, also.end() if also else start)
+    if not match or not _ORG_END.search(match.group(0)):
+        return ""
+    return match.group(0).rstrip(".") if re.search(r"\w{4,}\.$", match.group(0)) else match.group(0)
