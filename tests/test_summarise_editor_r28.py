@@ -88,3 +88,43 @@ def test_a_next_step_that_names_what_it_answers_does_not_lean_back():
     b = brief(text, title="Two mosquitoes test positive for West Nile in Orla County")
     assert b.what_next == ("In response to the positive samples, the county will step up its surveillance "
                            "around the two collection sites, coordinator Mia Falk said.",)
+
+
+def _primary(post_lead: str, times_lead: str) -> tuple[Story, list[str]]:
+    gazette = make_entry(uid="g", feed="Velmora Gazette", title="Who is Tomas Brandt?", summary="",
+                         content="Harbour Party leader Ana Lind was beaten Tuesday night by a political novice who "
+                                 "teaches economics at a small Velmora college.\n\n"
+                                 "So who is Tomas Brandt, and how did he pull off such a win?")
+    post = make_entry(uid="p", feed="Velmora Post", title="Man who defeated Lind calls his big win 'a miracle'",
+                      summary="", content=f"{post_lead}\n\nThe party-backed candidate attributed his victory to "
+                                          "grassroots efforts, calling the win a \"miracle.\"")
+    times = make_entry(uid="t", feed="Velmora Times", title="Ana Lind defeated by Tomas Brandt in primary upset",
+                       summary="", content=f"{times_lead}\n\nThe result delivered a jolt to the Harbour Party, which "
+                                           "had expected her to lead it into the election.")
+    return Story("s", (gazette, post, times)), [e.content.split("\n\n")[0] for e in (gazette, post, times)]
+
+
+def test_with_the_lead_as_the_dek_another_outlets_lead_tells_what_happened():
+    # The seed's shape: the dek and What happened state one event, briefly and then in full, each an
+    # outlet's lead (kept as the rule below is added: no new rule of its own).
+    story, leads = _primary(
+        "Tomas Brandt celebrated his victory over Harbour Party leader Ana Lind in the party's primary on Tuesday "
+        "night, a rare defeat for a sitting leader.",
+        "In one of the largest primary upsets in the party's history, its leader, Ana Lind, was defeated on "
+        "Tuesday by an economics professor who had hammered her for being out of touch.")
+    b = get_summariser("extractive").summarise(RankedStory(story, rank=1, score=1.0, why="t"))
+    assert b.dek in leads
+    assert b.what_happened[0] in leads and b.what_happened[0] != b.dek
+
+
+def test_another_outlets_follow_up_is_never_what_happened_under_the_lead_moved_up():
+    # The other leads are in loaded words ("stunning"): neither is What happened then, and another
+    # outlet's second sentence, a reaction, is not either; the lead stays What happened's.
+    story, leads = _primary(
+        "Tomas Brandt celebrated his stunning victory over Harbour Party leader Ana Lind in the party's primary "
+        "on Tuesday night.",
+        "In one of the most stunning primary upsets in the party's history, its leader, Ana Lind, was soundly "
+        "defeated on Tuesday by an economics professor who had hammered her for being out of touch.")
+    b = get_summariser("extractive").summarise(RankedStory(story, rank=1, score=1.0, why="t"))
+    assert not any("attributed his victory" in s for s in b.what_happened)
+    assert b.what_happened[0] == leads[0] and b.dek is None

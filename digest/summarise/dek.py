@@ -62,7 +62,7 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
     # Another report's lead is judged as a lead (its main clause states the event); a sentence of
     # this one's lead must state the event outright.
     own = standfirst(entry)
-    pool = ([own] if own else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s) and not _LOADED.search(s)] + [
+    pool = ([own] if own else []) + [s for s in [*others, *leads[:1]] if lead_states_event(s) and not LOADED.search(s)] + [
         s for s in leads[1:] if states_event_firmly(s)]
     about = _about(entry)
     fit = [sentence for sentence in pool
@@ -84,7 +84,7 @@ def pick_dek(entry: Entry | None, *, headline: str = "", shown: list[str] | tupl
 def fits_dek(sentence: str, entry: Entry, *, headline: str, shown: Sequence[str] = ()) -> bool:
     """True when ``entry``'s lead sentence can be the dek over blocks showing ``shown``: it states the
     event in plain words, whole, on topic, more than the headline says, and on the blocks' day."""
-    return (lead_states_event(sentence) and not _LOADED.search(sentence)
+    return (lead_states_event(sentence) and not LOADED.search(sentence)
             and _fits(sentence, entry, _about(entry), headline=headline, shown=shown))
 
 
@@ -118,7 +118,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Mt|Ft|Mr|Mrs|Ms|D
 
 # An outlet's loaded words ("Bombastic conservative talk show host ...", "on the political ropes"):
 # under a neutral headline another outlet's plainer lead, or none, serves the reader better.
-_LOADED = re.compile(r"\b(?:bombastic|embattled|beleaguered|disgraced|firebrand|notorious|scandal-plagued|"
+LOADED = re.compile(r"\b(?:bombastic|embattled|beleaguered|disgraced|firebrand|notorious|scandal-plagued|"
                      r"bombshell|stunning(?:ly)?|shocking(?:ly)?|furious(?:ly)?|slammed|blasted|ripped into|"
                      r"on the (?:political )?ropes|smell(?:s|ing)? (?:an opening|blood))\b", re.IGNORECASE)
 

@@ -14,7 +14,7 @@ from digest.model import Entry, RankedStory
 from digest.summarise.blocks import Blocks, pick_blocks
 from digest.summarise.candidates import Candidate, tidied
 from digest.summarise.centrality import near_duplicate
-from digest.summarise.dek import fits_dek, pick_dek, standfirst, timing_words
+from digest.summarise.dek import LOADED, fits_dek, pick_dek, standfirst, timing_words
 from digest.summarise.event import states_event_firmly
 from digest.summarise.happened import DAYS, colour_openers, news_first, pick_happened
 from digest.summarise.names import ORG_TAIL
@@ -89,6 +89,7 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
     firm = [c for c in pool if c.report and (c.statement is None and narrates_past(narration_of(c.sentence.text))
                                              or _body_reports(c))
             and c.sentence.position <= at + OPENING and states_event_firmly(c.sentence.text)
+            and _own_or_lead(c, lead[0])
             and not _AHEAD.search(c.sentence.text)  # "Supporters will take to the streets on Friday": What next's
             and not _TOLD_ABOVE.search(c.sentence.text)  # "The team made the announcement Thursday": which one?
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
@@ -96,6 +97,13 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
         return None
     return text, pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text, years=years)
+
+
+def _own_or_lead(c: Candidate, lead: Candidate) -> bool:
+    """True for a sentence of the lead's own report, or another report's lead in plain words: another
+    report's follow-up tells a detail or a reaction of what its own lead told, which the reader has
+    not been given ("The tea party-backed candidate attributed his victory to God ...")."""
+    return c.sentence.entry == lead.sentence.entry or c.sentence.position == 0 and not LOADED.search(c.sentence.text)
 
 
 # "The FDA said Wednesday it approved ...": a body's account of what was done, in reported speech.
