@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
+from digest.summarise.namebook import NameBook
 from digest.summarise.roles import roles_in
 from digest.summarise.shape import leans_back
 from tests.builders import make_entry
@@ -128,3 +129,26 @@ def test_another_outlets_follow_up_is_never_what_happened_under_the_lead_moved_u
     b = get_summariser("extractive").summarise(RankedStory(story, rank=1, score=1.0, why="t"))
     assert not any("attributed his victory" in s for s in b.what_happened)
     assert b.what_happened[0] == leads[0] and b.dek is None
+
+
+def test_a_name_used_as_a_modifier_is_no_one_a_later_he_stands_for():
+    # "he said" after "many furtive Trump supporters ..." was given to Donald Trump (a student's words).
+    text = ("John Varga won the harbour election on Tuesday, and students at Velmora University were split.\n\n"
+            "Yet, many furtive Varga supporters on college campuses refused to give their full names.\n\n"
+            "“At Velmora, everyone feels like we need to be inclusive, but that creates a new minority.”\n\n"
+            "Daniel, a Velmora University senior who did not want to give his last name “given the current "
+            "climate,” said it was “galling” when his professors joked about the vote.\n\n"
+            "“There is the assumption that nobody here could have voted for him, but that is clearly wrong,” he "
+            "said.")
+    b = brief(text, title="Students split over Varga win")
+    assert all("Varga" not in q.speaker for q in b.who_said_what)
+    book = NameBook()
+    for index, sentence in enumerate(text.split("\n\n")):
+        book.read(sentence, index)
+    assert book.resolve("he", 4) is None
+    # the name itself, as the subject, is still who "he" is
+    book = NameBook()
+    for index, sentence in enumerate(["John Varga won the harbour election on Tuesday.",
+                                      "“We will rebuild the sea wall,” he said."]):
+        book.read(sentence, index)
+    assert book.resolve("he", 1) == "John Varga"

@@ -41,6 +41,13 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 _TITLE = re.compile(r"^(?:Gov|Sen|Rep|Gen|Lt|Col|Adm|Sgt|Capt|Supt|Insp|Det|Judge|Justice|President|Governor|Senator|Mayor)\.?\s+")
 
 
+# A name modifying the noun after it ("Trump supporters", "the Obama administration", "Trump-supporting
+# students"): it tells whose, and is no one's mention, so no "he" later stands for that person.
+_ATTRIBUTIVE = re.compile(r"(?:-(?:supporting|backing|backed|led|era|style|loving|hating)\b|\s+(?:supporters?|fans|voters|"
+                          r"administration|campaign|aides|allies|loyalists|backers|critics|opponents|era|presidency|"
+                          r"rallies|camp|voters|base|White House|years)\b)")
+
+
 class NameBook:
     """The people an entry has introduced so far, by surname and sentence by sentence."""
 
@@ -71,8 +78,8 @@ class NameBook:
                 head, _ = _split_of(run)  # "the backing of Sheriff Joe Arpaio of Maricopa County": keep the county
                 named = object_name(head)  # "ambassador to Britain Liu Xiaoming": the place is not the name
                 run = run.replace(head, named, 1) if named else ""
-            if not run:
-                continue
+            if not run or _ATTRIBUTIVE.match(prose, match.end()):
+                continue  # "many furtive Trump supporters": a name used as a modifier names no one here
             self._learn(run, office=not others)  # "President and Chief Financial Officer of ...": the office was cut
             name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
             if name and _FORMER.search(prose, 0, match.end() - len(piece)) and len(run.split()) > 2:
