@@ -152,3 +152,16 @@ def test_a_name_used_as_a_modifier_is_no_one_a_later_he_stands_for():
                                       "“We will rebuild the sea wall,” he said."]):
         book.read(sentence, index)
     assert book.resolve("he", 1) == "John Varga"
+
+
+def test_a_speaker_one_report_names_bare_has_the_role_another_report_gives():
+    post = make_entry(uid="p", feed="Velmora Post", title="Brandt beats Lind in primary", summary="",
+                      content="Tomas Brandt beat Harbour Party leader Ana Lind in the party's primary on Tuesday.\n\n"
+                              "Brandt had the backing of conservative activists like radio host Laura Marr.")
+    times = make_entry(uid="t", feed="Velmora Times", title="Lind loses primary to Brandt", summary="",
+                       content="Ana Lind lost the Harbour Party primary to Tomas Brandt on Tuesday night.\n\n"
+                               "Laura Marr said on Velmora Radio that the result was “an absolute repudiation of "
+                               "the party's leadership.”")
+    b = get_summariser("extractive").summarise(RankedStory(Story("s", (post, times)), rank=1, score=1.0, why="t"))
+    assert [q.speaker for q in b.who_said_what] == ["radio host Laura Marr"]
+    assert b.who_said_what[0].source == "Velmora Times"

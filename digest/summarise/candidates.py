@@ -49,9 +49,11 @@ def build_candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = N
     A candidate is marked ``report`` when its entry's id() is in ``reports`` (all, when None).
     """
     rows: list[tuple[Sentence, str, Statement | None]] = []
+    roles: list[dict[str, str]] = []
     for index, entry in enumerate(entries):
         sentences = tidied(entry.text, entry=index)
-        found = find_statements(sentences)
+        roles.append({})
+        found = find_statements(sentences, roles=roles[-1])
         statements = {s.sentence: s for s in found}
         # A sentence reporting two speakers stands as one part per speaker, in its place.
         parts: dict[Sentence, list[Statement]] = {}
@@ -61,6 +63,7 @@ def build_candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = N
         for s in sentences:
             pieces = parts.get(s)
             rows += [(p.sentence, entry.feed, p) for p in pieces] if pieces else [(s, entry.feed, statements.get(s))]
+    rows = [(s, outlet, _with_story_role(st, roles) if st else st) for s, outlet, st in rows]
     ranks = textrank(tfidf([s.text for s, _, _ in rows]))
     by_time = sorted(range(len(entries)), key=lambda i: (entries[i].published is None, entries[i].published or 0, i))
     order = {index: rank for rank, index in enumerate(by_time)}
@@ -69,6 +72,15 @@ def build_candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = N
     from digest.summarise.newsscore import scored  # it reads candidates: imported here, not at the top
 
     return scored(made, entries)
+
+
+def _with_story_role(st: Statement, roles: list[dict[str, str]]) -> Statement:
+    """A speaker shown by name alone, with the role another report of the story gives them ("Laura
+    Ingraham" quoted by one outlet is "radio host Laura Ingraham" in another's)."""
+    if st.speaker in roles[st.sentence.entry]:
+        return st  # the entry names the role itself, or gives none to show in full
+    given = [r[st.speaker] for i, r in enumerate(roles) if i != st.sentence.entry and r.get(st.speaker, st.speaker) != st.speaker]
+    return replace(st, speaker=given[0]) if given else st
 
 
 def tidied(text: str, *, entry: int = 0) -> list[Sentence]:

@@ -42,11 +42,12 @@ CONTINUATION_WORDS = 50  # a run-on quote joins its attributed sentence only up 
 _BARE_QUOTE = re.compile(r"^[“\"][^“”\"]+[.!?…,]?[”\"]$")
 
 
-def find_statements(sentences: list[Sentence]) -> list[Statement]:
+def find_statements(sentences: list[Sentence], *, roles: dict[str, str] | None = None) -> list[Statement]:
     """Return the attributed statements among one entry's sentences, in order.
 
     A direct quote attributed at its end ('"...," Orme said.') keeps a following sentence that is
-    only a quotation in the same paragraph ('"I'm against ..."'): the speaker carries on.
+    only a quotation in the same paragraph ('"I'm against ..."'): the speaker carries on. ``roles``,
+    when given, receives each person the entry gives a role: full name -> name with the role.
     """
     names = NameBook()
     out: list[Statement] = []
@@ -71,6 +72,8 @@ def find_statements(sentences: list[Sentence]) -> list[Statement]:
                 extra = _continuation(sentences, index) if direct else ()
                 out.append(Statement(sentence, names.with_role(speaker), direct, extra, earlier=said_earlier(sentence.text)))
                 names.note_speaker(speaker, index)
+    if roles is not None:
+        roles.update(names.roles)
     return out
 
 
