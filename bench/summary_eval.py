@@ -70,6 +70,12 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _folded(label: str) -> str:
+    """A speaker label as compared: whitespace collapsed, its first letter in lower case."""
+    text = norm(label)
+    return text[:1].lower() + text[1:]
+
+
 def contains(sentence: str, key: str) -> bool:
     """True when ``key`` occurs in ``sentence`` (case aside: a shouted opener is shown calmed, "TWO men" as "Two men")."""
     return norm(key).casefold() in norm(sentence).casefold()
@@ -209,7 +215,8 @@ def score_heldout(brief, story, labels: dict) -> dict:
             row["misses"].append(f"UNLABELLED said [{quote.speaker}]: {quote.text}")
             continue
         row["real"] += hit["real"]
-        ok = hit["real"] and norm(quote.speaker) in {norm(s) for s in hit["speakers"]}
+        # a label opens in capitals as shown ("Lawyer Mark D. Sheridan"): its first letter is no fault
+        ok = hit["real"] and _folded(quote.speaker) in {_folded(s) for s in hit["speakers"]}
         row["speaker"] += ok
         if not ok:
             row["misses"].append(f"SPEAKER/STATEMENT [{quote.speaker}] (want {hit['speakers']}): {quote.text}")

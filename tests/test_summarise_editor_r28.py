@@ -163,5 +163,95 @@ def test_a_speaker_one_report_names_bare_has_the_role_another_report_gives():
                                "Laura Marr said on Velmora Radio that the result was “an absolute repudiation of "
                                "the party's leadership.”")
     b = get_summariser("extractive").summarise(RankedStory(Story("s", (post, times)), rank=1, score=1.0, why="t"))
-    assert [q.speaker for q in b.who_said_what] == ["radio host Laura Marr"]
+    assert [q.speaker for q in b.who_said_what] == ["Radio host Laura Marr"]
     assert b.who_said_what[0].source == "Velmora Times"
+
+
+# Found in a snapshot of 40 briefs at fac8f6a (bench/editor_grades.md, round 29) ----------------
+
+
+def test_what_happened_never_opens_on_that_vision_told_before():
+    from digest.summarise.shape import unintroduced
+    assert unintroduced("To expand its efforts to achieve that vision, Velmora has launched a new kit.")
+    assert unintroduced("Velmora is part of that plan.")
+    assert not unintroduced("The council said that plan would cost more than expected.")
+
+
+def test_a_footnote_mark_after_a_sentence_is_left_out():
+    from digest.summarise.shape import tidy
+    assert tidy("Access to the site is being restored.* This comes after a court ruling.") == \
+        "Access to the site is being restored. This comes after a court ruling."
+    assert tidy("The fund grew 5%* in the year.") == "The fund grew 5%* in the year."
+
+
+def test_a_speaker_label_opens_in_capitals():
+    text = ("Velmora health officials traced a strep outbreak to a banquet on Monday, a case report says.\n\n"
+            "“Social media let us find the cases within a day,” lead author Dr. Ana Lind, of the Velmora "
+            "Department of Health, said in a statement.")
+    b = brief(text, title="Banquet outbreak traced through social media")
+    assert [q.speaker for q in b.who_said_what] == ["Lead author Dr. Ana Lind of the Velmora Department of Health"]
+
+
+def test_a_next_step_opening_on_a_surname_names_the_person_in_full_unless_a_block_does():
+    text = ("A team led by Velmora astronomer Ana Lind reported on Wednesday that gold forms when two dead stars "
+            "collide, in a paper in the Harbour Journal.\n\n"
+            "Lind's team used the Velmora telescope, which opened in 2011.\n\n"
+            "Among the doubters is astrophysicist Hans-Thomas Berger of the Harbour Institute, who has studied such "
+            "collisions since 2010.\n\n"
+            "Berger cautioned that the result will need to be confirmed by other observations next year.")
+    b = brief(text, title="Gold forms in collisions of dead stars, astronomers say")
+    assert b.what_next == ("Hans-Thomas Berger cautioned that the result will need to be confirmed by other "
+                           "observations next year.",)
+    assert not any("Berger" in s for s in (*b.what_happened, *(q.text for q in b.who_said_what)))
+    # named in full above it, the next step is shown as its source has it
+    text = text.replace("Among the doubters is astrophysicist Hans-Thomas Berger of the Harbour Institute, who has "
+                        "studied such collisions since 2010.",
+                        "“It is a big step, but only one,” said astrophysicist Hans-Thomas Berger of the Harbour "
+                        "Institute.")
+    b = brief(text, title="Gold forms in collisions of dead stars, astronomers say")
+    assert [q.speaker for q in b.who_said_what] == ["Hans-Thomas Berger of the Harbour Institute"]
+    assert b.what_next == ("Berger cautioned that the result will need to be confirmed by other observations "
+                           "next year.",)
+
+
+def test_words_a_caption_or_poster_carries_are_no_next_step():
+    text = ("Ana Lind's party won the Velmora election on Sunday after years in opposition.\n\n"
+            "Supporters carried posters of Lind through the capital on Monday.\n\n"
+            "The picture's caption reads: There Will Be Change Because All The Army Has Are Guns.")
+    b = brief(text, title="Lind's party wins Velmora election")
+    assert not any("caption" in s for s in b.what_next)
+
+
+def test_a_job_with_its_field_before_the_name_is_the_speakers_and_not_the_teams():
+    text = ("Team Velmora set a top speed of 44 knots on the bay on Thursday.\n\n"
+            "“We knew the boat was fast, but this is more than we hoped,” said Team Velmora wing trimmer Glen Ashby.")
+    b = brief(text, title="Team Velmora sets speed record")
+    assert [q.speaker for q in b.who_said_what] == ["Team Velmora wing trimmer Glen Ashby"]
+
+
+def test_a_column_name_opening_the_standfirst_is_left_out_of_the_dek():
+    from digest.summarise.dek import standfirst_of
+    assert standfirst_of("Heard on the Pitch: Trouble with his back forces Lind to retire from the Velmora "
+                         "Open.") == "Trouble with his back forces Lind to retire from the Velmora Open."
+    # a speaker before a colon is no column name
+    assert standfirst_of("Velmora CEO Ana Lind: We will ship the new phone in March to all customers.") == \
+        "Velmora CEO Ana Lind: We will ship the new phone in March to all customers."
+
+
+def test_a_surname_a_letter_off_the_one_introduced_is_that_person():
+    book = NameBook()
+    for index, sentence in enumerate(["Prosecutor Tim McGinty said he would seek murder charges.",
+                                      "“This man ran a torture chamber,” Mr McGinity said."]):
+        book.read(sentence, index)
+    assert book.resolve("Mr McGinity", 1) == "Prosecutor Tim McGinty"
+    book.read("Ana McGivity, a lawyer, also spoke.", 2)  # two people a letter off: no guess
+    assert book.resolve("Mr McGinity", 2) != "Prosecutor Tim McGinty"
+
+
+def test_a_short_quote_opening_but_that_answers_what_the_brief_does_not_show():
+    text = ("Velmora's power plants cut their emissions by a fifth last year, a report by the Harbour Group said on "
+            "Monday.\n\n"
+            "Replacing coal with gas led most of the decline, said Tomas Brandt, a partner at the Harbour Group.\n\n"
+            "“But that’s not going to happen on its own,” Brandt said.")
+    b = brief(text, title="Velmora power plants cut emissions by a fifth")
+    assert not any(q.text.startswith("“But that") for q in b.who_said_what)

@@ -169,7 +169,7 @@ def test_words_said_long_before_are_not_a_statement_on_the_event():
             "\"We are building the network the country will need,\" chief executive Ana Ruiz said on Tuesday.\n\n"
             "\"Nobody believed trucks could go electric,\" Ruiz told TechCrunch last year.")
     shown = said(text)
-    assert [s for s, _ in shown] == ["chief executive Ana Ruiz"]
+    assert [s for s, _ in shown] == ["Chief executive Ana Ruiz"]
     assert "on Tuesday" in shown[0][1]
     only_old = ("Lumen Freight raised $40 million on Tuesday to expand its fleet of electric trucks.\n\n"
                 "In a 2019 interview, chief executive Ana Ruiz said the company would never sell diesel trucks again.")

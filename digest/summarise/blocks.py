@@ -58,8 +58,13 @@ def pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: lis
     happened, said, ahead = fit_budget(happened, said, ahead, budget=budget, keep=len(top))
     # A surname the dek, just above, names is plain; others are given as the story first named them.
     names = {surname: name for surname, name in full_names(events).items() if surname not in (dek or "")}
+    # What next gives a name in full only when no block above does ("Janka cautioned ..." under a brief
+    # that never named astrophysicist Hans-Thomas Janka); else it is shown as its source has it.
+    above = " ".join([*(c.sentence.text for c in happened), *(c.statement.speaker + " " + c.sentence.text
+                                                              for c in said if c.statement)])
+    unnamed = {surname: name for surname, name in names.items() if name not in above}
     return (tuple(in_full(c.sentence.text, names) for c in happened), tuple(_quote(c) for c in said),
-            tuple(_next_text(c) for c in ahead))
+            tuple(in_full(_next_text(c), unnamed) for c in ahead))
 
 
 def _with_second(events: list[Candidate], top: list[Candidate], used: set[Sentence], ahead: list[Candidate],
@@ -85,7 +90,9 @@ def _next_text(c: Candidate) -> str:
 def _quote(c: Candidate) -> Quote:
     assert c.statement is not None
     speaker = c.statement.speaker
-    return Quote(speaker=speaker, text=named_in_full(_unwrapped(c.statement.text), speaker), source=c.outlet)
+    # A label opens like a line of its own: "lead author Dr. Sarah Kemble" is shown "Lead author ..."
+    label = speaker[:1].upper() + speaker[1:] if speaker[:1].islower() else speaker
+    return Quote(speaker=label, text=named_in_full(_unwrapped(c.statement.text), speaker), source=c.outlet)
 
 
 # "He added, “...”": the speaker is shown beside the quote, and "added" to nothing shown dangles.

@@ -143,6 +143,11 @@ def _echoes(sentence: str, headline: str) -> bool:
     return bool(head) and overlap(sentence, headline) >= 0.8 and len(mine - head) <= 2
 
 
+# A column's name opening its standfirst: "Heard on the Pitch: Trouble with lower back forces Murray to ...",
+# "Letter from Velmora: ..." (a name joined by a small word; "Apple CEO Tim Cook: We will ..." is a speaker).
+_COLUMN_LABEL = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:on|of|from|for|at|in)\s+(?:the\s+)?[A-Z][\w’'-]*:\s+(?=[A-Z])")
+
+
 def standfirst(entry: Entry | None) -> str | None:
     """The entry's standfirst as a dek would show it (first whole sentence, tidied), or None."""
     first = standfirst_of(entry.summary) if entry is not None else None
@@ -157,7 +162,7 @@ def standfirst_of(summary: str) -> str | None:
     if not text or _ELLIPSIS.search(text.split(". ")[0] if ". " in text else text) or _CUT.search(text) \
             or _CUT_FRONT.match(text):
         return None  # a description cut off by the feed: its first sentence may be the cut one
-    first = split_sentences(strip_dateline(text))[0] if text else ""
+    first = split_sentences(_COLUMN_LABEL.sub("", strip_dateline(text), count=1))[0] if text else ""
     if not 6 <= len(first.split()) <= 40 or first.endswith("?") or _ELLIPSIS.search(first) or first.count(";") >= 2:
         return None  # too short or long, a question, cut, or a list of headlines ("75 injured ...; Abbas calls ...; ...")
     # A whole description may end without a stop when it is short, as a headline does; a long one

@@ -209,7 +209,9 @@ def _event_value(c: Candidate, *, plain: bool) -> float:
     return value * 0.6 if plain and c.statement is not None and c.sentence.position > 0 else value
 
 
-_PERSON_RUN = re.compile(r"\b[A-Z][a-z’'-]+(?: [A-Z]\.| [A-Z][a-z’'-]+)* [A-Z][a-z’'-]+\b")
+# (a hyphenated given name is one word: "Hans-Thomas Janka", never "Thomas Janka")
+_NAME_PART = r"[A-Z][a-z’']+(?:-[A-Za-z][a-z’']+)*"
+_PERSON_RUN = re.compile(rf"(?<![\w’'-]){_NAME_PART}(?: [A-Z]\.| {_NAME_PART})* {_NAME_PART}(?![\w’'-])")
 _SURNAME_OPENER = re.compile(r"^(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*([A-Z][a-z’'-]+)(?=,|\s+[a-z])")
 
 

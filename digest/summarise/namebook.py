@@ -21,6 +21,7 @@ from digest.summarise.names import (
     is_group,
     is_title,
     object_name,
+    one_letter_off,
     person_like,
 )
 from digest.summarise.jobs import JOB_WORD
@@ -133,7 +134,13 @@ class NameBook:
         if titled and len(bare.split()) == 2:
             return self.lookup(bare[titled.end():]) or raw  # "Gov. Perry": the Rick Perry introduced earlier
         if len(bare.split()) == 1:
-            return self._namesake(raw) if _possessor(bare) in self.shared else self.lookup(bare) or bare
+            if _possessor(bare) in self.shared:
+                return self._namesake(raw)
+            known = self.lookup(bare)
+            # "Mr McGinity" was learned as a name of its own: the one introduced a letter off it is meant
+            if known is None or _HONORIFIC.sub("", known) == bare:
+                return self._misspelt(bare) or known or bare
+            return known
         fuller = self.by_part.get(_surname(bare))
         # "Te Kaurinui" after "Te Kaurinui Robert Parata": the name as first given.
         return fuller if fuller and bare in fuller else self.full(bare)
@@ -162,6 +169,12 @@ class NameBook:
         """The full name a single word refers to: a surname first, else any part of a name."""
         key = _possessor(word)
         return self.by_surname.get(key) or self.by_part.get(key)
+
+    def _misspelt(self, word: str) -> str | None:
+        """The one person introduced whose surname ``word`` is a letter off: the article's typo
+        ("Mr McGinity" for the "Prosecutor Tim McGinty" it named), else None."""
+        near = {full for surname, full in self.by_surname.items() if surname != word and one_letter_off(surname, word)}
+        return near.pop() if len(near) == 1 else None
 
     def _antecedent(self, index: int) -> str | None:
         """The subject of the nearest earlier sentence that names one (pronoun chains skip)."""

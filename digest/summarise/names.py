@@ -146,3 +146,17 @@ def named_in_full(text: str, speaker: str) -> str:
         person = " ".join(words[first:])
         full = f"{person}{comma}{rest}" if person else full
     return full + text[match.end():]
+
+
+def one_letter_off(one: str, other: str) -> bool:
+    """True for one surname, or one a letter off it: an article's typo ("Graninetti" for the
+    "Grandinetti" it named) is no second voice. Short names must match whole; a caller asks only
+    for a surname shown bare (a "Johnston" named in full is not the "Johnson" already shown)."""
+    if one == other:
+        return True
+    if min(len(one), len(other)) < 6 or abs(len(one) - len(other)) > 1:
+        return False
+    short, long_ = sorted((one, other), key=len)
+    if len(short) == len(long_):
+        return sum(a != b for a, b in zip(short, long_)) == 1
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))

@@ -106,6 +106,9 @@ _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,
                     r",\s*of course,|\b(?:better|worse) yet\b|\beven (?:better|worse)\b|[—–]\s*yes,|"
                     # what is on offer now ("is available immediately for ..."), not a step ahead
                     r"\b(?:is|are)\s+(?:now\s+|already\s+)?available\b(?![^.]*\bwill\b)", re.IGNORECASE)
+# Words a caption, poster or sign carries ('The caption reads: "There will be change ..."'): read out, not a step.
+_READS = re.compile(r"^(?:The|A|One|Another|Its|His|Her|Their)\s+(?:[\w’'-]+\s+)?(?:caption|poster|sign|banner|placard|slogan|"
+                    r"inscription|billboard|t-shirt|graffiti)s?\s+(?:reads?|read|said|says|proclaims?|declares?)\b")
 # A call to the reader: "Ask Damien Chazelle ... and he will answer ...".
 _IMPERATIVE = re.compile(r"^(?:Ask|Consider|Imagine|Picture|Think (?:of|about)|Take)\s+(?!(?:a|an|the)\s+(?:step|vote|look)\b)")
 _OLD_NEWS = re.compile(
@@ -145,7 +148,7 @@ def _next_score(c: Candidate) -> float:
     """How firmly a candidate states a next step: 0 for a person's direct quote or a reader's aside."""
     text = c.sentence.text
     narration = QUOTE_SPAN.sub(" ", text)
-    if SECOND_PERSON.search(narration) or _ASIDE.search(narration) or _IMPERATIVE.match(narration):
+    if SECOND_PERSON.search(narration) or _ASIDE.search(narration) or _IMPERATIVE.match(narration) or _READS.match(text):
         return 0.0
     st = c.statement
     head = _SUBORDINATE.split(narration, maxsplit=1)[0]

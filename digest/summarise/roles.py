@@ -53,7 +53,9 @@ _BEFORE = re.compile(
 # A role opening a speaker after an inverted verb ('said Throgs Neck resident Michael Lopiano',
 # 'said plaintiff Angela Bolger'): skipped to reach the name, whose role roles_in records.
 ROLE_OPENER = (
-    rf"(?:(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'.&-]*\s+){{0,4}}(?:{QUALIFIER}\s+){{0,3}}(?:{JOB}|CEO|CFO|COO|CTO)\s+)"
+    rf"(?:(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'.&-]*\s+){{0,4}}(?:{QUALIFIER}\s+){{0,3}}"
+    # a noun naming the job's field: "said Emirates Team New Zealand wing trimmer Glenn Ashby"
+    rf"(?:(?!{_GLUE}\b)[a-z]{{3,}}\s+(?={JOB}\s))?(?:{JOB}|CEO|CFO|COO|CTO)\s+)"
 )
 _LOWER_BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:{QUALIFIER}\s+){{0,3}}(?:{JOB}|CEO|CFO|COO|CTO)(?:\s+{JOB})?)\s+(?P<name>{_PERSON})"

@@ -140,6 +140,11 @@ _UNINTRODUCED = re.compile(
     r"(?!(?:week|year|month|morning|afternoon|evening|weekend|season|time|summer|winter|"
     r"spring|autumn|fall|century|decade|is|was|are|were|will|would|could|can|may|might|has|have|had|and|or|"
     r"comes?|came|means?|meant)\b)[a-z]{3,}\b"
+    # "To expand its efforts to achieve that vision, Box has launched ...": "that" pointing back at a
+    # plan or aim told before (after a verb or preposition: "said that plan ..." may be a clause)
+    r"|\b(?:achieve|achieving|pursue|pursuing|reali[sz]e|realizing|realising|fulfil|fulfill|fulfilling|reach|reaching|"
+    r"in|of|for|with|behind|under) that (?:vision|goal|mission|aim|plan|idea|promise|ambition|effort|strategy|"
+    r"approach|dream|project|proposal|policy)\b"
 )
 
 
@@ -207,7 +212,9 @@ _SHOUTED_OPENER = re.compile(r"^([A-Z]+(?: [A-Z]+){0,3})(?=( |-)[a-z])")
 
 # An academic in-text citation ("... the year (Copernicus Climate Change Service, 2023).") is for a
 # paper's reader, not a brief's.
-_CITATION = re.compile(r"\s\((?:[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|et al\.))*),\s(?:19|20)\d\d[a-z]?\)")
+_CITATION = re.compile(r"\s\((?:[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|the|et al\.))*),\s(?:19|20)\d\d[a-z]?\)"
+                       # a footnote mark after a sentence's end ("... actively being restored.* This ...")
+                       r"|(?<=[.!?”\"])\*{1,3}(?=\s|$)")
 
 
 # A shouted kicker before the sentence's own capitalised start: "GAMES CONSOLE SHIFTER Microsoft has ...".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
-from digest.summarise.names import is_title, person_like
+from digest.summarise.names import is_title, one_letter_off, person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.sentences import Sentence
 
@@ -40,7 +40,9 @@ _FRAGMENT = re.compile(r"^[\"“‘]\s*(?:\.{3}|…|[a-z])|^[\"“‘]?(?:Second
 
 # A short quotation opening on a word that points back ("That could very well be the case,"):
 # an answer to something the brief does not show.
-_POINTS_BACK = re.compile(r"^[\"“‘]\s*(?:That|It|He|She|They)\b(?:['’]s)?\s(?P<rest>[^\"”’]*)[\"”’]")
+# ("“But that’s not going to happen on its own,” Hauser said." too: the "But" ties it tighter still)
+_POINTS_BACK = re.compile(r"^[\"“‘]\s*(?P<tie>(?:But|And|So|Yet)\s+(?=[tihs]))?(?:[Tt]hat|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)\b(?:['’]s)?"
+                          r"\s(?P<rest>[^\"”’]*)[\"”’]")
 
 
 # A short quotation about "it", credited and nothing more ('"Now we've got it down to $1.19," he
@@ -54,7 +56,7 @@ def substantive(c: Candidate) -> bool:
     mid-sentence, or a short answer pointing back at a question the brief does not show."""
     text = c.sentence.text
     back = _POINTS_BACK.match(text)
-    short_answer = back is not None and len(back.group("rest").split()) <= 6
+    short_answer = back is not None and len(back.group("rest").split()) <= (12 if back.group("tie") else 6)
     bare = c.statement is not None and c.statement.text == text and bool(_BARE_REMARK.match(text))  # no run-on quote
     return not (_TRIVIAL.match(text) or _FRAGMENT.match(text) or short_answer or bare)
 
@@ -106,23 +108,9 @@ def _new_voice(cand: Candidate, chosen: list[Candidate], *, distinct_outlet: boo
     """True when the speaker (and, if asked, the outlet) is not already in ``chosen``."""
     speaker = _speaker_key(cand)
     bare = " " not in cand.statement.speaker.split(",")[0].strip() if cand.statement else False
-    if any(_speaker_key(c) == speaker or bare and _same_name(_speaker_key(c), speaker) for c in chosen):
+    if any(_speaker_key(c) == speaker or bare and one_letter_off(_speaker_key(c), speaker) for c in chosen):
         return False
     return not distinct_outlet or all(c.outlet != cand.outlet for c in chosen)
-
-
-def _same_name(one: str, other: str) -> bool:
-    """True for one surname, or one a letter off it: an article's typo ("Graninetti" for the
-    "Grandinetti" it named) is no second voice. Short names must match whole; a caller asks only
-    for a surname shown bare (a "Johnston" named in full is not the "Johnson" already shown)."""
-    if one == other:
-        return True
-    if min(len(one), len(other)) < 6 or abs(len(one) - len(other)) > 1:
-        return False
-    short, long_ = sorted((one, other), key=len)
-    if len(short) == len(long_):
-        return sum(a != b for a, b in zip(short, long_)) == 1
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
