@@ -255,3 +255,13 @@ def test_a_short_quote_opening_but_that_answers_what_the_brief_does_not_show():
             "“But that’s not going to happen on its own,” Brandt said.")
     b = brief(text, title="Velmora power plants cut emissions by a fifth")
     assert not any(q.text.startswith("“But that") for q in b.who_said_what)
+
+
+def test_a_statement_tied_to_a_sentence_not_shown_gives_way_to_one_that_stands_alone():
+    text = ("Velmora's mayor Ana Lind said on Monday she would not run for a third term.\n\n"
+            "But in an interview this week, Lind said: “I need to give people a mix of things, and I want to "
+            "travel more.”\n\n"
+            "The council will choose a date for the election next month.\n\n"
+            "“I have been proud to serve this city for eight years and I leave it stronger,” Lind said.")
+    b = brief(text, title="Velmora mayor will not seek third term")
+    assert [q.text[:12] for q in b.who_said_what] == ["“I have been"]

@@ -20,7 +20,12 @@ def _said_value(c: Candidate) -> float:
     named = 0.5 if len(st.speaker.split()) >= 2 else 0.0
     # A reported plan ("X said the government plans to ...") is a next step, not a voice.
     plan = 0.6 if not st.direct and outlook_score(st.text) >= 2.0 else 0.0
-    return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * lead_bias(c.sentence) - plan
+    # "But in the interview this week, he said ...": tied to a sentence the brief does not show
+    tied = 0.6 if _TIED.match(c.sentence.text) else 0.0
+    return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * lead_bias(c.sentence) - plan - tied
+
+
+_TIED = re.compile(r"^(?:But|And|Yet|Still|However|Meanwhile|Instead|Also)\b")
 
 
 # Pleasantries: thanks, greetings and congratulations say nothing about the event.
