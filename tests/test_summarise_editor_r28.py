@@ -265,3 +265,68 @@ def test_a_statement_tied_to_a_sentence_not_shown_gives_way_to_one_that_stands_a
             "“I have been proud to serve this city for eight years and I leave it stronger,” Lind said.")
     b = brief(text, title="Velmora mayor will not seek third term")
     assert [q.text[:12] for q in b.who_said_what] == ["“I have been"]
+
+
+# Found in a second snapshot of 40 briefs at f5253f7 (bench/editor_grades.md, round 31) ----------
+
+
+def test_a_guess_or_uncredited_first_person_words_are_no_next_step():
+    text = ("Velmora's energy department refused on Tuesday to name the staff who worked on climate policy.\n\n"
+            "The department's spokesman Tomas Lind confirmed the refusal in an email.\n\n"
+            "We are going to respect the independence of our employees at our labs, and we will protect them.\n\n"
+            "Perhaps the new team will do nothing.")
+    b = brief(text, title="Energy department refuses to name climate staff")
+    assert b.what_next == ()
+
+
+def test_a_writers_personal_aside_is_no_next_step():
+    text = ("Velmora Games will open the fourth season of its racing game on August 28, the studio said on "
+            "Monday.\n\n"
+            "Personally, the new car is not to my liking, but it will be nice to make yet another preset.")
+    b = brief(text, title="Racing game's fourth season opens August 28")
+    assert not any(s.startswith("Personally") for s in b.what_next)
+
+
+def test_openers_that_lean_on_a_sentence_not_shown():
+    assert leans_back("Now it hopes to create a game which will be fun to play.")
+    assert leans_back("The admission was contained in the foundation's tax filings for 2015.")
+    assert not leans_back("The admission of Orla to the league was approved on Monday.")
+    from digest.summarise.shape import unintroduced
+    assert unintroduced("Tomas Lind has said that more than once.")
+
+
+def test_a_small_word_typed_twice_is_shown_once():
+    from digest.summarise.shape import tidy
+    assert tidy("Now the charity plans a game which will will be fun to play.") == \
+        "Now the charity plans a game which will be fun to play."
+    assert tidy("She had had enough of the delays.") == "She had had enough of the delays."
+
+
+def test_declining_to_comment_is_no_statement():
+    text = ("Velmora Eats will close its office in Harbour City, cutting 280 jobs, the company said on Monday.\n\n"
+            "The country manager declined an interview request, Ritzau writes.\n\n"
+            "“We are sad to say goodbye to so many colleagues,” said chief executive Ana Lind.")
+    b = brief(text, title="Velmora Eats to close Harbour City office")
+    assert [q.speaker for q in b.who_said_what] == ["Chief executive Ana Lind"]
+
+
+def test_a_body_shown_by_its_acronym_is_named_as_the_article_spelled_it_out():
+    text = ("The Velmora Police Department (VPD) closed Dresden Drive on Monday after a gas leak.\n\n"
+            "“Residents should avoid the area until the leak is fixed,” VPD said in a statement.")
+    b = brief(text, title="Gas leak closes Dresden Drive")
+    assert [q.speaker for q in b.who_said_what] == ["Velmora Police Department"]
+
+
+def test_also_before_a_role_is_left_out():
+    assert roles_in("Michael Holm, also the former head of the Velmora Security Agency, said he was aware.") == [
+        ("Michael Holm", "Michael Holm, the former head of the Velmora Security Agency")]
+
+
+def test_a_quote_opening_and_weighs_less_than_one_standing_alone():
+    text = ("Velmora chemists said on Monday they had made a gold foil that stretches like rubber.\n\n"
+            "“And when you release the stress, they pretty much come back to where they were,” said chemist "
+            "Ana Lind.\n\n"
+            "The team will test the material in implants next year.\n\n"
+            "“We can pull it to four times its length and it still carries a current,” Lind said.")
+    b = brief(text, title="Velmora chemists make stretchy gold")
+    assert [q.text[:9] for q in b.who_said_what] == ["“We can p"]

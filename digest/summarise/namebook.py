@@ -10,6 +10,7 @@ import re
 
 from digest.summarise.gender import gender_of
 from digest.summarise.names import (
+    ATTRIBUTIVE,
     NAME,
     NOT_NAMES,
     ORG_TAIL,
@@ -17,6 +18,7 @@ from digest.summarise.names import (
     PREPOSITION_END,
     PRONOUN,
     QUOTE,
+    SPELLED_OUT,
     SUFFIXES,
     is_group,
     is_title,
@@ -42,13 +44,6 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 _TITLE = re.compile(r"^(?:Gov|Sen|Rep|Gen|Lt|Col|Adm|Sgt|Capt|Supt|Insp|Det|Judge|Justice|President|Governor|Senator|Mayor)\.?\s+")
 
 
-# A name modifying the noun after it ("Trump supporters", "the Obama administration", "Trump-supporting
-# students"): it tells whose, and is no one's mention, so no "he" later stands for that person.
-_ATTRIBUTIVE = re.compile(r"(?:-(?:supporting|backing|backed|led|era|style|loving|hating)\b|\s+(?:supporters?|fans|voters|"
-                          r"administration|campaign|aides|allies|loyalists|backers|critics|opponents|era|presidency|"
-                          r"rallies|camp|voters|base|White House|years)\b)")
-
-
 class NameBook:
     """The people an entry has introduced so far, by surname and sentence by sentence."""
 
@@ -62,6 +57,7 @@ class NameBook:
         self.people: dict[int, set[str]] = {}  # per sentence index: the people it names (before a pronoun)
         self.genders: dict[str, str | None] = {}  # full name -> "f", "m" or None, as first introduced
         self.shared: dict[str, list[str]] = {}  # surname -> the people introduced here who share it
+        self.acronyms: dict[str, str] = {}  # "BPD" -> "Brookhaven Police Department", as the article spelled it out
 
     def read(self, text: str, index: int) -> None:
         """Record the person-like runs of one sentence (quotes excluded) and its subject."""
@@ -69,6 +65,8 @@ class NameBook:
         # said' the attack's name is not the start of his; a nickname ('Chunhua "Charlie" Qi') is his own.
         prose = QUOTE.sub(lambda m: " , " if text[: m.start()].rstrip()[-1:].isalpha() and len(m.group(0).split()) > 2
                           else " ", text)
+        for spelled in SPELLED_OUT.finditer(text):
+            self.acronyms.setdefault(spelled.group("acronym"), " ".join(spelled.group("body").split()).removeprefix("The "))
         pronoun = re.search(PRONOUN, prose)
         for match in re.finditer(NAME, prose):
             *others, piece = _RUN_BREAK.split(match.group(0))
@@ -79,7 +77,7 @@ class NameBook:
                 head, _ = _split_of(run)  # "the backing of Sheriff Joe Arpaio of Maricopa County": keep the county
                 named = object_name(head)  # "ambassador to Britain Liu Xiaoming": the place is not the name
                 run = run.replace(head, named, 1) if named else ""
-            if not run or _ATTRIBUTIVE.match(prose, match.end()):
+            if not run or ATTRIBUTIVE.match(prose, match.end()):
                 continue  # "many furtive Trump supporters": a name used as a modifier names no one here
             self._learn(run, office=not others)  # "President and Chief Financial Officer of ...": the office was cut
             name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
@@ -136,6 +134,8 @@ class NameBook:
         if len(bare.split()) == 1:
             if _possessor(bare) in self.shared:
                 return self._namesake(raw)
+            if bare in self.acronyms:
+                return self.acronyms[bare]  # "BPD said ...": the body the article spelled out before
             known = self.lookup(bare)
             # "Mr McGinity" was learned as a name of its own: the one introduced a letter off it is meant
             if known is None or _HONORIFIC.sub("", known) == bare:

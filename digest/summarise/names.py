@@ -160,3 +160,15 @@ def one_letter_off(one: str, other: str) -> bool:
     if len(short) == len(long_):
         return sum(a != b for a, b in zip(short, long_)) == 1
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+# A name modifying the noun after it ("Trump supporters", "the Obama administration", "Trump-supporting
+# students"): it tells whose, and is no one's mention, so no "he" later stands for that person.
+ATTRIBUTIVE = re.compile(r"(?:-(?:supporting|backing|backed|led|era|style|loving|hating)\b|\s+(?:supporters?|fans|voters|"
+                          r"administration|campaign|aides|allies|loyalists|backers|critics|opponents|era|presidency|"
+                          r"rallies|camp|voters|base|White House|years)\b)")
+
+
+# A body spelled out with its acronym after it: "the Brookhaven Police Department (BPD)".
+SPELLED_OUT = re.compile(r"(?<![\w’'-])(?P<body>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&’'.-]*){1,7})"
+                          r"\s+\((?P<acronym>[A-Z]{2,6})\)")

@@ -104,6 +104,7 @@ def _whole(text: str) -> bool:
 # even The Phantom Menace, unfortunately —").
 _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,|^(?:Of course|To be sure|Then again)\b|"
                     r",\s*of course,|\b(?:better|worse) yet\b|\beven (?:better|worse)\b|[—–]\s*yes,|"
+                    r"^(?:Personally|Frankly|Honestly|Admittedly)\b|"
                     # what is on offer now ("is available immediately for ..."), not a step ahead
                     r"\b(?:is|are)\s+(?:now\s+|already\s+)?available\b(?![^.]*\bwill\b)", re.IGNORECASE)
 # Words a caption, poster or sign carries ('The caption reads: "There will be change ..."'): read out, not a step.
@@ -141,7 +142,10 @@ _SUBORDINATE = re.compile(r"\s+(?:as|after|amid|because|since(?!\s+\d)|following
 # to be found out, not a step the sentence announces.
 _EMBEDDED = re.compile(r"\b(?:decide|determine|know|assess|find out|learn|understand|predict|choose|examine|"
                        r"study|investigate|establish|test)(?:s|d|ed|ing)?\s+(?:which|whether|who|how|what)\b[^,;]*")
-_GUESS = re.compile(r"\b(?:likely|unlikely|probably|perhaps|possibly|may|might|could)\b(?! (?:be )?(?:announced|confirmed))")
+_GUESS = re.compile(r"\b(?:likely|unlikely|probably|[Pp]erhaps|possibly|may|might|could|Maybe)\b(?! (?:be )?(?:announced|confirmed))")
+# Someone's own words with no one credited ("We are going to respect ... our employees"): the report
+# never speaks as "we" or "I", so the words are a speaker's whose name is elsewhere.
+_OWN_WORDS = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us)\b")
 
 
 def _next_score(c: Candidate) -> float:
@@ -160,6 +164,8 @@ def _next_score(c: Candidate) -> float:
         return 0.0  # a plan announced months ago is background, not this event's next step
     if st is None and _GUESS.search(narration):
         return 0.0  # the reporter's own guess ("will likely spend the next day ..."): nobody's plan or expectation
+    if st is None and _OWN_WORDS.search(narration):
+        return 0.0  # "We are thrilled that the people of Turkey will ...": a speaker's words, uncredited
     if st is not None and st.direct and person_like(st.speaker.split(",")[0]):
         return 0.0
     # Narration that quotes a report's own words ('Biden "will never announce" the shift') may look

@@ -16,6 +16,7 @@ DANGLING = re.compile(
     r"Although|Besides|Moreover|Furthermore|Nor|Neither|Likewise|Similarly|Here|There|"
     r"\w+ (?:decades?|years?|months?|weeks?|days?|hours?|minutes?) (?:later|earlier)|(?:No|Yes|Well|Oh|Sure|Look)(?=,)|"
     # ("In response to the positive samples, the county will ...": what it answers is named, not leaned on)
+    r"Now,? (?:he|she|it|they)\b|(?:The|This|That) (?:admission|revelation|disclosure)(?! (?:of|to|that|by)\b)|"
     r"In (?:turn|fact|exchange|return)|In (?:addition|response|contrast|comparison)(?! to (?!(?:this|that|these|those|"
     r"it|them|him|her|his|their)\b)\w)|By comparison|As a result|"
     r"In (?:all|both|each|either|neither) (?:\w+ )?(?:of (?:the|these|those) )?(?:cases?|instances?)\b|Despite (?:this|that)|"
@@ -145,6 +146,8 @@ _UNINTRODUCED = re.compile(
     r"|\b(?:achieve|achieving|pursue|pursuing|reali[sz]e|realizing|realising|fulfil|fulfill|fulfilling|reach|reaching|"
     r"in|of|for|with|behind|under) that (?:vision|goal|mission|aim|plan|idea|promise|ambition|effort|strategy|"
     r"approach|dream|project|proposal|policy)\b"
+    # "Donald Trump has said that more than once.": "that" is what the sentence before said
+    r"|\b(?:said|done|heard|seen|written|argued|made) that (?:before|again|more than once|many times|often|too)\b"
 )
 
 
@@ -217,6 +220,10 @@ _CITATION = re.compile(r"\s\((?:[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|f
                        r"|(?<=[.!?”\"])\*{1,3}(?=\s|$)")
 
 
+# A small word typed twice ("which will will be"); "had had" and "that that" are English.
+_DOUBLED = re.compile(r"\b(will|the|a|an|to|of|and|in|is|for|on)\s+\1\b")
+
+
 # A shouted kicker before the sentence's own capitalised start: "GAMES CONSOLE SHIFTER Microsoft has ...".
 _KICKER = re.compile(r"^(?:[A-Z]{4,}[’']?[A-Z]*\s+){2,5}(?=[A-Z][a-z])")
 
@@ -236,6 +243,7 @@ def tidy(text: str) -> str:
     text = _HAIL.sub("", _KICKER.sub("", _CREDIT_PREFIX.sub("", text, count=1), count=1), count=1)
     text = _BARE_DATELINE.sub("", text, count=1)
     text = _CITATION.sub("", text)
+    text = _DOUBLED.sub(r"\1", text)  # "a game which will will be fun": the page's typo
     match = _SHOUTED_OPENER.match(text)
     # A word joined to a lower-case one ("A HIGH-powered team") is a shouted word, not an acronym.
     joined = match is not None and match.group(2) == "-" and len(match.group(1).split()[-1]) >= 4

@@ -25,7 +25,7 @@ def _said_value(c: Candidate) -> float:
     return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * lead_bias(c.sentence) - plan - tied
 
 
-_TIED = re.compile(r"^(?:But|And|Yet|Still|However|Meanwhile|Instead|Also)\b")
+_TIED = re.compile(r"^[\"“‘]?(?:But|And|Yet|Still|However|Meanwhile|Instead|Also)\b")
 
 
 # Pleasantries: thanks, greetings and congratulations say nothing about the event.
@@ -63,7 +63,13 @@ def substantive(c: Candidate) -> bool:
     back = _POINTS_BACK.match(text)
     short_answer = back is not None and len(back.group("rest").split()) <= (12 if back.group("tie") else 6)
     bare = c.statement is not None and c.statement.text == text and bool(_BARE_REMARK.match(text))  # no run-on quote
-    return not (_TRIVIAL.match(text) or _FRAGMENT.match(text) or short_answer or bare)
+    return not (_TRIVIAL.match(text) or _FRAGMENT.match(text) or short_answer or bare or _NO_COMMENT.search(text))
+
+
+# Saying nothing is no statement: "The Danish country manager declined an interview request, Ritzau writes."
+_NO_COMMENT = re.compile(r"\bdeclined (?:an? )?(?:interview|comment|requests? for (?:an? )?(?:interview|comment))|"
+                         r"\bdeclined to (?:comment|be interviewed|elaborate)\b|\bdid not (?:respond|return)\b|"
+                         r"\bcould not be reached\b")
 
 
 def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int) -> list[Candidate]:
