@@ -6,6 +6,7 @@ reporting two speakers stands as one part per speaker, in its place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from digest.model import Entry
@@ -74,12 +75,18 @@ def build_candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = N
     return scored(made, entries)
 
 
+# A role that tells a moment or a deed of that report's story ("..., who was rescued ...", "..., caught off
+# guard by the crowd") or only where the person was: not for another report's quote.
+_MOMENT = re.compile(r",\s+(?:who|whose|[a-z]+(?:ed|ing)\b)|\s(?:at|from|of)\s+(?:the\s+)?[A-Z][^,]*$")
+
+
 def _with_story_role(st: Statement, roles: list[dict[str, str]]) -> Statement:
     """A speaker shown by name alone, with the role another report of the story gives them ("Laura
     Ingraham" quoted by one outlet is "radio host Laura Ingraham" in another's)."""
     if st.speaker in roles[st.sentence.entry]:
         return st  # the entry names the role itself, or gives none to show in full
-    given = [r[st.speaker] for i, r in enumerate(roles) if i != st.sentence.entry and r.get(st.speaker, st.speaker) != st.speaker]
+    given = [r[st.speaker] for i, r in enumerate(roles) if i != st.sentence.entry and r.get(st.speaker, st.speaker) != st.speaker
+             and not _MOMENT.search(r[st.speaker])]
     return replace(st, speaker=given[0]) if given else st
 
 

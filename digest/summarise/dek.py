@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from digest.model import Entry
+from digest.summarise.jobs import JOB_WORD
 from digest.summarise.candidates import tidied
 from digest.summarise.centrality import key_terms, overlap, words
 from digest.summarise.sentences import (
@@ -148,6 +149,15 @@ def _echoes(sentence: str, headline: str) -> bool:
 _COLUMN_LABEL = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:on|of|from|for|at|in)\s+(?:the\s+)?[A-Z][\w’'-]*:\s+(?=[A-Z])")
 
 
+def _without_column(text: str) -> str:
+    """``text`` without a column's name opening it; a speaker's label ("Mayor of Velmora: We will ...")
+    stays, so the words are never the outlet's own."""
+    label = _COLUMN_LABEL.match(text)
+    if label is None or JOB_WORD.search(label.group(0)) or re.match(r"(?:We|I|Our|My)\b", text[label.end():]):
+        return text
+    return text[label.end():]
+
+
 def standfirst(entry: Entry | None) -> str | None:
     """The entry's standfirst as a dek would show it (first whole sentence, tidied), or None."""
     first = standfirst_of(entry.summary) if entry is not None else None
@@ -162,7 +172,7 @@ def standfirst_of(summary: str) -> str | None:
     if not text or _ELLIPSIS.search(text.split(". ")[0] if ". " in text else text) or _CUT.search(text) \
             or _CUT_FRONT.match(text):
         return None  # a description cut off by the feed: its first sentence may be the cut one
-    first = split_sentences(_COLUMN_LABEL.sub("", strip_dateline(text), count=1))[0] if text else ""
+    first = split_sentences(_without_column(strip_dateline(text)))[0] if text else ""
     if not 6 <= len(first.split()) <= 40 or first.endswith("?") or _ELLIPSIS.search(first) or first.count(";") >= 2:
         return None  # too short or long, a question, cut, or a list of headlines ("75 injured ...; Abbas calls ...; ...")
     # A whole description may end without a stop when it is short, as a headline does; a long one

@@ -254,6 +254,7 @@ def full_names(candidates: list[Candidate]) -> dict[str, str]:
     """Each surname the story names in full, with the name as first given ("Rudd" gives
     "Australian Prime Minister Kevin Rudd"), without a sentence opener ("But ...")."""
     names: dict[str, str] = {}
+    given: dict[str, set[str]] = {}  # surname -> the given names it comes with
     for c in sorted(candidates, key=lambda c: (c.sentence.entry, c.sentence.position)):
         for match in _PERSON_RUN.finditer(QUOTE_SPAN.sub(" ", c.sentence.text)):
             words = match.group(0).split()
@@ -262,7 +263,9 @@ def full_names(candidates: list[Candidate]) -> dict[str, str]:
             run = " ".join(words)
             if len(words) >= 2 and person_like(run):
                 names.setdefault(words[-1], run)
-    return names
+                given.setdefault(words[-1], set()).add(words[-2])
+    # Two people of one surname ("Tom Hale" cleared, "Ana Hale" convicted): "Hale" names neither for sure
+    return {surname: name for surname, name in names.items() if len(given[surname]) == 1}
 
 
 def in_full(text: str, names: dict[str, str]) -> str:

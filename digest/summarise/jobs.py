@@ -36,7 +36,9 @@ JOB = (
     r"villager|widow|widower|veep|colleague|co-author|investor|financier|businessman|businesswoman|billionaire|tycoon|"
     r"magnate|philanthropist|lineman|linebacker|cornerback|receiver|winger|shortstop|catcher|reliever|"
     # "Box's VP of Platform", "an elder from Landy-Nawa", "a policeman at the scene", "a marshal at the second hole"
-    r"vp|svp|evp|elder|policeman|policewoman|soldier|firefighter|paramedic|marshal|guard|employee|staffer|cleaner|"
+    # ("guard" and "cleaner" are left out: "caught off guard", "cleaner air"; "marshal support" is a verb)
+    r"vp|svp|evp|elder|policeman|policewoman|soldier|firefighter|paramedic|marshal(?!\s+(?:support|resources|evidence|votes))|"
+    r"employee|staffer|"
     r"trimmer|skipper|helmsman|tactician|navigator)"
 )
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",

@@ -44,6 +44,11 @@ _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 _TITLE = re.compile(r"^(?:Gov|Sen|Rep|Gen|Lt|Col|Adm|Sgt|Capt|Supt|Insp|Det|Judge|Justice|President|Governor|Senator|Mayor)\.?\s+")
 
 
+_NOT_BODY = frozenset("In On At By For From With After Before Last This Since Both January February March April May June "
+                      "July August September October November December Monday Tuesday Wednesday Thursday Friday "
+                      "Saturday Sunday".split())
+
+
 class NameBook:
     """The people an entry has introduced so far, by surname and sentence by sentence."""
 
@@ -66,7 +71,11 @@ class NameBook:
         prose = QUOTE.sub(lambda m: " , " if text[: m.start()].rstrip()[-1:].isalpha() and len(m.group(0).split()) > 2
                           else " ", text)
         for spelled in SPELLED_OUT.finditer(text):
-            self.acronyms.setdefault(spelled.group("acronym"), " ".join(spelled.group("body").split()).removeprefix("The "))
+            words = spelled.group("body").split()
+            while words and (words[0] in _NOT_BODY or words[0] in ("The", "the")):
+                words = words[1:]  # "In March the Tarrow Water Board (TWB)": the board's name starts at "Tarrow"
+            if len(words) >= 2:
+                self.acronyms.setdefault(spelled.group("acronym"), " ".join(words))
         pronoun = re.search(PRONOUN, prose)
         for match in re.finditer(NAME, prose):
             *others, piece = _RUN_BREAK.split(match.group(0))
@@ -77,7 +86,7 @@ class NameBook:
                 head, _ = _split_of(run)  # "the backing of Sheriff Joe Arpaio of Maricopa County": keep the county
                 named = object_name(head)  # "ambassador to Britain Liu Xiaoming": the place is not the name
                 run = run.replace(head, named, 1) if named else ""
-            if not run or ATTRIBUTIVE.match(prose, match.end()):
+            if not run or not POSSESSIVE_END.search(piece) and ATTRIBUTIVE.match(prose, match.end()):
                 continue  # "many furtive Trump supporters": a name used as a modifier names no one here
             self._learn(run, office=not others)  # "President and Chief Financial Officer of ...": the office was cut
             name = self.full(run) if person_like(run) else (self.lookup(run) if " " not in run else None)
@@ -99,6 +108,8 @@ class NameBook:
             self.subjects[index] = ""
         for name, shown in roles_in(prose):
             key = name.rstrip(".")  # "Jesse L. Jackson Jr." is learned as "Jesse L. Jackson Jr"
+            if " " not in key and key in self.shared:
+                continue  # "Bran, a nurse ...": which of the Brans, the reader cannot tell
             if " " not in key and (known := self.by_surname.get(key)):  # "Manson, who is chief of ...": introduced before
                 key, shown = known, shown.replace(key, known, 1)
             if person_like(key):
@@ -134,13 +145,16 @@ class NameBook:
         if len(bare.split()) == 1:
             if _possessor(bare) in self.shared:
                 return self._namesake(raw)
-            if bare in self.acronyms:
-                return self.acronyms[bare]  # "BPD said ...": the body the article spelled out before
+            if bare in self.acronyms and not person_like(self.acronyms[bare]):
+                # "BPD said ...": the body the article spelled out before, when its name reads as a body's
+                # ("Americans for Prosperity" might be taken for a person's: "AFP" stays)
+                return self.acronyms[bare]
             known = self.lookup(bare)
-            # "Mr McGinity" was learned as a name of its own: the one introduced a letter off it is meant
-            if known is None or _HONORIFIC.sub("", known) == bare:
+            # "Mr McGinity", learned as a name of its own, is the one introduced a letter off it; only with
+            # an honorific: a bare "Hanson" or "Robert, 9" may be someone else
+            if raw != bare and (known is None or _HONORIFIC.sub("", known) == bare):
                 return self._misspelt(bare) or known or bare
-            return known
+            return known or bare
         fuller = self.by_part.get(_surname(bare))
         # "Te Kaurinui" after "Te Kaurinui Robert Parata": the name as first given.
         return fuller if fuller and bare in fuller else self.full(bare)

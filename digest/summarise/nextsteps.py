@@ -31,7 +31,7 @@ def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: Sequen
     """
     pool = []
     for c in candidates:
-        if c.sentence in used or not 6 <= word_count(c) <= 50 or not _whole(c.sentence.text):
+        if c.sentence in used or not 6 <= word_count(c) <= 50 or not _whole(_answered(c, candidates)):
             continue
         if not (_pronoun_named(c.sentence.text) and _introduced(c, candidates)):
             continue
@@ -48,6 +48,23 @@ def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: Sequen
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
 _PERSON_RUN = re.compile(rf"{NAME}")
+
+
+# "In response to the positive samples, the county will ...": the opener names what it answers
+_ANSWERING = re.compile(r"^In (?:response|addition|reaction) to the ((?:[a-z-]+ ){0,2}[a-z-]+),\s+(?=[a-z])")
+
+
+def _answered(c: Candidate, candidates: list[Candidate]) -> str:
+    """The sentence as its wholeness is judged: an opener answering "the <thing>" leans on nothing
+    when its entry told of that thing before ("... two mosquitoes ... tested positive"), else it stays."""
+    opener = _ANSWERING.match(c.sentence.text)
+    if opener is None:
+        return c.sentence.text
+    earlier = " ".join(o.sentence.text.lower() for o in candidates
+                       if o.sentence.entry == c.sentence.entry and o.sentence.position < c.sentence.position)
+    told = any(len(word) >= 4 and word.rstrip("s") in earlier for word in opener.group(1).split())
+    rest = c.sentence.text[opener.end():]
+    return rest[:1].upper() + rest[1:] if told else c.sentence.text
 
 
 def _pronoun_named(text: str) -> bool:
@@ -109,7 +126,7 @@ _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,
                     r"\b(?:is|are)\s+(?:now\s+|already\s+)?available\b(?![^.]*\bwill\b)", re.IGNORECASE)
 # Words a caption, poster or sign carries ('The caption reads: "There will be change ..."'): read out, not a step.
 _READS = re.compile(r"^(?:The|A|One|Another|Its|His|Her|Their)\s+(?:[\w’'-]+\s+)?(?:caption|poster|sign|banner|placard|slogan|"
-                    r"inscription|billboard|t-shirt|graffiti)s?\s+(?:reads?|read|said|says|proclaims?|declares?)\b")
+                    r"inscription|billboard|t-shirt|graffiti)s?\s+(?:reads?|read|said|says|proclaims?|declares?)\s*[:“\"]")
 # A call to the reader: "Ask Damien Chazelle ... and he will answer ...".
 _IMPERATIVE = re.compile(r"^(?:Ask|Consider|Imagine|Picture|Think (?:of|about)|Take)\s+(?!(?:a|an|the)\s+(?:step|vote|look)\b)")
 _OLD_NEWS = re.compile(

@@ -38,7 +38,7 @@ _AFTER = re.compile(
     rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?"
     rf"(?P<role>(?:(?:the |a |an |(?:[A-Z][\w/&.’'-]*\s+){{1,2}}(?=[a-z])"
     # "Tom Namako, Deputy News Director at Buzzfeed,": a longer title in capitals, with where
-    rf"|(?:[A-Z][\w/&.’'-]*\s+){{3,4}}(?=(?:of|at|for|in)\s))?[a-z]{_ROLE_TEXT}{{2,240}}?"
+    rf"|(?:[A-Z][\w/&.’'-]*\s+){{2,3}}(?i:{JOB})\s+(?=(?:of|at|for|in)\s))?[a-z]{_ROLE_TEXT}{{2,240}}?"
     # "Jim Cantrell, Vector Space Systems CEO and a founding member of SpaceX,": a company's chief
     rf"|(?:[A-Z][\w/&.’'-]*\s+){{1,4}}C[EFOT]O\b(?!\s+[A-Z]){_ROLE_TEXT}{{0,240}}?)"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
@@ -46,6 +46,8 @@ _AFTER = re.compile(
 # Words that join a clause, never a role's own ("Both Agerblad and tattoo artist ...", "... College
 # of Engineering under associate professor ...").
 _GLUE = r"(?:and|or|but|nor|under|with|by|to|for|from|in|on|at|as|of|that|who|which|when|said|says|told)"
+# Words opening a clause, never a job's field ("said Tom Hale after coach Jo Bran left": Hale speaks)
+_SUBORDINATOR = r"(?:after|while|before|since|once|until|because|although|though|if|whether|where|than|then|also|even|just|only)"
 _BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:(?!{_GLUE}\b)[a-z-]+\s+){{0,3}}?{JOB}"
     rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?))?)\s+(?P<name>{_PERSON})"
@@ -55,7 +57,7 @@ _BEFORE = re.compile(
 ROLE_OPENER = (
     rf"(?:(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'.&-]*\s+){{0,4}}(?:{QUALIFIER}\s+){{0,3}}"
     # a noun naming the job's field: "said Emirates Team New Zealand wing trimmer Glenn Ashby"
-    rf"(?:(?!{_GLUE}\b)[a-z]{{3,}}\s+(?={JOB}\s))?(?:{JOB}|CEO|CFO|COO|CTO)\s+)"
+    rf"(?:(?!(?:{_GLUE}|{_SUBORDINATOR})\b)[a-z]{{3,}}(?<!ly)\s+(?={JOB}\s))?(?:{JOB}|CEO|CFO|COO|CTO)\s+)"
 )
 _LOWER_BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:{QUALIFIER}\s+){{0,3}}(?:{JOB}|CEO|CFO|COO|CTO)(?:\s+{JOB})?)\s+(?P<name>{_PERSON})"
@@ -93,7 +95,7 @@ _WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|c
                        rf"(?:led|leads)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:team|research|study|group|"
                        rf"project|investigation|lab|laboratory|effort|work|campaign|trial|survey|review)\b|"
                        rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
-                       rf"(?:works|worked|serves|served)\s+as\s+(?:a|an|the)|"
+                       rf"(?:works|worked|serves|served)\s+as(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{JOB}\b)|"
                        rf"represents|represented|oversees|manages|owns|edits|edited|spearheaded|spearheads)\s"
                        rf"(?:(?!\b(?:said|says|told|tells|added|adds)\b)[^,;:“”\"()]){{2,100}}?)"
                        rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
@@ -142,7 +144,7 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
         if role and goes_on and _PLACE_END.search(role):
             role += goes_on.group(0)  # "president of the Kansas City, Mo., branch of the NAACP": the place was inside
         job = JOB_WORD.search(role) or role.startswith("representing ")  # "..., representing Wal-Mart,"
-        if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role):
+        if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role) and not _PARTICIPLE.match(role):
             name = " ".join(_unopened(match.group("name").split()))  # "But Patrick Wiggins, ...": not "But"
             shown = _with_role(name, role, after=True)
             if shown != name or not any(n == name for n, _ in before):
@@ -160,7 +162,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             shown = (_with_role(match.group("name"), f"the {text}" if text[:1].islower() else text, after=True) if of
                      else _with_role(match.group("name"), text, after=False))
             found.append((match.group("name"), shown))
-    surnames = [m for m in _SURNAME_AFTER.finditer(prose) if not _CAPITAL_BEFORE.search(prose, 0, m.start())]
+    surnames = [m for m in _SURNAME_AFTER.finditer(prose) if not _CAPITAL_BEFORE.search(prose, 0, m.start())
+                and _unopened([m.group("name")])]
     for match in (*_WHO_WAS.finditer(prose), *_IS_ROLE.finditer(prose), *_WHO_DOES.finditer(prose), *surnames):
         role = match.group("role")
         if _JUDGEMENT.search(role):
@@ -179,6 +182,14 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     return found
 
 
+# "of Lake Dorvel", "from Port Dorvel": the name's home, never a person of its own.
+_PLACE_PHRASE = re.compile(r"(?:of|from|in|at|near)\s")
+# A participle clause after a name tells what the person did, not who they are ("caught off guard by
+# the vote", "rescued by the Coast Guard"); a qualifier opens a role ("acting director of ...").
+_PARTICIPLE = re.compile(rf"^(?!{QUALIFIER}\s|representing\s)(?:[a-z]+(?:ed|ing)|caught|held|seen|taken|given|shot|hit|left|sent|brought|"
+                         r"born|known|told)\b")
+
+
 def _after(prose: str) -> Iterator[re.Match[str]]:
     """Each name with a phrase after it between commas (_AFTER). A phrase that is no role is read
     again from its start, for a name inside it: in "... to the Gold Standard, under questioning
@@ -188,7 +199,8 @@ def _after(prose: str) -> Iterator[re.Match[str]]:
     while match := _AFTER.search(prose, at):
         yield match
         role = match.group("role")
-        at = match.end() if JOB_WORD.search(role) and not _NOT_ROLE.match(role) else match.start("role")
+        rescan = not JOB_WORD.search(role) and not _NOT_ROLE.match(role) and not _PLACE_PHRASE.match(role)
+        at = match.start("role") if rescan else match.end()
 
 
 def _roles_before(prose: str) -> list[tuple[str, str]]:
@@ -204,8 +216,12 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
             whole = _BODY_BEFORE.search(prose, 0, match.start())
             if whole and _PREPOSITION_BEFORE.search(prose, 0, whole.start()):
                 whole = None  # "... at the | University of California San Diego scientist": still cut off
-            words = [*_unopened(whole.group(1).split()), *words] if whole else []
-            if not whole or len(words) > _BODY_WORDS:
+            front = [w for w in _unopened(whole.group(1).split()) if w not in _DAY_WORDS] if whole else []
+            # only a body's name ("... Reform Committee"), never a person's ("Mayor Ana Ruiz and Parks and ...")
+            if not _BODY_WORD.search(" ".join([*front, *words])) or _TITLE_WORD.search(" ".join(front)):
+                front = []
+            words = [*front, *words]
+            if not front or len(words) > _BODY_WORDS:
                 found.append((match.group("name"), match.group("name")))
                 continue
         words = _unopened(words)
@@ -230,6 +246,12 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
 # The capitalised words of a body's name, joined by "and", "of", "for", "the", from where it begins.
 _BODY_BEFORE = re.compile(r"(?:^|(?<=[\s,;:“”\"(]))(?<![A-Z][\w’'&.-]\s)((?:[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)*)+)$")
 _BODY_WORDS = 8
+_BODY_WORD = re.compile(r"\b(?:Committee|Department|Council|Board|Agency|Commission|Authority|Office|Ministry|Service|"
+                        r"Police|University|Institute|Bureau|Administration|Association|Union|Party|Court)\b")
+_TITLE_WORD = re.compile(r"\b(?:Mayor|Senator|Sen\.|Rep\.|Gov\.|Governor|President|Minister|Secretary|Judge|Chief|Dr\.?|"
+                         r"Mr\.?|Mrs\.?|Ms\.?)\s")
+_DAY_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                       "July August September October November December Both".split())
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:at|of|for|in|from|with|to|by|on|the|and|a|an)\s+$")
 
 _QUALIFIED = re.compile(rf"(?<![\w’'-])((?:{QUALIFIER}\s+){{0,1}}{QUALIFIER})\s+$")

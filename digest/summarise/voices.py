@@ -47,7 +47,7 @@ _FRAGMENT = re.compile(r"^[\"“‘]\s*(?:\.{3}|…|[a-z])|^[\"“‘]?(?:Second
 # an answer to something the brief does not show.
 # ("“But that’s not going to happen on its own,” Hauser said." too: the "But" ties it tighter still)
 _POINTS_BACK = re.compile(r"^[\"“‘]\s*(?P<tie>(?:But|And|So|Yet)\s+(?=[tihs]))?(?:[Tt]hat|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)\b(?:['’]s)?"
-                          r"\s(?P<rest>[^\"”’]*)[\"”’]")
+                          r"\s(?P<rest>(?:[^\"”’]|’(?=\w))*)[\"”’]")
 
 
 # A short quotation about "it", credited and nothing more ('"Now we've got it down to $1.19," he
