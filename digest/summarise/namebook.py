@@ -18,12 +18,12 @@ from digest.summarise.names import (
     PREPOSITION_END,
     PRONOUN,
     QUOTE,
-    SPELLED_OUT,
     SUFFIXES,
     is_group,
     is_title,
     object_name,
     one_letter_off,
+    spelled_out,
     person_like,
 )
 from digest.summarise.jobs import JOB_WORD
@@ -42,11 +42,6 @@ _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
 # Titles before a surname ("Gov. Perry"): resolved to the name the article introduced, kept when it did not.
 _TITLE = re.compile(r"^(?:Gov|Sen|Rep|Gen|Lt|Col|Adm|Sgt|Capt|Supt|Insp|Det|Judge|Justice|President|Governor|Senator|Mayor)\.?\s+")
-
-
-_NOT_BODY = frozenset("In On At By For From With After Before Last This Since Both January February March April May June "
-                      "July August September October November December Monday Tuesday Wednesday Thursday Friday "
-                      "Saturday Sunday".split())
 
 
 class NameBook:
@@ -70,12 +65,8 @@ class NameBook:
         # said' the attack's name is not the start of his; a nickname ('Chunhua "Charlie" Qi') is his own.
         prose = QUOTE.sub(lambda m: " , " if text[: m.start()].rstrip()[-1:].isalpha() and len(m.group(0).split()) > 2
                           else " ", text)
-        for spelled in SPELLED_OUT.finditer(text):
-            words = spelled.group("body").split()
-            while words and (words[0] in _NOT_BODY or words[0] in ("The", "the")):
-                words = words[1:]  # "In March the Tarrow Water Board (TWB)": the board's name starts at "Tarrow"
-            if len(words) >= 2:
-                self.acronyms.setdefault(spelled.group("acronym"), " ".join(words))
+        for acronym, body in spelled_out(text):
+            self.acronyms.setdefault(acronym, body)
         pronoun = re.search(PRONOUN, prose)
         for match in re.finditer(NAME, prose):
             *others, piece = _RUN_BREAK.split(match.group(0))

@@ -172,3 +172,22 @@ ATTRIBUTIVE = re.compile(r"(?:-(?:supporting|backing|backed|led|era|style|loving
 # A body spelled out with its acronym after it: "the Brookhaven Police Department (BPD)".
 SPELLED_OUT = re.compile(r"(?<![\w’'-])(?P<body>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w&’'.-]*){1,7})"
                           r"\s+\((?P<acronym>[A-Z]{2,6})\)")
+
+
+_NOT_BODY = frozenset("In On At By For From With After Before Last This Since Both January February March April May June "
+                      "July August September October November December Monday Tuesday Wednesday Thursday Friday "
+                      "Saturday Sunday".split())
+
+
+def spelled_out(text: str) -> list[tuple[str, str]]:
+    """(acronym, body) for each body ``text`` spells out before its acronym: "the Brookhaven Police
+    Department (BPD)" gives ("BPD", "Brookhaven Police Department"); "In March the Tarrow Water Board
+    (TWB)" gives the board's name from "Tarrow"."""
+    found = []
+    for spelled in SPELLED_OUT.finditer(text):
+        words = spelled.group("body").split()
+        while words and (words[0] in _NOT_BODY or words[0] in ("The", "the")):
+            words = words[1:]
+        if len(words) >= 2:
+            found.append((spelled.group("acronym"), " ".join(words)))
+    return found

@@ -11,9 +11,8 @@ import re
 from collections.abc import Iterator
 
 from digest.summarise.affiliation import DEGREE, affiliation
-from digest.summarise.jobs import JOB, JOB_WORD, KIN, KIN_OWNED, QUALIFIER
-
-MAX_ROLE_WORDS = 20  # a longer role is left out whole: a role cut short misnames the speaker
+from digest.summarise.jobs import JOB, JOB_WORD, QUALIFIER
+from digest.summarise.roleshow import bare, unopened, with_role
 
 # What may stand right before a lower-case role: a clause's end ("named", "said", "by", "the").
 # Any other lower-case word ("economic" in "senior economic adviser") may be part of the role,
@@ -122,16 +121,6 @@ _COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_PERSON}),\s+(?P<ro
 _CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
 _OWNED = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
 _OWNER_WORD = re.compile(r"(?:his|her|their|its|our|my|your)\b")
-# "an aide to Vice President": the office's holder was cut off, so the role names someone else's job
-# ("a spokesman for the Prime Minister" names the office itself, and is whole).
-_HOLDER_CUT = re.compile(
-    r"\b(?:to|of|for|under)\s+(?:[A-Z][\w.]*\s+)*(?:President|Minister|Secretary|Governor|Senator|Mayor|"
-    r"Chancellor|Speaker|Leader)$"
-)
-_OPENERS = frozenset("The A An But And In On At For After Before When While If As This That Then Meanwhile Now".split())
-_TRAILING = frozenset("of at for the and a an in on with to from".split())
-
-
 def roles_in(prose: str) -> list[tuple[str, str]]:
     """Return (name, speaker as shown with role) for each person given a role in ``prose``."""
     found = []
@@ -145,8 +134,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             role += goes_on.group(0)  # "president of the Kansas City, Mo., branch of the NAACP": the place was inside
         job = JOB_WORD.search(role) or role.startswith("representing ")  # "..., representing Wal-Mart,"
         if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role) and not _PARTICIPLE.match(role):
-            name = " ".join(_unopened(match.group("name").split()))  # "But Patrick Wiggins, ...": not "But"
-            shown = _with_role(name, role, after=True)
+            name = " ".join(unopened(match.group("name").split()))  # "But Patrick Wiggins, ...": not "But"
+            shown = with_role(name, role, after=True)
             if shown != name or not any(n == name for n, _ in before):
                 found.append((name, shown))  # too long to show: a role before the name ("lead author") may serve
     for match in _SET_OFF_NAME.finditer(prose):
@@ -156,27 +145,27 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             # "Angela Bolger, the plaintiff of the case"; "CEO (Acting) of the Authority, Gary Scott," so too.
             text = role.group("role")
             if text.startswith(("Another ", "another ")):  # "Another witness, Polly Sheppard,": "a witness"
-                found.append((match.group("name"), _with_role(match.group("name"), "a " + text.split(" ", 1)[1], after=True)))
+                found.append((match.group("name"), with_role(match.group("name"), "a " + text.split(" ", 1)[1], after=True)))
                 continue
             of = re.search(r"\s(?:of|for)\s", text) and not re.search(r"['’]s\s", text)  # "Ministry of X's officer" reads before
-            shown = (_with_role(match.group("name"), f"the {text}" if text[:1].islower() else text, after=True) if of
-                     else _with_role(match.group("name"), text, after=False))
+            shown = (with_role(match.group("name"), f"the {text}" if text[:1].islower() else text, after=True) if of
+                     else with_role(match.group("name"), text, after=False))
             found.append((match.group("name"), shown))
     surnames = [m for m in _SURNAME_AFTER.finditer(prose) if not _CAPITAL_BEFORE.search(prose, 0, m.start())
-                and _unopened([m.group("name")])]
+                and unopened([m.group("name")])]
     for match in (*_WHO_WAS.finditer(prose), *_IS_ROLE.finditer(prose), *_WHO_DOES.finditer(prose), *surnames):
         role = match.group("role")
         if _JUDGEMENT.search(role):
             continue  # "Lionel Messi is Argentina's greatest player": a verdict, not a role
         if (JOB_WORD.search(role) or role.startswith("who ")) and not _OWNER_WORD.match(role):
-            name = " ".join(_unopened(match.group("name").split()))
-            found.append((name, _with_role(name, role, after=True)))
+            name = " ".join(unopened(match.group("name").split()))
+            found.append((name, with_role(name, role, after=True)))
     found += before
     # "Prosecuting, Tim Townsend said": a court report's role opens the sentence.
     found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}")
               for m in (*_COURT_ROLE.finditer(prose), *_COURT_ROLE_AFTER.finditer(prose))]
     for match in _NAME_OF.finditer(prose):
-        name = " ".join(_unopened(match.group("name").split()))
+        name = " ".join(unopened(match.group("name").split()))
         if " " in name and affiliation(prose, match.end()):
             found.append((name, f"{name}{affiliation(prose, match.end())}"))
     return found
@@ -216,7 +205,7 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
             whole = _BODY_BEFORE.search(prose, 0, match.start())
             if whole and _PREPOSITION_BEFORE.search(prose, 0, whole.start()):
                 whole = None  # "... at the | University of California San Diego scientist": still cut off
-            front = [w for w in _unopened(whole.group(1).split()) if w not in _DAY_WORDS] if whole else []
+            front = [w for w in unopened(whole.group(1).split()) if w not in _DAY_WORDS] if whole else []
             # only a body's name ("... Reform Committee"), never a person's ("Mayor Ana Ruiz and Parks and ...")
             if not _BODY_WORD.search(" ".join([*front, *words])) or _TITLE_WORD.search(" ".join(front)):
                 front = []
@@ -224,7 +213,7 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
             if not front or len(words) > _BODY_WORDS:
                 found.append((match.group("name"), match.group("name")))
                 continue
-        words = _unopened(words)
+        words = unopened(words)
         # "The board named interim president ...", "Kennedy told lawyer ...": a clause, not a role (read below).
         clause = any(_CLAUSE_WORD.fullmatch(w) and not re.fullmatch(QUALIFIER, w) for w in words)
         if words and words[0][:1].isupper() and any(w[:1].islower() for w in words) and not clause:
@@ -267,8 +256,8 @@ _LISTED = re.compile(r"\b(?:and|or|like|including|with|by|as|from)\s+$")
 
 def _shown_before(prose: str, match: re.Match[str], role: str) -> tuple[str, str]:
     """(name, role name and affiliation): "Historian Alan Brinkley of Columbia University"."""
-    name = _bare(match.group("name"))
-    shown = _with_role(name, _LOADED_OPENER.sub("", role), after=False)
+    name = bare(match.group("name"))
+    shown = with_role(name, _LOADED_OPENER.sub("", role), after=False)
     return name, shown + affiliation(prose, match.end()) if shown != name else shown
 
 
@@ -278,47 +267,3 @@ _LOADED_OPENER = re.compile(r"^(?:Troubled|Embattled|Disgraced|Beleaguered|Contr
                             r"Scandal-plagued|Firebrand|Outspoken)\s+")
 
 
-def _unopened(words: list[str]) -> list[str]:
-    """The words past a sentence opener ("But Roger Pilon" gives "Roger Pilon")."""
-    while words and (words[0] in _OPENERS or words[0].capitalize() in _OPENERS):
-        words = words[1:]
-    return words
-
-
-def _bare(name: str) -> str:
-    """The name without the sentence's full stop ("Lopiano." at a sentence end); "Jr." keeps its own."""
-    return name[:-1] if name.endswith(".") and not re.search(r"\b(?:Jr|Sr|[A-Z])\.$", name) else name
-
-
-# Two roles joined, each whole: "a senior scientist with X and a professor of Y at Z".
-# (Not "... at the Institute for X and the Centre for Y": the second is no job.)
-_FIRST_OF_TWO = re.compile(rf"((?:a|an|the)\s.+?)\s+and\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,3}}?{JOB}\b")
-
-
-# A role whose job is told whole before a relative clause: "a professor of gynecology at the Stanford
-# University School of Medicine who has pioneered cervical cancer prevention techniques ...".
-_BEFORE_RELATIVE = re.compile(rf"((?:a|an|the)\s(?:[\w’'.&-]+\s+){{0,3}}?{JOB}\b.*?)\s+(?:who|which|whose)\s")
-
-
-_WHERE = re.compile(rf"((?:a|an|the)\s.*?\b{JOB}\b.*?\s(?:from|in|at|of)\s+[A-Z][^,;]*?)\s+where\s")
-
-
-def _with_role(name: str, role: str, *, after: bool) -> str:
-    """Return the name with its whole role, or the bare name when the role is too long to show.
-
-    A role is never cut: "an aide to Vice President" for "an aide to Vice President Mike Pence"
-    names someone else's job.
-    """
-    role = role[:-1] if re.search(r"[a-z]{3}\.$", role) else role  # the sentence's full stop, not the role's
-    role = role.removeprefix("also ")  # "Michael Hayden, also the former head of ...": "also" ties it to a role not shown
-    if after and (place := _WHERE.match(role)):
-        role = place.group(1)  # "an elder from Landy-Nawa where the Georgians have ...": the clause tells of the place
-    words = role.split()
-    kin_unowned = re.search(rf"\b{KIN}\b", role) and not KIN_OWNED.search(role)  # "son Usman Hasib": whose?
-    if len(words) > MAX_ROLE_WORDS and after and (first := _FIRST_OF_TWO.match(role)):
-        return _with_role(name, first.group(1), after=True)  # "an attorney at X and the director of Y ...": the first
-    if len(words) > MAX_ROLE_WORDS and after and (job := _BEFORE_RELATIVE.match(role)):
-        return _with_role(name, job.group(1), after=True)  # "a professor of X at Y who has pioneered ...": the job
-    if len(words) > MAX_ROLE_WORDS or words[-1].lower() in _TRAILING or _HOLDER_CUT.search(role) or kin_unowned:
-        return name
-    return f"{name}, {role}" if after else f"{role} {name}"
