@@ -480,3 +480,11 @@ def test_in_that_meaning_because_and_a_goal_told_in_the_sentence_are_introduced(
     from digest.summarise.shape import unintroduced
     assert not unintroduced("The law is unusual in that policy holders can cancel at any time.")
     assert not unintroduced("The company set a goal of net zero by 2040 and said it was on track to reach that goal.")
+
+
+def test_where_someone_works_or_worked_is_their_role():
+    assert roles_in("Philip Holm, who formerly worked in the Velmora tax office and now teaches at Harbour "
+                    "University, said he wanted to know.") == [
+        ("Philip Holm", "Philip Holm, who formerly worked in the Velmora tax office and now teaches at Harbour "
+                        "University")]
+    assert roles_in("Ana Lind, who worked in her garden all day, said so.") == []

@@ -95,6 +95,8 @@ _WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|c
                        rf"project|investigation|lab|laboratory|effort|work|campaign|trial|survey|review)\b|"
                        rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
                        rf"(?:works|worked|serves|served)\s+as(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{JOB}\b)|"
+                       # "who formerly worked in the IRS chief counsel's office and now teaches at ..."
+                       rf"(?:(?:formerly|previously|now|once)\s+)?(?:works|worked)(?=\s+(?:in|at|for)\s+(?:the\s+)?[A-Z])|"
                        rf"represents|represented|oversees|manages|owns|edits|edited|spearheaded|spearheads)\s"
                        rf"(?:(?!\b(?:said|says|told|tells|added|adds)\b)[^,;:“”\"()]){{2,100}}?)"
                        rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
