@@ -22,7 +22,7 @@ _ORG_END = re.compile(
     # ... or a word of one heading its name: "the Institute of Vertebrate Paleontology", "University of Auckland"
     r"(?:\.?$|\s+(?:of|for)\s+[A-Z]))"
     # ... or is an acronym ("Hamish Jolly, from SAMS", "a researcher at MIT"); a country's is a place
-    r"|^\s+(?:of|from)\s+(?!(?:US|UK|USA|EU|UAE|DC|NYC|LA|NSW|NZ|PNG|QLD|ACT|SA|WA|NT|ICU|ER|AGM)\b)[A-Z]{2,6}\.?$"
+    r"|^\s+(?:of|from)\s+(?:the\s+)?(?!(?:US|UK|USA|EU|UAE|DC|NYC|LA|NSW|NZ|PNG|QLD|ACT|SA|WA|NT|ICU|ER|AGM)\b)[A-Z]{2,6}\.?$"
 )
 
 

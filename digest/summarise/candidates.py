@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from digest.model import Entry
 from digest.summarise.centrality import near_duplicate, textrank, tfidf
+from digest.summarise.jobs import JOB_WORD
 from digest.summarise.names import named_in_full
 from digest.summarise.quotes import Statement, find_statements
 from digest.summarise.sentences import Sentence, sentences_of
@@ -77,7 +78,8 @@ def build_candidates(entries: tuple[Entry, ...], *, reports: set[int] | None = N
 
 # A role that tells a moment or a deed of that report's story ("..., who was rescued ...", "..., caught off
 # guard by the crowd") or only where the person was: not for another report's quote.
-_MOMENT = re.compile(r",\s+(?:who|whose|[a-z]+(?:ed|ing)\b)|\s(?:at|from|of)\s+(?:the\s+)?[A-Z][^,]*$")
+_MOMENT = re.compile(r",\s+(?:who|whose|[a-z]+(?:ed|ing)\b)")
+_WHERE_ONLY = re.compile(r"\s(?:at|from|of)\s+(?:the\s+)?[A-Z][^,]*$")  # "Tom Hale at the ICU": where, not who
 
 
 def _with_story_role(st: Statement, roles: list[dict[str, str]]) -> Statement:
@@ -86,7 +88,7 @@ def _with_story_role(st: Statement, roles: list[dict[str, str]]) -> Statement:
     if st.speaker in roles[st.sentence.entry]:
         return st  # the entry names the role itself, or gives none to show in full
     given = [r[st.speaker] for i, r in enumerate(roles) if i != st.sentence.entry and r.get(st.speaker, st.speaker) != st.speaker
-             and not _MOMENT.search(r[st.speaker])]
+             and not _MOMENT.search(r[st.speaker]) and (JOB_WORD.search(r[st.speaker]) or not _WHERE_ONLY.search(r[st.speaker]))]
     return replace(st, speaker=given[0]) if given else st
 
 

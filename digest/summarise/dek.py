@@ -146,7 +146,7 @@ def _echoes(sentence: str, headline: str) -> bool:
 
 # A column's name opening its standfirst: "Heard on the Pitch: Trouble with lower back forces Murray to ...",
 # "Letter from Velmora: ..." (a name joined by a small word; "Apple CEO Tim Cook: We will ..." is a speaker).
-_COLUMN_LABEL = re.compile(r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+(?:on|of|from|for|at|in)\s+(?:the\s+)?[A-Z][\w’'-]*:\s+(?=[A-Z])")
+_COLUMN_LABEL = re.compile(r"^[A-Z][\w’'-]*\s+(?:on|of|from|for|at|in)\s+(?:the\s+)?[A-Z][\w’'-]*:\s+(?=[A-Z])")
 
 
 def _without_column(text: str) -> str:

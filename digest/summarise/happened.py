@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from digest.summarise.candidates import Candidate, fresh, word_count
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek import NEWSY, timing_words
-from digest.summarise.names import NOT_NAMES, named_in_full, person_like
+from digest.summarise.names import NOT_NAMES, is_title, named_in_full, person_like
 from digest.summarise.tense import long_before
 from digest.summarise.event import states_event_firmly
 from digest.summarise.shape import (
@@ -263,9 +263,10 @@ def full_names(candidates: list[Candidate]) -> dict[str, str]:
             run = " ".join(words)
             if len(words) >= 2 and person_like(run):
                 names.setdefault(words[-1], run)
-                given.setdefault(words[-1], set()).add(words[-2])
+                first = words[-2] if not is_title(words[-2]) and not re.fullmatch(r"[A-Z]\.?", words[-2]) else ""
+                given.setdefault(words[-1], set()).update({first} if first else set())
     # Two people of one surname ("Tom Hale" cleared, "Ana Hale" convicted): "Hale" names neither for sure
-    return {surname: name for surname, name in names.items() if len(given[surname]) == 1}
+    return {surname: name for surname, name in names.items() if len(given[surname]) <= 1}
 
 
 def in_full(text: str, names: dict[str, str]) -> str:

@@ -144,7 +144,7 @@ class NameBook:
             # "Mr McGinity", learned as a name of its own, is the one introduced a letter off it; only with
             # an honorific: a bare "Hanson" or "Robert, 9" may be someone else
             if raw != bare and (known is None or _HONORIFIC.sub("", known) == bare):
-                return self._misspelt(bare) or known or bare
+                return self._misspelt(bare, gender_of(raw)) or known or bare
             return known or bare
         fuller = self.by_part.get(_surname(bare))
         # "Te Kaurinui" after "Te Kaurinui Robert Parata": the name as first given.
@@ -175,10 +175,11 @@ class NameBook:
         key = _possessor(word)
         return self.by_surname.get(key) or self.by_part.get(key)
 
-    def _misspelt(self, word: str) -> str | None:
+    def _misspelt(self, word: str, gender: str | None) -> str | None:
         """The one person introduced whose surname ``word`` is a letter off: the article's typo
         ("Mr McGinity" for the "Prosecutor Tim McGinty" it named), else None."""
-        near = {full for surname, full in self.by_surname.items() if surname != word and one_letter_off(surname, word)}
+        near = {full for surname, full in self.by_surname.items() if surname != word and one_letter_off(surname, word)
+                and not (gender and self._gender(full) not in (None, gender))}  # "Mr Janson" is no "Ana Jansson"
         return near.pop() if len(near) == 1 else None
 
     def _antecedent(self, index: int) -> str | None:

@@ -51,7 +51,7 @@ _PERSON_RUN = re.compile(rf"{NAME}")
 
 
 # "In response to the positive samples, the county will ...": the opener names what it answers
-_ANSWERING = re.compile(r"^In (?:response|addition|reaction) to the ((?:[a-z-]+ ){0,2}[a-z-]+),\s+(?=[a-z])")
+_ANSWERING = re.compile(r"^In (?:response|addition|reaction) to the ((?:[a-z-]+ ){0,2}[a-z-]+),\s+(?=\S)")
 
 
 def _answered(c: Candidate, candidates: list[Candidate]) -> str:
@@ -62,7 +62,7 @@ def _answered(c: Candidate, candidates: list[Candidate]) -> str:
         return c.sentence.text
     earlier = " ".join(o.sentence.text.lower() for o in candidates
                        if o.sentence.entry == c.sentence.entry and o.sentence.position < c.sentence.position)
-    told = any(len(word) >= 4 and word.rstrip("s") in earlier for word in opener.group(1).split())
+    told = any(len(word) >= 4 and re.search(rf"\b{re.escape(word.rstrip('s'))}", earlier) for word in opener.group(1).split())
     rest = c.sentence.text[opener.end():]
     return rest[:1].upper() + rest[1:] if told else c.sentence.text
 

@@ -46,7 +46,10 @@ _AFTER = re.compile(
 # of Engineering under associate professor ...").
 _GLUE = r"(?:and|or|but|nor|under|with|by|to|for|from|in|on|at|as|of|that|who|which|when|said|says|told)"
 # Words opening a clause, never a job's field ("said Tom Hale after coach Jo Bran left": Hale speaks)
-_SUBORDINATOR = r"(?:after|while|before|since|once|until|because|although|though|if|whether|where|than|then|also|even|just|only)"
+_SUBORDINATOR = (r"(?:after|while|before|since|once|until|unless|because|although|though|whereas|if|whether|where|than|"
+                 r"then|also|even|just|only|about|above|across|against|along|alongside|amid|among|around|behind|below|"
+                 r"beside|besides|beyond|despite|during|into|like|unlike|near|onto|over|past|per|regarding|through|"
+                 r"throughout|toward|towards|upon|versus|via|within|without)")
 _BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:(?!{_GLUE}\b)[a-z-]+\s+){{0,3}}?{JOB}"
     rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?))?)\s+(?P<name>{_PERSON})"
@@ -56,7 +59,7 @@ _BEFORE = re.compile(
 ROLE_OPENER = (
     rf"(?:(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'.&-]*\s+){{0,4}}(?:{QUALIFIER}\s+){{0,3}}"
     # a noun naming the job's field: "said Emirates Team New Zealand wing trimmer Glenn Ashby"
-    rf"(?:(?!(?:{_GLUE}|{_SUBORDINATOR})\b)[a-z]{{3,}}(?<!ly)\s+(?={JOB}\s))?(?:{JOB}|CEO|CFO|COO|CTO)\s+)"
+    rf"(?:(?!(?:{_GLUE}|{_SUBORDINATOR})\b)[a-z]{{3,}}\s+(?={JOB}\s))?(?:{JOB}|CEO|CFO|COO|CTO)\s+)"
 )
 _LOWER_BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:{QUALIFIER}\s+){{0,3}}(?:{JOB}|CEO|CFO|COO|CTO)(?:\s+{JOB})?)\s+(?P<name>{_PERSON})"
@@ -96,7 +99,8 @@ _WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|c
                        rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
                        rf"(?:works|worked|serves|served)\s+as(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{JOB}\b)|"
                        # "who formerly worked in the IRS chief counsel's office and now teaches at ..."
-                       rf"(?:(?:formerly|previously|now|once)\s+)?(?:works|worked)(?=\s+(?:in|at|for)\s+(?:the\s+)?[A-Z])|"
+                       rf"(?:(?:formerly|previously|now|once)\s+)?(?:works|worked)(?=\s+(?:in|at|for)\s+(?:the\s+)?[A-Z](?:[\w’'-]+\s+){{0,5}}?(?i:office|department|ministry|agency|"
+                       rf"company|firm|bank|hospital|school|university|college|institute|council|laboratory|lab)\b)|"
                        rf"represents|represented|oversees|manages|owns|edits|edited|spearheaded|spearheads)\s"
                        rf"(?:(?!\b(?:said|says|told|tells|added|adds)\b)[^,;:“”\"()]){{2,100}}?)"
                        rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
@@ -178,7 +182,8 @@ _PLACE_PHRASE = re.compile(r"(?:of|from|in|at|near)\s")
 # A participle clause after a name tells what the person did, not who they are ("caught off guard by
 # the vote", "rescued by the Coast Guard"); a qualifier opens a role ("acting director of ...").
 _PARTICIPLE = re.compile(rf"^(?!{QUALIFIER}\s|representing\s)(?:[a-z]+(?:ed|ing)|caught|held|seen|taken|given|shot|hit|left|sent|brought|"
-                         r"born|known|told)\b")
+                         r"born|known|told)\s+(?:by|to|for|with|in|on|at|off|up|out|about|from|into|over|after|the|a|an|his|"
+                         r"her|their|its|our)\b")
 
 
 def _after(prose: str) -> Iterator[re.Match[str]]:
@@ -209,7 +214,8 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
                 whole = None  # "... at the | University of California San Diego scientist": still cut off
             front = [w for w in unopened(whole.group(1).split()) if w not in _DAY_WORDS] if whole else []
             # only a body's name ("... Reform Committee"), never a person's ("Mayor Ana Ruiz and Parks and ...")
-            if not _BODY_WORD.search(" ".join([*front, *words])) or _TITLE_WORD.search(" ".join(front)):
+            if not _BODY_WORD.search(" ".join([*front, *words])) or _TITLE_WORD.search(" ".join(front)) \
+                    or _NAMED_AND.search(" ".join(front)):
                 front = []
             words = [*front, *words]
             if not front or len(words) > _BODY_WORDS:
@@ -241,6 +247,7 @@ _BODY_WORD = re.compile(r"\b(?:Committee|Department|Council|Board|Agency|Commiss
                         r"Police|University|Institute|Bureau|Administration|Association|Union|Party|Court)\b")
 _TITLE_WORD = re.compile(r"\b(?:Mayor|Senator|Sen\.|Rep\.|Gov\.|Governor|President|Minister|Secretary|Judge|Chief|Dr\.?|"
                          r"Mr\.?|Mrs\.?|Ms\.?)\s")
+_NAMED_AND = re.compile(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+(?:and|&)\b")  # "Ana Ruiz and Department of Health ..."
 _DAY_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                        "July August September October November December Both".split())
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:at|of|for|in|from|with|to|by|on|the|and|a|an)\s+$")
