@@ -120,8 +120,9 @@ def test_with_the_lead_as_the_dek_another_outlets_lead_tells_what_happened():
 
 
 def test_another_outlets_follow_up_is_never_what_happened_under_the_lead_moved_up():
-    # The other leads are in loaded words ("stunning"): neither is What happened then, and another
-    # outlet's second sentence, a reaction, is not either; the lead stays What happened's.
+    # Another outlet's second sentence, a reaction, is never What happened under the lead moved up as the
+    # dek. (Since the lead of the report whose title the others share may open What happened, the
+    # Times's lead does here, under the Gazette's as the dek.)
     story, leads = _primary(
         "Tomas Brandt celebrated his stunning victory over Harbour Party leader Ana Lind in the party's primary "
         "on Tuesday night.",
@@ -129,7 +130,7 @@ def test_another_outlets_follow_up_is_never_what_happened_under_the_lead_moved_u
         "defeated on Tuesday by an economics professor who had hammered her for being out of touch.")
     b = get_summariser("extractive").summarise(RankedStory(story, rank=1, score=1.0, why="t"))
     assert not any("attributed his victory" in s for s in b.what_happened)
-    assert b.what_happened[0] == leads[0] and b.dek is None
+    assert b.what_happened[0] in leads and b.dek in (None, *leads) and b.dek != b.what_happened[0]
 
 
 def test_a_name_used_as_a_modifier_is_no_one_a_later_he_stands_for():
@@ -536,3 +537,19 @@ def test_a_persons_label_before_a_colon_stays_even_without_we():
     from digest.summarise.dek import standfirst_of
     text = "Ana Ruiz on Dorvel: The troops will stay until the border is secure, she says."
     assert standfirst_of(text) == text
+
+
+def test_what_happened_opens_on_the_lead_of_the_story_the_titles_share_not_a_side_item():
+    fox = make_entry(uid="f", feed="Velmora Wire", title="Harbour Day brings out supporters, protesters", summary="",
+                     content="It used to be that a fish supper just meant you were hungry.\n\n"
+                             "At Harbour Grill shops across the country, people came out today to back the chain.")
+    post = make_entry(uid="p", feed="Velmora Post", title="Ana Lind visits Harbour Grill: MP shows support for chain",
+                      summary="",
+                      content="MP Ana Lind showed her support for Harbour Grill on Wednesday when she posted a photo of "
+                              "herself visiting one of its shops.\n\n“Have you gone today?” Lind asked her followers.")
+    times = make_entry(uid="t", feed="Velmora Times", title="Harbour Grill draws huge crowds for Harbour Day", summary="",
+                       content="Thousands of people across the country headed to Harbour Grill shops on Wednesday, "
+                               "answering a call from a former minister to back the chain after its owner's remarks.\n\n"
+                               "Long lines were seen outside Harbour Grill shops nationwide.")
+    b = get_summariser("extractive").summarise(RankedStory(Story("s", (fox, post, times)), rank=1, score=1.0, why="t"))
+    assert b.what_happened[0].startswith("Thousands of people across the country")

@@ -14,8 +14,8 @@ import re
 from digest.model import KIND_REPORT, Brief, Entry, RankedStory, Source
 from digest.summarise import BUDGET_WORDS
 from digest.summarise.blocks import Blocks, pick_blocks
-from digest.summarise.candidates import build_candidates, read_entries
-from digest.summarise.centrality import near_duplicate
+from digest.summarise.candidates import Candidate, build_candidates, read_entries
+from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.happened import MAX_HAPPENED, news_first, pick_happened, title_hedges
 from digest.summarise.dek import pick_dek, standfirst
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
@@ -93,6 +93,7 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     event = pick_happened([c for c in candidates if c.report and not (
         c.sentence.position > 0 and earlier_year(c.sentence.text, years.get(c.sentence.entry)))]
                           or [c for c in candidates if c.report], hedges=title_hedges([e.title for e in reports]))
+    event = _shared_lead(event, candidates, readable)
     headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
     lead = news_first(event, headline)
@@ -117,6 +118,31 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
         told = [h for h in happened[:MAX_HAPPENED - 1] if narrates_past(narration_of(h)) or _SAID_ON_DAY.search(h)]
         return headline, None, ((dek, *told), said, ahead)
     return headline, dek, (happened, said, ahead)
+
+
+_CLOSE = 0.1  # how near another report's lead must score to the chosen one to take its place
+_MORE_SHARED = 0.1  # by how much more its title must share the other reports' titles
+
+
+def _shared_lead(event: list[Candidate], candidates: list[Candidate], readable: tuple[Entry, ...]) -> list[Candidate]:
+    """``event`` opening instead on another report's lead that scores as high (within _CLOSE) when that
+    report's title shares more with the other reports' titles: the story they all tell, not one outlet's
+    side item ("Rep. Michele Bachmann showed her support for Chick-fil-A ..." over "Hundreds of thousands
+    of people across the country headed to Chick-fil-A restaurants ...", whose outlets' titles both say
+    "Chick-fil-A ... Appreciation Day")."""
+    if len(readable) < 3 or not event or event[0].sentence.position != 0:
+        return event
+    def shared(index: int) -> float:
+        others = [e.title for i, e in enumerate(readable) if i != index]
+        return sum(overlap(readable[index].title, t) for t in others) / len(others)
+    first = event[0]
+    rivals = [c for c in candidates if c.report and c.sentence.position == 0 and c.sentence.entry != first.sentence.entry
+              and c.statement is None and c.news >= first.news - _CLOSE
+              and shared(c.sentence.entry) >= shared(first.sentence.entry) + _MORE_SHARED]
+    if not rivals:
+        return event
+    best = max(rivals, key=lambda c: shared(c.sentence.entry))
+    return [best, *(c for c in event[1:] if c is not best)]
 
 
 # "White House officials said Thursday that ...": an account given on the news's day.
