@@ -65,7 +65,7 @@ class NameBook:
         # said' the attack's name is not the start of his; a nickname ('Chunhua "Charlie" Qi') is his own.
         prose = QUOTE.sub(lambda m: " , " if text[: m.start()].rstrip()[-1:].isalpha() and len(m.group(0).split()) > 2
                           else " ", text)
-        for acronym, body in spelled_out(text):
+        for acronym, body in spelled_out(text) if "(" in text else ():  # most sentences spell nothing out
             self.acronyms.setdefault(acronym, body)
         pronoun = re.search(PRONOUN, prose)
         for match in re.finditer(NAME, prose):

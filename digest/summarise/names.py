@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from digest.summarise.roles import NAME_WORD, PARTICLE
+from digest.summarise.shape import MONTHS, WEEKDAYS
 
 _CAP = NAME_WORD
 _LINK = rf"(?:of|for|the|and|&|{PARTICLE})"
@@ -174,9 +175,8 @@ SPELLED_OUT = re.compile(r"(?<![\w’'-])(?P<body>[A-Z][\w&’'.-]*(?:\s+(?:(?:o
                           r"\s+\((?P<acronym>[A-Z]{2,6})\)")
 
 
-_NOT_BODY = frozenset("In On At By For From With After Before Last This Since Both January February March April May June "
-                      "July August September October November December Monday Tuesday Wednesday Thursday Friday "
-                      "Saturday Sunday".split())
+_NOT_BODY = frozenset(["In", "On", "At", "By", "For", "From", "With", "After", "Before", "Last", "This", "Since", "Both",
+                       *MONTHS.split("|"), *WEEKDAYS.split("|")])
 
 
 def spelled_out(text: str) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from digest.summarise.attribution import SPEECH_VERBS, VERB_GAP, attribute
 from digest.summarise.namebook import NameBook
 from digest.summarise.names import NAME, QUOTE
+from digest.summarise.shape import MONTHS
 from digest.summarise.sentences import Sentence
 from digest.summarise.speakers import POSSESSIVE, clean_speaker
 
@@ -83,7 +84,7 @@ _SIDE_VERBS = rf"(?:{SPEECH_VERBS}|endorsed|backed|welcomed|rejected|condemned|c
 _SECOND_VOICE = re.compile(rf",?\s+and\s+(?P<sp>{NAME}){VERB_GAP}{_TIME_GAP}\s+{_SIDE_VERBS}\b")
 
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = rf"(?:{MONTHS})"
 # When the words were said, if long before this event: "last year", "in 2019", "in a 2021 interview", "years ago".
 _WHEN_BEFORE = (
     rf"(?:last\s+(?:year|spring|summer|fall|autumn|winter)|in\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b|"

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from digest.summarise.affiliation import DEGREE, affiliation
 from digest.summarise.jobs import JOB, JOB_WORD, QUALIFIER
 from digest.summarise.roleshow import bare, unopened, with_role
+from digest.summarise.shape import MONTHS, WEEKDAYS
 
 # What may stand right before a lower-case role: a clause's end ("named", "said", "by", "the").
 # Any other lower-case word ("economic" in "senior economic adviser") may be part of the role,
@@ -248,8 +249,7 @@ _BODY_WORD = re.compile(r"\b(?:Committee|Department|Council|Board|Agency|Commiss
 _TITLE_WORD = re.compile(r"\b(?:Mayor|Senator|Sen\.|Rep\.|Gov\.|Governor|President|Minister|Secretary|Judge|Chief|Dr\.?|"
                          r"Mr\.?|Mrs\.?|Ms\.?)\s")
 _NAMED_AND = re.compile(r"[A-Z][\w’'-]+\s+[A-Z][\w’'-]+\s+(?:and|&)\b")  # "Ana Ruiz and Department of Health ..."
-_DAY_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-                       "July August September October November December Both".split())
+_DAY_WORDS = frozenset(["Both", *MONTHS.split("|"), *WEEKDAYS.split("|")])
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:at|of|for|in|from|with|to|by|on|the|and|a|an)\s+$")
 
 _QUALIFIED = re.compile(rf"(?<![\w’'-])((?:{QUALIFIER}\s+){{0,1}}{QUALIFIER})\s+$")

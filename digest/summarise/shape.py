@@ -258,6 +258,7 @@ def tidy(text: str) -> str:
 
 # Month names and common irregular pasts and speech verbs, shared with event.py and tense.py.
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 IRREGULAR = ("overcame|overran|won|lost|made|took|gave|fell|rose|struck|hit|shot|led|told|ran|set|put|cut|built|brought|became|"
               "began|left|met|held|found|sold|bought|sent|spent|paid|fled|fought|threw|wrote|chose|broke|"
               "stole|sank|swore|forbade|overtook|withdrew|undertook|beat|bit|tore|woke|sought|caught|taught|kept|"
