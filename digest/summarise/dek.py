@@ -99,8 +99,10 @@ def _fits(sentence: str, entry: Entry, about: str, *, headline: str, shown: Sequ
     """True when ``sentence`` can stand as the dek: it states something on its own, is not long
     before the news, reads whole, adds to the headline, is on topic, is no sentence a block shows
     and names the blocks' day."""
-    return (_stands(sentence, standfirst=standfirst) and not long_before(sentence) and _whole(sentence, entry.summary)
-            and not _echoes(sentence, headline) and _on_topic(sentence, about)
+    return (_stands(sentence, standfirst=standfirst)
+            and not long_before(_PARTICIPLE_OPENER.sub("", sentence) if standfirst else sentence)
+            and _whole(sentence, entry.summary) and not _echoes(sentence, headline)
+            and (_on_topic(sentence, about) or standfirst and _told_in(sentence, entry.text))
             and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown))
 
 
@@ -128,6 +130,24 @@ def _on_topic(sentence: str, about: str) -> bool:
     """True when a dek tells of the article: a fifth of its words there, or a name it shares
     ("An inquest into Eloise Parry's death ..."); a site's boilerplate description has neither."""
     return overlap(sentence, about) >= 0.2 or bool(key_terms(sentence) & key_terms(about))
+
+
+# A participle clause opening a standfirst ("Calling the return to school two months ago the litmus
+# test, the ministry said yesterday ..."): its time is the background's, not the news's.
+_PARTICIPLE_OPENER = re.compile(r"^[A-Z][a-z]+ing\b[^,;:]{0,120},\s+(?=(?:the\s+)?[A-Z])")
+# A site's own description, the same on every page: "The latest news and headlines from ..."
+_SITE_BLURB = re.compile(r"^(?:The\s+)?(?:latest|breaking|top)\s+(?:news|headlines|stories)\b", re.IGNORECASE)
+
+
+def _told_in(standfirst: str, text: str) -> bool:
+    """True when the article tells what its standfirst says: most of its words are in the text. A
+    publisher's summary may word the news otherwise than the opening ("Penalties for those who
+    refuse to self-isolate are to be increased to a maximum of £10,000 ..." over a lead on the
+    quarantine list), but names someone or something of the text, or a number; a site's blurb is
+    the same on every page and tells of none, and a line with no name ("The most powerful man in
+    media warned ...", "Coal has been in a slow-motion death spiral") is a tease or background."""
+    return (not _SITE_BLURB.match(standfirst) and overlap(standfirst, text) >= 0.6
+            and bool(key_terms(standfirst) & key_terms(text)))
 
 
 def _whole(sentence: str, summary: str) -> bool:
@@ -190,10 +210,15 @@ def _stands(sentence: str, *, standfirst: bool = False) -> bool:
     A ``standfirst`` is the publisher's own summary: it may weigh what the news means ("could
     make it harder to ..."), which editors take as a dek; it still may not talk to the reader."""
     narration = QUOTE_SPAN.sub(" ", main_clause(sentence))
+    # "This week's ICANN conference saw ...": a standfirst names its time, it points at nothing before.
+    leans = leans_back(_THIS_TIME.sub("", sentence) if standfirst else sentence)
     speculates = aside_or_background(narration) if standfirst else not_news(narration)
     return (8 <= len(sentence.split()) <= 55
-            and not (sentence.rstrip("”\"' ").endswith("?") or leans_back(sentence) or speculates
+            and not (sentence.rstrip("”\"' ").endswith("?") or leans or speculates
                      or quotes_heavily(sentence, most=12) or furniture(sentence) or unintroduced(sentence)))
+
+
+_THIS_TIME = re.compile(r"^This (?:week|weekend|morning|afternoon|evening|year|month|season)(?:['’]s)?\b,?\s*")
 
 
 def timing_words(text: str) -> frozenset[str]:
