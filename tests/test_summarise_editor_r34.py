@@ -75,3 +75,75 @@ def test_the_time_of_an_opening_participle_clause_does_not_date_the_standfirst()
     b = brief(text, title="Schools safe amidst surge, ministry says",
               summary="The Velmora education ministry first opened the island's schools two months ago after a long closure.")
     assert b.dek is None or "two months ago" not in b.dek
+
+
+# Faults a snapshot of 40 unseen-by-graders briefs found (round 34) -------------------------------
+
+def test_what_next_never_points_at_a_thing_the_reader_was_not_told_of():
+    text = ("Velmora will fine bars that play recorded music louder than 85 decibels from Monday, under rules the council "
+            "published on Friday.\n\n"
+            "Inspectors measured the volume in twelve bars last month, the council said.\n\n"
+            "Live music will continue to be permitted above this volume.\n\n"
+            "The council will review the rules in March, a spokesman said.")
+    b = brief(text, title="Velmora to fine loud bars")
+    assert not any("this volume" in s for s in b.what_next)
+
+
+def test_what_next_never_ends_on_a_bare_demonstrative_or_opens_at_the_same_time():
+    text = ("Velmora Audio showed rings that turn a player's hand movements into music at the city's trade fair on "
+            "Thursday.\n\n"
+            "Musicians have rarely thought of rings as instruments.\n\n"
+            "Velmora Audio hopes to change that.\n\n"
+            "At the same time, Velmora Audio plans to open a store in Estrava next year.\n\n"
+            "A set of rings will go on sale in the spring for $25, the company said.")
+    b = brief(text, title="Velmora Audio shows music rings at trade fair")
+    assert not any(s.endswith("change that.") or s.startswith("At the same time") for s in b.what_next)
+    assert any("go on sale in the spring" in s for s in b.what_next)
+
+
+def test_a_drop_cap_word_set_in_capitals_before_a_name_is_calmed():
+    from digest.summarise.shape import tidy
+    assert tidy("SOUTH Korea has swiftly endorsed the offer of talks.") == "South Korea has swiftly endorsed the offer of talks."
+    assert tidy("NEW York police said two men were held.") == "New York police said two men were held."
+    # an acronym before a name stays
+    assert tidy("NASA Administrator Ana Lind said the launch will go ahead.").startswith("NASA Administrator")
+    assert tidy("UK Prime Minister Ana Lind spoke.").startswith("UK Prime")
+
+
+def test_a_person_from_an_institution_speaks_not_the_institution():
+    from digest.summarise.attribution import attribute
+    assert attribute("Ana Lind from Velmora Observatory, Estrava, stated that the images used only 26 of the 66 "
+                     "antennas.") == ("Ana Lind from Velmora Observatory", False)
+    assert attribute("Tom Hale from the University of Velmora said the study moves us closer to an answer.") == (
+        "Tom Hale from the University of Velmora", False)
+    # "ambassador to Estrava Liu Xiaoming": a place, then the person, as before
+    assert attribute("China's ambassador to Estrava Liu Xiaoming said the talks would go on.") == ("Liu Xiaoming", False)
+
+
+def test_a_university_owning_its_person_is_named_without_an_article():
+    from digest.summarise.speakers import clean_speaker
+    assert clean_speaker("Velmora State University's Ana Lind") == "Ana Lind of Velmora State University"
+    assert clean_speaker("Wilson Center's Tom Hale") == "Tom Hale of the Wilson Center"
+
+
+def test_a_teaser_after_the_news_in_a_title_is_left_out_of_the_headline():
+    from digest.summarise.headline import clean_headline
+    assert clean_headline("A named tropical storm is likely in the Velmora Gulf by Monday. Here’s how it could affect "
+                          "weekend plans") == "A named tropical storm is likely in the Velmora Gulf by Monday"
+    assert clean_headline("Velmora council passes budget - what you need to know") == "Velmora council passes budget"
+    # a title that is only the tease stays as it is
+    assert clean_headline("Here's what we know about the Velmora storm") == "Here's what we know about the Velmora storm"
+
+
+def test_a_side_fact_told_with_also_does_not_follow_the_lead_moved_up_as_the_dek():
+    # The lead moves up as the dek only over a firm sentence of its own; "also" adds a side fact
+    # ("Brightstar also handles trade-ins for ..."), which under the dek read as the news.
+    text = ("Velmora Phones is starting a trade-in program this month aimed at getting users to upgrade to its new "
+            "model, people with knowledge of the plans said.\n\n"
+            "Miami-based Estrava also started trade-in programs for two carriers in stores last week, amid brisk demand "
+            "for refurbished phones.\n\n"
+            "“This will help them sell more phones,” said Ana Lind, an analyst at Velmora Research.\n\n"
+            "A spokeswoman for Velmora Phones declined to comment.")
+    b = brief(text, title="Velmora Phones said to start trade-in program in stores")
+    assert b.what_happened[0].startswith("Velmora Phones is starting a trade-in program")
+    assert not any("also started" in s for s in b.what_happened)

@@ -18,6 +18,7 @@ from digest.summarise.names import (
     PRONOUN,
     QUOTE,
     is_group,
+    person_like,
     object_name,
 )
 from digest.summarise.jobs import JOB
@@ -188,8 +189,26 @@ def _subject(lead_in: str, speaker: str | None) -> str | None:
         return None  # "former swimming greats like Jon Sieben says ...": the writer's account of a group
     if speaker is None or not PREPOSITION_END.search(lead_in):
         return speaker
+    member = _MEMBER_BEFORE.search(lead_in)
+    if member and person_like(member.group("person")) and not person_like_name(speaker):
+        return f"{member.group('person')} {member.group('prep')} {speaker}"  # "Michiel Hogerheijde from Leiden Observatory"
     name = object_name(speaker)
     return name if name and name[:1].isupper() else None  # "from the University of Auckland": no "of Auckland"
+
+
+# A person named right before "from", "of" or "at" and the institution: the person speaks ("Michiel
+# Hogerheijde from Leiden Observatory, Netherlands, stated ..."), not the institution.
+_MEMBER_BEFORE = re.compile(r"(?:^|[,;:]\s+|¶\s*,?\s*)(?P<person>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s+"
+                            r"(?P<prep>(?:from|of|at)(?:\s+the)?)\s+$")
+
+
+def person_like_name(run: str) -> bool:
+    """True for a run that names a person, not an institution ("Leiden Observatory")."""
+    return person_like(run) and run.split()[-1] not in ORG_TAIL and not _INSTITUTION.search(run)
+
+
+_INSTITUTION = re.compile(r"\b(?:Observatory|Laboratory|Lab|Museum|Hospital|Clinic|School|Library|Zoo|Agency|Office|"
+                          r"Department|Ministry|Service|Centre|Center|Institute|University|College|Society|Academy)\b")
 
 
 def _named(speaker: str | None, appositive: str | None) -> str | None:

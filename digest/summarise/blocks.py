@@ -43,8 +43,9 @@ def pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: lis
     # What the event is about: the titles, the leads and the best event sentence.
     about = " ".join([*(e.title for e in reports), *(c.sentence.text for c in events if c.sentence.position < 3),
                       *(c.sentence.text for c in top), dek or ""])
+    seen = " ".join([*(e.title for e in reports), dek or "", *(c.sentence.text for c in top)])
     ahead = pick_next(events, used=event | {c.sentence for c in events if c.sentence.position == 0},
-                      shown=top, about=about)
+                      shown=top, about=about, seen=seen)
     used = {c.sentence for c in ahead}
     # Told by one report, What happened is its lead alone (with the "Now ..." sentence that makes
     # it news), as the seed tells the event: a second sentence was most often a detail, colour or

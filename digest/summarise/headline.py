@@ -51,7 +51,16 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
             title = title[: match.start()].rstrip()
         else:
             break
-    return _drop_head(title, names)
+    title = _drop_head(title, names)
+    # "A named tropical system is likely by Labor Day. Here’s how it could affect weekend plans": the
+    # tease after the news sends the reader to the page; the brief tells the news.
+    teaser = _TEASER_TAIL.search(title)
+    return title[: teaser.start()].rstrip(" -–—:;,.") if teaser and len(title[: teaser.start()].split()) >= 4 else title
+
+
+_TEASER_TAIL = re.compile(r"(?:(?<=[.:;!?])|\s[-–—|])\s+(?:Here['’]s|Here (?:is|are)|What (?:we|you) (?:know|need to know)|"
+                          r"What to (?:know|expect)|Why it matters|See (?:the )?(?:photos|pictures|video)|Watch)\b.*$",
+                          re.IGNORECASE)
 
 
 def _institution(name: str) -> bool:

@@ -20,20 +20,22 @@ MAX_NEXT = 2
 
 
 def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: Sequence[Candidate] = (),
-              about: str = "") -> list[Candidate]:
+              about: str = "", seen: str | None = None) -> list[Candidate]:
     """Return up to two forward-looking sentences about this event, firm cues first; maybe none.
 
     Scheduled steps, plans and attributed expectations qualify; a quote fragment, a person's
     direct quote (that is Who said what), a sentence addressed to the reader ("you will notice")
     and a look ahead that shares nothing with ``about`` (the event: its titles and lead sentence)
     do not. Sentences that repeat one of ``shown`` (the event sentence) are left out: a deal's
-    terms restated in the future tense are not its next step.
+    terms restated in the future tense are not its next step. "This <thing>" must be a thing
+    ``seen`` (what the reader has read above: the titles, the dek, What happened) tells of, when
+    given; else one its report told of before.
     """
     pool = []
     for c in candidates:
         if c.sentence in used or not 6 <= word_count(c) <= 50 or not _whole(_answered(c, candidates)):
             continue
-        if not (_pronoun_named(c.sentence.text) and _introduced(c, candidates)):
+        if not (_pronoun_named(c.sentence.text) and _introduced(c, candidates, seen)):
             continue
         score = _next_score(c)
         if score >= 2.0 and (not about or _on_event(c, about)):
@@ -93,17 +95,27 @@ def _may_be_person(run: str) -> bool:
 # "this volume", "these measures": a thing the article must have introduced before; times are not things
 # ("those" is left alone: "those insured by the program" introduces its own).
 _DEICTIC = re.compile(r"\b(?:this|these)\s+(?!(?:week|month|year|spring|summer|fall|autumn|winter|weekend|morning|"
-                      r"afternoon|evening|time|season|quarter|term|decade|century)\b)([a-z]{3,})")
+                      r"afternoon|evening|time|season|quarter|term|decade|century|scale|size|kind|sort|type|magnitude)\b)([a-z]{3,})")
 
 
-def _introduced(c: Candidate, candidates: list[Candidate]) -> bool:
-    """True unless the sentence points at "this <thing>" that no earlier sentence of its entry mentions."""
-    wanted = [m.group(1).rstrip("s") for m in _DEICTIC.finditer(QUOTE_SPAN.sub(" ", c.sentence.text))]
+def _introduced(c: Candidate, candidates: list[Candidate], seen: str | None = None) -> bool:
+    """True unless the sentence points at "this <thing>" that the reader has not been told of (``seen``;
+    without it, no earlier sentence of its entry mentions it), or ends on a bare "this" or "that"
+    ("... hopes to change that."): shown alone, What next would leave the reader asking what."""
+    narration = QUOTE_SPAN.sub(" ", c.sentence.text)
+    if _BARE_DEMONSTRATIVE.search(c.sentence.text):
+        return False
+    wanted = [m.group(1).rstrip("s") for m in _DEICTIC.finditer(narration)]
     if not wanted:
         return True
-    earlier = " ".join(o.sentence.text.lower() for o in candidates
-                       if o.sentence.entry == c.sentence.entry and o.sentence.position < c.sentence.position)
+    earlier = seen.lower() if seen is not None else " ".join(
+        o.sentence.text.lower() for o in candidates
+        if o.sentence.entry == c.sentence.entry and o.sentence.position < c.sentence.position)
     return all(noun in earlier for noun in wanted)
+
+
+# "IK Multimedia hopes to change that.": a demonstrative with nothing after it points back.
+_BARE_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat)\s*[.!]\s*$")
 
 
 _NEAR_LEAD = 4  # sentences

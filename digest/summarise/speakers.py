@@ -24,6 +24,8 @@ _MEMBER_OF = re.compile(r"(?:The\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0
 _AFFILIATED = re.compile(
     r"(?P<name>[A-Z][^,]*?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*['’]s\s+[A-Z][^,]*"
 )
+# An institution named without "the": "Colorado State University", "Google" (one word).
+_NO_ARTICLE = re.compile(r"^(?!University\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+(?:University|College)$|^[A-Z][\w.&-]*$")
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split()
                          # people left unnamed ("Aides say she has family obligations"): no speaker
                          + "aides sources experts critics analysts insiders observers supporters opponents friends "
@@ -50,7 +52,8 @@ def clean_speaker(raw: str) -> str | None:
         return speaker.lower()
     member = _MEMBER_OF.fullmatch(speaker)
     if member and member.group("org").split()[-1] in ORG_TAIL and person_like(member.group("name")):
-        return f"{member.group('name')} of the {member.group('org')}"  # "the Wilson Center's Robert Daly"
+        org = member.group("org")  # "the Wilson Center's Robert Daly"; "Colorado State University's Stephen Leisz"
+        return f"{member.group('name')} of {'' if _NO_ARTICLE.search(org) else 'the '}{org}"
     affiliated = _AFFILIATED.fullmatch(speaker)
     if affiliated and person_like(affiliated.group("name")) and not POSSESSIVE.search(affiliated.group("name")):
         return speaker  # "Michael Shadlen of Columbia's Zuckerman Institute": the possessive is the institution's

@@ -92,6 +92,7 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
             and _own_or_lead(c, lead[0])
             and not _AHEAD.search(c.sentence.text)  # "Supporters will take to the streets on Friday": What next's
             and not _TOLD_ABOVE.search(c.sentence.text)  # "The team made the announcement Thursday": which one?
+            and not _ALSO.match(c.sentence.text)  # "Brightstar also handles trade-ins for ...": a side fact, added
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
     after = (news_first(pick_happened(firm), headline) if firm else []) or _follows_on(pool, lead[0])
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
@@ -111,6 +112,8 @@ _BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says
 # A sentence whose news is the one told above it: "The team made the announcement Thursday afternoon."
 _TOLD_ABOVE = re.compile(r"\b(?:made|confirmed|announced|revealed)\s+the\s+(?:announcement|decision|news|move)\b"
                          r"(?!\s+(?:to|that|of)\b)")
+# "also" in a sentence's opening clause: it adds to what was told before, a side fact under the dek.
+_ALSO = re.compile(r"^[^,;:]{0,80}?\balso\b")
 # A step still to come ("will take to the streets on Friday"): What next's, never What happened's.
 _AHEAD = re.compile(r"\b(?:will|shall|is due to|are due to|is set to|are set to|plans? to)\b")
 
