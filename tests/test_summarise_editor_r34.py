@@ -147,3 +147,22 @@ def test_a_side_fact_told_with_also_does_not_follow_the_lead_moved_up_as_the_dek
     b = brief(text, title="Velmora Phones said to start trade-in program in stores")
     assert b.what_happened[0].startswith("Velmora Phones is starting a trade-in program")
     assert not any("also started" in s for s in b.what_happened)
+
+
+def test_a_standfirst_stating_the_news_is_what_happened_when_the_opening_is_colour():
+    # The news scorer all but rules the opening out: shown as What happened under the standfirst as
+    # the dek, the brief would tell colour as the news ("As far as we know, there are no Saturnians").
+    text = ("OK, everybody, wave at Velmora!\n\n"
+            "As far as we know, there are no Velmorans on Velmora.\n\n"
+            "There are no sirens on its moons nor large, monolithic stargates floating just outside them.\n\n"
+            "And even if there were, they couldn't see us.\n\n"
+            "We're more than a billion kilometers away.\n\n"
+            "“We want everybody to step outside and smile for the camera,” said Ana Lind, a scientist at Estrava.\n\n"
+            "You can find the times for your town on the agency's website.\n\n"
+            "“It will be the first picture of its kind that people know in advance,” Lind said.\n\n"
+            "Will you be outside to wave?")
+    standfirst = "On Friday, the Estrava spacecraft will take pictures of the planet Velmora."
+    b = brief(text.replace("wave at Velmora", "wave at the ringed planet"), title="OK, everybody, wave at the ringed planet!",
+              summary=standfirst)
+    assert b.what_happened[0] == standfirst
+    assert not any("Velmorans" in s for s in b.what_happened)

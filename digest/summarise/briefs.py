@@ -108,10 +108,13 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
             and (dek is None or c in lead or not near_duplicate(c.sentence.text, dek))]
     happened, said, ahead = pick_blocks(ranked, reports, rest, budget=budget - len((dek or "").split()), lead=lead,
                                         dek=dek, years=years)
-    # When no report's opening could state the event (What happened would open deep in the text),
-    # the standfirst that does is What happened, and there is no dek.
-    if dek is not None and (not lead or lead[0].sentence.position >= OPENING) and dek == standfirst(headline_entry) \
-            and lead_states_event(dek):
+    # When no report's opening could state the event (What happened would open deep in the text), or
+    # a single report's opening the news scorer all but rules out is all there is ("As far as we
+    # know, there are no Saturnians on Saturn."), the standfirst that does is What happened, and
+    # there is no dek: a brief without a dek lacks a part, one whose What happened is colour is wrong.
+    weak = len(reports) == 1 and bool(lead) and lead[0].news < _WEAK_LEAD
+    if dek is not None and (not lead or lead[0].sentence.position >= OPENING or weak) \
+            and dek == standfirst(headline_entry) and lead_states_event(dek):
         # What happened's own pick, deep in the text, follows only when it tells what happened or what
         # someone said that day; a state that explains the news ("Google's knowledge graph organizes
         # information ...") does not.
@@ -120,6 +123,7 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     return headline, dek, (happened, said, ahead)
 
 
+_WEAK_LEAD = 0.15  # the news score below which a single report's chosen opening is no statement of its news
 _CLOSE = 0.1  # how near another report's lead must score to the chosen one to take its place
 _MORE_SHARED = 0.1  # by how much more its title must share the other reports' titles
 
