@@ -166,3 +166,36 @@ def test_a_standfirst_stating_the_news_is_what_happened_when_the_opening_is_colo
               summary=standfirst)
     assert b.what_happened[0] == standfirst
     assert not any("Velmorans" in s for s in b.what_happened)
+
+
+def test_a_next_step_closing_on_he_said_names_its_speaker():
+    text = ("Velmora's Christians greeted the army's removal of President Tomas Brandt with relief on Thursday, church "
+            "leaders said.\n\n"
+            "Youssef Lind, a prominent Christian commentator and editor of the weekly Al-Velmora, said the church had "
+            "kept out of politics.\n\n"
+            "The biggest threat was that liberals and moderate Muslims in Velmora will fail again to overcome their "
+            "divisions, he said.")
+    b = brief(text, title="Velmora's Christians relieved at Brandt's fall")
+    assert b.what_next and b.what_next[0].endswith("divisions, Youssef Lind said.")
+
+
+def test_also_in_a_relative_clause_of_a_role_is_left_out():
+    from digest.summarise.roleshow import with_role
+    assert with_role("Ana Lind", "a researcher at Velmora University, who also was not involved in the study",
+                     after=True) == "Ana Lind, a researcher at Velmora University, who was not involved in the study"
+
+
+def test_words_said_at_the_time_of_an_old_event_and_their_continuation_are_no_statement_on_this_news():
+    from digest.summarise.quotes import said_earlier
+    assert said_earlier("“I looked at the first reaction of our partners,” Brandt said at the time.")
+    assert said_earlier("“It is hard to make an auditor laugh,” Ana Lind told the Velmora Post then.")
+    assert not said_earlier("“We will win,” Lind said at the time of the vote on Monday.")
+    assert not said_earlier("Lind said the vote would be held then.")
+    text = ("Velmora's former president Tomas Brandt has long blamed Estrava for the protests against him, officials "
+            "said on Monday, as Estrava accused his allies of hacking its election.\n\n"
+            "In 2011, Brandt accused Estrava of stirring up the crowds in the capital.\n\n"
+            "“I looked at the first reaction of our partners,” Brandt said at the time.\n\n"
+            "“They heard the signal and began active work,” Brandt continued.\n\n"
+            "Estrava's foreign minister Ana Lind said on Monday that the hacking was “an attack on our democracy.”")
+    b = brief(text, title="Estrava accuses Brandt's allies of hacking its election")
+    assert not any("at the time" in q.text or "continued" in q.text for q in b.who_said_what)

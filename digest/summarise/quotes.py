@@ -71,13 +71,18 @@ def find_statements(sentences: list[Sentence], *, roles: dict[str, str] | None =
             speaker = names.resolve(raw, index)
             if speaker:
                 extra = _continuation(sentences, index) if direct else ()
-                out.append(Statement(sentence, names.with_role(speaker), direct, extra, earlier=said_earlier(sentence.text)))
+                shown = names.with_role(speaker)
+                # '"...," Putin continued.' after words he "said at the time": still then, not now
+                carried = bool(out and out[-1].earlier and out[-1].speaker == shown
+                               and out[-1].sentence.position >= sentence.position - 2 and _CARRIES_ON.search(sentence.text))
+                out.append(Statement(sentence, shown, direct, extra, earlier=said_earlier(sentence.text) or carried))
                 names.note_speaker(speaker, index)
     if roles is not None:
         roles.update(names.roles)
     return out
 
 
+_CARRIES_ON = re.compile(r"\b(?:continued|added|went on)\b")
 _TIME_GAP = r"(?:\s+(?:on|last|this|late|early)\s+[A-Z]?[a-z]+)?"
 # What a second speaker in the same sentence does with their words: speech, or taking a side.
 _SIDE_VERBS = rf"(?:{SPEECH_VERBS}|endorsed|backed|welcomed|rejected|condemned|criticized|criticised|praised|called for|vowed)"
@@ -111,9 +116,15 @@ _HAS_SAID = re.compile(r"^(?:(?:[A-Z][\w’'.&-]*|the|of)\s+){1,6}(?:had\s+(?:(?
 
 
 def said_earlier(text: str) -> bool:
-    """True when the article marks a statement as made long before ("told TechCrunch last year", "said in 2019")."""
+    """True when the article marks a statement as made long before ("told TechCrunch last year", "said in
+    2019", "Putin said at the time.", "told The Post then.")."""
     masked = QUOTE.sub(" ¶ ", text)
-    return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked) or _HAS_SAID.search(masked))
+    return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked) or _HAS_SAID.search(masked)
+                or _AT_THE_TIME.search(masked))
+
+
+# An attribution closing on "at the time" or "then": the words were said back when something told before happened.
+_AT_THE_TIME = re.compile(rf"\b(?:{SPEECH_VERBS})\b{_LISTENER}{{0,6}}?\s+(?:at\s+the\s+time|then)\s*[.!]?\s*$")
 
 
 def two_voices(text: str) -> list[tuple[str, str]] | None:

@@ -55,6 +55,7 @@ def with_role(name: str, role: str, *, after: bool) -> str:
     """
     role = role[:-1] if re.search(r"[a-z]{3}\.$", role) else role  # the sentence's full stop, not the role's
     role = role.removeprefix("also ")  # "Michael Hayden, also the former head of ...": "also" ties it to a role not shown
+    role = re.sub(r"\b(who|which)\s+also\s+", r"\1 ", role)  # "..., who also was not involved": nobody else is shown
     if after and (place := _WHERE.match(role)):
         role = place.group(1)  # "an elder from Landy-Nawa where the Georgians have ...": the clause tells of the place
     words = role.split()
