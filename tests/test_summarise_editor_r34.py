@@ -199,3 +199,99 @@ def test_words_said_at_the_time_of_an_old_event_and_their_continuation_are_no_st
             "Estrava's foreign minister Ana Lind said on Monday that the hacking was “an attack on our democracy.”")
     b = brief(text, title="Estrava accuses Brandt's allies of hacking its election")
     assert not any("at the time" in q.text or "continued" in q.text for q in b.who_said_what)
+
+
+# A code review by a separate session (round 34's rules) ----------------------------------------
+# Each test restates a place where a new rule reached too far or fell short, and fails on the rules
+# as first committed (b72fa42).
+
+_BRIDGE = ("Nobody in Velmora ever liked the old bridge.\n\n"
+           "Could it be that the city is finally getting a new one?\n\n"
+           "The council approved a new river bridge on Monday after a decade of debate, with a vote of 7-2.\n\n"
+           "The bridge will cost $40 million and take three years to build.\n\n"
+           "“We have waited long enough,” said Mayor Tom Hale.\n\n"
+           "Councillor Ana Lind, who voted against, said the money should go to schools.\n\n"
+           "Residents will be asked to choose the bridge's name in a vote next spring.\n\n"
+           "Across the river, Estrava's mayor Rosa Tamm resigned after a row over bus fares.\n\n"
+           "The Herald is the city's oldest newspaper, founded in 1871.")
+
+
+def test_review_a_standfirst_about_a_side_item_late_in_the_text_is_neither_dek_nor_what_happened():
+    side = "Estrava mayor Rosa Tamm resigned after a row over bus fares."
+    b = brief(_BRIDGE, title="Velmora finally gets its bridge", summary=side)
+    assert b.dek != side and side not in b.what_happened
+    blurb = "News, analysis and opinion from the Herald, the city's oldest newspaper since 1871."
+    assert brief(_BRIDGE, title="Velmora finally gets its bridge", summary=blurb).dek != blurb
+
+
+def test_review_an_opening_clause_whose_time_dates_the_main_verb_still_makes_the_standfirst_stale():
+    from digest.summarise import dek
+    for stale in ("During a visit to Estrava in March 2019, Mayor Tom Hale promised the city a new river bridge.",
+                  "Speaking in Estrava two years ago, Mayor Tom Hale promised the city a new river bridge."):
+        assert dek.long_before(dek._without_participle(stale))
+    # the clause's time is background only when the main clause names its own day
+    assert not dek.long_before(dek._without_participle(
+        "Calling the vote two months ago a test, the Velmora council said yesterday it was satisfied with the bridge."))
+
+
+def test_review_this_week_with_a_comma_still_leans_back():
+    from digest.summarise.dek import _stands
+    assert not _stands("This week, he quit as chair of the Velmora water board after a row over a rise in prices.",
+                       standfirst=True)
+    assert not _stands("This week, however, the Velmora water board lost its chair after a row over prices.",
+                       standfirst=True)
+    assert _stands("This week's Velmora water board meeting saw the chair quit after a row over a rise in prices.",
+                   standfirst=True)
+
+
+def test_review_acronyms_before_a_name_are_not_calmed():
+    from digest.summarise.shape import tidy
+    assert tidy("IT Minister Ana Lind said on Monday that the network would reach every home.").startswith("IT Minister")
+    assert tidy("AS Roma beat Velmora United 2-0 on Sunday.").startswith("AS Roma")
+    assert tidy("HONG Kong police said two men were held.").startswith("Hong Kong")
+
+
+def test_review_a_label_before_a_colon_keeps_its_headline_and_watch_the_noun_is_news():
+    from digest.summarise.headline import clean_headline
+    assert clean_headline("Velmora mayor Ana Lind: Here's why I am stepping down") == \
+        "Velmora mayor Ana Lind: Here's why I am stepping down"
+    assert clean_headline("Tropical storm nears Velmora coast: Watch issued for the islands") == \
+        "Tropical storm nears Velmora coast: Watch issued for the islands"
+
+
+def test_review_a_person_from_a_company_named_like_a_person_speaks_and_a_title_or_a_group_is_no_person():
+    from digest.summarise.attribution import attribute
+    assert attribute("Tom Hale from Velmora Water said the rise was needed to pay for new pipes across the city.") == (
+        "Tom Hale from Velmora Water", False)
+    assert attribute("Chief Economist at Velmora University Ana Lind said that the rates would rise.") == ("Ana Lind", False)
+    assert attribute("Senior Analysts at Velmora Bank said that the rates would rise.") is None
+
+
+def test_review_other_words_for_also_keep_a_side_fact_out_from_under_the_dek():
+    for side in ("Miami-based Estrava started trade-in programs for two carriers in stores last week as well, amid brisk "
+                 "demand for refurbished phones.",
+                 "Miami-based Estrava, meanwhile, started trade-in programs for two carriers in stores last week, amid "
+                 "brisk demand for refurbished phones.",
+                 "Rival Estrava started similar trade-in programs for two carriers in stores last week, amid brisk "
+                 "demand for refurbished phones."):
+        text = ("Velmora Phones is starting a trade-in program this month aimed at getting users to upgrade to its new "
+                "model, people with knowledge of the plans said.\n\n" + side + "\n\n"
+                "“This will help them sell more phones,” said Ana Lind, an analyst at Velmora Research.\n\n"
+                "A spokeswoman for Velmora Phones declined to comment.")
+        b = brief(text, title="Velmora Phones said to start trade-in program in stores")
+        assert b.what_happened[0].startswith("Velmora Phones is starting"), side
+
+
+def test_review_a_time_inside_its_own_sentence_is_no_pointer_back():
+    from digest.summarise.nextsteps import _BARE_DEMONSTRATIVE
+    from digest.summarise.shape import leans_back
+    assert not _BARE_DEMONSTRATIVE.search("Construction will start in March, and the ferry will stop running soon after that.")
+    assert _BARE_DEMONSTRATIVE.search("Velmora Audio hopes to change that.")
+    assert not leans_back("At the same time as the pool closes in March, the council will open a temporary pool.")
+    assert leans_back("At the same time, the council will open a temporary pool.")
+
+
+def test_review_an_article_the_writer_used_stays():
+    from digest.summarise.speakers import clean_speaker
+    assert clean_speaker("Army's Tom Hale") == "Tom Hale of the Army"
+    assert clean_speaker("Open University's Ana Lind") == "Ana Lind of the Open University"

@@ -18,10 +18,11 @@ from digest.summarise.names import (
     PRONOUN,
     QUOTE,
     is_group,
+    is_title,
     person_like,
     object_name,
 )
-from digest.summarise.jobs import JOB
+from digest.summarise.jobs import JOB, JOB_WORD
 from digest.summarise.roles import ROLE_OPENER
 from digest.summarise.speakers import clean_speaker
 
@@ -190,7 +191,10 @@ def _subject(lead_in: str, speaker: str | None) -> str | None:
     if speaker is None or not PREPOSITION_END.search(lead_in):
         return speaker
     member = _MEMBER_BEFORE.search(lead_in)
-    if member and person_like(member.group("person")) and not person_like_name(speaker):
+    person = member.group("person") if member else ""
+    # (a title is no person: "Chief Economist at Velmora University Ana Lind" names Ana Lind, as before)
+    if member and person_like(person) and not any(is_title(w) for w in person.split()) and not JOB_WORD.search(re.sub(r"s\b", "", person)) \
+            and (len(speaker.split()) <= 2 or not person_like_name(speaker)):
         return f"{member.group('person')} {member.group('prep')} {speaker}"  # "Michiel Hogerheijde from Leiden Observatory"
     name = object_name(speaker)
     return name if name and name[:1].isupper() else None  # "from the University of Auckland": no "of Auckland"

@@ -100,9 +100,9 @@ def _fits(sentence: str, entry: Entry, about: str, *, headline: str, shown: Sequ
     before the news, reads whole, adds to the headline, is on topic, is no sentence a block shows
     and names the blocks' day."""
     return (_stands(sentence, standfirst=standfirst)
-            and not long_before(_PARTICIPLE_OPENER.sub("", sentence) if standfirst else sentence)
+            and not long_before(_without_participle(sentence) if standfirst else sentence)
             and _whole(sentence, entry.summary) and not _echoes(sentence, headline)
-            and (_on_topic(sentence, about) or standfirst and _told_in(sentence, entry.text))
+            and (_on_topic(sentence, about) or standfirst and _told_in(sentence, entry))
             and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown))
 
 
@@ -134,20 +134,40 @@ def _on_topic(sentence: str, about: str) -> bool:
 
 # A participle clause opening a standfirst ("Calling the return to school two months ago the litmus
 # test, the ministry said yesterday ..."): its time is the background's, not the news's.
-_PARTICIPLE_OPENER = re.compile(r"^[A-Z][a-z]+ing\b[^,;:]{0,120},\s+(?=(?:the\s+)?[A-Z])")
+_PARTICIPLE_OPENER = re.compile(r"^(?!(?:During|Following|According|Including|Regarding|Concerning|Pending|Notwithstanding)\b)"
+                                r"[A-Z][a-z]+ing\b[^,;:]{0,120},\s+(?=(?:the\s+)?[A-Z])")
+# The main clause's own day: "... the ministry said yesterday ..."
+_OWN_DAY = re.compile(r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening)|(?:on |last )?(?:Mon|Tues|Wednes|Thurs|"
+                      r"Fri|Satur|Sun)day)\b", re.IGNORECASE)
+
+
+def _without_participle(sentence: str) -> str:
+    """A standfirst without an opening participle clause when its main clause names its own day: the
+    clause's time is the background's ("Calling the return to school two months ago the litmus test,
+    the ministry said yesterday ..."); else whole ("Speaking two years ago, the minister promised ...")."""
+    opener = _PARTICIPLE_OPENER.match(sentence)
+    return sentence[opener.end():] if opener and _OWN_DAY.search(sentence[opener.end():]) else sentence
+
+
 # A site's own description, the same on every page: "The latest news and headlines from ..."
-_SITE_BLURB = re.compile(r"^(?:The\s+)?(?:latest|breaking|top)\s+(?:news|headlines|stories)\b", re.IGNORECASE)
+_SITE_BLURB = re.compile(r"^(?:(?:Get|Read|See|Stay up to date with|All)\s+)?(?:the\s+)?(?:latest|breaking|top)\s+"
+                         r"(?:news|headlines|stories|updates)\b", re.IGNORECASE)
+_TOLD_EARLY = 6  # sentences: a standfirst that ties to no word of the title is told this early in the text
 
 
-def _told_in(standfirst: str, text: str) -> bool:
+def _told_in(standfirst: str, entry: Entry) -> bool:
     """True when the article tells what its standfirst says: most of its words are in the text. A
     publisher's summary may word the news otherwise than the opening ("Penalties for those who
     refuse to self-isolate are to be increased to a maximum of £10,000 ..." over a lead on the
     quarantine list), but names someone or something of the text, or a number; a site's blurb is
     the same on every page and tells of none, and a line with no name ("The most powerful man in
     media warned ...", "Coal has been in a slow-motion death spiral") is a tease or background."""
-    return (not _SITE_BLURB.match(standfirst) and overlap(standfirst, text) >= 0.6
-            and bool(key_terms(standfirst) & key_terms(text)))
+    if _SITE_BLURB.match(standfirst) or overlap(standfirst, entry.text) < 0.6 or not key_terms(standfirst) & key_terms(entry.text):
+        return False
+    # ... and is the article's news, not a side item of its last paragraphs: it shares a word with the
+    # title, or the text tells it early
+    return overlap(standfirst, entry.title) > 0 or any(
+        overlap(standfirst, s.text) >= 0.6 for s in tidied(entry.text)[:_TOLD_EARLY])
 
 
 def _whole(sentence: str, summary: str) -> bool:
@@ -211,14 +231,15 @@ def _stands(sentence: str, *, standfirst: bool = False) -> bool:
     make it harder to ..."), which editors take as a dek; it still may not talk to the reader."""
     narration = QUOTE_SPAN.sub(" ", main_clause(sentence))
     # "This week's ICANN conference saw ...": a standfirst names its time, it points at nothing before.
-    leans = leans_back(_THIS_TIME.sub("", sentence) if standfirst else sentence)
+    leans = leans_back(_THIS_TIME.sub("The ", sentence) if standfirst else sentence)
     speculates = aside_or_background(narration) if standfirst else not_news(narration)
     return (8 <= len(sentence.split()) <= 55
             and not (sentence.rstrip("”\"' ").endswith("?") or leans or speculates
                      or quotes_heavily(sentence, most=12) or furniture(sentence) or unintroduced(sentence)))
 
 
-_THIS_TIME = re.compile(r"^This (?:week|weekend|morning|afternoon|evening|year|month|season)(?:['’]s)?\b,?\s*")
+# "This week's ICANN conference": a time, not a pointer back; "This week, he quit ..." still leans back.
+_THIS_TIME = re.compile(r"^This (?:past )?(?:week|weekend|morning|afternoon|evening|year|month|season)['’]s\s+")
 
 
 def timing_words(text: str) -> frozenset[str]:

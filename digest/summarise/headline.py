@@ -58,8 +58,10 @@ def clean_headline(title: str, *, outlets: tuple[str, ...] = (), site: str = "")
     return title[: teaser.start()].rstrip(" -–—:;,.") if teaser and len(title[: teaser.start()].split()) >= 4 else title
 
 
-_TEASER_TAIL = re.compile(r"(?:(?<=[.:;!?])|\s[-–—|])\s+(?:Here['’]s|Here (?:is|are)|What (?:we|you) (?:know|need to know)|"
-                          r"What to (?:know|expect)|Why it matters|See (?:the )?(?:photos|pictures|video)|Watch)\b.*$",
+# (after a sentence's stop or a dash, never a colon: "Velmora mayor Ana Lind: Here's why I am stepping down")
+_TEASER_TAIL = re.compile(r"(?:(?<=[.!?])|\s[-–—|])\s+(?:Here['’]s|Here (?:is|are)|What (?:we|you) (?:know|need to know)|"
+                          r"What to (?:know|expect)|Why it matters|See (?:the )?(?:photos|pictures|video)|"
+                          r"Watch(?=\s*(?::|live\b|video\b)))\b.*$",
                           re.IGNORECASE)
 
 

@@ -115,7 +115,8 @@ def _introduced(c: Candidate, candidates: list[Candidate], seen: str | None = No
 
 
 # "IK Multimedia hopes to change that.": a demonstrative with nothing after it points back.
-_BARE_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat)\s*[.!]\s*$")
+# ("... soon after that.", "... well before this.": a time inside the sentence, not a pointer back)
+_BARE_DEMONSTRATIVE = re.compile(r"(?<!\bafter )(?<!\bbefore )(?<!\bthan )(?<!\blike )\b(?:[Tt]his|[Tt]hat)\s*[.!]\s*$")
 
 
 _NEAR_LEAD = 4  # sentences

@@ -15,7 +15,8 @@ DANGLING = re.compile(
     r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
     r"Although|Besides|Moreover|Furthermore|Nor|Neither|Likewise|Similarly|Here|There|"
     r"\w+ (?:decades?|years?|months?|weeks?|days?|hours?|minutes?) (?:later|earlier)|(?:No|Yes|Well|Oh|Sure|Look)(?=,)|"
-    r"Now,? (?:he|she|it|they)\b|At the same time\b|(?:The|This|That) (?:admission|revelation|disclosure)(?! (?:of|to|that|by)\b)|"
+    r"Now,? (?:he|she|it|they)\b|At the same time(?! (?:as|that|last|next)\b)\b|"
+    r"(?:The|This|That) (?:admission|revelation|disclosure)(?! (?:of|to|that|by)\b)|"
     r"In (?:addition|response|turn|contrast|fact|comparison|exchange|return)|By comparison|As a result|"
     r"In (?:all|both|each|either|neither) (?:\w+ )?(?:of (?:the|these|those) )?(?:cases?|instances?)\b|Despite (?:this|that)|"
     r"The (?:move|decision|announcement|change|comments?|remarks?|deal|plan|measure|report|"
@@ -261,8 +262,9 @@ def tidy(text: str) -> str:
 # A drop cap's word set in capitals before a name ("SOUTH Korea has swiftly endorsed ..."): only
 # words that open a name or a lead, never an acronym ("NASA Administrator", "UK Prime Minister").
 _SHOUTED_BEFORE_NAME = re.compile(r"^([A-Z]{2,})(?= [A-Z][a-z])")
-_SHOUTED_NAME_WORDS = _SHOUTED | frozenset(
-    "SOUTH NORTH EAST WEST NEW FORMER PRIME PRESIDENT THIS LAST WHEN SAINT SAN LOS LAS".split())
+# (not _SHOUTED's small words: "IT Minister", "AS Roma", "ON Semiconductor" are names)
+_SHOUTED_NAME_WORDS = frozenset(
+    "SOUTH NORTH EAST WEST NEW FORMER PRIME PRESIDENT THE THIS LAST WHEN AFTER SAINT SAN LOS LAS HONG UNITED".split())
 
 
 # Month names and common irregular pasts and speech verbs, shared with event.py and tense.py.

@@ -24,8 +24,8 @@ _MEMBER_OF = re.compile(r"(?:The\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0
 _AFFILIATED = re.compile(
     r"(?P<name>[A-Z][^,]*?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*['’]s\s+[A-Z][^,]*"
 )
-# An institution named without "the": "Colorado State University", "Google" (one word).
-_NO_ARTICLE = re.compile(r"^(?!University\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+(?:University|College)$|^[A-Z][\w.&-]*$")
+# An institution named without "the": "Colorado State University" ("the Army", "the Open University" keep it).
+_NO_ARTICLE = re.compile(r"^(?!(?:University|Open|City)\b)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+(?:University|College)$")
 _SPEAKER_BAD = frozenset("it which who that this they we i you one".split()
                          # people left unnamed ("Aides say she has family obligations"): no speaker
                          + "aides sources experts critics analysts insiders observers supporters opponents friends "

@@ -112,8 +112,8 @@ _BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says
 # A sentence whose news is the one told above it: "The team made the announcement Thursday afternoon."
 _TOLD_ABOVE = re.compile(r"\b(?:made|confirmed|announced|revealed)\s+the\s+(?:announcement|decision|news|move)\b"
                          r"(?!\s+(?:to|that|of)\b)")
-# "also" in a sentence's opening clause: it adds to what was told before, a side fact under the dek.
-_ALSO = re.compile(r"^[^,;:]{0,80}?\balso\b")
+# "also", "as well", "too", "meanwhile", "similar": it adds to what was told before, a side fact under the dek.
+_ALSO = re.compile(r"^[^;:]{0,100}?(?:\b(?:also|as well|meanwhile|similar)\b|\btoo\b(?=[,.]))")
 # A step still to come ("will take to the streets on Friday"): What next's, never What happened's.
 _AHEAD = re.compile(r"\b(?:will|shall|is due to|are due to|is set to|are set to|plans? to)\b")
 
