@@ -295,3 +295,15 @@ def test_review_an_article_the_writer_used_stays():
     from digest.summarise.speakers import clean_speaker
     assert clean_speaker("Army's Tom Hale") == "Tom Hale of the Army"
     assert clean_speaker("Open University's Ana Lind") == "Ana Lind of the Open University"
+
+
+def test_an_also_after_a_comma_clause_tells_the_lead_on_and_the_lead_stays_the_dek():
+    # Round 36, a blind A/B: letting "also" anywhere before the verb turn the lead back into What
+    # happened cost two briefs their dek (A -> C, B -> C); an "also" after a clause set off by commas
+    # tells the lead's own event on ("The killings ..., around 200 km from Jammu, also cast a shadow ...").
+    from digest.summarise.storydek import _ALSO
+    assert not _ALSO.match("The killings in the Gool area of Velmora district, around 200 km from the capital, also cast "
+                           "a shadow over the Estrava pilgrimage, which was suspended.")
+    assert not _ALSO.match("Working off a script from his advisers, Mr. Brandt is also tempering his language on trade.")
+    assert _ALSO.match("Miami-based Estrava also started trade-in programs for two carriers in stores last week.")
+    assert _ALSO.match("Miami-based Estrava, meanwhile, started trade-in programs for two carriers in stores last week.")
