@@ -192,10 +192,12 @@ def _subject(lead_in: str, speaker: str | None) -> str | None:
         return speaker
     member = _MEMBER_BEFORE.search(lead_in)
     person = member.group("person") if member else ""
-    # (a title is no person: "Chief Economist at Velmora University Ana Lind" names Ana Lind, as before)
-    if member and person_like(person) and not any(is_title(w) for w in person.split()) and not JOB_WORD.search(re.sub(r"s\b", "", person)) \
-            and (len(speaker.split()) <= 2 or not person_like_name(speaker)):
-        return f"{member.group('person')} {member.group('prep')} {speaker}"  # "Michiel Hogerheijde from Leiden Observatory"
+    # A title or a job is no person ("Chief Economist at Velmora University Ana Lind" names Ana Lind, as
+    # before; "Senior Analysts at Velmora Bank" nobody); a longer object ending on a person's name is hers.
+    singular = re.sub(r"s\b", "", person)
+    if member and person_like(person) and not any(is_title(w) for w in person.split()) and not JOB_WORD.search(singular) \
+            and (len(speaker.split()) <= 2 or not _names_person(speaker)):
+        return f"{person} {member.group('prep')} {speaker}"  # "Michiel Hogerheijde from Leiden Observatory"
     name = object_name(speaker)
     return name if name and name[:1].isupper() else None  # "from the University of Auckland": no "of Auckland"
 
@@ -206,7 +208,7 @@ _MEMBER_BEFORE = re.compile(r"(?:^|[,;:]\s+|¶\s*,?\s*)(?P<person>[A-Z][\w'’.-
                             r"(?P<prep>(?:from|of|at)(?:\s+the)?)\s+$")
 
 
-def person_like_name(run: str) -> bool:
+def _names_person(run: str) -> bool:
     """True for a run that names a person, not an institution ("Leiden Observatory")."""
     return person_like(run) and run.split()[-1] not in ORG_TAIL and not _INSTITUTION.search(run)
 
