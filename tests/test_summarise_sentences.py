@@ -172,16 +172,18 @@ def test_a_2_mb_entry_of_quote_heavy_prose_summarises_quickly():
     from digest.summarise.sentences import MAX_ENTRY_CHARS
     from tests.builders import make_entry
 
+    # Bounds that catch a blow-up (a quadratic scan of 2 MB takes minutes), not a timing: a loaded
+    # 2-core machine took 1.6 s for the brief where an idle one takes 1.0 s, and failed a 2 s bound once.
     text = _quote_heavy_prose(2_000_000)
     started = time.perf_counter()
     found = sentences_of(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 3.0
     assert 0 < sum(len(s.text) for s in found) <= MAX_ENTRY_CHARS
     assert found[0].text == '"We will not back down. The U.S. side knows it," Gen. Ana Ruiz said on Jan. 6.'
     story = Story("s1", (make_entry(content=text, summary=text),))
     started = time.perf_counter()
     brief = get_summariser("extractive").summarise(RankedStory(story, rank=1, score=1.0, why="t"))
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 6.0
     assert brief.what_happened
 
 
