@@ -307,3 +307,43 @@ def test_an_also_after_a_comma_clause_tells_the_lead_on_and_the_lead_stays_the_d
     assert not _ALSO.match("Working off a script from his advisers, Mr. Brandt is also tempering his language on trade.")
     assert _ALSO.match("Miami-based Estrava also started trade-in programs for two carriers in stores last week.")
     assert _ALSO.match("Miami-based Estrava, meanwhile, started trade-in programs for two carriers in stores last week.")
+
+
+# Wrong speakers round 37's snapshot found ---------------------------------------------------------
+
+def test_he_after_an_unnamed_speaker_is_not_the_last_named_person():
+    from digest.summarise.candidates import tidied
+    from digest.summarise.quotes import find_statements
+    text = ("The Velmora Foreign Ministry declared Tom Hale, a third secretary in the Estrava embassy's political "
+            "section, persona non grata on Wednesday and ordered him to leave the country.\n\n"
+            "\"I have done nothing wrong,\" Hale told reporters at the airport.\n\n"
+            "State television aired footage on Wednesday claiming that another Estravan spy was expelled earlier this "
+            "year.\n\n"
+            "In the footage, a man sitting in near darkness who was identified only as a security operative said a "
+            "\"foreign agent\" was expelled in January. He said the service then asked its Estravan counterparts to "
+            "halt this \"disturbing activity.\"")
+    statements = find_statements(tidied(text))
+    assert [st.speaker for st in statements if st.sentence.text.startswith("He said")] == []
+    assert statements and statements[0].speaker.startswith("Tom Hale")
+
+
+def test_a_name_after_said_that_opens_the_quoted_words_is_no_speaker():
+    from digest.summarise.attribution import attribute
+    assert attribute("The Velmora Times, quoting \"people in the operation,\" said Hale \"was trying to recruit an "
+                     "officer in charge of the border.\"") is None
+    # an inverted speaker still speaks
+    assert attribute("“We will win,” said Ana Lind, a professor.") == ("Ana Lind", True)
+
+
+def test_a_second_voice_after_but_takes_the_sentence_from_the_first():
+    from digest.summarise.attribution import attribute
+    assert attribute("Velmora Phones says it sold 10 million handsets in a month, but Estrava Bank analysts say that "
+                     "the phone's \"peak-quarter number seems way below our estimates.\"") is None
+
+
+def test_according_to_a_country_s_officials_names_no_one():
+    from digest.summarise.attribution import attribute
+    assert attribute("Velmora sought to find out why Estrava was asking, but received no answer, according to U.S. "
+                     "officials.") is None
+    assert attribute("The plant will close in March, according to Velmora Steel, which employs 400 people.") == (
+        "Velmora Steel", False)

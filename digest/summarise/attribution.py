@@ -105,6 +105,10 @@ def attribute(text: str) -> tuple[str, bool] | None:
         return None  # a question put to someone is not a statement of theirs
     masked = QUOTE.sub(" ¶ ", text) if quotes else text
     direct = bool(quotes)
+    if _SAID_NAME_QUOTED.search(text):
+        return None  # 'Kommersant, quoting ..., said Fogle "was trying to recruit ..."': Fogle is what was said of
+    if _BUT_ANOTHER.search(masked):
+        return None  # "Samsung says it sold ..., but JPMorgan analysts say that ...": two voices, the words the second's
     for verb in _VERB.finditer(masked):
         if _UNNAMED_SUBJECT.search(masked, 0, verb.start()):
             return None  # "They claimed that Ramdehol had told them ...": the words are theirs, and they are unnamed
@@ -119,7 +123,9 @@ def attribute(text: str) -> tuple[str, bool] | None:
     according = _ACCORDING.search(masked)
     # "(and yours, according to Director Joe Ambeault)": the credit is the aside's, not the sentence's.
     aside = according is not None and masked.count("(", 0, according.start()) > masked.count(")", 0, according.start())
-    if according and not aside and not _DATA_SOURCE.match(masked, according.end("sp")):
+    if according and not aside and not _DATA_SOURCE.match(masked, according.end("sp")) \
+            and not (_GROUP_AFTER.match(masked, according.end("sp")) and " " not in according.group("sp").strip()):
+        # "according to U.S. officials": a country's officials, unnamed ("Velmora Port Authority officials" speak for it)
         # The claim is whatever the sentence says besides "according to X".
         rest = masked[: according.start()] + masked[according.end():]
         speaker = _named(clean_speaker(according.group("sp")), None)
@@ -167,12 +173,26 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     person_before = subject is not None and clean_speaker(subject.group("sp")) is not None
     if re.search(r"(?:¶|,)\s*$", before) and verb.group(0) in _INVERTIBLE and not person_before:
         inverted = _SUBJECT_AFTER.match(after)
+        # 'Kommersant, quoting ..., said Fogle "was trying to recruit ..."': the name opens what was said
+        if inverted and inverted.group("sp")[:1].isupper() and _CLAUSE_GOES_ON.match(after, inverted.end()):
+            return None
         if inverted and _named(clean_speaker(inverted.group("sp")), None):
             if _has_claim(masked, verb, direct=direct, subject_start=verb.start()):
                 return clean_speaker(inverted.group("sp"))
     return None
 
 
+# After an inverted speaker the sentence goes on with their verb, or their quoted words and more: they
+# are the reported clause's subject ('said Fogle "was trying to ..." who ...'), not the one speaking
+# (a nickname in quotes, 'said Chunhua "Charlie" Qi', is part of the name).
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:¶\s+[a-z]|(?:was|were|is|are|had|has|would|will|could|did)\b)")
+# "said Fogle "was trying to ..."": the name after the verb opens the quoted words said of him.
+_SAID_NAME_QUOTED = re.compile(r"[,”\"]\s+(?:said|says)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+\s+[“\"]"
+                               r"(?:was|is|were|are|had|has|would|will)\b")
+_GROUP_AFTER = re.compile(r"\.?\s+(?:officials|sources|authorities|analysts|investigators|officers|diplomats|lawmakers|"
+                          r"prosecutors|police|experts|scientists|researchers|intelligence)\b")
+# A second speaker after "but", with their own verb of saying: "..., but JPMorgan analysts say that ... ¶".
+_BUT_ANOTHER = re.compile(r",\s+but\s+(?:[A-Z][\w.&’'-]*\s+){1,3}(?:[a-z]+\s+)?(?:say|says|said)\b[^¶]{0,80}¶")
 _EXAMPLE_OF = re.compile(r"\b(?:like|such as)\s+$")
 _AFFILIATION_AND = re.compile(r"\b(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;“”\"]*\s+and\s+$")
 

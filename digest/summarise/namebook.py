@@ -16,6 +16,7 @@ from digest.summarise.names import (
     ORG_TAIL,
     PLACE_HEAD,
     PREPOSITION_END,
+    UNNAMED_SPEAKER,
     PRONOUN,
     QUOTE,
     SUFFIXES,
@@ -40,6 +41,7 @@ _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
 _RUN_BREAK = re.compile(r"\s+(?:and|&)\s+|(?<=['’]s)\s+|(?<=s['’])\s+")
 _AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+")
+_UNNAMED = "\x00unnamed"  # a subjects marker: someone unnamed spoke in that sentence
 # Titles before a surname ("Gov. Perry"): resolved to the name the article introduced, kept when it did not.
 _TITLE = re.compile(r"^(?:Gov|Sen|Rep|Gen|Lt|Col|Adm|Sgt|Capt|Supt|Insp|Det|Judge|Justice|President|Governor|Senator|Mayor)\.?\s+")
 
@@ -95,8 +97,8 @@ class NameBook:
                 opening = _OPENING.fullmatch(prose[: max(prose.find(run, match.start()), 0)])
                 before_pronoun = pronoun is None or match.start() < pronoun.start() and bool(opening)
                 self.subjects[index] = name if before_pronoun else ""
-        if index not in self.subjects and pronoun:
-            self.subjects[index] = ""
+        if index not in self.subjects and (pronoun or UNNAMED_SPEAKER.match(prose)):
+            self.subjects[index] = "" if pronoun else _UNNAMED
         for name, shown in roles_in(prose):
             key = name.rstrip(".")  # "Jesse L. Jackson Jr." is learned as "Jesse L. Jackson Jr"
             if " " not in key and key in self.shared:
@@ -188,6 +190,8 @@ class NameBook:
             if self.last_speaker and self.last_speaker[0] == back and self._personal(self.last_speaker[1]):
                 return self.last_speaker[1]
             subject = self.subjects.get(back)
+            if subject == _UNNAMED:
+                return None  # "a man ... said ... . He said ...": he is the man, whom no one named
             if subject:
                 # "Hale met Varga on Monday. He said ...": two people, either could be "he"; so
                 # could the last speaker, when someone else was named after them.

@@ -191,3 +191,11 @@ def spelled_out(text: str) -> list[tuple[str, str]]:
         if len(words) >= 2:
             found.append((spelled.group("acronym"), " ".join(words)))
     return found
+
+
+# Someone the sentence does not name, speaking: "In the footage, a man ... identified only as an FSB
+# operative said ...". A "he said" after it is that person's, not the last named one's.
+UNNAMED_SPEAKER = re.compile(
+    r"^(?:[A-Z][^,]{0,60},\s*)?(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|official|spokes(?:man|woman|person)|"
+    r"source|operative|officer|agent|resident|witness|aide|diplomat|person|worker|employee)\b[^.;]{0,160}?"
+    r"\b(?:said|says|told|added|explained)\b")
