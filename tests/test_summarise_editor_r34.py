@@ -347,3 +347,11 @@ def test_according_to_a_country_s_officials_names_no_one():
                      "officials.") is None
     assert attribute("The plant will close in March, according to Velmora Steel, which employs 400 people.") == (
         "Velmora Steel", False)
+
+
+def test_a_participle_clause_asking_why_is_a_fragment_no_one_speaks_in():
+    from digest.summarise.attribution import attribute
+    assert attribute("Explaining why he argued as recently as 2015 that stopping young men \"up against walls\" was a "
+                     "smart policy.") is None
+    assert attribute("Explaining why the plan failed, Ana Lind said the money ran out in March.") == ("Ana Lind", False)
+

@@ -105,6 +105,8 @@ def attribute(text: str) -> tuple[str, bool] | None:
         return None  # a question put to someone is not a statement of theirs
     masked = QUOTE.sub(" ¶ ", text) if quotes else text
     direct = bool(quotes)
+    if _WH_FRAGMENT.match(text):
+        return None  # "Explaining why he argued as recently as 2015 that ...": a list item, no one speaking now
     if _SAID_NAME_QUOTED.search(text):
         return None  # 'Kommersant, quoting ..., said Fogle "was trying to recruit ..."': Fogle is what was said of
     if _BUT_ANOTHER.search(masked):
@@ -186,6 +188,8 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
 # are the reported clause's subject ('said Fogle "was trying to ..." who ...'), not the one speaking
 # (a nickname in quotes, 'said Chunhua "Charlie" Qi', is part of the name).
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:¶\s+[a-z]|(?:was|were|is|are|had|has|would|will|could|did)\b)")
+# A sentence that is only a participle clause asking why or how ("Explaining why he argued ..."): a fragment.
+_WH_FRAGMENT = re.compile(r"^[A-Z][a-z]+ing\s+(?:why|how|what|whether)\b(?![^,;]*,\s+(?:he|she|they|[A-Z]))")
 # "said Fogle "was trying to ..."": the name after the verb opens the quoted words said of him.
 _SAID_NAME_QUOTED = re.compile(r"[,”\"]\s+(?:said|says)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+\s+[“\"]"
                                r"(?:was|is|were|are|had|has|would|will)\b")
