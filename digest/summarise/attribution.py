@@ -126,7 +126,7 @@ def attribute(text: str) -> tuple[str, bool] | None:
     # "(and yours, according to Director Joe Ambeault)": the credit is the aside's, not the sentence's.
     aside = according is not None and masked.count("(", 0, according.start()) > masked.count(")", 0, according.start())
     if according and not aside and not _DATA_SOURCE.match(masked, according.end("sp")) \
-            and not (_GROUP_AFTER.match(masked, according.end("sp")) and " " not in according.group("sp").strip()):
+            and not (_group_follows(masked, according.end("sp")) and " " not in according.group("sp").strip()):
         # "according to U.S. officials": a country's officials, unnamed ("Velmora Port Authority officials" speak for it)
         # The claim is whatever the sentence says besides "according to X".
         rest = masked[: according.start()] + masked[according.end():]
@@ -193,8 +193,13 @@ _WH_FRAGMENT = re.compile(r"^[A-Z][a-z]+ing\s+(?:why|how|what|whether)\b(?![^,;]
 # "said Fogle "was trying to ..."": the name after the verb opens the quoted words said of him.
 _SAID_NAME_QUOTED = re.compile(r"[,”\"]\s+(?:said|says)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+\s+[“\"]"
                                r"(?:was|is|were|are|had|has|would|will)\b")
-_GROUP_AFTER = re.compile(r"\.?\s+(?:officials|sources|authorities|analysts|investigators|officers|diplomats|lawmakers|"
-                          r"prosecutors|police|experts|scientists|researchers|intelligence)\b")
+_WORD_AFTER = re.compile(r"\.?\s+([a-z]+)\b")
+
+
+def _group_follows(masked: str, at: int) -> bool:
+    """True when a group noun follows the name at ``at`` ("U.S. officials", "Velmora police")."""
+    word = _WORD_AFTER.match(masked, at)
+    return word is not None and (is_group(word.group(1)) or word.group(1) == "intelligence")
 # A second speaker after "but", with their own verb of saying: "..., but JPMorgan analysts say that ... ¶".
 _BUT_ANOTHER = re.compile(r",\s+but\s+(?:[A-Z][\w.&’'-]*\s+){1,3}(?:[a-z]+\s+)?(?:say|says|said)\b[^¶]{0,80}¶")
 _EXAMPLE_OF = re.compile(r"\b(?:like|such as)\s+$")

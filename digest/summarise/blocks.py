@@ -16,7 +16,7 @@ from digest.summarise.candidates import Candidate, fresh
 from digest.summarise.event import states_event_firmly
 from digest.summarise.happened import (full_names, in_full, now_follow_up, pick_happened, speaker_surnames,
                                       unintroduced_surname)
-from digest.summarise.names import named_in_full, person_like
+from digest.summarise.names import named_in_full, person_like, person_of
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sentences import Sentence
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
@@ -91,9 +91,8 @@ def _next_text(c: Candidate) -> str:
     text = named_in_full(c.sentence.text, c.statement.speaker)
     closing = _PRONOUN_SAID.search(text)
     name = c.statement.speaker.split(",")[0].strip()
-    words = name.split()
-    person = " ".join(words[max((i for i, w in enumerate(words) if w[:1].islower()), default=-1) + 1:])
-    if closing and person_like(person) and words[-1] not in text[:closing.start()]:
+    person = person_of(name)
+    if closing and person_like(person) and name.split()[-1] not in text[:closing.start()]:
         return f"{text[:closing.start()]}, {person} {closing.group('verb')}{closing.group('end')}"
     return text
 

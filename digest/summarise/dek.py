@@ -3,6 +3,7 @@ another report's lead; never cut, never colour, never a sentence a block already
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Sequence
@@ -91,7 +92,13 @@ def fits_dek(sentence: str, entry: Entry, *, headline: str, shown: Sequence[str]
 
 def _about(entry: Entry) -> str:
     """What an entry is about, for telling a dek on topic: its title and its first sentences."""
-    return " ".join([entry.title, *(s.text for s in tidied(entry.text)[:3])])
+    return " ".join([entry.title, *_opening(entry.text)[:3]])
+
+
+@functools.lru_cache(maxsize=256)
+def _opening(text: str) -> tuple[str, ...]:
+    """The first sentences of an entry's text, tidied: split once however many deks are weighed."""
+    return tuple(s.text for s in tidied(text)[:_TOLD_EARLY])
 
 
 def _fits(sentence: str, entry: Entry, about: str, *, headline: str, shown: Sequence[str],
@@ -166,8 +173,7 @@ def _told_in(standfirst: str, entry: Entry) -> bool:
         return False
     # ... and is the article's news, not a side item of its last paragraphs: it shares a word with the
     # title, or the text tells it early
-    return overlap(standfirst, entry.title) > 0 or any(
-        overlap(standfirst, s.text) >= 0.6 for s in tidied(entry.text)[:_TOLD_EARLY])
+    return overlap(standfirst, entry.title) > 0 or any(overlap(standfirst, s) >= 0.6 for s in _opening(entry.text))
 
 
 def _whole(sentence: str, summary: str) -> bool:

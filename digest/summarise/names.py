@@ -120,6 +120,13 @@ _PRONOUN_SAYS = re.compile(r"^(?:He|She)(?= (?:said|says|added|adds|told|tells|n
                            r"insisted|stressed|predicted|pointed out)\b)")
 
 
+def person_of(name: str) -> str:
+    """The person's name alone, without a job before it in lower case ("coach Jason Garrett" gives "Jason
+    Garrett"); empty when the name ends on a lower-case word."""
+    words = name.split()
+    return " ".join(words[max((i for i, w in enumerate(words) if w[:1].islower()), default=-1) + 1:])
+
+
 def named_in_full(text: str, speaker: str) -> str:
     """Return ``text`` with a leading bare surname of the speaker given in full, else ``text``.
 
@@ -131,9 +138,7 @@ def named_in_full(text: str, speaker: str) -> str:
     name = speaker.split(",")[0].strip()
     if _PRONOUN_SAYS.match(text) and person_like(name) and not name.startswith("The "):
         # "He said the vote ...": the speaker shown beside it is no antecedent; the name is
-        words = name.split()
-        last_lower = max((i for i, w in enumerate(words) if w[:1].islower()), default=-1)
-        return _PRONOUN_SAYS.sub(" ".join(words[last_lower + 1:]) or name, text, count=1)
+        return _PRONOUN_SAYS.sub(person_of(name) or name, text, count=1)
     if " " not in name or text.startswith(name):
         return text
     match = re.match(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{re.escape(name.split()[-1])}\b(?![’'-])", text)
