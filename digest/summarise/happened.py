@@ -85,9 +85,10 @@ def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] =
     """
     text = c.sentence.text
     narration = QUOTE_SPAN.sub(" ", text)
-    if c.sentence.position == 0:
-        # A lead's hedge or prediction inside a relative clause ("... an object that could act as a
-        # dust trap", "... terms that will bind its users") qualifies a thing, not the event.
+    if c.sentence.position <= _SURE_WITHIN:
+        # An opening sentence's hedge or prediction inside a relative clause ("... an object that
+        # could act as a dust trap", "... terms that will bind its users", "... a new compound from
+        # the sea that may become an antibiotic") qualifies a thing, not the event.
         narration = _RELATIVE.split(narration, maxsplit=1)[0]
     if c.sentence.position == 0 and hedges:
         narration = re.sub(rf"\b(?:{'|'.join(map(re.escape, sorted(hedges)))})\b",
@@ -147,8 +148,10 @@ def pick_happened(candidates: list[Candidate], *, hedges: frozenset[str] = froze
     pool = newest_timing(pool)
     plain = any(c.statement is None for c in pool)
     if plain:  # reported speech is Who said what's when plain event sentences exist, except a
-        # lead: "X announced Tuesday that ..." opening a report is the event, told as news tells it
-        pool = [c for c in pool if c.statement is None or c.sentence.position == 0]
+        # lead: "X announced Tuesday that ..." opening a report is the event, told as news tells it;
+        # so is reported speech in the opening the news scorer is sure of, after a colour opener
+        # ("SpaceX's first manned flight ... has been postponed until 2018, NASA announced on Monday.")
+        pool = [c for c in pool if c.statement is None or c.sentence.position == 0 or _reported_news(c)]
     scored = sorted(pool, key=lambda c: (-_event_value(c, plain=plain), c.sentence.entry, c.sentence.position))
     top = _event_value(scored[0], plain=plain)
     chosen: list[Candidate] = []
@@ -160,6 +163,13 @@ def pick_happened(candidates: list[Candidate], *, hedges: frozenset[str] = froze
     # News puts the event first: the chosen sentences read lead first (the budget always keeps
     # the first), each report's lead before any report's later sentences.
     return sorted(chosen, key=lambda c: (c.sentence.position, c.sentence.entry))
+
+
+def _reported_news(c: Candidate) -> bool:
+    """True for reported speech (no direct quote) in a report's opening that the news scorer is sure
+    states the news: the event as its source announced it, not someone's comment on it."""
+    return (c.statement is not None and not c.statement.direct and c.sentence.position <= _SURE_WITHIN
+            and c.news >= _SURE)
 
 
 def newest_timing(pool: list[Candidate]) -> list[Candidate]:

@@ -85,7 +85,7 @@ def features(c: Candidate, page: Page) -> dict[str, float]:
         "firm": float(states_event_firmly(text)), "lead_event": float(lead_states_event(text)),
         "actor": float(names_actor(text)), "past": float(narrates_past(narration)),
         "statement": float(c.statement is not None), "direct": float(c.statement is not None and c.statement.direct),
-        "quotes_heavily": float(quotes_heavily(text)), "leans_back": float(leans_back(text)),
+        "quotes_heavily": float(quotes_heavily(text, every_span=True)), "leans_back": float(leans_back(text)),
         "not_news": float(not_news(narration)), "unintroduced": float(unintroduced(text)),
         "long_before": float(long_before(text, lead=pos == 0)), "question": float(text.rstrip("”\"' ").endswith("?")),
         "first_person": float(bool(_FIRST_PERSON.search(narration))),

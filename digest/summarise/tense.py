@@ -28,7 +28,13 @@ def long_before(text: str, *, lead: bool = False) -> bool:
     narration = QUOTE_SPAN.sub(" ", text)
     if lead:
         narration = _AGE_OF_FIND.sub(" ", narration)
-    return bool(_LONG_BEFORE.search(narration))
+    # A month after "will" is when something is to happen ("will serve as his adviser when he takes
+    # office in January 2017"), not background.
+    return any(not (match.group(0).startswith("in ") and _WILL.search(narration, 0, match.start()))
+               for match in _LONG_BEFORE.finditer(narration))
+
+
+_WILL = re.compile(r"\b(?:will|would|is to|are to|is set to|are set to|is due to|are due to)\b")
 
 
 # A verb telling that something happened: a past or perfect auxiliary, a common irregular past, or

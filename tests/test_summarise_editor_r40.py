@@ -1,0 +1,79 @@
+"""What happened losing the news to a filter meant for something else, found by comparing the
+summariser's opening with the news scorer's top sentence on the 315 news-labelled pages
+(bench/news_eval.py): the scorer was right and What happened wrong on 57, 16 of them because a
+check turned the news sentence away. Every test failed before its rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from digest.summarise.candidates import build_candidates
+from digest.summarise.happened import pick_happened
+from digest.summarise.shape import furniture, quotes_heavily
+from digest.summarise.tense import long_before
+from tests.builders import make_entry
+from tests.test_summarise_editor_r34 import brief
+
+
+def test_a_name_spelt_in_lower_case_opens_a_sentence_not_a_drop_cap_fragment():
+    assert not furniture("iOS 13's third developer beta includes a new feature that corrects eye contact in video calls.")
+    assert not furniture("eBay said on Tuesday that it would cut 2,000 jobs.")
+    # a word cut by a drop cap is still furniture
+    assert furniture("he president said on Tuesday that the talks would resume.")
+
+
+def test_quoted_titles_and_phrases_are_not_someone_speaking():
+    # show titles in quotes: names, not quotation
+    assert not quotes_heavily("Tom Ardell, the actor who won an award for “Harbour: Life on the Street” and starred "
+                              "in the comedy “Velmora Nine-Nine,” has died at 61.")
+    # a phrase of a report quoted inside the writer's sentence
+    assert not quotes_heavily("Thousands of staff at Velmora universities are treated as second-class citizens, says a "
+                              "report highlighting the “alarming rise of mass casualised labour” in higher education.")
+    # someone's words still are
+    assert quotes_heavily("“We have never seen anything like it in this city,” the mayor told reporters on Tuesday.")
+    assert quotes_heavily("He said the plan was “a disgrace to every family in this town and a betrayal.”")
+    # the news scorer still counts every quoted word, as its weights were fitted
+    assert quotes_heavily("Thousands of staff are treated as second-class citizens, says a report highlighting the "
+                          "“alarming rise of mass casualised labour” in higher education.", every_span=True)
+
+
+def test_a_month_after_will_is_a_plan_not_background():
+    assert not long_before("The transition team announced on Dec. 21 that investor Cal Ardell will serve as his adviser "
+                           "when he takes office in January 2017.", lead=True)
+    assert long_before("The council first approved the plan in March 2012, and it will be reviewed next week.")
+    assert long_before("The mine closed in March 2009.")
+
+
+_SPACE = (
+    "If it's any small comfort, last year probably wasn't the most enjoyable one for Velmora Rockets' founder, either.\n\n"
+    "Velmora Rockets' first crewed flight to the orbital station has been postponed until 2027, the Velmora Space "
+    "Agency announced on Monday.\n\n"
+    "It's another setback for the company, which is hoping to start the new year with an ambitious launch schedule.\n\n"
+    "Velmora Rockets is hoping to return to flight in January, four months after an explosion damaged its launchpad.\n\n"
+    "The company's customers have grown impatient, and one of them took its business to a rival last week.")
+
+
+def test_reported_news_in_the_opening_the_scorer_is_sure_of_opens_what_happened():
+    b = brief(_SPACE, title="Velmora Rockets' first crewed flight postponed until 2027")
+    assert b.what_happened and b.what_happened[0].startswith("Velmora Rockets' first crewed flight")
+    assert all(not q.text.startswith("Velmora Rockets' first crewed flight") for q in b.who_said_what)
+
+
+_COMPOUND = (
+    "He may not be a famous explorer, but Ana Ruiz from the Velmora Institute of Oceanography is exploring the sea "
+    "in a new way.\n\n"
+    "According to a paper published in the Velmora Journal of Chemistry, her team recently unearthed a new compound "
+    "from the sea that may become an effective treatment against drug-resistant bacteria.\n\n"
+    "The compound comes from a microorganism the team first collected off the coast in 2012.\n\n"
+    "Ana Ruiz worked with a biotech company to analyse the compound with a technique known as spectroscopy.\n\n"
+    "They hope it can be developed into a new drug.")
+
+
+def test_a_hedge_in_a_relative_clause_of_an_opening_sentence_qualifies_a_thing_not_the_event():
+    # The scorer unsure of it (0.5, as on the real page, where it was 0.56): the hedge "may become"
+    # belongs to the compound, not to the finding, and the sentence still opens What happened.
+    entry = make_entry(content=_COMPOUND, title="Drug-resistant bacteria compound found in the sea")
+    candidates = [replace(c, news=0.5) if c.sentence.position == 1 else c for c in build_candidates((entry,))]
+    chosen = pick_happened(candidates)
+    assert chosen and chosen[0].sentence.text.startswith("According to a paper published")
