@@ -77,3 +77,30 @@ def test_a_hedge_in_a_relative_clause_of_an_opening_sentence_qualifies_a_thing_n
     candidates = [replace(c, news=0.5) if c.sentence.position == 1 else c for c in build_candidates((entry,))]
     chosen = pick_happened(candidates)
     assert chosen and chosen[0].sentence.text.startswith("According to a paper published")
+
+
+_BUDGET = "The Velmora council approved a new budget of $4 million on Tuesday, ending a month of talks.\n\n"
+
+
+def _speakers(sentence: str) -> list[str]:
+    b = brief(_BUDGET + sentence + "\n\nThe budget takes effect in March, officials said.",
+              title="Velmora council approves budget")
+    return [q.speaker for q in b.who_said_what]
+
+
+def test_a_person_with_an_institution_is_shown_with_it():
+    # "Lukas Stefanko with ESET": the employer after "with", as after "of" (round 37 showed the bare name)
+    assert _speakers('"The impact of this budget is limited," said Tom Ardell with ESET in a Monday analysis '
+                     'of the plan.') == ["Tom Ardell with ESET"]
+    assert _speakers('"The impact is limited," said Tom Ardell with the Velmora Budget Office.') == [
+        "Tom Ardell with the Velmora Budget Office"]
+    # a group the person acts with is no employer
+    assert _speakers('"We will hold the line," said Tom Ardell with NATO allies watching.') == ["Tom Ardell"]
+
+
+def test_an_institution_set_before_the_name_is_the_speakers():
+    # "From the Copernicus Climate Change Service, Samantha Burgess confirms ...": shown bare before
+    assert _speakers("From the Velmora Climate Service, Ana Ruiz confirms with high certainty that the budget is "
+                     "sound.") == ["Ana Ruiz of the Velmora Climate Service"]
+    # a place is no institution
+    assert _speakers("From Port Dorvel, Ana Ruiz confirms with high certainty that the budget is sound.") == ["Ana Ruiz"]

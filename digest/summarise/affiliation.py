@@ -1,17 +1,18 @@
 """A person's institution read right after the name: "Michael Shadlen of Columbia's Zuckerman
-Institute", "Hamish Jolly, from SAMS"; a place ("of Texas") is none. roles.py shows it as the role."""
+Institute", "Hamish Jolly, from SAMS",
+"Lukas Stefanko with ESET"; a place ("of Texas") is none. roles.py shows it as the role."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["DEGREE", "affiliation"]
+__all__ = ["DEGREE", "affiliation", "institution"]
 
 # A degree may stand between the name and its institution: "Michael Shadlen, Ph.D., of Columbia University's ...".
 DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
 _ALSO = re.compile(r",?\s+also(?=\s+(?:of|from|at)\s)")  # "Stefan Gillessen, also from the Max Planck Institute"
 _DEGREE_THEN = re.compile(rf"{DEGREE},?(?=\s)")
-_OF_ORG = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
+_OF_ORG = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
 # An institution ends on a word of one, or one heads it (or it is someone's: "Columbia's Zuckerman
 # Institute"); "of Texas" is a place.
 _ORG_END = re.compile(
@@ -22,8 +23,16 @@ _ORG_END = re.compile(
     # ... or a word of one heading its name: "the Institute of Vertebrate Paleontology", "University of Auckland"
     r"(?:\.?$|\s+(?:of|for)\s+[A-Z]))"
     # ... or is an acronym ("Hamish Jolly, from SAMS", "a researcher at MIT"); a country's is a place
-    r"|^\s+(?:of|from)\s+(?:the\s+)?(?!(?:US|UK|USA|EU|UAE|DC|NYC|LA|NSW|NZ|PNG|QLD|ACT|SA|WA|NT|ICU|ER|AGM)\b)[A-Z]{2,6}\.?$"
+    r"|^\s+(?:of|from|with)\s+(?:the\s+)?(?!(?:US|UK|USA|EU|UAE|DC|NYC|LA|NSW|NZ|PNG|QLD|ACT|SA|WA|NT|ICU|ER|AGM)\b)[A-Z]{2,6}\.?$"
 )
+
+
+_WITH_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|on|at|said|says|told|who|and|to|for|wrote|writes)\b")
+
+
+def institution(name: str) -> bool:
+    """True when ``name`` ("the Copernicus Climate Change Service", "ESET") reads as an institution."""
+    return bool(_ORG_END.search(" of " + name))
 
 
 def affiliation(prose: str, end: int) -> str:
@@ -33,5 +42,9 @@ def affiliation(prose: str, end: int) -> str:
     also = _ALSO.match(prose, start)
     match = _OF_ORG.match(prose, also.end() if also else start)
     if not match or not _ORG_END.search(match.group(0)):
+        return ""
+    # "with" names an employer only where the phrase ends ("Lukas Stefanko with ESET in a Monday
+    # analysis"), not a group the person acts with ("... with NATO allies").
+    if match.group(0).lstrip().startswith("with") and not _WITH_ENDS.match(prose, match.end()):
         return ""
     return match.group(0).rstrip(".") if re.search(r"\w{4,}\.$", match.group(0)) else match.group(0)
