@@ -104,3 +104,55 @@ def test_an_institution_set_before_the_name_is_the_speakers():
                      "sound.") == ["Ana Ruiz of the Velmora Climate Service"]
     # a place is no institution
     assert _speakers("From Port Dorvel, Ana Ruiz confirms with high certainty that the budget is sound.") == ["Ana Ruiz"]
+
+
+# --- the review's findings (a separate session probed each rule above), restated -------------------------
+
+
+def test_a_persons_reaction_in_the_opening_stays_who_said_what():
+    b = brief("The mood in the dressing room was grim.\n\n"
+              "Velmora United manager Tom Ardell said on Saturday that his side had been robbed by the referee after "
+              "a 2-1 defeat to Port Dorvel.\n\n"
+              "Port Dorvel scored twice in the last ten minutes to win the cup final.\n\n"
+              "It was their first trophy in 40 years.", title="Port Dorvel beat Velmora United to win cup")
+    assert b.what_happened[0].startswith("Port Dorvel scored twice")
+    assert [q.speaker for q in b.who_said_what] == ["Velmora United manager Tom Ardell"]
+
+
+def test_the_rules_narrowed_by_the_review():
+    # a place or an event before the name is no employer; a bare acronym after "From the" neither
+    from digest.summarise.roles import roles_in
+    assert roles_in("At WWDC, Tim Cook said the company would ship the phone.") == []
+    assert roles_in("At the University of Michigan, Joe Biden told graduates to vote.") == []
+    assert roles_in("From the UN, Joe Biden warned that war looms.") == []
+    # nor a condition or a companion after "with"
+    assert roles_in('"It is fine," said Tom Ardell with ALS.') == []
+    assert roles_in("Tom Ardell, with NATO at his back, said it was fine.") == []
+    # "would go on to" in another clause keeps a past date background; a step set for later is none
+    assert long_before("Ardell, who would go on to become the team's captain, made his debut in March 2009.")
+    assert not long_before("The plant is expected to close in March 2027.")
+    # drop-cap fragments of names are still furniture
+    assert furniture("eBron James scored 40 points on Tuesday.")
+    assert furniture("cDonald's said it would close 200 stores.")
+    # a chant in the first person and a placard in capitals are someone's words
+    assert quotes_heavily("Protesters chanted “we will not be silenced by this government” outside parliament on Monday.")
+    assert quotes_heavily("Protesters carried placards reading “NO MORE CUTS TO OUR SCHOOLS” outside parliament.")
+
+
+def test_a_relative_clause_set_off_by_commas_does_not_hide_the_main_verbs_hedge():
+    entry = make_entry(content=(
+        "Velmora Steel reported a loss of $40 million for the year on Tuesday.\n\n"
+        "Velmora Steel, which employs 4,000 people at the plant, could shut it by next summer, the company said.\n\n"
+        "The loss follows two years of falling prices."), title="Velmora Steel reports $40 million loss")
+    chosen = pick_happened(build_candidates((entry,)))
+    assert chosen[0].sentence.text.startswith("Velmora Steel reported a loss")
+    assert all(not c.sentence.text.startswith("Velmora Steel, which") for c in chosen)
+
+
+def test_an_agencys_published_figure_is_no_statement():
+    assert _speakers("According to the Velmora Statistical Institute, Velmora earned just over $1.4 billion from "
+                     "exports last year.") == []
+    assert _speakers("The VDC reports that in 2003-2004, about 1.5% of the population was infected.") == []
+    # an outlet's own report is its claim
+    assert _speakers("The Velmora Times reported that a complaint said Ardell had agreed to let an informant use the "
+                     "ports in return for $500,000.") == ["The Velmora Times"]

@@ -27,6 +27,7 @@ _ORG_END = re.compile(
 )
 
 
+_CONDITION = re.compile(r"\b(?:ALS|HIV|AIDS|PTSD|ADHD|MS|COPD|COVID|OCD|CF|MND)\b")  # "with ALS" is no employer
 _WITH_ENDS = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?:in|on|at|said|says|told|who|and|to|for|wrote|writes)\b")
 
 
@@ -45,6 +46,7 @@ def affiliation(prose: str, end: int) -> str:
         return ""
     # "with" names an employer only where the phrase ends ("Lukas Stefanko with ESET in a Monday
     # analysis"), not a group the person acts with ("... with NATO allies").
-    if match.group(0).lstrip().startswith("with") and not _WITH_ENDS.match(prose, match.end()):
+    if match.group(0).lstrip().startswith("with") and (not _WITH_ENDS.match(prose, match.end())
+                                                       or _CONDITION.search(match.group(0))):
         return ""
     return match.group(0).rstrip(".") if re.search(r"\w{4,}\.$", match.group(0)) else match.group(0)

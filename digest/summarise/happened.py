@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from digest.summarise.candidates import Candidate, fresh, word_count
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek import NEWSY, timing_words
-from digest.summarise.names import NOT_NAMES, is_title, named_in_full, person_like
+from digest.summarise.names import NOT_NAMES, is_group, is_title, named_in_full, person_like
 from digest.summarise.tense import long_before
 from digest.summarise.event import states_event_firmly
 from digest.summarise.shape import (
@@ -72,7 +72,9 @@ def now_follow_up(lead: list[Candidate], events: list[Candidate]) -> list[Candid
     return [after]
 
 
-_RELATIVE = re.compile(r"\s(?:that|which|who)\s(?:could|might|may|will|would|can)\b|,\s(?:which|who)\b")
+_RESTRICTIVE_TEXT = r"\s(?:that|which|who)\s(?:could|might|may|will|would|can)\b"
+_RELATIVE = re.compile(rf"{_RESTRICTIVE_TEXT}|,\s(?:which|who)\b")
+_RESTRICTIVE = re.compile(_RESTRICTIVE_TEXT)
 
 
 def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] = frozenset()) -> bool:
@@ -89,7 +91,9 @@ def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] =
         # An opening sentence's hedge or prediction inside a relative clause ("... an object that
         # could act as a dust trap", "... terms that will bind its users", "... a new compound from
         # the sea that may become an antibiotic") qualifies a thing, not the event.
-        narration = _RELATIVE.split(narration, maxsplit=1)[0]
+        # (after the lead, only a clause with no comma before it: "Velmora Steel, which employs 4,000
+        # people, could shut the plant" hedges its main verb)
+        narration = (_RELATIVE if c.sentence.position == 0 else _RESTRICTIVE).split(narration, maxsplit=1)[0]
     if c.sentence.position == 0 and hedges:
         narration = re.sub(rf"\b(?:{'|'.join(map(re.escape, sorted(hedges)))})\b",
                            lambda m: m.group(0).split()[-1], narration, flags=re.IGNORECASE)
@@ -167,9 +171,11 @@ def pick_happened(candidates: list[Candidate], *, hedges: frozenset[str] = froze
 
 def _reported_news(c: Candidate) -> bool:
     """True for reported speech (no direct quote) in a report's opening that the news scorer is sure
-    states the news: the event as its source announced it, not someone's comment on it."""
+    states the news, told by a body: the event as its source announced it ("NASA announced on Monday"),
+    not a person's comment on it ("... manager Tom Ardell said on Saturday that his side had been robbed")."""
     return (c.statement is not None and not c.statement.direct and c.sentence.position <= _SURE_WITHIN
-            and c.news >= _SURE)
+            and c.news >= _SURE and (not person_like(c.statement.speaker.split(",")[0])
+                                     or is_group(c.sentence.text.split()[0])))  # "Researchers at the security firm ..."
 
 
 def newest_timing(pool: list[Candidate]) -> list[Candidate]:

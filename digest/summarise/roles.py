@@ -122,9 +122,9 @@ _IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was
                       rf"(?=,|;|\s+(?:who|which|whose|and|since|until)\b|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
-_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={DEGREE},?\s+(?:also\s+)?(?:of|from|at|with)\s)")
+_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={DEGREE}(?:,?\s+(?:also\s+)?(?:of|from|at)|\s+with)\s)")
 # "From the Copernicus Climate Change Service, Samantha Burgess confirms ...": the institution set before the name.
-_FROM_BEFORE = re.compile(rf"(?:^|(?<=[.;]\s))(?:From|At)\s+(?P<the>the\s+)?(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
+_FROM_BEFORE = re.compile(rf"(?:^|(?<=[.;]\s))From\s+(?P<the>the\s+)(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
                           rf"[A-Z][\w’'.&-]*){{0,8}}),\s+(?P<name>{_PERSON})\s+[a-z]")
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
 _COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_PERSON}),\s+(?P<role>prosecuting|defending|mitigating),")
@@ -174,8 +174,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     # "Prosecuting, Tim Townsend said": a court report's role opens the sentence.
     found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}")
               for m in (*_COURT_ROLE.finditer(prose), *_COURT_ROLE_AFTER.finditer(prose))]
-    found += [(m.group("name"), f"{m.group('name')} of {m.group('the') or ''}{m.group('org')}")
-              for m in _FROM_BEFORE.finditer(prose) if institution(m.group("org"))]
+    found += [(m.group("name"), f"{m.group('name')} of the {m.group('org')}")
+              for m in _FROM_BEFORE.finditer(prose) if institution(m.group("org")) and " " in m.group("org")]
     for match in _NAME_OF.finditer(prose):
         name = " ".join(unopened(match.group("name").split()))
         if " " in name and affiliation(prose, match.end()):

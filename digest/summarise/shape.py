@@ -58,7 +58,8 @@ def quotes_heavily(text: str, *, most: int = 6, every_span: bool = False) -> boo
     """True when a sentence is mostly direct quotation (a quoted title or phrase is fine): an
     unclosed quote, ``most`` quoted words or more, or two words in five quoted. ``every_span``
     counts titles and phrases too (as the news scorer's weights were fitted)."""
-    spans = [m.group(0) for m in QUOTE_SPAN.finditer(text) if every_span or not _TITLE_SPAN.fullmatch(m.group(0))]
+    spans = [m.group(0) for m in QUOTE_SPAN.finditer(text)
+             if every_span or not _TITLE_SPAN.fullmatch(m.group(0)) or m.group(0).upper() == m.group(0)]  # a placard shouts
     quoted = sum(len(span.split()) for span in spans)
     # A phrase quoted inside the writer's sentence ('says a report highlighting the “alarming rise of
     # mass casualised labour” in higher education') is the writer's narration with a source's words in it.
@@ -67,7 +68,8 @@ def quotes_heavily(text: str, *, most: int = 6, every_span: bool = False) -> boo
     return open_mark or spoken >= most or quoted >= 0.4 * len(text.split())
 
 
-_PHRASE_SPAN = re.compile(r"[“\"‘][a-z][^.,!?;:]*[”\"’]")
+# (a phrase in the first or second person is someone speaking: "“we will not be silenced”")
+_PHRASE_SPAN = re.compile(r"[“\"‘](?![^”\"’]*\b(?:I|me|my|we|us|our|you|your)\b)[a-z][^.,!?;:]*[”\"’]")
 
 
 # Colour, speculation and predictions: "A warm duvet might not always lead to better rest."
@@ -175,7 +177,8 @@ def furniture(text: str) -> bool:
 
 
 # A name spelt with a lower-case first letter ("iOS 13's third beta ...", "eBay said ..."), not a word cut by a drop cap.
-_BRAND = re.compile(r"[a-z]{1,4}[A-Z]")
+_BRAND = re.compile(r"(?:i(?:OS|Phone|Pad|Pod|Tunes|Mac|Cloud|Message|Player)|eBay|eBooks?|eSports|"
+                    r"(?:mac|watch|tv|vision|iPad)OS)\b")
 
 
 # A teaser cut off by the page ("New clinical trials were halted after the ministry adopted rules

@@ -30,11 +30,19 @@ def long_before(text: str, *, lead: bool = False) -> bool:
         narration = _AGE_OF_FIND.sub(" ", narration)
     # A month after "will" is when something is to happen ("will serve as his adviser when he takes
     # office in January 2017"), not background.
-    return any(not (match.group(0).startswith("in ") and _WILL.search(narration, 0, match.start()))
+    return any(not (match.group(0).startswith("in ") and _WILL.search(_clause_before(narration, match.start())))
                for match in _LONG_BEFORE.finditer(narration))
 
 
-_WILL = re.compile(r"\b(?:will|would|is to|are to|is set to|are set to|is due to|are due to)\b")
+# "will", or a step set for later, in the date's own clause ("who would go on to lead the party, made his
+# debut in March 2009" keeps its background)
+_WILL = re.compile(r"\b(?:will|(?:is|are) (?:to|set to|due to|expected to|scheduled to)|plans? to)\b")
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The words of ``text`` before ``end`` back to the last comma, semicolon or dash."""
+    head = text[:end]
+    return re.split(r"[,;:—–]", head)[-1]
 
 
 # A verb telling that something happened: a past or perfect auxiliary, a common irregular past, or

@@ -63,7 +63,24 @@ def substantive(c: Candidate) -> bool:
     back = _POINTS_BACK.match(text)
     short_answer = back is not None and len(back.group("rest").split()) <= (12 if back.group("tie") else 6)
     bare = c.statement is not None and c.statement.text == text and bool(_BARE_REMARK.match(text))  # no run-on quote
-    return not (_TRIVIAL.match(text) or _FRAGMENT.match(text) or short_answer or bare or _NO_COMMENT.search(text))
+    return not (_TRIVIAL.match(text) or _FRAGMENT.match(text) or short_answer or bare or _NO_COMMENT.search(text)
+                or _cited_figure(c))
+
+
+# A body's published figure ("According to STATIN, Jamaica earned just over US $1.4 billion from exports last
+# year.", "The CDC reports that in 2003-2004, about 1.5% of the US population was infected ..."): a cited
+# statistic, not someone's statement on the event (round 37's and round 40's editors both struck one).
+_PUBLISHES = re.compile(r"^According to (?:the )?(?P<a>[^,]{2,60}),|^(?:The )?(?P<b>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5})\s+"
+                        r"(?:reports|estimates?|estimated|data shows?|figures show)\b")
+_FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|percent\b|per cent\b|million\b|billion\b|trillion\b)|[$£€]\s?\d")
+
+
+def _cited_figure(c: Candidate) -> bool:
+    st = c.statement
+    if st is None or st.direct or person_like(st.speaker.split(",")[0]) and not st.speaker.startswith("The "):
+        return False
+    match = _PUBLISHES.match(c.sentence.text)
+    return match is not None and bool(_FIGURE.search(c.sentence.text, match.end()))
 
 
 # Saying nothing is no statement: "The Danish country manager declined an interview request, Ritzau writes."
