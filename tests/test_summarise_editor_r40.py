@@ -156,3 +156,14 @@ def test_an_agencys_published_figure_is_no_statement():
     # an outlet's own report is its claim
     assert _speakers("The Velmora Times reported that a complaint said Ardell had agreed to let an informant use the "
                      "ports in return for $500,000.") == ["The Velmora Times"]
+
+
+def test_a_title_and_its_body_opening_the_sentence_before_the_name_is_the_role():
+    # "President of the Jamaica Manufacturers & Exporters, JMEA, John Mahfood says ...": shown bare in round 37
+    from digest.summarise.roles import roles_in
+    assert roles_in("President of the Velmora Makers & Exporters, VMEA, Tom Hale says makers should export more.") == [
+        ("Tom Hale", "Tom Hale, President of the Velmora Makers & Exporters")]
+    assert roles_in("Head of the Velmora Chamber of Commerce Mary Ann Hale said the tax is a mistake.") == [
+        ("Mary Ann Hale", "Mary Ann Hale, Head of the Velmora Chamber of Commerce")]
+    # mid-sentence, or after "The", it is not read this way
+    assert roles_in("The President of Velmora Tom Hale said the vote was fair.") == []

@@ -126,6 +126,11 @@ _NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={DEGREE}(?:,?\s+(?
 # "From the Copernicus Climate Change Service, Samantha Burgess confirms ...": the institution set before the name.
 _FROM_BEFORE = re.compile(rf"(?:^|(?<=[.;]\s))From\s+(?P<the>the\s+)(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
                           rf"[A-Z][\w’'.&-]*){{0,8}}),\s+(?P<name>{_PERSON})\s+[a-z]")
+# "President of the Jamaica Manufacturers & Exporters, JMEA, John Mahfood says ...": a title with its body
+# opening the sentence, the name right after it (its acronym between commas).
+_TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>(?:(?!The\s)[A-Z][a-z]+\s+){{0,2}}(?i:{JOB})\s+of\s+the\s+[A-Z][\w’'.&-]*"
+                            rf"(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z&][\w’'.&-]*){{1,7}}?)(?:,\s+[A-Z]{{2,6}},)?\s+(?P<name>{_PERSON})"
+                            rf"\s+(?:says|said|told|tells|added|adds|believes|warned|warns|noted|notes)\b")
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
 _COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_PERSON}),\s+(?P<role>prosecuting|defending|mitigating),")
 _CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
@@ -174,6 +179,8 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
     # "Prosecuting, Tim Townsend said": a court report's role opens the sentence.
     found += [(m.group("name"), f"{m.group('name')}, {m.group('role').lower()}")
               for m in (*_COURT_ROLE.finditer(prose), *_COURT_ROLE_AFTER.finditer(prose))]
+    found += [(m.group("name"), with_role(m.group("name"), m.group("role"), after=True))
+              for m in _TITLE_OF_BODY.finditer(prose)]
     found += [(m.group("name"), f"{m.group('name')} of the {m.group('org')}")
               for m in _FROM_BEFORE.finditer(prose) if institution(m.group("org")) and " " in m.group("org")]
     for match in _NAME_OF.finditer(prose):
