@@ -165,5 +165,10 @@ def test_a_title_and_its_body_opening_the_sentence_before_the_name_is_the_role()
         ("Tom Hale", "Tom Hale, President of the Velmora Makers & Exporters")]
     assert roles_in("Head of the Velmora Chamber of Commerce Mary Ann Hale said the tax is a mistake.") == [
         ("Mary Ann Hale", "Mary Ann Hale, Head of the Velmora Chamber of Commerce")]
-    # mid-sentence, or after "The", it is not read this way
+    # after a comma, titles joined by "and", a body without "the" ("of Super Value"; round 41's editor)
+    assert roles_in("There is no end in sight for rising prices, President and Chief Financial Officer of Velmora "
+                    "Value Ana Hale said yesterday.") == [
+        ("Ana Hale", "Ana Hale, President and Chief Financial Officer of Velmora Value")]
+    # after "The", or with a one-word body that reads as the title itself, it is not read this way
     assert roles_in("The President of Velmora Tom Hale said the vote was fair.") == []
+    assert roles_in("Secretary of State Tom Hale said Wednesday that the talks would go on.") == []

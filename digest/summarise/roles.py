@@ -128,7 +128,7 @@ _FROM_BEFORE = re.compile(rf"(?:^|(?<=[.;]\s))From\s+(?P<the>the\s+)(?P<org>[A-Z
                           rf"[A-Z][\w’'.&-]*){{0,8}}),\s+(?P<name>{_PERSON})\s+[a-z]")
 # "President of the Jamaica Manufacturers & Exporters, JMEA, John Mahfood says ...": a title with its body
 # opening the sentence, the name right after it (its acronym between commas).
-_TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>(?:(?!The\s)[A-Z][a-z]+\s+){{0,2}}(?i:{JOB})\s+of\s+the\s+[A-Z][\w’'.&-]*"
+_TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;,]\s))(?P<role>(?:(?!The\s)[A-Z][a-z]+\s+(?:and\s+)?){{0,4}}(?i:{JOB})\s+of\s+(?:the\s+)?[A-Z][\w’'.&-]*"
                             rf"(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z&][\w’'.&-]*){{1,7}}?)(?:,\s+[A-Z]{{2,6}},)?\s+(?P<name>{_PERSON})"
                             rf"\s+(?:says|said|told|tells|added|adds|believes|warned|warns|noted|notes)\b")
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
