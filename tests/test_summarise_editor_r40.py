@@ -172,3 +172,18 @@ def test_a_title_and_its_body_opening_the_sentence_before_the_name_is_the_role()
     # after "The", or with a one-word body that reads as the title itself, it is not read this way
     assert roles_in("The President of Velmora Tom Hale said the vote was fair.") == []
     assert roles_in("Secretary of State Tom Hale said Wednesday that the talks would go on.") == []
+
+
+def test_what_next_is_no_writers_remark_list_point_or_reaction():
+    # round 41: "Interestingly, entries can be ... but will function as a nice promotion", "Second, the Fed will
+    # reinvest ...", "Terry Audla ... welcomed the news that an Inuk will helm the Arctic Council"
+    text = ("Velmora Blocks launched a building contest with the Velmora Space Agency on Tuesday.\n\n"
+            "Children can build a model of a spacecraft and send in a photo of it.\n\n"
+            "Interestingly, entries can be built from real blocks or on screen, which seems a bit unfair, but will "
+            "function as a nice promotion for the online builder.\n\n"
+            "Second, the agency will show the best models at its museum.\n\n"
+            "Tom Hale, the head of the parents' union, welcomed the news that children will get a say in design.\n\n"
+            "Ana Ruiz, the agency's director, said she's pleased the contest will reach schools.\n\n"
+            "The entry deadline is July 31, and winners will be announced in September.")
+    b = brief(text, title="Velmora Blocks and space agency launch building contest")
+    assert not any(s.startswith(("Interestingly", "Second", "Tom Hale", "Ana Ruiz")) for s in b.what_next)

@@ -135,6 +135,14 @@ def _whole(text: str) -> bool:
 _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,|^(?:Of course|To be sure|Then again)\b|"
                     r",\s*of course,|\b(?:better|worse) yet\b|\beven (?:better|worse)\b|[—–]\s*yes,|"
                     r"^(?:Personally|Frankly|Honestly|Admittedly)\b|"
+                    # the writer's remark ("Interestingly, entries can be built ..., which seems a bit unfair, but
+                    # will ..."), a list's later point ("Second, the Fed will reinvest ..."), a reaction to the
+                    # news ("..., welcomed the news that an Inuk will helm the council"): no step ahead
+                    r"^(?:Interestingly|Surprisingly|Ironically|Curiously|Oddly|Strangely|Amusingly|Unfortunately|"
+                    r"Fortunately|Sadly|Thankfully|Hopefully)\b|^(?:Second|Third|Fourth|Secondly|Thirdly|Lastly),|"
+                    r"\b(?:welcomed|praised|hailed|applauded|critici[sz]ed|condemned|celebrated|lamented)\s+the\s+"
+                    r"(?:news|decision|announcement|move|appointment|choice)\b|"
+                    r"\b(?:is|was|are|were|she[’']s|he[’']s)\s+(?:also\s+)?(?:pleased|happy|delighted|glad|thrilled|proud)\b|"
                     # what is on offer now ("is available immediately for ..."), not a step ahead
                     r"\b(?:is|are)\s+(?:now\s+|already\s+)?available\b(?![^.]*\bwill\b)", re.IGNORECASE)
 # Words a caption, poster or sign carries ('The caption reads: "There will be change ..."'): read out, not a step.
