@@ -187,3 +187,14 @@ def test_what_next_is_no_writers_remark_list_point_or_reaction():
             "The entry deadline is July 31, and winners will be announced in September.")
     b = brief(text, title="Velmora Blocks and space agency launch building contest")
     assert not any(s.startswith(("Interestingly", "Second", "Tom Hale", "Ana Ruiz")) for s in b.what_next)
+
+
+def test_a_job_with_no_article_said_of_a_named_person_is_the_role():
+    # round 41: "Maj. Gen. John Nicholson is commander of the 82nd." gave no role
+    from digest.summarise.roles import roles_in
+    assert roles_in("Maj. Gen. Tom Hale is commander of the 82nd.") == [
+        ("Maj. Gen. Tom Hale", "Maj. Gen. Tom Hale, commander of the 82nd")]
+    assert roles_in("Ana Ruiz is director of the Velmora Museum, which reopened on Monday.") == [
+        ("Ana Ruiz", "Ana Ruiz, director of the Velmora Museum")]
+    # not a job of anything named
+    assert roles_in("Ana Ruiz is head of state until June.") == []

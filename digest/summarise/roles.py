@@ -118,6 +118,8 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*\s+$")  # "Ana Lind, a ...": the 
 # sentence opening on the name that says what the person is.
 _IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was|has been|had been)\s+"
                       rf"(?P<role>(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{JOB}\s+(?:of|at|for|to|with)\s"
+                      # "Maj. Gen. John Nicholson is commander of the 82nd.": a job with no article, of a named body
+                      rf"|(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for)\s(?=(?:the\s+)?[A-Z0-9])"
                       rf"|[A-Z][\w’'&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}{JOB}\b)[^,;:“”\"()]{{0,120}}?)"
                       rf"(?=,|;|\s+(?:who|which|whose|and|since|until)\b|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
