@@ -198,3 +198,15 @@ def test_a_job_with_no_article_said_of_a_named_person_is_the_role():
         ("Ana Ruiz", "Ana Ruiz, director of the Velmora Museum")]
     # not a job of anything named
     assert roles_in("Ana Ruiz is head of state until June.") == []
+
+
+def test_whose_kin_or_job_set_off_before_the_name_stays_in_the_role():
+    # round 41: "a court filing by the girl's aunt, Sharon Ruddock" was shown as the bare name (whose aunt
+    # was cut off, and a kin word without its owner is no role)
+    from digest.summarise.roles import roles_in
+    assert roles_in("According to a court filing by the girl's aunt, Ana Ruiz, the rule was unfair.") == [
+        ("Ana Ruiz", "the girl's aunt Ana Ruiz")]
+    assert roles_in("According to the man's lawyer, Tom Hale, the charge was dropped.") == [
+        ("Tom Hale", "the man's lawyer Tom Hale")]
+    # an owner never shown stays out: "his wife" is whose?
+    assert roles_in("His wife, Rita Hale, said he was fine.") == [("Rita Hale", "Rita Hale")]

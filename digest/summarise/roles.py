@@ -74,6 +74,7 @@ _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|case|suit|lawsuit|trial|claim))?)$"
 )
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
+_KIN_OWNER = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?[a-z]+['’]s\s+$")
 # The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
 _NAME_BEFORE = re.compile(r"\b(?!(?:He|She|It|They|We|You|I)\s)[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
 # After a place set off by commas, a lower-case phrase that is not a clause carries the role on.
@@ -156,11 +157,14 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             if shown != name or not any(n == name for n, _ in before):
                 found.append((name, shown))  # too long to show: a role before the name ("lead author") may serve
     for match in _SET_OFF_NAME.finditer(prose):
-        role = _ROLE_BEFORE_COMMA.search(prose[max(0, match.start() - _ROLE_WINDOW): match.start()])
+        window = prose[max(0, match.start() - _ROLE_WINDOW): match.start()]
+        role = _ROLE_BEFORE_COMMA.search(window)
         if role:
             # A role with its "of" reads after the name: "The plaintiff of the case, Angela Bolger," as
             # "Angela Bolger, the plaintiff of the case"; "CEO (Acting) of the Authority, Gary Scott," so too.
             text = role.group("role")
+            if owner := _KIN_OWNER.search(window, 0, role.start("role")):
+                text = f"{owner.group(0)}{text}"  # "the girl's aunt, Sharon Ruddock,": whose aunt is the role's
             if text.startswith(("Another ", "another ")):  # "Another witness, Polly Sheppard,": "a witness"
                 found.append((match.group("name"), with_role(match.group("name"), "a " + text.split(" ", 1)[1], after=True)))
                 continue
