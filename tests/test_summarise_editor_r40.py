@@ -210,3 +210,6 @@ def test_whose_kin_or_job_set_off_before_the_name_stays_in_the_role():
         ("Tom Hale", "the man's lawyer Tom Hale")]
     # an owner never shown stays out: "his wife" is whose?
     assert roles_in("His wife, Rita Hale, said he was fine.") == [("Rita Hale", "Rita Hale")]
+    # the name may end the sentence: "..., according to a court filing by the girl's aunt, Sharon Ruddock."
+    assert roles_in("Her lung capacity fell to 30%, according to a court filing by the girl's aunt, Ana Ruiz.") == [
+        ("Ana Ruiz", "the girl's aunt Ana Ruiz")]

@@ -67,7 +67,7 @@ _LOWER_BEFORE = re.compile(
 )
 # A role set off before the name: "The university's interim president, Sarah Cole, said". The name
 # between commas is found first; the role must end right before it (read from a short window).
-_SET_OFF_NAME = re.compile(rf",\s+(?P<name>{_PERSON})(?=,)")
+_SET_OFF_NAME = re.compile(rf",\s+(?P<name>{_PERSON})(?=,|\.(?:\s|$))")  # (or ending the sentence: "..., by the girl's aunt, Sharon Ruddock.")
 _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
     rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
