@@ -213,3 +213,24 @@ def test_whose_kin_or_job_set_off_before_the_name_stays_in_the_role():
     # the name may end the sentence: "..., according to a court filing by the girl's aunt, Sharon Ruddock."
     assert roles_in("Her lung capacity fell to 30%, according to a court filing by the girl's aunt, Ana Ruiz.") == [
         ("Ana Ruiz", "the girl's aunt Ana Ruiz")]
+
+
+def test_review_42_narrowing():
+    from digest.summarise.roles import roles_in
+    # the body's last word is no first name, an initial opens no name
+    assert roles_in("Director of the Velmora Hurricane Center Ken Hale said the storm would strengthen.") == [
+        ("Ken Hale", "Ken Hale, Director of the Velmora Hurricane Center")]
+    assert roles_in("Secretary of State John F. Hale said the talks would resume.") == []
+    # a past job is no role now; a loose phrase before a name ending the sentence is none
+    assert roles_in("Tom Hale was director of the Velmora Museum until his retirement in 2010.") == []
+    assert roles_in("He was found at the hospital by a neighbor, Tom Hale.") == []
+    # What next: a step the writer sighs over, one in a sentence whose clause criticised something, one a
+    # body is pleased to confirm, a dated first point: all steps
+    lead = "A landslide blocked the Velmora coast road on Tuesday, cutting off two villages, the council said.\n\n"
+    for step in ("Unfortunately, the road will remain closed until Friday, the council said.",
+                 "The council, which has criticised the decision, will appeal the ruling next month.",
+                 "The bus company is pleased to confirm that buses will run again on June 1.",
+                 "First, crews will clear the rocks on Wednesday, the council said."):
+        b = brief(lead + step + "\n\nResidents were moved to a school hall overnight.",
+                  title="Landslide blocks Velmora coast road")
+        assert b.what_next == (step,)

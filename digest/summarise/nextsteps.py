@@ -13,7 +13,7 @@ from digest.summarise.names import NAME, NOT_NAMES, ORG_TAIL, person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.jobs import JOB_WORD
 from digest.summarise.sentences import Sentence
-from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back
+from digest.summarise.shape import DATED, QUOTE_SPAN, SECOND_PERSON, leans_back
 from digest.summarise.tense import narrates_past
 
 MAX_NEXT = 2
@@ -136,15 +136,15 @@ _ASIDE = re.compile(r",\s*(?:by|in) contrast,|,\s*for example,|,\s*for instance,
                     r",\s*of course,|\b(?:better|worse) yet\b|\beven (?:better|worse)\b|[—–]\s*yes,|"
                     r"^(?:Personally|Frankly|Honestly|Admittedly)\b|"
                     # the writer's remark ("Interestingly, entries can be built ..., which seems a bit unfair, but
-                    # will ..."), a list's later point ("Second, the Fed will reinvest ..."), a reaction to the
-                    # news ("..., welcomed the news that an Inuk will helm the council"): no step ahead
-                    r"^(?:Interestingly|Surprisingly|Ironically|Curiously|Oddly|Strangely|Amusingly|Unfortunately|"
-                    r"Fortunately|Sadly|Thankfully|Hopefully)\b|^(?:Second|Third|Fourth|Secondly|Thirdly|Lastly),|"
+                    # will ..."), a reaction to the news ("..., welcomed the news that an Inuk will helm the council"): no step ahead
+                    r"^(?:Interestingly|Surprisingly|Ironically|Curiously|Oddly|Strangely|Amusingly)\b|"
                     r"\b(?:welcomed|praised|hailed|applauded|critici[sz]ed|condemned|celebrated|lamented)\s+the\s+"
-                    r"(?:news|decision|announcement|move|appointment|choice)\b|"
-                    r"\b(?:is|was|are|were|she[’']s|he[’']s)\s+(?:also\s+)?(?:pleased|happy|delighted|glad|thrilled|proud)\b|"
+                    r"(?:news|decision|announcement|move|appointment|choice)\s+that\b|"
+                    r"\b(?:said|says)\s+(?:she|he|they)(?:[’'](?:s|re)|\s+(?:is|was|are|were))\s+(?:also\s+)?"
+                    r"(?:pleased|happy|delighted|glad|thrilled|proud)\b(?!\s+to\b)|"
                     # what is on offer now ("is available immediately for ..."), not a step ahead
                     r"\b(?:is|are)\s+(?:now\s+|already\s+)?available\b(?![^.]*\bwill\b)", re.IGNORECASE)
+_LIST_POINT = re.compile(r"^(?:First|Second|Third|Fourth|Firstly|Secondly|Thirdly|Lastly),")
 # Words a caption, poster or sign carries ('The caption reads: "There will be change ..."'): read out, not a step.
 _READS = re.compile(r"^(?:The|A|One|Another|Its|His|Her|Their)\s+(?:[\w’'-]+\s+)?(?:caption|poster|sign|banner|placard|slogan|"
                     r"inscription|billboard|t-shirt|graffiti)s?\s+(?:reads?|read|said|says|proclaims?|declares?)\s*[:“\"]")
@@ -198,6 +198,8 @@ def _next_score(c: Candidate) -> float:
         return 0.0  # "Treasuries fell as speculation mounted that the bank will ...": what moved, not a step ahead
     if (bare := _EMBEDDED.sub(" ", narration)) != narration and outlook_score(bare) < 2.0 and not SPEECH_VERB.search(bare):
         return 0.0  # "The purpose of the study was to decide which participant will benefit": a future inside a which-clause
+    if _LIST_POINT.match(narration) and not DATED.search(narration):
+        return 0.0  # "Second, the Fed will reinvest ...": a list's point, its lead-in unseen; a dated step stands
     if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration) or _VAGUE.search(narration):
         return 0.0  # a plan announced months ago is background, not this event's next step
     if st is None and _GUESS.search(narration):

@@ -120,7 +120,7 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*\s+$")  # "Ana Lind, a ...": the 
 _IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was|has been|had been)\s+"
                       rf"(?P<role>(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{JOB}\s+(?:of|at|for|to|with)\s"
                       # "Maj. Gen. John Nicholson is commander of the 82nd.": a job with no article, of a named body
-                      rf"|(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for)\s(?=(?:the\s+)?[A-Z0-9])"
+                      rf"|(?<=\bis\s)(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for)\s(?=(?:the\s+)?[A-Z0-9])"
                       rf"|[A-Z][\w’'&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}{JOB}\b)[^,;:“”\"()]{{0,120}}?)"
                       rf"(?=,|;|\s+(?:who|which|whose|and|since|until)\b|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
@@ -129,10 +129,16 @@ _NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={DEGREE}(?:,?\s+(?
 # "From the Copernicus Climate Change Service, Samantha Burgess confirms ...": the institution set before the name.
 _FROM_BEFORE = re.compile(rf"(?:^|(?<=[.;]\s))From\s+(?P<the>the\s+)(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
                           rf"[A-Z][\w’'.&-]*){{0,8}}),\s+(?P<name>{_PERSON})\s+[a-z]")
+_BODY_NOUN = ("(?:Center|Centre|Association|Institute|Institution|Council|Committee|Commission|Agency|Authority|Service|"
+               "Department|Ministry|Office|Bureau|Board|Foundation|Society|Union|Group|Company|Corporation|Bank|Fund|"
+               "Trust|University|College|School|Hospital|Party|Club|League|Federation|Alliance|Coalition|Network)")
 # "President of the Jamaica Manufacturers & Exporters, JMEA, John Mahfood says ...": a title with its body
 # opening the sentence, the name right after it (its acronym between commas).
-_TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;,]\s))(?P<role>(?:(?!The\s)[A-Z][a-z]+\s+(?:and\s+)?){{0,4}}(?i:{JOB})\s+of\s+(?:the\s+)?[A-Z][\w’'.&-]*"
-                            rf"(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z&][\w’'.&-]*){{1,7}}?)(?:,\s+[A-Z]{{2,6}},)?\s+(?P<name>{_PERSON})"
+_TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;,]\s))(?P<role>(?:(?!(?:The|And|But|So|Then|Now)\s)[A-Z][a-z]+\s+(?:and\s+)?){{0,4}}(?i:{JOB})\s+of\s+(?:the\s+)?[A-Z][\w’'.&-]*"
+                            rf"(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z&][\w’'.&-]*){{1,7}}?)(?:,\s+[A-Z]{{2,6}},)?\s+"
+                            # the name starts where the body ends: not on an initial, nor on a body's word ("... National
+                            # Hurricane | Center Ken Graham", "Secretary of State John | F. Kerry")
+                            rf"(?![A-Z]\.\s)(?!{_BODY_NOUN}\b)(?P<name>{_PERSON})"
                             rf"\s+(?:says|said|told|tells|added|adds|believes|warned|warns|noted|notes)\b")
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
 _COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_PERSON}),\s+(?P<role>prosecuting|defending|mitigating),")
@@ -163,8 +169,11 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             # A role with its "of" reads after the name: "The plaintiff of the case, Angela Bolger," as
             # "Angela Bolger, the plaintiff of the case"; "CEO (Acting) of the Authority, Gary Scott," so too.
             text = role.group("role")
-            if owner := _KIN_OWNER.search(window, 0, role.start("role")):
+            owner = _KIN_OWNER.search(window, 0, role.start("role"))
+            if owner:
                 text = f"{owner.group(0)}{text}"  # "the girl's aunt, Sharon Ruddock,": whose aunt is the role's
+            elif prose[match.end():match.end() + 1] == ".":
+                continue  # a name ending the sentence: only after an owned role (the words before a job run loose)
             if text.startswith(("Another ", "another ")):  # "Another witness, Polly Sheppard,": "a witness"
                 found.append((match.group("name"), with_role(match.group("name"), "a " + text.split(" ", 1)[1], after=True)))
                 continue

@@ -76,7 +76,7 @@ _PHRASE_SPAN = re.compile(r"[“\"‘](?![^”\"’]*\b(?:I|me|my|we|us|our|you|
 _HEDGED = re.compile(r"\b(?:might|may|probably|perhaps|maybe|could|should)\b", re.IGNORECASE)
 _PREDICTS = re.compile(r"\b(?:will|won['’]t|would|(?:is|are) going to|(?:sure|bound|likely|expected|certain) to)\b", re.IGNORECASE)
 # A date or day makes "will" a scheduled step ("will launch on December 15"), not a prediction.
-_DATED = re.compile(
+DATED = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|(?:on |next |this )?(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b",
     re.IGNORECASE,
@@ -127,7 +127,7 @@ def not_news(narration: str, *, hedges: bool = True) -> bool:
         return True
     if _GROUP_SAYS.search(narration) or _WRITER.search(narration) or _speaks_as_writer(narration):
         return True
-    return bool(_PREDICTS.search(narration)) and not _DATED.search(narration)
+    return bool(_PREDICTS.search(narration)) and not DATED.search(narration)
 
 
 # Page furniture a news sentence never is: labels ("Next steps:"), side items ("In the meantime,"),
