@@ -234,3 +234,25 @@ def test_review_42_narrowing():
         b = brief(lead + step + "\n\nResidents were moved to a school hall overnight.",
                   title="Landslide blocks Velmora coast road")
         assert b.what_next == (step,)
+
+
+def test_an_existential_there_is_leans_on_nothing():
+    # round 42: "There is no end in sight for rising prices, President ... Debra Symonette said yesterday ..."
+    # was refused as leaning back, and What happened told background from earlier in the month
+    from digest.summarise.shape import leans_back
+    assert not leans_back("There is no end in sight for rising prices, the chain's president said yesterday.")
+    assert leans_back("There, the team found a second fossil.")
+    assert leans_back("There was a time not long ago when it was easy to tell viruses from the rest of life.")
+    b = brief("There is no end in sight for rising prices, Velmora Value president Ana Hale said yesterday, adding "
+              "that the chain is stumped as to when they will end.\n\n"
+              "Earlier this month, Velmora Value revealed that it is running a month behind with new purchases.\n\n"
+              "Hale said she was not surprised by the projection of 7 percent inflation.",
+              title="Velmora Value 'stumped' on when price hikes will end")
+    assert (b.dek or b.what_happened[0]).startswith("There is no end in sight")
+
+
+def test_speculation_is_no_next_step():
+    lead = "A landslide blocked the Velmora coast road on Tuesday, cutting off two villages, the council said.\n\n"
+    b = brief(lead + "There is widespread speculation that the council will close the road for good.\n\n"
+              "Residents were moved to a school hall overnight.", title="Landslide blocks Velmora coast road")
+    assert not any("speculation" in s for s in b.what_next)

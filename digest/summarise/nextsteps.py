@@ -180,7 +180,8 @@ _SUBORDINATE = re.compile(r"\s+(?:as|after|amid|because|since(?!\s+\d)|following
 # to be found out, not a step the sentence announces.
 _EMBEDDED = re.compile(r"\b(?:decide|determine|know|assess|find out|learn|understand|predict|choose|examine|"
                        r"study|investigate|establish|test)(?:s|d|ed|ing)?\s+(?:which|whether|who|how|what)\b[^,;]*")
-_GUESS = re.compile(r"\b(?:likely|unlikely|probably|[Pp]erhaps|possibly|may|might|could|Maybe)\b(?! (?:be )?(?:announced|confirmed))")
+_GUESS = re.compile(r"\b(?:likely|unlikely|probably|[Pp]erhaps|possibly|may|might|could|Maybe)\b(?! (?:be )?(?:announced|confirmed))"
+                    r"|\b(?:speculation|rumou?rs?)\b")  # "There is widespread speculation that Brewer will veto ..."
 # Someone's own words with no one credited ("We are going to respect ... our employees"): the report
 # never speaks as "we" or "I", so the words are a speaker's whose name is elsewhere.
 _OWN_WORDS = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us)\b")

@@ -13,7 +13,10 @@ import re
 DANGLING = re.compile(
     r"^[\"“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|Them|But|And|Or|Yet|So|"
     r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
-    r"Although|Besides|Moreover|Furthermore|Nor|Neither|Likewise|Similarly|Here|There|"
+    r"Although|Besides|Moreover|Furthermore|Nor|Neither|Likewise|Similarly|Here|"
+    # "There, the team ...": a place named before; "There is no end in sight ..." points at nothing (a
+    # narrated "There was a time ..." is a colour opener all the same)
+    r"There(?! (?:is|are)\b)|"
     r"\w+ (?:decades?|years?|months?|weeks?|days?|hours?|minutes?) (?:later|earlier)|(?:No|Yes|Well|Oh|Sure|Look)(?=,)|"
     r"Now,? (?:he|she|it|they)\b|At the same time(?! (?:as|that|last|next)\b)\b|"
     r"(?:The|This|That) (?:admission|revelation|disclosure)(?! (?:of|to|that|by)\b)|"
