@@ -67,7 +67,8 @@ _LOWER_BEFORE = re.compile(
 )
 # A role set off before the name: "The university's interim president, Sarah Cole, said". The name
 # between commas is found first; the role must end right before it (read from a short window).
-_SET_OFF_NAME = re.compile(rf",\s+(?P<name>{_PERSON})(?=,|\.(?:\s|$))")  # (or ending the sentence: "..., by the girl's aunt, Sharon Ruddock.")
+# (or ending the sentence: "..., by the girl's aunt, Sharon Ruddock.")
+_SET_OFF_NAME = re.compile(rf",\s+(?P<name>{_PERSON})(?=,|\.(?:\s|$))")
 _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
     rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
@@ -134,7 +135,8 @@ _BODY_NOUN = ("(?:Center|Centre|Association|Institute|Institution|Council|Commit
                "Trust|University|College|School|Hospital|Party|Club|League|Federation|Alliance|Coalition|Network)")
 # "President of the Jamaica Manufacturers & Exporters, JMEA, John Mahfood says ...": a title with its body
 # opening the sentence, the name right after it (its acronym between commas).
-_TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;,]\s))(?P<role>(?:(?!(?:The|And|But|So|Then|Now)\s)[A-Z][a-z]+\s+(?:and\s+)?){{0,4}}(?i:{JOB})\s+of\s+(?:the\s+)?[A-Z][\w’'.&-]*"
+_TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;,]\s))(?P<role>(?:(?!(?:The|And|But|So|Then|Now)\s)[A-Z][a-z]+\s+(?:and\s+)?){{0,4}}"
+                            rf"(?i:{JOB})\s+of\s+(?:the\s+)?[A-Z][\w’'.&-]*"
                             rf"(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z&][\w’'.&-]*){{1,7}}?)(?:,\s+[A-Z]{{2,6}},)?\s+"
                             # the name starts where the body ends: not on an initial, nor on a body's word ("... National
                             # Hurricane | Center Ken Graham", "Secretary of State John | F. Kerry")
