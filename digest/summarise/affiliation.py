@@ -1,6 +1,6 @@
 """A person's institution read right after the name: "Michael Shadlen of Columbia's Zuckerman
-Institute", "Hamish Jolly, from SAMS",
-"Lukas Stefanko with ESET"; a place ("of Texas") is none. roles.py shows it as the role."""
+Institute", "Hamish Jolly, from SAMS", "Lukas Stefanko with ESET"; a place ("of Texas") is none.
+roles.py shows it as the role."""
 
 from __future__ import annotations
 

@@ -128,7 +128,7 @@ _IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
 _NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={DEGREE}(?:,?\s+(?:also\s+)?(?:of|from|at)|\s+with)\s)")
 # "From the Copernicus Climate Change Service, Samantha Burgess confirms ...": the institution set before the name.
-_FROM_BEFORE = re.compile(rf"(?:^|(?<=[.;]\s))From\s+(?P<the>the\s+)(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
+_FROM_BEFORE = re.compile(rf"(?:^|(?<=[.;]\s))From\s+the\s+(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
                           rf"[A-Z][\w’'.&-]*){{0,8}}),\s+(?P<name>{_PERSON})\s+[a-z]")
 _BODY_NOUN = ("(?:Center|Centre|Association|Institute|Institution|Council|Committee|Commission|Agency|Authority|Service|"
                "Department|Ministry|Office|Bureau|Board|Foundation|Society|Union|Group|Company|Corporation|Bank|Fund|"
