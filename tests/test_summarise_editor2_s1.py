@@ -37,12 +37,13 @@ NO_USABLE_OPENING = ("Are you in Velmora this week? Share your pictures of the h
 
 # Dek ----------------------------------------------------------------------------------------
 
-def test_the_lead_opens_the_brief_and_the_leads_next_sentence_is_no_dek():
-    # Editors graded briefs whose dek was the sentence after the lead (a detail, the background)
-    # "not the event": the lead opens the brief, as the dek over a firm sentence of What happened
-    # (sixth pass: editors preferred that to no dek) or as What happened's first sentence.
+def test_the_lead_opens_the_brief_and_the_leads_next_sentence_is_a_dek_only_over_it():
+    # The lead is the dek over a firm sentence of What happened (sixth pass: editors preferred that
+    # to no dek) or What happened's first sentence; a later sentence telling more of the event is
+    # the dek only over the lead (round 44: 24 briefs better, none worse, than with no dek).
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary="", title="Velmora approves harbour sea wall"))
-    assert LEAD in (made.dek, made.what_happened[0]) and made.dek != SECOND
+    assert LEAD in (made.dek, made.what_happened[0])
+    assert made.dek != SECOND or made.what_happened[0] == LEAD
     assert sum(s == LEAD for s in shown(made)) == 1
 
 
@@ -131,7 +132,7 @@ def test_a_description_naming_the_people_of_the_story_is_the_dek():
 def test_a_description_telling_what_happened_long_before_is_no_dek():
     made = brief(entry(f"{LEAD}\n\n{SECOND}", title="Velmora approves harbour sea wall",
                        summary="Velmora councillors shocked the harbour town earlier this year by proposing a sea wall."))
-    assert made.dek is None
+    assert made.dek in (None, SECOND)
 
 
 def test_a_description_cut_at_a_length_is_never_the_dek():
@@ -410,7 +411,7 @@ def test_a_shouted_label_head_is_dropped_or_calmed_and_a_byline_tail_cut(title, 
 ])
 def test_a_description_cut_at_its_start_or_escaped_twice_is_never_the_dek(summary):
     made = brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=summary))
-    assert made.dek is None or made.dek == LEAD
+    assert made.dek in (None, LEAD, SECOND)
     assert not any("[...]" in s or "<br" in s for s in shown(made))
 
 

@@ -16,6 +16,7 @@ from digest.summarise import BUDGET_WORDS
 from digest.summarise.blocks import Blocks, pick_blocks
 from digest.summarise.candidates import Candidate, build_candidates, read_entries
 from digest.summarise.centrality import near_duplicate, overlap
+from digest.summarise.contextdek import context_dek
 from digest.summarise.happened import MAX_HAPPENED, news_first, pick_happened, title_hedges
 from digest.summarise.dek import pick_dek, standfirst
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
@@ -80,7 +81,8 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     What happened opens on the story's best statement of the event (a report's lead: news puts
     the event first). The headline report is the one whose title is closest to the other titles
     and to the event sentences; the dek is its standfirst, or another report's lead, when that
-    states the event in other words than What happened's first sentence; else there is none.
+    states the event in other words than What happened's first sentence; else the lead moved up, or
+    a later sentence of a report's opening that tells more of the event (digest/summarise/contextdek.py).
     """
     entries = ranked.story.entries
     report_ids = {id(e) for e in reports}
@@ -110,8 +112,9 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
                                         dek=dek, years=years)
     # When no report's opening could state the event (What happened would open deep in the text), or
     # a single report's opening the news scorer all but rules out is all there is ("As far as we
-    # know, there are no Saturnians on Saturn."), the standfirst that does is What happened, and
-    # there is no dek: a brief without a dek lacks a part, one whose What happened is colour is wrong.
+    # know, there are no Saturnians on Saturn."), the standfirst that does is What happened, and the
+    # dek is a later sentence telling more of the event, or none: a brief without a dek lacks a part,
+    # one whose What happened is colour is wrong.
     weak = len(reports) == 1 and bool(lead) and lead[0].news < _WEAK_LEAD
     if dek is not None and (not lead or lead[0].sentence.position >= OPENING or weak) \
             and dek == standfirst(headline_entry) and lead_states_event(dek):
@@ -119,7 +122,20 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
         # someone said that day; a state that explains the news ("Google's knowledge graph organizes
         # information ...") does not.
         told = [h for h in happened[:MAX_HAPPENED - 1] if narrates_past(narration_of(h)) or _SAID_ON_DAY.search(h)]
-        return headline, None, ((dek, *told), said, ahead)
+        shown = [dek, *told, *(q.text for q in said), *ahead]
+        other = context_dek(rest, readable, headline=headline, shown=shown, years=years)
+        # The standfirst's words were counted as the dek's: a longer sentence in its place would pass the budget.
+        if other is not None and len(other.split()) > len(dek.split()):
+            other = None
+        return headline, other, ((dek, *told), said, ahead)
+    if dek is None and (other := context_dek(rest, readable, headline=headline, years=years,
+                                             shown=[*happened, *(q.text for q in said), *ahead])):
+        # The blocks as picked without it (a dek chosen last tells no block what the reader was told:
+        # "this volume" after a dek naming "the volume" measured is still unintroduced), within the budget left.
+        kept = [c for c in rest if c in lead or not near_duplicate(c.sentence.text, other)]
+        again = pick_blocks(ranked, reports, kept, budget=budget - len(other.split()), lead=lead, years=years)
+        if not any(near_duplicate(other, s) for s in [*again[0], *(q.text for q in again[1]), *again[2]]):
+            return headline, other, again
     return headline, dek, (happened, said, ahead)
 
 

@@ -21,7 +21,7 @@ from digest.summarise.shape import (
     quotes_heavily,
 )
 
-__all__ = ["lead_states_event", "main_clause", "names_actor", "states_event_firmly"]
+__all__ = ["colour_side_or_figures", "lead_states_event", "main_clause", "names_actor", "states_event_firmly"]
 
 _NOT_ACTOR = re.compile(rf"^(?:I|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTHS})$")
 # Bodies named by a common noun still act: "Police arrested ...", "Lawmakers voted ...".
@@ -134,8 +134,15 @@ def states_event_firmly(text: str) -> bool:
     narration = QUOTE_SPAN.sub(" ", text)
     if text.endswith("?") or quotes_heavily(text) or leans_back(text) or not_news(narration):
         return False
-    if any(p.search(narration) for p in (_BACKDATED, _COLOUR, _ASIDE, _SIDE)):
-        return False
-    if _STATISTIC_OPENER.match(narration) and len(_FIGURE.findall(narration)) >= 2:
+    if _BACKDATED.search(narration) or colour_side_or_figures(text):
         return False
     return names_actor(text) and bool(_EVENT_VERB.search(narration))
+
+
+def colour_side_or_figures(text: str) -> bool:
+    """True for colour ("apparently", "ironically"), the writer's aside ("Thankfully, ..."), a side item
+    ("Only lunches were sold ...") or a bare statistic ("About 42 percent of voters backed ...")."""
+    narration = QUOTE_SPAN.sub(" ", text)
+    if any(p.search(narration) for p in (_COLOUR, _ASIDE, _SIDE)):
+        return True
+    return bool(_STATISTIC_OPENER.match(narration)) and len(_FIGURE.findall(narration)) >= 2
