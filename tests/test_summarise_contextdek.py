@@ -48,6 +48,10 @@ def test_a_sentence_pointing_back_a_quote_a_step_to_come_or_timeless_background_
                    "Only lunches were sold at the plant, cash only, in the northern Jilmar province on Monday.",
                    "About 42 percent of the 900 workers in the northern Jilmar province were on shift on Monday.",
                    "Earlier this month, inspectors visited the plant in the northern Jilmar province.",
+                   # longer than a standfirst may be: it would cost Who said what its entries
+                   "Monday's blaze, which started in a storeroom at the back of the plant shortly after the morning shift "
+                   "had begun, in the northern Jilmar province, was the country's deadliest fire in a decade, and the "
+                   "third at a poultry plant in as many years.",
                    "Was Monday's blaze in the northern Jilmar province the country's deadliest fire in a decade?"):
         assert _dek_after_lead(second) is None, second
 

@@ -24,6 +24,7 @@ from digest.summarise.shape import aside_or_background
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
 
 _DEEPEST = 6  # a dek of last resort comes from a report's first sentences: the later ones are detail
+_LONGEST = 40  # words, as a standfirst: a dek of more costs Who said what its entries within the word budget
 _LEAST_NEWS = 0.2  # the news score under which a sentence tells no part of the event
 # A step still to come is What next's; a dek above What happened tells what is, or was.
 _AHEAD = re.compile(r"\b(?:will|shall|would|could|might|may|is due to|are due to|is set to|are set to|plans? to|expects? to)\b")
@@ -48,6 +49,7 @@ def context_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
     show that can stand as the dek; None when none can."""
     fit = [c for c in candidates
            if c.report and c.statement is None and 0 < c.sentence.position <= _DEEPEST and c.news >= _LEAST_NEWS
+           and len(c.sentence.text.split()) <= _LONGEST
            and not _QUOTED.search(c.sentence.text) and not _AHEAD.search(c.sentence.text)
            and not LOADED.search(c.sentence.text) and not _POINTS_BACK.search(c.sentence.text)
            and not colour_side_or_figures(c.sentence.text) and not _EARLIER.match(c.sentence.text)
