@@ -50,7 +50,8 @@ def test_a_title_in_capitals_with_where_it_is_held():
     assert roles_in("According to Tom Falk, Deputy News Director at Velmora Daily, the police were unaware.") == [
         ("Tom Falk", "Tom Falk, Deputy News Director at Velmora Daily")]
     # a list of names is no title
-    assert roles_in("Guests included Jon Marr, Velmora CEO Tim Lind and Ana Ruiz.") == []
+    # (the chief's own title stays his: "Velmora CEO Tim Lind")
+    assert roles_in("Guests included Jon Marr, Velmora CEO Tim Lind and Ana Ruiz.") == [("Tim Lind", "Velmora CEO Tim Lind")]
 
 
 def test_what_a_person_works_as():
@@ -61,8 +62,12 @@ def test_what_a_person_works_as():
 def test_a_body_named_in_full_before_the_job_is_the_role_unless_its_front_is_cut():
     assert roles_in("“We were told,” Oversight and Harbour Reform Committee spokesman Ali Brandt said.") == [
         ("Ali Brandt", "Oversight and Harbour Reform Committee spokesman Ali Brandt")]
-    # "... at the | University of Velmora San Carlo scientist": the institute before it is cut off
+    # "... at the | University of Velmora San Carlo scientist": the institute before it is read whole, back to the
+    # comma, and the job shown after the name (round 44); never cut at "at the"
     found = roles_in("In a paper, Tide Institute at the University of Velmora San Carlo scientist Aron Holm wrote it.")
+    assert [shown for name, shown in found if name == "Aron Holm"][0] == (
+        "Aron Holm, a scientist at Tide Institute at the University of Velmora San Carlo")
+    found = roles_in("He spoke to the University of Velmora San Carlo scientist Aron Holm at length.")
     assert [shown for name, shown in found if name == "Aron Holm"] == ["Aron Holm"]
 
 

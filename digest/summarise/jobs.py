@@ -22,7 +22,7 @@ JOB = (
     r"strategist|campaigner|activist|organi[sz]er|engineer|inspector|superintendent|principal|"
     r"historian|expert|consultant|lecturer|physician|doctor|surgeon|pastor|bishop|priest|"
     r"mp|lawmaker|legislator|negotiator|envoy|prosecutor|sheriff|chief|vice|aide|barrister|solicitor|counsel|"
-    r"plaintiff|defendant|claimant|cfo|coo|cto|columnist|pollster|detective|sergeant|lieutenant|colonel|commander|"
+    r"plaintiff|defendant|claimant|cfo|cio|coo|cto|columnist|pollster|detective|sergeant|lieutenant|colonel|commander|"
     r"trustee|coordinator|administrator|supervisor|specialist|instructor|coach|host|author|"
     r"meteorologist|correspondent|anchor|reporter|journalist|photographer|broadcaster|scholar|academic|blogger|writer|commentator|pundit|contributor|"
     r"candidate|nominee|hopeful|council(?:man|woman|member)|congress(?:man|woman)|"

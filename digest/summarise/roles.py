@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from digest.summarise.affiliation import DEGREE, affiliation, institution
 from digest.summarise.jobs import JOB, JOB_WORD, QUALIFIER
+from digest.summarise.moreroles import more_roles
 from digest.summarise.roleshow import bare, unopened, with_role
 from digest.summarise.shape import MONTHS, WEEKDAYS
 
@@ -30,17 +31,17 @@ _NOT_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSe
 # Salman") and Arabic article prefixes ("Ahmed al-Sharaa") are part of it.
 PARTICLE = r"(?:de|des|du|di|da|dos|das|del|della|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la)"
 NAME_WORD = r"(?:[A-Z]|(?:al|el|ad|ash|as|an|ar|at|az|abu|bin|ibn)-[A-Z])[\w’'.-]*"
-_PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
+PERSON = rf"[A-Z][\w’'.-]+(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}}"
 # The role runs to the next comma, and on through a place set off by commas ("..., Greenbelt,
 # Maryland,") or a company suffix (", Inc."), so it is never cut inside a name.
 _ROLE_TEXT = r"(?:[^,;:“”\"()]|\([^()]{1,20}\))"  # a role's words: to the next comma, a bracket of a few words kept
 _AFTER = re.compile(
-    rf"(?P<name>{_PERSON}),\s+(?:\d{{1,3}},\s+)?"
+    rf"(?P<name>{PERSON}),\s+(?:\d{{1,3}},\s+)?"
     rf"(?P<role>(?:(?:the |a |an |(?:[A-Z][\w/&.’'-]*\s+){{1,2}}(?=[a-z])"
     # "Tom Namako, Deputy News Director at Buzzfeed,": a longer title in capitals, with where
     rf"|(?:[A-Z][\w/&.’'-]*\s+){{2,3}}(?i:{JOB})\s+(?=(?:of|at|for|in)\s))?[a-z]{_ROLE_TEXT}{{2,240}}?"
     # "Jim Cantrell, Vector Space Systems CEO and a founding member of SpaceX,": a company's chief
-    rf"|(?:[A-Z][\w/&.’'-]*\s+){{1,4}}C[EFOT]O\b(?!\s+[A-Z]){_ROLE_TEXT}{{0,240}}?)"
+    rf"|(?:[A-Z][\w/&.’'-]*\s+){{1,4}}C[EFIOT]O\b(?!\s+[A-Z]){_ROLE_TEXT}{{0,240}}?)"
     rf"(?:,\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}}|Inc\.|Ltd\.?|Jr\.)(?=,|\.?\s*$))?)(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)"
 )
 # Words that join a clause, never a role's own ("Both Agerblad and tattoo artist ...", "... College
@@ -53,22 +54,22 @@ _SUBORDINATOR = (r"(?:after|while|before|since|once|until|unless|because|althoug
                  r"throughout|toward|towards|upon|versus|via|within|without)")
 _BEFORE = re.compile(
     rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:(?!{_GLUE}\b)[a-z-]+\s+){{0,3}}?{JOB}"
-    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?))?)\s+(?P<name>{_PERSON})"
+    rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?))?)\s+(?P<name>{PERSON})"
 )
 # A role opening a speaker after an inverted verb ('said Throgs Neck resident Michael Lopiano',
 # 'said plaintiff Angela Bolger'): skipped to reach the name, whose role roles_in records.
 ROLE_OPENER = (
     rf"(?:(?:(?:his|her|their)\s+)?(?:[A-Z][\w’'.&-]*\s+){{0,4}}(?:{QUALIFIER}\s+){{0,3}}"
     # a noun naming the job's field: "said Emirates Team New Zealand wing trimmer Glenn Ashby"
-    rf"(?:(?!(?:{_GLUE}|{_SUBORDINATOR})\b)[a-z]{{3,}}\s+(?={JOB}\s))?(?:{JOB}|CEO|CFO|COO|CTO)\s+)"
+    rf"(?:(?!(?:{_GLUE}|{_SUBORDINATOR})\b)[a-z]{{3,}}\s+(?={JOB}\s))?(?:{JOB}|CEO|CFO|CIO|COO|CTO)\s+)"
 )
 _LOWER_BEFORE = re.compile(
-    rf"(?<![\w’'-])(?P<role>(?:{QUALIFIER}\s+){{0,3}}(?:{JOB}|CEO|CFO|COO|CTO)(?:\s+{JOB})?)\s+(?P<name>{_PERSON})"
+    rf"(?<![\w’'-])(?P<role>(?:{QUALIFIER}\s+){{0,3}}(?:{JOB}|CEO|CFO|CIO|COO|CTO)(?:\s+{JOB})?)\s+(?P<name>{PERSON})"
 )
 # A role set off before the name: "The university's interim president, Sarah Cole, said". The name
 # between commas is found first; the role must end right before it (read from a short window).
 # (or ending the sentence: "..., by the girl's aunt, Sharon Ruddock.")
-_SET_OFF_NAME = re.compile(rf",\s+(?P<name>{_PERSON})(?=,|\.(?:\s|$))")
+_SET_OFF_NAME = re.compile(rf",\s+(?P<name>{PERSON})(?=,|\.(?:\s|$))")
 _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
     rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
@@ -96,7 +97,7 @@ _NOT_ROLE = re.compile(
 # "Andrew Weiner, who co-authored the paper,", "Greg Gbur, who specialises in optical physics at ...":
 # what the person does, in a relative clause the article gives as their introduction.
 _JUDGEMENT = re.compile(r"\b(?:best|worst|greatest|finest|biggest|most|least|top|leading)\b")
-_WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|co-wrote|heads|headed|founded|"
+_WHO_DOES = re.compile(rf"(?P<name>{PERSON}),\s+(?P<role>who\s+(?:co-authored|co-wrote|heads|headed|founded|"
                        rf"(?:led|leads)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:team|research|study|group|"
                        rf"project|investigation|lab|laboratory|effort|work|campaign|trial|survey|review)\b|"
                        rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
@@ -107,7 +108,7 @@ _WHO_DOES = re.compile(rf"(?P<name>{_PERSON}),\s+(?P<role>who\s+(?:co-authored|c
                        rf"represents|represented|oversees|manages|owns|edits|edited|spearheaded|spearheads)\s"
                        rf"(?:(?!\b(?:said|says|told|tells|added|adds)\b)[^,;:“”\"()]){{2,100}}?)"
                        rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
-_WHO_WAS = re.compile(rf"(?P<name>{_PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),?\s+who\s+(?:is|was|has been|had been)\s+"
+_WHO_WAS = re.compile(rf"(?P<name>{PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),?\s+who\s+(?:is|was|has been|had been)\s+"
                       rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for|to)\s"
                       rf"|(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?=[A-Z][a-z]+[,.;]|[A-Z][a-z]+$))[^,;:“”\"()]{{2,120}}?)"
                       rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
@@ -118,7 +119,7 @@ _SURNAME_AFTER = re.compile(rf"(?<![\w’'.-])(?P<name>[A-Z][a-z][\w’'-]+),\s+
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w’'.-]*\s+$")  # "Ana Lind, a ...": the surname of a full name read above
 # "Anna Pickard is Slack's editorial director who ...", "Ana Ruiz is a professor of history at ...": a
 # sentence opening on the name that says what the person is.
-_IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was|has been|had been)\s+"
+_IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{PERSON})\s+(?:is|was|has been|had been)\s+"
                       rf"(?P<role>(?:(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}{JOB}\s+(?:of|at|for|to|with)\s"
                       # "Maj. Gen. John Nicholson is commander of the 82nd.": a job with no article, of a named body
                       rf"|(?<=\bis\s)(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for)\s(?=(?:the\s+)?[A-Z0-9])"
@@ -126,10 +127,10 @@ _IS_ROLE = re.compile(rf"^(?:(?:But|And|Now)\s+)?(?P<name>{_PERSON})\s+(?:is|was
                       rf"(?=,|;|\s+(?:who|which|whose|and|since|until)\b|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # A name's institution after "of", "from" or "at": "Michael Shadlen of Columbia's Zuckerman Institute".
 # A degree may stand between them: "Michael Shadlen, Ph.D., of Columbia University's ... Institute".
-_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{_PERSON})(?={DEGREE}(?:,?\s+(?:also\s+)?(?:of|from|at)|\s+with)\s)")
+_NAME_OF = re.compile(rf"(?<![\w’'.-])(?P<name>{PERSON})(?={DEGREE}(?:,?\s+(?:also\s+)?(?:of|from|at)|\s+with)\s)")
 # "From the Copernicus Climate Change Service, Samantha Burgess confirms ...": the institution set before the name.
 _FROM_BEFORE = re.compile(rf"(?:^|(?<=[.;]\s))From\s+the\s+(?P<org>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?"
-                          rf"[A-Z][\w’'.&-]*){{0,8}}),\s+(?P<name>{_PERSON})\s+[a-z]")
+                          rf"[A-Z][\w’'.&-]*){{0,8}}),\s+(?P<name>{PERSON})\s+[a-z]")
 _BODY_NOUN = ("(?:Center|Centre|Association|Institute|Institution|Council|Committee|Commission|Agency|Authority|Service|"
                "Department|Ministry|Office|Bureau|Board|Foundation|Society|Union|Group|Company|Corporation|Bank|Fund|"
                "Trust|University|College|School|Hospital|Party|Club|League|Federation|Alliance|Coalition|Network)")
@@ -140,16 +141,16 @@ _TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;,]\s))(?P<role>(?:(?!(?:The|And|But|S
                             rf"(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z&][\w’'.&-]*){{1,7}}?)(?:,\s+[A-Z]{{2,6}},)?\s+"
                             # the name starts where the body ends: not on an initial, nor on a body's word ("... National
                             # Hurricane | Center Ken Graham", "Secretary of State John | F. Kerry")
-                            rf"(?![A-Z]\.\s)(?!{_BODY_NOUN}\b)(?P<name>{_PERSON})"
+                            rf"(?![A-Z]\.\s)(?!{_BODY_NOUN}\b)(?P<name>{PERSON})"
                             rf"\s+(?:says|said|told|tells|added|adds|believes|warned|warns|noted|notes)\b")
-_COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{_PERSON})(?=[\s,])")
-_COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{_PERSON}),\s+(?P<role>prosecuting|defending|mitigating),")
+_COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{PERSON})(?=[\s,])")
+_COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{PERSON}),\s+(?P<role>prosecuting|defending|mitigating),")
 _CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
 _OWNED = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
 _OWNER_WORD = re.compile(r"(?:his|her|their|its|our|my|your)\b")
 def roles_in(prose: str) -> list[tuple[str, str]]:
     """Return (name, speaker as shown with role) for each person given a role in ``prose``."""
-    found = []
+    found = more_roles(prose, PERSON)  # shapes read first: the fullest telling of who someone is
     before = _roles_before(prose)  # read once: a role after the name too long to show may fall back on one
     for match in _after(prose):
         role = match.group("role")  # "Cynthia Burgiss, 22, a student at ...": the age is skipped

@@ -1,0 +1,46 @@
+"""Role shapes editors graded missing in round 44's briefs (digest/summarise/moreroles.py); each test
+failed before its shape was read."""
+
+from __future__ import annotations
+
+from digest.summarise.moreroles import more_roles
+from digest.summarise.roles import PERSON, roles_in
+from tests.test_summarise_editor_r34 import brief
+
+
+def shown_for(name: str, prose: str) -> list[str]:
+    return [shown for n, shown in roles_in(prose) if n == name]
+
+
+def test_a_title_running_on_to_the_speech_verb_without_a_comma():
+    prose = ("Despite the concern, Eva Lind, Director of Public Affairs at Velmora State Division of Harbours told "
+             "reporters the plane was on a training flight.")
+    assert shown_for("Eva Lind", prose)[0] == "Eva Lind, Director of Public Affairs at Velmora State Division of Harbours"
+    # no speech verb after it: where the title ends, this shape cannot tell
+    assert more_roles("Eva Lind, Director of Public Affairs at Velmora State Division of Harbours left early.", PERSON) == []
+
+
+def test_a_job_after_an_institution_named_with_at_is_shown_after_the_name():
+    prose = ("In a paper published on Monday, Tide Institute of Oceanography at the University of Velmora scientist "
+             "Aron Holm wrote that the whales' whistles could warn fishermen.")
+    assert shown_for("Aron Holm", prose)[0] == "Aron Holm, a scientist at Tide Institute of Oceanography at the University of Velmora"
+    # an institution with no "at" is read before the name, as it was
+    assert shown_for("Aron Holm", "Velmora Harbour Authority engineer Aron Holm said the wall would hold.")[0] == (
+        "Velmora Harbour Authority engineer Aron Holm")
+
+
+def test_a_company_chief_before_the_name_in_any_sentence():
+    prose = "At a demonstration at the home of Velmora Telecom CIO Lena Marsh, executives showed off the new app."
+    assert shown_for("Lena Marsh", prose) == ["Velmora Telecom CIO Lena Marsh"]
+
+
+def test_what_someone_named_before_is_with_commas_inside_the_role():
+    text = ("Neha Varga, who spearheaded the research at the university said that yoga helped the students focus.\n\n"
+            "Varga is a kinesiology, health and sport studies professor at the Velmora State University in Carlow.\n\n"
+            "“The students were sharper after twenty minutes of yoga than after a run,” Varga said.")
+    b = brief(text, title="Twenty minutes of yoga sharpens the mind, Velmora study finds")
+    speakers = [q.speaker for q in b.who_said_what]
+    assert ("Neha Varga, a kinesiology, health and sport studies professor at the Velmora State University in Carlow"
+            in speakers)
+    # a verdict or a clause is no role: "is a name to watch at ..." carries no job
+    assert shown_for("Varga", "Varga is a name, surely, to watch at the Velmora State University.") == []
