@@ -52,6 +52,14 @@ def test_a_sentence_pointing_back_a_quote_a_step_to_come_or_timeless_background_
                    "Monday's blaze, which started in a storeroom at the back of the plant shortly after the morning shift "
                    "had begun, in the northern Jilmar province, was the country's deadliest fire in a decade, and the "
                    "third at a poultry plant in as many years.",
+                   # the review's (REVIEW45): a verdict, a first count, a step to come in the past tense,
+                   # background, a reported question, someone named before
+                   "Monday's blaze was the result of years of official negligence in the northern Jilmar province.",
+                   "Early reports on Monday put the death toll in the northern Jilmar province at 300.",
+                   "The managers were due in court in the northern Jilmar province on Friday.",
+                   "Days before the fire, inspectors had warned the managers in the northern Jilmar province.",
+                   "Relatives asked on Monday why the fire doors in the northern Jilmar province had been locked.",
+                   "The other man was released without charge in the northern Jilmar province on Monday.",
                    "Was Monday's blaze in the northern Jilmar province the country's deadliest fire in a decade?"):
         assert _dek_after_lead(second) is None, second
 

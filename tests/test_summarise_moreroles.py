@@ -44,3 +44,25 @@ def test_what_someone_named_before_is_with_commas_inside_the_role():
             in speakers)
     # a verdict or a clause is no role: "is a name to watch at ..." carries no job
     assert shown_for("Varga", "Varga is a name, surely, to watch at the Velmora State University.") == []
+
+
+def test_the_review_s_cases_give_no_wrong_role():
+    # (REVIEW45) a clause, a speech verb or someone else's job after "is a": none
+    assert shown_for("Lind", "Lind is a mother of two, the director of Velmora Hospital said.") == []
+    assert shown_for("Lind", "Lind is a tough, fair and the most respected judge at the Velmora High Court.") == []
+    assert shown_for("Velmora", "Velmora is a small, mountainous country and a member of the European Union.") == []
+    # the next person's title and name are no body's name
+    assert more_roles("After meeting Mayor Ana Lind, Director of Public Works Tom Hale said the road was rebuilt.", PERSON) == []
+    assert all("said" not in shown for _, shown in roles_in(
+        "After meeting Mayor Ana Lind, Director of Public Works Tom Hale said the road was rebuilt."))
+    # a day, an opener or "then-" is no part of a company's name
+    assert shown_for("Ana Lind", "On Monday Velmora Telecom CEO Ana Lind called the decision a blow.") == [
+        "Velmora Telecom CEO Ana Lind"]
+    assert shown_for("Ana Lind", "Yesterday Estrava CEO Ana Lind told staff she would leave.") == ["Estrava CEO Ana Lind"]
+    assert more_roles("The deal was struck by then-Velmora Telecom CEO Ana Lind last year.", PERSON) == []
+    # no institution before "at": the role read before the name stands
+    assert shown_for("Ana Lind", "Yesterday at the Velmora Forum economist Ana Lind said it.") == [
+        "Velmora Forum economist Ana Lind"]
+    # an opener is no part of the name
+    assert [n for n, _ in more_roles("But Ana Lind, Director of Public Affairs at Velmora Ports Authority told reporters "
+                                     "the ship was safe.", PERSON)] == ["Ana Lind"]

@@ -67,3 +67,8 @@ def gender_of(name: str, cue: str = "") -> str | None:
 def can_be(pronoun: str, gender: str | None) -> bool:
     """True when ``pronoun`` ("he" or "she") may stand for a person of ``gender`` (None: unknown)."""
     return gender is None or gender == ("f" if pronoun == "she" else "m")
+
+
+def given_name(word: str) -> bool:
+    """True for a common given name of either list ("Tom", "Ana"): a person's name starts there."""
+    return word in _FEMALE or word in _MALE

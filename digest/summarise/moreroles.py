@@ -16,8 +16,10 @@ from __future__ import annotations
 import functools
 import re
 
+from digest.summarise.affiliation import institution
+from digest.summarise.gender import given_name
 from digest.summarise.jobs import JOB, QUALIFIER
-from digest.summarise.roleshow import with_role
+from digest.summarise.roleshow import unopened, with_role
 
 __all__ = ["more_roles"]
 
@@ -27,27 +29,47 @@ _CAPITALS = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w’'.&-
 def more_roles(prose: str, person: str) -> list[tuple[str, str]]:
     """(name, speaker as shown with role) for each of the shapes above in ``prose``; ``person`` is the
     pattern of a full name (roles.PERSON)."""
+    from digest.summarise.names import NOT_NAMES  # names.py reads roles.py's name parts: imported when first used
     found = []
     for shape, after in _shapes(person):
         for match in shape.finditer(prose):
-            name, role = match.group("name"), match.group("role")
+            name, role = " ".join(unopened(match.group("name").split())), match.group("role")  # "But Ana Lind": Ana Lind
+            if not name:
+                continue
             if "job" in shape.groupindex:  # "<institution> at <institution> scientist NAME": a scientist at ...
+                front = role.split(" at ")[0]
+                if not institution(front) or front.split()[0] in NOT_NAMES:
+                    continue  # "Yesterday at the Velmora Forum economist ...": no institution opens it
                 job = match.group("job")
                 role = f"{'an' if job[:1] in 'aeiou' else 'a'} {job} at {role}"
+            elif not after:  # "Velmora Telecom CIO": the company's words only, never "Monday" or "then-"
+                words = role.split()
+                while words and (words[0] in NOT_NAMES or re.fullmatch(r"[A-Z][a-z]+(?:ing|ly)", words[0])):
+                    words.pop(0)
+                if len(words) < 2 or re.search(r"-[\w’'.&]+\s+$|-$", prose[:match.start()]):  # "then-Velmora Telecom CEO"
+                    continue
+                role = " ".join(words)
+            elif shape.pattern.endswith(_SPEECH) and any(given_name(w) and nxt[:1].isupper()
+                                                         for w, nxt in zip(role.split()[1:], role.split()[2:])):
+                continue  # "Director of Public Works Tom Hale said": the next person, not the body's name
             found.append((name, with_role(name, role, after=after)))
     return found
+
+
+_SPEECH = r"\s+(?=(?:told|said|says|explained|added|confirmed|wrote)\b)"
+# Words between "is a" and the job: modifiers and nouns only, never a clause's or a second appositive's
+_MODIFIER = r"(?!(?:said|says|told|is|was|were|are|which|who|whom|whose|that|the|a|an|his|her|their|its|so)\b)[\w’'-]+"
 
 
 @functools.lru_cache(maxsize=2)
 def _shapes(person: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
     """The shapes, compiled once for the name pattern, each with whether its role reads after the name."""
     unclosed = re.compile(rf"(?P<name>{person}),\s+(?P<role>(?:[A-Z][\w’'&.-]*\s+){{0,2}}(?i:{JOB})\s+(?:of|at|for)\s+"
-                          rf"(?:the\s+)?{_CAPITALS}(?:\s+(?:at|of)\s+(?:the\s+)?{_CAPITALS})?)"
-                          r"\s+(?=(?:told|said|says|explained|added|confirmed|wrote)\b)")
+                          rf"(?:the\s+)?{_CAPITALS}(?:\s+(?:at|of)\s+(?:the\s+)?{_CAPITALS})?){_SPEECH}")
     org_job = re.compile(rf"(?:^|(?<=,\s))(?P<role>{_CAPITALS}\s+at\s+(?:the\s+)?{_CAPITALS})\s+"
                          rf"(?P<job>(?:{QUALIFIER}\s+)?{JOB})\s+(?P<name>{person})")
-    chief = re.compile(rf"(?<![\w’'-])(?P<role>(?!(?:The|A|An|At|In|On|But|And|When|After|As|For)\s)(?:[A-Z][\w’'&.-]*\s+){{1,4}}"
-                       rf"C[EFIOT]O)\s+(?P<name>{person})")
-    told = re.compile(rf"^(?P<name>{person}|[A-Z][a-z][\w’'-]+)\s+is\s+(?P<role>(?:a|an)\s+[^.;:“”\"()]{{0,60}}?,[^.;:“”\"()]{{0,60}}?"
-                      rf"\b{JOB}\s+(?:at|of|for|with)\s+(?:the\s+)?[A-Z][^,.;:“”\"()]{{2,80}}?)(?=[,.;]|$)")
+    chief = re.compile(rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,4}}C[EFIOT]O)\s+(?P<name>{person})")
+    told = re.compile(rf"^(?P<name>{person}|[A-Z][a-z][\w’'-]+)\s+is\s+(?P<role>(?:a|an)\s+(?:{_MODIFIER}(?:,\s+|\s+and\s+|\s+)){{0,8}}?"
+                      rf"{JOB}\s+(?:at|of|for|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&|in)\s+)*[A-Z][\w’'.&-]*){{0,8}})"
+                      rf"(?=[,.;]|$)")
     return ((unclosed, True), (org_job, True), (chief, False), (told, True))

@@ -145,12 +145,13 @@ _TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;,]\s))(?P<role>(?:(?!(?:The|And|But|S
                             rf"\s+(?:says|said|told|tells|added|adds|believes|warned|warns|noted|notes)\b")
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{PERSON})(?=[\s,])")
 _COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{PERSON}),\s+(?P<role>prosecuting|defending|mitigating),")
+_SPEECH_INSIDE = re.compile(r"\s(?:said|says|told|tells|explained|added)\s")
 _CLAUSE_WORD = re.compile(r"said|says|told|tells|asked|asks|is|was|were|are|has|had|have|[a-z]+ed")
 _OWNED = re.compile(r"\b(?:his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
 _OWNER_WORD = re.compile(r"(?:his|her|their|its|our|my|your)\b")
 def roles_in(prose: str) -> list[tuple[str, str]]:
     """Return (name, speaker as shown with role) for each person given a role in ``prose``."""
-    found = more_roles(prose, PERSON)  # shapes read first: the fullest telling of who someone is
+    found = [(n, r) for n, r in more_roles(prose, PERSON) if not _JUDGEMENT.search(r)]  # read first: the fullest telling
     before = _roles_before(prose)  # read once: a role after the name too long to show may fall back on one
     for match in _after(prose):
         role = match.group("role")  # "Cynthia Burgiss, 22, a student at ...": the age is skipped
@@ -160,7 +161,9 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
         if role and goes_on and _PLACE_END.search(role):
             role += goes_on.group(0)  # "president of the Kansas City, Mo., branch of the NAACP": the place was inside
         job = JOB_WORD.search(role) or role.startswith("representing ")  # "..., representing Wal-Mart,"
-        if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role) and not _PARTICIPLE.match(role):
+        # (a role with a speech verb inside ran on into the sentence: "Director of Public Works Tom Hale said the ...")
+        if role and job and not _NOT_ROLE.match(role) and not _OWNER_WORD.match(role) and not _PARTICIPLE.match(role) \
+                and not _SPEECH_INSIDE.search(role):
             name = " ".join(unopened(match.group("name").split()))  # "But Patrick Wiggins, ...": not "But"
             shown = with_role(name, role, after=True)
             if shown != name or not any(n == name for n, _ in before):
