@@ -66,3 +66,17 @@ def test_the_review_s_cases_give_no_wrong_role():
     # an opener is no part of the name
     assert [n for n, _ in more_roles("But Ana Lind, Director of Public Affairs at Velmora Ports Authority told reporters "
                                      "the ship was safe.", PERSON)] == ["Ana Lind"]
+
+
+def test_a_quotation_credited_with_the_role_the_label_shows_is_shown_alone():
+    # editors graded the name and role given twice, in the label and after the quotation, a fault (rounds 45-46)
+    text = ("Heavy rain fell across the whole of Velmora on Monday as a storm passed far off the coast.\n\n"
+            "“The rain covers most of the peninsula even though the centre of the storm is far off shore,” said Ana "
+            "Lind, a meteorologist at the Velmora Weather Service.\n\n"
+            "“We have not seen rain like this in a decade,” said Tom Hale, a farmer near Carlow, in a call on Monday.")
+    b = brief(text, title="Storm brings heavy rain to Velmora")
+    by = {q.speaker: q.text for q in b.who_said_what}
+    assert by["Ana Lind, a meteorologist at the Velmora Weather Service"] == (
+        "“The rain covers most of the peninsula even though the centre of the storm is far off shore.”")
+    # a credit that tells more than the label (when, where) stays whole
+    assert by["Tom Hale, a farmer near Carlow"].endswith("said Tom Hale, a farmer near Carlow, in a call on Monday.")

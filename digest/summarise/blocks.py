@@ -105,7 +105,7 @@ def _quote(c: Candidate) -> Quote:
     speaker = c.statement.speaker
     # A label opens like a line of its own: "lead author Dr. Sarah Kemble" is shown "Lead author ..."
     label = speaker[:1].upper() + speaker[1:] if speaker[:1].islower() else speaker
-    return Quote(speaker=label, text=named_in_full(_unwrapped(c.statement.text), speaker), source=c.outlet)
+    return Quote(speaker=label, text=named_in_full(_uncredited(_unwrapped(c.statement.text), speaker), speaker), source=c.outlet)
 
 
 # "He added, “...”": the speaker is shown beside the quote, and "added" to nothing shown dangles.
@@ -119,3 +119,22 @@ def _unwrapped(text: str) -> str:
     rest = _WRAPPER.sub("", text, count=1)
     whole = rest != text and re.fullmatch(r"“[^“”]+”|\"[^\"]+\"|‘[^‘’]+’|'[^']+'", rest.strip())
     return rest.strip() if whole else text
+
+
+# '“I saw a bright flash ...,” said Jabar al-Rubaie, a policeman at the scene in Sadr City.': the quotation,
+# then its credit to the speaker with the role the label shows.
+_CREDITED = re.compile(r"^(?P<quote>[“\"][^“”\"]{20,}?)(?P<stop>[,.!?])(?P<close>[”\"])\s+(?:said|says|added|adds|told \w+)\s+"
+                       r"(?P<credit>[^“”\"]+?)\.$")
+
+
+def _uncredited(text: str, speaker: str) -> str:
+    """The quotation alone when the rest of the sentence only credits it to the speaker with the role the
+    label above it shows (editors graded the name and role given twice a fault); else ``text``."""
+    match = _CREDITED.match(text)
+    if match is None or "," not in speaker:
+        return text
+    role = speaker.split(",", 1)[1].strip()
+    if match.group("credit").strip() not in (speaker, f"{speaker.split(',')[0]}, {role}") and not match.group("credit").endswith(role):
+        return text
+    stop = "." if match.group("stop") == "," else match.group("stop")
+    return f"{match.group('quote')}{stop}{match.group('close')}"
