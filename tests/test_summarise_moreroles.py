@@ -3,7 +3,7 @@ failed before its shape was read."""
 
 from __future__ import annotations
 
-from digest.summarise.moreroles import more_roles
+from digest.summarise.moreroles import more_roles, titled_roles
 from digest.summarise.roles import PERSON, roles_in
 from tests.test_summarise_editor_r34 import brief
 
@@ -80,3 +80,18 @@ def test_a_quotation_credited_with_the_role_the_label_shows_is_shown_alone():
         "“The rain covers most of the peninsula even though the centre of the storm is far off shore.”")
     # a credit that tells more than the label (when, where) stays whole
     assert by["Tom Hale, a farmer near Carlow"].endswith("said Tom Hale, a farmer near Carlow, in a call on Monday.")
+
+
+def test_a_quoted_title_before_the_job_is_part_of_the_role():
+    # round 48's reviewers: "Creator" and "Actress" alone ("of what?") for "“Fleabag” creator Phoebe Waller-Bridge"
+    assert titled_roles("Moments earlier, “Harbour Lights” creator Lena Marsh accepted the award.", PERSON) == [
+        ("Lena Marsh", "“Harbour Lights” creator Lena Marsh")]
+    # a quotation ending in its own punctuation is someone's words, not a title
+    assert titled_roles("“We are done,” coach Ana Lind said on Monday.", PERSON) == []
+    # in a brief: the label carries the title
+    text = ("“Harbour Lights” won the award for best comedy at the Velmora Globes on Sunday night.\n\n"
+            "Moments earlier, “Harbour Lights” creator Lena Marsh accepted the award for best comedy actress.\n\n"
+            "“Winning the comedy award is the best thing that has happened to our small team of writers,” Marsh told "
+            "reporters after the ceremony on Sunday.")
+    b = brief(text, title="“Harbour Lights” wins best comedy at the Velmora Globes")
+    assert [q.speaker for q in b.who_said_what] == ["“Harbour Lights” creator Lena Marsh"]

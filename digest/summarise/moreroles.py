@@ -5,6 +5,7 @@
 - a job after an institution named with "at" ("Scripps Institution of Oceanography at the University of
   California San Diego scientist Aaron Thode wrote ..."), shown after the name;
 - a company's chief before the name, in any sentence ("the home of Verizon CIO Shaygan Kheradpir");
+- a show, film or book quoted before the job ("“Fleabag” creator Phoebe Waller-Bridge");
 - a sentence saying what someone named before is, with commas inside the role ("Goethe is a Kinesiology,
   health and sport studies professor at the Wayne State University in Detroit.").
 
@@ -21,7 +22,7 @@ from digest.summarise.gender import given_name
 from digest.summarise.jobs import JOB, QUALIFIER
 from digest.summarise.roleshow import unopened, with_role
 
-__all__ = ["more_roles"]
+__all__ = ["more_roles", "titled_roles"]
 
 _CAPITALS = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][\w’'.&-]*){0,9}"
 
@@ -73,3 +74,11 @@ def _shapes(person: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
                       rf"{JOB}\s+(?:at|of|for|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&|in)\s+)*[A-Z][\w’'.&-]*){{0,8}})"
                       rf"(?=[,.;]|$)")
     return ((unclosed, True), (org_job, True), (chief, False), (told, True))
+
+
+def titled_roles(text: str, person: str) -> list[tuple[str, str]]:
+    """(name, shown) for a show, film or book quoted before the job ("“Fleabag” creator Phoebe Waller-Bridge"),
+    read from the sentence with its quotation marks (the namebook reads names with quotations taken out)."""
+    titled = re.compile(rf"(?<![\w’'-])(?P<role>[“\"][A-Z][^“”\"]{{0,40}}?(?<![,.!?;:])[”\"]\s+(?:{QUALIFIER}\s+){{0,2}}"
+                        rf"(?:{JOB}))\s+(?P<name>{person})")
+    return [(m.group("name"), with_role(m.group("name"), m.group("role"), after=False)) for m in titled.finditer(text)]

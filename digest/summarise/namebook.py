@@ -28,7 +28,8 @@ from digest.summarise.names import (
     person_like,
 )
 from digest.summarise.jobs import JOB_WORD
-from digest.summarise.roles import roles_in
+from digest.summarise.moreroles import titled_roles
+from digest.summarise.roles import PERSON, roles_in
 
 # What may come before a sentence's own subject ("But Askar ..."); "Saying", "When" and "After" open a clause.
 _OPENING = re.compile(
@@ -99,7 +100,7 @@ class NameBook:
                 self.subjects[index] = name if before_pronoun else ""
         if index not in self.subjects and (pronoun or UNNAMED_SPEAKER.match(prose)):
             self.subjects[index] = "" if pronoun else _UNNAMED
-        for name, shown in roles_in(prose):
+        for name, shown in [*titled_roles(text, PERSON), *roles_in(prose)]:  # a quoted title is read with its quotes
             key = name.rstrip(".")  # "Jesse L. Jackson Jr." is learned as "Jesse L. Jackson Jr"
             if " " not in key and key in self.shared:
                 continue  # "Bran, a nurse ...": which of the Brans, the reader cannot tell
