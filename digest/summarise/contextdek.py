@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from digest.model import Entry
 from digest.summarise.candidates import Candidate
 from digest.summarise.centrality import near_duplicate
-from digest.summarise.dek import LOADED, NEWSY, _about, _fits
+from digest.summarise.dek import LOADED, NEWSY, stands_as_dek
 from digest.summarise.event import colour_side_or_figures
 from digest.summarise.shape import aside_or_background
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
@@ -72,8 +72,7 @@ def context_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
            and (narrates_past(narration_of(c.sentence.text)) or NEWSY.search(c.sentence.text) is not None)
            and not earlier_year(c.sentence.text, years.get(c.sentence.entry))
            and not any(near_duplicate(c.sentence.text, s) for s in shown)
-           and _fits(c.sentence.text, readable[c.sentence.entry], _about(readable[c.sentence.entry]),
-                     headline=headline, shown=shown)]
+           and stands_as_dek(c.sentence.text, readable[c.sentence.entry], headline=headline, shown=shown)]
     if not fit:
         return None
     return max(fit, key=lambda c: (c.news, -c.sentence.position)).sentence.text

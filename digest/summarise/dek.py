@@ -90,6 +90,12 @@ def fits_dek(sentence: str, entry: Entry, *, headline: str, shown: Sequence[str]
             and _fits(sentence, entry, _about(entry), headline=headline, shown=shown))
 
 
+def stands_as_dek(sentence: str, entry: Entry, *, headline: str, shown: Sequence[str] = ()) -> bool:
+    """True when any sentence of ``entry`` (not only its lead) can stand as the dek over blocks showing
+    ``shown``: whole, on topic, more than the headline says, on the blocks' day, leaning on nothing."""
+    return _fits(sentence, entry, _about(entry), headline=headline, shown=shown)
+
+
 def _about(entry: Entry) -> str:
     """What an entry is about, for telling a dek on topic: its title and its first sentences."""
     return " ".join([entry.title, *_opening(entry.text)[:3]])
