@@ -79,6 +79,12 @@ def _shapes(person: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
 def titled_roles(text: str, person: str) -> list[tuple[str, str]]:
     """(name, shown) for a show, film or book quoted before the job ("“Fleabag” creator Phoebe Waller-Bridge"),
     read from the sentence with its quotation marks (the namebook reads names with quotations taken out)."""
-    titled = re.compile(rf"(?<![\w’'-])(?P<role>[“\"][A-Z][^“”\"]{{0,40}}?(?<![,.!?;:])[”\"]\s+(?:{QUALIFIER}\s+){{0,2}}"
-                        rf"(?:{JOB}))\s+(?P<name>{person})")
-    return [(m.group("name"), with_role(m.group("name"), m.group("role"), after=False)) for m in titled.finditer(text)]
+    return [(m.group("name"), with_role(m.group("name"), m.group("role"), after=False))
+            for m in _titled(person).finditer(text)]
+
+
+@functools.lru_cache(maxsize=2)
+def _titled(person: str) -> re.Pattern[str]:
+    """The quoted-title shape, compiled once for the name pattern (the namebook asks of every sentence)."""
+    return re.compile(rf"(?<![\w’'-])(?P<role>[“\"][A-Z][^“”\"]{{0,40}}?(?<![,.!?;:])[”\"]\s+(?:{QUALIFIER}\s+){{0,2}}"
+                      rf"(?:{JOB}))\s+(?P<name>{person})")
