@@ -92,8 +92,11 @@ _SECOND_VOICE = re.compile(rf",?\s+and\s+(?P<sp>{NAME}){VERB_GAP}{_TIME_GAP}\s+{
 _MONTH = rf"(?:{MONTHS})"
 # When the words were said, if long before this event: "last year", "in 2019", "in a 2021 interview", "years ago".
 _WHEN_BEFORE = (
-    rf"(?:last\s+(?:year|spring|summer|fall|autumn|winter)|in\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b|"
-    rf"in\s+an?\s+(?:19|20)\d\d\s+[a-z]+|(?:\w+\s+)?years\s+ago|back\s+in\s+(?:{_MONTH}|(?:19|20)\d\d))"
+    rf"(?:last\s+(?:year|spring|summer|fall|autumn|winter|{_MONTH})|in\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b|"
+    rf"in\s+an?\s+(?:19|20)\d\d\s+[a-z]+|(?:\w+\s+)?years\s+ago|back\s+in\s+(?:{_MONTH}|(?:19|20)\d\d)|"
+    # "Last December, Ms. Haley said ...", "said in March": a month named bare is one gone by (a month
+    # still to come goes with "will", which the check below leaves alone); "earlier this month" too
+    rf"in\s+{_MONTH}(?!\s+\d)|earlier\s+this\s+(?:month|year))"
 )
 # The time qualifies the speaking: right after the verb and its listener ("told TechCrunch last year",
 # "said in an interview in 2019") or opening the sentence ("In a 2019 interview, ..."); a time inside
@@ -119,8 +122,14 @@ def said_earlier(text: str) -> bool:
     """True when the article marks a statement as made long before ("told TechCrunch last year", "said in
     2019", "Putin said at the time.", "told The Post then.")."""
     masked = QUOTE.sub(" ¶ ", text)
+    if _STILL_TO_COME.search(masked):
+        masked = _BARE_MONTH.sub(" ", masked)
     return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked) or _HAS_SAID.search(masked)
                 or _AT_THE_TIME.search(masked))
+
+
+_STILL_TO_COME = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|plans? to)\b")
+_BARE_MONTH = re.compile(rf"\b(?i:in)\s+{_MONTH}(?!\s+\d)")
 
 
 # An attribution closing on "at the time" or "then": the words were said back when something told before happened.
