@@ -73,3 +73,55 @@ def test_a_lead_of_background_is_no_dek():
         "The Bears and the Hawks open the league finals in Velmora on Thursday night.",
         title="Bears threesome quiet but effective")
     assert "three summers ago" not in (b.dek or "")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Velmora Steel's sales force will drive adoption of the new apps, helping its customers get more from the service.",
+    "One thing that has not changed are the benefits the alliance will bring to Velmora's frequent flyers.",
+    "Ana Ruiz, 43, a former partner in the law firm, will become Velmora's first black senator since Tom Hale.",
+    "Demand will determine if Velmora joins its neighbours in requiring testing.",
+    "Ana Ruiz, the No. 2 seed here, will be more than a handful for the 28-year-old Velmoran.",
+    "Much of the rain will fall on areas in severe drought.",
+])
+def test_a_bare_will_naming_no_time_and_crediting_no_one_is_no_step(sentence):
+    from digest.summarise.nextsteps import _timeless_will
+    assert _timeless_will(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The winner of the Velmora Cup will face the defending champion in the final starting Sept. 7.",
+    "Ana Ruiz will coach the team in the bowl game, per the release.",
+    "The striking workers will be joined by others at a 12 p.m. rally outside the airport.",
+    "MPs will vote in the coming weeks on two amendments to the bill.",
+    "The plant will close in 2027, the company said.",
+    "Lead researcher Ana Ruiz believes her research will show how the climate shaped the reptile.",
+    "Testing will continue this summer off the coast of Velmora.",
+    "The council is expected to vote on the plan.",
+])
+def test_a_will_with_its_when_or_its_source_may_be_a_step(sentence):
+    from digest.summarise.nextsteps import _timeless_will
+    assert not _timeless_will(sentence)
+
+
+def test_what_next_leaves_out_how_things_are_to_be():
+    b = brief(
+        "Velmora Steel said on Tuesday it had bought the Ruiz Software company for $2 billion.\n\n"
+        "“This makes us a software company too,” chief executive Ana Ruiz said on Tuesday.\n\n"
+        "Velmora Steel's sales force will drive adoption of the Ruiz apps, helping its customers get more from them.\n\n"
+        "Velmora regulators are expected to rule on the purchase by March 3, a spokesman for the regulator said.",
+        title="Velmora Steel buys Ruiz Software for $2 billion")
+    ahead = " ".join(b.what_next)
+    assert "sales force" not in ahead
+    assert "expected to rule" in ahead
+
+
+def test_what_next_names_in_full_a_speaker_credited_by_title_and_surname():
+    from digest.summarise.blocks import _next_text
+    from digest.summarise.candidates import build_candidates, read_entries
+
+    entry = make_entry(content=(
+        "Tom Hale, a tax lawyer at the Velmora Policy Center, has studied the rule for years.\n\n"
+        "The rule change is likely to provide a small increase in revenue, Mr. Hale said, describing it as a rounding error."))
+    step = next(c for c in build_candidates(read_entries((entry,))) if "likely" in c.sentence.text)
+    assert "Tom Hale said," in _next_text(step, {"Hale": "Tom Hale"})
+    assert "Mr. Hale said," in _next_text(step, {})  # a block above named him in full: the source's words stand

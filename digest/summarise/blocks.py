@@ -65,7 +65,7 @@ def pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: lis
                                                               for c in said if c.statement)])
     unnamed = {surname: name for surname, name in names.items() if name not in above}
     return (tuple(in_full(c.sentence.text, names) for c in happened), tuple(_quote(c) for c in said),
-            tuple(in_full(_next_text(c), unnamed) for c in ahead))
+            tuple(in_full(_next_text(c, unnamed), unnamed) for c in ahead))
 
 
 def _with_second(events: list[Candidate], top: list[Candidate], used: set[Sentence], ahead: list[Candidate],
@@ -83,12 +83,16 @@ def _with_second(events: list[Candidate], top: list[Candidate], used: set[Senten
                     and (c.news >= _SECOND_NEWS or c.news > max((t.news for t in top), default=0.0)))]
 
 
-def _next_text(c: Candidate) -> str:
+def _next_text(c: Candidate, unnamed: dict[str, str] | None = None) -> str:
     """A next step as shown: a reported plan opening on a bare surname names the speaker in full, and
-    one closing on "..., he said." names the speaker there ("... will fail again, Youssef Sidhom said.")."""
+    one closing on "..., he said." names the speaker there ("... will fail again, Youssef Sidhom said."),
+    as does one crediting "Mr. Williams" whom no block above names in full (``unnamed``: surname -> name)."""
     if c.statement is None:
         return c.sentence.text
     text = named_in_full(c.sentence.text, c.statement.speaker)
+    titled = _TITLED_SAID.search(text)
+    if titled and titled.group("surname") in (unnamed or {}) and (unnamed or {})[titled.group("surname")] not in text:
+        text = f"{text[:titled.start('who')]}{(unnamed or {})[titled.group('surname')]}{text[titled.end('who'):]}"
     closing = _PRONOUN_SAID.search(text)
     name = c.statement.speaker.split(",")[0].strip()
     person = person_of(name)
@@ -97,6 +101,8 @@ def _next_text(c: Candidate) -> str:
     return text
 
 
+# "..., Mr. Williams said, describing it as ...": a credit by title and surname alone
+_TITLED_SAID = re.compile(r",\s+(?P<who>(?:Mr|Ms|Mrs|Dr)\.\s+(?P<surname>[A-Z][\w’'-]+))\s+(?:said|says|added|warned|predicted)\b")
 _PRONOUN_SAID = re.compile(r",\s+(?:he|she)\s+(?P<verb>said|says|added|warned|predicted)(?P<end>[.!]?[”\"’']?)$")
 
 

@@ -214,7 +214,32 @@ def _next_score(c: Candidate) -> float:
     embedded = ((st is None and not SPEECH_VERB.search(text) and not _REPORTING.search(text))
                 or (st is not None and not person_like(st.speaker.split(",")[0])))
     quoted = embedded and not text.startswith(("\"", "“")) and len(QUOTE_SPAN.sub(" ", text).split()) >= 3
+    if st is None and _timeless_will(narration):
+        return 0.0
     return outlook_score(text, quoted=quoted)
+
+
+_BARE_WILL = re.compile(r"\b(?:will|won['’]t|shall)\b", re.IGNORECASE)
+# When a step is to come: a day, a date, a month or year, a span ahead ("in the coming weeks", "this summer", "soon").
+_WHEN = re.compile(r"\b(?:soon|shortly|later|eventually|(?:in|by|until|through|before) 20\d\d|today|tonight|tomorrow|"
+                   r"(?<!-)(?:week(?:end)?s?|months?|years?|days?|hours?)(?!-)|season|(?:this|next|the|in|by|until|early|late) "
+                   r"(?:spring|summer|fall|autumn|winter)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
+                   r"April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+                   r"Nov|Dec)\.|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b)")
+# Whose plan, hope or expectation it is: "..., per the release.", "Rumors suggest ...", "Head believes his research will ...".
+_CREDIT = re.compile(r"\b(?:per|according to|believes?|expects?|predicts?|anticipates?|forecasts?|hopes?|suggests?|"
+                     r"estimates?)\b", re.IGNORECASE)
+
+
+def _timeless_will(narration: str) -> bool:
+    """True for a bare "will" that names no time, credits no one and carries no other cue ahead ("Box's
+    sales force will drive adoption of the apps", "the benefits membership will bring to flyers", "... will
+    become the state's first black senator since 1979"): how things are to be, not a step this event sets.
+    Editors graded such lines What next's most common fault; a step names its when ("on Friday", "later
+    this year") or whose plan or expectation it is."""
+    if not _BARE_WILL.search(narration) or SPEECH_VERB.search(narration) or _CREDIT.search(narration) or _WHEN.search(narration):
+        return False
+    return outlook_score(_BARE_WILL.sub(" ", narration)) < 2.0
 
 
 def _on_event(c: Candidate, about: str) -> bool:
