@@ -125,3 +125,26 @@ def test_what_next_names_in_full_a_speaker_credited_by_title_and_surname():
     step = next(c for c in build_candidates(read_entries((entry,))) if "likely" in c.sentence.text)
     assert "Tom Hale said," in _next_text(step, {"Hale": "Tom Hale"})
     assert "Mr. Hale said," in _next_text(step, {})  # a block above named him in full: the source's words stand
+
+
+def test_an_institution_with_a_word_before_its_name_and_an_article_inside_it():
+    from digest.summarise.roles import roles_in
+    found = dict(roles_in("“It is anything but a problem for the mayor,” said Tom Hale of the liberal National Committee "
+                          "for an Effective Congress, which follows voting data closely."))
+    assert found.get("Tom Hale") == "Tom Hale of the liberal National Committee for an Effective Congress"
+    assert dict(roles_in("Tom Hale of the same party said it was over.")).get("Tom Hale", "Tom Hale") == "Tom Hale"
+
+
+@pytest.mark.parametrize("title, text, author, shown", [
+    ("Garber: Ruiz, Lind ready to duel", "Ana Ruiz meets Eva Lind in the final on Wednesday.", None,
+     "Ruiz, Lind ready to duel"),
+    ("Hale: Ruiz, Lind ready to duel", "Ana Ruiz meets Eva Lind in the final. Tom Hale watched it.", "Tom Hale",
+     "Ruiz, Lind ready to duel"),
+    ("Ruiz: We will win the final on Wednesday", "Ana Ruiz said she would win the final.", None,
+     "Ruiz: We will win the final on Wednesday"),
+    ("Report: two more marshals back the golfer", "Two more marshals said the golfer did not lie.", None,
+     "Report: two more marshals back the golfer"),
+])
+def test_a_columnists_name_heading_the_title_goes(title, text, author, shown):
+    from digest.summarise.headline import cleaned_title
+    assert cleaned_title(make_entry(title=title, content=text, summary="", author=author)) == shown

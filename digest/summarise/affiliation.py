@@ -12,7 +12,9 @@ __all__ = ["DEGREE", "affiliation", "institution"]
 DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
 _ALSO = re.compile(r",?\s+also(?=\s+(?:of|from|at)\s)")  # "Stefan Gillessen, also from the Max Planck Institute"
 _DEGREE_THEN = re.compile(rf"{DEGREE},?(?=\s)")
-_OF_ORG = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
+# ("Tom Bonier of the liberal National Committee for an Effective Congress": a word or two before the name, "an" inside it)
+_OF_ORG = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+(?:[a-z]{3,}\s+){0,2})?[A-Z][\w’'.&-]*"
+                     r"(?:\s+(?:(?:of|for|and|the|&)\s+(?:(?:the|an?)\s+)?)?[A-Z][\w’'.&-]*){0,9}")
 # An institution ends on a word of one, or one heads it (or it is someone's: "Columbia's Zuckerman
 # Institute"); "of Texas" is a place.
 _ORG_END = re.compile(
@@ -21,7 +23,7 @@ _ORG_END = re.compile(
     r"Hospital|Clinic|Trust|Fund|Bank|Union|Coalition|Alliance|Network|Office|Service|Board|Party|Times|Post|"
     r"Journal|News|Inc|Corp|Ltd|LLC|Partners|Capital|Research|Observatory|Museum|Academy|Federation|League)"
     # ... or a word of one heading its name: "the Institute of Vertebrate Paleontology", "University of Auckland"
-    r"(?:\.?$|\s+(?:of|for)\s+[A-Z]))"
+    r"(?:\.?$|\s+(?:of|for)\s+(?:(?:the|an?)\s+)?[A-Z]))"
     # ... or is an acronym ("Hamish Jolly, from SAMS", "a researcher at MIT"); a country's is a place
     r"|^\s+(?:of|from|with)\s+(?:the\s+)?(?!(?:US|UK|USA|EU|UAE|DC|NYC|LA|NSW|NZ|PNG|QLD|ACT|SA|WA|NT|ICU|ER|AGM)\b)[A-Z]{2,6}\.?$"
 )

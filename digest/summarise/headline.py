@@ -177,9 +177,34 @@ def headline_of(entry: Entry | None, *, outlets: tuple[str, ...] = ()) -> str:
 def cleaned_title(entry: Entry, *, outlets: tuple[str, ...] = ()) -> str:
     """The entry's title without site names, labels, teaser openers or shouting capitals."""
     title = clean_headline(entry.title, outlets=(*outlets, entry.feed), site=site_name(entry.link))
+    title = _without_column_name(title, entry)
     for _ in range(2):
         title = _LABEL_TAIL.sub("", _OPENER.sub("", title)).strip()
     return calm_capitals(title)
+
+
+# "Garber: Sharapova, Jankovic ready to duel": one name, then the title
+_NAME_HEAD = re.compile(r"^(?P<name>[A-Z][a-z’'-]+):\s+(?=\S)")
+
+
+def _without_column_name(title: str, entry: Entry) -> str:
+    """``title`` without a columnist's name heading it: a single name before a colon that the byline
+    gives or the article never writes is the writer's, not a speaker's ("Obama: ..." names someone the
+    article quotes)."""
+    head = _NAME_HEAD.match(title)
+    if head is None or len(title[head.end():].split()) < 4:
+        return title
+    name = head.group("name")
+    byline = (entry.author or "").split()
+    if _CREDIT_HEAD.match(name):
+        return title  # "Report: ...", "Insiders: ...": whose claim the title tells, which it keeps
+    if (byline and byline[-1] == name) or not re.search(rf"\b{re.escape(name)}\b", f"{entry.content} {entry.summary}", re.IGNORECASE):
+        return title[head.end():]
+    return title
+
+
+_CREDIT_HEAD = re.compile(r"(?:Reports?|Sources?|Polls?|Study|Studies|Survey|Insiders?|Officials?|Police|Analysts?|Experts?|"
+                          r"Witness(?:es)?|Lawyers?|Prosecutors?|Critics?|Aides?)$")
 
 
 def weak_title(title: str) -> bool:
