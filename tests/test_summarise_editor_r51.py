@@ -148,3 +148,15 @@ def test_an_institution_with_a_word_before_its_name_and_an_article_inside_it():
 def test_a_columnists_name_heading_the_title_goes(title, text, author, shown):
     from digest.summarise.headline import cleaned_title
     assert cleaned_title(make_entry(title=title, content=text, summary="", author=author)) == shown
+
+
+@pytest.mark.parametrize("sentence, shown", [
+    ("Sen. Ana Ruiz, a Republican from Maine, said she would not run.", "Sen. Ana Ruiz, a Republican from Maine"),
+    ("Senator Tom Hale, Republican of Tennessee, said the talks were over.", "Senator Tom Hale, Republican of Tennessee"),
+    ("Senator Eva Lind, a Virginia Democrat, said so.", "Senator Eva Lind, a Virginia Democrat"),
+    ("Sen. Max Ortiz, D-Mont., said the bill was dead.", "Sen. Max Ortiz, D-Mont."),
+    ("The bill was read aloud, said Rep. Sam Reyes, D-N.Y.", "Rep. Sam Reyes, D-N.Y."),
+])
+def test_a_lawmakers_party_and_state_are_the_role(sentence, shown):
+    from digest.summarise.roles import roles_in
+    assert shown in [s for _, s in roles_in(sentence)]

@@ -7,7 +7,9 @@
 - a company's chief before the name, in any sentence ("the home of Verizon CIO Shaygan Kheradpir");
 - a show, film or book quoted before the job ("“Fleabag” creator Phoebe Waller-Bridge");
 - a sentence saying what someone named before is, with commas inside the role ("Goethe is a Kinesiology,
-  health and sport studies professor at the Wayne State University in Detroit.").
+  health and sport studies professor at the Wayne State University in Detroit.");
+- a lawmaker's party and state after the name, with the title before it ("Representative Jackie Speier,
+  Democrat of California", "Sen. Max Baucus, D-Mont."; round 45 graded the bare title a role trimmed).
 
 roles_in reads these first: the article's fullest telling of who someone is.
 """
@@ -50,6 +52,10 @@ def more_roles(prose: str, person: str) -> list[tuple[str, str]]:
                 if len(words) < 2 or re.search(r"-[\w’'.&]+\s+$|-$", prose[:match.start()]):  # "then-Velmora Telecom CEO"
                     continue
                 role = " ".join(words)
+            elif "party" in shape.groupindex:  # "Sen. Olympia Snowe, a Republican from Maine": with the title
+                role += "." if re.search(r"\.[A-Z]$", role) else ""  # "D-N.Y." at the sentence's end kept its stop
+                found.append((name, f"{match.group('title') or ''} {name}, {role}".strip()))
+                continue
             elif shape.pattern.endswith(_SPEECH) and any(given_name(w) and nxt[:1].isupper()
                                                          for w, nxt in zip(role.split()[1:], role.split()[2:])):
                 continue  # "Director of Public Works Tom Hale said": the next person, not the body's name
@@ -73,7 +79,16 @@ def _shapes(person: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
     told = re.compile(rf"^(?P<name>{person}|[A-Z][a-z][\w’'-]+)\s+is\s+(?P<role>(?:a|an)\s+(?:{_MODIFIER}(?:,\s+|\s+and\s+|\s+)){{0,8}}?"
                       rf"{JOB}\s+(?:at|of|for|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&|in)\s+)*[A-Z][\w’'.&-]*){{0,8}})"
                       rf"(?=[,.;]|$)")
-    return ((unclosed, True), (org_job, True), (chief, False), (told, True))
+    party = re.compile(rf"(?:(?P<title>(?:Sen|Rep|Gov)\.|Senator|Representative|Congress(?:wo)?man|Governor)\s+)?"
+                       rf"(?P<name>{person}),\s+(?P<role>(?P<party>(?:an?\s+)?(?:{_STATE}\s+)?{_PARTY}(?:\s+(?:of|from)\s+{_STATE})?"
+                       rf"|[RDI]-[A-Z][A-Za-z]?\.?(?:[A-Z]\.?)?[a-z]*\.?))(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|and)\b)")
+    return ((unclosed, True), (org_job, True), (chief, False), (told, True), (party, True))
+
+
+# A lawmaker's party and state: "Senator Bob Corker, Republican of Tennessee", "Sen. Max Baucus, D-Mont.",
+# "Senator Mark Warner, a Virginia Democrat" (editors graded "Representative Jackie Speier" a role trimmed)
+_PARTY = r"(?:Republican|Democrat|Democratic|Independent)"
+_STATE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 
 
 def titled_roles(text: str, person: str) -> list[tuple[str, str]]:
