@@ -160,3 +160,22 @@ def test_a_columnists_name_heading_the_title_goes(title, text, author, shown):
 def test_a_lawmakers_party_and_state_are_the_role(sentence, shown):
     from digest.summarise.roles import roles_in
     assert shown in [s for _, s in roles_in(sentence)]
+
+
+@pytest.mark.parametrize("sentence, shown", [
+    ("“It is a good step,” said Dr Ana Ruiz, a bioethicist at Velmora University Medical Center.",
+     "Dr Ana Ruiz, a bioethicist at Velmora University Medical Center"),
+    ("Dr Eva Lind, from the department of medical genetics at the University of Velmora, said it worked.",
+     "Dr Eva Lind from the department of medical genetics at the University of Velmora"),
+    ("Kia Reyes, who works as a cabin cleaner at the airport, said she has colleagues who sleep there.",
+     "Kia Reyes, who works as a cabin cleaner at the airport"),
+])
+def test_roles_told_with_a_trade_a_unit_or_what_someone_works_as(sentence, shown):
+    from digest.summarise.roles import roles_in
+    assert shown in [s for _, s in roles_in(sentence)]
+
+
+def test_a_credit_repeating_a_label_that_ends_on_a_full_stop_goes():
+    from digest.summarise.blocks import _uncredited
+    text = "“Reading it aloud is a valuable exercise for this Congress,” said Rep. Sam Reyes, D-N.Y."
+    assert _uncredited(text, "Rep. Sam Reyes, D-N.Y.") == "“Reading it aloud is a valuable exercise for this Congress.”"

@@ -13,7 +13,10 @@ DEGREE = r"(?:,\s+(?:Ph\.\s?D\.|PhD|M\.\s?D\.|MD|MBA|Esq\.)(?=,))?"
 _ALSO = re.compile(r",?\s+also(?=\s+(?:of|from|at)\s)")  # "Stefan Gillessen, also from the Max Planck Institute"
 _DEGREE_THEN = re.compile(rf"{DEGREE},?(?=\s)")
 # ("Tom Bonier of the liberal National Committee for an Effective Congress": a word or two before the name, "an" inside it)
-_OF_ORG = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+(?:[a-z]{3,}\s+){0,2})?[A-Z][\w’'.&-]*"
+# ("Lucy Raymond, from the department of medical genetics at the University of Cambridge": a unit of it first)
+_OF_ORG = re.compile(r"\s+(?:of|from|at|with)\s+"
+                     r"(?:the\s+(?:department|division|faculty|school|unit)\s+of\s+(?:[a-z-]+\s+){1,3}(?:at|of)\s+)?"
+                     r"(?:the\s+(?:[a-z]{3,}\s+){0,2})?[A-Z][\w’'.&-]*"
                      r"(?:\s+(?:(?:of|for|and|the|&)\s+(?:(?:the|an?)\s+)?)?[A-Z][\w’'.&-]*){0,9}")
 # An institution ends on a word of one, or one heads it (or it is someone's: "Columbia's Zuckerman
 # Institute"); "of Texas" is a place.

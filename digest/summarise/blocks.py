@@ -139,8 +139,10 @@ def _uncredited(text: str, speaker: str) -> str:
     match = _CREDITED.match(text)
     if match is None or "," not in speaker:
         return text
+    # (the sentence's full stop was the label's too: "..., said Rep. Steve Israel, D-N.Y.")
+    speaker, credit = speaker.rstrip("."), match.group("credit").strip().rstrip(".")
     role = speaker.split(",", 1)[1].strip()
-    if match.group("credit").strip() not in (speaker, f"{speaker.split(',')[0]}, {role}") and not match.group("credit").endswith(role):
+    if credit not in (speaker, f"{speaker.split(',')[0]}, {role}") and not credit.endswith(role):
         return text
     stop = "." if match.group("stop") == "," else match.group("stop")
     return f"{match.group('quote')}{stop}{match.group('close')}"

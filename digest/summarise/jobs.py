@@ -40,7 +40,7 @@ JOB = (
     # "Box's VP of Platform", "an elder from Landy-Nawa", "a policeman at the scene", "a marshal at the second hole"
     # ("guard" and "cleaner" are left out: "caught off guard", "cleaner air"; "marshal support" is a verb)
     r"vp|svp|evp|elder|policeman|policewoman|soldier|firefighter|paramedic|marshal(?!\s+(?:support|resources|evidence|votes))|"
-    r"employee|staffer|"
+    r"employee|staffer|\w*ethicist|geneticist|lobbyist|linguist|nutritionist|dietitian|dentist|therapist|cartoonist|"
     r"trimmer|skipper|helmsman|tactician|navigator)"
 )
 # Lower-case words that qualify a job set before a name ("interim president Steve Blackett",
