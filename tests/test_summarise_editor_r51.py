@@ -123,8 +123,10 @@ def test_what_next_names_in_full_a_speaker_credited_by_title_and_surname():
         "Tom Hale, a tax lawyer at the Velmora Policy Center, has studied the rule for years.\n\n"
         "The rule change is likely to provide a small increase in revenue, Mr. Hale said, describing it as a rounding error."))
     step = next(c for c in build_candidates(read_entries((entry,))) if "likely" in c.sentence.text)
+    assert step.statement is not None and step.statement.speaker.startswith("Tom Hale")
     assert "Tom Hale said," in _next_text(step, {"Hale": "Tom Hale"})
     assert "Mr. Hale said," in _next_text(step, {})  # a block above named him in full: the source's words stand
+    assert "Mr. Hale said," in _next_text(step, {"Hale": "Ana Hale"})  # someone else of his name: not him
 
 
 def test_an_institution_with_a_word_before_its_name_and_an_article_inside_it():
@@ -136,8 +138,13 @@ def test_an_institution_with_a_word_before_its_name_and_an_article_inside_it():
 
 
 @pytest.mark.parametrize("title, text, author, shown", [
-    ("Garber: Ruiz, Lind ready to duel", "Ana Ruiz meets Eva Lind in the final on Wednesday.", None,
+    ("Garber: Ruiz, Lind ready to duel", "Ana Ruiz meets Eva Lind in the final on Wednesday.", "Greg Garber",
      "Ruiz, Lind ready to duel"),
+    # without the byline a word before a colon may be whose claim it is: it stays
+    ("Suit: Carmaker hid brake defects for years", "A lawsuit says the carmaker hid defects.", None,
+     "Suit: Carmaker hid brake defects for years"),
+    ("Fed: Inflation will cool to 2 percent next year", "The Federal Reserve said inflation would cool.", "Tom Hale",
+     "Fed: Inflation will cool to 2 percent next year"),
     ("Hale: Ruiz, Lind ready to duel", "Ana Ruiz meets Eva Lind in the final. Tom Hale watched it.", "Tom Hale",
      "Ruiz, Lind ready to duel"),
     ("Ruiz: We will win the final on Wednesday", "Ana Ruiz said she would win the final.", None,
@@ -156,6 +163,9 @@ def test_a_columnists_name_heading_the_title_goes(title, text, author, shown):
     ("Senator Eva Lind, a Virginia Democrat, said so.", "Senator Eva Lind, a Virginia Democrat"),
     ("Sen. Max Ortiz, D-Mont., said the bill was dead.", "Sen. Max Ortiz, D-Mont."),
     ("The bill was read aloud, said Rep. Sam Reyes, D-N.Y.", "Rep. Sam Reyes, D-N.Y."),
+    ("The bill is dead, said Sen. Max Ortiz, D-Mont.", "Sen. Max Ortiz, D-Mont."),
+    ("“It sends a clear message,” said Senator Tom Hale, Republican of Tennessee and chairman of the Foreign "
+     "Relations Committee.", "Senator Tom Hale, Republican of Tennessee and chairman of the Foreign Relations Committee"),
 ])
 def test_a_lawmakers_party_and_state_are_the_role(sentence, shown):
     from digest.summarise.roles import roles_in
@@ -179,3 +189,40 @@ def test_a_credit_repeating_a_label_that_ends_on_a_full_stop_goes():
     from digest.summarise.blocks import _uncredited
     text = "“Reading it aloud is a valuable exercise for this Congress,” said Rep. Sam Reyes, D-N.Y."
     assert _uncredited(text, "Rep. Sam Reyes, D-N.Y.") == "“Reading it aloud is a valuable exercise for this Congress.”"
+
+
+def test_a_voters_party_is_no_lawmakers_role():
+    from digest.summarise.roles import roles_in
+    shown = [s for _, s in roles_in("“It is too late,” said Maria Lopez, a Democrat from Dayton, who works as a nurse at "
+                                    "Miami Valley Hospital.")]
+    assert "Maria Lopez, a Democrat from Dayton" not in shown
+
+
+@pytest.mark.parametrize("sentence", [
+    "Spain will face the winner of England against Denmark in the final.",
+    "Darnell Hughes will be arraigned in Superior Court.",
+    "The National Transportation Safety Board will investigate the cause of the crash.",
+    "The bill will now go to the Senate.",
+    "The company will appeal the ruling.",
+])
+def test_a_step_named_by_its_verb_or_its_order_needs_no_date(sentence):
+    from digest.summarise.nextsteps import _timeless_will
+    assert not _timeless_will(sentence)
+
+
+@pytest.mark.parametrize("sentence, earlier", [
+    ("“These are painful decisions,” said Sarah Lee, who took over as chief executive in January.", False),
+    ("“It was chaos,” said Maria Gomez, whose house flooded earlier this month.", False),
+    ("In March, Tom Hale said the company will cut 500 jobs.", True),
+])
+def test_a_month_dates_the_words_only_beside_the_speech_verb(sentence, earlier):
+    assert said_earlier(sentence) is earlier
+
+
+@pytest.mark.parametrize("sentence", [
+    "For years to come, the new dam will supply water to the valley.",
+    "For years, the company denied wrongdoing, but on Monday it agreed to pay $2 billion.",
+])
+def test_years_ahead_or_news_after_them_are_no_background(sentence):
+    from digest.summarise.tense import long_before
+    assert not long_before(sentence)

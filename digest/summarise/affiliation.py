@@ -17,7 +17,7 @@ _DEGREE_THEN = re.compile(rf"{DEGREE},?(?=\s)")
 _OF_ORG = re.compile(r"\s+(?:of|from|at|with)\s+"
                      r"(?:the\s+(?:department|division|faculty|school|unit)\s+of\s+(?:[a-z-]+\s+){1,3}(?:at|of)\s+)?"
                      r"(?:the\s+(?:[a-z]{3,}\s+){0,2})?[A-Z][\w’'.&-]*"
-                     r"(?:\s+(?:(?:of|for|and|the|&)\s+(?:(?:the|an?)\s+)?)?[A-Z][\w’'.&-]*){0,9}")
+                     r"(?:\s+(?:(?:of|for)\s+(?:(?:the|an?)\s+)?|(?:and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
 # An institution ends on a word of one, or one heads it (or it is someone's: "Columbia's Zuckerman
 # Institute"); "of Texas" is a place.
 _ORG_END = re.compile(

@@ -14,6 +14,7 @@ from digest.model import Entry, Quote, RankedStory
 from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, fresh
 from digest.summarise.event import states_event_firmly
+from digest.summarise.gender import can_be, gender_of
 from digest.summarise.happened import (full_names, in_full, now_follow_up, pick_happened, speaker_surnames,
                                       unintroduced_surname)
 from digest.summarise.names import named_in_full, person_like, person_of
@@ -90,9 +91,13 @@ def _next_text(c: Candidate, unnamed: dict[str, str] | None = None) -> str:
     if c.statement is None:
         return c.sentence.text
     text = named_in_full(c.sentence.text, c.statement.speaker)
+    unnamed = unnamed or {}
     titled = _TITLED_SAID.search(text)
-    if titled and titled.group("surname") in (unnamed or {}) and (unnamed or {})[titled.group("surname")] not in text:
-        text = f"{text[:titled.start('who')]}{(unnamed or {})[titled.group('surname')]}{text[titled.end('who'):]}"
+    full = unnamed.get(titled.group("surname"), "") if titled else ""
+    # (only the statement's own speaker, whose given name the title does not contradict: "Mr. Hale" is not "Ana Hale")
+    if titled and full and full in c.statement.speaker and full not in text \
+            and (titled.group("title") == "Dr" or can_be("he" if titled.group("title") == "Mr" else "she", gender_of(full))):
+        text = f"{text[:titled.start('who')]}{full}{text[titled.end('who'):]}"
     closing = _PRONOUN_SAID.search(text)
     name = c.statement.speaker.split(",")[0].strip()
     person = person_of(name)
@@ -102,7 +107,7 @@ def _next_text(c: Candidate, unnamed: dict[str, str] | None = None) -> str:
 
 
 # "..., Mr. Williams said, describing it as ...": a credit by title and surname alone
-_TITLED_SAID = re.compile(r",\s+(?P<who>(?:Mr|Ms|Mrs|Dr)\.\s+(?P<surname>[A-Z][\w’'-]+))\s+(?:said|says|added|warned|predicted)\b")
+_TITLED_SAID = re.compile(r",\s+(?P<who>(?P<title>Mr|Ms|Mrs|Dr)\.?\s+(?P<surname>[A-Z][\w’'-]+))\s+(?:said|says|added|warned|predicted)\b")
 _PRONOUN_SAID = re.compile(r",\s+(?:he|she)\s+(?P<verb>said|says|added|warned|predicted)(?P<end>[.!]?[”\"’']?)$")
 
 

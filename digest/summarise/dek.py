@@ -136,7 +136,10 @@ _ABBREVIATION_END = re.compile(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Mt|Ft|Mr|Mrs|Ms|D
 # under a neutral headline another outlet's plainer lead, or none, serves the reader better.
 LOADED = re.compile(r"\b(?:bombastic|embattled|beleaguered|disgraced|firebrand|notorious|scandal-plagued|"
                      r"bombshell|stunning(?:ly)?|shocking(?:ly)?|furious(?:ly)?|slammed|blasted|ripped into|"
-                     r"on the (?:political )?ropes|smell(?:s|ing)? (?:an opening|blood))\b", re.IGNORECASE)
+                     r"on the (?:political )?ropes|smell(?:s|ing)? (?:an opening|blood)|"
+                     # the writer's verdict on a step ("In a bold and potentially historic attempt to ...", "ripped the roof off")
+                     r"bold(?:ly)?(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:attempt|move|bid|step|plan|effort|gamble|stroke)|"
+                     r"(?:ripped|tore|blew|raised) the roof)\b", re.IGNORECASE)
 
 
 def _on_topic(sentence: str, about: str) -> bool:

@@ -183,28 +183,19 @@ def cleaned_title(entry: Entry, *, outlets: tuple[str, ...] = ()) -> str:
     return calm_capitals(title)
 
 
-# "Garber: Sharapova, Jankovic ready to duel": one name, then the title
-_NAME_HEAD = re.compile(r"^(?P<name>[A-Z][a-z’'-]+):\s+(?=\S)")
+# "Garber: Sharapova, Jankovic ready to duel": the columnist's surname, then the title
+_NAME_HEAD = re.compile(r"^(?P<name>[A-Z][\w’'-]+):\s+(?=\S)")
 
 
 def _without_column_name(title: str, entry: Entry) -> str:
-    """``title`` without a columnist's name heading it: a single name before a colon that the byline
-    gives or the article never writes is the writer's, not a speaker's ("Obama: ..." names someone the
-    article quotes)."""
+    """``title`` without the columnist's surname heading it, when the entry's byline gives that surname;
+    any other word before a colon may be whose claim the title tells ("Suit: ...", "Fed: ...", "Obama: ..."),
+    which a headline must keep."""
     head = _NAME_HEAD.match(title)
-    if head is None or len(title[head.end():].split()) < 4:
-        return title
-    name = head.group("name")
     byline = (entry.author or "").split()
-    if _CREDIT_HEAD.match(name):
-        return title  # "Report: ...", "Insiders: ...": whose claim the title tells, which it keeps
-    if (byline and byline[-1] == name) or not re.search(rf"\b{re.escape(name)}\b", f"{entry.content} {entry.summary}", re.IGNORECASE):
-        return title[head.end():]
-    return title
-
-
-_CREDIT_HEAD = re.compile(r"(?:Reports?|Sources?|Polls?|Study|Studies|Survey|Insiders?|Officials?|Police|Analysts?|Experts?|"
-                          r"Witness(?:es)?|Lawyers?|Prosecutors?|Critics?|Aides?)$")
+    if head is None or not byline or byline[-1] != head.group("name") or len(title[head.end():].split()) < 4:
+        return title
+    return title[head.end():]
 
 
 def weak_title(title: str) -> bool:

@@ -9,7 +9,9 @@
 - a sentence saying what someone named before is, with commas inside the role ("Goethe is a Kinesiology,
   health and sport studies professor at the Wayne State University in Detroit.");
 - a lawmaker's party and state after the name, with the title before it ("Representative Jackie Speier,
-  Democrat of California", "Sen. Max Baucus, D-Mont."; round 45 graded the bare title a role trimmed).
+  Democrat of California") or abbreviated ("Sen. Max Baucus, D-Mont.", "Pat Toomey, R-Pa."), and an office told
+  with them ("..., Republican of Tennessee and chairman of the Foreign Relations Committee"); round 45 graded
+  the bare title a role trimmed.
 
 roles_in reads these first: the article's fullest telling of who someone is.
 """
@@ -53,7 +55,7 @@ def more_roles(prose: str, person: str) -> list[tuple[str, str]]:
                     continue
                 role = " ".join(words)
             elif "party" in shape.groupindex:  # "Sen. Olympia Snowe, a Republican from Maine": with the title
-                role += "." if re.search(r"\.[A-Z]$", role) else ""  # "D-N.Y." at the sentence's end kept its stop
+                role = role if re.search(rf"{_ABBREVIATED}$", role) else role.rstrip(".")  # "D-Mont." keeps its stop
                 found.append((name, f"{match.group('title') or ''} {name}, {role}".strip()))
                 continue
             elif shape.pattern.endswith(_SPEECH) and any(given_name(w) and nxt[:1].isupper()
@@ -79,9 +81,12 @@ def _shapes(person: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
     told = re.compile(rf"^(?P<name>{person}|[A-Z][a-z][\w’'-]+)\s+is\s+(?P<role>(?:a|an)\s+(?:{_MODIFIER}(?:,\s+|\s+and\s+|\s+)){{0,8}}?"
                       rf"{JOB}\s+(?:at|of|for|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|the|&|in)\s+)*[A-Z][\w’'.&-]*){{0,8}})"
                       rf"(?=[,.;]|$)")
-    party = re.compile(rf"(?:(?P<title>(?:Sen|Rep|Gov)\.|Senator|Representative|Congress(?:wo)?man|Governor)\s+)?"
-                       rf"(?P<name>{person}),\s+(?P<role>(?P<party>(?:an?\s+)?(?:{_STATE}\s+)?{_PARTY}(?:\s+(?:of|from)\s+{_STATE})?"
-                       rf"|[RDI]-[A-Z][A-Za-z]?\.?(?:[A-Z]\.?)?[a-z]*\.?))(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|and)\b)")
+    # (with a title, or the abbreviated form: "Maria Lopez, a Democrat from Dayton" is a voter; a job told with it is
+    # part of the role: "..., Republican of Tennessee and chairman of the Foreign Relations Committee")
+    office = rf"(?:,\s+|\s+and\s+)(?:the\s+)?(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for|on)\s+(?:the\s+)?{_CAPITALS}"
+    party = re.compile(rf"(?:(?P<title>(?:Sen|Rep|Gov)\.|Senator|Representative|Congress(?:wo)?man|Governor)\s+)?(?P<name>{person}),\s+"
+                       rf"(?P<role>(?P<party>(?(title)(?:an?\s+)?(?:{_STATE}\s+)?{_PARTY}(?:\s+(?:of|from)\s+{_STATE})?|(?!))|{_ABBREVIATED})"
+                       rf"(?:{office})?)(?=[,;)]|\.?(?:\s|$))")
     return ((unclosed, True), (org_job, True), (chief, False), (told, True), (party, True))
 
 
@@ -89,6 +94,7 @@ def _shapes(person: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
 # "Senator Mark Warner, a Virginia Democrat" (editors graded "Representative Jackie Speier" a role trimmed)
 _PARTY = r"(?:Republican|Democrat|Democratic|Independent)"
 _STATE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+_ABBREVIATED = r"[RDI]-[A-Z][A-Za-z.]*"  # "D-Mont.", "R-N.Y.", "R-TX": its full stops its own
 
 
 def titled_roles(text: str, person: str) -> list[tuple[str, str]]:

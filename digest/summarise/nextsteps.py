@@ -220,24 +220,35 @@ def _next_score(c: Candidate) -> float:
 
 
 _BARE_WILL = re.compile(r"\b(?:will|won['’]t|shall)\b", re.IGNORECASE)
-# When a step is to come: a day, a date, a month or year, a span ahead ("in the coming weeks", "this summer", "soon").
-_WHEN = re.compile(r"\b(?:soon|shortly|later|eventually|(?:in|by|until|through|before) 20\d\d|today|tonight|tomorrow|"
+# When a step is to come: a day, a date, a month or year, a span ahead ("in the coming weeks", "this summer", "soon"),
+# or its order right after the modal ("will now go to the Senate", "will then take up the bill").
+_WHEN = re.compile(r"\b(?:(?:soon|shortly|later|eventually|(?:will|shall)\s+(?:now|next|then|immediately)|"
+                   r"(?:in|by|until|through|before) 20\d\d|today|tonight|tomorrow|"
                    r"(?<!-)(?:week(?:end)?s?|months?|years?|days?|hours?)(?!-)|season|(?:this|next|the|in|by|until|early|late) "
                    r"(?:spring|summer|fall|autumn|winter)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
-                   r"April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
-                   r"Nov|Dec)\.|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b)")
+                   r"April|May|June|July|August|September|October|November|December)\b|"
+                   r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b)")
+# A step named by its verb, date or none: a match to play, a vote, a hearing, a court's or a body's next act.
+_STEP = re.compile(r"\b(?:will|shall)\s+(?:also\s+)?(?:face|play|meet|vote|decide|rule|hear|appeal|investigate|review|"
+                   r"debate|take up|take effect|go before|go on trial|stand trial|appear|testify|speak|sign|announce|"
+                   r"launch|release|open|reopen|close|resume|return|hold|host|begin|start|file|seek|challenge|elect|visit|travel|"
+                   r"attend|join|replace|succeed|step down|resign|retire|submit|publish|issue|unveil|be (?:arraigned|sentenced|"
+                   r"tried|charged|extradited|released|freed|buried|held|heard|published|launched|unveiled|announced|decided|"
+                   r"signed|sworn|inaugurated|closed|reopened|opened|delayed|postponed|debated|reviewed|investigated))\b",
+                   re.IGNORECASE)
 # Whose plan, hope or expectation it is: "..., per the release.", "Rumors suggest ...", "Head believes his research will ...".
-_CREDIT = re.compile(r"\b(?:per|according to|believes?|expects?|predicts?|anticipates?|forecasts?|hopes?|suggests?|"
-                     r"estimates?)\b", re.IGNORECASE)
+_CREDIT = re.compile(r"\b(?:per (?:the|a|an|its|his|her|their|[A-Z])|according to|believes?|expects?|predicts?|anticipates?|"
+                     r"forecasts?|hopes?|suggests?|estimates?)\b", re.IGNORECASE)
 
 
 def _timeless_will(narration: str) -> bool:
-    """True for a bare "will" that names no time, credits no one and carries no other cue ahead ("Box's
+    """True for a bare "will" that names no time, no step, credits no one and carries no other cue ahead ("Box's
     sales force will drive adoption of the apps", "the benefits membership will bring to flyers", "... will
     become the state's first black senator since 1979"): how things are to be, not a step this event sets.
     Editors graded such lines What next's most common fault; a step names its when ("on Friday", "later
     this year") or whose plan or expectation it is."""
-    if not _BARE_WILL.search(narration) or SPEECH_VERB.search(narration) or _CREDIT.search(narration) or _WHEN.search(narration):
+    if not _BARE_WILL.search(narration) or SPEECH_VERB.search(narration) or _CREDIT.search(narration) \
+            or _WHEN.search(narration) or _STEP.search(narration):
         return False
     return outlook_score(_BARE_WILL.sub(" ", narration)) < 2.0
 

@@ -92,18 +92,19 @@ _SECOND_VOICE = re.compile(rf",?\s+and\s+(?P<sp>{NAME}){VERB_GAP}{_TIME_GAP}\s+{
 _MONTH = rf"(?:{MONTHS})"
 # When the words were said, if long before this event: "last year", "in 2019", "in a 2021 interview", "years ago".
 _WHEN_BEFORE = (
-    rf"(?:last\s+(?:year|spring|summer|fall|autumn|winter|{_MONTH})|in\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b|"
-    rf"in\s+an?\s+(?:19|20)\d\d\s+[a-z]+|(?:\w+\s+)?years\s+ago|back\s+in\s+(?:{_MONTH}|(?:19|20)\d\d)|"
-    # "Last December, Ms. Haley said ...", "said in March": a month named bare is one gone by (a month
-    # still to come goes with "will", which the check below leaves alone); "earlier this month" too
-    rf"in\s+{_MONTH}(?!\s+\d)|earlier\s+this\s+(?:month|year))"
+    rf"(?:last\s+(?:year|spring|summer|fall|autumn|winter)|in\s+(?:{_MONTH}\s+)?(?:19|20)\d\d\b|"
+    rf"in\s+an?\s+(?:19|20)\d\d\s+[a-z]+|(?:\w+\s+)?years\s+ago|back\s+in\s+(?:{_MONTH}|(?:19|20)\d\d))"
 )
+# ... and, right after the speech verb or opening the sentence only ("Last December, Ms. Haley said ...", "told
+# reporters in January"): a month named bare, one gone by, or "earlier this month". Further on, in a clause about
+# the speaker ("said Sarah Lee, who took over as chief executive in January"), such a month dates something else.
+_WHEN_BEFORE_NEAR = rf"(?:{_WHEN_BEFORE}|last\s+{_MONTH}|in\s+{_MONTH}(?!\s+\d)|earlier\s+this\s+(?:month|year))"
 # The time qualifies the speaking: right after the verb and its listener ("told TechCrunch last year",
 # "said in an interview in 2019") or opening the sentence ("In a 2019 interview, ..."); a time inside
 # the reported clause ("said sales in 2019 fell") dates the news, not the words.
 _LISTENER = r"(?:\s+(?:[A-Z][\w.'’-]*|the|to|in|on|at|with|an?|interview|reporters|podcast|statement))"
 # ("asked Mr. Clinton last summer" dates a request the statement reports, not the statement.)
-_EARLIER = re.compile(rf"\b(?!ask|urge)(?:{SPEECH_VERBS})\b{_LISTENER}{{0,6}}?\s+{_WHEN_BEFORE}|^(?i:{_WHEN_BEFORE}),")
+_EARLIER = re.compile(rf"\b(?!ask|urge)(?:{SPEECH_VERBS})\b{_LISTENER}{{0,6}}?\s+{_WHEN_BEFORE_NEAR}|^(?i:{_WHEN_BEFORE_NEAR}),")
 
 
 # After a closed quotation, the whole attribution tells when the words were said: '"...," Mr. Blumenthal
@@ -122,7 +123,10 @@ def said_earlier(text: str) -> bool:
     """True when the article marks a statement as made long before ("told TechCrunch last year", "said in
     2019", "Putin said at the time.", "told The Post then.")."""
     masked = QUOTE.sub(" ¶ ", text)
-    if _STILL_TO_COME.search(masked):
+    ahead, speech = _STILL_TO_COME.search(masked), re.search(rf"\b(?:{SPEECH_VERBS})\b", masked)
+    if ahead and not (speech and speech.start() < ahead.start()):
+        # "In August, a jury will decide ...": the month is the step's; in "In March, Smith said the company
+        # will cut jobs" it is the saying's, the "will" being inside what was said
         masked = _BARE_MONTH.sub(" ", masked)
     return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked) or _HAS_SAID.search(masked)
                 or _AT_THE_TIME.search(masked))

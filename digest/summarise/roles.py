@@ -101,7 +101,7 @@ _WHO_DOES = re.compile(rf"(?P<name>{PERSON}),\s+(?P<role>who\s+(?:co-authored|co
                        rf"(?:led|leads)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:team|research|study|group|"
                        rf"project|investigation|lab|laboratory|effort|work|campaign|trial|survey|review)\b|"
                        rf"co-founded|runs|directs|directed|chairs|chaired|coached|coaches|speciali[sz]es|studies|teaches|"
-                       rf"(?:works|worked|serves|served)\s+as(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{JOB}\b)|(?:works|worked)\s+as(?=\s+an?\s)|"
+                       rf"(?:works|worked|serves|served)\s+as(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{JOB}\b)|(?:works|worked)\s+as(?=\s+an?\s(?!(?:young\s+)?(?:teenager|teen|youngster|kid|child|boy|girl|man|woman)\b))|"
                        # "who formerly worked in the IRS chief counsel's office and now teaches at ..."
                        rf"(?:(?:formerly|previously|now|once)\s+)?(?:works|worked)(?=\s+(?:in|at|for)\s+(?:the\s+)?[A-Z](?:[\w’'-]+\s+){{0,5}}?(?i:office|department|ministry|agency|"
                        rf"company|firm|bank|hospital|school|university|college|institute|council|laboratory|lab)\b)|"

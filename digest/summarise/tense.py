@@ -11,13 +11,14 @@ from digest.summarise.shape import MONTHS, QUOTE_SPAN
 __all__ = ["earlier_year", "long_before", "narrates_past", "narration_of"]
 
 
-_AGO = r"\b(?:months|years|decades|summers|winters|springs|seasons) ago\b"
+_AGO = r"\b(?:months|years|decades|summers|winters|springs) ago\b"
 # A fossil's or a star's "36 million years ago": in a lead, the age of what was found, not background.
 _AGE_OF_FIND = re.compile(r"\b(?:million|billion|thousand)s? (?:of )?years ago\b")
 _LONG_BEFORE = re.compile(
     rf"\bearlier this year\b|{_AGO}|\blast (?:{MONTHS}|decade)\b|"
-    # "Over the years, Apple has become the poster child for ...": background by its opening
-    r"^(?:Over the|For) (?:years|decades)\b|"
+    # "Over the years, Apple has become the poster child for ...", "For decades, the port ...": background by its
+    # opening (not "For years to come, ...", nor "For years, the firm denied it, but on Monday it ...": news after it)
+    r"^(?:Over the|For) (?:years|decades)\b(?! to come)(?![^.]*\b(?:but|until|now|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)|"
     rf"\bin (?:{MONTHS}) (?:19|20)\d\d\b|\bfirst [a-z]+ed\b[^.;]*\bin (?:19|20)\d\d\b|"
     r"\b(?:has|have) long been (?:seen|heralded|known|regarded|considered|viewed|described|hailed)\b|"
     r"\bused to (?:be|mean|have|say|think|call|take|make|work|live|run|come)\b"
