@@ -104,10 +104,16 @@ def _name(doc: dict, sources: Sources, titles: str) -> tuple[dict, str] | None:
     return {**doc, "what_happened": [f"{first} {INVENTED} welcomed it."] + doc["what_happened"][1:]}, "what_happened"
 
 
+def _words_of(text: str) -> str:
+    """A quotation as words: the stop before its closing mark left out (a quotation shown without its credit
+    ends on "." where its outlet's sentence has "," and the credit), so an outlet carrying it is found."""
+    return re.sub(r"[,.!?]([”\"])", r"\1", text)
+
+
 def _outlet(doc: dict, sources: Sources, titles: str) -> tuple[dict, str] | None:
     for i, quote in enumerate(doc["who_said_what"]):
         for outlet, ev in sources.outlets:
-            if outlet != quote["source"] and quote["text"] not in ev.text:
+            if outlet != quote["source"] and _words_of(quote["text"]) not in _words_of(ev.text):
                 moved = {**quote, "source": outlet}
                 return {**doc, "who_said_what": _swap(doc["who_said_what"], i, moved)}, "who_said_what"
     return None

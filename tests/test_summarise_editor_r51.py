@@ -226,3 +226,23 @@ def test_a_month_dates_the_words_only_beside_the_speech_verb(sentence, earlier):
 def test_years_ahead_or_news_after_them_are_no_background(sentence):
     from digest.summarise.tense import long_before
     assert not long_before(sentence)
+
+
+@pytest.mark.parametrize("text, speaker, shown", [
+    ("“It's a total function of who those three guys are,” Ortiz said.", "Bears coach Sam Ortiz",
+     "“It's a total function of who those three guys are.”"),
+    ("“We push each other and we are excited to be back,” he said.", "Tom Hale",
+     "“We push each other and we are excited to be back.”"),
+    ("“Are you kidding me with this whole thing here?” said Ms. Ruiz.", "Ana Ruiz",
+     "“Are you kidding me with this whole thing here?”"),
+    # a credit that tells when or where, or names someone else, stays
+    ("“We push each other and we are excited to be back,” he said Tuesday.", "Tom Hale",
+     "“We push each other and we are excited to be back,” he said Tuesday."),
+    ("“We push each other and we are excited to be back,” Lind said.", "Tom Hale",
+     "“We push each other and we are excited to be back,” Lind said."),
+    ("“We push each other and we are excited to be back,” he told Fox News.", "Tom Hale",
+     "“We push each other and we are excited to be back,” he told Fox News."),
+])
+def test_a_credit_by_name_or_pronoun_alone_goes_under_the_label(text, speaker, shown):
+    from digest.summarise.blocks import _uncredited
+    assert _uncredited(text, speaker) == shown

@@ -136,11 +136,26 @@ def _unwrapped(text: str) -> str:
 # then its credit to the speaker with the role the label shows.
 _CREDITED = re.compile(r"^(?P<quote>[“\"][^“”\"]{20,}?)(?P<stop>[,.!?])(?P<close>[”\"])\s+(?:said|says|added|adds|told \w+)\s+"
                        r"(?P<credit>[^“”\"]+?)\.$")
+# '“It's a total function of who those three guys are,” Popovich said.': a credit by pronoun or name alone
+_BARE_CREDIT = re.compile(r"^(?P<quote>[“\"][^“”\"]{20,}?)(?P<stop>[,.!?])(?P<close>[”\"])\s+"
+                          r"(?:(?P<who>he|she|they|(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+                          r"\s+(?:said|says|added|adds)|(?:said|says|added|adds)\s+(?P<after>(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
+                          r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))\.$")
 
 
 def _uncredited(text: str, speaker: str) -> str:
-    """The quotation alone when the rest of the sentence only credits it to the speaker with the role the
-    label above it shows (editors graded the name and role given twice a fault); else ``text``."""
+    """The quotation alone when the rest of the sentence only credits it to the speaker the label above it
+    shows, by the label's name and role, by the name or surname alone or by "he" or "she" (editors graded
+    the name given twice a fault); else ``text``. A credit telling more ("..., he said on Tuesday", "...,
+    she told Fox News") stays: when and where the words were said."""
+    bare = _BARE_CREDIT.match(text)
+    if bare is not None:
+        who = (bare.group("who") or bare.group("after")).split()
+        surname = speaker.split(",")[0].split()[-1].rstrip(".") if speaker.strip() else ""
+        if who in (["he"], ["she"], ["they"]) or who[-1] == surname:
+            stop = "." if bare.group("stop") == "," else bare.group("stop")
+            return f"{bare.group('quote')}{stop}{bare.group('close')}"
+        return text
     match = _CREDITED.match(text)
     if match is None or "," not in speaker:
         return text
