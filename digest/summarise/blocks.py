@@ -132,15 +132,15 @@ def _unwrapped(text: str) -> str:
     return rest.strip() if whole else text
 
 
+# A quotation opening the sentence, up to its closing mark; the stop before the mark is shown as a full stop.
+_QUOTATION = r"^(?P<quote>[“\"][^“”\"]{20,}?)(?P<stop>[,.!?])(?P<close>[”\"])\s+"
 # '“I saw a bright flash ...,” said Jabar al-Rubaie, a policeman at the scene in Sadr City.': the quotation,
 # then its credit to the speaker with the role the label shows.
-_CREDITED = re.compile(r"^(?P<quote>[“\"][^“”\"]{20,}?)(?P<stop>[,.!?])(?P<close>[”\"])\s+(?:said|says|added|adds|told \w+)\s+"
-                       r"(?P<credit>[^“”\"]+?)\.$")
+_CREDITED = re.compile(rf"{_QUOTATION}(?:said|says|added|adds|told \w+)\s+(?P<credit>[^“”\"]+?)\.$")
 # '“It's a total function of who those three guys are,” Popovich said.': a credit by pronoun or name alone
-_BARE_CREDIT = re.compile(r"^(?P<quote>[“\"][^“”\"]{20,}?)(?P<stop>[,.!?])(?P<close>[”\"])\s+"
-                          r"(?:(?P<who>he|she|they|(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
-                          r"\s+(?:said|says|added|adds)|(?:said|says|added|adds)\s+(?P<after>(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?"
-                          r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}))\.$")
+_NAMED = r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_BARE_CREDIT = re.compile(rf"{_QUOTATION}(?:(?P<who>he|she|they|{_NAMED})\s+(?:said|says|added|adds)|"
+                          rf"(?:said|says|added|adds)\s+(?P<after>{_NAMED}))\.$")
 
 
 def _uncredited(text: str, speaker: str) -> str:
@@ -152,10 +152,7 @@ def _uncredited(text: str, speaker: str) -> str:
     if bare is not None:
         who = (bare.group("who") or bare.group("after")).split()
         surname = speaker.split(",")[0].split()[-1].rstrip(".") if speaker.strip() else ""
-        if who in (["he"], ["she"], ["they"]) or who[-1] == surname:
-            stop = "." if bare.group("stop") == "," else bare.group("stop")
-            return f"{bare.group('quote')}{stop}{bare.group('close')}"
-        return text
+        return _alone(bare) if who in (["he"], ["she"], ["they"]) or who[-1] == surname else text
     match = _CREDITED.match(text)
     if match is None or "," not in speaker:
         return text
@@ -164,5 +161,10 @@ def _uncredited(text: str, speaker: str) -> str:
     role = speaker.split(",", 1)[1].strip()
     if credit not in (speaker, f"{speaker.split(',')[0]}, {role}") and not credit.endswith(role):
         return text
+    return _alone(match)
+
+
+def _alone(match: re.Match[str]) -> str:
+    """The quotation of a _QUOTATION match, its closing comma made a full stop."""
     stop = "." if match.group("stop") == "," else match.group("stop")
     return f"{match.group('quote')}{stop}{match.group('close')}"

@@ -123,7 +123,7 @@ def said_earlier(text: str) -> bool:
     """True when the article marks a statement as made long before ("told TechCrunch last year", "said in
     2019", "Putin said at the time.", "told The Post then.")."""
     masked = QUOTE.sub(" ¶ ", text)
-    ahead, speech = _STILL_TO_COME.search(masked), re.search(rf"\b(?:{SPEECH_VERBS})\b", masked)
+    ahead, speech = _STILL_TO_COME.search(masked), _SPEECH_VERB.search(masked)
     if ahead and not (speech and speech.start() < ahead.start()):
         # "In August, a jury will decide ...": the month is the step's; in "In March, Smith said the company
         # will cut jobs" it is the saying's, the "will" being inside what was said
@@ -133,6 +133,7 @@ def said_earlier(text: str) -> bool:
 
 
 _STILL_TO_COME = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|plans? to)\b")
+_SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _BARE_MONTH = re.compile(rf"\b(?i:in)\s+{_MONTH}(?!\s+\d)")
 
 
