@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from digest.model import Answer, Brief, Entry, RankedStory, Story  # noqa: E402
 from digest.summarise import ExtractiveSummariser  # noqa: E402
 from digest.summarise.faithful import normalise  # noqa: E402
+from digest.summarise.quotecheck import quote_span  # noqa: E402
 from digest.summarise.llm import PARTS, Sources, sources_of, write_brief  # noqa: E402
 
 EVENTS = Path(os.environ.get("DIGEST_CORPUS") or ROOT.parent / "shared" / "corpus") / "events" / "basil"  # $DIGEST_CORPUS as for the tests
@@ -104,16 +105,19 @@ def _name(doc: dict, sources: Sources, titles: str) -> tuple[dict, str] | None:
     return {**doc, "what_happened": [f"{first} {INVENTED} welcomed it."] + doc["what_happened"][1:]}, "what_happened"
 
 
-def _words_of(text: str) -> str:
-    """A quotation as words: the stop before its closing mark left out (a quotation shown without its credit
-    ends on "." where its outlet's sentence has "," and the credit), so an outlet carrying it is found."""
-    return re.sub(r"[,.!?]([”\"])", r"\1", text)
+def _carries(text: str, quote: str) -> bool:
+    """True when ``text`` holds the words of ``quote`` as the checks read them (marks and dashes folded,
+    without the marks around it or its last stop: a quotation may open a sentence earlier in the outlet),
+    or those of each of its quotations when it shows several one after the other (the credit between
+    them left out)."""
+    parts = re.findall(r"[“\"][^“”\"]+[”\"]", quote) if re.fullmatch(r"\s*(?:[“\"][^“”\"]+[”\"]\s*){2,}", quote) else [quote]
+    return all(quote_span(part) in normalise(text) for part in parts)
 
 
 def _outlet(doc: dict, sources: Sources, titles: str) -> tuple[dict, str] | None:
     for i, quote in enumerate(doc["who_said_what"]):
         for outlet, ev in sources.outlets:
-            if outlet != quote["source"] and _words_of(quote["text"]) not in _words_of(ev.text):
+            if outlet != quote["source"] and not _carries(ev.text, quote["text"]):
                 moved = {**quote, "source": outlet}
                 return {**doc, "who_said_what": _swap(doc["who_said_what"], i, moved)}, "who_said_what"
     return None

@@ -67,6 +67,13 @@ def test_a_quote_is_checked_after_quote_and_dash_normalisation():
     assert "too short" in quote_problem("Maren Holt", "We won't", ev)
 
 
+
+def test_two_quotations_shown_one_after_the_other_are_each_checked():
+    ev = evidence(["“The pumps failed at midnight,” said Maren Holt. “By dawn the street was a river.”"])
+    assert quote_problem("Maren Holt", "“The pumps failed at midnight.” “By dawn the street was a river.”", ev) is None
+    problem = quote_problem("Maren Holt", "“The pumps failed at midnight.” “By noon the street was a river.”", ev)
+    assert problem and "not a verbatim span" in problem
+
 @pytest.mark.parametrize("text, missing", [
     ("The fund lost $5bn.", ["5bn"]),  # the sources say $5 million: a thousandfold error
     ("Turnout rose 6% to 40,000.", ["6%"]),

@@ -13,6 +13,7 @@ import re
 from digest.model import Entry, Quote, RankedStory
 from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, fresh
+from digest.summarise.credits import uncredited as _uncredited
 from digest.summarise.event import states_event_firmly
 from digest.summarise.gender import can_be, gender_of
 from digest.summarise.happened import (full_names, in_full, now_follow_up, pick_happened, speaker_surnames,
@@ -130,41 +131,3 @@ def _unwrapped(text: str) -> str:
     rest = _WRAPPER.sub("", text, count=1)
     whole = rest != text and re.fullmatch(r"“[^“”]+”|\"[^\"]+\"|‘[^‘’]+’|'[^']+'", rest.strip())
     return rest.strip() if whole else text
-
-
-# A quotation opening the sentence, up to its closing mark; the stop before the mark is shown as a full stop.
-_QUOTATION = r"^(?P<quote>[“\"][^“”\"]{20,}?)(?P<stop>[,.!?])(?P<close>[”\"])\s+"
-# '“I saw a bright flash ...,” said Jabar al-Rubaie, a policeman at the scene in Sadr City.': the quotation,
-# then its credit to the speaker with the role the label shows.
-_CREDITED = re.compile(rf"{_QUOTATION}(?:said|says|added|adds|told \w+)\s+(?P<credit>[^“”\"]+?)\.$")
-# '“It's a total function of who those three guys are,” Popovich said.': a credit by pronoun or name alone
-_NAMED = r"(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
-_BARE_CREDIT = re.compile(rf"{_QUOTATION}(?:(?P<who>he|she|they|{_NAMED})\s+(?:said|says|added|adds)|"
-                          rf"(?:said|says|added|adds)\s+(?P<after>{_NAMED}))\.$")
-
-
-def _uncredited(text: str, speaker: str) -> str:
-    """The quotation alone when the rest of the sentence only credits it to the speaker the label above it
-    shows, by the label's name and role, by the name or surname alone or by "he" or "she" (editors graded
-    the name given twice a fault); else ``text``. A credit telling more ("..., he said on Tuesday", "...,
-    she told Fox News") stays: when and where the words were said."""
-    bare = _BARE_CREDIT.match(text)
-    if bare is not None:
-        who = (bare.group("who") or bare.group("after")).split()
-        surname = speaker.split(",")[0].split()[-1].rstrip(".") if speaker.strip() else ""
-        return _alone(bare) if who in (["he"], ["she"], ["they"]) or who[-1] == surname else text
-    match = _CREDITED.match(text)
-    if match is None or "," not in speaker:
-        return text
-    # (the sentence's full stop was the label's too: "..., said Rep. Steve Israel, D-N.Y.")
-    speaker, credit = speaker.rstrip("."), match.group("credit").strip().rstrip(".")
-    role = speaker.split(",", 1)[1].strip()
-    if credit not in (speaker, f"{speaker.split(',')[0]}, {role}") and not credit.endswith(role):
-        return text
-    return _alone(match)
-
-
-def _alone(match: re.Match[str]) -> str:
-    """The quotation of a _QUOTATION match, its closing comma made a full stop."""
-    stop = "." if match.group("stop") == "," else match.group("stop")
-    return f"{match.group('quote')}{stop}{match.group('close')}"

@@ -26,6 +26,7 @@ _NAME = r"((?:[A-Z][\w'-]+\s+|[A-Z]\.\s+){0,4}[A-Z][\w'-]+)"  # up to five words
 _SAID_BY = re.compile(rf"\b{_VERBS}\s+(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.?\s+)?{_NAME}")
 _BY_SAID = re.compile(rf"\b{_NAME}(?:,[^,\"]{{1,60}},)?\s+(?:{_VERBS}|told|tells)\b")
 _QUOTED = re.compile(r'"[^"]*"')
+_SEVERAL = re.compile(r'\s*(?:"[^"]+"\s*){2,}')
 # Words before a surname that are not a first name ("Mayor Ruiz").
 _TITLES = frozenset([
     "Mayor", "President", "Minister", "Senator", "Sen", "Rep", "Representative", "Governor", "Gov",
@@ -78,6 +79,11 @@ def speaker_anchors(speaker: str) -> list[str]:
 
 def quote_problem(speaker: str, text: str, ev: Evidence) -> str | None:
     """Why a quote cannot stand against its outlet's text ``ev``, or None when it can."""
+    # Two quotations of one speaker shown one after the other ("“...” “...”", the credit between them
+    # left out): each must stand.
+    several = _QUOTED.findall(normalise(text)) if _SEVERAL.fullmatch(normalise(text)) else []
+    if len(several) > 1:
+        return next((problem for part in several if (problem := quote_problem(speaker, part, ev))), None)
     span = quote_span(text)
     if len(span.split()) < MIN_QUOTE_WORDS:
         return f"quote too short to check: {text!r}"
