@@ -170,6 +170,10 @@ def test_what_happened_past_the_lead_is_never_dated_in_an_earlier_year():
     from digest.summarise.tense import earlier_year
     assert earlier_year(old, 2026) and not earlier_year(old, 2019) and not earlier_year(old, None)
     assert not earlier_year("The plan takes effect in 2027.", 2026)
+    # a year told as what it names ("in the 1989 film", "in her 2016 campaign") dates it too
+    assert earlier_year("She won acclaim after her debut in the 1989 film “Harbor Lights.”", 2023)
+    assert earlier_year("He ran on the same promise in his 2016 campaign.", 2023)
+    assert not earlier_year("She is favoured in the 2023 race.", 2023)
 
 
 def test_a_name_owning_the_subject_names_the_actor():

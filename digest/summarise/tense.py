@@ -92,7 +92,8 @@ def narrates_past(text: str) -> bool:
     return past is not None and not (present and present.start() < past.start()) and not _REPORTED.search(narration)
 
 
-_YEAR = re.compile(r"\b(?:in|of|since|during|until|back (?:to|in)) (?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of) )?"
+_YEAR = re.compile(r"\b(?:in|of|since|during|until|back (?:to|in)) "
+                   r"(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of|the|his|her|their|its) )?"
                    r"((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
