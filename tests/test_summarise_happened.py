@@ -174,6 +174,10 @@ def test_what_happened_past_the_lead_is_never_dated_in_an_earlier_year():
     assert earlier_year("She won acclaim after her debut in the 1989 film “Harbor Lights.”", 2023)
     assert earlier_year("He ran on the same promise in his 2016 campaign.", 2023)
     assert not earlier_year("She is favoured in the 2023 race.", 2023)
+    # and so does a full date
+    assert earlier_year("On June 7th, 2021, the tribunal found that the director broke its rules.", 2022)
+    assert earlier_year("The tribunal ruled on March 3 2020 that the firing was lawful.", 2022)
+    assert not earlier_year("On June 7th, 2022, the tribunal found that the director broke its rules.", 2022)
 
 
 def test_a_name_owning_the_subject_names_the_actor():

@@ -95,9 +95,12 @@ def narrates_past(text: str) -> bool:
 _YEAR = re.compile(r"\b(?:in|of|since|during|until|back (?:to|in)) "
                    r"(?:(?:early|late|mid-?|the (?:spring|summer|autumn|fall|winter) of|the|his|her|their|its) )?"
                    r"((?:19|20)\d\d)\b", re.IGNORECASE)
+# A full date: "On June 7th, 2021, the tribunal found ...", "... on September 3 2019".
+_FULL_DATE = re.compile(rf"\b(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? ((?:19|20)\d\d)\b")
 
 
 def earlier_year(text: str, year: int | None) -> bool:
     """True when a sentence dates what it tells in a year before ``year`` (the report's own):
     "founded the company in 2009" in a report of 2014 is background, not the news."""
-    return year is not None and any(int(m.group(1)) < year for m in _YEAR.finditer(QUOTE_SPAN.sub(" ", text)))
+    narration = QUOTE_SPAN.sub(" ", text)
+    return year is not None and any(int(m.group(1)) < year for m in (*_YEAR.finditer(narration), *_FULL_DATE.finditer(narration)))
