@@ -14,48 +14,48 @@ from __future__ import annotations
 
 import re
 
+from digest.summarise.gender import can_be, gender_of
+from digest.summarise.names import SUFFIXES, person_like, person_of
+
 __all__ = ["uncredited"]
 
 # A quotation opening the sentence, up to its closing mark; the stop before the mark is shown as a full stop.
 _QUOTATION = r"^(?P<quote>[“\"][^“”\"]{20,}?)(?P<stop>[,.!?])(?P<close>[”\"])\s+"
-_SPEAKS = r"(?:said|says|added|adds|explained|explains|continued|concluded|noted|notes|wrote|writes|told reporters)"
+_SPEAKS = r"(?:said|says|added|adds|explained|explains|continued|concluded|noted|notes|wrote|writes)"
 # The quotation, its credit, and perhaps the quotation going on after it ('“...,” said Laboy. “It's because ...”').
 _TRAILING = re.compile(rf"{_QUOTATION}(?P<credit>[^“”\"]{{2,240}}?)\.(?:\s+(?P<more>[“\"][^“”\"]+[.!?][”\"]))?$")
 # The credit, then the whole quotation: 'James Townsend, prosecuting, said: “...”'.
 _LEADING = re.compile(rf"^(?P<credit>[^“”\"]{{2,240}}?)\s+{_SPEAKS}\s*[:,]\s*(?P<quote>[“\"][A-Z][^“”\"]{{19,}}[.!?][”\"])$")
 _VERB_FIRST = re.compile(rf"^{_SPEAKS}\s+(?P<who>[^,]+?)(?:\s*,\s*(?P<role>.+))?$")
 _WHO_FIRST = re.compile(rf"^(?P<who>[^,]+?)(?:\s*,\s*(?P<role>.+?)\s*,)?\s+{_SPEAKS}$")
-# When, where or to whom the words were said, or what else the speaker did: a credit telling it stays.
-_MORE = re.compile(
-    r"\b(?:told|said|says|via|over (?:email|e-mail|the phone)|by (?:email|e-mail|phone)|"
-    r"at an? (?:news conference|press conference|briefing|hearing|rally|meeting|forum|summit|ceremony|vigil|event)|"
-    r"to (?:reporters|journalists|the (?:press|media|crowd|court|audience))|"
-    r"in an? (?:interview|statement|email|e-mail|letter|post|tweet|video|speech|podcast|broadcast|news conference|"
-    r"press conference|briefing|hearing|court|filing)|in (?:his|her|their|the) (?:statement|interview|letter|post|speech|ruling)|"
-    r"on (?:Twitter|Facebook|Instagram|X|television|TV|radio|air|stage)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|tonight|"
-    r"yesterday|last|earlier|later|ago|this (?:week|month|year|morning|afternoon|evening)|suggesting|adding|noting|saying|citing|"
-    r"referring|calling|describing|explaining|while|when|after|before|during|since|once|famously|then)\b", re.IGNORECASE)
+# Titles a credit may carry before a name: a courtesy title, or an office the label spells out ("Gov." under
+# "Governor Jay Inslee").
+_COURTESY = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "dr": None}
+_OFFICE = {"gov": "governor", "sen": "senator", "rep": "representative", "prof": "professor", "gen": "general",
+           "lt": "lieutenant", "col": "colonel", "capt": "captain", "sgt": "sergeant", "det": "detective", "insp": "inspector",
+           "supt": "superintendent", "rev": "reverend", "pres": "president", "atty": "attorney"}
 _AGE = re.compile(r"^\d{1,3}$")
-_PRONOUNS = ("he", "she", "they")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+|^who\s+(?:is|was)\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
+_TAIL = re.compile(r"\s+(?:of|from|at)\s+.*$")  # "Robert Daly of the Wilson Center": the name is before "of"
 
 
 def uncredited(text: str, speaker: str) -> str:
     """The quotation of ``text`` alone when the rest only credits it to ``speaker`` (the label shown
-    above it) by name, surname, title or "he"/"she", with at most the role the label shows or an age;
-    else ``text``."""
-    name = speaker.split(",")[0].strip()
-    surname = name.split()[-1].rstrip(".") if name else ""
-    if not surname:
+    above it): by the label's name, its surname or "he"/"she", with titles and role words the label
+    shows, and at most the label's own role or an age; else ``text``."""
+    if not speaker.strip():
         return text
-    labelled_role = "," in speaker
     trailing = _TRAILING.match(text)
     if trailing is not None:
         credit = trailing.group("credit").strip()
         parts = _VERB_FIRST.match(credit) or _WHO_FIRST.match(credit)
-        if parts is not None and _only_the_speaker(parts.group("who"), parts.group("role"), surname, labelled_role,
-                                                   pronoun=parts.re is _WHO_FIRST):
-            stop = "." if trailing.group("stop") == "," else trailing.group("stop")
-            shown = f"{trailing.group('quote')}{stop}{trailing.group('close')}"
+        if parts is not None and not trailing.group("quote")[1:2].islower() and _only_the_speaker(
+                parts.group("who"), parts.group("role"), speaker, pronoun=parts.re is _WHO_FIRST):
+            # (the quotation's own stop stays: '“... D.C.,”' shows '“... D.C.”', never '“... D.C..”')
+            quote, stop = trailing.group("quote"), trailing.group("stop")
+            if stop == ",":
+                stop = "" if re.search(r"[.!?…]$", quote) else "."
+            shown = f"{quote}{stop}{trailing.group('close')}"
             return f"{shown} {trailing.group('more')}" if trailing.group("more") else shown
         return text
     leading = _LEADING.match(text)
@@ -63,27 +63,59 @@ def uncredited(text: str, speaker: str) -> str:
         credit = leading.group("credit").strip()
         who, _, role = credit.rstrip(",").partition(",")
         # (a role stands between commas before the verb: not "..., Google's search chief, predicted ... and said, ...")
-        if (not role or credit.endswith(",")) and _only_the_speaker(who, role.strip() or None, surname, labelled_role, pronoun=False):
+        if (not role or credit.endswith(",")) and _only_the_speaker(who, role.strip() or None, speaker, pronoun=False):
             return leading.group("quote")
     return text
 
 
-def _only_the_speaker(who: str, role: str | None, surname: str, labelled_role: bool, *, pronoun: bool) -> bool:
-    """True when a credit's ``who`` (and ``role`` beside it) tells no more than the label: the speaker's
-    name, ending on ``surname`` (titles and role words before it), or a pronoun; a role only when the label
-    shows one (``labelled_role``), or an age."""
-    who, _, about = who.strip().partition(" who ")  # "said Ana Ortiz who is the harbor master": a role
+def _only_the_speaker(who: str, role: str | None, speaker: str, *, pronoun: bool) -> bool:
+    """True when a credit's ``who`` and the ``role`` beside it tell no more than the label ``speaker``:
+    its whole name, or its surname (or given name and surname) after a courtesy title or titles and role
+    words the label shows, or "he"/"she"; a role the label shows, or an age."""
+    name, _, label_role = speaker.partition(",")
+    who, _, about = " ".join(who.split()).partition(" who ")  # "said Ana Ortiz who is the harbor master"
     if about:
-        role = f"who {about}" if role is None else f"who {about}, {role}"
-    if _MORE.search(who) or role is not None and _MORE.search(role):
+        role = f"who {about}" if role is None else None  # (a relative clause and a role: more than a label holds)
+        if role is None:
+            return False
+    if role is not None and not (_AGE.match(role.strip()) or _same_role(role, label_role)):
         return False
-    if role is not None and not (labelled_role or _AGE.match(role)):
-        return False
-    if pronoun and who.lower() in _PRONOUNS:
+    if pronoun and who.lower() in ("he", "she"):
         return True
-    words = who.split()
-    # (the speaker's own name: not "a lawyer for Mr. Hale", nor "Lind and Hale")
-    return 0 < len(words) <= 8 and words[-1].rstrip(".") == surname and not _SOMEONE_ELSE.search(who)
+    if _words(who) == _words(name):
+        return True
+    # the person's own name: after any job words, before an "of ..." affiliation ("Robert Daly of the Wilson Center")
+    persons = [p for p in dict.fromkeys((person_of(name.strip()), person_of(_TAIL.sub("", name.strip())))) if person_like(p)]
+    # (a body's label is credited by its whole name only: "the county council" is not "Dayton city council")
+    return any(_credits_person(who.split(), person, set(_words(name))) for person in persons)
 
 
-_SOMEONE_ELSE = re.compile(r"\b(?:for|of|to|with|by|and|from|at|&)\b")
+def _credits_person(who: list[str], person: str, label_words: set[str]) -> bool:
+    """True when the credit's words ``who`` end on ``person``'s surname, or given name and surname, after
+    nothing but a courtesy title that fits them or titles and role words of the label (``label_words``)."""
+    core = [w for w in person.split() if w not in SUFFIXES]
+    for tail in ([core[-1]], core[-2:] if len(core) >= 2 else None):
+        if tail and len(who) >= len(tail) and [w.lower() for w in who[-len(tail):]] == [w.lower() for w in tail]:
+            before = who[:-len(tail)]
+            break
+    else:
+        return False
+    for word in before:
+        bare = word.rstrip(".").lower()
+        if bare in _COURTESY:
+            wanted = _COURTESY[bare]
+            if len(before) > 1 or wanted is not None and not can_be(wanted, gender_of(person)):
+                return False
+        elif bare not in label_words and _OFFICE.get(bare) not in label_words:
+            return False  # a title or role the label does not show ("said Harbor Master Ortiz" under "Ana Ortiz")
+    return True
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, stops and articles aside, for comparing a credit with the label."""
+    return [w.strip(".,").lower() for w in _ARTICLE.sub("", text.strip()).split() if w.strip(".,")]
+
+
+def _same_role(role: str, label_role: str) -> bool:
+    """True when a credit's role is the label's role (articles and "who is" aside)."""
+    return bool(label_role.strip()) and _words(role) == _words(label_role)
