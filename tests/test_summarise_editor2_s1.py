@@ -380,6 +380,10 @@ def test_labels_are_removed_from_headlines():
         "Velmora approves harbour sea wall")
     assert headline_of(make_entry(title="Velmora approves harbour sea wall (UPDATED)")) == (
         "Velmora approves harbour sea wall")
+    assert headline_of(make_entry(title="Harbour master's Velmora cottage is for sale — see inside")) == (
+        "Harbour master's Velmora cottage is for sale")
+    assert headline_of(make_entry(title="Velmora's new sea wall rises - see the photos")) == "Velmora's new sea wall rises"
+    assert headline_of(make_entry(title="What they found inside")) == "What they found inside"
 
 
 def test_a_weak_title_gives_way_to_another_reports_title():

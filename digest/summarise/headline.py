@@ -161,9 +161,10 @@ _SHOUTED_HEAD = re.compile(r"[A-Z]{6,}:")  # "GOLDMAN: 4 Key Points": a name sho
 _SMALL = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
 
 
-# Labels an outlet hangs on a title's end: "(UPDATED)", "[VIDEO]", " - UPDATE".
+# Labels an outlet hangs on a title's end: "(UPDATED)", "[VIDEO]", " - UPDATE", "— see inside".
 _LABEL_TAIL = re.compile(r"\s*(?:[(\[](?:updated?|video|photos?|watch|live|pictures|gallery|exclusive|published \d{4})[)\]]|"
-                         r"[-–—|:]\s*(?:updated?|video|photos|watch|live))\s*$", re.IGNORECASE)
+                         r"[-–—|:]\s*(?:updated?|video|photos|watch|live|(?:see|look|take a look|go) inside|"
+                         r"see (?:it|them|how|the (?:photos|pictures|video)|photos|pictures|pics)|watch the video))\s*$", re.IGNORECASE)
 
 
 def headline_of(entry: Entry | None, *, outlets: tuple[str, ...] = ()) -> str:
