@@ -80,3 +80,14 @@ def test_only_a_report_sentence_in_the_writer_s_voice_in_the_opening():
     assert context_dek(others, (entry,), headline=entry.title, shown=shown, years={}) is None
     every = [c.sentence.text for c in candidates]
     assert context_dek(candidates, (entry,), headline=entry.title, shown=every, years={}) is None
+
+
+def test_a_standfirst_without_its_full_stop_is_shown_with_one():
+    # Round 57: editors named a dek that ends without a stop; a short description may end like a headline.
+    from digest.summarise.dek import standfirst
+    from tests.builders import make_entry
+    assert standfirst(make_entry(summary="More than 40 percent of patients carry the variant, which slows how they clear the drug")) == (
+        "More than 40 percent of patients carry the variant, which slows how they clear the drug.")
+    assert standfirst(make_entry(summary="The council approved the sea wall on Monday.")) == "The council approved the sea wall on Monday."
+    assert standfirst(make_entry(summary="The mayor promised to “rebuild the sea wall by spring.”")) == (
+        "The mayor promised to “rebuild the sea wall by spring.”")

@@ -430,7 +430,7 @@ def test_a_long_description_stopping_on_a_word_is_cut_and_no_dek():
            "of hearings over the cost of the flood plan and the sale of emergency")
     assert brief(entry(f"{LEAD}\n\n{SECOND}", summary=cut, title="Velmora approves harbour sea wall")).dek != cut
     short = "Velmora councillors back the harbour sea wall after a year of argument"
-    assert brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=short)).dek == short
+    assert brief(entry(f"{LEAD}\n\n{SECOND}\n\n{THIRD}", summary=short)).dek == f"{short}."  # with its stop
 
 
 def test_a_quote_escaped_in_the_title_is_shown_plain():

@@ -33,7 +33,7 @@ def test_a_standfirst_the_article_tells_in_other_words_is_the_dek():
     # a fifth of its words with no opening sentence, yet it is the publisher's own summary.
     standfirst = "Penalties for those who refuse to self-isolate are to be increased to a maximum of £10,000 for repeat offenders"
     b = brief(_QUARANTINE, title="Turkey and Poland added to Velmora quarantine list", summary=standfirst)
-    assert b.dek == standfirst
+    assert b.dek == f"{standfirst}."  # shown as a sentence, with its stop
 
 
 def test_a_site_blurb_or_a_tease_with_no_name_is_no_dek_even_when_its_words_are_in_the_text():

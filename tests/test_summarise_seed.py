@@ -66,7 +66,7 @@ def test_the_seed_page_gives_its_own_headline_and_what_happened(built):
     lines = text.splitlines()
     assert story["headline"] == lines[0]
     assert story["what_happened"] == [lines[lines.index("What happened") + 1]]
-    assert story["dek"] == lines[1]
+    assert story["dek"] == f"{lines[1]}."  # the page's standfirst, shown as a sentence with its stop
 
 
 def test_the_seed_page_names_every_voice_macron_on_his_own(built):

@@ -216,7 +216,12 @@ def _without_column(text: str) -> str:
 def standfirst(entry: Entry | None) -> str | None:
     """The entry's standfirst as a dek would show it (first whole sentence, tidied), or None."""
     first = standfirst_of(entry.summary) if entry is not None else None
-    return tidy(first) if first else None
+    if not first:
+        return None
+    # A short description may end without a stop, as a headline does; shown as a sentence it takes one
+    # (editors named a dek without its full stop).
+    shown = tidy(first)
+    return shown if re.search(r"[.!?…][\"'”’)]*$", shown) else f"{shown}."
 
 
 def standfirst_of(summary: str) -> str | None:
