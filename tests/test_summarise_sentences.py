@@ -206,3 +206,17 @@ def test_an_outlet_before_its_dateline_and_a_dateline_glued_to_the_lead_are_stri
         "A ferry ran aground near the pier on Monday.")
     assert strip_dateline("Mayor Ann Lee - a nurse - won the vote.") == "Mayor Ann Lee - a nurse - won the vote."
     assert strip_dateline("Velmora, Calif. officials met on Monday.") == "Velmora, Calif. officials met on Monday."
+
+
+@pytest.mark.parametrize("paragraph, first", [
+    # "here" is the dateline's place: the place stays with the sentence, in plain capitals
+    ("VELMORA, Kestria — The minister flew to the flooded camp here on Thursday to see the damage.",
+     "Velmora, Kestria — The minister flew to the flooded camp here on Thursday to see the damage."),
+    ("Harbour Wire - PORT AVEN -- The council met here on Monday night to vote on the sea wall.",
+     "Port Aven — The council met here on Monday night to vote on the sea wall."),
+    # without "here" the dateline goes, as before
+    ("VELMORA (AP) — The minister flew to the flooded camp on Thursday to see the damage.",
+     "The minister flew to the flooded camp on Thursday to see the damage."),
+])
+def test_a_sentence_saying_here_keeps_its_datelines_place(paragraph, first):
+    assert sentences_of(paragraph)[0].text == first

@@ -124,6 +124,22 @@ def strip_dateline(paragraph: str) -> str:
     return rest if rest[:1].isupper() or rest[:1] in OPEN_QUOTES else paragraph
 
 
+def dateline_place(paragraph: str) -> str | None:
+    """The place of the dateline ``strip_dateline`` takes off ``paragraph``, in plain capitals ("ZAATARI,
+    Jordan —" gives "Zaatari, Jordan"; "Computerworld - SAN FRANCISCO --" gives "San Francisco"), or None."""
+    prefix = paragraph[:len(paragraph) - len(strip_dateline(paragraph))]
+    places = [m for m in _CAPS_RUN.finditer(prefix) if m.group("caps").strip(".") not in _AGENCIES]
+    if not places:
+        return None
+    last = places[-1]
+    caps = " ".join("-".join(part.capitalize() for part in word.split("-")) for word in last.group("caps").split())
+    return caps + (last.group("region") or "")
+
+
+_CAPS_RUN = re.compile(r"(?P<caps>\b[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]{1,})*)\b(?P<region>,\s*[A-Z][a-z.]+(?: [A-Z][a-z.]+)?)?")
+_AGENCIES = frozenset("AP AFP UPI CNN BBC NBC CBS ABC DPA".split())
+
+
 def is_chrome(sentence: str) -> bool:
     """True for page furniture: bylines, captions, prompts, links, credits."""
     text = sentence.strip()

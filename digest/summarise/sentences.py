@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from digest.summarise.furniture import (
     OPEN_QUOTES,
+    dateline_place,
     is_caption,
     is_chrome,
     join_drop_caps,
@@ -44,6 +45,7 @@ _GLUED = re.compile(r"(?<![\w.])([a-z]{4,}[.!?])(?=(?!(?:Com|Org|Net|Gov|Edu|Co|
 _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])[\"'”’)\]]*\s+")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"\s+")
+_HERE = re.compile(r"\bhere\b")
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,12 @@ def sentences_of(text: str, *, entry: int = 0) -> list[Sentence]:
     for p_index, para in enumerate(paragraphs(join_drop_caps(considered(text or "")))):
         if is_caption(para):
             continue
-        for raw in split_sentences(strip_dateline(para)):
+        body = strip_dateline(para)
+        for s_index, raw in enumerate(split_sentences(body)):
+            # "... helicoptered to the crowded refugee camp here on Thursday": "here" is the dateline's place,
+            # which stays with the sentence ("Zaatari, Jordan — ...") so that a reader is told where.
+            if s_index == 0 and body != para and _HERE.search(raw) and (place := dateline_place(para)):
+                raw = f"{place} — {raw}"
             if not is_chrome(raw):
                 out.append(Sentence(raw, entry, p_index, len(out)))
     return out
