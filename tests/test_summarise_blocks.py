@@ -311,3 +311,14 @@ def test_dek_comes_from_a_feed_summary_and_never_repeats_a_block():
     assert brief.dek == "Lawmakers back the biggest aid package since the war began."
     echo = make_entry(content=text, summary="The Senate approved a $40 billion aid package for Ukraine on Tuesday.")
     assert get_summariser("extractive").summarise(make_ranked(echo)).dek is None
+
+
+@pytest.mark.parametrize("sentence, ahead", [
+    # a fixture told in the present tense is a step still to come (round 57: "Game 2 is Sunday night.")
+    ("Game 2 is Sunday night.", True),
+    ("The sentencing is on July 14 in Velmora district court.", True),
+    ("The vote was Tuesday, and the bill passed easily.", False),
+    ("The final is a rematch of last year's.", False),
+])
+def test_a_fixture_told_in_the_present_looks_ahead(sentence, ahead):
+    assert is_forward_looking(sentence) is ahead

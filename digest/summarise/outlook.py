@@ -17,7 +17,12 @@ _STRONG = re.compile(
     r"(?:be|face|meet|vote|decide|rule|appear|return)|deadline|next (?:week|month|year|step|"
     r"round|phase|meeting|session|hearing)(?!['’]s)|later this (?:week|month|year)|"
     r"(?:this|next) (?:spring|summer|fall|autumn|winter)|upcoming|tomorrow|"
-    r"(?:will|to) vote on|votes? (?:is|are) expected|scheduled for|set for|in the coming (?:days|weeks|months))\b",
+    r"(?:will|to) vote on|votes? (?:is|are) expected|scheduled for|set for|in the coming (?:days|weeks|months)|"
+    # a fixture told in the present: "Game 2 is Sunday night.", "The sentencing is on July 14."
+    r"(?:game \d+|vote|hearing|trial|election|runoff|primary|final|match|race|meeting|summit|sentencing|ceremony|"
+    r"funeral|launch|premiere|opener|debate|inauguration|referendum|arraignment)s? (?:is|are) (?:on )?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tonight|(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December) \d{1,2}))\b",
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\b(?:could|may|might)\b")
