@@ -465,3 +465,16 @@ def test_a_hedge_word_alone_does_not_keep_a_sure_lead_out_but_an_uncredited_pred
     guess = "The Velmora Port Authority will close the harbour to cargo ships for a month after the storm."
     made = _titled(f"{guess} {after}", "Velmora harbour to close to cargo ships for a month")
     assert guess not in made.what_happened
+
+
+@pytest.mark.parametrize("text, shown", [
+    # a possessive surname opening the sentence names its owner as the story first did (round 57: "Grant's husband")
+    ("Ortiz's husband, a police corporal, was badly injured in the crash.",
+     "Ana Ortiz's husband, a police corporal, was badly injured in the crash."),
+    ("Mr. Hale’s car was found on Tuesday near the harbour.", "Tom Hale’s car was found on Tuesday near the harbour."),
+    ("Ortiz said the pumps failed.", "Ana Ortiz said the pumps failed."),
+    ("Ana Ortiz's husband was hurt.", "Ana Ortiz's husband was hurt."),
+])
+def test_an_opening_surname_or_its_possessive_is_named_in_full(text, shown):
+    from digest.summarise.happened import in_full
+    assert in_full(text, {"Ortiz": "Ana Ortiz", "Hale": "Tom Hale"}) == shown

@@ -289,7 +289,13 @@ def in_full(text: str, names: dict[str, str]) -> str:
     """``text`` with an opening bare surname ("Rudd and O'Neill signed ...", "Mr. Snowden fled ...")
     given as the story first named them, when the sentence does not name them in full itself."""
     match = _SURNAME_OPENER.match(text)
-    if match is None or match.group(1) not in names or names[match.group(1)] in text:
+    if match is None:
+        return text
+    # "Grant's husband, a police corporal, was badly injured ...": the possessive's owner, in full
+    owner = re.sub(r"['’]s$", "", match.group(1))
+    if owner != match.group(1) and owner in names and names[owner] not in text:
+        return f"{names[owner]}{text[match.start(1) + len(owner):]}"  # (a title before it goes: "Mr. Grant's")
+    if match.group(1) not in names or names[match.group(1)] in text:
         return text
     return named_in_full(text, names[match.group(1)])
 
