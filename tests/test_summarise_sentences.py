@@ -214,6 +214,8 @@ def test_an_outlet_before_its_dateline_and_a_dateline_glued_to_the_lead_are_stri
      "Velmora, Kestria — The minister flew to the flooded camp here on Thursday to see the damage."),
     ("Harbour Wire - PORT AVEN -- The council met here on Monday night to vote on the sea wall.",
      "Port Aven — The council met here on Monday night to vote on the sea wall."),
+    ("LONDON, Nov 22 (Reuters) - Ministers met here on Friday to agree the harbour budget.",
+     "London — Ministers met here on Friday to agree the harbour budget."),
     # without "here" the dateline goes, as before
     ("VELMORA (AP) — The minister flew to the flooded camp on Thursday to see the damage.",
      "The minister flew to the flooded camp on Thursday to see the damage."),

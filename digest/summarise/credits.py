@@ -7,7 +7,12 @@ Alvaro Zabaleta.', '“...,” said Lopiano, 52. “...”') or before it ('Mr S
 telling more than who spoke stays: when, where or to whom the words were said ('..., he said
 Tuesday.', 'she told Fox News', 'in a statement'), what the speaker did besides ('suggesting ...'),
 and a role the label does not show ('said Ana Ruiz, their mother.' under the label "Ana Ruiz").
-Pure.
+
+What may go is listed, not what must stay: the label's whole name, or its surname (or given name and
+surname) after a courtesy title that fits or titles and role words the label shows, or "he"/"she",
+with at most the label's own role or an age; anything else keeps the sentence whole (a code review
+found a list of phrases that keep a credit always missed some: "in a radio interview", "in Galveston").
+Blind A/B rounds 55 and 56 (bench/editor_grades.md). Pure.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from digest.summarise.names import SUFFIXES, person_like, person_of
 
 __all__ = ["uncredited"]
 
-# A quotation opening the sentence, up to its closing mark; the stop before the mark is shown as a full stop.
+# A quotation opening the sentence, up to its closing mark; a comma before the mark is shown as a full stop.
 _QUOTATION = r"^(?P<quote>[“\"][^“”\"]{20,}?)(?P<stop>[,.!?])(?P<close>[”\"])\s+"
 _SPEAKS = r"(?:said|says|added|adds|explained|explains|continued|concluded|noted|notes|wrote|writes)"
 # The quotation, its credit, and perhaps the quotation going on after it ('“...,” said Laboy. “It's because ...”').
@@ -75,9 +80,9 @@ def _only_the_speaker(who: str, role: str | None, speaker: str, *, pronoun: bool
     name, _, label_role = speaker.partition(",")
     who, _, about = " ".join(who.split()).partition(" who ")  # "said Ana Ortiz who is the harbor master"
     if about:
-        role = f"who {about}" if role is None else None  # (a relative clause and a role: more than a label holds)
-        if role is None:
-            return False
+        if role is not None:
+            return False  # a relative clause and a role: more than a label holds
+        role = f"who {about}"
     if role is not None and not (_AGE.match(role.strip()) or _same_role(role, label_role)):
         return False
     if pronoun and who.lower() in ("he", "she"):
@@ -94,6 +99,8 @@ def _credits_person(who: list[str], person: str, label_words: set[str]) -> bool:
     """True when the credit's words ``who`` end on ``person``'s surname, or given name and surname, after
     nothing but a courtesy title that fits them or titles and role words of the label (``label_words``)."""
     core = [w for w in person.split() if w not in SUFFIXES]
+    if not core:
+        return False
     for tail in ([core[-1]], core[-2:] if len(core) >= 2 else None):
         if tail and len(who) >= len(tail) and [w.lower() for w in who[-len(tail):]] == [w.lower() for w in tail]:
             before = who[:-len(tail)]

@@ -136,7 +136,9 @@ def dateline_place(paragraph: str) -> str | None:
     return caps + (last.group("region") or "")
 
 
-_CAPS_RUN = re.compile(r"(?P<caps>\b[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]{1,})*)\b(?P<region>,\s*[A-Z][a-z.]+(?: [A-Z][a-z.]+)?)?")
+# (a region after the comma, never the date: "LONDON, Nov 22 (Reuters) -" gives "London")
+_CAPS_RUN = re.compile(r"(?P<caps>\b[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]{1,})*)\b"
+                       r"(?P<region>,\s*(?![A-Z][a-z]{2,8}\.? \d)[A-Z][a-z.]+(?: [A-Z][a-z.]+)?)?")
 _AGENCIES = frozenset("AP AFP UPI CNN BBC NBC CBS ABC DPA".split())
 
 
