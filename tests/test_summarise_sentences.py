@@ -222,3 +222,12 @@ def test_an_outlet_before_its_dateline_and_a_dateline_glued_to_the_lead_are_stri
 ])
 def test_a_sentence_saying_here_keeps_its_datelines_place(paragraph, first):
     assert sentences_of(paragraph)[0].text == first
+
+
+def test_a_pages_stray_space_before_a_comma_is_left_out_and_the_source_checks_fold_it_too():
+    from digest.summarise.faithful import normalise
+    text = "Joining a chorus of bishops , theologians and priests, the faculty wrote to the minister on Tuesday."
+    assert sentences_of(text)[0].text == (
+        "Joining a chorus of bishops, theologians and priests, the faculty wrote to the minister on Tuesday.")
+    assert normalise(text) == normalise(sentences_of(text)[0].text)
+    assert sentences_of("Scores rose from 3 , then 4 on Monday in every ward of the city.")[0].text.startswith("Scores rose from 3, then")

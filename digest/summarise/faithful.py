@@ -22,12 +22,14 @@ _FOLD = str.maketrans({
     **dict.fromkeys("‐‑‒–—―−", "-"), "…": "...",
 })
 _SPACE = re.compile(r"\s+")
+_LOOSE = re.compile(r"(?<=\w) (?=[,;](?:\s|$))")
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 
 def normalise(text: str) -> str:
     """``text`` with quotes, dashes and white space folded to one form each."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    # (and a page's stray space before a comma, which the brief leaves out: "bishops , theologians")
+    return _LOOSE.sub("", _SPACE.sub(" ", text.translate(_FOLD))).strip()
 
 
 def bare(word: str) -> str:

@@ -46,6 +46,8 @@ _BOUNDARY = re.compile(r"(?:\.{3}|…|[.!?])[\"'”’)\]]*\s+")
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"\s+")
 _HERE = re.compile(r"\bhere\b")
+# A space a page left before a comma or semicolon ("Catholic bishops , theologians").
+_LOOSE_STOP = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,7 @@ def sentences_of(text: str, *, entry: int = 0) -> list[Sentence]:
             # which stays with the sentence ("Zaatari, Jordan — ...") so that a reader is told where.
             if s_index == 0 and body != para and _HERE.search(raw) and (place := dateline_place(para)):
                 raw = f"{place} — {raw}"
+            raw = _LOOSE_STOP.sub("", raw)  # "Catholic bishops , theologians": the page's stray space
             if not is_chrome(raw):
                 out.append(Sentence(raw, entry, p_index, len(out)))
     return out
