@@ -376,3 +376,10 @@ def test_a_clause_word_never_starts_a_role_before_the_name():
     found = roles_in("The work was done at the Velmora College of Engineering under associate professor of "
                      "mechanical engineering Chinedum Okwu.")
     assert all("under" not in role for _, role in found)
+
+
+def test_a_role_set_off_before_the_name_may_join_two_fields_with_and():
+    # Round 57 and before: "The latter party's Minister for Higher Education and Science, Christina Egelund," gave no role.
+    from digest.summarise.roles import roles_in
+    shown = [s for _, s in roles_in("The party’s Minister for Trade and Industry, Ana Lind, called the plan a breach.")]
+    assert "Ana Lind, Minister for Trade and Industry" in shown

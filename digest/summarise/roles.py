@@ -73,7 +73,7 @@ _SET_OFF_NAME = re.compile(rf",\s+(?P<name>{PERSON})(?=,|\.(?:\s|$))")
 _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
     rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
-    rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*|case|suit|lawsuit|trial|claim))?)$"
+    rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.&-]*)*|case|suit|lawsuit|trial|claim))?)$"
 )
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
 _KIN_OWNER = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?[a-z]+['’]s\s+$")
