@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from digest.model import Answer, Brief, Entry, RankedStory, Story  # noqa: E402
 from digest.summarise import ExtractiveSummariser  # noqa: E402
 from digest.summarise.faithful import normalise  # noqa: E402
-from digest.summarise.quotecheck import quote_span  # noqa: E402
+from digest.summarise.quotecheck import quotations, quote_span  # noqa: E402
 from digest.summarise.llm import PARTS, Sources, sources_of, write_brief  # noqa: E402
 
 EVENTS = Path(os.environ.get("DIGEST_CORPUS") or ROOT.parent / "shared" / "corpus") / "events" / "basil"  # $DIGEST_CORPUS as for the tests
@@ -110,8 +110,7 @@ def _carries(text: str, quote: str) -> bool:
     without the marks around it or its last stop: a quotation may open a sentence earlier in the outlet),
     or those of each of its quotations when it shows several one after the other (the credit between
     them left out)."""
-    parts = re.findall(r"[“\"][^“”\"]+[”\"]", quote) if re.fullmatch(r"\s*(?:[“\"][^“”\"]+[”\"]\s*){2,}", quote) else [quote]
-    return all(quote_span(part) in normalise(text) for part in parts)
+    return all(quote_span(part) in normalise(text) for part in quotations(quote))
 
 
 def _outlet(doc: dict, sources: Sources, titles: str) -> tuple[dict, str] | None:

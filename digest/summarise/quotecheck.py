@@ -77,11 +77,17 @@ def speaker_anchors(speaker: str) -> list[str]:
     return list(dict.fromkeys(anchors)) or ([plain] if plain else [])
 
 
+def quotations(text: str) -> list[str]:
+    """The quotations of ``text`` (folded) when it is several shown one after the other ("“...” “...”",
+    the credit between them left out), else ``[text]``."""
+    folded = normalise(text)
+    return _QUOTED.findall(folded) if _SEVERAL.fullmatch(folded) else [text]
+
+
 def quote_problem(speaker: str, text: str, ev: Evidence) -> str | None:
     """Why a quote cannot stand against its outlet's text ``ev``, or None when it can."""
-    # Two quotations of one speaker shown one after the other ("“...” “...”", the credit between them
-    # left out): each must stand.
-    several = _QUOTED.findall(normalise(text)) if _SEVERAL.fullmatch(normalise(text)) else []
+    # Two quotations of one speaker shown one after the other: each must stand.
+    several = quotations(text)
     if len(several) > 1:
         return next((problem for part in several if (problem := quote_problem(speaker, part, ev))), None)
     span = quote_span(text)
