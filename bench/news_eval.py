@@ -75,7 +75,7 @@ def _brief_hits(story, news: set[str]) -> tuple[bool, bool]:
 
 def fit(samples: list[tuple[list[float], int]], *, l2: float = 1.0, rounds: int = 12) -> list[float]:
     """Logistic regression by Newton's method (bias last), L2 on the weights, deterministic."""
-    n = len(FEATURES) + 1
+    n = len(samples[0][0]) + 1
     w = [0.0] * n
     for _ in range(rounds):
         grad = [0.0] * n
@@ -122,13 +122,19 @@ def score(w: list[float], values: dict[str, float]) -> float:
     return sum(w[i] * values[name] for i, name in enumerate(FEATURES)) + w[-1]
 
 
-def main() -> None:
+def arguments(*, pipeline: bool = False) -> tuple[argparse.Namespace, dict[str, Path]]:
+    """The command line of a fitting bench: its options and each fixture set's folder by name."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--sets", nargs="*", default=[], help="NAME=FOLDER for each fixture set (s1..s5, unf)")
-    parser.add_argument("--pipeline", action="store_true", help="also measure the briefs the summariser builds")
+    if pipeline:
+        parser.add_argument("--pipeline", action="store_true", help="also measure the briefs the summariser builds")
     parser.add_argument("--write", action="store_true", help="fit on every set and write the weights")
     args = parser.parse_args()
-    folders = {k: Path(v) for k, v in (s.split("=", 1) for s in args.sets)}
+    return args, {k: Path(v) for k, v in (s.split("=", 1) for s in args.sets)}
+
+
+def main() -> None:
+    args, folders = arguments(pipeline=True)
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["pages"]
     by_set = stories(folders)
     pages: dict[str, list] = {}

@@ -16,7 +16,7 @@ from digest.summarise import BUDGET_WORDS
 from digest.summarise.blocks import Blocks, pick_blocks
 from digest.summarise.candidates import Candidate, build_candidates, read_entries
 from digest.summarise.centrality import near_duplicate, overlap
-from digest.summarise.contextdek import context_dek
+from digest.summarise.contextdek import context_dek, learned_dek
 from digest.summarise.happened import MAX_HAPPENED, news_first, pick_happened, title_hedges
 from digest.summarise.dek import pick_dek, standfirst
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
@@ -128,8 +128,10 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
         if other is not None and len(other.split()) > len(dek.split()):
             other = None
         return headline, other, ((dek, *told), said, ahead)
-    if dek is None and (other := context_dek(rest, readable, headline=headline, years=years,
-                                             shown=[*happened, *(q.text for q in said), *ahead])):
+    shown = [*happened, *(q.text for q in said), *ahead]
+    own = next((i for i, e in enumerate(readable) if e is headline_entry), -1)
+    if dek is None and (other := context_dek(rest, readable, headline=headline, years=years, shown=shown)
+                        or learned_dek(rest, readable, headline=headline, shown=shown, years=years, own=own)):
         # The blocks as picked without it (a dek chosen last tells no block what the reader was told:
         # "this volume" after a dek naming "the volume" measured is still unintroduced), within the budget left.
         kept = [c for c in rest if c in lead or not near_duplicate(c.sentence.text, other)]

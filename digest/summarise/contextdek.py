@@ -12,15 +12,17 @@ graded 38 briefs this changed: A/B/C 0/11/27 without it, 11/15/12 with it, 24 be
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
 from digest.model import Entry
 from digest.summarise.candidates import Candidate
-from digest.summarise.centrality import near_duplicate
+from digest.summarise.centrality import near_duplicate, overlap
+from digest.summarise.dek_weights import DEK_BIAS, DEK_THRESHOLD, DEK_WEIGHTS
 from digest.summarise.dek import LOADED, NEWSY, stands_as_dek
-from digest.summarise.event import colour_side_or_figures
-from digest.summarise.shape import aside_or_background
+from digest.summarise.event import colour_side_or_figures, names_actor
+from digest.summarise.shape import QUOTE_SPAN, aside_or_background, leans_back, not_news, quotes_heavily, unintroduced
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
 
 _DEEPEST = 6  # a dek of last resort comes from a report's first sentences: the later ones are detail
@@ -76,3 +78,99 @@ def context_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
     if not fit:
         return None
     return max(fit, key=lambda c: (c.news, -c.sentence.position)).sentence.text
+
+
+# The learned dek of last resort: when no rule above finds one, editors still found a sentence they would
+# send under most headlines (labels of 140 such briefs, bench/data/dek_labels.json). A small logistic
+# scorer, fitted on those labels by bench/dek_eval.py, weighs what the rules above test one by one.
+_LEARNED_DEEPEST = 16  # sentences of a report the editors were shown
+_SHORTEST = 4  # sentences of a report the learned dek may come from
+_PRONOUN = re.compile(r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its)\b")
+_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE)
+
+DEK_FEATURES = (
+    "news", "pos0", "pos1", "pos2", "pos3_5", "pos6_9", "pos10_", "own_entry", "title", "shown", "centrality", "quoted",
+    "statement", "ahead", "points_back", "past", "newsy", "day", "stands", "short", "long", "pronoun",
+    "actor_past", "year_before", "conjunction", "leans_back", "not_news", "quotes_heavily", "question",
+)
+
+
+def dek_features(c: Candidate, readable: tuple[Entry, ...], *, headline: str, shown: Sequence[str],
+                 years: dict[int, int], own: int) -> dict[str, float]:
+    """What the learned scorer reads of one candidate dek (``own``: the headline report's index)."""
+    text, pos = c.sentence.text, c.sentence.position
+    words = len(text.split())
+    return {
+        "news": c.news, "pos0": float(pos == 0), "pos1": float(pos == 1), "pos2": float(pos == 2),
+        "pos3_5": float(3 <= pos <= 5), "pos6_9": float(6 <= pos <= 9), "pos10_": float(pos >= 10),
+        "own_entry": float(c.sentence.entry == own), "title": overlap(text, headline),
+        "shown": max((overlap(text, s) for s in shown), default=0.0), "centrality": c.centrality,
+        "quoted": float(bool(_QUOTED.search(text))), "statement": float(c.statement is not None),
+        "ahead": float(bool(_AHEAD.search(text))), "points_back": float(bool(_POINTS_BACK.search(text))),
+        "past": float(narrates_past(narration_of(text))), "newsy": float(bool(NEWSY.search(text))),
+        "day": float(bool(_DAY.search(text))),
+        "stands": float(stands_as_dek(text, readable[c.sentence.entry], headline=headline, shown=shown)),
+        "short": float(words < 10), "long": float(words > 30), "pronoun": float(bool(_PRONOUN.match(text))),
+        "actor_past": float(names_actor(text) and narrates_past(narration_of(text))),
+        "year_before": float(_year_before(text, readable[c.sentence.entry], years.get(c.sentence.entry))),
+        "conjunction": float(bool(_CONJUNCTION.match(text))), "leans_back": float(leans_back(text)),
+        "not_news": float(not_news(QUOTE_SPAN.sub(" ", text))),
+        "quotes_heavily": float(quotes_heavily(text)), "question": float(text.rstrip("”\"' ").endswith("?")),
+    }
+
+
+_CONJUNCTION = re.compile(r"^(?:But|And|So|Yet|Still|Now|Instead|Nevertheless|However|Meanwhile|Then|Specifically|Both)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A subject that is the sentence before: "That is the view of ...", "This was the first time ..."
+_DEMONSTRATIVE = re.compile(r"^(?:This|That|These|Those|Such)\s+(?:is|was|are|were|has|have|had|will|would|means|meant)\b|^That['’]s\b")
+
+
+def _year_before(text: str, entry: Entry, year: int | None) -> bool:
+    """True when ``text`` names a year before the report's own (its date's, else the latest its text names)."""
+    named = [int(y) for y in _YEAR.findall(text)]
+    if not named:
+        return False
+    latest = year or max((int(y) for y in _YEAR.findall(entry.text)), default=0)
+    return min(named) < latest
+
+
+def dek_candidates(candidates: Sequence[Candidate], shown: Sequence[str], years: dict[int, int]) -> list[Candidate]:
+    """The sentences the learned scorer may choose from: a report's, in its opening, whole (not one
+    speaker's part of a sentence), within a standfirst's length, shown in no block, and nothing editors
+    graded wrong as a dek and seldom picked (``_turned_down``). Only from a report of _SHORTEST sentences
+    or more: the scorer reads centrality, which on a shorter page rates every sentence central."""
+    length: dict[int, int] = {}
+    for c in candidates:
+        length[c.sentence.entry] = max(length.get(c.sentence.entry, 0), c.sentence.position + 1)
+    return [c for c in candidates
+            if c.report and c.sentence.position < _LEARNED_DEEPEST and length[c.sentence.entry] >= _SHORTEST
+            and len(c.sentence.text.split()) <= _LONGEST and (c.statement is None or c.statement.origin is None)
+            and not _turned_down(c.sentence.text, years.get(c.sentence.entry))
+            and not any(near_duplicate(c.sentence.text, s) or c.sentence.text in s for s in shown)]
+
+
+def _turned_down(text: str, year: int | None) -> bool:
+    """True for colour, a side item or a bare figure, background or a year before the report's, a loaded
+    word, a verdict, a reported question, or a sentence pointing at what it does not name ("this
+    amendment", "That is the view of ...")."""
+    return (colour_side_or_figures(text) or aside_or_background(text) or bool(_EARLIER.match(text))
+            or bool(LOADED.search(text)) or bool(_VERDICT.search(text)) or bool(_ASKED.search(text))
+            or earlier_year(text, year) or unintroduced(text) or bool(_DEMONSTRATIVE.match(text)))
+
+
+def dek_probability(values: dict[str, float]) -> float:
+    """The fitted probability that an editor would send a sentence with ``values`` as the dek."""
+    z = DEK_BIAS + sum(DEK_WEIGHTS.get(name, 0.0) * value for name, value in values.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def learned_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *, headline: str, shown: Sequence[str],
+                years: dict[int, int], own: int) -> str | None:
+    """The sentence editors would most likely send as the dek, when the fitted probability reaches
+    DEK_THRESHOLD; None otherwise (no dek beats a wrong one)."""
+    scored = [(dek_probability(dek_features(c, readable, headline=headline, shown=shown, years=years, own=own)),
+               -c.sentence.entry, -c.sentence.position, c.sentence.text) for c in dek_candidates(candidates, shown, years)]
+    if not scored:
+        return None
+    best = max(scored)
+    return best[3] if best[0] >= DEK_THRESHOLD else None

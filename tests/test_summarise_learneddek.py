@@ -1,0 +1,86 @@
+"""The learned dek of last resort (digest/summarise/contextdek.py, ``learned_dek``): when no rule finds a
+dek, the sentence editors would most likely send, if the fitted scorer is sure enough (blind A/B, editor
+round 58); weights fitted by bench/dek_eval.py on bench/data/dek_labels.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from digest.summarise.candidates import build_candidates
+from digest.summarise.contextdek import DEK_FEATURES, dek_candidates, dek_features, dek_probability, learned_dek
+from digest.summarise.dek_weights import DEK_THRESHOLD, DEK_WEIGHTS
+from tests.builders import make_entry
+from tests.test_summarise_editor_r34 import brief
+
+_TITLE = "Massy checkout system fails across Velmora"
+_LEAD = "Shoppers at Massy Stores were turned away on Tuesday after the chain's checkout system failed across Velmora."
+_REST = ("“We apologise to our customers for the inconvenience,” said Massy spokeswoman Ann Lee.\n\n"
+         "The company said the fault was fixed by late afternoon.\n\n"
+         "Card payments at petrol stations in Velmora were not affected, Lee said.\n\n"
+         "“I waited at the till for an hour,” said one shopper, Mary Gold.\n\n"
+         "Massy has run supermarkets in Velmora since 1923.")
+_TOLD = ("Sales at the company's 23 Velmora branches could not be completed for six hours on Tuesday, leaving customers "
+         "at the tills.")
+
+
+def test_with_no_standfirst_the_sentence_editors_would_send_is_the_dek():
+    b = brief(f"{_LEAD}\n\n{_TOLD}\n\n{_REST}", title=_TITLE)
+    assert b.what_happened[0] == _LEAD
+    assert b.dek == _TOLD
+    assert _TOLD not in [*b.what_happened, *(q.text for q in b.who_said_what), *b.what_next]
+
+
+def test_no_learned_dek_from_a_page_too_short_to_rate_its_sentences():
+    # on a page of fewer than four sentences every sentence is central: the scorer was not fitted on such pages
+    short = _REST.split("\n\n")[1]
+    assert brief(f"{_LEAD}\n\n{_TOLD}\n\n{short}", title=_TITLE).dek is None
+
+
+def test_no_dek_when_no_sentence_is_likely_enough():
+    # after the lead only a quotation, a question, someone's account and the company's history: none is a dek
+    b = brief(f"{_LEAD}\n\nIs this the end of cash in Velmora?\n\n{_REST}", title=_TITLE)
+    assert b.dek is None
+
+
+def _candidates(body: str):
+    entry = make_entry(content=body, title=_TITLE)
+    return entry, build_candidates((entry,))
+
+
+def test_the_likeliest_sentence_shown_in_no_block_and_only_over_the_threshold():
+    entry, candidates = _candidates(f"{_LEAD}\n\n{_TOLD}\n\n{_REST}")
+    assert learned_dek(candidates, (entry,), headline=_TITLE, shown=[_LEAD], years={}, own=0) == _TOLD
+    # a sentence a block shows is never the dek
+    assert learned_dek(candidates, (entry,), headline=_TITLE, shown=[_LEAD, _TOLD], years={}, own=0) is None
+    # nor a sentence of a page that is no report
+    others = [c.__class__(**{**c.__dict__, "report": False}) for c in candidates]
+    assert learned_dek(others, (entry,), headline=_TITLE, shown=[_LEAD], years={}, own=0) is None
+
+
+def test_features_read_what_editors_turned_down():
+    entry, candidates = _candidates(f"{_LEAD}\n\nBut he said that was only the start of it.\n\nWas it the end of cash?\n\n{_REST}")
+    by_text = {c.sentence.text: dek_features(c, (entry,), headline=_TITLE, shown=[_LEAD], years={}, own=0)
+               for c in dek_candidates(candidates, [_LEAD], {})}
+    leaning = by_text["But he said that was only the start of it."]
+    assert leaning["conjunction"] == 1.0 and leaning["pos1"] == 1.0
+    assert by_text["Was it the end of cash?"]["question"] == 1.0
+    assert all(dek_probability(v) < DEK_THRESHOLD for v in by_text.values())
+
+
+def test_the_weights_cover_every_feature_and_the_threshold_is_a_probability():
+    assert set(DEK_WEIGHTS) == set(DEK_FEATURES)
+    assert 0.0 < DEK_THRESHOLD < 1.0
+
+
+def test_the_labels_are_two_editors_answers_on_parts_outside_the_held_back_pages():
+    labels = json.loads((Path(__file__).resolve().parents[1] / "bench" / "data" / "dek_labels.json").read_text("utf-8"))
+    assert len(labels["briefs"]) >= 100
+    for lab in labels["briefs"]:
+        assert lab["part"] not in ("held", "fresh")  # the editor rounds' blind pages are never labelled for tuning
+        who = {a["by"] for a in lab["labellers"]}
+        assert len(who) == 2
+        for pick in lab["picks"]:
+            assert set(pick["by"]) <= who and pick["text"]
+        picked = {a["pick"] for a in lab["labellers"]} | {a["second"] for a in lab["labellers"]}
+        assert {p["id"] for p in lab["picks"]} == picked - {"NONE", "-"}
