@@ -29,7 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digest.extract import extract_article
 from digest.extract.page import page_metadata
-from digest.model import Brief, Entry, RankedStory, Story
+from digest.model import Brief, Entry, Quote, RankedStory, Story
+from digest.render.context import quote_view
 from digest.summarise import get_summariser
 
 # $DIGEST_CORPUS, as for the tests, else ../shared/corpus beside the checkout
@@ -152,7 +153,7 @@ def render(brief: Brief, story: Story, number: int) -> str:
         lines += [f"*{brief.dek}*", ""]
     lines += ["### What happened", "", *brief.what_happened, ""]
     lines += ["### Who said what", ""]
-    lines += [f"- **{q.speaker}** ({q.source}): {q.text}" for q in brief.who_said_what] or ["(none)"]
+    lines += [_said(q) for q in brief.who_said_what] or ["(none)"]
     lines += ["", "### What next", ""]
     lines += [f"- {s}" for s in brief.what_next] or ["(none)"]
     lines += ["", "### Sources", ""]
@@ -164,6 +165,15 @@ def render(brief: Brief, story: Story, number: int) -> str:
             lines += [f"Description: {entry.summary}", ""]
         lines += [entry.text, ""]
     return "\n".join(lines)
+
+
+def _said(quote: Quote) -> str:
+    """One Who said what entry as the email shows it: the speaker bold in place when the sentence names
+    them (with the label's role beside a bare name), else the speaker's label leading the words."""
+    view = quote_view(quote)
+    if view.before == "" and view.name == quote.speaker and view.after == ": " + quote.text:
+        return f"- **{quote.speaker}** ({quote.source}): {quote.text}"
+    return f"- {view.before}**{view.name}**{view.after} ({quote.source})"
 
 
 def fresh_stories() -> list[Story]:

@@ -8,6 +8,7 @@ quotes split around the speaker's name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -116,9 +117,19 @@ def quote_view(quote: Quote) -> QuoteView:
     "Maren Holt, chief executive, said …" is shown with the name bold in place rather than
     as "Maren Holt: Maren Holt, chief executive, said …".
     """
-    name = quote.speaker.split(",")[0].strip()
+    name, _, role = (part.strip() for part in quote.speaker.partition(","))
     at = quote.text.find(name) if len(name) > 2 else -1
     if at < 0:
         return QuoteView(before="", name=quote.speaker, after=": " + quote.text, source=quote.source)
-    return QuoteView(before=quote.text[:at], name=name, after=quote.text[at + len(name):],
-                     source=quote.source)
+    after = quote.text[at + len(name):]
+    # The sentence names the speaker bare ("... said Maren Holt.", "Maren Holt said ..."): the role the
+    # speaker's label gives goes beside the name, set off by commas, so the reader learns who they are.
+    if role and role not in quote.text and _BARE_NAME.match(after):
+        after = f", {role}" + ("," if after[:1].isspace() else "") + after
+    return QuoteView(before=quote.text[:at], name=name, after=after, source=quote.source)
+
+
+# What follows a bare name: the sentence's end, or the verb of saying ("said Maren Holt.", "Maren Holt said ...").
+_BARE_NAME = re.compile(r"^(?:[.!?;]|\s+(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|noted|notes|"
+                        r"argued|argues|warned|warns|insisted|stated|declared|replied|responded|continued|recalled|"
+                        r"acknowledged|acknowledges|admitted|admits|agreed|agrees)\b)")
