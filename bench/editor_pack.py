@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from digest.extract import extract_article
 from digest.extract.page import page_metadata
 from digest.model import Brief, Entry, Quote, RankedStory, Story
-from digest.render.context import quote_view
+from digest.render.quoteview import quote_view
 from digest.summarise import get_summariser
 
 # $DIGEST_CORPUS, as for the tests, else ../shared/corpus beside the checkout

@@ -8,13 +8,13 @@ quotes split around the speaker's name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from digest.model import Brief, Digest, Quote
+from digest.model import Brief, Digest
 from digest.render.palette import dark_palette, light_palette
+from digest.render.quoteview import QuoteView, quote_view
 from digest.render.text import (TEXT_WIDTH, fill_token, format_date, language_tag, make_preheader, make_subject,
                                 nobreak, safe_font, safe_url, text_direction)
 
@@ -36,17 +36,6 @@ class SourceLink:
         """The outlet as the text twin cites it, ``Name [3]`` (or just the name), joined by
         no-break spaces: the wrap never ends a line between the name and its number."""
         return nobreak(f"{self.name} [{self.n}]" if self.n else self.name)
-
-
-@dataclass(frozen=True)
-class QuoteView:
-    """A quote split so the speaker's name can be bold where the sentence already names them."""
-
-    before: str  # text before the name ("" when the name leads)
-    name: str  # the speaker's name, shown bold
-    after: str  # the rest: the sentence after the name, or ": " and the whole sentence
-    source: str  # outlet that reported it
-    url: str | None = None  # that outlet's article (the quotation's cite), when linked
 
 
 @dataclass(frozen=True)
@@ -109,27 +98,3 @@ def _view(brief: Brief, number: int, counter: Iterator[int], *, first_only: bool
     quotes = tuple(replace(quote_view(q), url=urls.get(q.source)) for q in brief.who_said_what)
     return BriefView(brief=brief, number=number, anchor=f"story-{number}", sources=tuple(links),
                      link=first, quotes=quotes)
-
-
-def quote_view(quote: Quote) -> QuoteView:
-    """Return ``quote`` split around the speaker's name when the sentence names them.
-
-    "Maren Holt, chief executive, said …" is shown with the name bold in place rather than
-    as "Maren Holt: Maren Holt, chief executive, said …".
-    """
-    name, _, role = (part.strip() for part in quote.speaker.partition(","))
-    at = quote.text.find(name) if len(name) > 2 else -1
-    if at < 0:
-        return QuoteView(before="", name=quote.speaker, after=": " + quote.text, source=quote.source)
-    after = quote.text[at + len(name):]
-    # The sentence names the speaker bare ("... said Maren Holt.", "Maren Holt said ..."): the role the
-    # speaker's label gives goes beside the name, set off by commas, so the reader learns who they are.
-    if role and role not in quote.text and _BARE_NAME.match(after):
-        after = f", {role}" + ("," if after[:1].isspace() else "") + after
-    return QuoteView(before=quote.text[:at], name=name, after=after, source=quote.source)
-
-
-# What follows a bare name: the sentence's end, or the verb of saying ("said Maren Holt.", "Maren Holt said ...").
-_BARE_NAME = re.compile(r"^(?:[.!?;]|\s+(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|noted|notes|"
-                        r"argued|argues|warned|warns|insisted|stated|declared|replied|responded|continued|recalled|"
-                        r"acknowledged|acknowledges|admitted|admits|agreed|agrees)\b)")
