@@ -84,3 +84,4 @@ def test_the_labels_are_two_editors_answers_on_parts_outside_the_held_back_pages
             assert set(pick["by"]) <= who and pick["text"]
         picked = {a["pick"] for a in lab["labellers"]} | {a["second"] for a in lab["labellers"]}
         assert {p["id"] for p in lab["picks"]} == picked - {"NONE", "-"}
+

@@ -88,7 +88,10 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     report_ids = {id(e) for e in reports}
     readable = read_entries(tuple(e for e in entries if id(e) in report_ids or e.kind in _VOICE_KINDS))
     # Furniture (labels, bullets, captions, paywall lines, drop-cap fragments) is in no block.
-    candidates = [c for c in build_candidates(readable, reports=report_ids) if not furniture(c.sentence.text)]
+    # nor the page's title repeated at the top of its text ("Ravenous wild goats ruled this island for over a
+    # century. Now, it's being reborn." heads the page as its title and again as its first line).
+    candidates = [c for c in build_candidates(readable, reports=report_ids) if not furniture(c.sentence.text)
+                  and not _title_again(c.sentence.text, readable[c.sentence.entry].title)]
     # What happened opens on the event, not on what happened in an earlier year (background; a
     # report's lead is its news whatever years it names), unless nothing else can open it.
     years = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
@@ -165,6 +168,16 @@ def _shared_lead(event: list[Candidate], candidates: list[Candidate], readable: 
         return event
     best = max(rivals, key=lambda c: shared(c.sentence.entry))
     return [best, *(c for c in event[1:] if c is not best)]
+
+
+def _title_again(sentence: str, title: str) -> bool:
+    """True when ``sentence`` is the page's title, or a sentence of it, repeated in the text."""
+    told = _fold(sentence)
+    return len(told.split()) >= 3 and told in _fold(title)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"[\w’']+", text.lower()))
 
 
 # "White House officials said Thursday that ...": an account given on the news's day.
