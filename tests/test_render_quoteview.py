@@ -33,6 +33,9 @@ def shown(speaker: str, text: str) -> str:
     ("Dr Lucy Raymond from the department of medical genetics",
      "Dr Lucy Raymond, from the department of medical genetics, said the group had shown it.",
      "**Dr Lucy Raymond**, from the department of medical genetics, said the group had shown it."),
+    # by surname in its own words: the name in full
+    ("Wayne King, the congressman's deputy chief of staff", "“I heard late Tuesday,” said King, who resigned on Dec. 20.",
+     "“I heard late Tuesday,” said **Wayne King**, who resigned on Dec. 20."),
     # the sentence does not name them: the label leads
     ("Treasury Secretary Jacob Lew", "“Today's ruling provides certainty.”",
      "**Treasury Secretary Jacob Lew**: “Today's ruling provides certainty.”"),

@@ -46,10 +46,13 @@ def quote_view(quote: Quote) -> QuoteView:
     found = _named(quote.text, head)
     if found is None:
         return QuoteView(before="", name=quote.speaker, after=": " + quote.text, source=quote.source)
-    at, shown = found
+    at, shown, person = found
     before, after = quote.text[:at], quote.text[at + len(shown):]
     if not _BARE_NAME.match(after):
-        return QuoteView(before=before, name=shown, after=after, source=quote.source)
+        # its own words tell who they are ("said King, who resigned ..."): a surname with the given name before it
+        words = person.split()
+        name = " ".join(words[-2:]) if len(shown.split()) == 1 and len(words) > 1 and words[-1] == shown else shown
+        return QuoteView(before=before, name=name, after=after, source=quote.source)
     # Bare: the speaker as the label gives them, unless the sentence already tells the label's other words.
     name = shown if shown == head or _told(head, shown, quote.text) else head
     if name is head and before.strip() and name.split()[0] in _LOWER:
@@ -59,8 +62,8 @@ def quote_view(quote: Quote) -> QuoteView:
     return QuoteView(before=before, name=name, after=after, source=quote.source)
 
 
-def _named(text: str, head: str) -> tuple[int, str] | None:
-    """(where, as what) the sentence names the person of the label's ``head``, outside its quotations: the whole
+def _named(text: str, head: str) -> tuple[int, str, str] | None:
+    """(where, as what, the person's name in full) the sentence names the person of the label's ``head``, outside its quotations: the whole
     head, else the person's name (the capitalised words that end it, before any "of ..."), else a shorter tail of
     it down to the surname (not inside a longer name: "Ivanka Trump" is not "Donald Trump"), with a title the
     sentence puts before it; where it names them bare ("Romney told ...") rather than in passing, if it does."""
@@ -86,7 +89,7 @@ def _named(text: str, head: str) -> tuple[int, str] | None:
             found.append((start, text[start:match.end()], bool(_BARE_NAME.match(text[match.end():]))))
         if found:
             start, shown, _ = next((f for f in found if f[2]), found[0])
-            return start, shown
+            return start, shown, " ".join(run) or head
     return None
 
 
