@@ -187,3 +187,11 @@ class Answer:
     prompt_tokens: int | None = None  # input tokens the server reported, if it did
     completion_tokens: int | None = None  # output tokens the server reported, if it did
     cached: bool = False  # read from the store: nothing was asked or paid this run
+
+
+def stand_in_title(text: str, limit: int = 90) -> str:
+    """The headline a feed item without one is given: the first words of its ``text`` (its first paragraph)."""
+    first = text.split("\n\n", 1)[0]
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0] + "…"

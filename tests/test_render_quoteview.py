@@ -36,12 +36,41 @@ def shown(speaker: str, text: str) -> str:
     # by surname in its own words: the name in full
     ("Wayne King, the congressman's deputy chief of staff", "“I heard late Tuesday,” said King, who resigned on Dec. 20.",
      "“I heard late Tuesday,” said **Wayne King**, who resigned on Dec. 20."),
+    # a title or role the sentence gives before the surname is not given twice (review 62)
+    ("Prime Minister Boris Johnson", "“We will act,” Prime Minister Johnson said.",
+     "“We will act,” Prime **Minister Boris Johnson** said."),
+    ("Tim Cook, chief executive of Apple", "“Sales rose,” Apple chief executive Cook said.",
+     "“Sales rose,” Apple chief executive **Tim Cook** said."),
+    # a surname with a particle, a middle initial, a role ending in a stop, a role word opening the label
+    ("Ursula von der Leyen, European Commission president", "“We will act,” von der Leyen said.",
+     "“We will act,” **Ursula von der Leyen**, European Commission president, said."),
+    ("President Robert L. Barchi", "“I look forward to it,” said Barchi, who took office in 2012.",
+     "“I look forward to it,” said **President Robert L. Barchi**, who took office in 2012."),
+    ("Sen. Rand Paul, R-Ky.", "“No,” said Mr. Paul.", "“No,” said **Sen. Rand Paul**, R-Ky."),
+    ("General surgeon Dr. Michael Rosenberg", "Soza had hepatitis A, Rosenberg said.",
+     "Soza had hepatitis A, **general surgeon Dr. Michael Rosenberg** said."),
+    ("Bank of England governor Andrew Bailey", "“Rates will rise,” said Andrew Bailey.",
+     "“Rates will rise,” said **Bank of England governor Andrew Bailey**."),
     # the sentence does not name them: the label leads
     ("Treasury Secretary Jacob Lew", "“Today's ruling provides certainty.”",
      "**Treasury Secretary Jacob Lew**: “Today's ruling provides certainty.”"),
 ])
 def test_the_speaker_is_named_once_with_the_role(speaker, text, expected):
     assert shown(speaker, text) == expected
+
+
+@pytest.mark.parametrize("speaker,text", [
+    ("Joe Biden, US president", "Hunter Biden said his father was proud."),  # another person, the same surname
+    ("Donald Trump", "Ivanka Trump said her father would attend."),
+    ("Nigel Farage, Reform UK leader", "‘Nobody believed in Farage,’ he told supporters."),  # inside a quotation
+    ("Theresa May, prime minister", "“We will leave the EU,” she said in May."),  # a word ending the sentence
+    ("Wayne King, deputy chief of staff", "“It was an honour,” he said after meeting the King."),
+    ("New York Police Department", "“We are investigating,” a spokesman said in New York."),
+    ("Joe Biden", "“We have done more than any,” he said of the Biden administration’s record."),  # in passing
+    ("Bank of England governor Andrew Bailey", "“Rates will rise,” the Bank said."),
+])
+def test_a_name_the_sentence_uses_for_something_else_is_not_the_speaker(speaker, text):
+    assert shown(speaker, text) == f"**{speaker}**: {text}"
 
 
 def test_a_name_inside_another_word_is_not_the_speaker():

@@ -11,7 +11,26 @@ def test_the_title_repeated_at_the_top_of_the_text_is_in_no_block():
     body = (f"{title}\n\nThe rocky island of Redonda, stripped of its plants by goats, was declared goat-free on Monday.\n\n"
             "Rangers removed the last of the goats in 2019, the island's trust said.\n\n"
             "Seabirds have returned to nest on its cliffs, the trust said.")
-    b = brief(body, title=title)
+    # the page has its own title and standfirst: its text opening on the title repeats it
+    b = brief(body, title=title, summary="The rocky island of Redonda makes a quick comeback.")
     shown = [b.dek or "", *b.what_happened, *(q.text for q in b.who_said_what), *b.what_next]
     assert not any("Wild goats ruled" in s or s == "Now, it is being reborn." for s in shown)
     assert any(s.startswith("The rocky island of Redonda") for s in [b.dek or "", *b.what_happened])
+
+
+def test_a_stand_in_title_made_from_the_text_keeps_the_lead():
+    # a feed item without a title is given its first paragraph as one: that paragraph is still the lead
+    from digest.model import stand_in_title
+    lead = "The Velmora council voted 7-2 on Tuesday to fund a new bridge over the river."
+    body = (f"{lead}\n\nConstruction will start in May and cost 40 million dollars, officials said.\n\n"
+            "“This bridge will connect us,” said Mayor Ana Ruiz.\n\nOpponents said the cost was too high.")
+    b = brief(body, title=stand_in_title(body))
+    assert lead in [b.dek or "", *b.what_happened]
+
+
+def test_only_whole_words_of_the_title_count():
+    from digest.model import Entry
+    from digest.summarise.briefs import _title_again
+    entry = Entry(uid="u", feed="f", feed_url="u", title="Minister says she will resign", link=None, summary="s")
+    assert not _title_again("He will resign.", entry)
+    assert _title_again("Minister says she will resign.", entry)

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from digest.emailtext import xml_safe
 from digest.kinds import classify
-from digest.model import Entry
+from digest.model import Entry, stand_in_title
 
 MAX_ENTRIES = 2000  # entries kept from one body; feeds list newest first
 _FUTURE_SLACK = timedelta(hours=1)
@@ -89,7 +89,7 @@ def _same(a: RawEntry, b: RawEntry) -> bool:
 
 def _finish(raw: RawEntry, uid: str, ctx: Context) -> Entry:
     published, note = _checked_date(raw.published, ctx.now)
-    title = raw.title or _title_from(raw.summary or raw.content) or "(untitled)"
+    title = raw.title or stand_in_title(raw.summary or raw.content) or "(untitled)"
     kind, signal = classify(title=title, url=raw.link, text=raw.content or raw.summary,
                             categories=raw.categories)
     return Entry(uid=uid, feed=ctx.feed_name, feed_url=ctx.feed_url, title=title,
@@ -107,14 +107,6 @@ def _checked_date(when: datetime | None, now: datetime) -> tuple[datetime | None
     if when < _EARLIEST:
         return None, "before 1995"
     return when, None
-
-
-def _title_from(text: str, limit: int = 90) -> str:
-    """A stand-in headline from the first words of ``text``."""
-    first = text.split("\n\n", 1)[0]
-    if len(first) <= limit:
-        return first
-    return first[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def safe_link(link: Any, base: str) -> str | None:

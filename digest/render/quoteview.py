@@ -27,10 +27,6 @@ class QuoteView:
     url: str | None = None  # that outlet's article (the quotation's cite), when linked
 
 
-# What follows a bare name: the sentence's end, or the verb of saying ("said Maren Holt.", "Maren Holt said ...").
-_BARE_NAME = re.compile(r"^(?:[.!?;]|\s+(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|noted|notes|"
-                        r"argued|argues|warned|warns|insisted|stated|declared|replied|responded|continued|recalled|"
-                        r"acknowledged|acknowledges|admitted|admits|agreed|agrees|confirmed|confirms)\b)")
 # "Samantha Burgess of the Copernicus Climate Change Service", "Dr Lucy Raymond from the department of ...": the
 # person before the words that place them.
 _PLACED = re.compile(r"\s+(?:of|from|at|with)\s+")
@@ -46,55 +42,157 @@ def quote_view(quote: Quote) -> QuoteView:
     found = _named(quote.text, head)
     if found is None:
         return QuoteView(before="", name=quote.speaker, after=": " + quote.text, source=quote.source)
-    at, shown, person = found
+    at, shown, person, bare = found
     before, after = quote.text[:at], quote.text[at + len(shown):]
-    if not _BARE_NAME.match(after):
+    if not bare:
         # its own words tell who they are ("said King, who resigned ..."): a surname with the given name before it
-        words = person.split()
-        name = " ".join(words[-2:]) if len(shown.split()) == 1 and len(words) > 1 and words[-1] == shown else shown
-        return QuoteView(before=before, name=name, after=after, source=quote.source)
-    # Bare: the speaker as the label gives them, unless the sentence already tells the label's other words.
-    name = shown if shown == head or _told(head, shown, quote.text) else head
-    if name is head and before.strip() and name.split()[0] in _LOWER:
-        name = name[0].lower() + name[1:]  # "..., her lawyer Ron Simon said"
-    if role and role not in quote.text:
+        return QuoteView(before=before, name=_given(person, shown, before), after=after, source=quote.source)
+    # Bare: the speaker as the label gives them, unless the sentence already tells the label's other words, or some
+    # of them just before the name ("Prime Minister Johnson said": the given name is what it lacks).
+    owned = shown != head and not _told(head, shown, _unquoted(quote.text)) and _owned_before(head, before)
+    if shown == head or _told(head, shown, _unquoted(quote.text)):
+        name = shown
+    elif owned:
+        name = _given(person, shown, before)
+    else:
+        name = head
+        if before.strip() and not _SENTENCE_END.search(before) and _lowered(head):
+            name = head[0].lower() + head[1:]  # "..., her lawyer Ron Simon said", "..., general surgeon Dr. ... said"
+    # the sentence gives the role's words right before the name ("Apple chief executive Cook said")
+    adjacent = before[-1:].isspace() and bool(before.split()) and before.split()[-1].lower() in _words(role)
+    if role and role.lower() not in quote.text.lower() and not owned and not adjacent and not _OWN_WORDS.match(after):
+        role = role[:-1] if role.endswith(".") and after.startswith(".") else role
         after = f", {role}" + ("," if after[:1].isspace() else "") + after
     return QuoteView(before=before, name=name, after=after, source=quote.source)
 
 
-def _named(text: str, head: str) -> tuple[int, str, str] | None:
-    """(where, as what, the person's name in full) the sentence names the person of the label's ``head``, outside its quotations: the whole
-    head, else the person's name (the capitalised words that end it, before any "of ..."), else a shorter tail of
-    it down to the surname (not inside a longer name: "Ivanka Trump" is not "Donald Trump"), with a title the
-    sentence puts before it; where it names them bare ("Romney told ...") rather than in passing, if it does."""
-    person = _PLACED.split(head, maxsplit=1)[0].split()
-    run: list[str] = []
-    for word in reversed(person):
-        if not _CAPITAL.match(word):
-            break
-        run.insert(0, word)
+def _named(text: str, head: str) -> tuple[int, str, str, bool] | None:
+    """(where, as what, the person's name, named bare) where the sentence names the person of the label's
+    ``head``, outside its quotations: the whole head, else the person's name (the capitalised words that end
+    it, before any "of ..." that follows a name), else a shorter tail of it down to the surname, or a body by
+    its first words. A shorter form counts only where it names them bare ("Romney told ...", "said Romney.")
+    or with words of its own about them ("King, who ..."), never inside another name ("Ivanka Trump") or in
+    passing ("the Biden administration", "in New York")."""
+    run = _person(head)
     tails = [" ".join(run[i:]) for i in range(len(run))]
     heads = [" ".join(run[:i]) for i in range(len(run) - 1, 0, -1)]  # a body by its first words: "Massy" of "Massy Stores"
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     for form in [f for f in [head, *tails, *heads] if len(f) > 2]:
-        # a shorter form is the name only where the name ends and begins ("Dan" is not "Dan Smith")
-        ends = "" if form == head else r"(?!\s+[A-Z])"
+        whole = form == head
         found = []
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(form)}(?![\w-]|['’](?!s\b)){ends}", text):
-            title = _TITLE_BEFORE.search(text[:match.start()]) if form != head else None
-            if any(a <= match.start() < b for a, b in quoted) or (
-                    form != head and not title and _NAME_BEFORE.search(text[:match.start()])):
-                continue
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(form)}(?![\w-]|['’](?!s\b))", text):
+            title = None if whole else _TITLE_BEFORE.search(text[:match.start()])
             start = title.start() if title else match.start()
-            found.append((start, text[start:match.end()], bool(_BARE_NAME.match(text[match.end():]))))
+            rest, lead = text[match.end():], text[:start]
+            if any(a <= match.start() < b for a, b in quoted):
+                continue
+            bare = bool(_SAYS_AFTER.match(rest) or _said_before(lead, head))
+            if not whole and (not title and _another(lead, run) or not (bare or _OWN_WORDS.match(rest))
+                              or form in heads and not bare):
+                continue
+            found.append((start, text[start:match.end()], bare))
         if found:
-            start, shown, _ = next((f for f in found if f[2]), found[0])
-            return start, shown, " ".join(run) or head
+            start, shown, bare = next((f for f in found if f[2]), found[0])
+            return start, shown, " ".join(run) or head, bare
     return None
 
 
-_NAME_BEFORE = re.compile(r"(?<![.!?:;“\"]\s)(?<!^)\b[A-Z][\w’'.-]*\s+$")  # "Ivanka Trump": another's name
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+def _person(head: str) -> list[str]:
+    """The capitalised words (with name particles) that end the label's head, before any "of ..." placing a
+    name ("Samantha Burgess of the Copernicus ...", not "Bank of England governor Andrew Bailey")."""
+    parts = _PLACED.split(head, maxsplit=1)
+    words = parts[0].split() if len(parts) > 1 and len(_run(parts[0].split())) >= 2 else head.split()
+    return _run(words)
+
+
+def _run(words: list[str]) -> list[str]:
+    run: list[str] = []
+    for word in reversed(words):
+        if not (_CAPITAL.match(word) or run and _PARTICLE.fullmatch(word)):
+            break
+        run.insert(0, word)
+    while run and _PARTICLE.fullmatch(run[0]):
+        run.pop(0)
+    return run
+
+
+def _given(person: str, shown: str, before: str) -> str:
+    """The name shown for a surname the sentence gives bare or with a title ("King", "Minister Johnson"): the
+    person's first given name (not an initial, a title or a word the sentence gives just before) put in before
+    the surname ("Wayne King", "Minister Boris Johnson", "Ursula von der Leyen")."""
+    words, said = person.split(), shown.split()
+    if len(words) < 2 or words[-1] != said[-1] or len(said) > 1 and said[-2] in words[:-1] and said[-2] not in _TITLES:
+        return shown
+    told = {w.lower() for w in [*before.split()[-4:], *said[:-1]]}
+    given = next((w for w in words[:-1] if not _INITIAL.match(w) and w.lower() not in told and w not in _TITLES), None)
+    return " ".join([*said[:-1], *words[words.index(given):]]) if given else shown
+
+
+def _owned_before(head: str, before: str) -> bool:
+    """True when the word just before the name is one of the head's own ("Prime Minister Johnson")."""
+    last = before.split()[-1:] if before.strip() else []
+    return bool(last) and last[0].lower().strip("’'s") in {w.lower() for w in head.split()[:-1]}
+
+
+def _said_before(lead: str, head: str) -> bool:
+    """True when a verb of saying stands just before the name, with at most the head's own words between
+    ("said Holt", "said chief inspector Jennifer Mattinson"; not "said in May")."""
+    found = _SAYS_BEFORE.search(lead)
+    if not found:
+        return False
+    own = {w.lower() for w in head.split()}
+    return all(w.lower() in own for w in found.group("between").split())
+
+
+def _another(lead: str, run: list[str]) -> bool:
+    """True when a capitalised word not of the label's name stands just before the match: another's given name."""
+    found = _WORD_BEFORE.search(lead)
+    if not found:
+        return False
+    word = found.group(1)
+    if re.search(r"['’]s?$", word):
+        return False  # "Colorado State University's Stephen Leisz": an owner, not a given name
+    at_start = not lead[:found.start(1)].strip() or _SENTENCE_END.search(lead[:found.start(1)])
+    return word not in run and not (at_start and word in _OPENERS)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text.lower())
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(" ", text)
+
+
+def _lowered(head: str) -> bool:
+    """True when the head opens on a common word capitalised only to open the label ("Her lawyer ...",
+    "General surgeon Dr. ...", "Staff writer ...", "Presumptive GOP presidential nominee ..."); never on what
+    may be a name ("Obama adviser ...", "Marlins vice president ...")."""
+    words = head.split()
+    return len(words) > 1 and (words[0] in _LOWER or words[0] in _COMMON and words[1][:1].islower()
+                               or words[0] in ("Presumptive", "Founder", "Co-founder", "Former", "Then"))
+
+
+_SAYS = (r"(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|noted|notes|argued|argues|warned|warns|"
+         r"insisted|stated|declared|replied|responded|continued|recalled|acknowledged|acknowledges|admitted|admits|"
+         r"agreed|agrees|confirmed|confirms|tweeted|tweets|remarked|urged|urges|announced|announces|claimed|claims|"
+         r"suggested|suggests|predicted|asked|cautioned|conceded|countered|emphasized|stressed|observed|testified|"
+         r"posted|vowed|promised|pledged|maintained|contended|complained|joked|quipped|boasted|believes|thinks|"
+         r"hopes|expects|wants|predicts|recalls|concluded|concludes|announced|revealed|reveals)")
+_SAYS_AFTER = re.compile(rf"^\s+{_SAYS}\b")
+_SAYS_BEFORE = re.compile(rf"\b{_SAYS}\s+(?P<between>(?:[\w’'.-]+\s+){{0,4}}?)$")
+_END = re.compile(r"^[.!?;]")
+_OWN_WORDS = re.compile(r"^,\s")  # "King, who resigned ...", "Laura Ingraham, one of the few ..."
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+$")
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'.-]*)\s+$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_PARTICLE = re.compile(r"de|des|du|di|da|dos|das|del|della|van|von|der|den|ter|ten|bin|bint|ibn|al|el|le|la")
+_TITLES = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Dr", "Mr", "Ms", "Mrs", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.",
+                     "Capt.", "Sgt.", "Det.", "Prof.", "President", "Vice", "Prime", "Minister", "Secretary", "Former",
+                     "Judge", "Justice", "Chief", "Mayor", "Senator", "Governor", "Representative", "Officer"})
+_OPENERS = frozenset("The A An But And In On At For After Before When While If As This That Then Meanwhile Now Yesterday "
+                     "Today Earlier Later Also Still However Asked Speaking Writing".split())
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)")
 
 
 def _told(head: str, shown: str, text: str) -> bool:
@@ -105,4 +203,8 @@ def _told(head: str, shown: str, text: str) -> bool:
 
 
 _LOWER = frozenset({"Her", "His", "Their", "Its", "The", "A", "An"})
+# Common words that open a role before a common noun: "General surgeon ...", "Staff writer ...", "Chief inspector ...".
+_COMMON = frozenset({"General", "Senior", "Staff", "League", "Lead", "Chief", "Deputy", "Assistant", "Acting", "Interim",
+                     "Retired", "Veteran", "Tattoo", "Team", "Club", "Head", "Co-author", "Author", "Radio", "Television",
+                     "Longtime", "Real", "Press", "Local", "Top", "Executive", "Managing", "Associate", "Research"})
 _SMALL = frozenset({"a", "an", "the", "of", "from", "at", "with", "and", "for", "in", "on"})

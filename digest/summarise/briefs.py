@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-from digest.model import KIND_REPORT, Brief, Entry, RankedStory, Source
+from digest.model import KIND_REPORT, Brief, Entry, RankedStory, Source, stand_in_title
 from digest.summarise import BUDGET_WORDS
 from digest.summarise.blocks import Blocks, pick_blocks
 from digest.summarise.candidates import Candidate, build_candidates, read_entries
@@ -91,7 +91,7 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     # nor the page's title repeated at the top of its text ("Ravenous wild goats ruled this island for over a
     # century. Now, it's being reborn." heads the page as its title and again as its first line).
     candidates = [c for c in build_candidates(readable, reports=report_ids) if not furniture(c.sentence.text)
-                  and not _title_again(c.sentence.text, readable[c.sentence.entry].title)]
+                  and not _title_again(c.sentence.text, readable[c.sentence.entry])]
     # What happened opens on the event, not on what happened in an earlier year (background; a
     # report's lead is its news whatever years it names), unless nothing else can open it.
     years = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
@@ -170,10 +170,13 @@ def _shared_lead(event: list[Candidate], candidates: list[Candidate], readable: 
     return [best, *(c for c in event[1:] if c is not best)]
 
 
-def _title_again(sentence: str, title: str) -> bool:
-    """True when ``sentence`` is the page's title, or a sentence of it, repeated in the text."""
+def _title_again(sentence: str, entry: Entry) -> bool:
+    """True when ``sentence`` is the page's title, or a sentence of it, repeated in the text; never when the
+    title is a stand-in made from the text itself (a feed item without one)."""
+    if entry.title == stand_in_title(entry.summary or entry.content):
+        return False
     told = _fold(sentence)
-    return len(told.split()) >= 3 and told in _fold(title)
+    return len(told.split()) >= 3 and f" {told} " in f" {_fold(entry.title)} "
 
 
 def _fold(text: str) -> str:

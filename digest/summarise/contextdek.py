@@ -91,7 +91,7 @@ _DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|(?:Mon|Tues|Wednes|Thu
 DEK_FEATURES = (
     "news", "pos0", "pos1", "pos2", "pos3_5", "pos6_9", "pos10_", "own_entry", "title", "shown", "centrality", "quoted",
     "statement", "ahead", "points_back", "past", "newsy", "day", "stands", "short", "long", "pronoun",
-    "actor_past", "year_before", "conjunction", "leans_back", "not_news", "quotes_heavily", "question",
+    "actor_past", "year_before", "leans_back", "not_news", "quotes_heavily",
 )
 
 
@@ -113,9 +113,9 @@ def dek_features(c: Candidate, readable: tuple[Entry, ...], *, headline: str, sh
         "short": float(words < 10), "long": float(words > 30), "pronoun": float(bool(_PRONOUN.match(text))),
         "actor_past": float(names_actor(text) and narrates_past(narration_of(text))),
         "year_before": float(_year_before(text, readable[c.sentence.entry], years.get(c.sentence.entry))),
-        "conjunction": float(bool(_CONJUNCTION.match(text))), "leans_back": float(leans_back(text)),
+        "leans_back": float(leans_back(text)),
         "not_news": float(not_news(QUOTE_SPAN.sub(" ", text))),
-        "quotes_heavily": float(quotes_heavily(text)), "question": float(text.rstrip("”\"' ").endswith("?")),
+        "quotes_heavily": float(quotes_heavily(text)),
     }
 
 
@@ -151,11 +151,12 @@ def dek_candidates(candidates: Sequence[Candidate], shown: Sequence[str], years:
 
 def _turned_down(text: str, year: int | None) -> bool:
     """True for colour, a side item or a bare figure, background or a year before the report's, a loaded
-    word, a verdict, a reported question, or a sentence pointing at what it does not name ("this
-    amendment", "That is the view of ...")."""
+    word, a verdict, a question asked or reported, a sentence opening on a conjunction ("But on Monday ...")
+    or pointing at what it does not name ("this amendment", "That is the view of ...")."""
     return (colour_side_or_figures(text) or aside_or_background(text) or bool(_EARLIER.match(text))
             or bool(LOADED.search(text)) or bool(_VERDICT.search(text)) or bool(_ASKED.search(text))
-            or earlier_year(text, year) or unintroduced(text) or bool(_DEMONSTRATIVE.match(text)))
+            or earlier_year(text, year) or unintroduced(text) or bool(_DEMONSTRATIVE.match(text))
+            or bool(_CONJUNCTION.match(text)) or text.rstrip("”\"' ").endswith("?"))
 
 
 def dek_probability(values: dict[str, float]) -> float:
