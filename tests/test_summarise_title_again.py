@@ -1,5 +1,6 @@
-"""A page's title repeated as the first line of its text is in no block (editor round 59: What happened was
-"Ravenous wild goats ruled this island for over a century.", the title's first sentence)."""
+"""Page furniture kept out of every block: a page's title repeated as the first line of its text (editor round 59:
+"Ravenous wild goats ruled this island for over a century.", the title's first sentence), and a caption of a
+picture the text does not carry (editor round 62)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,13 @@ def test_only_whole_words_of_the_title_count():
     entry = Entry(uid="u", feed="f", feed_url="u", title="Minister says she will resign", link=None, summary="s")
     assert not _title_again("He will resign.", entry)
     assert _title_again("Minister says she will resign.", entry)
+
+
+def test_a_caption_of_a_picture_the_text_does_not_carry_is_furniture():
+    # editor round 62: What happened was "NASA's Solar Dynamics Observatory captured this image of ..."
+    from digest.summarise.shape import furniture
+    for caption in ("NASA's Solar Dynamics Observatory captured this image of the X1.2 class solar flare on May 14, 2013.",
+                    "In this photo taken on May 3, police stand guard outside the Velmora courthouse.",
+                    "The image shows light with a wavelength of 304 angstroms."):
+        assert furniture(caption), caption
+    assert not furniture("The council showed this year that it could balance the Velmora budget.")

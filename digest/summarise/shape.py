@@ -148,7 +148,11 @@ _FURNITURE = re.compile(
 # A sentence describing a picture: "..., watched by his father, carves a design at their home."
 _CAPTION = re.compile(r"\b(?:watched by|looks on|look on|pose[sd]? (?:for|with)|(?:is|are) (?:pictured|seen) "
                       r"(?:here|at|in|with|during|outside)|gestures (?:to|as|during)|(?:left|right|centre|center)\)|"
-                      r"\((?:left|right|centre|center|top|above|below)\b)")
+                      r"\((?:left|right|centre|center|top|above|below)\b|"
+                      # "NASA's Solar Dynamics Observatory captured this image of the X1.2 class solar flare ...",
+                      # "In this photo taken on May 3, ...": a caption of a picture the text does not carry
+                      r"\b(?:captured|took|shows?|shown in|seen in|[Ii]n) this (?:image|photo|photograph|picture|handout)\b|"
+                      r"^(?:The|This) (?:image|photo|photograph|picture) (?:shows?|depicts|was taken)\b)")
 # A list item or a label: "Illinois: passed two laws", "Rhode Island: It is ...".
 _LABELLED = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,3}:\s")
 # A caption ending in the photographer's credit: "... after the vote. Tor Lind/Velmora Post"
