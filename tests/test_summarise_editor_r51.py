@@ -151,6 +151,11 @@ def test_an_institution_with_a_word_before_its_name_and_an_article_inside_it():
      "Ruiz: We will win the final on Wednesday"),
     ("Report: two more marshals back the golfer", "Two more marshals said the golfer did not lie.", None,
      "Report: two more marshals back the golfer"),
+    # no byline, but a name the story never mentions is the column's, not whose claim it is (editor round 62)
+    ("McDonald: Rask bails out Bruins with 53 saves", "Tuukka Rask made 53 saves as Boston won Game 3.", None,
+     "Rask bails out Bruins with 53 saves"),
+    ("Sources: Velmora to buy the harbour for $3 billion", "Velmora plans to buy the harbour, people said.", None,
+     "Sources: Velmora to buy the harbour for $3 billion"),
 ])
 def test_a_columnists_name_heading_the_title_goes(title, text, author, shown):
     from digest.summarise.headline import cleaned_title

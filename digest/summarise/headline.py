@@ -188,15 +188,26 @@ def cleaned_title(entry: Entry, *, outlets: tuple[str, ...] = ()) -> str:
 _NAME_HEAD = re.compile(r"^(?P<name>[A-Z][\w’'-]+):\s+(?=\S)")
 
 
+# Words before a colon that tell whose claim the title is, named in the story or not: "Report: Apple to buy ..."
+_WHOSE_CLAIM = frozenset({"report", "reports", "source", "sources", "poll", "study", "survey", "suit", "lawsuit", "police",
+                          "officials", "analysts", "witnesses", "experts", "insiders", "documents", "court", "judge",
+                          "prosecutors", "filing", "memo", "leak", "aides", "rumor", "rumour", "exclusive"})
+
+
 def _without_column_name(title: str, entry: Entry) -> str:
-    """``title`` without the columnist's surname heading it, when the entry's byline gives that surname;
-    any other word before a colon may be whose claim the title tells ("Suit: ...", "Fed: ...", "Obama: ..."),
-    which a headline must keep."""
+    """``title`` without the columnist's surname heading it, when the entry's byline gives that surname or
+    the story never names it; any other word before a colon may be whose claim the title tells ("Suit: ...",
+    "Fed: ...", "Obama: ..."), which a headline must keep."""
     head = _NAME_HEAD.match(title)
-    byline = (entry.author or "").split()
-    if head is None or not byline or byline[-1] != head.group("name") or len(title[head.end():].split()) < 4:
+    if head is None or len(title[head.end():].split()) < 4:
         return title
-    return title[head.end():]
+    byline = (entry.author or "").split()
+    name = head.group("name")
+    # Without a byline: a name the story never mentions is no one whose claim the title tells, but the
+    # column's ("McDonald: Rask bails out Bruins with 53 saves" over a report that names no McDonald).
+    unnamed = (not name.isupper() and len(name) > 2 and name.lower() not in _WHOSE_CLAIM
+               and not re.search(rf"\b{re.escape(name[:5])}", entry.text, re.IGNORECASE))
+    return title[head.end():] if byline and byline[-1] == name or unnamed else title
 
 
 def weak_title(title: str) -> bool:
