@@ -317,6 +317,9 @@ def test_a_pronouns_wrapper_around_a_whole_quotation_is_left_off():
     assert [q.text for q in said if "hundred" in q.text] in ([], ["“This harbour will be safe for the next hundred years.”"])
     from digest.summarise.blocks import _unwrapped
     assert _unwrapped("He added, “We will vote again.”") == "“We will vote again.”"
+    # editor round 62: 'She writes, "These beautiful bears were made for us ..."' kept its lead-in
+    assert _unwrapped("She writes, “These bears were made for us from Blake's uniforms.”") == (
+        "“These bears were made for us from Blake's uniforms.”")
     assert _unwrapped("He added that “we will vote again.”") == "He added that “we will vote again.”"
     assert _unwrapped("She said last night: 'Velmora expects high standards.'") == "'Velmora expects high standards.'"
     assert _unwrapped("She said last night: 'Velmora's wall won't wait.'") == "She said last night: 'Velmora's wall won't wait.'"

@@ -121,7 +121,7 @@ def _quote(c: Candidate) -> Quote:
 
 
 # "He added, “...”": the speaker is shown beside the quote, and "added" to nothing shown dangles.
-_WRAPPER = re.compile(r"^(?:He|She|They|It) (?:added|continued|went on|said|says|told reporters)"
+_WRAPPER = re.compile(r"^(?:He|She|They|It) (?:added|continued|went on|said|says|wrote|writes|told reporters)"
                       r"(?: (?:last night|yesterday|today|this week|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))?"
                       r"[,:]\s*(?=[“\"‘'])")
 
