@@ -26,8 +26,9 @@ import editor_pack  # noqa: E402
 from news_eval import LABEL_FILES, arguments, fit  # noqa: E402
 
 from digest.model import RankedStory  # noqa: E402
-from digest.summarise import briefs, contextdek  # noqa: E402
+from digest.summarise import briefs  # noqa: E402
 from digest.summarise.contextdek import DEK_FEATURES, dek_candidates, dek_features  # noqa: E402
+from digest.summarise.newsscore import logistic  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "data" / "dek_labels.json"
@@ -83,7 +84,7 @@ def main() -> None:
         return [([v[f] for f in DEK_FEATURES], int(text in good)) for p in parts for good, rs in briefs_of[p] for text, v in rs]
 
     def top(w, rs):
-        return max(((contextdek_score(w, v), text) for text, v in rs), default=(0.0, ""))
+        return max(((logistic(v, dict(zip(DEK_FEATURES, w)), w[-1]), text) for text, v in rs), default=(0.0, ""))
 
     # (probability, an editor accepted it, both editors did, an editor picked any sentence at all)
     held: list[tuple[float, bool, bool, bool]] = []
@@ -122,16 +123,6 @@ def main() -> None:
     text = "\n".join(lines) + "\n"
     (HERE / "dek_results.md").write_text(text, encoding="utf-8")
     print(text)
-
-
-def contextdek_score(w: list[float], values: dict[str, float]) -> float:
-    """The probability by weights ``w`` (bias last), as contextdek.dek_probability computes it."""
-    saved = contextdek.DEK_WEIGHTS, contextdek.DEK_BIAS
-    contextdek.DEK_WEIGHTS, contextdek.DEK_BIAS = dict(zip(DEK_FEATURES, w)), w[-1]
-    try:
-        return contextdek.dek_probability(values)
-    finally:
-        contextdek.DEK_WEIGHTS, contextdek.DEK_BIAS = saved
 
 
 if __name__ == "__main__":

@@ -49,8 +49,9 @@ def quote_view(quote: Quote) -> QuoteView:
         return QuoteView(before=before, name=_given(person, shown, before), after=after, source=quote.source)
     # Bare: the speaker as the label gives them, unless the sentence already tells the label's other words, or some
     # of them just before the name ("Prime Minister Johnson said": the given name is what it lacks).
-    owned = shown != head and not _told(head, shown, _unquoted(quote.text)) and _owned_before(head, before)
-    if shown == head or _told(head, shown, _unquoted(quote.text)):
+    told = shown == head or _told(head, shown, _unquoted(quote.text))
+    owned = not told and _owned_before(head, before)
+    if told:
         name = shown
     elif owned:
         name = _given(person, shown, before)
@@ -178,10 +179,9 @@ _SAYS = (r"(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|no
          r"agreed|agrees|confirmed|confirms|tweeted|tweets|remarked|urged|urges|announced|announces|claimed|claims|"
          r"suggested|suggests|predicted|asked|cautioned|conceded|countered|emphasized|stressed|observed|testified|"
          r"posted|vowed|promised|pledged|maintained|contended|complained|joked|quipped|boasted|believes|thinks|"
-         r"hopes|expects|wants|predicts|recalls|concluded|concludes|announced|revealed|reveals)")
+         r"hopes|expects|wants|predicts|recalls|concluded|concludes|revealed|reveals)")
 _SAYS_AFTER = re.compile(rf"^\s+{_SAYS}\b")
 _SAYS_BEFORE = re.compile(rf"\b{_SAYS}\s+(?P<between>(?:[\w’'.-]+\s+){{0,4}}?)$")
-_END = re.compile(r"^[.!?;]")
 _OWN_WORDS = re.compile(r"^,\s")  # "King, who resigned ...", "Laura Ingraham, one of the few ..."
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+$")
 _WORD_BEFORE = re.compile(r"\b([A-Z][\w’'.-]*)\s+$")
@@ -197,8 +197,8 @@ _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)|(?<!\w)'[^
 
 def _told(head: str, shown: str, text: str) -> bool:
     """True when the sentence already gives the words the label's head adds to the name it shows."""
-    words = set(re.findall(r"[\w’'-]+", text.lower()))
-    extra = [w for w in re.findall(r"[\w’'-]+", head.lower()) if w not in shown.lower().split() and w not in _SMALL]
+    words = set(_words(text))
+    extra = [w for w in _words(head) if w not in shown.lower().split() and w not in _SMALL]
     return all(w in words for w in extra)
 
 

@@ -12,7 +12,6 @@ graded 38 briefs this changed: A/B/C 0/11/27 without it, 11/15/12 with it, 24 be
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 
@@ -22,6 +21,7 @@ from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek_weights import DEK_BIAS, DEK_THRESHOLD, DEK_WEIGHTS
 from digest.summarise.dek import LOADED, NEWSY, stands_as_dek
 from digest.summarise.event import colour_side_or_figures, names_actor
+from digest.summarise.newsscore import DAY, PRONOUN_OPENER, logistic
 from digest.summarise.shape import QUOTE_SPAN, aside_or_background, leans_back, not_news, quotes_heavily, unintroduced
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
 
@@ -85,8 +85,6 @@ def context_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
 # scorer, fitted on those labels by bench/dek_eval.py, weighs what the rules above test one by one.
 _LEARNED_DEEPEST = 16  # sentences of a report the editors were shown
 _SHORTEST = 4  # sentences of a report the learned dek may come from
-_PRONOUN = re.compile(r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its)\b")
-_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE)
 
 DEK_FEATURES = (
     "news", "pos0", "pos1", "pos2", "pos3_5", "pos6_9", "pos10_", "own_entry", "title", "shown", "centrality", "quoted",
@@ -99,7 +97,7 @@ def dek_features(c: Candidate, readable: tuple[Entry, ...], *, headline: str, sh
                  years: dict[int, int], own: int) -> dict[str, float]:
     """What the learned scorer reads of one candidate dek (``own``: the headline report's index)."""
     text, pos = c.sentence.text, c.sentence.position
-    words = len(text.split())
+    words, past = len(text.split()), narrates_past(narration_of(text))
     return {
         "news": c.news, "pos0": float(pos == 0), "pos1": float(pos == 1), "pos2": float(pos == 2),
         "pos3_5": float(3 <= pos <= 5), "pos6_9": float(6 <= pos <= 9), "pos10_": float(pos >= 10),
@@ -107,11 +105,11 @@ def dek_features(c: Candidate, readable: tuple[Entry, ...], *, headline: str, sh
         "shown": max((overlap(text, s) for s in shown), default=0.0), "centrality": c.centrality,
         "quoted": float(bool(_QUOTED.search(text))), "statement": float(c.statement is not None),
         "ahead": float(bool(_AHEAD.search(text))), "points_back": float(bool(_POINTS_BACK.search(text))),
-        "past": float(narrates_past(narration_of(text))), "newsy": float(bool(NEWSY.search(text))),
-        "day": float(bool(_DAY.search(text))),
+        "past": float(past), "newsy": float(bool(NEWSY.search(text))),
+        "day": float(bool(DAY.search(text))),
         "stands": float(stands_as_dek(text, readable[c.sentence.entry], headline=headline, shown=shown)),
-        "short": float(words < 10), "long": float(words > 30), "pronoun": float(bool(_PRONOUN.match(text))),
-        "actor_past": float(names_actor(text) and narrates_past(narration_of(text))),
+        "short": float(words < 10), "long": float(words > 30), "pronoun": float(bool(PRONOUN_OPENER.match(text))),
+        "actor_past": float(past and names_actor(text)),
         "year_before": float(_year_before(text, readable[c.sentence.entry], years.get(c.sentence.entry))),
         "leans_back": float(leans_back(text)),
         "not_news": float(not_news(QUOTE_SPAN.sub(" ", text))),
@@ -161,8 +159,7 @@ def _turned_down(text: str, year: int | None) -> bool:
 
 def dek_probability(values: dict[str, float]) -> float:
     """The fitted probability that an editor would send a sentence with ``values`` as the dek."""
-    z = DEK_BIAS + sum(DEK_WEIGHTS.get(name, 0.0) * value for name, value in values.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return logistic(values, DEK_WEIGHTS, DEK_BIAS)
 
 
 def learned_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *, headline: str, shown: Sequence[str],

@@ -26,12 +26,12 @@ from digest.summarise.news_weights import BIAS, WEIGHTS
 from digest.summarise.shape import QUOTE_SPAN, SECOND_PERSON, leans_back, not_news, quotes_heavily, unintroduced
 from digest.summarise.tense import long_before, narrates_past
 
-__all__ = ["FEATURES", "Page", "features", "news_score", "page_of", "scored"]
+__all__ = ["DAY", "FEATURES", "PRONOUN_OPENER", "Page", "features", "logistic", "news_score", "page_of", "scored"]
 
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us)\b")
-_PRONOUN_OPENER = re.compile(r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its)\b")
+PRONOUN_OPENER = re.compile(r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its)\b")
 _OPENER = re.compile(r"^(?:But|And|So|Yet|Still|Also|However|Meanwhile|Instead|Then|Now)\b")
-_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE)
+DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE)
 
 FEATURES = (
     "pos0", "pos1", "pos2", "pos3_5", "pos6_", "title_overlap", "title_best", "desc_overlap", "desc_best",
@@ -81,7 +81,7 @@ def features(c: Candidate, page: Page) -> dict[str, float]:
         "pos3_5": float(3 <= pos <= 5), "pos6_": float(pos >= 6),
         "title_overlap": t_over, "title_best": float(t_over > 0 and t_over >= page.best_title),
         "desc_overlap": d_over, "desc_best": float(d_over > 0 and d_over >= page.best_desc),
-        "newsy": float(bool(NEWSY.search(text))), "day": float(bool(_DAY.search(text))),
+        "newsy": float(bool(NEWSY.search(text))), "day": float(bool(DAY.search(text))),
         "firm": float(states_event_firmly(text)), "lead_event": float(lead_states_event(text)),
         "actor": float(names_actor(text)), "past": float(narrates_past(narration)),
         "statement": float(c.statement is not None), "direct": float(c.statement is not None and c.statement.direct),
@@ -90,7 +90,7 @@ def features(c: Candidate, page: Page) -> dict[str, float]:
         "long_before": float(long_before(text, lead=pos == 0)), "question": float(text.rstrip("”\"' ").endswith("?")),
         "first_person": float(bool(_FIRST_PERSON.search(narration))),
         "second_person": float(bool(SECOND_PERSON.search(narration))),
-        "pronoun_opener": float(bool(_PRONOUN_OPENER.match(text))), "conjunction_opener": float(bool(_OPENER.match(text))),
+        "pronoun_opener": float(bool(PRONOUN_OPENER.match(text))), "conjunction_opener": float(bool(_OPENER.match(text))),
         "short": float(words < 10), "long": float(words > 45), "centrality": c.centrality,
         "first_firm": float(pos == page.first_firm), "first_newsy": float(pos == page.first_newsy),
         "before_firm": float(0 <= pos < page.first_firm),
@@ -99,7 +99,12 @@ def features(c: Candidate, page: Page) -> dict[str, float]:
 
 def news_score(values: dict[str, float]) -> float:
     """The probability, by the fitted weights, that a sentence with ``values`` states the news."""
-    z = BIAS + sum(WEIGHTS.get(name, 0.0) * value for name, value in values.items())
+    return logistic(values, WEIGHTS, BIAS)
+
+
+def logistic(values: dict[str, float], weights: dict[str, float], bias: float) -> float:
+    """The probability a fitted logistic model (``weights`` by feature name, and ``bias``) gives ``values``."""
+    z = bias + sum(weights.get(name, 0.0) * value for name, value in values.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
