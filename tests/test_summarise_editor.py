@@ -244,9 +244,24 @@ def test_the_person_at_the_end_of_a_long_title_is_named_in_full_later():
     assert speakers(text)[-1] == "Acting U.S. Attorney for the District of Massachusetts Joshua Levy"
 
 
+def test_a_title_before_the_name_is_given_once():
+    text = "Minister of National Security Fitzgerald Hinds said the government would appeal the ruling."
+    assert speakers(text) == ["Fitzgerald Hinds, Minister of National Security"]
+
+
+def test_a_person_set_off_after_a_body_speaks_not_the_body():
+    text = ("Chief Executive Officer (Acting) of the Jamaica Special Economic Zone Authority, Gary Scott, said that "
+            "two events will take place on the first and fourth days.")
+    # round 62: "Zone Authority" was taken for the speaker
+    assert speakers(text) == ["Gary Scott, Chief Executive Officer (Acting) of the Jamaica Special Economic Zone Authority"]
+    text = "Velmora Steel, the region's largest employer, said that the plant would close in March."
+    assert speakers(text) == ["Velmora Steel"]
+
+
 def test_a_run_after_a_preposition_keeps_its_title_and_name_only():
     text = "Before the vote, Minister in the Ministry of Finance Brian Manning said the issue was a simple one."
-    assert speakers(text) == ["Brian Manning"]
+    # his title "in" the ministry is his role (round 62: "Brian Manning" shown bare)
+    assert speakers(text) == ["Brian Manning, Minister in the Ministry of Finance"]
     text = "The ruling by Treasury Secretary Jacob Lew said married couples would file jointly from next year."
     assert [s.split(",")[0] for s in speakers(text)] in ([], ["Treasury Secretary Jacob Lew"])
 

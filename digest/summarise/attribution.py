@@ -163,6 +163,12 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     if subject and conceding and subject.start() <= conceding.end():
         return None  # "Though Weiner said ..., the former official said ...": the main clause speaks, not Weiner
     named = _APPOSITIVE_NAME.fullmatch(subject.group("ap") or "") if subject and _NOMINAL_START.match(subject.group("sp")) else None
+    if subject and named is None and subject.group("ap") and (
+            PREPOSITION_END.search(before[: subject.start()]) or not _names_person(subject.group("sp"))):
+        # "Chief Executive Officer (Acting) of the Jamaica Special Economic Zone Authority, Gary Scott, said":
+        # the title or the body comes first, the person set off after it speaks, never "Zone Authority"
+        person = _APPOSITIVE_NAME.fullmatch(subject.group("ap").strip())
+        named = person if person and person_like(person.group(0)) and " of " not in person.group(0) else None
     if named and subject and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
         return named.group(0)  # "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed": the lawyer has a name
     if subject and clean_speaker(subject.group("sp")):
@@ -243,7 +249,8 @@ def _names_person(run: str) -> bool:
 
 
 _INSTITUTION = re.compile(r"\b(?:Observatory|Laboratory|Lab|Museum|Hospital|Clinic|School|Library|Zoo|Agency|Office|"
-                          r"Department|Ministry|Service|Centre|Center|Institute|University|College|Society|Academy)\b")
+                          r"Department|Ministry|Service|Centre|Center|Institute|University|College|Society|Academy|"
+                          r"Authority|Commission|Council|Committee|Board|Bureau|Corporation|Foundation|Association)\b")
 
 
 def _named(speaker: str | None, appositive: str | None) -> str | None:

@@ -109,8 +109,11 @@ class NameBook:
             if person_like(key):
                 self._learn(key)
                 full = self.full(key)
-                # "acting CEO Gary Scott" already holds "CEO Gary Scott" as first read.
-                self.roles.setdefault(full, shown if full == key or full in shown else shown.replace(key, full, 1))
+                # "acting CEO Gary Scott" already holds "CEO Gary Scott" as first read; "Minister of National
+                # Security Fitzgerald Hinds" read as "Fitzgerald Hinds, Minister of National Security" gives his title once.
+                title = full[: -len(key)].strip() if full.endswith(f" {key}") else ""
+                same = full == key or full in shown or bool(title) and title in shown
+                self.roles.setdefault(full, shown if same else shown.replace(key, full, 1))
 
     def with_role(self, speaker: str) -> str:
         """Return ``speaker`` with the role the article gave them, when it gave one."""

@@ -135,9 +135,10 @@ _BODY_NOUN = ("(?:Center|Centre|Association|Institute|Institution|Council|Commit
                "Department|Ministry|Office|Bureau|Board|Foundation|Society|Union|Group|Company|Corporation|Bank|Fund|"
                "Trust|University|College|School|Hospital|Party|Club|League|Federation|Alliance|Coalition|Network)")
 # "President of the Jamaica Manufacturers & Exporters, JMEA, John Mahfood says ...": a title with its body
-# opening the sentence, the name right after it (its acronym between commas).
+# opening the sentence, the name right after it (its acronym between commas); or "in" the body ("Minister
+# in the Ministry of Finance Brian Manning said").
 _TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;,]\s))(?P<role>(?:(?!(?:The|And|But|So|Then|Now)\s)[A-Z][a-z]+\s+(?:and\s+)?){{0,4}}"
-                            rf"(?i:{JOB})\s+of\s+(?:the\s+)?[A-Z][\w’'.&-]*"
+                            rf"(?i:{JOB})\s+(?:of|in|at|for)\s+(?:the\s+)?[A-Z][\w’'.&-]*"
                             rf"(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z&][\w’'.&-]*){{1,7}}?)(?:,\s+[A-Z]{{2,6}},)?\s+"
                             # the name starts where the body ends: not on an initial, nor on a body's word ("... National
                             # Hurricane | Center Ken Graham", "Secretary of State John | F. Kerry")
