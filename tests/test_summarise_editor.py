@@ -459,3 +459,10 @@ def test_round_13_wrong_speakers_a_subordinate_said_a_writers_told_me_and_a_comp
     text = ("Harbourco President Tor Lind said the plan would cost $1bn over ten years.\n\n"
             "\u201cIt is imperative that we help the harbour move to clean power,\u201d Harbourco said.")
     assert speakers(text)[1:] == ["Harbourco"]
+
+
+def test_a_person_set_off_after_a_role_owned_by_someone_unseen_is_no_statement():
+    # round 63: "His opposite number" read as Luis Montenegro's role; whose, the brief never says
+    text = ("His opposite number from the main ruling Social Democrats, Luis Montenegro, said the rejection means "
+            "the government feels empowered to go on.")
+    assert speakers(text) == []

@@ -143,6 +143,8 @@ _TITLED_BEFORE = re.compile(
 )
 _CONCEDING = re.compile(r"\s*(?:Though|Although|While|Whereas|Even though)\s+")
 _NOMINAL_START = re.compile(r"(?:[Aa]n?|[Tt]he)\s")
+# "His opposite number from the ... Social Democrats, Luis Montenegro, said": whose, the reader of one sentence cannot tell
+_OWNED_OPENING = re.compile(r"^\s*(?:His|Her|Their|Its)\s")
 _APPOSITIVE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s+of\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)?")
 _UNNAMED_SUBJECT = re.compile(r"(?:^|[.;]\s+)(?:They|We|Some|Others|Many)\s+(?:\w+ly\s+)?$")
 
@@ -163,7 +165,7 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
     if subject and conceding and subject.start() <= conceding.end():
         return None  # "Though Weiner said ..., the former official said ...": the main clause speaks, not Weiner
     named = _APPOSITIVE_NAME.fullmatch(subject.group("ap") or "") if subject and _NOMINAL_START.match(subject.group("sp")) else None
-    if subject and named is None and subject.group("ap") and (
+    if subject and named is None and subject.group("ap") and not _OWNED_OPENING.match(before) and (
             PREPOSITION_END.search(before[: subject.start()]) or not _names_person(subject.group("sp"))):
         # "Chief Executive Officer (Acting) of the Jamaica Special Economic Zone Authority, Gary Scott, said":
         # the title or the body comes first, the person set off after it speaks, never "Zone Authority"
