@@ -466,3 +466,13 @@ def test_a_person_set_off_after_a_role_owned_by_someone_unseen_is_no_statement()
     text = ("His opposite number from the main ruling Social Democrats, Luis Montenegro, said the rejection means "
             "the government feels empowered to go on.")
     assert speakers(text) == []
+
+
+def test_a_given_name_two_people_share_is_no_speaker():
+    # round 63: "says Jerry" (the father, Jerry Jones) was credited to his son "Jerry Jr."
+    text = ("Owner Jerry Jones bought the club a helicopter last year.\n\n"
+            "His son Jerry Jr. runs the marketing side of the business.\n\n"
+            "“My job at these games,” says Jerry, who saw every snap, “has been to stand by in case.”")
+    assert speakers(text) == []
+    text = "Owner Jerry Jones bought the club a helicopter.\n\n“My job at these games,” says Jerry, “has been to stand by.”"
+    assert speakers(text) == ["Owner Jerry Jones"]

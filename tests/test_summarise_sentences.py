@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.summarise.sentences import is_caption, is_chrome, sentences_of, split_sentences, strip_dateline
+from digest.summarise.furniture import dateline_place
 
 
 @pytest.mark.parametrize(
@@ -206,6 +207,11 @@ def test_an_outlet_before_its_dateline_and_a_dateline_glued_to_the_lead_are_stri
         "A ferry ran aground near the pier on Monday.")
     assert strip_dateline("Mayor Ann Lee - a nurse - won the vote.") == "Mayor Ann Lee - a nurse - won the vote."
     assert strip_dateline("Velmora, Calif. officials met on Monday.") == "Velmora, Calif. officials met on Monday."
+    # round 63: "(CBS News) FORT BRAGG, N.C. -- On Thursday, ..." kept the dateline, and put Kerry at Fort Bragg
+    assert strip_dateline("(Harbour News) PORT AVEN, N.C. -- On Thursday, the minister met fishermen.") == (
+        "On Thursday, the minister met fishermen.")
+    assert dateline_place("(Harbour News) PORT AVEN, N.C. -- The council met here.") == "Port Aven, N.C."
+    assert strip_dateline("(The minister) met fishermen.") == "(The minister) met fishermen."
 
 
 @pytest.mark.parametrize("paragraph, first", [

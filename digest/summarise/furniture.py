@@ -110,9 +110,13 @@ def _looks_like_person(who: str) -> bool:
     return person_like(who) and not re.search(r"\bvia\b|\b[A-Z]{2,}\b", who)
 
 
+# An outlet's name in brackets before the dateline or the lead: "(CBS News) FORT BRAGG, N.C. -- ...", "(CNN)The ...".
+_PAREN_CREDIT = re.compile(r"^\((?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,3}\)\s*(?=[A-Z\"“])")
+
+
 def strip_dateline(paragraph: str) -> str:
     """Return ``paragraph`` without a leading label ("Updated:"), dateline ("WASHINGTON (AP) —") or credit ("Kaieteur News –")."""
-    paragraph = _LABEL.sub("", paragraph)
+    paragraph = _PAREN_CREDIT.sub("", _LABEL.sub("", paragraph))
     credit = _credit_prefix(paragraph)
     if credit:
         return paragraph[credit.end():]
@@ -138,7 +142,7 @@ def dateline_place(paragraph: str) -> str | None:
 
 # (a region after the comma, never the date: "LONDON, Nov 22 (Reuters) -" gives "London")
 _CAPS_RUN = re.compile(r"(?P<caps>\b[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]{1,})*)\b"
-                       r"(?P<region>,\s*(?![A-Z][a-z]{2,8}\.? \d)[A-Z][a-z.]+(?: [A-Z][a-z.]+)?)?")
+                       r"(?P<region>,\s*(?![A-Z][a-z]{2,8}\.? \d)[A-Z][a-z.]+(?:[A-Z]\.)*(?: [A-Z][a-z.]+)?)?")  # "Colo.", "N.C."
 _AGENCIES = frozenset("AP AFP UPI CNN BBC NBC CBS ABC DPA".split())
 
 

@@ -146,6 +146,8 @@ class NameBook:
                 # "BPD said ...": the body the article spelled out before, when its name reads as a body's
                 # ("Americans for Prosperity" might be taken for a person's: "AFP" stays)
                 return self.acronyms[bare]
+            if self._two_of(_possessor(bare)):
+                return None
             known = self.lookup(bare)
             # "Mr McGinity", learned as a name of its own, is the one introduced a letter off it; only with
             # an honorific: a bare "Hanson" or "Robert, 9" may be someone else
@@ -179,7 +181,12 @@ class NameBook:
     def lookup(self, word: str) -> str | None:
         """The full name a single word refers to: a surname first, else any part of a name."""
         key = _possessor(word)
-        return self.by_surname.get(key) or self.by_part.get(key)
+        return None if self._two_of(key) else self.by_surname.get(key) or self.by_part.get(key)
+
+    def _two_of(self, key: str) -> bool:
+        """True when one word names two people: "Jerry" after "Jerry Jones" and his son "Jerry Jr."."""
+        known, part = self.by_surname.get(key), self.by_part.get(key)
+        return bool(known and part and part != known and len(known.split()) == 2 and known.split()[-1] in SUFFIXES)
 
     def _misspelt(self, word: str, gender: str | None) -> str | None:
         """The one person introduced whose surname ``word`` is a letter off: the article's typo
