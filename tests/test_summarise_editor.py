@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
 from digest.summarise.dek import pick_dek
@@ -476,3 +478,19 @@ def test_a_given_name_two_people_share_is_no_speaker():
     assert speakers(text) == []
     text = "Owner Jerry Jones bought the club a helicopter.\n\n“My job at these games,” says Jerry, “has been to stand by.”"
     assert speakers(text) == ["Owner Jerry Jones"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # review 63: a place or a title set off after a body is no speaker, nor a prime minister's office a title
+    ("Researchers at the University of California, San Diego, said the drug would be tested next year.", []),
+    ("The mayor of Halifax, Nova Scotia, said the city would reopen the port next month.", []),
+    ("Sarah Smith won the seat.\n\nSmith, Labour MP, said the vote would be held next week.", ["Sarah Smith"]),
+    ("Minister in the Office of the Prime Minister Stuart Young said the ferry would sail on Monday.",
+     ["Stuart Young, Minister in the Office of the Prime Minister"]),
+    ("President Ana Ruiz, a former Vice President, said the budget would pass next year.",
+     ["President Ana Ruiz, a former Vice President"]),
+    # one man by two names, both with their "Jr.", is still one man
+    ("Dale Earnhardt Jr. won the race.\n\nDale Jr. was happy.\n\n“We will win again next week,” Dale said.", ["Dale Jr"]),
+])
+def test_review_63_set_off_names_titles_and_namesakes(text, expected):
+    assert speakers(text) == expected

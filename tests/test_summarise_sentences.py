@@ -237,3 +237,10 @@ def test_a_pages_stray_space_before_a_comma_is_left_out_and_the_source_checks_fo
         "Joining a chorus of bishops, theologians and priests, the faculty wrote to the minister on Tuesday.")
     assert normalise(text) == normalise(sentences_of(text)[0].text)
     assert sentences_of("Scores rose from 3 , then 4 on Monday in every ward of the city.")[0].text.startswith("Scores rose from 3, then")
+
+
+def test_only_an_outlet_in_brackets_goes_with_the_dateline():
+    # review 63: "(Not) Everyone ..." kept its word; "(NPR)" is no dateline place
+    assert strip_dateline("(Not) Everyone was happy with the vote.") == "(Not) Everyone was happy with the vote."
+    assert strip_dateline("(Reuters Health) - A study found more cases.") == "A study found more cases."
+    assert dateline_place("(NPR) Lawmakers gathered here on Monday.") is None

@@ -22,6 +22,7 @@ from digest.summarise.names import (
     person_like,
     object_name,
 )
+from digest.summarise.gender import gender_of
 from digest.summarise.jobs import JOB, JOB_WORD
 from digest.summarise.roles import ROLE_OPENER
 from digest.summarise.speakers import clean_speaker
@@ -170,7 +171,9 @@ def _speaker_for(masked: str, verb: re.Match[str], *, direct: bool) -> str | Non
         # "Chief Executive Officer (Acting) of the Jamaica Special Economic Zone Authority, Gary Scott, said":
         # the title or the body comes first, the person set off after it speaks, never "Zone Authority"
         person = _APPOSITIVE_NAME.fullmatch(subject.group("ap").strip())
-        named = person if person and person_like(person.group(0)) and " of " not in person.group(0) else None
+        # (a known given name: "University of California, San Diego," and "Smith, Labour MP," set off a place and a title)
+        named = person if person and person_like(person.group(0)) and " of " not in person.group(0) \
+            and gender_of(person.group(0)) is not None else None
     if named and subject and _has_claim(masked, verb, direct=direct, subject_start=subject.start()):
         return named.group(0)  # "A lawyer for Mr. Grimm, William McGinley of Patton Boggs, confirmed": the lawyer has a name
     if subject and clean_speaker(subject.group("sp")):

@@ -111,7 +111,9 @@ def _looks_like_person(who: str) -> bool:
 
 
 # An outlet's name in brackets before the dateline or the lead: "(CBS News) FORT BRAGG, N.C. -- ...", "(CNN)The ...".
-_PAREN_CREDIT = re.compile(r"^\((?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,3}\)\s*(?=[A-Z\"“])")
+# (an outlet's: a word in capitals or a newsroom's word, never "(Not) Everyone ..." or "(Almost) Every ...")
+_PAREN_CREDIT = re.compile(r"^\((?=[^)]*(?:\b[A-Z]{2,}\b|\b(?:News|Times|Post|Press|Wire|Herald|Journal|Health|Network)\b))"
+                           r"(?:[A-Z][\w.&'’-]*)(?: [A-Z][\w.&'’-]*){0,3}\)\s*[—–-]?\s*(?=[A-Z\"“])")
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -131,6 +133,7 @@ def strip_dateline(paragraph: str) -> str:
 def dateline_place(paragraph: str) -> str | None:
     """The place of the dateline ``strip_dateline`` takes off ``paragraph``, in plain capitals ("ZAATARI,
     Jordan —" gives "Zaatari, Jordan"; "Computerworld - SAN FRANCISCO --" gives "San Francisco"), or None."""
+    paragraph = _PAREN_CREDIT.sub("", paragraph)  # "(NPR) Lawmakers met here": the outlet is no place
     prefix = paragraph[:len(paragraph) - len(strip_dateline(paragraph))]
     places = [m for m in _CAPS_RUN.finditer(prefix) if m.group("caps").strip(".") not in _AGENCIES]
     if not places:

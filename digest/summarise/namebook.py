@@ -112,7 +112,10 @@ class NameBook:
                 # "acting CEO Gary Scott" already holds "CEO Gary Scott" as first read; "Minister of National
                 # Security Fitzgerald Hinds" read as "Fitzgerald Hinds, Minister of National Security" gives his title once.
                 title = full[: -len(key)].strip() if full.endswith(f" {key}") else ""
-                same = full == key or full in shown or bool(title) and title in shown
+                # (the role shown is that title itself, or ends on its body's "the Prime Minister": "Minister in the
+                # Office of the Prime Minister Stuart Young"; "President Ana Ruiz" is no "Ana Ruiz, a former Vice President")
+                role = shown[len(key) + 2:] if shown.startswith(f"{key}, ") else ""
+                same = full == key or full in shown or bool(title) and (role.lower() == title.lower() or role.endswith(f" the {title}"))
                 self.roles.setdefault(full, shown if same else shown.replace(key, full, 1))
 
     def with_role(self, speaker: str) -> str:
@@ -186,7 +189,9 @@ class NameBook:
     def _two_of(self, key: str) -> bool:
         """True when one word names two people: "Jerry" after "Jerry Jones" and his son "Jerry Jr."."""
         known, part = self.by_surname.get(key), self.by_part.get(key)
-        return bool(known and part and part != known and len(known.split()) == 2 and known.split()[-1] in SUFFIXES)
+        # ("Dale Jr." after "Dale Earnhardt Jr." is one man: both carry the "Jr.")
+        return bool(known and part and part != known and len(known.split()) == 2 and known.split()[-1] in SUFFIXES
+                    and part.split()[-1] != known.split()[-1])
 
     def _misspelt(self, word: str, gender: str | None) -> str | None:
         """The one person introduced whose surname ``word`` is a letter off: the article's typo

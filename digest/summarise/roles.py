@@ -142,7 +142,8 @@ _TITLE_OF_BODY = re.compile(rf"(?:^|(?<=[.;,]\s))(?P<role>(?:(?!(?:The|And|But|S
                             rf"(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z&][\w’'.&-]*){{1,7}}?)(?:,\s+[A-Z]{{2,6}},)?\s+"
                             # the name starts where the body ends: not on an initial, nor on a body's word ("... National
                             # Hurricane | Center Ken Graham", "Secretary of State John | F. Kerry")
-                            rf"(?![A-Z]\.\s)(?!{_BODY_NOUN}\b)(?P<name>{PERSON})"
+                            # nor on a title ("... Office of the Prime | Minister Stuart Young")
+                            rf"(?![A-Z]\.\s)(?!{_BODY_NOUN}\b)(?!(?i:{JOB})\b)(?P<name>{PERSON})"
                             rf"\s+(?:says|said|told|tells|added|adds|believes|warned|warns|noted|notes)\b")
 _COURT_ROLE = re.compile(rf"(?:^|(?<=[.;]\s))(?P<role>Prosecuting|Defending|Mitigating),\s+(?P<name>{PERSON})(?=[\s,])")
 _COURT_ROLE_AFTER = re.compile(rf"(?:^|(?<=[.;]\s))(?P<name>{PERSON}),\s+(?P<role>prosecuting|defending|mitigating),")
