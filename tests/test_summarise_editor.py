@@ -494,3 +494,17 @@ def test_a_given_name_two_people_share_is_no_speaker():
 ])
 def test_review_63_set_off_names_titles_and_namesakes(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # review 63: a title's body "for the ..." before the name was cut, leaving the title as the speaker
+    ("Head Coach for the Velmora Tigers Tom Hale said the team would play on Sunday.",
+     ["Head Coach for the Velmora Tigers Tom Hale"]),
+    ("Attorney for the District of Columbia Matthew Graves said the charges would be filed next week.",
+     ["Attorney for the District of Columbia Matthew Graves"]),
+    # a group in a place speaks unnamed: the place is no speaker
+    ("Police in Kuala Lumpur, Malaysia, said the suspect would be charged next week.", []),
+    ("Officials at the Velmora Port Authority said the harbour would reopen next week.", []),
+])
+def test_review_63_titles_for_a_body_and_groups_in_a_place(text, expected):
+    assert speakers(text) == expected

@@ -68,7 +68,11 @@ def clean_speaker(raw: str) -> str | None:
         return None  # "Maryland-based", "Neuroscience": a place word or a field, never a person
     if re.fullmatch(r"[A-Z]{2,}s", speaker) or _EPITHET.search(speaker):
         return None  # "AMAs": an event or a product line; "the New York Democrat": an epithet
-    speaker = re.sub(r"\s+for\s+the\s+[A-Z][\w\s]*$", "", speaker)  # "Rick Perry for the Republican (nomination)"
+    # "Rick Perry for the Republican (nomination)"; never a title's body before the name ("Head Coach for the
+    # Velmora Tigers Tom Hale", "Attorney for the District of Columbia Matthew Graves": the person ends it)
+    cut = re.search(r"\s+for\s+the\s+[A-Z][\w\s]*$", speaker)
+    if cut and not (JOB_WORD.search(speaker[:cut.start()].split()[-1]) or is_title(speaker[:cut.start()].split()[-1])):
+        speaker = speaker[:cut.start()]
     # "The spokesman", "A lawyer": an article alone does not make a name; "Trump" and "Anna" do.
     rest = speaker.split(" ", 1)[1] if speaker.split(" ", 1)[0] in ("The", "A", "An") and " " in speaker else speaker
     return speaker if re.search(r"[A-Z]", rest) and rest not in ("The", "A", "An") else None
