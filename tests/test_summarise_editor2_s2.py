@@ -201,6 +201,20 @@ def test_a_next_step_with_a_pronoun_nobody_in_it_names_is_left_out():
     assert not any("she will" in s for s in brief(text).what_next)
     text = text.replace("The council confirmed that she", "Mayor Ann Lee confirmed that she")
     assert any("she will" in s for s in brief(text).what_next)
+    # round 64: a man named before "she" is not she ("Michael R. Bloomberg's presence ... will give voters ..., she said")
+    text = text.replace("Mayor Ann Lee confirmed that she", "Mayor Tom Lee's absence means she")
+    assert not any("she will" in s for s in brief(text).what_next)
+
+
+def test_a_next_step_credited_to_a_pronoun_the_story_never_resolves_is_left_out():
+    # round 64: '... will give voters "a live demonstration of ...," she said Tuesday.' under no named woman
+    text = ("The city council voted on Monday to close the Harrow Street bridge for repairs.\n\n"
+            "Engineers found cracks in two of its cables last month.\n\n"
+            "Mayor Tom Lee and council member Ben Ruiz argued about the cost.\n\n"
+            "The Harrow Street closure will last until the end of March, she said Tuesday.")
+    assert not any("end of March" in s for s in brief(text).what_next)
+    text = text.replace("she said Tuesday", "the council said Tuesday")
+    assert any("end of March" in s for s in brief(text).what_next)
 
 
 def test_photo_credits_at_a_captions_end_are_furniture():
