@@ -98,3 +98,14 @@ def test_a_second_what_happened_sentence_the_scorer_rates_low_is_left_out():
     # Editor round 16, a blind A/B on 40 briefs: told by one report, one sentence was better.
     assert happened(0.9, 0.85, reports=(entry,)) == (NEWS,)
 
+
+
+def test_the_month_may_is_no_hedge():
+    # round 64: "... the most recent coming May 14." read "May" as the modal and lost What happened to a definition
+    from digest.summarise.shape import not_news
+    assert not not_news("The port has closed four berths over the past few days, the most recent on May 14.")
+    assert not not_news("The berths were closed in May.")
+    assert not_news("The port may close four berths next week.")
+    made = brief("The Velmora port has closed four berths over the past few days, the most recent coming May 14. "
+                 "Berths are the places where ships tie up.", title="Velmora port closes four berths")
+    assert made.what_happened[0].startswith("The Velmora port has closed four berths")
