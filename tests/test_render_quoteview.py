@@ -62,14 +62,35 @@ def test_the_speaker_is_named_once_with_the_role(speaker, text, expected):
 @pytest.mark.parametrize("speaker,text", [
     ("Joe Biden, US president", "Hunter Biden said his father was proud."),  # another person, the same surname
     ("Donald Trump", "Ivanka Trump said her father would attend."),
-    ("Nigel Farage, Reform UK leader", "‘Nobody believed in Farage,’ he told supporters."),  # inside a quotation
-    ("Theresa May, prime minister", "“We will leave the EU,” she said in May."),  # a word ending the sentence
-    ("Wayne King, deputy chief of staff", "“It was an honour,” he said after meeting the King."),
     ("New York Police Department", "“We are investigating,” a spokesman said in New York."),
-    ("Joe Biden", "“We have done more than any,” he said of the Biden administration’s record."),  # in passing
     ("Bank of England governor Andrew Bailey", "“Rates will rise,” the Bank said."),
 ])
 def test_a_name_the_sentence_uses_for_something_else_is_not_the_speaker(speaker, text):
+    assert shown(speaker, text) == f"**{speaker}**: {text}"
+
+
+@pytest.mark.parametrize("speaker,text,expected", [
+    # the name elsewhere in the sentence is not the speaker: the pronoun that credits the words is (round 64)
+    ("Nigel Farage, Reform UK leader", "‘Nobody believed in Farage,’ he told supporters.",  # inside a quotation
+     "‘Nobody believed in Farage,’ **Nigel Farage**, Reform UK leader, told supporters."),
+    ("Theresa May, prime minister", "“We will leave the EU,” she said in May.",  # a word ending the sentence
+     "“We will leave the EU,” **Theresa May**, prime minister, said in May."),
+    ("Wayne King, deputy chief of staff", "“It was an honour,” he said after meeting the King.",
+     "“It was an honour,” **Wayne King**, deputy chief of staff, said after meeting the King."),
+    ("Joe Biden", "“We have done more than any,” he said of the Biden administration’s record.",  # in passing
+     "“We have done more than any,” **Joe Biden** said of the Biden administration’s record."),
+    ("Shannon Cross, an analyst at Cross Research", "“He has functioned well,” she said, adding that Cook is ready.",
+     "“He has functioned well,” **Shannon Cross**, an analyst at Cross Research, said, adding that Cook is ready."),
+])
+def test_a_pronoun_crediting_the_words_shows_the_speaker_in_its_place(speaker, text, expected):
+    assert shown(speaker, text) == expected
+
+
+@pytest.mark.parametrize("speaker,text", [
+    ("William Cowan, a Boston lawyer", "Despite her hardships, he said, “My mother told me that days like this were possible.”"),
+    ("Ana Ruiz", "“We won,” she said, and “they lost,” he said."),  # two credits: whose is whose
+])
+def test_a_pronoun_credit_the_entry_cannot_place_keeps_the_label_first(speaker, text):
     assert shown(speaker, text) == f"**{speaker}**: {text}"
 
 

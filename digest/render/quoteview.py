@@ -39,7 +39,7 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|C
 def quote_view(quote: Quote) -> QuoteView:
     """Return ``quote`` split around the speaker's name when the sentence names them."""
     head, _, role = (part.strip() for part in quote.speaker.partition(","))
-    found = _named(quote.text, head)
+    found = _named(quote.text, head) or _pronoun_credit(quote.text)
     if found is None:
         return QuoteView(before="", name=quote.speaker, after=": " + quote.text, source=quote.source)
     at, shown, person, bare = found
@@ -96,6 +96,21 @@ def _named(text: str, head: str) -> tuple[int, str, str, bool] | None:
             start, shown, bare = next((f for f in found if f[2]), found[0])
             return start, shown, " ".join(run) or head, bare
     return None
+
+
+# The one credit to "he" or "she" after a quotation or a clause: '"...," she said, adding that ...' (the statement
+# gave the pronoun to the label's speaker, so the label goes in its place).
+_PRONOUN_CREDIT = re.compile(r"(?<=[,”\"’]\s)(?:he|she)(?=\s+(?:said|says|told|tells|added|adds|wrote|writes|explained|"
+                             r"noted|continued|argued|insisted)\b)")
+
+
+def _pronoun_credit(text: str) -> tuple[int, str, str, bool] | None:
+    """(where, the pronoun, "", named bare) for a sentence crediting its words to one "he" or "she" outside its quotations."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    credits = [m for m in _PRONOUN_CREDIT.finditer(text) if not any(a <= m.start() < b for a, b in quoted)]
+    if len(credits) != 1 or re.search(r"\b(?:he|she|him|her|his)\b", _unquoted(text[:credits[0].start()]), re.IGNORECASE):
+        return None  # two credits, or a pronoun before it ("Despite her hardships, he said"): whose, the entry cannot show
+    return credits[0].start(), credits[0].group(0), "", True
 
 
 def _person(head: str) -> list[str]:
