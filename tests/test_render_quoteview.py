@@ -63,7 +63,7 @@ def test_the_speaker_is_named_once_with_the_role(speaker, text, expected):
     ("Joe Biden, US president", "Hunter Biden said his father was proud."),  # another person, the same surname
     ("Donald Trump", "Ivanka Trump said her father would attend."),
     ("New York Police Department", "“We are investigating,” a spokesman said in New York."),
-    ("Bank of England governor Andrew Bailey", "“Rates will rise,” the Bank said."),
+    ("Andrew Bailey, Bank of England governor", "“Rates will rise,” the Bank said."),
 ])
 def test_a_name_the_sentence_uses_for_something_else_is_not_the_speaker(speaker, text):
     assert shown(speaker, text) == f"**{speaker}**: {text}"
@@ -92,6 +92,20 @@ def test_a_pronoun_crediting_the_words_shows_the_speaker_in_its_place(speaker, t
 ])
 def test_a_pronoun_credit_the_entry_cannot_place_keeps_the_label_first(speaker, text):
     assert shown(speaker, text) == f"**{speaker}**: {text}"
+
+
+@pytest.mark.parametrize("speaker,shown_as", [
+    # a label shown first reads with its role after the name, never as a title (round 65: "Outgoing senior ...")
+    ("Outgoing senior economic adviser Larry Summers", "Larry Summers, outgoing senior economic adviser"),
+    ("Senior Nature editor Dr Henry Gee", "Dr Henry Gee, senior Nature editor"),
+    ("Bank of England governor Andrew Bailey", "Andrew Bailey, Bank of England governor"),
+    ("House Speaker John Boehner", "House Speaker John Boehner"),  # a title of capitals stays before the name
+    ("Acting U.S. Attorney for the District of Massachusetts Joshua Levy",
+     "Acting U.S. Attorney for the District of Massachusetts Joshua Levy"),  # where the name starts, unclear
+])
+def test_a_label_shown_first_gives_its_role_after_the_name(speaker, shown_as):
+    text = "“The economy will slow next year,” the report said."
+    assert shown(speaker, text) == f"**{shown_as}**: {text}"
 
 
 def test_a_name_inside_another_word_is_not_the_speaker():

@@ -41,7 +41,7 @@ def quote_view(quote: Quote) -> QuoteView:
     head, _, role = (part.strip() for part in quote.speaker.partition(","))
     found = _named(quote.text, head) or _pronoun_credit(quote.text)
     if found is None:
-        return QuoteView(before="", name=quote.speaker, after=": " + quote.text, source=quote.source)
+        return QuoteView(before="", name=_role_after(quote.speaker), after=": " + quote.text, source=quote.source)
     at, shown, person, bare = found
     before, after = quote.text[:at], quote.text[at + len(shown):]
     if not bare:
@@ -111,6 +111,28 @@ def _pronoun_credit(text: str) -> tuple[int, str, str, bool] | None:
     if len(credits) != 1 or re.search(r"\b(?:he|she|him|her|his)\b", _unquoted(text[:credits[0].start()]), re.IGNORECASE):
         return None  # two credits, or a pronoun before it ("Despite her hardships, he said"): whose, the entry cannot show
     return credits[0].start(), credits[0].group(0), "", True
+
+
+# Words opening a role that read in lower case once the role follows the name ("Senior Nature editor Dr Henry Gee").
+_ROLE_OPENER = frozenset("Former Outgoing Incoming Senior Junior Acting Interim Lead Deputy Assistant Associate Founding "
+                         "Longtime Veteran Retired Presumptive Chief Head Managing".split())
+
+
+def _role_after(speaker: str) -> str:
+    """A label that opens on a role of several words, one of them in lower case, reads with the role after the name
+    ("Outgoing senior economic adviser Larry Summers" as "Larry Summers, outgoing senior economic adviser"): set
+    first, the role reads as a title. A title of capitals alone ("House Speaker John Boehner") stays before it."""
+    if "," in speaker:
+        return speaker
+    words = speaker.split()
+    run = _run(words)
+    role = words[:len(words) - len(run)]
+    if len(run) < 2 or len(role) < 2 or not any(w[:1].islower() for w in role[1:]) \
+            or role[-1] in ("of", "for", "the", "in", "at", "to", "and", "on", "from", "with", "by"):
+        return speaker  # ("... Attorney for the District of | Massachusetts Joshua Levy": where the name starts, unclear)
+    if role[0] in _ROLE_OPENER:
+        role[0] = role[0].lower()
+    return f"{' '.join(run)}, {' '.join(role)}"
 
 
 def _person(head: str) -> list[str]:
