@@ -111,3 +111,11 @@ def test_a_label_shown_first_gives_its_role_after_the_name(speaker, shown_as):
 def test_a_name_inside_another_word_is_not_the_speaker():
     assert shown("Dan Lew", "The Lewis family said it was fair.") == "**Dan Lew**: The Lewis family said it was fair."
     assert shown("Dan Lew", "Dan Smith said it was fair.") == "**Dan Lew**: Dan Smith said it was fair."
+
+
+def test_quotations_in_a_row_under_a_label_read_as_one():
+    # rounds 64-66: "one statement shown as two separate quotes", "two quotes jammed together"
+    text = "“The plan is sound.” “It will pass next week.”"
+    assert shown("Ana Ruiz, mayor", text) == "**Ana Ruiz, mayor**: “The plan is sound. It will pass next week.”"
+    # a quotation cut mid-sentence stays as it is
+    assert shown("Ana Ruiz, mayor", '"We won," "they lost."') == '**Ana Ruiz, mayor**: "We won," "they lost."'

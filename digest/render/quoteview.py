@@ -41,7 +41,8 @@ def quote_view(quote: Quote) -> QuoteView:
     head, _, role = (part.strip() for part in quote.speaker.partition(","))
     found = _named(quote.text, head) or _pronoun_credit(quote.text)
     if found is None:
-        return QuoteView(before="", name=_role_after(quote.speaker), after=": " + quote.text, source=quote.source)
+        return QuoteView(before="", name=_role_after(quote.speaker), after=": " + _one_quotation(quote.text),
+                         source=quote.source)
     at, shown, person, bare = found
     before, after = quote.text[:at], quote.text[at + len(shown):]
     if not bare:
@@ -116,6 +117,22 @@ def _pronoun_credit(text: str) -> tuple[int, str, str, bool] | None:
 # Words opening a role that read in lower case once the role follows the name ("Senior Nature editor Dr Henry Gee").
 _ROLE_OPENER = frozenset("Former Outgoing Incoming Senior Junior Acting Interim Lead Deputy Assistant Associate Founding "
                          "Longtime Veteran Retired Presumptive Chief Head Managing".split())
+
+
+_QUOTATIONS = re.compile(r"\s*(?:[“\"][^“”\"]+[”\"]\s*){2,}")
+_QUOTATION = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+
+
+def _one_quotation(text: str) -> str:
+    """Quotations of one speaker set one after another ('"I don't welcome leaks." "There's a reason ..."') as one,
+    when each but the last ends its sentence: shown under the label, two quotations in a row read as two voices."""
+    if not _QUOTATIONS.fullmatch(text):
+        return text
+    parts = [m.group(1).strip() for m in _QUOTATION.finditer(text)]
+    if not all(re.search(r"[.!?…]$", part) for part in parts[:-1]):
+        return text
+    opening, closing = ("“", "”") if text.lstrip().startswith("“") else ('"', '"')
+    return f"{opening}{' '.join(parts)}{closing}"
 
 
 def _role_after(speaker: str) -> str:
