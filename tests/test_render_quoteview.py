@@ -98,7 +98,11 @@ def test_a_pronoun_credit_the_entry_cannot_place_keeps_the_label_first(speaker, 
     # a label shown first reads with its role after the name, never as a title (round 65: "Outgoing senior ...")
     ("Outgoing senior economic adviser Larry Summers", "Larry Summers, outgoing senior economic adviser"),
     ("Senior Nature editor Dr Henry Gee", "Dr Henry Gee, senior Nature editor"),
-    ("Bank of England governor Andrew Bailey", "Andrew Bailey, Bank of England governor"),
+    ("CBS News medical correspondent Dr. Jon LaPook", "Dr. Jon LaPook, CBS News medical correspondent"),
+    ("Outgoing interim CEO Ana Ruiz", "Ana Ruiz, outgoing interim CEO"),  # review 64: "CEO Ana Ruiz, outgoing interim"
+    # a capital opening a label may be the label's, or a name's: "Club president", "Obama campaign spokeswoman" stay
+    ("Club president Tom Hale", "Club president Tom Hale"),
+    ("Obama campaign spokeswoman Lis Smith", "Obama campaign spokeswoman Lis Smith"),
     ("House Speaker John Boehner", "House Speaker John Boehner"),  # a title of capitals stays before the name
     ("Acting U.S. Attorney for the District of Massachusetts Joshua Levy",
      "Acting U.S. Attorney for the District of Massachusetts Joshua Levy"),  # where the name starts, unclear

@@ -505,6 +505,9 @@ def test_review_63_set_off_names_titles_and_namesakes(text, expected):
     # a group in a place speaks unnamed: the place is no speaker
     ("Police in Kuala Lumpur, Malaysia, said the suspect would be charged next week.", []),
     ("Officials at the Velmora Port Authority said the harbour would reopen next week.", []),
+    # review 64: a group in a clause before the speaker is no group speaking; a surname that is a job word no title
+    ("Speaking to supporters in Velmora Governor Ana Ruiz said the bridge would reopen next week.", ["Governor Ana Ruiz"]),
+    ("“We will win the state next year,” said Howard Dean for the Democratic nomination.", ["Howard Dean"]),
 ])
 def test_review_63_titles_for_a_body_and_groups_in_a_place(text, expected):
     assert speakers(text) == expected

@@ -201,9 +201,6 @@ def test_a_next_step_with_a_pronoun_nobody_in_it_names_is_left_out():
     assert not any("she will" in s for s in brief(text).what_next)
     text = text.replace("The council confirmed that she", "Mayor Ann Lee confirmed that she")
     assert any("she will" in s for s in brief(text).what_next)
-    # round 64: a man named before "she" is not she ("Michael R. Bloomberg's presence ... will give voters ..., she said")
-    text = text.replace("Mayor Ann Lee confirmed that she", "Mayor Tom Lee's absence means she")
-    assert not any("she will" in s for s in brief(text).what_next)
 
 
 def test_a_next_step_credited_to_a_pronoun_the_story_never_resolves_is_left_out():
@@ -215,6 +212,10 @@ def test_a_next_step_credited_to_a_pronoun_the_story_never_resolves_is_left_out(
     assert not any("end of March" in s for s in brief(text).what_next)
     text = text.replace("she said Tuesday", "the council said Tuesday")
     assert any("end of March" in s for s in brief(text).what_next)
+    # review 64: "they" may credit a group the story names as such: not this rule's to drop
+    from digest.summarise.nextsteps import _PRONOUN_CREDIT
+    assert _PRONOUN_CREDIT.search("The closure will last until March, she said Tuesday.")
+    assert not _PRONOUN_CREDIT.search("The closure will last until March, they said Tuesday.")
 
 
 def test_photo_credits_at_a_captions_end_are_furniture():

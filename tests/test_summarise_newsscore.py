@@ -106,6 +106,9 @@ def test_the_month_may_is_no_hedge():
     assert not not_news("The port has closed four berths over the past few days, the most recent on May 14.")
     assert not not_news("The berths were closed in May.")
     assert not_news("The port may close four berths next week.")
+    assert not not_news("Theresa May said the berths reopened on Monday.")
+    # review 64: the hedge after "late" or "in" is still a hedge
+    assert not_news("Ships that arrive late may be turned away.") and not_news("Anyone who logged in may have lost data.")
     made = brief("The Velmora port has closed four berths over the past few days, the most recent coming May 14. "
                  "Berths are the places where ships tie up.", title="Velmora port closes four berths")
     assert made.what_happened[0].startswith("The Velmora port has closed four berths")

@@ -138,18 +138,28 @@ def _one_quotation(text: str) -> str:
 def _role_after(speaker: str) -> str:
     """A label that opens on a role of several words, one of them in lower case, reads with the role after the name
     ("Outgoing senior economic adviser Larry Summers" as "Larry Summers, outgoing senior economic adviser"): set
-    first, the role reads as a title. A title of capitals alone ("House Speaker John Boehner") stays before it."""
+    first, the role reads as a title. Only a role opening on a word of the kind ("Senior", "Acting", "Chief") or on
+    capitals ("CBS News medical correspondent", "ITK president"): whether "Obama" or "Club" in "Obama campaign
+    spokeswoman", "Club president" is a name, a label capitalised to open cannot tell. A title of capitals alone
+    ("House Speaker John Boehner") stays before the name."""
     if "," in speaker:
         return speaker
     words = speaker.split()
     run = _run(words)
+    while run and (_TITLE_WORD.fullmatch(run[0]) or re.fullmatch(r"[A-Z]{2,}", run[0])):
+        run = run[1:]  # "Outgoing interim CEO Ana Ruiz": the title is the role's, not the name's
     role = words[:len(words) - len(run)]
     if len(run) < 2 or len(role) < 2 or not any(w[:1].islower() for w in role[1:]) \
-            or role[-1] in ("of", "for", "the", "in", "at", "to", "and", "on", "from", "with", "by"):
+            or role[-1] in ("of", "for", "the", "in", "at", "to", "and", "on", "from", "with", "by") \
+            or not (role[0] in _ROLE_OPENER or re.search(r"[A-Z].*[A-Z]", role[0])):
         return speaker  # ("... Attorney for the District of | Massachusetts Joshua Levy": where the name starts, unclear)
     if role[0] in _ROLE_OPENER:
         role[0] = role[0].lower()
     return f"{' '.join(run)}, {' '.join(role)}"
+
+
+_TITLE_WORD = re.compile(r"(?:Mayor|Senator|Sen\.|Governor|Gov\.|President|Minister|Secretary|Judge|Director|Chairman|"
+                         r"Chairwoman|Commissioner|Sheriff|Chief|Captain|Coach|Rep\.|Representative)")
 
 
 def _person(head: str) -> list[str]:

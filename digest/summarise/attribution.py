@@ -230,8 +230,8 @@ def _subject(lead_in: str, speaker: str | None) -> str | None:
         return None  # "former swimming greats like Jon Sieben says ...": the writer's account of a group
     if speaker is None or not PREPOSITION_END.search(lead_in):
         return speaker
-    group = re.search(r"([A-Za-z]+)\s+\S+(?:\s+the)?\s*$", lead_in)
-    if group and is_group(group.group(1)) and not re.search(rf"(?i:{JOB})\s+\S+(?:\s+the)?\s*$", lead_in):
+    group = re.fullmatch(r"\s*(?:[Tt]he\s+)?([A-Za-z]+)\s+(?:in|at|from|of|near|across|outside|inside)(?:\s+the)?\s*", lead_in)
+    if group and is_group(group.group(1)):
         return None  # "Police in Kuala Lumpur, Malaysia, said": the police speak, unnamed; the place is no one
     member = _MEMBER_BEFORE.search(lead_in)
     person = member.group("person") if member else ""

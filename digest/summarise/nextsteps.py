@@ -10,7 +10,6 @@ from digest.summarise.attribution import SPEECH_VERB
 from digest.summarise.candidates import Candidate, fresh, word_count
 from digest.summarise.centrality import words
 from digest.summarise.names import NAME, NOT_NAMES, ORG_TAIL, person_like
-from digest.summarise.gender import can_be, gender_of
 from digest.summarise.outlook import outlook_score
 from digest.summarise.jobs import JOB_WORD
 from digest.summarise.sentences import Sentence
@@ -53,7 +52,7 @@ def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: Sequen
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
 # A credit to a pronoun closing the sentence: "..., she said Tuesday."
-_PRONOUN_CREDIT = re.compile(r"[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|told\s+\w+)\b[^,;]{0,30}[.!]?[”\"’']?$")
+_PRONOUN_CREDIT = re.compile(r"[,”\"]\s*(?:he|she)\s+(?:said|says|added|told\s+\w+)\b[^,;]{0,30}[.!]?[”\"’']?$")
 _PERSON_RUN = re.compile(rf"{NAME}")
 
 
@@ -81,13 +80,8 @@ def _pronoun_named(text: str) -> bool:
     if pronoun is None:
         return True
     before = narration[: pronoun.start()]
-    # (of the pronoun's gender: "Michael R. Bloomberg's presence ... will give voters ..., she said" names no "she")
-    word = "she" if pronoun.group(0) in ("she", "her") else "he"
-    people = [m.group(0) for m in _PERSON_RUN.finditer(before) if _may_be_person(m.group(0)) and not _bare_opener(m, before)]
-    genders = [gender_of(p) for p in people]
-    # a run of unknown gender ("Las Vegas") stands for the pronoun only when no one of the other gender is named
-    other = any(g is not None and not can_be(word, g) for g in genders)
-    return bool(JOB_WORD.search(before) and not other or any(can_be(word, g) and (g is not None or not other) for g in genders))
+    return bool(JOB_WORD.search(before) or any(_may_be_person(m.group(0)) and not _bare_opener(m, before)
+                                               for m in _PERSON_RUN.finditer(before)))
 
 
 def _bare_opener(run: re.Match[str], text: str) -> bool:

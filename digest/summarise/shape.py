@@ -76,9 +76,8 @@ _PHRASE_SPAN = re.compile(r"[“\"‘](?![^”\"’]*\b(?:I|me|my|we|us|our|you|
 
 
 # Colour, speculation and predictions: "A warm duvet might not always lead to better rest."
-# ("May 14", "in May": the month, never the hedge)
-_HEDGED = re.compile(r"\b(?:might|(?<!\bin )(?<!\bof )(?<!\bby )(?<!\buntil )(?<!\bsince )(?<!\bearly )(?<!\blate )"
-                     r"may(?!\s+\d)(?!,?\s+(?:19|20)\d\d)|probably|perhaps|maybe|could|should)\b", re.IGNORECASE)
+# ("May 14", "in May", "Theresa May": the month or the name, capitalised mid-sentence, never the hedge)
+_HEDGED = re.compile(r"\b(?:might|probably|perhaps|maybe|could|should)\b|(?-i:\bmay\b|^May\b(?!\s+\d))", re.IGNORECASE)
 _PREDICTS = re.compile(r"\b(?:will|won['’]t|would|(?:is|are) going to|(?:sure|bound|likely|expected|certain) to)\b", re.IGNORECASE)
 # A date or day makes "will" a scheduled step ("will launch on December 15"), not a prediction.
 DATED = re.compile(

@@ -71,7 +71,10 @@ def clean_speaker(raw: str) -> str | None:
     # "Rick Perry for the Republican (nomination)"; never a title's body before the name ("Head Coach for the
     # Velmora Tigers Tom Hale", "Attorney for the District of Columbia Matthew Graves": the person ends it)
     cut = re.search(r"\s+for\s+the\s+[A-Z][\w\s]*$", speaker)
-    if cut and not (JOB_WORD.search(speaker[:cut.start()].split()[-1]) or is_title(speaker[:cut.start()].split()[-1])):
+    last = speaker[:cut.start()].split()[-1] if cut else ""
+    body = re.findall(r"\b[A-Z][\w'’.-]*", speaker[cut.start():]) if cut else []
+    # (a title's body goes on to the name, "the Velmora Tigers Tom Hale"; "Howard Dean for the Democratic" is cut)
+    if cut and not ((JOB_WORD.search(last) or is_title(last)) and len(body) >= 3):
         speaker = speaker[:cut.start()]
     # "The spokesman", "A lawyer": an article alone does not make a name; "Trump" and "Anna" do.
     rest = speaker.split(" ", 1)[1] if speaker.split(" ", 1)[0] in ("The", "A", "An") and " " in speaker else speaker
