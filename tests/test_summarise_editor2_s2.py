@@ -313,3 +313,17 @@ def test_a_second_affiliation_before_the_speech_verb_is_no_speaker():
     text = ('"The reef is growing faster than any we have measured," the study\'s lead author Ana Ruiz of the '
             'Velmora Marine Institute (VMI) and Skarn State University said in a statement.')
     assert all(s.speaker != "Skarn State University" for s in find_statements(sentences_of(text)))
+
+
+def test_a_bare_surname_in_what_happened_is_given_in_full_where_the_brief_first_names_them():
+    # rounds 64 and 68: "... suggested Cook be named ..." and "Giving updates ..., Tegnell, ..." left the reader asking who
+    text = ("The Velmora Port Authority said Hale quit as director on Tuesday and suggested Ruiz be named to lead it.\n\n"
+            "Deputy director Ana Ruiz has run the port's daily operations since 2019.\n\n"
+            "Tom Hale led the authority for eleven years.")
+    made = brief(text)
+    assert any("suggested Ana Ruiz be named" in s for s in made.what_happened)
+    # a family used as a modifier stays as the source has it, and so does a name the reader was given above
+    from digest.summarise.blocks import surname_in_full
+    assert surname_in_full("Funded by the Koch oil billionaires.", {"Koch": "David Koch"}, "") == (
+        "Funded by the Koch oil billionaires.")
+    assert surname_in_full("Hale quit on Tuesday.", {"Hale": "Tom Hale"}, "Tom Hale quits Velmora port") == "Hale quit on Tuesday."

@@ -15,10 +15,10 @@ from digest.summarise.budget import fit_budget
 from digest.summarise.candidates import Candidate, fresh
 from digest.summarise.credits import uncredited as _uncredited
 from digest.summarise.event import states_event_firmly
-from digest.summarise.gender import can_be, gender_of
+from digest.summarise.gender import can_be, gender_of, given_name
 from digest.summarise.happened import (full_names, in_full, now_follow_up, pick_happened, speaker_surnames,
                                       unintroduced_surname)
-from digest.summarise.names import named_in_full, person_like, person_of
+from digest.summarise.names import is_title, named_in_full, person_like, person_of
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sentences import Sentence
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
@@ -68,6 +68,45 @@ def pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: lis
     unnamed = {surname: name for surname, name in names.items() if name not in above}
     return (tuple(in_full(c.sentence.text, names) for c in happened), tuple(_quote(c) for c in said),
             tuple(in_full(_next_text(c, unnamed), unnamed) for c in ahead))
+
+
+# A surname standing alone: not after a given name, an initial or a title ("Tim Cook", "T. Cook", "Mr. Cook"), nor
+# before another capitalised word ("Cook County"); a possessive is kept ("Cook's").
+_TITLED = re.compile(r"(?:[A-Z][a-z’'-]+|[A-Z]\.|Mr|Mrs|Ms|Dr)\.?\s+$")
+
+
+_ATTRIBUTIVE = re.compile(r"\b(?i:the|a|an|this|that|these|those)\s+$")  # "the Koch oil billionaires": a family, a firm
+
+
+def introduced(happened: tuple[str, ...], events: list[Candidate], above: str) -> tuple[str, ...]:
+    """What happened as shown, each bare surname of a person the story names in full given in full where What
+    happened first names them ("... suggested Tim Cook be named ..."), unless ``above`` (the headline and the dek) or
+    an earlier sentence names them. Shown last: no choice of block or dek reads the names it adds."""
+    names, told, shown = full_names(events), [above], []
+    for text in happened:
+        shown.append(surname_in_full(text, names, " ".join(told)))
+        told.append(shown[-1])
+    return tuple(shown)
+
+
+def surname_in_full(text: str, names: dict[str, str], above: str) -> str:
+    """``text`` with the first bare surname of a person the story names in full (``names``: surname -> name) given
+    in full, when neither ``above`` (what the reader has read) nor ``text`` names them so: "The company said Jobs
+    ... suggested Cook be named" under no "Tim Cook" reads "... suggested Tim Cook be named". Outside quotations."""
+    for surname, name in names.items():
+        words = name.split()
+        person = " ".join(words[max((i + 1 for i, w in enumerate(words) if is_title(w)), default=0):])  # past the title
+        if " " not in person or not given_name(person.split()[0]) or name in text or person in text \
+                or person in above or name in above:
+            continue  # (a person by a given name the lists know: "Instead Stephen", "With Cal" are no one's)
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-]|\s+[A-Z])", text):
+            if _TITLED.search(text, 0, match.start()) or _ATTRIBUTIVE.search(text, 0, match.start()) \
+                    or text.count("“", 0, match.start()) > text.count("”", 0, match.start()) \
+                    or text.count('"', 0, match.start()) % 2:
+                continue
+            text = f"{text[:match.start()]}{person}{text[match.end():]}"
+            break
+    return text
 
 
 def _with_second(events: list[Candidate], top: list[Candidate], used: set[Sentence], ahead: list[Candidate],

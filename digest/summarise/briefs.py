@@ -13,7 +13,7 @@ import re
 
 from digest.model import KIND_REPORT, Brief, Entry, RankedStory, Source, stand_in_title
 from digest.summarise import BUDGET_WORDS
-from digest.summarise.blocks import Blocks, pick_blocks
+from digest.summarise.blocks import Blocks, introduced, pick_blocks
 from digest.summarise.candidates import Candidate, build_candidates, read_entries
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.contextdek import context_dek, learned_dek
@@ -76,6 +76,14 @@ def reporting(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
 
 def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, ...], *,
             budget: int) -> tuple[str, str | None, Blocks]:
+    """The headline, the dek and the blocks as ``_chosen`` picks them, What happened as shown: a bare surname
+    given in full where it first names someone the headline and the dek do not (blocks.introduced)."""
+    headline, dek, (happened, said, ahead), events = _chosen(ranked, reports, read, budget=budget)
+    return headline, dek, (introduced(tuple(happened), events, f"{headline} {dek or ''}"), said, ahead)
+
+
+def _chosen(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, ...], *,
+            budget: int) -> tuple[str, str | None, Blocks, list[Candidate]]:
     """Pick the headline, the dek and the three blocks: (headline, dek, (happened texts, quotes, next texts)).
 
     What happened opens on the story's best statement of the event (a report's lead: news puts
@@ -92,6 +100,7 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     # century. Now, it's being reborn." heads the page as its title and again as its first line).
     candidates = [c for c in build_candidates(readable, reports=report_ids) if not furniture(c.sentence.text)
                   and not _title_again(c.sentence.text, readable[c.sentence.entry])]
+    events = [c for c in candidates if c.report]
     # What happened opens on the event, not on what happened in an earlier year (background; a
     # report's lead is its news whatever years it names), unless nothing else can open it.
     years = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
@@ -107,7 +116,7 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     if dek is None:
         unshown = [c for c in candidates if c not in passed_over]
         if moved := lead_to_dek(ranked, reports, unshown, lead, readable, headline, budget, years):
-            return headline, *moved
+            return headline, *moved, events
         dek = story_dek(headline_entry, headline, lead, read, readable, candidates, passed_over, opener=True)
     rest = [c for c in candidates if c not in passed_over
             and (dek is None or c in lead or not near_duplicate(c.sentence.text, dek))]
@@ -130,7 +139,7 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
         # The standfirst's words were counted as the dek's: a longer sentence in its place would pass the budget.
         if other is not None and len(other.split()) > len(dek.split()):
             other = None
-        return headline, other, ((dek, *told), said, ahead)
+        return headline, other, ((dek, *told), said, ahead), events
     shown = [*happened, *(q.text for q in said), *ahead]
     own = next((i for i, e in enumerate(readable) if e is headline_entry), -1)
     if dek is None and (other := context_dek(rest, readable, headline=headline, years=years, shown=shown)
@@ -140,8 +149,8 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
         kept = [c for c in rest if c in lead or not near_duplicate(c.sentence.text, other)]
         again = pick_blocks(ranked, reports, kept, budget=budget - len(other.split()), lead=lead, years=years)
         if not any(near_duplicate(other, s) for s in [*again[0], *(q.text for q in again[1]), *again[2]]):
-            return headline, other, again
-    return headline, dek, (happened, said, ahead)
+            return headline, other, again, events
+    return headline, dek, (happened, said, ahead), events
 
 
 _WEAK_LEAD = 0.15  # the news score below which a single report's chosen opening is no statement of its news
