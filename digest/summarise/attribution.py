@@ -269,12 +269,17 @@ def _named(speaker: str | None, appositive: str | None) -> str | None:
     return clean_speaker(led.group("sp")) if led else None
 
 
+_POINTS_ON = re.compile(r"(?:(?:this|the following|as follows|these words)(?:\s+(?:to\s+\w+|on\s+\w+))?)\s*[:.]?")
+
+
 def _has_claim(masked: str, verb: re.Match[str], *, direct: bool, subject_start: int = -1) -> bool:
     """True when the sentence carries what was said: a quote or a reported clause."""
     if direct:
         return True
     before = masked[: max(subject_start, 0)].strip(" ,")
     after = masked[verb.end():].strip(" .")
+    if _POINTS_ON.fullmatch(after):
+        return False  # "..., Trump said the following.": the words are in the next paragraph, not here
     # Reported speech: "X said (that) <clause>" or "<clause>, X said." Verbs that also take an
     # object ("concluded the questioning", "denied the request") report speech only with "that".
     if verb.group(0) in _THAT_ONLY and not _REPORTED_THAT.match(after):
