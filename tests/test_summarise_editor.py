@@ -518,9 +518,3 @@ def test_a_sentence_pointing_on_to_the_words_is_no_statement():
     text = ("When Fox News’ Chris Wallace asked the Republican about the briefings he skipped, "
             "President-elect Donald Trump said the following.")
     assert speakers(text) == []
-
-
-def test_where_a_body_is_based_is_no_part_of_its_name():
-    # round 68: "**The Britain-based Syrian Observatory for Human Rights**" bolded a descriptor as the name
-    text = "The Britain-based Syrian Observatory for Human Rights said at least 40 people were killed in the shelling."
-    assert speakers(text) == ["Syrian Observatory for Human Rights"]

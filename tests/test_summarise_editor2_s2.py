@@ -327,3 +327,8 @@ def test_a_bare_surname_in_what_happened_is_given_in_full_where_the_brief_first_
     assert surname_in_full("Funded by the Koch oil billionaires.", {"Koch": "David Koch"}, "") == (
         "Funded by the Koch oil billionaires.")
     assert surname_in_full("Hale quit on Tuesday.", {"Hale": "Tom Hale"}, "Tom Hale quits Velmora port") == "Hale quit on Tuesday."
+    # review 65: a firm, a place, a family's government, a quotation in single marks stay as the source has them
+    names = {"Ford": "Bill Ford", "Jackson": "Jesse Jackson", "Biden": "Jill Biden", "Ratcliffe": "Jim Ratcliffe"}
+    for text in ("Shares of Ford fell on Monday.", "Homes in Jackson flooded.", "He drove his Ford pickup home.",
+                 "Biden administration lawyers appealed.", "The union called it ‘a betrayal by Ratcliffe’ on Monday."):
+        assert surname_in_full(text, names, "") == text

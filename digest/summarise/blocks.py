@@ -16,6 +16,7 @@ from digest.summarise.candidates import Candidate, fresh
 from digest.summarise.credits import uncredited as _uncredited
 from digest.summarise.event import states_event_firmly
 from digest.summarise.gender import can_be, gender_of, given_name
+from digest.summarise.shape import QUOTE_SPAN
 from digest.summarise.happened import (full_names, in_full, now_follow_up, pick_happened, speaker_surnames,
                                       unintroduced_surname)
 from digest.summarise.names import is_title, named_in_full, person_like, person_of
@@ -75,18 +76,30 @@ def pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: lis
 _TITLED = re.compile(r"(?:[A-Z][a-z’'-]+|[A-Z]\.|Mr|Mrs|Ms|Dr)\.?\s+$")
 
 
-_ATTRIBUTIVE = re.compile(r"\b(?i:the|a|an|this|that|these|those)\s+$")  # "the Koch oil billionaires": a family, a firm
+# "the Koch oil billionaires", "shares of Ford", "homes in Jackson": a family, a firm, a place
+_ATTRIBUTIVE = re.compile(r"\b(?i:the|a|an|this|that|these|those|his|her|their|its|of|in|at|near|from|to)\s+$")
 
 
 def introduced(happened: tuple[str, ...], events: list[Candidate], above: str) -> tuple[str, ...]:
-    """What happened as shown, each bare surname of a person the story names in full given in full where What
-    happened first names them ("... suggested Tim Cook be named ..."), unless ``above`` (the headline and the dek) or
-    an earlier sentence names them. Shown last: no choice of block or dek reads the names it adds."""
-    names, told, shown = full_names(events), [above], []
+    """What happened as shown, each bare surname of a person the story names in full given in full where
+    What happened first names them ("... suggested Tim Cook be named ..."), unless ``above`` (the headline and the dek)
+    or an earlier sentence names them. Shown last: no choice of block or dek reads the names it adds."""
+    story = " ".join(c.sentence.text for c in events)
+    # a surname the story also gives with a title ("President Biden") may be another person than the one it names in
+    # full ("Jill Biden"): left as the source has it
+    names = {surname: name for surname, name in full_names(events).items()
+             if not re.search(rf"\b(?:President|Mr|Mrs|Ms|Sen|Gov|Rep|Dr|Judge|Prime Minister)\.?\s+{re.escape(surname)}\b", story)}
+    told: list[str] = [above]
+    shown: list[str] = []
     for text in happened:
         shown.append(surname_in_full(text, names, " ".join(told)))
         told.append(shown[-1])
     return tuple(shown)
+
+
+# A surname naming a family, a firm or a government before the noun it qualifies ("Biden administration lawyers")
+_MODIFIED = (r"(?:administration|campaign|family|foundation|brothers|sisters|company|era|camp|team|government|presidency|"
+             r"estate|dynasty|household|doctrine|years|supporters|voters|allies|aides|shares|stock|plant|dealers?|pickup|cars?)\b")
 
 
 def surname_in_full(text: str, names: dict[str, str], above: str) -> str:
@@ -97,12 +110,12 @@ def surname_in_full(text: str, names: dict[str, str], above: str) -> str:
         words = name.split()
         person = " ".join(words[max((i + 1 for i, w in enumerate(words) if is_title(w)), default=0):])  # past the title
         if " " not in person or not given_name(person.split()[0]) or name in text or person in text \
-                or person in above or name in above:
+                or person in above or name in above or re.search(rf"\b{re.escape(surname)}\b", above):
             continue  # (a person by a given name the lists know: "Instead Stephen", "With Cal" are no one's)
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-]|\s+[A-Z])", text):
+        quoted = [m.span() for m in QUOTE_SPAN.finditer(text)]
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-]|\s+[A-Z]|\s+{_MODIFIED})", text):
             if _TITLED.search(text, 0, match.start()) or _ATTRIBUTIVE.search(text, 0, match.start()) \
-                    or text.count("“", 0, match.start()) > text.count("”", 0, match.start()) \
-                    or text.count('"', 0, match.start()) % 2:
+                    or any(a <= match.start() < b for a, b in quoted):
                 continue
             text = f"{text[:match.start()]}{person}{text[match.end():]}"
             break

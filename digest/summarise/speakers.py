@@ -44,8 +44,6 @@ def clean_speaker(raw: str) -> str | None:
     if not words:
         return None
     speaker = " ".join(words).rstrip(".,")
-    # "The Britain-based Syrian Observatory for Human Rights": where a body is based is no part of its name
-    speaker = re.sub(r"^(?:The\s+)?[\w.'’]+-(?:based|headquartered)\s+(?=[A-Z])", "", speaker)
     if speaker.lower() in _SPEAKER_BAD or speaker in NOT_NAMES - {"He", "She"}:
         return None
     if re.search(r"['’](?:re|m|ve|ll|d)\b", words[0]):
