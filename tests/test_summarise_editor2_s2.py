@@ -332,3 +332,11 @@ def test_a_bare_surname_in_what_happened_is_given_in_full_where_the_brief_first_
     for text in ("Shares of Ford fell on Monday.", "Homes in Jackson flooded.", "He drove his Ford pickup home.",
                  "Biden administration lawyers appealed.", "The union called it ‘a betrayal by Ratcliffe’ on Monday."):
         assert surname_in_full(text, names, "") == text
+
+
+def test_a_dek_opening_on_a_bare_surname_gives_the_name_in_full():
+    # round 68: "Symonette spoke with Guardian Business ..." opened the dek; the story names "Super Value Debra Symonette"
+    from digest.summarise.blocks import surname_in_full
+    names = {"Symonette": "Super Value Debra Symonette"}
+    assert surname_in_full("Symonette spoke with Guardian Business on Monday.", names, "Super Value stumped") == (
+        "Debra Symonette spoke with Guardian Business on Monday.")

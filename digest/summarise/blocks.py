@@ -19,7 +19,7 @@ from digest.summarise.gender import can_be, gender_of, given_name
 from digest.summarise.shape import QUOTE_SPAN
 from digest.summarise.happened import (full_names, in_full, now_follow_up, pick_happened, speaker_surnames,
                                       unintroduced_surname)
-from digest.summarise.names import is_title, named_in_full, person_like, person_of
+from digest.summarise.names import named_in_full, person_like, person_of
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sentences import Sentence
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
@@ -81,9 +81,10 @@ _ATTRIBUTIVE = re.compile(r"\b(?i:the|a|an|this|that|these|those|his|her|their|i
 
 
 def introduced(happened: tuple[str, ...], events: list[Candidate], above: str) -> tuple[str, ...]:
-    """What happened as shown, each bare surname of a person the story names in full given in full where
-    What happened first names them ("... suggested Tim Cook be named ..."), unless ``above`` (the headline and the dek)
-    or an earlier sentence names them. Shown last: no choice of block or dek reads the names it adds."""
+    """The dek and What happened as shown (``happened``, in reading order), each bare surname of a person the story
+    names in full given in full where the brief first names them ("... suggested Tim Cook be named ..."), unless
+    ``above`` (the headline) or an earlier sentence names them. Shown last: no choice of block or dek reads the names
+    it adds."""
     story = " ".join(c.sentence.text for c in events)
     # a surname the story also gives with a title ("President Biden") may be another person than the one it names in
     # full ("Jill Biden"): left as the source has it
@@ -108,8 +109,10 @@ def surname_in_full(text: str, names: dict[str, str], above: str) -> str:
     ... suggested Cook be named" under no "Tim Cook" reads "... suggested Tim Cook be named". Outside quotations."""
     for surname, name in names.items():
         words = name.split()
-        person = " ".join(words[max((i + 1 for i, w in enumerate(words) if is_title(w)), default=0):])  # past the title
-        if " " not in person or not given_name(person.split()[0]) or name in text or person in text \
+        # the person from the given name on: "Super Value Debra Symonette", "Australian Prime Minister Kevin Rudd"
+        first = max((i for i, w in enumerate(words[:-1]) if given_name(w)), default=-1)
+        person = " ".join(words[first:]) if first >= 0 else ""
+        if not person or name in text or person in text \
                 or person in above or name in above or re.search(rf"\b{re.escape(surname)}\b", above):
             continue  # (a person by a given name the lists know: "Instead Stephen", "With Cal" are no one's)
         quoted = [m.span() for m in QUOTE_SPAN.finditer(text)]

@@ -76,10 +76,13 @@ def reporting(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
 
 def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, ...], *,
             budget: int) -> tuple[str, str | None, Blocks]:
-    """The headline, the dek and the blocks as ``_chosen`` picks them, What happened as shown: a bare surname
-    given in full where it first names someone the headline and the dek do not (blocks.introduced)."""
+    """The headline, the dek and the blocks as ``_chosen`` picks them, the dek and What happened as shown: a bare
+    surname given in full where it first names someone the headline does not (blocks.introduced)."""
     headline, dek, (happened, said, ahead), events = _chosen(ranked, reports, read, budget=budget)
-    return headline, dek, (introduced(tuple(happened), events, f"{headline} {dek or ''}"), said, ahead)
+    if dek is None:
+        return headline, dek, (introduced(tuple(happened), events, headline), said, ahead)
+    dek, *shown = introduced((dek, *happened), events, headline)  # the dek first: "Debra Symonette spoke with ..."
+    return headline, dek, (tuple(shown), said, ahead)
 
 
 def _chosen(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, ...], *,
