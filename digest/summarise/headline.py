@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from digest.model import Entry
+from digest.summarise.casing import sentence_case
 from digest.summarise.centrality import overlap
 from digest.summarise.names import ORG_TAIL, person_like
 
@@ -169,7 +170,7 @@ _LABEL_TAIL = re.compile(r"\s*(?:[(\[](?:updated?|video|photos?|watch|live|pictu
 
 def headline_of(entry: Entry | None, *, outlets: tuple[str, ...] = ()) -> str:
     """Return the entry's title cleaned for a headline, or "Untitled story"."""
-    title = cleaned_title(entry, outlets=outlets) if entry is not None else ""
+    title = sentence_case(cleaned_title(entry, outlets=outlets), entry.text) if entry is not None else ""
     if re.match(r"[a-z]+[A-Z]", title):  # "iOS 13 will ...", "eBay sells ...": the name as its maker writes it
         return title
     return title[:1].upper() + title[1:] if title else "Untitled story"
