@@ -11,7 +11,7 @@ unchanged: only how it is shown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digest.model import Quote
 
@@ -37,7 +37,18 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|C
 
 
 def quote_view(quote: Quote) -> QuoteView:
-    """Return ``quote`` split around the speaker's name when the sentence names them."""
+    """Return ``quote`` split around the speaker's name when the sentence names them; an acronym the label spells
+    out is found as the sentence has it and shown spelled out in the bold name ("**Harris County Sheriff's Office
+    (HCSO)** said ...", "said **National Oceanic and Atmospheric Administration (NOAA) head Jane Lubchenco** ...")."""
+    spelled = {m.group(1): re.sub(r"^[Tt]he\s+", "", m.group(0)) for m in _SPELLED.finditer(quote.speaker)}
+    if not spelled:
+        return _view(quote)
+    view = _view(replace(quote, speaker=_SPELLED.sub(r"\1", quote.speaker)))
+    name = re.sub(rf"(?<![\w&.-])({'|'.join(spelled)})(?![\w&.-])", lambda m: spelled[m.group(1)], view.name, count=1)
+    return replace(view, name=name)
+
+
+def _view(quote: Quote) -> QuoteView:
     head, _, role = (part.strip() for part in quote.speaker.partition(","))
     found = _named(quote.text, head) or _pronoun_credit(quote.text)
     if found is None:
@@ -244,6 +255,8 @@ _SAYS = (r"(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|no
          r"suggested|suggests|predicted|asked|cautioned|conceded|countered|emphasized|stressed|observed|testified|"
          r"posted|vowed|promised|pledged|maintained|contended|complained|joked|quipped|boasted|believes|thinks|"
          r"hopes|expects|wants|predicts|recalls|concluded|concludes|revealed|reveals)")
+# A body's name the label spells out after its acronym (summarise/acronyms.py): "Harris County Sheriff's Office (HCSO)".
+_SPELLED = re.compile(r"(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|the|and|on|in|de|du|des|la|le|y|&)\s+)*)+\(([A-Z]{2,6})\)")
 _SAYS_AFTER = re.compile(rf"^\s+{_SAYS}\b")
 _SAYS_BEFORE = re.compile(rf"\b{_SAYS}\s+(?P<between>(?:[\w’'.-]+\s+){{0,4}}?)$")
 _OWN_WORDS = re.compile(r"^,\s")  # "King, who resigned ...", "Laura Ingraham, one of the few ..."

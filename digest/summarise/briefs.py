@@ -13,6 +13,7 @@ import re
 
 from digest.model import KIND_REPORT, Brief, Entry, RankedStory, Source, stand_in_title
 from digest.summarise import BUDGET_WORDS
+from digest.summarise.acronyms import spelled_out
 from digest.summarise.blocks import Blocks, introduced, pick_blocks
 from digest.summarise.candidates import Candidate, build_candidates, read_entries
 from digest.summarise.centrality import near_duplicate, overlap
@@ -79,6 +80,7 @@ def _blocks(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     """The headline, the dek and the blocks as ``_chosen`` picks them, the dek and What happened as shown: a bare
     surname given in full where it first names someone the headline does not (blocks.introduced)."""
     headline, dek, (happened, said, ahead), events = _chosen(ranked, reports, read, budget=budget)
+    said = spelled_out(said, ranked.story.entries)  # "HCSO" as the article spells it: "Harris County Sheriff's Office (HCSO)"
     if dek is None:
         return headline, dek, (introduced(tuple(happened), events, headline), said, ahead)
     dek, *shown = introduced((dek, *happened), events, headline)  # the dek first: "Debra Symonette spoke with ..."
