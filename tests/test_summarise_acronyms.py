@@ -32,12 +32,12 @@ def test_an_acronym_the_article_gives_in_brackets_is_spelled_out_in_the_role() -
     assert spelled("Hamish Jolly from SAMS", text) == "Hamish Jolly from Shark Attack Mitigation Systems (SAMS)"
 
 
-def test_a_possessive_acronym_gives_the_name_with_its_article() -> None:
-    text = "Researchers from the University of Western Australia tested the suits in the water off Perth."
-    assert spelled("Prof Shaun Collin from UWA's Ocean Institute", text) == \
-        "Prof Shaun Collin from the University of Western Australia's Ocean Institute"
+def test_an_acronym_after_a_preposition_takes_the_article_the_text_gives_its_name() -> None:
+    text = "Researchers from the University of Western Australia (UWA) tested the suits in the water off Perth."
     assert spelled("Di Li, the chief scientist of UWA", text) == \
         "Di Li, the chief scientist of the University of Western Australia (UWA)"
+    # a possessive is left: the email could not find "UWA's" in the sentence again
+    assert spelled("Prof Shaun Collin from UWA's Ocean Institute", text) == "Prof Shaun Collin from UWA's Ocean Institute"
     # in brackets, the name need not be the acronym's capitals one for one
     text = "The Five-hundred-meter Aperture Spherical Radio Telescope (FAST) in China found pulsars."
     assert spelled("Di Li, the chief scientist of FAST", text) == \
@@ -83,3 +83,51 @@ def test_a_brief_spells_out_its_speakers_acronym() -> None:
             "HCSO said a report should have been taken.")
     brief = summarise_story(RankedStory(Story("s1", (entry("ABC13", text),)), rank=1, score=1.0, why="test"))
     assert [q.speaker for q in brief.who_said_what] == ["Harris County Sheriff's Office (HCSO)"]
+
+
+# Review 67: cases a code review found wrong, each mended.
+
+def test_a_persons_name_is_never_taken_for_an_acronym() -> None:
+    assert spelled("VP Kamala Harris", "Vladimir Putin's envoy met the VP on Monday.") == "VP Kamala Harris"
+    assert spelled("MK Yoav Kisch", "Finance Minister Moshe Kahlon and MK Yoav Kisch spoke.") == "MK Yoav Kisch"
+    # by its capitals alone, only a body's name the text also uses the acronym with
+    assert spelled("XVI", "Pope Benedict XVI met the Xavier Valdes Institute.") == "XVI"
+    assert spelled("DMV", "The Department of Motor Vehicles (DMV) said so.") == "Department of Motor Vehicles (DMV)"
+    assert spelled("HCSO", "A reporter called the Harris County Sheriff's Office on Monday.") == "HCSO"
+
+
+def test_the_bracketed_name_is_the_shortest_run_that_spells_it() -> None:
+    text = "Chief executive Colin Cole of the Civil Aviation Authority (CAA) said flights would resume."
+    assert spelled("CAA spokesman Tom Reyes", text) == "Civil Aviation Authority (CAA) spokesman Tom Reyes"
+
+
+def test_an_article_before_the_acronym_agrees_with_the_name() -> None:
+    text = "The Harris County Sheriff's Office (HCSO) sent a deputy."
+    assert spelled("an HCSO deputy, Tom Reyes", text) == "a Harris County Sheriff's Office (HCSO) deputy, Tom Reyes"
+
+
+def test_a_label_spelled_out_already_or_in_brackets_is_left() -> None:
+    text = "The Harris County Sheriff's Office (HCSO) sent a deputy."
+    assert spelled("Harris County Sheriff's Office (HCSO)", text) == "Harris County Sheriff's Office (HCSO)"
+    assert spelled("Angela Merkel (HCSO)", text) == "Angela Merkel (HCSO)"
+
+
+def test_the_email_names_the_speaker_once() -> None:
+    view = quote_view(Quote(speaker="Hamish Jolly of Shark Attack Mitigation Systems (SAMS)",
+                            text='"The suits work," said Hamish Jolly.', source="Desk"))
+    assert (view.before, view.name, view.after) == ('"The suits work," said ',
+                                                    "Hamish Jolly of Shark Attack Mitigation Systems (SAMS)", ".")
+    # the sentence spells it out itself: shown as the sentence has it
+    text = "The Harris County Sheriff's Office (HCSO) said a report should have been taken."
+    view = quote_view(Quote(speaker="Harris County Sheriff's Office (HCSO)", text=text, source="Desk"))
+    assert view.before + view.name + view.after == text
+    # brackets of the label's own are no acronym spelled out
+    view = quote_view(Quote(speaker="Sen. John Marty (DFL)", text='"No," said Sen. John Marty (DFL).', source="Desk"))
+    assert view.before + view.name + view.after == '"No," said Sen. John Marty (DFL).'
+
+
+def test_a_role_set_after_the_name_shows_the_acronym_spelled_out() -> None:
+    view = quote_view(Quote(speaker="Di Li, the chief scientist of the University of Western Australia (UWA)",
+                            text='"It works," said Di Li.', source="Desk"))
+    assert view.name == "Di Li"
+    assert view.after == ", the chief scientist of the University of Western Australia (UWA)."

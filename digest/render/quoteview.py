@@ -38,14 +38,55 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|C
 
 def quote_view(quote: Quote) -> QuoteView:
     """Return ``quote`` split around the speaker's name when the sentence names them; an acronym the label spells
-    out is found as the sentence has it and shown spelled out in the bold name ("**Harris County Sheriff's Office
-    (HCSO)** said ...", "said **National Oceanic and Atmospheric Administration (NOAA) head Jane Lubchenco** ...")."""
-    spelled = {m.group(1): re.sub(r"^[Tt]he\s+", "", m.group(0)) for m in _SPELLED.finditer(quote.speaker)}
+    out (summarise/acronyms.py) is found as the sentence has it and shown spelled out in the bold name and in a role
+    set after it ("**Harris County Sheriff's Office (HCSO)** said ...", "said **National Oceanic and Atmospheric
+    Administration (NOAA) head Jane Lubchenco** ..."), unless the sentence spells it out itself."""
+    spelled = {acr: full for acr, full in _spelled_out(quote.speaker).items() if full not in quote.text}
     if not spelled:
         return _view(quote)
-    view = _view(replace(quote, speaker=_SPELLED.sub(r"\1", quote.speaker)))
-    name = re.sub(rf"(?<![\w&.-])({'|'.join(spelled)})(?![\w&.-])", lambda m: spelled[m.group(1)], view.name, count=1)
-    return replace(view, name=name)
+    plain = quote.speaker
+    for acr, full in spelled.items():
+        plain = plain.replace(f"{full} ({acr})", acr, 1)
+    view = _view(replace(quote, speaker=plain))
+    name, after = view.name, view.after
+    role = plain.partition(",")[2].strip()
+    inserted = f", {role}" if role and after.startswith(f", {role}") and role.lower() not in quote.text.lower() else ""
+    for acr, full in spelled.items():
+        label = f"{full} ({acr})"
+        pattern = rf"(?<![\w&.(-]){acr}(?![\w&.)-])"
+        if found := re.search(pattern, name):
+            name = name[:found.start()] + label + name[found.end():]
+        elif inserted and (found := re.search(pattern, inserted)):
+            shown = inserted[:found.start()] + label + inserted[found.end():]
+            after, inserted = shown + after[len(inserted):], shown
+    return replace(view, name=name, after=after)
+
+
+def _spelled_out(speaker: str) -> dict[str, str]:
+    """acronym -> the name a label spells it out as ("Harris County Sheriff's Office (HCSO)"): the shortest run of
+    capitalised words right before the bracket whose capitals are its letters (or hold them in order from the
+    first); an acronym in brackets no run spells ("Sen. John Marty (DFL)") is the label's own, and left."""
+    out: dict[str, str] = {}
+    for match in re.finditer(r"\(([A-Z]{2,6})\)", speaker):
+        acr, words = match.group(1), speaker[:match.start()].split()
+        for exact in (True, False):
+            for start in range(len(words) - 1, max(-1, len(words) - 12), -1):
+                tail = words[start:]
+                if tail[0][:1].islower():
+                    continue
+                initials = "".join(w[0] for w in tail if w[0].isupper())
+                if initials == acr or not exact and initials[:1] == acr[:1] and _in_order(acr, initials) \
+                        and len(initials) <= len(acr) + 2:
+                    out.setdefault(acr, " ".join(tail))
+                    break
+            if acr in out:
+                break
+    return out
+
+
+def _in_order(letters: str, initials: str) -> bool:
+    found = iter(initials)
+    return all(letter in found for letter in letters)
 
 
 def _view(quote: Quote) -> QuoteView:
@@ -255,8 +296,6 @@ _SAYS = (r"(?:said|says|told|tells|added|adds|explained|explains|wrote|writes|no
          r"suggested|suggests|predicted|asked|cautioned|conceded|countered|emphasized|stressed|observed|testified|"
          r"posted|vowed|promised|pledged|maintained|contended|complained|joked|quipped|boasted|believes|thinks|"
          r"hopes|expects|wants|predicts|recalls|concluded|concludes|revealed|reveals)")
-# A body's name the label spells out after its acronym (summarise/acronyms.py): "Harris County Sheriff's Office (HCSO)".
-_SPELLED = re.compile(r"(?:[A-Z][\w’'&-]*\s+(?:(?:of|for|the|and|on|in|de|du|des|la|le|y|&)\s+)*)+\(([A-Z]{2,6})\)")
 _SAYS_AFTER = re.compile(rf"^\s+{_SAYS}\b")
 _SAYS_BEFORE = re.compile(rf"\b{_SAYS}\s+(?P<between>(?:[\w’'.-]+\s+){{0,4}}?)$")
 _OWN_WORDS = re.compile(r"^,\s")  # "King, who resigned ...", "Laura Ingraham, one of the few ..."
