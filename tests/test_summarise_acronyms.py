@@ -39,6 +39,8 @@ def test_an_acronym_after_a_preposition_takes_the_article_the_text_gives_its_nam
     # a possessive is left: the email could not find "UWA's" in the sentence again
     assert spelled("Prof Shaun Collin from UWA's Ocean Institute", text) == "Prof Shaun Collin from UWA's Ocean Institute"
     # in brackets, the name need not be the acronym's capitals one for one
+    assert spelled("Samantha Joye, a marine biologist at UGA", "Researchers at the University of Georgia (UGA) said so.") \
+        == "Samantha Joye, a marine biologist at the University of Georgia (UGA)"
     text = "The Five-hundred-meter Aperture Spherical Radio Telescope (FAST) in China found pulsars."
     assert spelled("Di Li, the chief scientist of FAST", text) == \
         "Di Li, the chief scientist of the Five-hundred-meter Aperture Spherical Radio Telescope (FAST)"

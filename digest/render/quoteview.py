@@ -75,7 +75,7 @@ def _spelled_out(speaker: str) -> dict[str, str]:
                 if tail[0][:1].islower():
                     continue
                 initials = "".join(w[0] for w in tail if w[0].isupper())
-                if initials == acr or not exact and initials[:1] == acr[:1] and _in_order(acr, initials) \
+                if initials == acr or not exact and initials[:1] == acr[:1] and (_in_order(acr, initials) or _in_order(initials, acr)) \
                         and len(initials) <= len(acr) + 2:
                     out.setdefault(acr, " ".join(tail))
                     break

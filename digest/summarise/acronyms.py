@@ -78,16 +78,16 @@ def _in_full(acr: str, text: str) -> str | None:
 
 
 def _matching(run: str, acr: str, *, exact: bool) -> str | None:
-    """The shortest end of ``run`` whose capitalised words' initials are ``acr`` (or, unless ``exact``, hold its
-    letters in order from the first, with two more at most), without a leading small word or a possessive; None
-    when no end of it does."""
+    """The shortest end of ``run`` whose capitalised words' initials are ``acr`` (or, unless ``exact``, share its
+    first letter and hold its letters in order, with two more at most, or are held in it: "University of Georgia"
+    for UGA), without a leading small word or a possessive; None when no end of it does."""
     words = run.split()
     for start in range(len(words) - 1, -1, -1):
         if words[start].lower() in _SMALL:
             continue
         tail = words[start:]
         initials = "".join(w[0] for w in tail if w[0].isupper())
-        if initials == acr or not exact and initials[:1] == acr[:1] and _in_order(acr, initials) \
+        if initials == acr or not exact and initials[:1] == acr[:1] and (_in_order(acr, initials) or _in_order(initials, acr)) \
                 and len(initials) <= len(acr) + 2:
             return re.sub(r"['’]s$", "", " ".join(tail))
     return None
