@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from digest.model import RankedStory, Story
+from digest.model import Quote, RankedStory, Story
+from digest.render.quoteview import quote_view
 from digest.summarise import get_summariser
 from digest.summarise.quotes import find_statements, said_earlier
+from digest.summarise.roles import roles_in
 from digest.summarise.sentences import sentences_of
 from tests.builders import make_entry
 
@@ -383,3 +385,16 @@ def test_a_role_set_off_before_the_name_may_join_two_fields_with_and():
     from digest.summarise.roles import roles_in
     shown = [s for _, s in roles_in("The party’s Minister for Trade and Industry, Ana Lind, called the plan a breach.")]
     assert "Ana Lind, Minister for Trade and Industry" in shown
+
+
+def test_whose_kin_opening_a_sentence_is_the_roles_as_mid_sentence() -> None:
+    # round 71: the owner of a role set off before the name was read only in lower case ("the girl's aunt, ...")
+    assert roles_in("The victim's son, Tom Hale, said he was angry.") == [("Tom Hale", "the victim's son Tom Hale")]
+    assert roles_in("Police said the victim's son, Tom Hale, was angry.") == [("Tom Hale", "the victim's son Tom Hale")]
+    # an owner that points back at one named before is no owner ("the latter party's")
+    assert roles_in("The latter party's leader, Tom Hale, said no.") != [("Tom Hale", "the latter party's leader Tom Hale")]
+
+
+def test_a_label_opening_on_the_reads_name_first_when_shown_first() -> None:
+    view = quote_view(Quote(speaker="the girl's aunt Sharon Ruddock", text='"She was kind."', source="Desk"))
+    assert view.name == "Sharon Ruddock, the girl's aunt"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from digest.summarise.affiliation import DEGREE, affiliation, institution
-from digest.summarise.jobs import JOB, JOB_WORD, QUALIFIER
+from digest.summarise.jobs import KIN_OWNED, JOB, JOB_WORD, QUALIFIER
 from digest.summarise.moreroles import more_roles
 from digest.summarise.roleshow import bare, unopened, with_role
 from digest.summarise.shape import MONTHS, WEEKDAYS
@@ -76,7 +76,7 @@ _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.&-]*)*|case|suit|lawsuit|trial|claim))?)$"
 )
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
-_KIN_OWNER = re.compile(r"\bthe\s+(?:[a-z-]+\s+)?[a-z]+['’]s\s+$")
+_KIN_OWNER = re.compile(r"\b[Tt]he\s+(?!(?:latter|former|same|other|first|second|last)\b)(?:[a-z-]+\s+)?[a-z]+['’]s\s+$")
 # The role found starts inside a longer name ("Oversight and Government Reform Committee spokesman").
 _NAME_BEFORE = re.compile(r"\b(?!(?:He|She|It|They|We|You|I)\s)[A-Z][\w’'&.-]*\s+(?:(?:and|of|for|the|&)\s+)+$")
 # After a place set off by commas, a lower-case phrase that is not a clause carries the role on.
@@ -178,8 +178,11 @@ def roles_in(prose: str) -> list[tuple[str, str]]:
             # "Angela Bolger, the plaintiff of the case"; "CEO (Acting) of the Authority, Gary Scott," so too.
             text = role.group("role")
             owner = _KIN_OWNER.search(window, 0, role.start("role"))
+            if owner and owner.group(0).startswith("The") and not KIN_OWNED.search("t" + owner.group(0)[1:]):
+                owner = None  # opening a sentence, only a person the story tells of ("The victim's son"), not "The party's"
             if owner:
-                text = f"{owner.group(0)}{text}"  # "the girl's aunt, Sharon Ruddock,": whose aunt is the role's
+                # "the girl's aunt, Sharon Ruddock,": whose aunt is the role's ("The victim's son, ..." opening a sentence too)
+                text = f"{owner.group(0)[:1].lower()}{owner.group(0)[1:]}{text}"
             elif prose[match.end():match.end() + 1] == ".":
                 continue  # a name ending the sentence: only after an owned role (the words before a job run loose)
             if text.startswith(("Another ", "another ")):  # "Another witness, Polly Sheppard,": "a witness"
