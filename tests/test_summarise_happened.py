@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from digest.model import RankedStory, Story
+from digest.model import Entry, RankedStory, Story
 from digest.summarise import get_summariser
 from digest.summarise.event import states_event_firmly
 from tests.builders import make_entry
@@ -478,3 +478,57 @@ def test_a_hedge_word_alone_does_not_keep_a_sure_lead_out_but_an_uncredited_pred
 def test_an_opening_surname_or_its_possessive_is_named_in_full(text, shown):
     from digest.summarise.happened import in_full
     assert in_full(text, {"Ortiz": "Ana Ortiz", "Hale": "Tom Hale"}) == shown
+
+
+# Round 71: What happened told an older report's plan ("plans to invoke the Fifth Amendment ... on Wednesday") that
+# the newer reports tell as done.
+
+def test_a_step_told_as_planned_is_told_done_by_a_later_sentence_in_the_past() -> None:
+    from digest.summarise.tense import told_done
+    planned = "Ana Ruiz plans to invoke the Fifth Amendment at the hearing on Wednesday, the Velmora Times reports."
+    assert told_done(planned, "She then invoked her Fifth Amendment right and declined to testify.")
+    assert told_done(planned, "The right has been invoked by her lawyer.")
+    assert not told_done(planned, "She will be invoked as a witness.")  # still to come
+    assert not told_done(planned, "She refused to answer questions.")  # another verb: not told done
+    assert not told_done("Ana Ruiz testified on Wednesday.", "She then invoked her right.")  # no plan to overtake
+
+
+def _port_report(feed: str, title: str, when: datetime, *paragraphs: str) -> Entry:
+    return make_entry(uid=feed, feed=feed, title=title, summary="", published=when, link=f"https://{len(feed)}.example/a",
+                      content="\n\n".join(paragraphs))
+
+
+def _planned(title: str, *more: str) -> Entry:
+    return _port_report(
+        "Velmora Post", title, datetime(2026, 11, 21, 9, tzinfo=UTC),
+        "Ana Ruiz, the head of the Velmora port authority, plans to invoke the Fifth Amendment during her testimony "
+        "before the harbour committee on Wednesday, the Velmora Times reports.", *more)
+
+
+def _done(title: str = "Port chief Ana Ruiz invokes Fifth Amendment at hearing") -> Entry:
+    return _port_report(
+        "Velmora Times", title, datetime(2026, 11, 22, 18, tzinfo=UTC),
+        "The head of the Velmora port authority, Ana Ruiz, told the harbour committee on Wednesday that she had done "
+        "nothing wrong and had broken no laws.",
+        "She then invoked her Fifth Amendment right and declined to answer questions at the hearing.")
+
+
+def test_what_happened_takes_the_newer_reports_account_over_an_older_reports_plan() -> None:
+    older = _planned("Ana Ruiz will invoke Fifth Amendment at port hearing",
+                     "Ruiz announced her plans in a letter from her lawyer to the committee on Monday.")
+    newer = _done()
+    brief = get_summariser("extractive").summarise(RankedStory(Story("s", (older, newer)), rank=1, score=1.0, why="t"))
+    shown = " ".join([brief.dek or "", *brief.what_happened])
+    assert "plans to invoke" not in shown
+    assert "had done nothing wrong" in shown
+
+
+def test_a_plan_overtaken_is_not_brought_back_as_the_lead_whose_title_the_others_share() -> None:
+    older, newer = _planned("Ana Ruiz to invoke Fifth Amendment at port hearing"), _done("Ana Ruiz invokes Fifth Amendment at port hearing")
+    newest = _port_report(
+        "Velmora Wire", "Port chief faces more scrutiny over harbour fees", datetime(2026, 11, 23, 8, tzinfo=UTC),
+        "The port official who refused to testify at a harbour committee hearing on Wednesday has become the focus "
+        "of the inquiry into harbour fees.")
+    story = Story("s", (newest, older, newer))
+    brief = get_summariser("extractive").summarise(RankedStory(story, rank=1, score=1.0, why="t"))
+    assert "plans to invoke" not in " ".join([brief.dek or "", *brief.what_happened])

@@ -18,7 +18,7 @@ from digest.summarise.blocks import Blocks, introduced, pick_blocks
 from digest.summarise.candidates import Candidate, build_candidates, read_entries
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.contextdek import context_dek, learned_dek
-from digest.summarise.happened import MAX_HAPPENED, news_first, pick_happened, title_hedges
+from digest.summarise.happened import MAX_HAPPENED, news_first, newest_timing, pick_happened, title_hedges
 from digest.summarise.dek import pick_dek, standfirst
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
 from digest.summarise.sections import section_blocks
@@ -177,7 +177,8 @@ def _shared_lead(event: list[Candidate], candidates: list[Candidate], readable: 
     first = event[0]
     rivals = [c for c in candidates if c.report and c.sentence.position == 0 and c.sentence.entry != first.sentence.entry
               and c.statement is None and c.news >= first.news - _CLOSE
-              and shared(c.sentence.entry) >= shared(first.sentence.entry) + _MORE_SHARED]
+              and shared(c.sentence.entry) >= shared(first.sentence.entry) + _MORE_SHARED
+              and newest_timing([c], candidates)]  # not a plan a newer report tells as done
     if not rivals:
         return event
     best = max(rivals, key=lambda c: shared(c.sentence.entry))
