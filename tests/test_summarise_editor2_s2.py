@@ -256,6 +256,9 @@ def test_a_drop_cap_lost_by_extraction_is_put_back():
     # The letter gone altogether: the word it starts is restored from elsewhere in the text.
     text = "urkey's parliament voted on Monday to approve the bridge.\n\nThe vote gives Turkey a second crossing."
     assert sentences_of(text)[0].text.startswith("Turkey's parliament")
+    # ... its word followed by a comma too (round 71: "urkey, Poland and the Caribbean islands ... have been removed")
+    text = "urkey, Poland and Saba have been removed from the list.\n\nTurkey, Poland and Saba were added in June."
+    assert sentences_of(text)[0].text.startswith("Turkey, Poland")
     assert sentences_of("iPhone sales rose 4 percent in the quarter, Apple said on Monday.")[0].text.startswith("iPhone")
     text = "and then the council voted again.\n\nHand-counted ballots and a recount followed."
     assert sentences_of(text)[0].text.startswith("and then")

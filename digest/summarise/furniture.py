@@ -193,7 +193,7 @@ def join_drop_caps(text: str) -> str:
 
 
 # A paragraph opening on a lower-case word ("urkey's parliament"): its drop cap was lost on the way.
-_LOST_CAP = re.compile(r"(^|\n\s*\n\s*)([a-z]{3,})(?=['’]?\w*\s)")
+_LOST_CAP = re.compile(r"(^|\n\s*\n\s*)([a-z]{3,})(?=['’]?\w*[\s,;:])")  # "urkey's parliament", "urkey, Poland"
 
 
 def _restored(match: re.Match[str], text: str) -> str:
