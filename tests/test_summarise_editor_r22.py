@@ -334,6 +334,12 @@ def test_the_lead_stays_over_a_sentence_whose_news_is_the_one_told_above_it():
             "“This is the right decision for me,” Marr said in a statement.")
     b = brief(text, title="Gulls lineman Josh Marr announces retirement")
     assert b.what_happened[0] == "Velmora Gulls defensive lineman Josh Marr is retiring from the harbour league."
+    # round 71: a word between ("made the bombshell announcement") points back all the same
+    text = ("Velmora harbour master Ana Ruiz has been detained in Portvale on smuggling charges.\n\n"
+            "Governor Tom Hale made the bombshell announcement in a press statement this afternoon.\n\n"
+            "“I would call for calm at this time,” Hale said.")
+    b = brief(text, title="Harbour master Ruiz detained on smuggling charges")
+    assert b.what_happened[0] == "Velmora harbour master Ana Ruiz has been detained in Portvale on smuggling charges."
 
 
 def test_the_review_of_this_sessions_rules_keeps_what_they_must_not_touch():

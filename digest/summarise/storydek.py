@@ -121,8 +121,9 @@ def _own_or_lead(c: Candidate, lead: Candidate) -> bool:
 
 # "The FDA said Wednesday it approved ...": a body's account of what was done, in reported speech.
 _BODY_SAYS = re.compile(r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,6}?(?:said|says|reported|announced)\b(?:\s+\w+day\b)?\s*(?:that\s+)?")
-# A sentence whose news is the one told above it: "The team made the announcement Thursday afternoon."
-_TOLD_ABOVE = re.compile(r"\b(?:made|confirmed|announced|revealed)\s+the\s+(?:announcement|decision|news|move)\b"
+# A sentence whose news is the one told above it: "The team made the announcement Thursday afternoon.", "Governor John
+# Rankin made the bombshell announcement in a press statement this afternoon." (round 71)
+_TOLD_ABOVE = re.compile(r"\b(?:made|confirmed|announced|revealed)\s+the\s+(?:[a-z-]+\s+)?(?:announcement|decision|news|move)\b"
                          r"(?!\s+(?:to|that|of)\b)")
 # "also", "as well", "too", "meanwhile", "similar": it adds to what was told before, a side fact under the dek.
 # (in the opening clause only: "The killings in Gool area, around 200 km from Jammu, also cast a shadow over
