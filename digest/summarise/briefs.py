@@ -18,8 +18,9 @@ from digest.summarise.blocks import Blocks, introduced, pick_blocks
 from digest.summarise.candidates import Candidate, build_candidates, read_entries
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.contextdek import context_dek, learned_dek
-from digest.summarise.happened import MAX_HAPPENED, news_first, newest_timing, pick_happened, title_hedges
+from digest.summarise.happened import MAX_HAPPENED, news_first, pick_happened, title_hedges
 from digest.summarise.dek import pick_dek, standfirst
+from digest.summarise.overtaken import overtaken
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
 from digest.summarise.sections import section_blocks
 from digest.summarise.event import lead_states_event
@@ -109,9 +110,11 @@ def _chosen(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     # What happened opens on the event, not on what happened in an earlier year (background; a
     # report's lead is its news whatever years it names), unless nothing else can open it.
     years = {i: e.published.year for i, e in enumerate(readable) if e.published is not None}
-    event = pick_happened([c for c in candidates if c.report and not (
+    # Nor on a plan a newer report tells as done ("plans to invoke ..." under "She then invoked ...").
+    current = [c for c in candidates if not overtaken(c.sentence.text, candidates, readable, readable[c.sentence.entry])]
+    event = pick_happened([c for c in current if c.report and not (
         c.sentence.position > 0 and earlier_year(c.sentence.text, years.get(c.sentence.entry)))]
-                          or [c for c in candidates if c.report], hedges=title_hedges([e.title for e in reports]))
+                          or [c for c in current if c.report], hedges=title_hedges([e.title for e in reports]))
     event = _shared_lead(event, candidates, readable)
     headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
@@ -178,7 +181,7 @@ def _shared_lead(event: list[Candidate], candidates: list[Candidate], readable: 
     rivals = [c for c in candidates if c.report and c.sentence.position == 0 and c.sentence.entry != first.sentence.entry
               and c.statement is None and c.news >= first.news - _CLOSE
               and shared(c.sentence.entry) >= shared(first.sentence.entry) + _MORE_SHARED
-              and newest_timing([c], candidates)]  # not a plan a newer report tells as done
+              and not overtaken(c.sentence.text, candidates, readable, readable[c.sentence.entry])]
     if not rivals:
         return event
     best = max(rivals, key=lambda c: shared(c.sentence.entry))

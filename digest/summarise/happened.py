@@ -14,7 +14,7 @@ from digest.summarise.candidates import Candidate, fresh, word_count
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek import NEWSY, timing_words
 from digest.summarise.names import NOT_NAMES, is_group, is_title, named_in_full, person_like
-from digest.summarise.tense import told_done, long_before
+from digest.summarise.tense import long_before
 from digest.summarise.event import states_event_firmly
 from digest.summarise.shape import (
     QUOTE_SPAN,
@@ -149,7 +149,7 @@ def pick_happened(candidates: list[Candidate], *, hedges: frozenset[str] = froze
         pool = [c for c in candidates if _states_event(c, strict=False)]
     if not pool:
         return sorted([c for c in candidates if not furniture(c.sentence.text)], key=lambda c: -c.centrality)[:1]
-    pool = newest_timing(pool, candidates)
+    pool = newest_timing(pool)
     plain = any(c.statement is None for c in pool)
     if plain:  # reported speech is Who said what's when plain event sentences exist, except a
         # lead: "X announced Tuesday that ..." opening a report is the event, told as news tells it;
@@ -178,23 +178,17 @@ def _reported_news(c: Candidate) -> bool:
                                      or is_group(c.sentence.text.split()[0])))  # "Researchers at the security firm ..."
 
 
-def newest_timing(pool: list[Candidate], told: Sequence[Candidate] = ()) -> list[Candidate]:
+def newest_timing(pool: list[Candidate]) -> list[Candidate]:
     """When two reports tell the same thing on different days ("launches tomorrow", "launches
     today"), drop the older report's sentence: the newer was written closer to the event.
 
     Only sentences that say the same thing disagree; two sentences naming different days for
-    different things are both kept. A step an older report tells as still to come ("plans to invoke the Fifth
-    Amendment") that a newer report (any sentence of it in ``told``) tells as done ("invoked") is dropped too.
+    different things are both kept.
     """
     dated = [(c, timing_words(c.sentence.text)) for c in pool]
     dated = [(c, days) for c, days in dated if days]
     stale = {id(old) for old, old_days in dated for new, new_days in dated
              if new.order > old.order and not old_days & new_days and _same_claim(old, new)}
-    # "plans to invoke the Fifth Amendment ... on Wednesday" under a newer report's "invoked her Fifth Amendment right"
-    # (any sentence of the newer report: "She then invoked her Fifth Amendment right ...")
-    stale |= {id(old) for old in pool for new in told or pool if new.order > old.order and new.report
-              and told_done(old.sentence.text, new.sentence.text)
-              and overlap(old.sentence.text, new.sentence.text) >= 0.2}
     return [c for c in pool if id(c) not in stale]
 
 

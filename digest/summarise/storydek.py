@@ -13,12 +13,13 @@ import re
 from digest.model import Entry, RankedStory
 from digest.summarise.blocks import Blocks, pick_blocks
 from digest.summarise.candidates import Candidate, tidied
-from digest.summarise.centrality import near_duplicate, overlap
+from digest.summarise.centrality import near_duplicate
 from digest.summarise.dek import LOADED, fits_dek, pick_dek, standfirst, timing_words
 from digest.summarise.event import states_event_firmly
 from digest.summarise.happened import DAYS, colour_openers, news_first, pick_happened
 from digest.summarise.names import ORG_TAIL
-from digest.summarise.tense import earlier_year, narrates_past, narration_of, told_done
+from digest.summarise.overtaken import overtaken
+from digest.summarise.tense import earlier_year, narrates_past, narration_of
 
 OPENING = 2  # sentences of a report that open it: its lead and the one after
 
@@ -48,7 +49,7 @@ def story_dek(entry: Entry | None, headline: str, lead: list[Candidate], read: t
     # The lead's next sentence is no dek: written to follow the lead, it tells a detail or the
     # background (editors graded such deks "not the event"); no dek beats a wrong one.
     return pick_dek(entry, headline=headline, shown=[c.sentence.text for c in lead], others=others, own_leads=False,
-                    stale=lambda text: text in voiced or _overtaken(text, candidates, readable, entry)
+                    stale=lambda text: text in voiced or overtaken(text, candidates, readable, entry)
                     or not dated and _stale(text, candidates, readable, entry))
 
 
@@ -58,7 +59,7 @@ _GUESS = re.compile(r"^(?:(?:It )?(?:looks|seems|sounds) (?:like|as if)|Maybe|Pe
 def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], entry: Entry | None) -> bool:
     """True when a newer report than ``entry`` tells the same thing as ``text`` on another day, or tells as done
     the step ``text`` tells as planned (``_overtaken``)."""
-    if _overtaken(text, candidates, readable, entry):
+    if overtaken(text, candidates, readable, entry):
         return True
     days = timing_words(text)
     if not days or entry is None or entry.published is None:
@@ -67,14 +68,6 @@ def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], 
                and (other := timing_words(c.sentence.text)) and not days & other
                and near_duplicate(DAYS.sub(" ", text), DAYS.sub(" ", c.sentence.text), limit=0.5)
                for c in candidates)
-
-
-def _overtaken(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], entry: Entry | None) -> bool:
-    """True when a newer report than ``entry`` tells as done the step ``text`` tells as planned ("plans to invoke
-    ..." under "She then invoked ..."), whatever day either names."""
-    return entry is not None and entry.published is not None and any(
-        (e := readable[c.sentence.entry]).published is not None and e.published > entry.published and c.report
-        and told_done(text, c.sentence.text) and overlap(text, c.sentence.text) >= 0.2 for c in candidates)
 
 
 def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Candidate], lead: list[Candidate],

@@ -8,7 +8,7 @@ import re
 
 from digest.summarise.shape import MONTHS, QUOTE_SPAN
 
-__all__ = ["earlier_year", "long_before", "narrates_past", "narration_of", "told_done"]
+__all__ = ["earlier_year", "long_before", "narrates_past", "narration_of"]
 
 
 _AGO = r"\b(?:months|years|decades|summers|winters|springs) ago\b"
@@ -105,23 +105,3 @@ def earlier_year(text: str, year: int | None) -> bool:
     narration = QUOTE_SPAN.sub(" ", text)
     return year is not None and any(int(m.group(1)) < year for m in (*_YEAR.finditer(narration), *_FULL_DATE.finditer(narration)))
 
-
-# A step told as still to come: "plans to invoke", "will invoke", "is expected to invoke".
-_PLANNED = re.compile(r"\b(?:plans?|planned|intends?|is (?:set|expected|scheduled|due|poised|going)|are (?:set|expected|"
-                      r"scheduled|due|poised|going)|vows?|will)\s+(?:to\s+)?(?:formally\s+)?(?P<verb>[a-z]{3,})\b")
-
-
-def told_done(planned: str, later: str) -> bool:
-    """True when ``planned`` tells a step still to come ("Lois Lerner ... plans to invoke the Fifth Amendment") that
-    ``later`` tells as done, with its verb in the past ("..., invoked her Fifth Amendment right"): a newer report
-    overtakes the older one's plan."""
-    match = _PLANNED.search(QUOTE_SPAN.sub(" ", planned))
-    if match is None:
-        return False
-    verb, text = match.group("verb"), QUOTE_SPAN.sub(" ", later)
-    stem = verb[:-1] if verb.endswith("e") else verb
-    # "invoked", "has been invoked"; not "will be recognized", still to come
-    return any(not _STILL_TO_COME.search(text[:done.start()]) for done in re.finditer(rf"\b{re.escape(stem)}e?d\b", text))
-
-
-_STILL_TO_COME = re.compile(r"\b(?:will|would|shall|could|can|may|might|should|must|to|is|are)\s+(?:not\s+)?(?:be|have been|being)\s+$")
