@@ -91,3 +91,30 @@ def test_a_standfirst_without_its_full_stop_is_shown_with_one():
     assert standfirst(make_entry(summary="The council approved the sea wall on Monday.")) == "The council approved the sea wall on Monday."
     assert standfirst(make_entry(summary="The mayor promised to “rebuild the sea wall by spring.”")) == (
         "The mayor promised to “rebuild the sea wall by spring.”")
+
+
+def test_a_sentence_opening_on_an_event_or_a_document_not_shown_is_no_dek():
+    # round 71: "During the inspection, one of the occupants admitted ..." under a headline on the seizure
+    for second in ("During the inspection, one of the plant managers admitted the fire doors had been locked on Monday.",
+                   "In the video, the plant's fire doors are seen locked on Monday as the blaze spreads."):
+        assert _dek_after_lead(second) is None, second
+
+
+def test_what_happened_takes_the_twin_of_its_lead_that_spells_its_acronym_out():
+    body = ("AMO found Sunday 475 pounds of cocaine concealed inside a vessel at the Velmora boat ramp.\n\n"
+            "Customs and Border Protection (CBP) Air and Marine Operations (AMO) found Sunday 475 pounds of cocaine "
+            "concealed inside a vessel at the Velmora boat ramp on the east coast.\n\n"
+            "The estimated value is $4.3 million.")
+    b = brief(body, title="Federal agents find 475 pounds of cocaine in vessel at Velmora")
+    assert b.what_happened[0].startswith("Customs and Border Protection (CBP) Air and Marine Operations (AMO) found")
+
+
+def test_the_learned_dek_never_weighs_a_sentence_opening_on_an_unseen_event():
+    from digest.summarise.contextdek import dek_candidates
+    unseen = "During the inspection, one of the plant managers admitted the fire doors had been locked on Monday."
+    entry = make_entry(content="\n\n".join([_LEAD, unseen, "Workers said the doors were locked.",
+                                             "An inquiry is due to report within a month.", "The plant employed 300."]),
+                       summary=_LEAD, title="Two managers arrested over Velmora poultry plant fire")
+    candidates = scored(build_candidates((entry,)), (entry,))
+    texts = [c.sentence.text for c in dek_candidates(candidates, [_LEAD], {})]
+    assert "Workers said the doors were locked." in texts and unseen not in texts

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from digest.model import Entry, Quote
+from digest.summarise.candidates import Candidate
+from digest.summarise.centrality import near_duplicate
 from digest.summarise.names import ORG_TAIL
 
 _PREPOSITIONS = (" from ", " of ", " at ", " with ", " for ", " by ")
@@ -100,3 +102,15 @@ def _in_order(letters: str, initials: str) -> bool:
 
 def _the_before(text: str, name: str) -> bool:
     return re.search(rf"\bthe\s+{re.escape(name)}", text, re.IGNORECASE) is not None
+
+
+def spelled_twin(chosen: Candidate, candidates: Sequence[Candidate]) -> Candidate:
+    """``chosen``, or a sentence of the same report telling the same that spells out an acronym ``chosen`` leaves
+    bare: "AMO found Sunday 475 pounds of cocaine ..." over "U.S. Customs and Border Protection (CBP) Air and Marine
+    Operations (AMO) found Sunday 475 pounds (215.5 kilos) of cocaine ..." (round 71)."""
+    bare = {m.group("acr") for m in _ACRONYM.finditer(chosen.sentence.text)} - _KNOWN
+    if not bare:
+        return chosen
+    return next((c for c in candidates if c is not chosen and c.sentence.entry == chosen.sentence.entry
+                 and c.statement is None and any(f"({acr})" in c.sentence.text for acr in bare)
+                 and near_duplicate(c.sentence.text, chosen.sentence.text, limit=0.5)), chosen)

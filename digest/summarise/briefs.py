@@ -13,7 +13,7 @@ import re
 
 from digest.model import KIND_REPORT, Brief, Entry, RankedStory, Source, stand_in_title
 from digest.summarise import BUDGET_WORDS
-from digest.summarise.acronyms import spelled_out
+from digest.summarise.acronyms import spelled_out, spelled_twin
 from digest.summarise.blocks import Blocks, introduced, pick_blocks
 from digest.summarise.candidates import Candidate, build_candidates, read_entries
 from digest.summarise.centrality import near_duplicate, overlap
@@ -115,7 +115,7 @@ def _chosen(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     event = pick_happened([c for c in current if c.report and not (
         c.sentence.position > 0 and earlier_year(c.sentence.text, years.get(c.sentence.entry)))]
                           or [c for c in current if c.report], hedges=title_hedges([e.title for e in reports]))
-    event = _shared_lead(event, candidates, readable)
+    event = [spelled_twin(c, candidates) for c in _shared_lead(event, candidates, readable)]
     headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
     lead = news_first(event, headline)

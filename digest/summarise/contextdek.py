@@ -67,7 +67,7 @@ def context_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
            if c.report and c.statement is None and 0 < c.sentence.position <= _DEEPEST and c.news >= _LEAST_NEWS
            and len(c.sentence.text.split()) <= _LONGEST
            and not _QUOTED.search(c.sentence.text) and not _AHEAD.search(c.sentence.text)
-           and not LOADED.search(c.sentence.text) and not _POINTS_BACK.search(c.sentence.text)
+           and not LOADED.search(c.sentence.text) and not _POINTS_BACK.search(c.sentence.text) and not _UNSEEN.match(c.sentence.text)
            and not colour_side_or_figures(c.sentence.text) and not _EARLIER.match(c.sentence.text)
            and not _VERDICT.search(c.sentence.text) and not _ASKED.search(c.sentence.text)
            and not aside_or_background(c.sentence.text)
@@ -147,11 +147,17 @@ def dek_candidates(candidates: Sequence[Candidate], shown: Sequence[str], years:
             and not any(near_duplicate(c.sentence.text, s) or c.sentence.text in s for s in shown)]
 
 
+# An event or a document the dek's reader has not been shown: "During the inspection, one of the occupants admitted ..."
+# (round 71), "In the video, the false killer whale ...".
+_UNSEEN = re.compile(r"^(?:During the (?!(?:past|last|first|next|same|week|month|year|weekend)\b)|In the (?:video|footage|clip|"
+                     r"photo|image|picture|recording|interview|letter|statement|email|post|tweet|complaint|filing|report)\b)")
+
+
 def _turned_down(text: str, year: int | None) -> bool:
     """True for colour, a side item or a bare figure, background or a year before the report's, a loaded
     word, a verdict, a question asked or reported, a sentence opening on a conjunction ("But on Monday ...")
-    or pointing at what it does not name ("this amendment", "That is the view of ...")."""
-    return (colour_side_or_figures(text) or aside_or_background(text) or bool(_EARLIER.match(text))
+    or pointing at what it does not name ("this amendment", "That is the view of ...", "During the inspection, ...")."""
+    return (colour_side_or_figures(text) or aside_or_background(text) or bool(_EARLIER.match(text)) or bool(_UNSEEN.match(text))
             or bool(LOADED.search(text)) or bool(_VERDICT.search(text)) or bool(_ASKED.search(text))
             or earlier_year(text, year) or unintroduced(text) or bool(_DEMONSTRATIVE.match(text))
             or bool(_CONJUNCTION.match(text)) or text.rstrip("”\"' ").endswith("?"))
