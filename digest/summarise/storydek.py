@@ -58,7 +58,7 @@ _GUESS = re.compile(r"^(?:(?:It )?(?:looks|seems|sounds) (?:like|as if)|Maybe|Pe
 
 def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], entry: Entry | None) -> bool:
     """True when a newer report than ``entry`` tells the same thing as ``text`` on another day, or tells as done
-    the step ``text`` tells as planned (``_overtaken``)."""
+    the step ``text`` tells as planned (summarise/overtaken.py)."""
     if overtaken(text, candidates, readable, entry):
         return True
     days = timing_words(text)
