@@ -22,7 +22,9 @@ def _said_value(c: Candidate) -> float:
     plan = 0.6 if not st.direct and outlook_score(st.text) >= 2.0 else 0.0
     # "But in the interview this week, he said ...": tied to a sentence the brief does not show
     tied = 0.6 if _TIED.match(c.sentence.text) else 0.0
-    return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * lead_bias(c.sentence) - plan - tied
+    unseen = 1.5 if _UNSEEN_REFERENT.search(c.sentence.text) else 0.0
+    return (fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * lead_bias(c.sentence)
+            - plan - tied - unseen)
 
 
 _TIED = re.compile(r"^[\"“‘]?(?:But|And|Yet|Still|However|Meanwhile|Instead|Also)\b")
@@ -56,15 +58,39 @@ _BARE_REMARK = re.compile(r"^[\"“](?=(?:[^\"”]*\s)?it\b)(?:[^\s\"”]+\s+){0
                           r"(?:he|she|they|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:said|says|added|adds)\.$")
 
 
+# A quotation whose point is a "that" or "this" the brief does not show: it opens on one ("“That means that
+# all families ... are entitled to the same rights”", "“That is important not only for ...”") or has one
+# for its object ("“We are very glad to see this, and ...”", "“I remember how humiliating that was ...”").
+# Round 71's reviewers each asked for another quote of the same speaker; a speaker's other words come first.
+# So do words passed on from someone the quotation leaves unnamed ("“He said that there needs to be ...”").
+_UNSEEN_REFERENT = re.compile(
+    r"^[\"“‘]\s*(?:(?:But|And|So)\s+)?(?:That(?:['’]s|\s+(?:is|was|means|meant)\b)|This\s+(?:means|meant)\b)|"
+    r"[\"“‘][^\"”’]*\b(?:see|saw|seen|about|hear|heard)\s+(?:this|that)\s*[,.;!?\"”’]|"
+    r"[\"“‘][^\"”’]*\bhow\s+\w+\s+(?:this|that)\s+(?:was|is)\b|"
+    # words passed on from someone unnamed ("“He said that there needs to be some changes made”")
+    r"^[\"“‘]\s*(?:He|She|They)\s+(?:said|says|told|tells)\b")
+
+
+# A strand of its own, told beside the event ("Meanwhile, Haaretz reported that the Republican Jewish
+# Coalition has launched a separate $5 million TV advertising blitz ...", "A separate attendee, Molyrik Welch, noted
+# ... that her brother had died ... in 2011"), or words that came long before
+# and set it off ("The surge of support for the fast-food chain came after Chick-fil-A president Dan Cathy
+# said ..."; round 71): not a statement on this event.
+_SIDE_STRAND = re.compile(r"^(?:Meanwhile|Separately|Elsewhere|In other news|In a separate (?:\w+ )?\w+),|^An? separate \w+,|"
+                          r"^[^\"“]{0,120}\b(?:came|comes) (?:just |shortly |days |weeks |months )?after\s+"
+                          r"(?:[\w’'.-]+\s+){0,6}(?:said|says|told|wrote|announced)\b")
+
+
 def substantive(c: Candidate) -> bool:
     """True unless the statement is a pleasantry (thanks, greetings), a quotation taken up
-    mid-sentence, or a short answer pointing back at a question the brief does not show."""
+    mid-sentence, a short answer pointing back at a question the brief does not show, or a side
+    strand ("Meanwhile, ...", "... came after X said ...")."""
     text = c.sentence.text
     back = _POINTS_BACK.match(text)
     short_answer = back is not None and len(back.group("rest").split()) <= (12 if back.group("tie") else 6)
     bare = c.statement is not None and c.statement.text == text and bool(_BARE_REMARK.match(text))  # no run-on quote
     return not (_TRIVIAL.match(text) or _FRAGMENT.match(text) or short_answer or bare or _NO_COMMENT.search(text)
-                or _cited_figure(c))
+                or _cited_figure(c) or _SIDE_STRAND.match(text))
 
 
 # A body's published figure ("According to STATIN, Jamaica earned just over US $1.4 billion from exports last

@@ -1,0 +1,64 @@
+"""Who said what: faults round 71's reviewers named and the session after it mended.
+
+Every test failed before its rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.model import RankedStory, Story
+from digest.summarise import get_summariser
+from tests.builders import make_entry
+
+_LEAD = ("The Velmora harbour board voted on Tuesday to close the old north pier to all traffic from "
+         "next spring, after engineers found deep cracks in its pilings.")
+
+
+def said(text: str) -> list[str]:
+    entry = make_entry(content=f"{_LEAD}\n\n{text}", summary="",
+                       title="Velmora harbour board votes to close the north pier")
+    brief = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    return [q.text[:30] for q in brief.who_said_what]
+
+
+@pytest.mark.parametrize("unseen", [
+    # what "that" means lies in a sentence the brief does not show
+    "“That means that every family on the quay will have to find another mooring before the spring,” Ana Lind said.",
+    "“That is important not only for the fleet but for every trader on the quay,” Ana Lind said.",
+    # a "this" or "that" for the object: what was seen or felt is not shown
+    "“We are very glad to see this, and we expect the traders to agree once the plans are out,” Ana Lind said.",
+    "“I remember how frightening that was and how angry the skippers were that winter,” Ana Lind said.",
+    # words passed on from someone the quotation leaves unnamed
+    "“He said that there needs to be some changes made, things need to be looked into,” Ana Lind said.",
+])
+def test_a_speakers_words_that_lean_on_an_unseen_referent_give_way_to_her_other_words(unseen):
+    other = "Ana Lind said the skippers had kept faith with Velmora through every storm."
+    shown = said(f"{unseen}\n\n{other}")
+    assert shown == [other[:30]], shown
+
+
+def test_such_words_are_still_shown_when_the_speaker_has_no_others():
+    only = "“That means that every family on the quay will have to find another mooring before the spring,” Ana Lind said."
+    assert said(only) == [only[:30]]
+
+
+@pytest.mark.parametrize("side", [
+    # a strand told beside the event
+    "Meanwhile, the Velmora Star reported that the ferry company has launched a separate campaign for a new terminal.",
+    "A separate visitor, Mia Holt, noted to another reporter that her brother had drowned off the pier in 2011.",
+    # words long before that set the event off
+    "The anger on the quay came after board chair Ana Lind said the pier was “a relic we cannot afford.”",
+])
+def test_a_side_strand_or_the_words_that_set_the_event_off_are_no_statement_on_it(side):
+    assert said(side) == []
+
+
+@pytest.mark.parametrize("fine", [
+    "“This is the end of an era for the fishing fleet,” harbour master Tor Lund said.",
+    "Asked whether the pier could be saved, harbour master Tor Lund said, “That is very unlikely now.”",
+    "“We heard that the board would vote this week and we came to speak,” skipper Tor Lund said.",
+    "Meanwhile harbour master Tor Lund said the skippers would moor in the south basin until a new pier is built.",
+])
+def test_words_that_show_their_referent_or_open_plainly_stay(fine):
+    assert said(fine) == [fine[:30]]
