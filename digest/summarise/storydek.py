@@ -2,8 +2,8 @@
 
 Another report's lead may be the dek unless a newer report words its day differently; never What
 happened's first sentence again, someone's words or a colour opener passed over. When nothing
-qualifies, the lead itself moves up from What happened, but only when a firm sentence of the
-report's opening, told in the report's voice, is left to open What happened.
+qualifies, a firm sentence of the report's opening, told in the report's voice, goes above the lead as
+the dek when it reads there; else the lead itself moves up over it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from digest.model import Entry, RankedStory
 from digest.summarise.blocks import Blocks, pick_blocks
 from digest.summarise.candidates import Candidate, tidied
 from digest.summarise.centrality import near_duplicate
-from digest.summarise.dek import LOADED, fits_dek, pick_dek, standfirst, timing_words
+from digest.summarise.dek import LOADED, fits_dek, pick_dek, stands_as_dek, standfirst, timing_words
 from digest.summarise.event import states_event_firmly
 from digest.summarise.happened import DAYS, colour_openers, news_first, pick_happened
 from digest.summarise.names import ORG_TAIL
@@ -73,13 +73,15 @@ def _stale(text: str, candidates: list[Candidate], readable: tuple[Entry, ...], 
 def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Candidate], lead: list[Candidate],
                 readable: tuple[Entry, ...], headline: str, budget: int,
                 years: dict[int, int]) -> tuple[str, Blocks] | None:
-    """(dek, blocks) with the lead as the dek when no standfirst or other lead can be one, or None.
+    """(dek, blocks) when no standfirst or other lead can be the dek, or None.
 
-    A brief without a dek lacks a part (editors graded it so), and the lead is the publisher's own
-    statement of the event. It moves up only when What happened keeps a sentence of its own, in a
-    report's opening, that states the event firmly and tells that something happened, in the
-    report's voice (someone's words are Who said what's), on the lead's day and not dated in an
-    earlier year; else the lead stays What happened's and the brief goes without a dek.
+    A brief without a dek lacks a part (editors graded it so). The dek is found only when the
+    report's opening has a sentence besides the lead that states the event firmly and tells that
+    something happened, in the report's voice (someone's words are Who said what's), on the lead's
+    day and not dated in an earlier year. That sentence is the dek over the lead, which stays What
+    happened's first (the lead is the event itself: round 74), when it reads before the event is
+    told; else the lead moves up as the dek over it. With no such sentence the lead stays What
+    happened's and the brief goes without a dek.
     """
     # The lead opens its report, or follows only lines no block shows (a byline, a caption, a
     # colour opener passed over) within the report's opening.
@@ -102,7 +104,61 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
     after = (news_first(pick_happened(firm), headline) if firm else []) or _follows_on(pool, lead[0])
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
         return None
+    # The lead is the event itself: What happened's, as the issue's and the seed's brief tell it. The firm
+    # sentence after it goes above it as the dek when it reads there, before the event is told: it leans
+    # on nothing the headline does not give ("The dramatic incident took place ...", "Beck wrote ... on it",
+    # "Heather Grant's husband ..." under "Deceased Clarendon crash victims identified" would not).
+    detail = after[0].sentence.text
+    above = not _names_whom_lead_does_not(detail, text) and _reads_first(detail, headline)
+    if above and stands_as_dek(detail, readable[after[0].sentence.entry], headline=headline, shown=[text]):
+        kept = [c for c in rest if c is not after[0] and c not in openers and not near_duplicate(c.sentence.text, detail)]
+        return detail, pick_blocks(ranked, reports, kept, budget=budget - len(detail.split()), lead=lead, dek=detail,
+                                   years=years)
     return text, pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text, years=years)
+
+
+# A sentence that reads on from one before it: a pronoun for its object ("on it", "briefed them"), a word that
+# ties it on ("Now", "Lucky for them", "As the story goes", "In the end"), or, checked against the headline,
+# "the <thing>" or "<Name>'s" the reader has not met.
+_OBJECT_PRONOUN = re.compile(r"\b(?:on|in|of|about|to|with|for|from|at|by|into|over|behind|briefed|told|gave|showed|"
+                             r"asked|made|called|named|sent|left|took)\s+(?:it|them)\b")
+_THEY_TOLD = re.compile(r"\b(?:they|he|she) (?:found|said|say|says|added|reported|told)\b|\bis also\b|\bare also\b")
+_TIES_ON = re.compile(r"^(?:Now|But|And|So|Yet|Still|Also|Meanwhile|However|Instead|Then|Later|Afterwards|"
+                      r"Eventually|Finally|Indeed|Lucky|Luckily|As the story goes|In the end|Even so|Despite this)\b")
+_DEFINITE = re.compile(r"^(?:The|This|That|These|Those|Such)\s+([^,;:]*)")
+_VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|took|[a-z]+ed)$")
+_OWNER_HEAD = re.compile(r"^(?:[A-Z][\w’'-]+\s+)*(?P<owner>[A-Z][\w’'-]+)['’]s?\s")
+
+
+# A lead whose subject is unnamed ("A plan to bring a Margaritaville Resort ... is one step closer.") over a named
+# body acting ("The Napa County Board of Supervisors approved a move to ..."): the second tells the event, and the
+# lead stays the dek over it (round 74's reviewer: "What happened names no one; the board's vote is only in the dek").
+_UNNAMED_SUBJECT = re.compile(r"^An?\s+[“\"‘]?[a-z]")
+_NAMED_ACTOR = re.compile(r"^(?:The\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.&’'-]*)+\s+(?:[a-z]+ed|said|told|won|met|"
+                          r"took|gave|made|sent|chose|began|sold|bought|paid|held|signed|agreed)\b")
+
+
+def _names_whom_lead_does_not(detail: str, lead: str) -> bool:
+    """True when ``lead``'s subject is unnamed and ``detail`` opens on a named person or body acting."""
+    return bool(_UNNAMED_SUBJECT.match(lead) and _NAMED_ACTOR.match(detail))
+
+
+def _reads_first(sentence: str, headline: str) -> bool:
+    """True when ``sentence`` can be read under ``headline`` before What happened tells the event."""
+    if _OBJECT_PRONOUN.search(sentence) or _TIES_ON.match(sentence) or _THEY_TOLD.search(sentence):
+        return False
+    said = {w[:4] for w in re.findall(r"[a-z]+", headline.lower())}
+    if head := _DEFINITE.match(sentence):
+        words: list[str] = []
+        for word in head.group(1).split()[:3]:
+            if words and _VERBISH.match(word):
+                break
+            words.append(word)
+        # "The 38-year-old Applewhite", "The Russian Foreign Ministry": a name; "The dramatic incident": a thing
+        if not any(w[:1].isupper() for w in words) and not any(w[:4].lower() in said for w in words):
+            return False
+    owner = _OWNER_HEAD.match(sentence)
+    return owner is None or owner.group("owner")[:4].lower() in said
 
 
 def _own_or_lead(c: Candidate, lead: Candidate) -> bool:
