@@ -62,3 +62,31 @@ def test_a_side_strand_or_the_words_that_set_the_event_off_are_no_statement_on_i
 ])
 def test_words_that_show_their_referent_or_open_plainly_stay(fine):
     assert said(fine) == [fine[:30]]
+
+
+@pytest.mark.parametrize(("run", "name"), [
+    # the body or place a title is of stays with it (round 74: "President Mahmoud Abbas"; round 71: "Senator
+    # Amrita Deonarine" where the article says "Independent Senator Amrita Deonarine")
+    ("Palestinian Authority President Mahmoud Abbas", "Palestinian Authority President Mahmoud Abbas"),
+    ("Independent Senator Amrita Deonarine", "Independent Senator Amrita Deonarine"),
+    ("Texas Governor Rick Perry", "Texas Governor Rick Perry"),
+    # a place or a body glued on with no title is not the person's, nor is a day
+    ("Britain Liu Xiaoming", "Liu Xiaoming"),
+    ("Ministry of Finance Brian Manning", "Brian Manning"),
+    ("Monday President Ana Ruiz", "President Ana Ruiz"),
+])
+def test_a_run_after_a_preposition_keeps_the_body_its_title_is_of(run, name):
+    from digest.summarise.names import object_name
+    assert object_name(run, qualified=True) == name
+    # after a place's "in", "at" or "from" the words before the title are the place ("in Velmora Governor Ana Ruiz")
+    assert object_name("Velmora Governor Ana Ruiz") == "Governor Ana Ruiz"
+
+
+def test_the_speaker_after_on_behalf_of_keeps_the_body_of_the_office():
+    text = ("“We remain committed to the right of return,” said Nablus Governor Jibrin al-Bakri in a speech on behalf "
+            "of Palestinian Authority President Mahmoud Abbas.\n\n"
+            "“There will be no peace without the return of our prisoners to their families,” Abbas added.")
+    entry = make_entry(content=f"{_LEAD}\n\n{text}", summary="", title="Velmora harbour board votes to close the north pier")
+    brief = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    assert any(q.speaker.startswith("Palestinian Authority President Mahmoud Abbas") for q in brief.who_said_what), \
+        brief.who_said_what

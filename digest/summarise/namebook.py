@@ -36,6 +36,7 @@ _OPENING = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Then|Now|Meanwhile|Still|Also|However|Indeed|Mr\.|Mrs\.|Ms\.|Dr\.|even|only|also|"
     r"[A-Z]?[a-z]+ly)[\s,]+)*"
 )
+_OF_WHOM = frozenset({"of", "for", "with", "by"})  # not "to": "ambassador to Britain Liu Xiaoming"
 POSSESSIVE_END = re.compile(r"['’]s?$")
 # "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
 _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)
@@ -76,9 +77,10 @@ class NameBook:
             for other in others:  # "Speaker John A. Boehner of Ohio and Senator Mitch McConnell": both are people
                 self._learn(re.sub(r"['’]s?$", "", _strip_openers(other)), whole=not POSSESSIVE_END.search(other))
             run = re.sub(r"['’]s?$", "", _strip_openers(piece))
-            if PREPOSITION_END.search(prose[: match.start()]):
+            if preposition := PREPOSITION_END.search(prose[: match.start()]):
                 head, _ = _split_of(run)  # "the backing of Sheriff Joe Arpaio of Maricopa County": keep the county
-                named = object_name(head)  # "ambassador to Britain Liu Xiaoming": the place is not the name
+                # "ambassador to Britain Liu Xiaoming": the place is not the name
+                named = object_name(head, qualified=preposition.group(0).split()[0] in _OF_WHOM)
                 run = run.replace(head, named, 1) if named else ""
             if not run or not POSSESSIVE_END.search(piece) and ATTRIBUTIVE.match(prose, match.end()):
                 continue  # "many furtive Trump supporters": a name used as a modifier names no one here

@@ -53,8 +53,12 @@ _GROUPS = frozenset(
 
 PREPOSITION_END = re.compile(r"\b(?:in|of|at|from|to|for|with|by|near|across|outside|inside)(?:\s+the)?\s*$")
 
-def object_name(run: str) -> str | None:
+def object_name(run: str, *, qualified: bool = False) -> str | None:
     """The person named by a run that follows a preposition, or None when it names none.
+
+    ``qualified``: the run follows "of", "for", "to", "with" or "by", not a place's "in", "at" or "from" ("in
+    Velmora Governor Ana Ruiz" is the place, then the governor), so the capitalised words before a title are the
+    body or place it is of ("on behalf of Palestinian Authority President Mahmoud Abbas").
 
     "Treasury Secretary Jacob Lew" (a role opens it) stays whole; "Britain Liu Xiaoming" and
     "Ministry of Finance Brian Manning" give the name at the end; "Kalamazoo and Van Buren" none.
@@ -72,7 +76,20 @@ def object_name(run: str) -> str | None:
         start -= 1
         while start > 0 and is_title(words[start - 1]):
             start -= 1
+        # ... and the body or place the title is of ("Palestinian Authority President Mahmoud Abbas", "Texas Governor
+        # Rick Perry"): a title's qualifier, not another name glued on as "Britain" is to "Liu Xiaoming" with no title
+        body = start
+        while qualified and body > 0 and start - body < 2 and _QUALIFIER.fullmatch(words[body - 1]):
+            body -= 1
+        start = body
     return " ".join(words[start:])
+
+
+# A capitalised word that may qualify a title before it: a body's or a place's name, never a day, a month or a
+# word that opens a sentence's clause.
+_QUALIFIER = re.compile(r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|"
+                        r"July|August|September|October|November|December|The|A|An|Then|When|After|Before|Former)\b)"
+                        r"(?:[A-Z][a-z’'-]+|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,})")
 
 
 # Words of a title: a run made only of them names an office, not its holder.
