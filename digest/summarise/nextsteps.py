@@ -57,7 +57,9 @@ _PERSON_RUN = re.compile(rf"{NAME}")
 
 
 # "In response to the positive samples, the county will ...": the opener names what it answers
-_ANSWERING = re.compile(r"^In (?:response|addition|reaction) to the ((?:[a-z-]+ ){0,2}[a-z-]+),\s+(?=\S)")
+# ("As a result of Fahie's arrest, Deputy Premier Natalio Wheatley will function as Acting Premier.": round 74)
+_ANSWERING = re.compile(r"^(?:In (?:response|addition|reaction) to|As a result of) (?:the |[A-Z][\w’'-]+['’]s )"
+                        r"((?:[a-z-]+ ){0,2}[a-z-]+),\s+(?=\S)")
 
 
 def _answered(c: Candidate, candidates: list[Candidate]) -> str:

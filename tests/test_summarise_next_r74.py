@@ -1,0 +1,41 @@
+"""What next: faults round 74's reviewers named, mended in the session after it.
+
+Every test failed before its rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.summarise.outlook import outlook_score
+
+
+@pytest.mark.parametrize("ahead", [
+    "All briefs in the case are due Aug. 14.",  # round 74: the appeal's schedule was left out
+    "The report is due on Friday.",
+    "The bill is due for a vote next week.",
+])
+def test_a_step_due_on_a_day_or_for_a_stage_looks_ahead(ahead):
+    assert outlook_score(ahead) >= 2.0
+
+
+@pytest.mark.parametrize("not_ahead", [
+    "The rent was due on Monday.",
+    "He is due a pay rise.",
+    "Payment is due upon receipt.",
+])
+def test_due_without_a_day_or_a_stage_ahead_does_not(not_ahead):
+    assert outlook_score(not_ahead) < 2.0
+
+
+def test_as_a_result_of_a_thing_the_report_told_reads_whole_in_what_next():
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.nextsteps import _answered
+    from tests.builders import make_entry
+    text = ("Velmora Governor Ana Ruiz called for calm on Thursday after federal agents arrested Premier Tor Lind in Miami.\n\n"
+            "As a result of Lind’s arrest, Deputy Premier Mia Holt will function as acting premier.")
+    told = build_candidates((make_entry(content=text, summary=""),))
+    assert _answered(told[-1], told) == "Deputy Premier Mia Holt will function as acting premier."
+    # a thing the report never told stays leaning on something unseen
+    unseen = build_candidates((make_entry(content=text.replace("arrested", "met"), summary=""),))
+    assert _answered(unseen[-1], unseen) == unseen[-1].sentence.text
