@@ -14,7 +14,7 @@ import pytest
 
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
-from digest.summarise.storydek import _reads_first
+from digest.summarise.readsfirst import reads_first as _reads_first
 from tests.builders import make_entry
 
 LEAD = "Governor Kristi Noem signed a bill on Tuesday legalising medical marijuana in South Dakota."
@@ -46,6 +46,10 @@ def test_the_lead_is_what_happened_and_the_firm_sentence_after_it_the_dek(follow
     "Heather Grant's husband, a grower, was arrested in Pierre on Tuesday night.",
     # a word that ties it on
     "Now police officers have arrested two growers near Elk Point on Tuesday night.",
+    "Hours later, police officers arrested two growers near Elk Point on Tuesday night.",
+    # a thing the headline has not named, placed or dated (review 73)
+    "The ceremony in Pierre was interrupted by protesters outside the state capitol on Tuesday.",
+    "The Tuesday ceremony was interrupted by protesters outside the state capitol in Pierre.",
 ])
 def test_a_sentence_that_leans_on_the_lead_stays_below_it(follow):
     made = brief(f"{LEAD}\n\n{follow}\n\nThe law takes effect in July.")
@@ -64,6 +68,25 @@ def test_a_sentence_that_leans_on_the_lead_stays_below_it(follow):
     ("Beck wrote “Progressivism” on it to underscore his belief.", "Glenn Beck rips progressivism", False),
     ("While some topics were controversial, many were debated, they found.", "Wikipedia edit wars", False),
     ("Woods shot an up-and-down 2-under 69.", "Tiger Woods opens with 69", True),
+    # review 73: an empty "it", whole words against the headline, apostrophes and accents in names
+    ("The bill made it legal for patients to grow three plants.", "Noem signs marijuana bill", True),
+    ("Heather Miller’s husband was arrested in Pierre.", "Noem signs $2 million marijuana bill", False),
+    ("O’Brien’s aides briefed reporters in Pierre.", "O’Brien signs marijuana bill", True),
+    ("Sánchez’s aides briefed reporters in Pierre.", "Sánchez signs marijuana bill", True),
 ])
 def test_what_reads_before_the_event_is_told(sentence, headline, reads):
     assert _reads_first(sentence, headline) is reads
+
+
+@pytest.mark.parametrize(("lead", "detail", "names"), [
+    ("A plan to bring a Margaritaville Resort to the Bay Area is one step closer.",
+     "The Napa County Board of Supervisors approved a move to enter into exclusive negotiations.", True),
+    # review 73: an unnamed subject with a figure, a plural, and a body told in lower case
+    ("A $90 million plan to bring a resort to the lake is one step closer.",
+     "The Napa County Board of Supervisors approved a move to enter into exclusive negotiations.", True),
+    ("Plans to bring a resort to the lake moved ahead.", "Napa County supervisors voted 4-1 to open talks.", True),
+    ("Governor Kristi Noem signed the bill on Tuesday.", "Napa County supervisors voted 4-1 to open talks.", False),
+])
+def test_an_unnamed_lead_over_a_named_body_acting(lead, detail, names):
+    from digest.summarise.storydek import _names_whom_lead_does_not
+    assert _names_whom_lead_does_not(detail, lead) is names

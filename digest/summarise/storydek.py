@@ -19,6 +19,7 @@ from digest.summarise.event import states_event_firmly
 from digest.summarise.happened import DAYS, colour_openers, news_first, pick_happened
 from digest.summarise.names import ORG_TAIL
 from digest.summarise.overtaken import overtaken
+from digest.summarise.readsfirst import reads_first
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
 
 OPENING = 2  # sentences of a report that open it: its lead and the one after
@@ -109,7 +110,7 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
     # on nothing the headline does not give ("The dramatic incident took place ...", "Beck wrote ... on it",
     # "Heather Grant's husband ..." under "Deceased Clarendon crash victims identified" would not).
     detail = after[0].sentence.text
-    above = not _names_whom_lead_does_not(detail, text) and _reads_first(detail, headline)
+    above = not _names_whom_lead_does_not(detail, text) and reads_first(detail, headline)
     if above and stands_as_dek(detail, readable[after[0].sentence.entry], headline=headline, shown=[text]):
         kept = [c for c in rest if c is not after[0] and c not in openers and not near_duplicate(c.sentence.text, detail)]
         return detail, pick_blocks(ranked, reports, kept, budget=budget - len(detail.split()), lead=lead, dek=detail,
@@ -117,48 +118,19 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
     return text, pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text, years=years)
 
 
-# A sentence that reads on from one before it: a pronoun for its object ("on it", "briefed them"), a word that
-# ties it on ("Now", "Lucky for them", "As the story goes", "In the end"), or, checked against the headline,
-# "the <thing>" or "<Name>'s" the reader has not met.
-_OBJECT_PRONOUN = re.compile(r"\b(?:on|in|of|about|to|with|for|from|at|by|into|over|behind|briefed|told|gave|showed|"
-                             r"asked|made|called|named|sent|left|took)\s+(?:it|them)\b")
-_THEY_TOLD = re.compile(r"\b(?:they|he|she) (?:found|said|say|says|added|reported|told)\b|\bis also\b|\bare also\b")
-_TIES_ON = re.compile(r"^(?:Now|But|And|So|Yet|Still|Also|Meanwhile|However|Instead|Then|Later|Afterwards|"
-                      r"Eventually|Finally|Indeed|Lucky|Luckily|As the story goes|In the end|Even so|Despite this)\b")
-_DEFINITE = re.compile(r"^(?:The|This|That|These|Those|Such)\s+([^,;:]*)")
-_VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|took|[a-z]+ed)$")
-_OWNER_HEAD = re.compile(r"^(?:[A-Z][\w’'-]+\s+)*(?P<owner>[A-Z][\w’'-]+)['’]s?\s")
-
-
 # A lead whose subject is unnamed ("A plan to bring a Margaritaville Resort ... is one step closer.") over a named
 # body acting ("The Napa County Board of Supervisors approved a move to ..."): the second tells the event, and the
-# lead stays the dek over it (round 74's reviewer: "What happened names no one; the board's vote is only in the dek").
-_UNNAMED_SUBJECT = re.compile(r"^An?\s+[“\"‘]?[a-z]")
-_NAMED_ACTOR = re.compile(r"^(?:The\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.&’'-]*)+\s+(?:[a-z]+ed|said|told|won|met|"
-                          r"took|gave|made|sent|chose|began|sold|bought|paid|held|signed|agreed)\b")
+# lead moves up as the dek over it (round 74's reviewer: "What happened names no one; the board's vote is only in the dek").
+_UNNAMED_SUBJECT = re.compile(r"^(?:An?\s+[“\"‘$\d]?[a-z\d]|Plans?\b|Some\b|Several\b|Dozens\b|Hundreds\b|Thousands\b)")
+_ACTS = r"(?:[a-z]+ed|said|told|won|met|took|gave|made|sent|chose|began|sold|bought|paid|held|signed|agreed)\b"
+_NAMED_ACTOR = re.compile(r"^(?:The\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.&’'-]*)*\s+"
+                          r"(?:(?:supervisors|council|board|commission|lawmakers|jury|voters|officials|prosecutors|regulators)\s+)?"
+                          + _ACTS)
 
 
 def _names_whom_lead_does_not(detail: str, lead: str) -> bool:
     """True when ``lead``'s subject is unnamed and ``detail`` opens on a named person or body acting."""
     return bool(_UNNAMED_SUBJECT.match(lead) and _NAMED_ACTOR.match(detail))
-
-
-def _reads_first(sentence: str, headline: str) -> bool:
-    """True when ``sentence`` can be read under ``headline`` before What happened tells the event."""
-    if _OBJECT_PRONOUN.search(sentence) or _TIES_ON.match(sentence) or _THEY_TOLD.search(sentence):
-        return False
-    said = {w[:4] for w in re.findall(r"[a-z]+", headline.lower())}
-    if head := _DEFINITE.match(sentence):
-        words: list[str] = []
-        for word in head.group(1).split()[:3]:
-            if words and _VERBISH.match(word):
-                break
-            words.append(word)
-        # "The 38-year-old Applewhite", "The Russian Foreign Ministry": a name; "The dramatic incident": a thing
-        if not any(w[:1].isupper() for w in words) and not any(w[:4].lower() in said for w in words):
-            return False
-    owner = _OWNER_HEAD.match(sentence)
-    return owner is None or owner.group("owner")[:4].lower() in said
 
 
 def _own_or_lead(c: Candidate, lead: Candidate) -> bool:

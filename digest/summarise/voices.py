@@ -8,6 +8,7 @@ from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
 from digest.summarise.names import is_title, one_letter_off, person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.sentences import Sentence
+from digest.summarise.shape import QUOTE_SPAN
 
 MAX_SAID = 4
 
@@ -22,12 +23,11 @@ def _said_value(c: Candidate) -> float:
     plan = 0.6 if not st.direct and outlook_score(st.text) >= 2.0 else 0.0
     # "But in the interview this week, he said ...": tied to a sentence the brief does not show
     tied = 0.6 if _TIED.match(c.sentence.text) else 0.0
-    unseen = 1.5 if _UNSEEN_REFERENT.search(c.sentence.text) else 0.0
-    return (fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * lead_bias(c.sentence)
-            - plan - tied - unseen)
+    return fit + named + (0.7 if st.direct else 0.0) + c.centrality + 0.5 * lead_bias(c.sentence) - plan - tied
 
 
 _TIED = re.compile(r"^[\"“‘]?(?:But|And|Yet|Still|However|Meanwhile|Instead|Also)\b")
+_UNSEEN = 1.5  # how far words leaning on an unseen referent fall below the same speaker's other words
 
 
 # Pleasantries: thanks, greetings and congratulations say nothing about the event.
@@ -61,14 +61,24 @@ _BARE_REMARK = re.compile(r"^[\"“](?=(?:[^\"”]*\s)?it\b)(?:[^\s\"”]+\s+){0
 # A quotation whose point is a "that" or "this" the brief does not show: it opens on one ("“That means that
 # all families ... are entitled to the same rights”", "“That is important not only for ...”") or has one
 # for its object ("“We are very glad to see this, and ...”", "“I remember how humiliating that was ...”").
-# Round 71's reviewers each asked for another quote of the same speaker; a speaker's other words come first.
+# Round 71's reviewers each asked for another quote of the same speaker; that speaker's other words come first.
 # So do words passed on from someone the quotation leaves unnamed ("“He said that there needs to be ...”").
-_UNSEEN_REFERENT = re.compile(
-    r"^[\"“‘]\s*(?:(?:But|And|So)\s+)?(?:That(?:['’]s|\s+(?:is|was|means|meant)\b)|This\s+(?:means|meant)\b)|"
-    r"[\"“‘][^\"”’]*\b(?:see|saw|seen|about|hear|heard)\s+(?:this|that)\s*[,.;!?\"”’]|"
-    r"[\"“‘][^\"”’]*\bhow\s+\w+\s+(?:this|that)\s+(?:was|is)\b|"
+_OPENS_ON_UNSEEN = re.compile(
+    r"^\s*(?:(?:But|And|So)\s+)?(?:That(?:['’](?:s|ll)|\s+(?:is|was|means|meant|would|will|could|has)\b)|"
+    r"This\s+(?:means|meant)\b|"
     # words passed on from someone unnamed ("“He said that there needs to be some changes made”")
-    r"^[\"“‘]\s*(?:He|She|They)\s+(?:said|says|told|tells)\b")
+    r"(?:He|She|They)\s+(?:said|says|say|told|tells)\b)")
+_UNSEEN_OBJECT = re.compile(r"\b(?:see|saw|seen|about|hear|heard)\s+(?:this|that)\s*(?:[,.;!?]|$)|"
+                            r"\bhow\s+\w+\s+(?:this|that)\s+(?:was|is)\b")
+
+
+def _unseen_referent(text: str) -> bool:
+    """True when a quotation in ``text`` opens on, or turns on, a referent the brief does not show."""
+    for span in QUOTE_SPAN.finditer(text):
+        words = span.group(0)[1:-1]
+        if span.start() == 0 and _OPENS_ON_UNSEEN.match(words) or _UNSEEN_OBJECT.search(words):
+            return True
+    return False
 
 
 # A strand of its own, told beside the event ("Meanwhile, Haaretz reported that the Republican Jewish
@@ -76,9 +86,13 @@ _UNSEEN_REFERENT = re.compile(
 # ... that her brother had died ... in 2011"), or words that came long before
 # and set it off ("The surge of support for the fast-food chain came after Chick-fil-A president Dan Cathy
 # said ..."; round 71): not a statement on this event.
-_SIDE_STRAND = re.compile(r"^(?:Meanwhile|Separately|Elsewhere|In other news|In a separate (?:\w+ )?\w+),|^An? separate \w+,|"
-                          r"^[^\"“]{0,120}\b(?:came|comes) (?:just |shortly |days |weeks |months )?after\s+"
-                          r"(?:[\w’'.-]+\s+){0,6}(?:said|says|told|wrote|announced)\b")
+_SIDE_STRAND = re.compile(
+    r"^(?:Separately|Elsewhere|In other news|In an? (?:separate|unrelated) (?:case|development|incident|matter|move)),|"
+    r"^Meanwhile,[^.]*\b(?:separate|another|other|unrelated)\b|^An? separate \w+,|"
+    # (no saying before "came": "Lund said the vote came after engineers told the board ..." is her own account)
+    r"^(?![^\"“]*\b(?:said|says|told)\b[^\"“]*\bcame\b)[^\"“]{0,120}\b(?:came|comes)\s+"
+    r"(?:(?:just|shortly|only|soon|hours|minutes|days|weeks|months|(?:a|an|one|two|three|four|\w+) "
+    r"(?:day|week|month|hour|year)s?)\s+)?after\s+(?:[\w’'.,-]+\s+){0,8}(?:said|says|told|wrote|announced)\b")
 
 
 def substantive(c: Candidate) -> bool:
@@ -124,7 +138,12 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int)
     pool = [c for c in candidates
             if c.statement and not c.statement.earlier and c.sentence not in used and 6 <= word_count(c) <= 70
             and substantive(c)]
-    pool.sort(key=lambda c: (-_said_value(c), c.sentence.entry, c.sentence.position))
+    # A speaker's words that lean on an unseen referent give way to the same speaker's other words (not to others').
+    plain = {_speaker_key(c) for c in pool if not _unseen_referent(c.sentence.text)}
+    def value(c: Candidate) -> float:
+        unseen = _unseen_referent(c.sentence.text) and _speaker_key(c) in plain
+        return _said_value(c) - (_UNSEEN if unseen else 0.0)
+    pool.sort(key=lambda c: (-value(c), c.sentence.entry, c.sentence.position))
     chosen = _one_per_outlet(pool) if outlets > 1 else []
     for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
         for cand in pool:
