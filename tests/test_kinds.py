@@ -77,6 +77,12 @@ def test_kind_from_the_url(url, kind):
     ("The best summer sales on laptops and phones", "deals"),
     ("Velmora star's harbour home is for sale - see inside", "report"),  # set 5: a house for sale is news
     ("Trade talks resume as negotiators meet in Geneva", "report"),
+    # a police blotter: unrelated arrests and crashes on one page (graded as no single event, rounds 1-74)
+    ("Christian County police blotters", "roundup"),
+    ("Police log: Jan. 3", "roundup"),
+    ("Sheriff's log", "roundup"),
+    ("Crime briefs for Tuesday", "roundup"),
+    ("Police beat protester, video shows", "report"),  # "beat" is what the police did
 ])
 def test_kind_from_the_headline(title, kind):
     assert classify(title=title, url=None, text="")[0] == kind
