@@ -121,3 +121,26 @@ def test_words_on_an_unseen_referent_give_way_only_to_the_same_speakers_other_wo
         ("Jon Lund", "Nobody wanted to lose the old pier, but the cracks were too deep"),
         ("Eva Vos", "The ferry timetable will stay as it is for the rest of the winter")))
     assert chair[:30] in said(f"{chair}\n\n{others}")
+
+
+def test_a_speaker_named_once_with_a_typo_of_anothers_surname_is_no_second_voice():
+    # rounds 71 and 75: "Cowmen also emphasized ..." under a story of William Cowan showed him twice
+    text = ("Harbour master William Cowan said the pier had served the town well for a century.\n\n"
+            "Cowmen also emphasized that the closure is temporary and that he will work with the board.")
+    assert said(text) == ["Harbour master William Cowan s"]
+    from digest.summarise.voices import _edits
+    assert (_edits("Cowan", "Cowmen"), _edits("Lind", "Lund"), _edits("Holt", "Holt")) == (2, 1, 0)
+
+
+def test_a_surname_the_story_writes_twice_is_a_speaker_of_its_own():
+    text = ("Harbour master William Cowan said the pier had served the town well for a century.\n\n"
+            "Cowell, the skippers' spokesman, said the fleet would fight the closure in court.\n\n"
+            "Cowell said the skippers had not been asked about the plan before the vote.")
+    assert any(q.startswith("Cowell") for q in said(text))
+
+
+def test_narration_opening_on_whose_unseen_gives_way_to_the_speakers_other_words():
+    # round 75: "Despite her hardships, he said, “My mother told me that days like this were possible.”"
+    text = ("Despite her hardships, Ana Lind said, “My mother told me that days like this were possible.”\n\n"
+            "Ana Lind said the skippers had kept faith with Velmora through every storm.")
+    assert said(text) == ["Ana Lind said the skippers had"]
