@@ -255,9 +255,16 @@ def pick_headline_entry(entries: tuple[Entry, ...], *, happened: tuple[str, ...]
         return sum(others) / len(others) + overlap(entry.title, event)
 
     return max(titled, key=lambda e: (not weak_title(cleaned_title(e)), not _PREVIEW.search(e.title),
-                                      round(closeness(e), 6), -titled.index(e)))
+                                      not _SLANTED.search(e.title), round(closeness(e), 6), -titled.index(e)))
 
 
 # A title written before the event ("Obama Will Invoke ...", "Senate Poised to Back ..."): when
 # another report's title tells it as done, that one heads the brief.
 _PREVIEW = re.compile(r"\b(?:[Ww]ill|[Pp]oised [Tt]o|[Ss]et [Tt]o|[Ee]xpected [Tt]o|[Ll]ikely [Tt]o|[Rr]eady [Tt]o)\s")
+
+
+# A title in one outlet's words for the event ("Dem running for Senate in Iowa mocks Grassley ...", "Benghazi emails
+# underscore State Department's concern ..."; round 75): when another report's title tells the event plainly, that
+# one heads the brief.
+_SLANTED = re.compile(r"\b(?:mocks?|slams?|slammed|blasts|blasted|destroys?|bombshell|stunning|shocking|meltdown|"
+                      r"war on|underscores?|Dems?)\b", re.IGNORECASE)
