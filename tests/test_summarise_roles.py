@@ -255,9 +255,10 @@ def test_a_surname_two_people_share_names_neither_alone():
 
 
 def test_a_family_word_is_a_role_only_with_whose_family_it_is():
+    # whose son the sentence tells ("The salon owner's son"): a role since round 75's reviewers asked for one
     text = ("The salon owner's son, Usman Hadid, runs the business now.\n\n"
             "\"We want a safe space for women,\" Hadid said.")
-    assert speakers(text) == ["Usman Hadid"]
+    assert speakers(text) == ["the salon owner's son Usman Hadid"]
     text = ("The founder and son Usman Hadid run the business now.\n\n"
             "\"We want a safe space for women,\" Hadid said.")
     assert speakers(text) == ["Usman Hadid"]

@@ -144,3 +144,14 @@ def test_narration_opening_on_whose_unseen_gives_way_to_the_speakers_other_words
     text = ("Despite her hardships, Ana Lind said, “My mother told me that days like this were possible.”\n\n"
             "Ana Lind said the skippers had kept faith with Velmora through every storm.")
     assert said(text) == ["Ana Lind said the skippers had"]
+
+
+def test_whose_kin_a_role_tells_at_a_sentences_start_includes_an_owner_or_a_namesake():
+    # rounds 71 and 75: "The salon namesake's son, Usman Hasib, runs the business now" gave no role
+    from digest.summarise.roles import roles_in
+    assert roles_in("The salon namesake's son, Usman Hasib, runs the business now.") == [
+        ("Usman Hasib", "the salon namesake's son Usman Hasib")]
+    assert roles_in("The bakery owner's daughter, Ana Ruiz, said the shop would reopen.") == [
+        ("Ana Ruiz", "the bakery owner's daughter Ana Ruiz")]
+    # a body's officer is no kin: "The party's leader" stays as before
+    assert roles_in("The party's leader, Tom Hale, said no.") == [("Tom Hale", "leader Tom Hale")]

@@ -204,9 +204,9 @@ def _role_after(speaker: str) -> str:
     role = words[:len(words) - len(run)]
     if len(run) < 2 or len(role) < 2 or not any(w[:1].islower() for w in role[1:]) \
             or role[-1] in ("of", "for", "the", "in", "at", "to", "and", "on", "from", "with", "by") \
-            or not (role[0] in _ROLE_OPENER or role[0] == "the" or re.search(r"[A-Z].*[A-Z]", role[0])):
+            or not (role[0] in _ROLE_OPENER or role[0] in ("the", "The") or re.search(r"[A-Z].*[A-Z]", role[0])):
         return speaker  # ("... Attorney for the District of | Massachusetts Joshua Levy": where the name starts, unclear)
-    if role[0] in _ROLE_OPENER:
+    if role[0] in _ROLE_OPENER or role[0] == "The":  # "The salon namesake's son Usman Hasib" as set to open a label
         role[0] = role[0].lower()
     return f"{' '.join(run)}, {' '.join(role)}"
 

@@ -11,7 +11,7 @@ import re
 KIN = r"(?:son|daughter|wife|husband|brother|sister|grandmother|grandfather|aunt|uncle|cousin|mother|father|parent)"
 # ("the girl's aunt": the story's own girl, whom the brief tells of)
 KIN_OWNED = re.compile(r"\bof\s+(?:the\s+)?[A-Z]|^[A-Z][\w’'-]*['’]s\s|^[Tt]he\s+(?:[a-z-]+\s+)?(?:girl|boy|child|baby|victim|"
-                       r"man|woman|teen|teenager|student|patient|suspect|player|pilot|driver|couple|family)['’]s\s")
+                       r"man|woman|teen|teenager|student|patient|suspect|player|pilot|driver|couple|family|owner|founder|namesake)['’]s\s")
 JOB = (
     rf"(?:{KIN}|resident|student|teacher|nurse|farmer|worker|neighbou?r|voter|volunteer|"
     r"shopkeeper|pilot|driver|witness|survivor|chief|executive|director|minister|secretary|president|chair(?:man|woman|person)?|"
