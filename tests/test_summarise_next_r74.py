@@ -39,3 +39,15 @@ def test_as_a_result_of_a_thing_the_report_told_reads_whole_in_what_next():
     # a thing the report never told stays leaning on something unseen
     unseen = build_candidates((make_entry(content=text.replace("arrested", "met"), summary=""),))
     assert _answered(unseen[-1], unseen) == unseen[-1].sentence.text
+
+
+@pytest.mark.parametrize(("lead", "states"), [
+    # what tends to be is no event, and a flourish after it makes the lead colour (rounds 71 and 75)
+    ("Velmora and harbour policy have a tendency of surfacing in council politics in rather combustible ways.", False),
+    ("Mayor Ana Ruiz is heading to the harbour for a speech Thursday, but not before an old-fashioned scolding.", False),
+    ("Harbour disputes tend to surface in Velmora council politics every election year.", False),
+    ("Mayor Ana Ruiz is heading to the harbour for a speech on Thursday morning.", True),
+])
+def test_a_tendency_or_a_flourish_is_no_lead_stating_the_event(lead, states):
+    from digest.summarise.event import lead_states_event
+    assert lead_states_event(lead) is states

@@ -56,7 +56,12 @@ _BACKDATED = re.compile(
 # What dates a sentence to well before the news, even in a lead: "shocked the world earlier this
 # year by announcing ...", "first warned Congress in 1988". The news is what came of it since.
 _COLOUR = re.compile(r"\b(?:apparently|arguably|ironically|remarkabl[ey]|by any measure|famously|surprisingly|"
-                     r"not too|to be sure|of course)\b", re.IGNORECASE)
+                     r"not too|to be sure|of course|"
+                     # what tends to be, not what happened ("Israel and Middle East policy have a tendency of surfacing
+                     # in presidential politics in rather combustible ways."), and a flourish after the event ("..., but
+                     # not before an old-fashioned, Catholic school knuckle-rapping."; rounds 71 and 75)
+                     r"ha(?:ve|s) a (?:tendency|habit|way) (?:of|to)|tends? to|(?:is|are) no strangers? to|"
+                     r"but not before (?:an?|the|some)\s)\b", re.IGNORECASE)
 # The writer's own voice or an aside: "My favorite is ...", "Nonetheless, ...", "Thankfully, ...".
 _ASIDE = re.compile(r"\b(?:I(?!/)|[Mm]y|[Ww]e|[Oo]ur(?! (?:Milky Way|galaxy|planet|solar system|[Ss]un|universe|"
                     r"bodies|body|brains?|species|ancestors)\b)|me|us)\b|^(?:Nonetheless|Nevertheless|In practice|Thankfully|Sadly|"
