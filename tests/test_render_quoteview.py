@@ -107,6 +107,7 @@ def test_a_pronoun_credit_the_entry_cannot_place_keeps_the_label_first(speaker, 
     # whose kin, set to open the label (round 75: "The salon namesake's son Usman Hasib")
     ("The salon namesake's son Usman Hasib", "Usman Hasib, the salon namesake's son"),
     ("The Rev. Al Sharpton", "The Rev. Al Sharpton"),
+    ("The Weeknd collaborator Ana Ruiz", "The Weeknd collaborator Ana Ruiz"),  # review 77: a name's own "The"
     ("Acting U.S. Attorney for the District of Massachusetts Joshua Levy",
      "Acting U.S. Attorney for the District of Massachusetts Joshua Levy"),  # where the name starts, unclear
 ])

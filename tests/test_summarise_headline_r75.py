@@ -11,7 +11,7 @@ from tests.builders import make_entry
 @pytest.mark.parametrize("slanted", [
     "Dem running for Senate in Velmora mocks rival as farmer 'who never went to law school'",
     "Harbour emails underscore council's concern over failure to act on warnings",
-    "Mayor slams harbour board over pier closure vote",
+    "Mayor mocks harbour board over pier closure vote",
 ])
 def test_a_slanted_title_gives_way_to_a_plain_one(slanted):
     plain = "Velmora harbour board votes to close the north pier"
@@ -20,5 +20,21 @@ def test_a_slanted_title_gives_way_to_a_plain_one(slanted):
 
 
 def test_a_slanted_title_still_heads_the_brief_when_it_is_the_only_one():
-    only = "Mayor slams harbour board over pier closure vote"
+    only = "Mayor mocks harbour board over pier closure vote"
     assert pick_headline_entry((make_entry(uid="a", title=only),)).title == only
+
+
+@pytest.mark.parametrize("plain_news", [
+    # review 77: words of hard news, not slant
+    "Twin blasts kill 20 at Velmora mosque during Friday prayers",
+    "Wildfire destroys 400 homes in Velmora hills",
+    "Storm slams into Velmora coast as Category 4 hurricane",
+    "EU agrees new sanctions over Russia's war on Ukraine",
+    "DEM orders cleanup of Velmora Bay spill",
+])
+def test_hard_news_words_are_no_slant(plain_news):
+    other = "Velmora officials respond to harbour incident"
+    entries = (make_entry(uid="a", title=plain_news), make_entry(uid="b", title=other))
+    from digest.summarise.headline import _SLANTED
+    assert not _SLANTED.search(plain_news)
+    assert pick_headline_entry(entries, happened=[plain_news]).title == plain_news

@@ -14,6 +14,12 @@ from digest.summarise.outlook import outlook_score
     "All briefs in the case are due Aug. 14.",  # round 74: the appeal's schedule was left out
     "The report is due on Friday.",
     "The bill is due for a vote next week.",
+    # review 77: the commonest shapes in court and business news
+    "He is due in court on Monday.",
+    "She is due back in court Feb. 3 for a status hearing.",
+    "Final bids are due at noon Friday.",
+    "The report is due Aug. 14th.",
+    "The bill is due for a final vote.",
 ])
 def test_a_step_due_on_a_day_or_for_a_stage_looks_ahead(ahead):
     assert outlook_score(ahead) >= 2.0
@@ -36,6 +42,10 @@ def test_as_a_result_of_a_thing_the_report_told_reads_whole_in_what_next():
             "As a result of Lind’s arrest, Deputy Premier Mia Holt will function as acting premier.")
     told = build_candidates((make_entry(content=text, summary=""),))
     assert _answered(told[-1], told) == "Deputy Premier Mia Holt will function as acting premier."
+    # review 77: the owner as first named, title and all
+    titled = build_candidates((make_entry(content=text.replace("As a result of Lind’s", "As a result of Premier Tor Lind’s"),
+                                          summary=""),))
+    assert _answered(titled[-1], titled) == "Deputy Premier Mia Holt will function as acting premier."
     # a thing the report never told stays leaning on something unseen
     unseen = build_candidates((make_entry(content=text.replace("arrested", "met"), summary=""),))
     assert _answered(unseen[-1], unseen) == unseen[-1].sentence.text

@@ -107,7 +107,9 @@ _TITLES = (
                 r"|\bnewsletter\b|\blive updates\b|\blive blog\b|\bas it happened\b|\bweek in review\b"
                 r"|\bnews roundup\b|\bwhat we'?re reading\b|^live:|\blive:\s"
                 # a police blotter: unrelated arrests and crashes in one page ("Christian County police blotters")
-                r"|\bblotters?\b|\b(?:police|crime|arrest|sheriff'?s?) (?:log|beat|briefs)\s*(?:$|[:|–—-]|for\b|from\b)")),
+                # ("LSD blotters" are paper; "police beat" is a column or what the police did, never counted)
+                r"|(?<!lsd )(?<!acid )\bblotters?\b|\b(?:police|crime|arrest|sheriff['’]?s?) (?:log|briefs)\s*"
+                r"(?:$|[:|–—]|for\b|from\b)")),
     ("deals", r"\b(?:deals|coupons?|promo codes?|discounts?)\b|\b(?:best|top) deals?\b|\bon sale\b"
               # "sale" is a discount ("MacBook sale at Amazon"); "sales" mostly a company's figures
               # ("Nokia Q2 sales fall 24%"), a deal only with a word that makes it an event.
@@ -139,7 +141,7 @@ _TITLE_LOWER = tuple(re.compile(words) for _, words in _TITLES)
 _TITLE_NEEDS = {
     "roundup": ("things", "stories", "headlines", "opening bell", "closing bell", "morning ", "evening ",
                 "daily ", "weekly ", "newsletter", "live", "as it happened", "week in review", "news roundup",
-                "re reading", "blotter", " log", " beat", " briefs"),
+                "re reading", "blotter", " log", " briefs"),
     "deals": ("deal", "coupon", "promo code", "discount", "sale", "to buy", "coolest", "favo", "must-have",
               "% off", "$", "black friday", "cyber monday", "prime day", "gift guide", "best"),
     "opinion": (":", "|", "opinion", "op-ed", "editorial", "letters to the editor", "in defen", "why i", "i'm",

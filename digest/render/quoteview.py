@@ -191,7 +191,8 @@ def _role_after(speaker: str) -> str:
     """A label that opens on a role of several words, one of them in lower case, reads with the role after the name
     ("Outgoing senior economic adviser Larry Summers" as "Larry Summers, outgoing senior economic adviser"): set
     first, the role reads as a title. Only a role opening on a word of the kind ("Senior", "Acting", "Chief") or on
-    capitals ("CBS News medical correspondent", "ITK president") or on "the" ("the girl's aunt Sharon Ruddock"):
+    capitals ("CBS News medical correspondent", "ITK president") or on "the" ("the girl's aunt Sharon Ruddock"; "The
+    salon namesake's son Usman Hasib" as set to open a label, not "The Weeknd collaborator ..."):
     whether "Obama" or "Club" in "Obama campaign
     spokeswoman", "Club president" is a name, a label capitalised to open cannot tell. A title of capitals alone
     ("House Speaker John Boehner") stays before the name."""
@@ -204,7 +205,8 @@ def _role_after(speaker: str) -> str:
     role = words[:len(words) - len(run)]
     if len(run) < 2 or len(role) < 2 or not any(w[:1].islower() for w in role[1:]) \
             or role[-1] in ("of", "for", "the", "in", "at", "to", "and", "on", "from", "with", "by") \
-            or not (role[0] in _ROLE_OPENER or role[0] in ("the", "The") or re.search(r"[A-Z].*[A-Z]", role[0])):
+            or not (role[0] in _ROLE_OPENER or role[0] == "the" or role[0] == "The" and role[1][:1].islower()
+                    or re.search(r"[A-Z].*[A-Z]", role[0])):
         return speaker  # ("... Attorney for the District of | Massachusetts Joshua Levy": where the name starts, unclear)
     if role[0] in _ROLE_OPENER or role[0] == "The":  # "The salon namesake's son Usman Hasib" as set to open a label
         role[0] = role[0].lower()

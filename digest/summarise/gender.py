@@ -41,6 +41,9 @@ _MALE = frozenset(
     Glenn Glen Todd Craig Dean Derek Marcus Martin Howard Leonard Stanley Phillip Barry Troy Shane Curtis
     Wesley Mitchell Darrell Rodney Lance Ammar Tasos Hamid Karim Tariq Yosef Moshe Andrei Mikhail""".split()
 )
+GIVEN_NAMES = frozenset(n.lower() for n in _FEMALE | _MALE)  # given names, in lower case
+
+
 _FEMALE_CUE = re.compile(
     r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister)\b|woman\b|"
     r"\b(?:actress|duchess|countess|empress|mother|wife|daughter|grandmother|widow)\b"

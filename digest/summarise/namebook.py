@@ -36,7 +36,7 @@ _OPENING = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Then|Now|Meanwhile|Still|Also|However|Indeed|Mr\.|Mrs\.|Ms\.|Dr\.|even|only|also|"
     r"[A-Z]?[a-z]+ly)[\s,]+)*"
 )
-_OF_WHOM = frozenset({"of", "for", "with", "by"})  # not "to": "ambassador to Britain Liu Xiaoming"
+_OF_WHOM = frozenset({"of", "for", "by"})  # not "to" ("ambassador to Britain Liu Xiaoming") nor "with" ("with CBS News ...")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 # "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
 _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.IGNORECASE)

@@ -56,9 +56,10 @@ PREPOSITION_END = re.compile(r"\b(?:in|of|at|from|to|for|with|by|near|across|out
 def object_name(run: str, *, qualified: bool = False) -> str | None:
     """The person named by a run that follows a preposition, or None when it names none.
 
-    ``qualified``: the run follows "of", "for", "to", "with" or "by", not a place's "in", "at" or "from" ("in
-    Velmora Governor Ana Ruiz" is the place, then the governor), so the capitalised words before a title are the
-    body or place it is of ("on behalf of Palestinian Authority President Mahmoud Abbas").
+    ``qualified``: the run follows "of", "for" or "by", not a place's "in", "at" or "from" ("in Velmora Governor Ana
+    Ruiz" is the place, then the governor), "to" ("ambassador to Britain Liu Xiaoming") or "with" ("with CBS News
+    President ..."), so the capitalised words before a title, all of them, are the body or place it is of ("on behalf
+    of Palestinian Authority President Mahmoud Abbas", "New York City Mayor Eric Adams").
 
     "Treasury Secretary Jacob Lew" (a role opens it) stays whole; "Britain Liu Xiaoming" and
     "Ministry of Finance Brian Manning" give the name at the end; "Kalamazoo and Van Buren" none.
@@ -78,18 +79,20 @@ def object_name(run: str, *, qualified: bool = False) -> str | None:
             start -= 1
         # ... and the body or place the title is of ("Palestinian Authority President Mahmoud Abbas", "Texas Governor
         # Rick Perry"): a title's qualifier, not another name glued on as "Britain" is to "Liu Xiaoming" with no title
-        body = start
-        while qualified and body > 0 and start - body < 2 and _QUALIFIER.fullmatch(words[body - 1]):
-            body -= 1
-        start = body
+        # (the whole run before the title, or none of it: "New York City Mayor Eric Adams", never "York City Mayor")
+        if qualified and start > 0 and all(_QUALIFIER.fullmatch(word) for word in words[:start]):
+            start = 0
     return " ".join(words[start:])
 
 
-# A capitalised word that may qualify a title before it: a body's or a place's name, never a day, a month or a
-# word that opens a sentence's clause.
-_QUALIFIER = re.compile(r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|"
-                        r"July|August|September|October|November|December|The|A|An|Then|When|After|Before|Former)\b)"
-                        r"(?:[A-Z][a-z’'-]+|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,})")
+# A capitalised word that may qualify a title before it: a body's or a place's name ("St.", "McHenry", "DeKalb",
+# "Miami-Dade"), never a day, a month, a holiday, a medium interviewing ("with CBS News President ...") or a word that
+# opens a sentence's clause.
+_QUALIFIER = re.compile(r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                        r"June|July|August|September|October|November|December|Day|Eve|Christmas|Easter|Thanksgiving|"
+                        r"Ramadan|Eid|Hanukkah|New Year['’]s|The|A|An|Then|When|After|Before|Former|News|Reuters|Times|"
+                        r"Post|Press|AP|AFP|CNN|BBC|NBC|CBS|ABC|Fox|MSNBC|NPR)\b)"
+                        r"(?:St\.|Mc[A-Z][a-z]+|[A-Z][a-z’']+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z’']+)*|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,})")
 
 
 # Words of a title: a run made only of them names an office, not its holder.

@@ -58,8 +58,8 @@ _PERSON_RUN = re.compile(rf"{NAME}")
 
 # "In response to the positive samples, the county will ...": the opener names what it answers
 # ("As a result of Fahie's arrest, Deputy Premier Natalio Wheatley will function as Acting Premier.": round 74)
-_ANSWERING = re.compile(r"^(?:In (?:response|addition|reaction) to|As a result of) (?:the |[A-Z][\w’'-]+['’]s )"
-                        r"((?:[a-z-]+ ){0,2}[a-z-]+),\s+(?=\S)")
+_ANSWERING = re.compile(r"^(?:In (?:response|addition|reaction) to|As a result of) (?:the |(?:the )?(?:[A-Z][\w.’'-]*\s+){0,3}?"
+                        r"[A-Za-z][\w’'-]*['’]s )((?:[a-z-]+ ){0,2}[a-z-]+),\s+(?=\S)")
 
 
 def _answered(c: Candidate, candidates: list[Candidate]) -> str:

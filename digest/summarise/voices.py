@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
+from digest.summarise.gender import GIVEN_NAMES
 from digest.summarise.names import is_title, one_letter_off, person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.sentences import Sentence
@@ -72,15 +73,17 @@ _UNSEEN_OBJECT = re.compile(r"\b(?:see|saw|seen|about|hear|heard)\s+(?:this|that
                             r"\bhow\s+\w+\s+(?:this|that)\s+(?:was|is)\b")
 
 
-# Narration opening on whose something is, before any name ("Despite her hardships, he said, “My mother told me
-# ...”": whose hardships, round 75's reviewer asked).
+# Narration opening on whose something is, crediting a pronoun, no name ("Despite her hardships, he said, “My mother
+# told me ...”": whose hardships, round 75's reviewer asked).
 _OWNER_UNSEEN = re.compile(r"^(?:Despite|Because of|After|Before|Like|Unlike|Given|For all|Amid|Through) (?:his|her|their|its)\b")
 
 
-def _unseen_referent(text: str) -> bool:
+def _unseen_referent(text: str, speaker: str = "") -> bool:
     """True when a quotation in ``text`` opens on, or turns on, a referent the brief does not show, or its narration
-    opens on one."""
-    if _OWNER_UNSEEN.match(text):
+    opens on one before any name: the sentence credits a pronoun, not ``speaker`` by name ("Through his lawyer, Tor
+    Lund said ..." names whose)."""
+    surname = speaker.split(",")[0].split()[-1] if speaker.strip() else ""
+    if _OWNER_UNSEEN.match(text) and not (surname and re.search(rf"\b{re.escape(surname)}\b", text)):
         return True
     for span in QUOTE_SPAN.finditer(text):
         words = span.group(0)[1:-1]
@@ -148,9 +151,11 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int)
             and substantive(c)]
     pool = [c for c in pool if not _misspelt(c, candidates)]
     # A speaker's words that lean on an unseen referent give way to the same speaker's other words (not to others').
-    plain = {_speaker_key(c) for c in pool if not _unseen_referent(c.sentence.text)}
+    def unseen_of(c: Candidate) -> bool:
+        return _unseen_referent(c.sentence.text, c.statement.speaker if c.statement else "")
+    plain = {_speaker_key(c) for c in pool if not unseen_of(c)}
     def value(c: Candidate) -> float:
-        unseen = _unseen_referent(c.sentence.text) and _speaker_key(c) in plain
+        unseen = unseen_of(c) and _speaker_key(c) in plain
         return _said_value(c) - (_UNSEEN if unseen else 0.0)
     pool.sort(key=lambda c: (-value(c), c.sentence.entry, c.sentence.position))
     chosen = _one_per_outlet(pool) if outlets > 1 else []
@@ -166,19 +171,25 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int)
 
 
 def _misspelt(c: Candidate, candidates: list[Candidate]) -> bool:
-    """True for a speaker named by one word that the story writes nowhere else, two letters or fewer off the surname of
-    someone it names in full ("Cowmen also emphasized ..." in a story of William "Mo" Cowan; rounds 71 and 75): the
-    outlet's typo, a second name for one voice."""
+    """True for a speaker named by one word of six letters or more that its article writes only there, no given name
+    and not introduced there (", a ..."), two letters or fewer off the surname, with the same first three, of the one
+    person that article names in full who has it, a surname the article writes again and again ("Cowmen also
+    emphasized ..." in a story of William "Mo" Cowan; rounds 71 and 75): the outlet's typo, a second name for one voice.
+    A real person named once by surname is most often introduced in full first, so written twice."""
     assert c.statement is not None
     word = c.statement.speaker.split(",")[0].strip()
-    if " " in word or len(word) < 4 or not word[:1].isupper():
+    if " " in word or len(word) < 6 or not word[:1].isupper() or word.lower() in GIVEN_NAMES \
+            or re.search(rf"\b{re.escape(word)},\s+(?:an?|the)\b", c.sentence.text):
         return False
-    text = " ".join(o.sentence.text for o in candidates)
+    own = [o for o in candidates if o.sentence.entry == c.sentence.entry]
+    text = " ".join(o.sentence.text for o in own)
     if len(re.findall(rf"\b{re.escape(word)}\b", text)) > 1:
         return False
-    surnames = {o.statement.speaker.split(",")[0].split()[-1] for o in candidates
-                if o.statement is not None and " " in o.statement.speaker.split(",")[0].strip()}
-    return any(name != word and name[:3] == word[:3] and _edits(name, word) <= 2 for name in surnames)
+    near = {name for name in set(re.findall(r"\b[A-Z][a-z’'-]{3,}\b", text))
+            if name != word and name[:3] == word[:3] and _edits(name, word) <= 2
+            and len(re.findall(rf"\b{re.escape(name)}\b", text)) >= 2
+            and re.search(rf"\b[A-Z][\w.’'-]*\s+(?:[“\"][^”\"]{{1,20}}[”\"]\s+)?{re.escape(name)}\b", text)}  # named in full
+    return len(near) == 1
 
 
 def _edits(one: str, other: str) -> int:
