@@ -19,6 +19,13 @@ _STRONG = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|tomorrow|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b))|"
     r"(?:is|are) due for (?:an? )?(?:[a-z]+ )?(?:vote|hearing|review|decision|ruling|sentencing|release|trial|debate)|"
+    # a step told in the present with its day ahead: "The law takes effect Jan. 1.", "Her last day is April 1.",
+    # "The exhibition opens on Friday.", "The appointment runs through this fall."
+    r"(?:takes? effect|comes? into (?:force|effect)|opens|begins|starts|ends|closes|expires|resumes|"
+    r"runs? (?:through|until)|(?:last|final|first) day (?:is|will be))\s+(?:on\s+|at\s+[^,.;]{1,12}?\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|tomorrow|"
+    r"(?:this|next) (?:week|weekend|month|year|spring|summer|fall|autumn|winter)|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b)|"
     r"(?:plans|intends|aims|vows|pledges|promises|hopes) to|(?:we|they|I) (?:plan|intend|aim|vow) to|(?:is|are) to "
     r"(?:be|face|meet|vote|decide|rule|appear|return)|deadline|next (?:week|month|year|step|"
     r"round|phase|meeting|session|hearing)(?!['’]s)|later this (?:week|month|year)|"
