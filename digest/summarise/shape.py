@@ -79,6 +79,9 @@ _PHRASE_SPAN = re.compile(r"[“\"‘](?![^”\"’]*\b(?:I|me|my|we|us|our|you|
 # ("May 14", "in May", "Theresa May": the month or the name, capitalised mid-sentence, never the hedge)
 _HEDGED = re.compile(r"\b(?:might|probably|perhaps|maybe|could|should)\b|(?-i:\bmay\b|^May\b(?!\s+\d))", re.IGNORECASE)
 _PREDICTS = re.compile(r"\b(?:will|won['’]t|would|(?:is|are) going to|(?:sure|bound|likely|expected|certain) to)\b", re.IGNORECASE)
+# What a thing is about, asked or told ("long-sought answers about how the corridor will work", "questions over
+# whether the law would apply"): its "will" is the question's, not a prediction of the sentence's own.
+_ASKED_ABOUT = re.compile(r"(?<=\w )(?:about|over|on|of)\s+(?:how|whether|what|when|where|why|who)\b[^,;:]*", re.IGNORECASE)
 # A date or day makes "will" a scheduled step ("will launch on December 15"), not a prediction.
 DATED = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|(?:on |next |this )?(?:Monday|Tuesday|"
@@ -131,7 +134,7 @@ def not_news(narration: str, *, hedges: bool = True) -> bool:
         return True
     if _GROUP_SAYS.search(narration) or _WRITER.search(narration) or _speaks_as_writer(narration):
         return True
-    return bool(_PREDICTS.search(narration)) and not DATED.search(narration)
+    return bool(_PREDICTS.search(_ASKED_ABOUT.sub(" ", narration))) and not DATED.search(narration)
 
 
 # Page furniture a news sentence never is: labels ("Next steps:"), side items ("In the meantime,"),

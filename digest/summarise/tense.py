@@ -31,12 +31,21 @@ def long_before(text: str, *, lead: bool = False) -> bool:
     narration = QUOTE_SPAN.sub(" ", text)
     if lead:
         narration = _AGE_OF_FIND.sub(" ", narration)
+        # A lead that dates its own news to the last days may date a thing it names by a clause of its own: "... refused
+        # last week to hear long-sought answers, saying responses to 28 questions asked last June arrived too late".
+        if _RECENT.search(narration):
+            narration = _DONE_THEN.sub(" ", narration)
     # A month after "will" is when something is to happen ("will serve as his adviser when he takes
     # office in January 2017"), not background.
     return any(not (match.group(0).startswith("in ") and _WILL.search(_clause_before(narration, match.start())))
                for match in _LONG_BEFORE.finditer(narration))
 
 
+_RECENT = re.compile(r"\b(?:yesterday|today|tonight|last (?:week|night)|this (?:week|morning|afternoon)|"
+                     r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+# a participle and its date, qualifying a noun: "questions asked last June", "a bill passed in March 2019"
+_DONE_THEN = re.compile(rf"\b(?:[a-z]+ed|made|sent|set|held|given|written|taken|begun|brought|won|lost|built|sold)\s+"
+                        rf"(?:(?:earlier this year|last (?:{MONTHS}|decade))\b|in (?:{MONTHS}) (?:19|20)\d\d\b|{_AGO})")
 # "will", or a step set for later, in the date's own clause ("who would go on to lead the party, made his
 # debut in March 2009" keeps its background)
 _WILL = re.compile(r"\b(?:will|(?:is|are) (?:to|set to|due to|expected to|scheduled to)|plans? to)\b")

@@ -1,0 +1,58 @@
+"""A lead's clause about a thing it names does not date or hedge the lead's own news.
+
+A held-back page's lead ("The trust ... refused last week to hear long-sought answers about how the corridor will
+work, saying meager responses to 28 questions asked last June finally arrived too late for thorough review.") was
+passed over for a side detail further down: its "will" read as a prediction and its "last June" as background,
+though both belong to the things the lead names.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from digest.model import RankedStory, Story
+from digest.summarise import get_summariser
+from digest.summarise.shape import not_news
+from digest.summarise.tense import long_before
+from tests.builders import make_entry
+
+LEAD = ("The Velmora transit trust refused last week to hear long-sought answers about how the new bus corridor will work, "
+        "saying responses to 28 questions asked last June arrived too late for review.")
+DETAIL = ("Under questioning, deputy director Tor Lund acknowledged on Tuesday that the department had never talked "
+          "with the standards body about what was required.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trust refused to hear answers about how the corridor will work.",
+    "The council voted to end the questions over whether the law would apply to churches.",
+])
+def test_a_will_in_what_a_thing_is_about_predicts_nothing(sentence):
+    assert not not_news(sentence, hedges=False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The corridor will work, the trust said.",
+    "The trust would refuse to hear the answers, members said.",
+    "About how many riders will use it, nobody knows yet.",
+])
+def test_a_will_of_the_sentence_itself_still_predicts(sentence):
+    assert not_news(sentence, hedges=False)
+
+
+def test_a_date_qualifying_a_thing_a_recent_lead_names_is_no_background():
+    assert not long_before(LEAD, lead=True)
+    # the same clause without the lead's own recent day, or after the lead, is still read as dated long before
+    assert long_before(LEAD.replace("refused last week", "refused"), lead=True)
+    assert long_before(LEAD)
+    # a lead whose own verb is dated long before stays background
+    assert long_before("The trust met last June to hear answers, and members said on Tuesday they had none.", lead=True)
+
+
+def test_such_a_lead_is_what_happened():
+    entry = make_entry(content=f"{LEAD}\n\n{DETAIL}\n\nMembers asked for the documents ahead of a Nov. 29 meeting.",
+                       summary="", title="Transit trust rejects county's corridor data",
+                       published=datetime(2026, 11, 23, 5, tzinfo=UTC))
+    made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    assert made.what_happened[0] == LEAD
