@@ -14,6 +14,7 @@ import pytest
 
 from digest.model import RankedStory, Story
 from digest.summarise import get_summariser
+from digest.summarise.event import analysis_lede
 from digest.summarise.shape import not_news
 from digest.summarise.tense import long_before
 from tests.builders import make_entry
@@ -56,3 +57,38 @@ def test_such_a_lead_is_what_happened():
                        published=datetime(2026, 11, 23, 5, tzinfo=UTC))
     made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
     assert made.what_happened[0] == LEAD
+
+
+@pytest.mark.parametrize(("sentence", "analysis"), [
+    ("The resurgent controversy over the council's story-line on the bridge collapse underscores concerns about its "
+     "failure to act on warnings.", True),
+    ("The decision to close the plant highlights the firm's struggles in Europe.", True),
+    ("The row over the budget raises new questions about the mayor's grip on the council.", True),
+    ("The decision was announced on Monday by the council.", False),
+    ("The controversy erupted on Monday when the council released 100 pages of emails.", False),
+    ("Council leaders highlighted the bridge's cost on Monday.", False),
+])
+def test_an_analysis_lede_is_told_by_its_subject_and_verb(sentence, analysis):
+    assert analysis_lede(sentence) is analysis
+
+
+@pytest.mark.parametrize("reports", [3, 2])
+def test_an_analysis_lede_is_neither_what_happened_nor_the_dek_when_another_report_tells_the_event(reports):
+    when = datetime(2026, 11, 23, 5, tzinfo=UTC)
+    analysis = ("The resurgent controversy over the council's story-line on the Velmora bridge collapse underscores concerns "
+                "about its failure to act on documented warnings.")
+    told = ("The Velmora city council on Wednesday released the full set of emails about its account of the bridge collapse, "
+            "in response to charges from opposition members of a cover-up.")
+    other = ("Emails released by the Velmora council on Wednesday revealed a fierce internal fight over its account of the "
+             "bridge collapse in March.")
+    entries = (
+        make_entry(uid="a", feed="Velmora Post", title="Bridge emails underscore council's failure to act",
+                   content=f"{analysis}\n\nThe emails run to 100 pages.", summary="", published=when),
+        make_entry(uid="b", feed="Velmora Herald", title="Council releases bridge emails", link="https://example.com/b",
+                   content=f"{told}\n\nThe emails run to 100 pages, officials said.", summary="", published=when),
+        make_entry(uid="c", feed="Velmora Times", title="Emails show fight over bridge account", link="https://example.com/c",
+                   content=f"{other}\n\nOpposition members said the emails proved their case.", summary="", published=when),
+    )[:reports]
+    made = get_summariser("extractive").summarise(RankedStory(Story("s", entries), rank=1, score=1.0, why="t"))
+    assert made.what_happened[0] in (told, other)
+    assert analysis not in (made.dek, *made.what_happened)

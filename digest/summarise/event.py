@@ -21,7 +21,7 @@ from digest.summarise.shape import (
     quotes_heavily,
 )
 
-__all__ = ["colour_side_or_figures", "lead_states_event", "main_clause", "names_actor", "states_event_firmly"]
+__all__ = ["analysis_lede", "colour_side_or_figures", "lead_states_event", "main_clause", "names_actor", "states_event_firmly"]
 
 _NOT_ACTOR = re.compile(rf"^(?:I|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|{MONTHS})$")
 # Bodies named by a common noun still act: "Police arrested ...", "Lawmakers voted ...".
@@ -151,3 +151,18 @@ def colour_side_or_figures(text: str) -> bool:
     if any(p.search(narration) for p in (_COLOUR, _ASIDE, _SIDE)):
         return True
     return bool(_STATISTIC_OPENER.match(narration)) and len(_FIGURE.findall(narration)) >= 2
+
+
+# An analysis lede: a row or a step as its subject, and what it shows as the verb ("The resurgent controversy over the
+# administration's story-line on the Benghazi attack underscores State Department concerns about ..."): the writer's
+# reading of the news, not the news (round 75's reviewers: "not the event").
+_ANALYSIS_LEDE = re.compile(
+    r"^(?:The|This|That|Its|His|Her|Their|A|An)\s+(?:[\w-]+\s+){0,3}?(?:controversy|debate|fight|row|dispute|episode|flap|"
+    r"furou?r|uproar|saga|battle|showdown|feud|scandal|decision|move|spat|clash|fallout|turmoil)\b[^,;:]*?\b"
+    r"(?:underscores?|underlines?|highlights?|illustrates?|signals?|reflects?|exposes?|raises? (?:new |fresh )?questions)\b")
+
+
+def analysis_lede(text: str) -> bool:
+    """True for a sentence whose subject is a row or a step and whose verb tells what it shows."""
+    return bool(_ANALYSIS_LEDE.match(text))
+

@@ -15,7 +15,7 @@ from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek import NEWSY, timing_words
 from digest.summarise.names import NOT_NAMES, is_group, is_title, named_in_full, person_like
 from digest.summarise.tense import long_before
-from digest.summarise.event import states_event_firmly
+from digest.summarise.event import analysis_lede, states_event_firmly
 from digest.summarise.shape import (
     QUOTE_SPAN,
     SECOND_PERSON,
@@ -102,7 +102,8 @@ def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] =
     unnamed = c.statement is not None and c.statement.speaker[:1].islower()
     if unnamed and (c.sentence.position > 0 or c.statement is not None and c.statement.direct) or furniture(text):
         return False
-    if strict and (c.sentence.position > 0 and unintroduced(text) or long_before(text, lead=c.sentence.position == 0)):
+    if strict and (c.sentence.position > 0 and unintroduced(text) or long_before(text, lead=c.sentence.position == 0)
+                   or analysis_lede(text)):
         return False
     # A report's opening sentence the scorer is sure states the news, crediting its hedge or its
     # "will" to a source ("A U.S. official says Kerry will fly to the West Bank ...", "... a finding

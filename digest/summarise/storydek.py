@@ -15,7 +15,7 @@ from digest.summarise.blocks import Blocks, pick_blocks
 from digest.summarise.candidates import Candidate, tidied
 from digest.summarise.centrality import near_duplicate
 from digest.summarise.dek import LOADED, fits_dek, pick_dek, stands_as_dek, standfirst, timing_words
-from digest.summarise.event import states_event_firmly
+from digest.summarise.event import analysis_lede, states_event_firmly
 from digest.summarise.happened import DAYS, colour_openers, news_first, pick_happened
 from digest.summarise.names import ORG_TAIL
 from digest.summarise.overtaken import overtaken
@@ -36,7 +36,7 @@ def story_dek(entry: Entry | None, headline: str, lead: list[Candidate], read: t
     is the highest-earning athlete ..."), unless it only guesses ("Looks like ...")."""
     # Other reports' leads may be the dek, unless a newer report words their day differently.
     others = [s.text for e in read if e is not entry for s in tidied(e.text)[:1]
-              if not _stale(s.text, candidates, readable, e)]
+              if not _stale(s.text, candidates, readable, e) and not analysis_lede(s.text)]
     # A later sentence reporting someone's words is Who said what's, not a dek; nor is a colour
     # opener passed over. When What happened names its day, the dek need only agree with it;
     # else no newer report may word its day differently.
@@ -137,7 +137,8 @@ def _own_or_lead(c: Candidate, lead: Candidate) -> bool:
     """True for a sentence of the lead's own report, or another report's lead in plain words: another
     report's follow-up tells a detail or a reaction of what its own lead told, which the reader has
     not been given ("The tea party-backed candidate attributed his victory to God ...")."""
-    return c.sentence.entry == lead.sentence.entry or c.sentence.position == 0 and not LOADED.search(c.sentence.text)
+    return c.sentence.entry == lead.sentence.entry or c.sentence.position == 0 and not LOADED.search(c.sentence.text) \
+        and not analysis_lede(c.sentence.text)
 
 
 # "The FDA said Wednesday it approved ...": a body's account of what was done, in reported speech.

@@ -43,9 +43,11 @@ def long_before(text: str, *, lead: bool = False) -> bool:
 
 _RECENT = re.compile(r"\b(?:yesterday|today|tonight|last (?:week|night)|this (?:week|morning|afternoon)|"
                      r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
-# a participle and its date, qualifying a noun: "questions asked last June", "a bill passed in March 2019"
+# a participle and its date, or a date's possessive, qualifying a noun: "questions asked last June", "a bill passed
+# in March 2019", "her handling of last September's attack"
 _DONE_THEN = re.compile(rf"\b(?:[a-z]+ed|made|sent|set|held|given|written|taken|begun|brought|won|lost|built|sold)\s+"
-                        rf"(?:(?:earlier this year|last (?:{MONTHS}|decade))\b|in (?:{MONTHS}) (?:19|20)\d\d\b|{_AGO})")
+                        rf"(?:(?:earlier this year|last (?:{MONTHS}|decade))\b|in (?:{MONTHS}) (?:19|20)\d\d\b|{_AGO})|"
+                        rf"\blast (?:{MONTHS})['’]s\b")
 # "will", or a step set for later, in the date's own clause ("who would go on to lead the party, made his
 # debut in March 2009" keeps its background)
 _WILL = re.compile(r"\b(?:will|(?:is|are) (?:to|set to|due to|expected to|scheduled to)|plans? to)\b")
