@@ -31,6 +31,9 @@ def said(text: str) -> list[str]:
     "“I remember how frightening that was and how angry the skippers were that winter,” Ana Lind said.",
     # words passed on from someone the quotation leaves unnamed
     "“He said that there needs to be some changes made, things need to be looked into,” Ana Lind said.",
+    # one more point, after one not shown (round 75: "Mr. Clapper also insisted that ...")
+    "Ms. Lind also insisted that the board “does not close piers lightly,” saying it acted only on the engineers’ advice.",
+    "Ana Lind also argued that the board had warned the skippers about the pilings as early as last winter.",
 ])
 def test_a_speakers_words_that_lean_on_an_unseen_referent_give_way_to_her_other_words(unseen):
     other = "Ana Lind said the skippers had kept faith with Velmora through every storm."
@@ -176,3 +179,4 @@ def test_whose_kin_a_role_tells_at_a_sentences_start_includes_an_owner_or_a_name
         ("Ana Ruiz", "the bakery owner's daughter Ana Ruiz")]
     # a body's officer is no kin: "The party's leader" stays as before
     assert roles_in("The party's leader, Tom Hale, said no.") == [("Tom Hale", "leader Tom Hale")]
+

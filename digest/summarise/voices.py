@@ -76,14 +76,17 @@ _UNSEEN_OBJECT = re.compile(r"\b(?:see|saw|seen|about|hear|heard)\s+(?:this|that
 # Narration opening on whose something is, crediting a pronoun, no name ("Despite her hardships, he said, “My mother
 # told me ...”": whose hardships, round 75's reviewer asked).
 _OWNER_UNSEEN = re.compile(r"^(?:Despite|Because of|After|Before|Like|Unlike|Given|For all|Amid|Through) (?:his|her|their|its)\b")
+# One more point of a speaker, after one the brief does not show ("Mr. Clapper also insisted that ...", "He also told
+# reporters ..."; round 75's reviewer: "'also' has nothing to refer to").
+_ONE_MORE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}also\s+[a-z]+(?:ed|d)\b")
 
 
 def _unseen_referent(text: str, speaker: str = "") -> bool:
     """True when a quotation in ``text`` opens on, or turns on, a referent the brief does not show, or its narration
     opens on one before any name: the sentence credits a pronoun, not ``speaker`` by name ("Through his lawyer, Tor
-    Lund said ..." names whose)."""
+    Lund said ..." names whose), or adds "also" to a point not shown ("Mr. Clapper also insisted that ...")."""
     surname = speaker.split(",")[0].split()[-1] if speaker.strip() else ""
-    if _OWNER_UNSEEN.match(text) and not (surname and re.search(rf"\b{re.escape(surname)}\b", text)):
+    if _OWNER_UNSEEN.match(text) and not (surname and re.search(rf"\b{re.escape(surname)}\b", text)) or _ONE_MORE.match(text):
         return True
     for span in QUOTE_SPAN.finditer(text):
         words = span.group(0)[1:-1]
