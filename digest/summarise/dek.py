@@ -116,7 +116,7 @@ def _fits(sentence: str, entry: Entry, about: str, *, headline: str, shown: Sequ
             and not long_before(_without_participle(sentence) if standfirst else sentence)
             and _whole(sentence, entry.summary) and not _echoes(sentence, headline)
             and (_on_topic(sentence, about) or standfirst and _told_in(sentence, entry))
-            and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown))
+            and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown, own=standfirst))
 
 
 NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
@@ -251,13 +251,17 @@ def _stands(sentence: str, *, standfirst: bool = False) -> bool:
     make it harder to ..."), which editors take as a dek; it still may not talk to the reader."""
     narration = QUOTE_SPAN.sub(" ", main_clause(sentence))
     # "This week's ICANN conference saw ...": a standfirst names its time, it points at nothing before.
-    leans = leans_back(_THIS_TIME.sub("The ", sentence) if standfirst else sentence)
+    leans = leans_back(_THIS_TIME.sub("The ", sentence) if standfirst else sentence) and not (standfirst and _COMES_AS.match(sentence))
     speculates = aside_or_background(narration) if standfirst else not_news(narration)
     return (8 <= len(sentence.split()) <= 55
             and not (sentence.rstrip("”\"' ").endswith("?") or leans or speculates
                      or quotes_heavily(sentence, most=12) or furniture(sentence) or unintroduced(sentence)))
 
 
+# A publisher's dek on what its headline's news comes with ("The move comes as International Trade Secretary Liz Truss
+# faces growing Parliamentary pressure ..."): written to stand under its own headline, the step it points at (round 75).
+_COMES_AS = re.compile(r"^The (?:move|decision|announcement|letter|deal|plan|call|appeal|ruling|vote|step|news|change)\s+"
+                       r"(?:comes|came)\s+(?:as|after|amid|just|days|weeks|hours|a day|a week|less than|only)\b")
 # "This week's ICANN conference": a time, not a pointer back; "This week, he quit ..." still leans back.
 _THIS_TIME = re.compile(r"^This (?:past )?(?:week|weekend|morning|afternoon|evening|year|month|season)['’]s\s+")
 
@@ -267,8 +271,14 @@ def timing_words(text: str) -> frozenset[str]:
     return frozenset(m.group(0).lower().split()[-1] for m in _TIMING.finditer(text))
 
 
-def _same_timing(sentence: str, shown: Sequence[str]) -> bool:
-    """False when the dek names a day or "today"/"tomorrow" and the blocks name another."""
+_SAME_THING = 0.3  # the share of words two sentences must have in common to tell the same thing
+
+
+def _same_timing(sentence: str, shown: Sequence[str], *, own: bool = False) -> bool:
+    """False when the dek names a day or "today"/"tomorrow" and the blocks name another. The report's ``own``
+    standfirst, of its own story, disagrees only with a sentence telling the same thing ("launches today" under
+    "launches tomorrow"), not with one of another step ("Bloomberg's debate debut on Wednesday comes as ..." over
+    "Tuesday, on Twitter, Trump pointed to ...": round 75); another sentence may tell another event."""
     mine = timing_words(sentence)
-    theirs = frozenset().union(*(timing_words(s) for s in shown[:3])) if shown else frozenset()
+    theirs = frozenset().union(*(timing_words(s) for s in shown[:3] if not own or overlap(sentence, s) >= _SAME_THING))
     return not (mine and theirs and not mine & theirs)
