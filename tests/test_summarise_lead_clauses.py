@@ -92,3 +92,34 @@ def test_an_analysis_lede_is_neither_what_happened_nor_the_dek_when_another_repo
     made = get_summariser("extractive").summarise(RankedStory(Story("s", entries), rank=1, score=1.0, why="t"))
     assert made.what_happened[0] in (told, other)
     assert analysis not in (made.dek, *made.what_happened)
+
+
+def test_the_but_tying_the_news_to_a_colour_opener_is_dropped():
+    # round 75: "But on Monday, ... Agerblad ... had a portrait of Tegnell's ... face inked on his arm" was passed over
+    # for background, as a sentence leaning on the one before
+    colour = "Strange tattoos are plentiful around the world, but you would be hard pressed to find one of an epidemiologist."
+    opening = "But on Monday, 32-year-old admirer Tor Lund from Velmora had a portrait of the epidemiologist inked on his arm."
+    entry = make_entry(content=f"{colour}\n\n{opening}\n\nThe epidemiologist has given daily briefings since March.",
+                       summary="", title="Velmora man has epidemiologist's face tattooed on his arm")
+    made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    assert made.what_happened[0] == opening.removeprefix("But o").join(["O", ""])
+
+
+@pytest.mark.parametrize(("opening", "tidy"), [
+    ("But last night, the government branded the letter misleading.", "Last night, the government branded the letter misleading."),
+    ("But on March 26, she was invited to the parade.", "On March 26, she was invited to the parade."),
+    ("But this week, 40 chefs signed the letter.", "This week, 40 chefs signed the letter."),
+    ("But on the witness stand, his rhetoric was remarkable.", "But on the witness stand, his rhetoric was remarkable."),
+    ("But now, it is clear he made the right choice.", "But now, it is clear he made the right choice."),
+])
+def test_a_but_before_the_day_the_news_came_is_dropped_in_a_reports_opening(opening, tidy):
+    from digest.summarise.candidates import tidied
+    assert [s.text for s in tidied(f"The Velmora council met on Monday evening to hear the plan. {opening}")][-1] == tidy
+
+
+def test_a_but_deeper_in_the_report_or_before_no_day_stays():
+    from digest.summarise.candidates import tidied
+    text = ("The Velmora council met on Monday. It heard the plan. It voted on it. "
+            "But on Tuesday, the mayor vetoed the plan. But the council can still override her.")
+    assert [s.text for s in tidied(text)][3:] == ["But on Tuesday, the mayor vetoed the plan.",
+                                                   "But the council can still override her."]
