@@ -123,3 +123,13 @@ def test_a_but_deeper_in_the_report_or_before_no_day_stays():
             "But on Tuesday, the mayor vetoed the plan. But the council can still override her.")
     assert [s.text for s in tidied(text)][3:] == ["But on Tuesday, the mayor vetoed the plan.",
                                                    "But the council can still override her."]
+
+
+def test_a_leads_relative_clause_dates_the_thing_it_names_not_the_news():
+    lead = ("An expert advisory panel to the Velmora drug agency voted narrowly Thursday to recommend easing tough safety "
+            "restrictions on the diabetes drug Glucora, which was all but banned nearly two years ago over heart risks.")
+    detail = "Thirteen members of the 26-person panel voted to alter the safety restrictions, while seven voted to remove them."
+    entry = make_entry(content=f"{lead}\n\n{detail}\n\nThe agency usually follows its panels' advice.", summary="",
+                       title="Panel backs easing curbs on diabetes drug Glucora")
+    made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    assert made.what_happened[0] == lead

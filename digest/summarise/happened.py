@@ -102,7 +102,10 @@ def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] =
     unnamed = c.statement is not None and c.statement.speaker[:1].islower()
     if unnamed and (c.sentence.position > 0 or c.statement is not None and c.statement.direct) or furniture(text):
         return False
-    if strict and (c.sentence.position > 0 and unintroduced(text) or long_before(text, lead=c.sentence.position == 0)
+    # (a lead's relative clause dates the thing it names, not the news: "... Avandia, which was all but banned nearly
+    # two years ago ...")
+    if strict and (c.sentence.position > 0 and unintroduced(text)
+                   or long_before(narration if c.sentence.position == 0 else text, lead=c.sentence.position == 0)
                    or analysis_lede(text)):
         return False
     # A report's opening sentence the scorer is sure states the news, crediting its hedge or its
