@@ -180,3 +180,26 @@ def test_whose_kin_a_role_tells_at_a_sentences_start_includes_an_owner_or_a_name
     # a body's officer is no kin: "The party's leader" stays as before
     assert roles_in("The party's leader, Tom Hale, said no.") == [("Tom Hale", "leader Tom Hale")]
 
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    # round 75 and 77: "Hank Sheinkopf, a political advisor to Bloomberg in New York but is not working for ..."
+    ("“He has been hit before,” said Tom Hale, who was a political advisor to the mayor in Velmora but is not "
+     "working for his campaign.", "Tom Hale, a political advisor to the mayor in Velmora"),
+    ("“Yes,” said Ana Lind, who is a professor of law at Velmora and has written on the case.",
+     "Ana Lind, a professor of law at Velmora"),
+])
+def test_a_role_in_a_relative_clause_ends_where_its_second_verb_begins(sentence, role):
+    from digest.summarise.roles import roles_in
+    assert role in [shown for _, shown in roles_in(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    # round 75 and 77: "Kate Dalmeny" shown with no role, though the article gives her body
+    ("It will be chaired by Kate Dalmeny from food and farming alliance Sustain.",
+     "Kate Dalmeny from food and farming alliance Sustain"),
+    ("Tom Hale of the campaign group Velmora Watch said no.", "Tom Hale of the campaign group Velmora Watch"),
+])
+def test_a_body_named_after_its_kind_is_the_speakers_affiliation(sentence, role):
+    from digest.summarise.roles import roles_in
+    assert role in [shown for _, shown in roles_in(sentence)]

@@ -14,9 +14,11 @@ _ALSO = re.compile(r",?\s+also(?=\s+(?:of|from|at)\s)")  # "Stefan Gillessen, al
 _DEGREE_THEN = re.compile(rf"{DEGREE},?(?=\s)")
 # ("Tom Bonier of the liberal National Committee for an Effective Congress": a word or two before the name, "an" inside it)
 # ("Lucy Raymond, from the department of medical genetics at the University of Cambridge": a unit of it first)
+_KIND = r"(?:alliance|charity|coalition|campaign|group|union|think\s+tank|organi[sz]ation|network|firm|company|lobby|trust)"
 _OF_ORG = re.compile(r"\s+(?:of|from|at|with)\s+"
                      r"(?:the\s+(?:department|division|faculty|school|unit)\s+of\s+(?:[a-z-]+\s+){1,3}(?:at|of)\s+)?"
-                     r"(?:the\s+(?:[a-z]{3,}\s+){0,2})?[A-Z][\w’'.&-]*"
+                     # ("Kate Dalmeny from food and farming alliance Sustain": the kind of body, then its name)
+                     rf"(?:(?:the\s+)?(?:[a-z-]{{3,}}\s+(?:and\s+)?){{0,3}}{_KIND}\s+|the\s+(?:[a-z]{{3,}}\s+){{0,2}})?[A-Z][\w’'.&-]*"
                      r"(?:\s+(?:(?:of|for)\s+(?:(?:the|an?)\s+)?|(?:and|the|&)\s+)?[A-Z][\w’'.&-]*){0,9}")
 # An institution ends on a word of one, or one heads it (or it is someone's: "Columbia's Zuckerman
 # Institute"); "of Texas" is a place.
@@ -27,6 +29,8 @@ _ORG_END = re.compile(
     r"Journal|News|Inc|Corp|Ltd|LLC|Partners|Capital|Research|Observatory|Museum|Academy|Federation|League)"
     # ... or a word of one heading its name: "the Institute of Vertebrate Paleontology", "University of Auckland"
     r"(?:\.?$|\s+(?:of|for)\s+(?:(?:the|an?)\s+)?[A-Z]))"
+    # ... or follows the kind of body it is ("from food and farming alliance Sustain")
+    rf"|\b{_KIND}\s+[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){{0,4}}$"
     # ... or is an acronym ("Hamish Jolly, from SAMS", "a researcher at MIT"); a country's is a place
     r"|^\s+(?:of|from|with)\s+(?:the\s+)?(?!(?:US|UK|USA|EU|UAE|DC|NYC|LA|NSW|NZ|PNG|QLD|ACT|SA|WA|NT|ICU|ER|AGM)\b)[A-Z]{2,6}\.?$"
 )

@@ -111,7 +111,9 @@ _WHO_DOES = re.compile(rf"(?P<name>{PERSON}),\s+(?P<role>who\s+(?:co-authored|co
 _WHO_WAS = re.compile(rf"(?P<name>{PERSON}|(?<![\w’'.-])[A-Z][a-z][\w’'-]+),?\s+who\s+(?:is|was|has been|had been)\s+"
                       rf"(?P<role>(?:(?:a|an|the)\s+[a-z]|(?:{QUALIFIER}\s+){{0,2}}{JOB}\s+(?:of|at|for|to)\s"
                       rf"|(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?=[A-Z][a-z]+[,.;]|[A-Z][a-z]+$))[^,;:“”\"()]{{2,120}}?)"
-                      rf"(?=,|;|{_NOT_ABBREV}\.(?:\s|$)|$)")
+                      # (the role ends where a second verb of the clause begins: "who was a political advisor to
+                      # Bloomberg in New York but is not working for his presidential campaign")
+                      rf"(?=,|;|\s+(?:but|and)\s+(?:is|was|are|were|has|had|does|did)\b|{_NOT_ABBREV}\.(?:\s|$)|$)")
 # "Nedrich, a marshal at the second hole, said": a surname alone, set off with its role; the
 # namebook (namebook.py) takes it for the full name introduced before ("Brian Nedrich"), and for no one else.
 _SURNAME_AFTER = re.compile(rf"(?<![\w’'.-])(?P<name>[A-Z][a-z][\w’'-]+),\s+(?P<role>(?:a|an)\s+(?:[a-z-]+\s+){{0,3}}?{JOB}\b"
