@@ -23,6 +23,10 @@ def dek_of(standfirst: str) -> str | None:
 @pytest.mark.parametrize("standfirst", [
     "The move comes as trade minister Tor Lund faces growing pressure in parliament to protect food standards.",
     "The announcement comes days after ministers refused to write food standards into the new trade bill.",
+    # review 78's variants
+    "The move comes ahead of a vote in parliament on food standards in the new trade bill next week.",
+    "The move comes two days after ministers refused to write food standards into the new trade bill.",
+    "The decision, taken by the chefs' alliance, comes as ministers face growing pressure over food standards.",
 ])
 def test_a_standfirst_on_what_the_step_comes_with_is_the_dek(standfirst):
     assert dek_of(standfirst) == standfirst
@@ -47,3 +51,13 @@ def test_a_standfirst_naming_another_day_for_another_step_is_still_the_dek():
                                "Lund has spent 200 million crowns on advertising in Velmora since he entered the race.")
     made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
     assert made.dek == standfirst
+
+
+def test_a_standfirst_naming_another_day_for_the_same_step_is_no_dek():
+    # review 78: "The strike ... begins on Monday" over "Train drivers ... will walk out on Tuesday" shares no words
+    standfirst = "The strike by Velmora rail workers begins on Monday and will last for three days, halting most services."
+    entry = make_entry(title="Velmora rail workers strike over pay", summary=standfirst,
+                       content="Train drivers across Velmora will walk out on Tuesday in a dispute over pay and conditions, "
+                               "their union said.\n\nThe operator said it would run a reduced timetable.")
+    made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    assert made.dek != standfirst

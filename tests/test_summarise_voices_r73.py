@@ -34,6 +34,8 @@ def said(text: str) -> list[str]:
     # one more point, after one not shown (round 75: "Mr. Clapper also insisted that ...")
     "Ms. Lind also insisted that the board “does not close piers lightly,” saying it acted only on the engineers’ advice.",
     "Ana Lind also argued that the board had warned the skippers about the pilings as early as last winter.",
+    "Board chair Ana Lind also says the board had warned the skippers about the pilings as early as last winter.",
+    "Ana Lind also wrote that the board had warned the skippers about the pilings as early as last winter.",
 ])
 def test_a_speakers_words_that_lean_on_an_unseen_referent_give_way_to_her_other_words(unseen):
     other = "Ana Lind said the skippers had kept faith with Velmora through every storm."
@@ -203,3 +205,9 @@ def test_a_role_in_a_relative_clause_ends_where_its_second_verb_begins(sentence,
 def test_a_body_named_after_its_kind_is_the_speakers_affiliation(sentence, role):
     from digest.summarise.roles import roles_in
     assert role in [shown for _, shown in roles_in(sentence)]
+
+
+def test_a_bodys_also_is_no_speakers_also():
+    from digest.summarise.voices import _unseen_referent
+    assert not _unseen_referent("The Velmora harbour board also voted to raise mooring fees, Ana Lind said.", "Ana Lind")
+    assert _unseen_referent("Mr. Lind also insisted that the board acted.", "Tor Lind Jr., the board's chair")

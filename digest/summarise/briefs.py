@@ -23,7 +23,7 @@ from digest.summarise.dek import pick_dek, standfirst
 from digest.summarise.overtaken import overtaken
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
 from digest.summarise.sections import section_blocks
-from digest.summarise.event import lead_states_event
+from digest.summarise.event import analysis_lede, lead_states_event
 from digest.summarise.shape import furniture, quotes_heavily
 from digest.summarise.storydek import OPENING, lead_to_dek, story_dek
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
@@ -107,6 +107,7 @@ def _chosen(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     # century. Now, it's being reborn." heads the page as its title and again as its first line).
     candidates = [c for c in build_candidates(readable, reports=report_ids) if not furniture(c.sentence.text)
                   and not _title_again(c.sentence.text, readable[c.sentence.entry])]
+    candidates = _without_analysis(candidates)
     events = [c for c in candidates if c.report]
     # What happened opens on the event, not on what happened in an earlier year (background; a
     # report's lead is its news whatever years it names), unless nothing else can open it.
@@ -187,6 +188,16 @@ def _shared_lead(event: list[Candidate], candidates: list[Candidate], readable: 
         return event
     best = max(rivals, key=lambda c: shared(c.sentence.entry))
     return [best, *(c for c in event[1:] if c is not best)]
+
+
+def _without_analysis(candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` without a report's analysis lede ("The resurgent controversy over ... underscores State Department
+    concerns ...": the writer's reading of the news) when another report's lead tells the event; a single report's
+    lede stays, for want of another telling."""
+    ledes = [c for c in candidates if c.report and c.sentence.position == 0 and analysis_lede(c.sentence.text)]
+    told = any(c.report and c.sentence.position == 0 and c not in ledes and lead_states_event(c.sentence.text)
+               for c in candidates)
+    return [c for c in candidates if c not in ledes] if ledes and told else candidates
 
 
 def _title_again(sentence: str, entry: Entry) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from digest.model import Entry
 from digest.summarise.centrality import near_duplicate, textrank, tfidf
+from digest.summarise.event import lead_states_event
 from digest.summarise.jobs import JOB_WORD
 from digest.summarise.names import named_in_full
 from digest.summarise.quotes import Statement, find_statements
@@ -94,22 +95,24 @@ def _with_story_role(st: Statement, roles: list[dict[str, str]]) -> Statement:
 
 def tidied(text: str, *, entry: int = 0) -> list[Sentence]:
     """The entry's sentences with credit prefixes stripped and shouted openers calmed (see ``tidy``), and the "But"
-    that ties the report's news to the colour opener before it dropped ("But on Monday, 32-year-old admirer Gustav
+    that ties the report's news to a colour opener before it dropped ("But on Monday, 32-year-old admirer Gustav
     Lloyd Agerblad ... had a portrait of Tegnell's ... face inked on his arm.": the news, under a colour opener the
-    brief leaves out; round 75)."""
-    out = []
+    brief leaves out; round 75). After a sentence that tells the event the "But" stays: it turns from the news told."""
+    out: list[Sentence] = []
     for s in sentences_of(text, entry=entry):
         clean = tidy(s.text)
-        if s.position <= _OPENING and (tie := _BUT_WHEN.match(clean)):
+        if 0 < s.position <= _OPENING and (tie := _BUT_WHEN.match(clean)) and out \
+                and not lead_states_event(out[-1].text):
             clean = clean[tie.end()].upper() + clean[tie.end() + 1:]
         out.append(s if clean == s.text else replace(s, text=clean))
     return out
 
 
 _OPENING = 2  # a report's lead and the two sentences after it
-# "But on Monday, ...", "But last night, ...", "But on March 26, ...": the day the news came, after a scene set before it.
-_BUT_WHEN = re.compile(rf"^But (?=(?:on|this|last|late|early|earlier) (?:{WEEKDAYS}|{MONTHS}|week|weekend|night|morning|"
-                       r"afternoon|evening)\b[^,.]{0,12},\s)")
+# "But on Monday, ...", "But last night, ...", "But on March 26, ...", "But yesterday, ...", "But late on Monday, ...":
+# the day the news came, after a scene set before it ("But on Monday's evidence, ..." is no day).
+_BUT_WHEN = re.compile(rf"^But (?=(?:(?:late|early|earlier)\s+)?(?:(?:on|this|last|late|early|earlier) (?:{WEEKDAYS}|{MONTHS}|week|"
+                       r"weekend|night|morning|afternoon|evening)\b(?!['’]s)[^,.]{0,12}|yesterday|today|tonight),\s)")
 
 
 def shown_text(candidate: Candidate) -> str:

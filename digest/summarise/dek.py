@@ -116,7 +116,8 @@ def _fits(sentence: str, entry: Entry, about: str, *, headline: str, shown: Sequ
             and not long_before(_without_participle(sentence) if standfirst else sentence)
             and _whole(sentence, entry.summary) and not _echoes(sentence, headline)
             and (_on_topic(sentence, about) or standfirst and _told_in(sentence, entry))
-            and not any(overlap(sentence, s) >= 0.9 for s in shown) and _same_timing(sentence, shown, own=standfirst))
+            and not any(overlap(sentence, s) >= 0.9 for s in shown)
+            and _same_timing(sentence, shown, framed=standfirst and bool(_FRAMED.match(sentence))))
 
 
 NEWSY = re.compile(r"\d|\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night)|"
@@ -258,10 +259,15 @@ def _stands(sentence: str, *, standfirst: bool = False) -> bool:
                      or quotes_heavily(sentence, most=12) or furniture(sentence) or unintroduced(sentence)))
 
 
+# What a step comes with: "as", "after", "amid", "ahead of", "despite", "in the wake of", "two days after" ...
+_ALONGSIDE = (r"(?:as|after|amid|ahead of|before|despite|following|in the wake of|just|only|less than|"
+              r"(?:a|an|one|two|three|four|several|\w+) (?:hour|day|week|month|year)s?|hours|days|weeks|months)\b")
 # A publisher's dek on what its headline's news comes with ("The move comes as International Trade Secretary Liz Truss
 # faces growing Parliamentary pressure ..."): written to stand under its own headline, the step it points at (round 75).
-_COMES_AS = re.compile(r"^The (?:move|decision|announcement|letter|deal|plan|call|appeal|ruling|vote|step|news|change)\s+"
-                       r"(?:comes|came)\s+(?:as|after|amid|just|days|weeks|hours|a day|a week|less than|only)\b")
+_COMES_AS = re.compile(r"^The (?:move|decision|announcement|letter|deal|plan|call|appeal|ruling|vote|step|news|changes?)"
+                       r"(?:,[^,]{1,60},)?\s+(?:comes|came|come)\s+" + _ALONGSIDE)
+# A standfirst framing its news by what it comes with ("Bloomberg's debate debut on Wednesday comes as he faces ...").
+_FRAMED = re.compile(r"^[^,;:]{3,80}?\b(?:comes|came)\s+" + _ALONGSIDE)
 # "This week's ICANN conference": a time, not a pointer back; "This week, he quit ..." still leans back.
 _THIS_TIME = re.compile(r"^This (?:past )?(?:week|weekend|morning|afternoon|evening|year|month|season)['’]s\s+")
 
@@ -274,11 +280,11 @@ def timing_words(text: str) -> frozenset[str]:
 _SAME_THING = 0.3  # the share of words two sentences must have in common to tell the same thing
 
 
-def _same_timing(sentence: str, shown: Sequence[str], *, own: bool = False) -> bool:
-    """False when the dek names a day or "today"/"tomorrow" and the blocks name another. The report's ``own``
-    standfirst, of its own story, disagrees only with a sentence telling the same thing ("launches today" under
-    "launches tomorrow"), not with one of another step ("Bloomberg's debate debut on Wednesday comes as ..." over
-    "Tuesday, on Twitter, Trump pointed to ...": round 75); another sentence may tell another event."""
+def _same_timing(sentence: str, shown: Sequence[str], *, framed: bool = False) -> bool:
+    """False when the dek names a day or "today"/"tomorrow" and the blocks name another. A report's own standfirst
+    ``framed`` by what its news comes with ("Bloomberg's debate debut on Wednesday comes as ...": round 75) tells the
+    day of another step than the blocks may ("Tuesday, on Twitter, Trump pointed to ..."): it disagrees only with a
+    sentence sharing its words ("launches today" under "launches tomorrow")."""
     mine = timing_words(sentence)
-    theirs = frozenset().union(*(timing_words(s) for s in shown[:3] if not own or overlap(sentence, s) >= _SAME_THING))
+    theirs = frozenset().union(*(timing_words(s) for s in shown[:3] if not framed or overlap(sentence, s) >= _SAME_THING))
     return not (mine and theirs and not mine & theirs)

@@ -157,9 +157,13 @@ def colour_side_or_figures(text: str) -> bool:
 # administration's story-line on the Benghazi attack underscores State Department concerns about ..."): the writer's
 # reading of the news, not the news (round 75's reviewers: "not the event").
 _ANALYSIS_LEDE = re.compile(
-    r"^(?:The|This|That|Its|His|Her|Their|A|An)\s+(?:[\w-]+\s+){0,3}?(?:controversy|debate|fight|row|dispute|episode|flap|"
-    r"furou?r|uproar|saga|battle|showdown|feud|scandal|decision|move|spat|clash|fallout|turmoil)\b[^,;:]*?\b"
-    r"(?:underscores?|underlines?|highlights?|illustrates?|signals?|reflects?|exposes?|raises? (?:new |fresh )?questions)\b")
+    r"^(?:The|This|That|Its|His|Her|Their|A|An)\s+(?:[\w’'-]+\s+){0,3}?(?:controversy|debate|fight|row|dispute|episode|flap|"
+    r"furou?r|uproar|saga|battle|showdown|feud|scandal|decision|move|spat|clash|fallout|turmoil|backlash)\b"
+    # (the verb is the subject's own: no finite verb or relative clause before it; "The dispute over the faulty rail
+    # signals was settled ..." has none)
+    r"(?:(?!\b(?:was|were|is|are|has|have|had|that|which|who|when|after|broke|ended)\b)[^,;:])*?\b"
+    r"(?:underscores?|underlines?|highlights?|illustrates?|signals?|reflects?|exposes?|shows|raises? (?:new |fresh )?questions)\b"
+    r"(?!\s+(?:was|were|is|are|has|had|at|in|for|\w+ed)\b)")
 
 
 def analysis_lede(text: str) -> bool:

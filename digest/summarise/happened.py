@@ -15,7 +15,7 @@ from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek import NEWSY, timing_words
 from digest.summarise.names import NOT_NAMES, is_group, is_title, named_in_full, person_like
 from digest.summarise.tense import long_before
-from digest.summarise.event import analysis_lede, states_event_firmly
+from digest.summarise.event import states_event_firmly
 from digest.summarise.shape import (
     QUOTE_SPAN,
     SECOND_PERSON,
@@ -105,8 +105,7 @@ def _states_event(c: Candidate, *, strict: bool = True, hedges: frozenset[str] =
     # (a lead's relative clause dates the thing it names, not the news: "... Avandia, which was all but banned nearly
     # two years ago ...")
     if strict and (c.sentence.position > 0 and unintroduced(text)
-                   or long_before(narration if c.sentence.position == 0 else text, lead=c.sentence.position == 0)
-                   or analysis_lede(text)):
+                   or long_before(narration if c.sentence.position == 0 else text, lead=c.sentence.position == 0)):
         return False
     # A report's opening sentence the scorer is sure states the news, crediting its hedge or its
     # "will" to a source ("A U.S. official says Kerry will fly to the West Bank ...", "... a finding

@@ -80,8 +80,11 @@ _PHRASE_SPAN = re.compile(r"[“\"‘](?![^”\"’]*\b(?:I|me|my|we|us|our|you|
 _HEDGED = re.compile(r"\b(?:might|probably|perhaps|maybe|could|should)\b|(?-i:\bmay\b|^May\b(?!\s+\d))", re.IGNORECASE)
 _PREDICTS = re.compile(r"\b(?:will|won['’]t|would|(?:is|are) going to|(?:sure|bound|likely|expected|certain) to)\b", re.IGNORECASE)
 # What a thing is about, asked or told ("long-sought answers about how the corridor will work", "questions over
-# whether the law would apply"): its "will" is the question's, not a prediction of the sentence's own.
-_ASKED_ABOUT = re.compile(r"(?<=\w )(?:about|over|on|of)\s+(?:how|whether|what|when|where|why|who)\b[^,;:]*", re.IGNORECASE)
+# whether the law would apply"): the question's own "will", up to it and no further, is no prediction of the sentence's
+# ("Talks on how to share the water will resume next month" still predicts: review 78).
+_ASKED_ABOUT = re.compile(r"(?<=\w )(?:about|over|on|of)\s+(?:how|whether|what|when|where|why|who)\s+(?!to\b)"
+                          r"(?:(?!(?:and|but|or|as|while|so|because)\b)[\w’'-]+\s+){0,4}?(?:will|would|won['’]t)\b",
+                          re.IGNORECASE)
 # A date or day makes "will" a scheduled step ("will launch on December 15"), not a prediction.
 DATED = re.compile(
     r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|(?:on |next |this )?(?:Monday|Tuesday|"

@@ -31,10 +31,11 @@ def long_before(text: str, *, lead: bool = False) -> bool:
     narration = QUOTE_SPAN.sub(" ", text)
     if lead:
         narration = _AGE_OF_FIND.sub(" ", narration)
-        # A lead that dates its own news to the last days may date a thing it names by a clause of its own: "... refused
-        # last week to hear long-sought answers, saying responses to 28 questions asked last June arrived too late".
-        if _RECENT.search(narration):
-            narration = _DONE_THEN.sub(" ", narration)
+        # A lead that dates its own news to the last days may date a thing it names after that day, by a clause of its
+        # own: "... refused last week to hear long-sought answers, saying responses to 28 questions asked last June arrived
+        # too late" (not "The trust voted last June ..., and members said on Tuesday ...": its own verb's date comes first).
+        if recent := _RECENT.search(narration):
+            narration = narration[:recent.end()] + _DONE_THEN.sub(" ", narration[recent.end():])
     # A month after "will" is when something is to happen ("will serve as his adviser when he takes
     # office in January 2017"), not background.
     return any(not (match.group(0).startswith("in ") and _WILL.search(_clause_before(narration, match.start())))
@@ -42,9 +43,9 @@ def long_before(text: str, *, lead: bool = False) -> bool:
 
 
 _RECENT = re.compile(r"\b(?:yesterday|today|tonight|last (?:week|night)|this (?:week|morning|afternoon)|"
-                     r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+                     r"(?:on )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b(?!['’]s)", re.IGNORECASE)
 # a participle and its date, or a date's possessive, qualifying a noun: "questions asked last June", "a bill passed
-# in March 2019", "her handling of last September's attack"
+# in March 2019", "her handling of last September's attack" (read only after the lead's own recent day)
 _DONE_THEN = re.compile(rf"\b(?:[a-z]+ed|made|sent|set|held|given|written|taken|begun|brought|won|lost|built|sold)\s+"
                         rf"(?:(?:earlier this year|last (?:{MONTHS}|decade))\b|in (?:{MONTHS}) (?:19|20)\d\d\b|{_AGO})|"
                         rf"\blast (?:{MONTHS})['’]s\b")

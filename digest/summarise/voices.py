@@ -6,7 +6,7 @@ import re
 
 from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
 from digest.summarise.gender import GIVEN_NAMES
-from digest.summarise.names import is_title, one_letter_off, person_like
+from digest.summarise.names import SUFFIXES, is_title, one_letter_off, person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.sentences import Sentence
 from digest.summarise.shape import QUOTE_SPAN
@@ -78,15 +78,22 @@ _UNSEEN_OBJECT = re.compile(r"\b(?:see|saw|seen|about|hear|heard)\s+(?:this|that
 _OWNER_UNSEEN = re.compile(r"^(?:Despite|Because of|After|Before|Like|Unlike|Given|For all|Amid|Through) (?:his|her|their|its)\b")
 # One more point of a speaker, after one the brief does not show ("Mr. Clapper also insisted that ...", "He also told
 # reporters ..."; round 75's reviewer: "'also' has nothing to refer to").
-_ONE_MORE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}also\s+[a-z]+(?:ed|d)\b")
+_ONE_MORE = re.compile(r"^(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Za-z][\w’'.-]*\s+){1,5}?)also\s+(?:[a-z]+ly\s+)?"
+                       r"(?:[a-z]+(?:ed|d|s)|wrote|spoke|told|said|thought|felt|made|gave|took)\b")
 
 
 def _unseen_referent(text: str, speaker: str = "") -> bool:
     """True when a quotation in ``text`` opens on, or turns on, a referent the brief does not show, or its narration
     opens on one before any name: the sentence credits a pronoun, not ``speaker`` by name ("Through his lawyer, Tor
-    Lund said ..." names whose), or adds "also" to a point not shown ("Mr. Clapper also insisted that ...")."""
-    surname = speaker.split(",")[0].split()[-1] if speaker.strip() else ""
-    if _OWNER_UNSEEN.match(text) and not (surname and re.search(rf"\b{re.escape(surname)}\b", text)) or _ONE_MORE.match(text):
+    Lund said ..." names whose), or opens on the speaker adding "also" ("Mr. Clapper also insisted that ..."): one more
+    point, after one the brief may not show (the same speaker's other words come first)."""
+    names = [w for w in speaker.split(",")[0].split() if w not in SUFFIXES]  # "James R. Clapper Jr." is Clapper
+    surname = names[-1] if names else ""
+    if _OWNER_UNSEEN.match(text) and not (surname and re.search(rf"\b{re.escape(surname)}\b", text)):
+        return True
+    # the speaker's own "also" ("Board chair Ana Lind also argued ..."), not a body's ("The board also voted ..., Lind said")
+    if (more := _ONE_MORE.match(text)) and (more.group("who").strip() in ("He", "She", "They")
+                                            or surname and re.search(rf"\b{re.escape(surname)}\b", more.group("who"))):
         return True
     for span in QUOTE_SPAN.finditer(text):
         words = span.group(0)[1:-1]
