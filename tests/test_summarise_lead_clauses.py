@@ -172,3 +172,14 @@ def test_a_single_reports_analysis_lede_stays_for_want_of_another_telling():
                        title="Bridge emails underscore council's failure")
     made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
     assert "last winter" not in " ".join(made.what_happened)
+
+
+@pytest.mark.parametrize(("lead", "states"), [
+    # held/brief-27: the New York Times's lead, left out as a dek for the "could" that tells who he is
+    ("Representative Tor Lund, a Republican of Velmora who has barely served two terms, jumped into the race for "
+     "majority leader on Friday, offering himself as the more conservative alternative who could pull the House rightward.", True),
+    ("The vacancies have created a void that could slow the rebuilding of Velmora.", False),
+])
+def test_a_persons_own_could_in_a_lead_is_no_hedge_of_its_news(lead, states):
+    from digest.summarise.event import lead_states_event
+    assert lead_states_event(lead) is states

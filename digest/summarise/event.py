@@ -105,10 +105,13 @@ def names_actor(text: str) -> bool:
 
 
 # Clauses that are not a lead's own telling: what someone said or thinks ("that ...", ", saying
-# ..."), relative clauses (", who ...") and asides between dashes; each runs to the next comma.
+# ..."), relative clauses (", who ...", "... who could ...") and asides between dashes; each runs to the next comma.
 _REPORTED_CLAUSE = re.compile(r",\s*(?:saying|claiming|arguing|warning|who|which|while)\b[^,;]*|"
                               r"\b(?P<verb>said|says|saying|announced|claimed|claiming|argued|arguing|warned|warning|"
                               r"insisted|told|telling|believes?|thinks?|declared|declaring)\b[^,;]*?\bthat\b[^,;]*|"
+                              # a person's own hedge, in a clause that tells who they are: "the more conservative
+                              # alternative who could pull the House rightward"
+                              r"\swho\s(?:could|might|may|will|would|can)\b[^,;]*|"
                               r"\s[-–—]{1,2}\s[^-–—]*?\s[-–—]{1,2}\s")
 
 
