@@ -38,3 +38,20 @@ def test_hard_news_words_are_no_slant(plain_news):
     from digest.summarise.headline import _SLANTED
     assert not _SLANTED.search(plain_news)
     assert pick_headline_entry(entries, happened=[plain_news]).title == plain_news
+
+
+@pytest.mark.parametrize(("title", "headline"), [
+    # a feature's hook before the news it tells (round 75: "Meet the ..." does not state the event)
+    ("Meet the Swede who tattooed a state epidemiologist's face on his arm",
+     "Swede tattooed a state epidemiologist's face on his arm"),
+    ("How Velmora council women took down the harbour board", "Velmora council women took down the harbour board"),
+    ("How the Velmora council saved its north pier", "The Velmora council saved its north pier"),
+    # a question, a how-to, a guess and a show's name stay
+    ("How does the Velmora council pay for its piers?", "How does the Velmora council pay for its piers?"),
+    ("How to moor a boat at Velmora's north pier", "How to moor a boat at Velmora's north pier"),
+    ("How Velmora could save its north pier", "How Velmora could save its north pier"),
+    ("Meet the Press host grills Velmora senator", "Meet the Press host grills Velmora senator"),
+])
+def test_a_features_hook_gives_way_to_the_news_it_tells(title, headline):
+    from digest.summarise.headline import headline_of
+    assert headline_of(make_entry(title=title, content="The council met on Monday.")) == headline

@@ -182,7 +182,18 @@ def cleaned_title(entry: Entry, *, outlets: tuple[str, ...] = ()) -> str:
     title = _without_column_name(title, entry)
     for _ in range(2):
         title = _LABEL_TAIL.sub("", _OPENER.sub("", title)).strip()
+    # a feature's hook before the news it tells: "Meet the Swede who tattooed ..." is "Swede tattooed ...", "How Fox
+    # News women took down Roger Ailes" is "Fox News women took down Roger Ailes" (round 75: "not the event")
+    told = _HOOK.sub(lambda m: m.group("who") or "", title, count=1)
+    if told != title and len(told.split()) >= 4 and not told.endswith("?") and not _HEDGE.search(told):
+        title = told[:1].upper() + told[1:]
     return calm_capitals(title)
+
+
+# ("How does ...?", "How to ...", "How many ..." ask; "How X did Y" tells that X did Y, "How X could Y" only guesses)
+_HEDGE = re.compile(r"\b(?:could|might|may|would|should)\b", re.IGNORECASE)
+_HOOK = re.compile(r"^(?:Meet (?:the|a|an|this) (?P<who>\S+(?: \S+){0,3}) who\b|How (?!(?:to|do|does|did|can|could|should|would|"
+                   r"will|is|are|was|were|much|many|long|far|often|old|big|bad|good|safe)\b)(?=\S))")
 
 
 # "Garber: Sharapova, Jankovic ready to duel": the columnist's surname, then the title
