@@ -172,4 +172,3 @@ _ANALYSIS_LEDE = re.compile(
 def analysis_lede(text: str) -> bool:
     """True for a sentence whose subject is a row or a step and whose verb tells what it shows."""
     return bool(_ANALYSIS_LEDE.match(text))
-
