@@ -211,3 +211,15 @@ def test_a_bodys_also_is_no_speakers_also():
     from digest.summarise.voices import _unseen_referent
     assert not _unseen_referent("The Velmora harbour board also voted to raise mooring fees, Ana Lind said.", "Ana Lind")
     assert _unseen_referent("Mr. Lind also insisted that the board acted.", "Tor Lind Jr., the board's chair")
+
+
+def test_statements_in_a_strand_the_article_calls_unrelated_are_not_shown():
+    # round 79: "A Hoboken city councilman, David Mello, also said that Ms. Zimmer told him ..." came from "what appears
+    # to be an unrelated inquiry", not the subpoenas the brief is about
+    text = ("Federal agents have also opened what appears to be an unrelated inquiry into the harbour fund.\n\n"
+            "On Saturday, the mayor of Ostby, Dana Zimmer, said a board member had threatened to withhold harbour aid.\n\n"
+            "A city councilman, Tom Mello, said that Ms. Zimmer told him about the threat months later.\n\n"
+            "Ana Lind, the board's chair, said the skippers had kept faith with Velmora through every storm.")
+    shown = said(text)
+    assert not any(s.startswith(("On Saturday", "A city councilman")) for s in shown), shown
+    assert "Ana Lind, the board's chair, s" in shown
