@@ -223,3 +223,18 @@ def test_statements_in_a_strand_the_article_calls_unrelated_are_not_shown():
     shown = said(text)
     assert not any(s.startswith(("On Saturday", "A city councilman")) for s in shown), shown
     assert "Ana Lind, the board's chair, s" in shown
+
+
+def test_a_speaker_named_by_a_nickname_takes_the_role_another_report_gives():
+    # round 79: "Bibi Netanyahu" (HuffPost) shown with no role, though the New York Times names "Prime Minister
+    # Benjamin Netanyahu of Israel"
+    from digest.summarise.candidates import _nicknamed, build_candidates
+    assert _nicknamed("Bibi Netanyahu", "Prime Minister Benjamin Netanyahu")
+    assert not _nicknamed("Mary Cheney", "Wyoming Senate candidate Liz Cheney")
+    assert not _nicknamed("Benjamin Netanyahu", "Prime Minister Benjamin Netanyahu")
+    one = make_entry(uid="a", content="Prime Minister Torvald Lund of Velmora has kept out of the election, aides said.\n\n"
+                                      "“We will not take sides,” said Prime Minister Torvald Lund of Velmora.")
+    two = make_entry(uid="b", feed="Other Daily", content="Toto Lund stars in a new advertisement about the harbour.\n\n"
+                                                          "“The harbour must stay open,” Toto Lund said on Sunday.")
+    speakers = [c.statement.speaker for c in build_candidates((one, two)) if c.statement and c.sentence.entry == 1]
+    assert speakers == ["Prime Minister Torvald Lund of Velmora"]
