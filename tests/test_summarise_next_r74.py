@@ -70,3 +70,16 @@ def test_as_a_result_of_a_thing_the_report_told_reads_whole_in_what_next():
 def test_a_tendency_or_a_flourish_is_no_lead_stating_the_event(lead, states):
     from digest.summarise.event import lead_states_event
     assert lead_states_event(lead) is states
+
+
+def test_a_short_step_sharing_words_with_the_event_is_still_its_next_step():
+    # round 79: "The federal subpoenas are due Feb. 5." was left out as a repeat of "Federal prosecutors have subpoenaed ..."
+    from digest.model import RankedStory, Story
+    from digest.summarise import get_summariser
+    from tests.builders import make_entry
+    lead = ("Federal prosecutors have issued subpoenas to Velmora Gov. Tor Lund's re-election campaign and the state "
+            "party, escalating their inquiry into the harbour lane closures.")
+    entry = make_entry(content=f"{lead}\n\nThe campaign hired a lawyer last week.\n\nThe federal subpoenas are due Feb. 5.",
+                       summary="", title="Prosecutors subpoena Velmora governor's campaign")
+    made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    assert "The federal subpoenas are due Feb. 5." in made.what_next

@@ -45,9 +45,15 @@ def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: Sequen
     pool.sort(key=lambda p: (-p[0], p[1].sentence.entry, p[1].sentence.position))
     chosen: list[Candidate] = []
     for _, cand in pool:
-        if len(chosen) < MAX_NEXT and fresh(cand, [*shown, *chosen]):
+        # (a short step shares half its few words with the event it follows without repeating it: "The federal
+        # subpoenas are due Feb. 5." under "Federal prosecutors have subpoenaed ..."; round 79)
+        short = word_count(cand) < _SHORT
+        if len(chosen) < MAX_NEXT and fresh(cand, list(shown), limit=0.75 if short else 0.5) and fresh(cand, chosen):
             chosen.append(cand)
     return chosen
+
+
+_SHORT = 10  # words
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
