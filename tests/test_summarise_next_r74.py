@@ -83,3 +83,19 @@ def test_a_short_step_sharing_words_with_the_event_is_still_its_next_step():
                        summary="", title="Prosecutors subpoena Velmora governor's campaign")
     made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
     assert "The federal subpoenas are due Feb. 5." in made.what_next
+
+
+@pytest.mark.parametrize("ahead", [
+    # round 79's reviewers' missed steps
+    "Police are now going to designate the Gamble Heights community as a crime hotspot.",
+    "The ministry is also expected to send a vaccination bus to the schools.",
+])
+def test_a_step_with_an_adverb_before_its_cue_looks_ahead(ahead):
+    assert outlook_score(ahead) >= 2.0
+
+
+def test_who_stands_in_is_a_step_not_a_timeless_will():
+    from digest.summarise.nextsteps import _timeless_will
+    assert not _timeless_will("As a result of Lind's arrest, Deputy Premier Tor Hale will function as Acting Premier.")
+    assert not _timeless_will("Ana Ruiz will serve as interim chief executive.")
+    assert _timeless_will("Velmora Steel's sales force will drive adoption of the new alloys.")

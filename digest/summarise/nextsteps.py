@@ -244,7 +244,9 @@ _WHEN = re.compile(r"\b(?:(?:soon|shortly|later|eventually|(?:will|shall)\s+(?:n
 _STEP = re.compile(r"\b(?:will|shall)\s+(?:also\s+)?(?:face|play|meet|vote|decide|rule|hear|appeal|investigate|review|"
                    r"debate|take up|take effect|go before|go on trial|stand trial|appear|testify|speak|sign|announce|"
                    r"launch|release|open|reopen|close|resume|return|hold|host|begin|start|file|seek|challenge|elect|visit|travel|"
-                   r"attend|join|replace|succeed|step down|resign|retire|submit|publish|issue|unveil|be (?:arraigned|sentenced|"
+                   r"attend|join|replace|succeed|step down|resign|retire|submit|publish|issue|unveil|"
+                   # who stands in: "Deputy Premier Natalio Wheatley will function as Acting Premier."
+                   r"(?:serve|function|act|stand in|fill in) as|take over|be (?:arraigned|sentenced|"
                    r"tried|charged|extradited|released|freed|buried|held|heard|published|launched|unveiled|announced|decided|"
                    r"signed|sworn|inaugurated|closed|reopened|opened|delayed|postponed|debated|reviewed|investigated))\b",
                    re.IGNORECASE)

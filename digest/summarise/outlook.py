@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _STRONG = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are) (?:expected|scheduled|set|poised|slated|"
+    r"\b(?:will|won['’]t|shall|(?:is|are) (?:now |also |still |then )?(?:expected|scheduled|set|poised|slated|"
     r"likely|unlikely|going) to|(?:is|are) due to (?:be|arrive|meet|vote|begin|start|open|close|return|"
     r"appear|take|hold|launch|visit|end|expire|report|deliver|announce|rule|decide|sign)|"
     # a step due on a day or for a stage: "All briefs in the case are due Aug. 14.", "The bill is due for a vote next week."
