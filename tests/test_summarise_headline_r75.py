@@ -51,7 +51,19 @@ def test_hard_news_words_are_no_slant(plain_news):
     ("How to moor a boat at Velmora's north pier", "How to moor a boat at Velmora's north pier"),
     ("How Velmora could save its north pier", "How Velmora could save its north pier"),
     ("Meet the Press host grills Velmora senator", "Meet the Press host grills Velmora senator"),
+    ("How we got here: the Velmora harbour dispute", "How we got here: the Velmora harbour dispute"),
 ])
 def test_a_features_hook_gives_way_to_the_news_it_tells(title, headline):
     from digest.summarise.headline import headline_of
     assert headline_of(make_entry(title=title, content="The council met on Monday.")) == headline
+
+
+
+@pytest.mark.parametrize("title", [
+    # review 81: a question or a how-to in Title Case keeps its "How"
+    "How Many Velmorans Lost Health Cover Last Year",
+    "How To Watch the Velmora Cup Final Tonight",
+])
+def test_a_title_case_question_keeps_its_how(title):
+    from digest.summarise.headline import headline_of
+    assert headline_of(make_entry(title=title, content="The council met on Monday.")).startswith("How ")

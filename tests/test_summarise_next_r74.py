@@ -72,17 +72,21 @@ def test_a_tendency_or_a_flourish_is_no_lead_stating_the_event(lead, states):
     assert lead_states_event(lead) is states
 
 
-def test_a_short_step_sharing_words_with_the_event_is_still_its_next_step():
-    # round 79: "The federal subpoenas are due Feb. 5." was left out as a repeat of "Federal prosecutors have subpoenaed ..."
+def _what_next(text: str, title: str) -> tuple[str, ...]:
     from digest.model import RankedStory, Story
     from digest.summarise import get_summariser
     from tests.builders import make_entry
+    entry = make_entry(content=text, summary="", title=title)
+    return get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t")).what_next
+
+
+def test_a_short_step_sharing_words_with_the_event_is_still_its_next_step():
+    # round 79: "The federal subpoenas are due Feb. 5." was left out as a repeat of "Federal prosecutors have subpoenaed ..."
     lead = ("Federal prosecutors have issued subpoenas to Velmora Gov. Tor Lund's re-election campaign and the state "
             "party, escalating their inquiry into the harbour lane closures.")
-    entry = make_entry(content=f"{lead}\n\nThe campaign hired a lawyer last week.\n\nThe federal subpoenas are due Feb. 5.",
-                       summary="", title="Prosecutors subpoena Velmora governor's campaign")
-    made = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
-    assert "The federal subpoenas are due Feb. 5." in made.what_next
+    assert "The federal subpoenas are due Feb. 5." in _what_next(
+        f"{lead}\n\nThe campaign hired a lawyer last week.\n\nThe federal subpoenas are due Feb. 5.",
+        "Prosecutors subpoena Velmora governor's campaign")
 
 
 @pytest.mark.parametrize("ahead", [
@@ -99,3 +103,15 @@ def test_who_stands_in_is_a_step_not_a_timeless_will():
     assert not _timeless_will("As a result of Lind's arrest, Deputy Premier Tor Hale will function as Acting Premier.")
     assert not _timeless_will("Ana Ruiz will serve as interim chief executive.")
     assert _timeless_will("Velmora Steel's sales force will drive adoption of the new alloys.")
+    # review 81: what a thing is to be is no step
+    assert _timeless_will("The closure will serve as a warning to other harbour towns.")
+    assert _timeless_will("Robots will take over many of the jobs at the harbour.")
+
+
+def test_a_short_line_repeating_the_event_is_no_next_step():
+    # review 81: a short line that names no day or figure of its own is the event again
+    lead = ("The Velmora harbour board voted on Tuesday to shut the old north pier to boats from next spring, after "
+            "engineers found deep cracks in its pilings.")
+    assert "The pier will be shut to boats next spring." not in _what_next(
+        f"{lead}\n\nThe board met for three hours.\n\nThe pier will be shut to boats next spring.",
+        "Velmora board votes to shut north pier")

@@ -230,11 +230,26 @@ def test_a_speaker_named_by_a_nickname_takes_the_role_another_report_gives():
     # Benjamin Netanyahu of Israel"
     from digest.summarise.candidates import _nicknamed, build_candidates
     assert _nicknamed("Bibi Netanyahu", "Prime Minister Benjamin Netanyahu")
+    assert _nicknamed("Chris Lund", "Mayor Christopher Lund")
+    # review 81: a relative is not the same person
+    assert not _nicknamed("Jill Biden", "President Joe Biden")
+    assert not _nicknamed("Josh Kushner", "Jared Kushner")
     assert not _nicknamed("Mary Cheney", "Wyoming Senate candidate Liz Cheney")
     assert not _nicknamed("Benjamin Netanyahu", "Prime Minister Benjamin Netanyahu")
-    one = make_entry(uid="a", content="Prime Minister Torvald Lund of Velmora has kept out of the election, aides said.\n\n"
-                                      "“We will not take sides,” said Prime Minister Torvald Lund of Velmora.")
-    two = make_entry(uid="b", feed="Other Daily", content="Toto Lund stars in a new advertisement about the harbour.\n\n"
-                                                          "“The harbour must stay open,” Toto Lund said on Sunday.")
+    one = make_entry(uid="a", content="Prime Minister William Lund of Velmora has kept out of the election, aides said.\n\n"
+                                      "“We will not take sides,” said Prime Minister William Lund of Velmora.")
+    two = make_entry(uid="b", feed="Other Daily", content="Bill Lund stars in a new advertisement about the harbour.\n\n"
+                                                          "“The harbour must stay open,” Bill Lund said on Sunday.")
     speakers = [c.statement.speaker for c in build_candidates((one, two)) if c.statement and c.sentence.entry == 1]
-    assert speakers == ["Prime Minister Torvald Lund of Velmora"]
+    assert speakers == ["Prime Minister William Lund of Velmora"]
+
+
+@pytest.mark.parametrize("marker", [
+    # review 81: not a strand of its own
+    "Police opened a separate investigation into the gunman's rifle on Monday.",
+    "“What happened today is not an unrelated incident, it is part of a pattern,” said Mayor Tor Hale.",
+])
+def test_a_separate_or_denied_strand_sets_no_statement_aside(marker):
+    text = (f"{marker}\n\nPolice Chief Ana Lind said officers reached the harbour within minutes.\n\n"
+            "“Our officers ran towards the danger, and they saved lives,” Lind said.")
+    assert any("Our officers ran" in s or "Ana Lind" in s or "Police Chief" in s for s in said(text)), said(text)

@@ -91,17 +91,25 @@ def _with_story_role(st: Statement, roles: list[dict[str, str]]) -> Statement:
     given = [r[st.speaker] for i, r in enumerate(roles) if i != st.sentence.entry and r.get(st.speaker, st.speaker) != st.speaker
              and not _MOMENT.search(r[st.speaker]) and (JOB_WORD.search(r[st.speaker]) or not _WHERE_ONLY.search(r[st.speaker]))]
     # a name by its nickname ("Bibi Netanyahu") is the person another report names in full with a role ("Prime Minister
-    # Benjamin Netanyahu of Israel"): the same surname, a given name of the same first letter (round 79)
+    # Benjamin Netanyahu of Israel"): the same surname, a given name it is the pet form of or the first letters of (round 79)
     given = given or [role for i, r in enumerate(roles) if i != st.sentence.entry for name, role in r.items()
                       if role != name and JOB_WORD.search(role) and _nicknamed(st.speaker, name)]
     return replace(st, speaker=given[0]) if given else st
 
 
 def _nicknamed(short: str, full: str) -> bool:
-    """True when ``short`` ("Bibi Netanyahu") is ``full``'s person ("Prime Minister Benjamin Netanyahu") by another given name."""
+    """True when ``short`` ("Bibi Netanyahu") is ``full``'s person ("Prime Minister Benjamin Netanyahu") by another form of
+    the given name: a pet form the table knows, or its first three letters or more ("Chris" for "Christopher"); never a
+    relative's other name ("Jill Biden" for "Joe Biden")."""
     mine, theirs = short.split(), full.split()
     return (len(mine) == 2 and len(theirs) >= 2 and mine[1] == theirs[-1] and mine[0] != theirs[-2]
-            and mine[0][:1] == theirs[-2][:1] and mine[0][:1].isupper() and theirs[-2][1:].islower())
+            and mine[0][:1].isupper() and theirs[-2][1:].islower()
+            and (_NICKNAMES.get(mine[0]) == theirs[-2] or len(mine[0]) >= 3 and theirs[-2].startswith(mine[0])))
+
+
+_NICKNAMES = {"Bibi": "Benjamin", "Bill": "William", "Bob": "Robert", "Bobby": "Robert", "Mike": "Michael",
+              "Jim": "James", "Jimmy": "James", "Joe": "Joseph", "Liz": "Elizabeth", "Ted": "Edward", "Dick": "Richard",
+              "Tony": "Anthony", "Peggy": "Margaret", "Chuck": "Charles"}
 
 
 def tidied(text: str, *, entry: int = 0) -> list[Sentence]:

@@ -109,8 +109,9 @@ def names_actor(text: str) -> bool:
 _REPORTED_CLAUSE = re.compile(r",\s*(?:saying|claiming|arguing|warning|who|which|while)\b[^,;]*|"
                               r"\b(?P<verb>said|says|saying|announced|claimed|claiming|argued|arguing|warned|warning|"
                               r"insisted|told|telling|believes?|thinks?|declared|declaring)\b[^,;]*?\bthat\b[^,;]*|"
-                              # a person's own hedge, in a clause that tells who they are: "the more conservative
-                              # alternative who could pull the House rightward"
+                              # a clause with its own modal telling of a person after the main verb: "jumped into the
+                              # race ..., offering himself as the more conservative alternative who could pull the House
+                              # rightward" (main_clause keeps one before the main verb: "A boy who can barely swim rescued ...")
                               r"\swho\s(?:could|might|may|will|would|can)\b[^,;]*|"
                               r"\s[-–—]{1,2}\s[^-–—]*?\s[-–—]{1,2}\s")
 
@@ -118,7 +119,12 @@ _REPORTED_CLAUSE = re.compile(r",\s*(?:saying|claiming|arguing|warning|who|which
 def main_clause(narration: str) -> str:
     """A lead's narration without what it reports others saying (its speech verb stays: "warned
     that ..." keeps "warned"), its relative clauses and asides."""
-    return _REPORTED_CLAUSE.sub(lambda m: f" {m.group('verb') or ''} ", narration)
+    def cut(m: re.Match[str]) -> str:
+        # a "who could ..." clause before the main verb is the subject's own ("A boy who can barely swim rescued ...")
+        if m.group(0).startswith((" who", "\u00a0who")) and not _EVENT_VERB.search(narration, 0, m.start()):
+            return m.group(0)
+        return f" {m.group('verb') or ''} "
+    return _REPORTED_CLAUSE.sub(cut, narration)
 
 
 def lead_states_event(text: str) -> bool:

@@ -190,10 +190,12 @@ def cleaned_title(entry: Entry, *, outlets: tuple[str, ...] = ()) -> str:
     return calm_capitals(title)
 
 
-# ("How does ...?", "How to ...", "How many ..." ask; "How X did Y" tells that X did Y, "How X could Y" only guesses)
+# ("How does ...?", "How to ...", "How Many ..." ask, in any case; "How X did Y" tells that X did Y, "How X could Y" only
+# guesses; a title with a colon is two, and "Meet the Press" is a show)
 _HEDGE = re.compile(r"\b(?:could|might|may|would|should)\b", re.IGNORECASE)
-_HOOK = re.compile(r"^(?:Meet (?:the|a|an|this) (?P<who>\S+(?: \S+){0,3}) who\b|How (?!(?:to|do|does|did|can|could|should|would|"
-                   r"will|is|are|was|were|much|many|long|far|often|old|big|bad|good|safe)\b)(?=\S))")
+_HOOK = re.compile(r"^(?:Meet (?:the|a|an|this) (?!(?:Press|Parents|Fockers|Beatles)\b)(?P<who>\S+(?: \S+){0,3}) who\b(?![’'])|"
+                   r"How (?!(?i:to|do|does|did|can|could|should|would|will|is|are|was|were|much|many|long|far|often|old|big|"
+                   r"bad|good|safe|not|about|it|we|you|i)\b)(?=\S)(?![^:?]*:))")
 
 
 # "Garber: Sharapova, Jankovic ready to duel": the columnist's surname, then the title

@@ -45,15 +45,25 @@ def pick_next(candidates: list[Candidate], *, used: set[Sentence], shown: Sequen
     pool.sort(key=lambda p: (-p[0], p[1].sentence.entry, p[1].sentence.position))
     chosen: list[Candidate] = []
     for _, cand in pool:
-        # (a short step shares half its few words with the event it follows without repeating it: "The federal
-        # subpoenas are due Feb. 5." under "Federal prosecutors have subpoenaed ..."; round 79)
-        short = word_count(cand) < _SHORT
+        # (a short step that names a day or a figure the event does not may share half its few words with it without
+        # repeating it: "The federal subpoenas are due Feb. 5." under "Federal prosecutors have subpoenaed ..."; round 79)
+        short = word_count(cand) < _SHORT and _new_date(cand, shown)
         if len(chosen) < MAX_NEXT and fresh(cand, list(shown), limit=0.75 if short else 0.5) and fresh(cand, chosen):
             chosen.append(cand)
     return chosen
 
 
 _SHORT = 10  # words
+
+
+def _new_date(cand: Candidate, shown: Sequence[Candidate]) -> bool:
+    """True when a step names a day or figure the event sentences do not (what makes a short step news)."""
+    told = " ".join(c.sentence.text for c in shown)
+    return any(t not in told for t in _DAY_OR_FIGURE.findall(cand.sentence.text))
+
+
+_DAY_OR_FIGURE = re.compile(r"\b\d[\w.-]*|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+                            r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?= \d)")
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b")
@@ -246,7 +256,7 @@ _STEP = re.compile(r"\b(?:will|shall)\s+(?:also\s+)?(?:face|play|meet|vote|decid
                    r"launch|release|open|reopen|close|resume|return|hold|host|begin|start|file|seek|challenge|elect|visit|travel|"
                    r"attend|join|replace|succeed|step down|resign|retire|submit|publish|issue|unveil|"
                    # who stands in: "Deputy Premier Natalio Wheatley will function as Acting Premier."
-                   r"(?:serve|function|act|stand in|fill in) as|take over|be (?:arraigned|sentenced|"
+                   r"(?:serve|function|act|stand in|step in|fill in) as (?!(?:a|an)\b)|take over (?:as|from)|be (?:arraigned|sentenced|"
                    r"tried|charged|extradited|released|freed|buried|held|heard|published|launched|unveiled|announced|decided|"
                    r"signed|sworn|inaugurated|closed|reopened|opened|delayed|postponed|debated|reviewed|investigated))\b",
                    re.IGNORECASE)
@@ -260,7 +270,8 @@ def _timeless_will(narration: str) -> bool:
     sales force will drive adoption of the apps", "the benefits membership will bring to flyers", "... will
     become the state's first black senator since 1979"): how things are to be, not a step this event sets.
     Editors graded such lines What next's most common fault; a step names its when ("on Friday", "later
-    this year") or whose plan or expectation it is."""
+    this year"), whose plan or expectation it is, or a step by its verb ("will appeal", "will function as Acting
+    Premier")."""
     if not _BARE_WILL.search(narration) or SPEECH_VERB.search(narration) or _CREDIT.search(narration) \
             or _WHEN.search(narration) or _STEP.search(narration):
         return False

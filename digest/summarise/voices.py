@@ -150,7 +150,8 @@ _NO_COMMENT = re.compile(r"\bdeclined (?:an? )?(?:interview|comment|requests? fo
                          r"\bcould not be reached\b")
 
 
-def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int) -> list[Candidate]:
+def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int,
+              context: list[Candidate] | None = None) -> list[Candidate]:
     """Return up to four statements from different speakers (and outlets, when there are several).
 
     Never a pleasantry, and never words the article marks as said long before ("told TechCrunch
@@ -159,7 +160,7 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int)
     pool = [c for c in candidates
             if c.statement and not c.statement.earlier and c.sentence not in used and 6 <= word_count(c) <= 70
             and substantive(c)]
-    strands = _side_strands(candidates)
+    strands = _side_strands(context if context is not None else candidates)
     pool = [c for c in pool if not _misspelt(c, candidates) and not _in_strand(c, strands)]
     # A speaker's words that lean on an unseen referent give way to the same speaker's other words (not to others').
     def unseen_of(c: Candidate) -> bool:
@@ -184,9 +185,9 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int)
 # A strand the article itself calls another ("FBI agents ... have also undertaken what appears to be an unrelated
 # inquiry. On Saturday, the mayor of Hoboken, Dawn Zimmer, said ..."): the people it names in its first sentences,
 # and every statement after it about them, belong to that strand (round 79: "a line from another story").
-_UNRELATED = re.compile(r"\b(?:unrelated|separate)\s+(?:inquiry|investigation|probe|case|matter|lawsuit|suit|incident|"
-                        r"allegations?|dispute|scandal)\b")
-_FULL_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z’'-]+(?![\w’'-])")
+_UNRELATED = re.compile(r"(?<!\bnot an )(?<!\bnot )\bunrelated\s+(?:inquiry|inquiries|investigations?|probes?|cases?|matters?|"
+                        r"lawsuits?|suits?|incidents?|allegations?|disputes?|scandals?)\b")
+_FULL_NAME = re.compile(r"(?<![\w’'-])[A-Z][a-z-]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z-]+(?![\w’'-])")  # "Dawn Zimmer", not "Zimmer’s"
 _STRAND_OPENS = 2  # the sentences after its marker in which a strand names its people
 
 
@@ -195,20 +196,22 @@ def _side_strands(candidates: list[Candidate]) -> dict[int, tuple[int, frozenset
     strands: dict[int, tuple[int, frozenset[str]]] = {}
     for marker in candidates:
         entry, at = marker.sentence.entry, marker.sentence.position
-        if entry in strands or not _UNRELATED.search(marker.sentence.text):
+        if entry in strands or not _UNRELATED.search(QUOTE_SPAN.sub(" ", marker.sentence.text)):
             continue
         before = " ".join(c.sentence.text for c in candidates if c.sentence.entry == entry and c.sentence.position < at)
         named = {m.group(0).split()[-1] for c in candidates if c.sentence.entry == entry and at <= c.sentence.position
-                 <= at + _STRAND_OPENS for m in _FULL_NAME.finditer(c.sentence.text) if person_like(m.group(0))}
+                 <= at + _STRAND_OPENS for m in _FULL_NAME.finditer(c.sentence.text)
+                 if person_like(m.group(0)) and not is_title(m.group(0).split()[-1])}  # "Police Chief" is no one
         if fresh_names := frozenset(n for n in named if not re.search(rf"\b{re.escape(n)}\b", before)):
             strands[entry] = (at, fresh_names)
     return strands
 
 
 def _in_strand(c: Candidate, strands: dict[int, tuple[int, frozenset[str]]]) -> bool:
-    """True for a statement after a side strand's marker that names, or is by, someone that strand named."""
+    """True for a statement after a side strand's marker that names, or is credited to, someone that strand named."""
     at, names = strands.get(c.sentence.entry, (-1, frozenset()))
-    return c.sentence.position >= at >= 0 and any(re.search(rf"\b{re.escape(n)}\b", c.sentence.text) for n in names)
+    told = f"{c.sentence.text} {c.statement.speaker if c.statement else ''}"
+    return c.sentence.position >= at >= 0 and any(re.search(rf"\b{re.escape(n)}\b", told) for n in names)
 
 
 def _misspelt(c: Candidate, candidates: list[Candidate]) -> bool:
