@@ -108,10 +108,13 @@ def test_who_stands_in_is_a_step_not_a_timeless_will():
     assert _timeless_will("Robots will take over many of the jobs at the harbour.")
 
 
-def test_a_short_line_repeating_the_event_is_no_next_step():
-    # review 81: a short line that names no day or figure of its own is the event again
-    lead = ("The Velmora harbour board voted on Tuesday to shut the old north pier to boats from next spring, after "
-            "engineers found deep cracks in its pilings.")
-    assert "The pier will be shut to boats next spring." not in _what_next(
-        f"{lead}\n\nThe board met for three hours.\n\nThe pier will be shut to boats next spring.",
-        "Velmora board votes to shut north pier")
+def test_a_short_step_names_a_day_or_figure_of_its_own_to_pass_for_new():
+    # review 81: a short line that names no day or figure of its own is the event again, under the looser limit too
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.nextsteps import _new_date
+    from tests.builders import make_entry
+    lead = ("Federal prosecutors have issued subpoenas to Velmora Gov. Tor Lund's re-election campaign on Monday.")
+    entry = make_entry(content=f"{lead}\n\nThe federal subpoenas are due Feb. 5.\n\nThe federal subpoenas were issued on Monday.")
+    shown, dated, again = build_candidates((entry,))[:3]
+    assert _new_date(dated, [shown])
+    assert not _new_date(again, [shown])

@@ -163,12 +163,10 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int,
     strands = _side_strands(context if context is not None else candidates)
     pool = [c for c in pool if not _misspelt(c, candidates) and not _in_strand(c, strands)]
     # A speaker's words that lean on an unseen referent give way to the same speaker's other words (not to others').
-    def unseen_of(c: Candidate) -> bool:
-        return _unseen_referent(c.sentence.text, c.statement.speaker if c.statement else "")
-    plain = {_speaker_key(c) for c in pool if not unseen_of(c)}
+    unseen = {c for c in pool if _unseen_referent(c.sentence.text, c.statement.speaker if c.statement else "")}
+    plain = {_speaker_key(c) for c in pool if c not in unseen}
     def value(c: Candidate) -> float:
-        unseen = unseen_of(c) and _speaker_key(c) in plain
-        return _said_value(c) - (_UNSEEN if unseen else 0.0)
+        return _said_value(c) - (_UNSEEN if c in unseen and _speaker_key(c) in plain else 0.0)
     pool.sort(key=lambda c: (-value(c), c.sentence.entry, c.sentence.position))
     chosen = _one_per_outlet(pool) if outlets > 1 else []
     for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
