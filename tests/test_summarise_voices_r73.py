@@ -250,6 +250,8 @@ def test_a_speaker_named_by_a_nickname_takes_the_role_another_report_gives():
     "“What happened today is not an unrelated incident, it is part of a pattern,” said Mayor Tor Hale.",
 ])
 def test_a_separate_or_denied_strand_sets_no_statement_aside(marker):
-    text = (f"{marker}\n\nPolice Chief Ana Lind said officers reached the harbour within minutes.\n\n"
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.voices import _side_strands
+    text = (f"{_LEAD}\n\n{marker}\n\nPolice Chief Ana Lind said officers reached the harbour within minutes.\n\n"
             "“Our officers ran towards the danger, and they saved lives,” Lind said.")
-    assert any("Our officers ran" in s or "Ana Lind" in s or "Police Chief" in s for s in said(text)), said(text)
+    assert _side_strands(build_candidates((make_entry(content=text, summary=""),))) == {}
