@@ -118,3 +118,17 @@ def test_a_short_step_names_a_day_or_figure_of_its_own_to_pass_for_new():
     shown, dated, again = build_candidates((entry,))[:3]
     assert _new_date(dated, [shown])
     assert not _new_date(again, [shown])
+
+
+@pytest.mark.parametrize("text, ahead", [
+    # round 79: the robot's page ended on its plan, and What next was empty
+    ("Next steps include refining the device to improve success rates in patients with difficult veins.", True),
+    ("The next step is a vote in the Senate.", True),
+    ("The next step is to seek funding for a larger trial.", True),
+    # a next step talked about, or one already taken, is no plan
+    ("The next steps are unclear.", False),
+    ("Officials discussed next steps on Monday.", False),
+    ("The next step was a vote in the Senate.", False),
+])
+def test_a_stated_next_step_looks_ahead(text, ahead):
+    assert (outlook_score(text) >= 2.0) is ahead
