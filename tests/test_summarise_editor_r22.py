@@ -36,7 +36,8 @@ def test_an_opener_the_standfirst_repeats_is_the_dek_when_nothing_else_can_be():
 
 def test_without_the_standfirst_the_opener_stays_out():
     b = brief(_RANKING, title="Gazette: sculler projected to earn $9 million in 2026")
-    assert b.dek is None
+    # (the learned dek may give a detail instead: "Anna Lind is a distant second at $5.5 million.")
+    assert "highest-paid rower" not in (b.dek or "")
     assert not any("highest-paid rower" in s for s in b.what_happened)
 
 
