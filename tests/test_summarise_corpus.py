@@ -107,3 +107,29 @@ def test_held_back_briefs_keep_the_issue_targets_that_are_met(heldout):
     # worse), one held-back page whose second sentence held the event counts a miss: 88.9%, 66.7%.
     assert _share(heldout["the dek or What happened holds one, as a reader sees it"]) >= 0.88
     assert _share(heldout["What happened holds a core-event sentence"]) >= 0.66
+
+
+def test_the_built_pack_groups_the_held_back_events_as_a_build_would(corpus):
+    # The editor pack's "built" part (bench/editor_pack.py built_stories): BASIL's event ids join the Sunday
+    # meeting of Obama and Boehner with HuffPost's Thursday one (round 82's reviewers: "sources about two
+    # meetings"); digest's grouping, with each article's own date, leaves Thursday's out of the story.
+    import os
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    before = os.environ.get("DIGEST_CORPUS")
+    os.environ["DIGEST_CORPUS"] = str(corpus)
+    try:
+        pack = _load("editor_pack")
+        held, built = pack.held_stories(), pack.built_stories()
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+        if before is None:
+            os.environ.pop("DIGEST_CORPUS", None)
+        else:
+            os.environ["DIGEST_CORPUS"] = before
+    assert [s.id for s in held] == [s.id for s in built]  # the same briefs, numbered alike
+    meeting = {s.id: s for s in built}["basil-cad4bba5"]
+    assert sorted(e.feed for e in meeting.entries) == ["Fox News", "The New York Times"]
+    changed = [b.id for a, b in zip(held, built) if a.entries != b.entries]
+    assert 1 <= len(changed) <= 10 and all(len(b.entries) == 2 for b in built if b.id in changed)
