@@ -399,3 +399,22 @@ def test_whose_kin_opening_a_sentence_is_the_roles_as_mid_sentence() -> None:
 def test_a_label_opening_on_the_reads_name_first_when_shown_first() -> None:
     view = quote_view(Quote(speaker="the girl's aunt Sharon Ruddock", text='"She was kind."', source="Desk"))
     assert view.name == "Sharon Ruddock, the girl's aunt"
+
+
+@pytest.mark.parametrize("opening", ["As", "When", "After", "While"])
+def test_a_clause_opening_word_is_no_part_of_a_role_before_a_name(opening):
+    # round 82's pack: "said As the official Lois Lerner" came from "As the official, Lois Lerner, appeared ..."
+    found = dict(roles_in(f"{opening} the official, Lois Lerner, appeared under subpoena before the committee, "
+                          "she told her questioners that the accusations were false."))
+    assert not found.get("Lois Lerner", "").startswith(opening)
+
+
+def test_a_speaker_introduced_in_an_opening_clause_keeps_her_name():
+    text = ("As the official, Lois Lerner, appeared under subpoena before the House committee, she told her "
+            "questioners that the accusations were false.\n\n"
+            "“I have not done anything wrong. I have not broken any laws,” said Ms. Lerner, who leads the "
+            "agency's division on tax-exempt organizations.")
+    entry = make_entry(content=text, title="Official invokes 5th Amendment at hearing")
+    brief = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+    assert [q.speaker for q in brief.who_said_what] and all(
+        not q.speaker.startswith("As ") for q in brief.who_said_what)

@@ -70,9 +70,11 @@ _LOWER_BEFORE = re.compile(
 # between commas is found first; the role must end right before it (read from a short window).
 # (or ending the sentence: "..., by the girl's aunt, Sharon Ruddock.")
 _SET_OFF_NAME = re.compile(rf",\s+(?P<name>{PERSON})(?=,|\.(?:\s|$))")
+_OPENER_WORD = r"(?:As|When|While|After|Before|Since|Because|Although|Though|If|Once|Until|Unless|With|Like|For|In|On|At)"
 _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
-    rf"(?:(?:[a-z][\w-]*|[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
+    # (never a clause's opening word: "As the official, Lois Lerner, appeared ..." gives her no role "As the official")
+    rf"(?:(?:[a-z][\w-]*|(?!{_OPENER_WORD}\s)[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
     rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.&-]*)*|case|suit|lawsuit|trial|claim))?)$"
 )
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in
