@@ -355,3 +355,12 @@ def test_a_participle_clause_asking_why_is_a_fragment_no_one_speaks_in():
                      "smart policy.") is None
     assert attribute("Explaining why the plan failed, Ana Lind said the money ran out in March.") == ("Ana Lind", False)
 
+
+
+def test_words_said_at_the_time_stay_old_when_a_clause_follows():
+    from digest.summarise.quotes import said_earlier
+    # round 83's pack: Bloomberg's stop-and-frisk line of years before, shown as his word on this news
+    assert said_earlier("“You can just take the description and pass it out,” Michael R. Bloomberg said at the time, "
+                        "boasting of the success stop and frisk had in reducing homicides.")
+    assert said_earlier("“It is hard to make an auditor laugh,” Ana Lind said then, adding that it was true.")
+    assert not said_earlier("“We will win,” Lind said at the time of the vote, adding that it was close.")

@@ -418,3 +418,16 @@ def test_a_speaker_introduced_in_an_opening_clause_keeps_her_name():
     brief = get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
     assert [q.speaker for q in brief.who_said_what] and all(
         not q.speaker.startswith("As ") for q in brief.who_said_what)
+
+
+def test_a_greeting_in_passing_is_no_statement_on_the_news():
+    # round 82: "a passing pleasantry, not a statement about the event" ("Nice to see all of you")
+    from digest.summarise.candidates import build_candidates
+    from digest.summarise.voices import _TRIVIAL, substantive
+    entry = make_entry(content="“Nice to see all of you,” House Speaker John Boehner said as he kept walking, a reporter tweeted.")
+    said = [c for c in build_candidates((entry,)) if c.statement]
+    assert said and not any(substantive(c) for c in said)
+    assert _TRIVIAL.match("“Good to see you, everyone,” Lind said.") and _TRIVIAL.match("“Hello, all,” Lind said.")
+    # words about seeing are no greeting
+    assert not _TRIVIAL.match("“Nice to see the council finally act on housing,” Lind said.")
+    assert not _TRIVIAL.match("“Hi-tech jobs are leaving the city,” Lind said.")

@@ -138,7 +138,8 @@ _BARE_MONTH = re.compile(rf"\b(?i:in)\s+{_MONTH}(?!\s+\d)")
 
 
 # An attribution closing on "at the time" or "then": the words were said back when something told before happened.
-_AT_THE_TIME = re.compile(rf"\b(?:{SPEECH_VERBS})\b{_LISTENER}{{0,6}}?\s+(?:at\s+the\s+time|then)\s*[.!]?\s*$")
+# ('... ," Michael R. Bloomberg said at the time, boasting of ...': a clause after it changes nothing)
+_AT_THE_TIME = re.compile(rf"\b(?:{SPEECH_VERBS})\b{_LISTENER}{{0,6}}?\s+(?:at\s+the\s+time|then)\s*(?:[.!]?\s*$|,\s+[a-z])")
 
 
 def two_voices(text: str) -> list[tuple[str, str]] | None:

@@ -34,7 +34,10 @@ _UNSEEN = 1.5  # how far words leaning on an unseen referent fall below the same
 # Pleasantries: thanks, greetings and congratulations say nothing about the event.
 _TRIVIAL = re.compile(
     r"^[\"“]?(?:I|We)\s+(?:just\s+)?(?:want(?:ed)?\s+to\s+|would\s+like\s+to\s+)?(?:thank|congratulate|welcome)\b|"
-    r"^[\"“]?(?:Thank\s+you|Thanks|Congratulations|Good\s+(?:morning|afternoon|evening)|Welcome)\b",
+    r"^[\"“]?(?:Thank\s+you|Thanks|Congratulations|Good\s+(?:morning|afternoon|evening)|Welcome)\b|"
+    # a greeting in passing: "“Nice to see all of you,” House Speaker John Boehner said as he kept walking"
+    r"^[\"“]?(?:(?:It['’]s\s+)?(?:Nice|Good|Great)\s+to\s+(?:see|meet)\s+(?:you|all\s+of\s+you|everyone|everybody)|"
+    r"Hello|Hi)\b(?!-)[^\"”]{0,20}[\"”]",
     re.IGNORECASE,
 )
 
