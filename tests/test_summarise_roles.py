@@ -431,3 +431,34 @@ def test_a_greeting_in_passing_is_no_statement_on_the_news():
     # words about seeing are no greeting
     assert not _TRIVIAL.match("“Nice to see the council finally act on housing,” Lind said.")
     assert not _TRIVIAL.match("“Hi-tech jobs are leaving the city,” Lind said.")
+
+
+def _speakers_of(text: str) -> list[str]:
+    from digest.summarise.candidates import build_candidates
+    return [c.statement.speaker for c in build_candidates((make_entry(content=text),)) if c.statement]
+
+
+def test_she_after_someones_daughter_is_not_the_one_whose_daughter_she_is():
+    # round 83's pack (usatoday.com): her words credited to "former president Nelson Mandela"
+    text = ("Former president Nelson Mandela remains in hospital.\n\n"
+            "Yet on Wednesday, Mandela's daughter Zindzi told Britain's Sky News that Mandela is doing well.\n\n"
+            "\"He gave us a huge smile and raised his hands,\" she said of a recent visit.")
+    assert "Former president Nelson Mandela" not in _speakers_of(text)
+    # a possessive before a thing, not a person, leaves the owner the subject
+    assert _speakers_of("Senator Ana Lind spoke on Monday.\n\nLind's bill passed the Senate on Tuesday.\n\n"
+                        "\"We have the votes,\" she said.") == ["Senator Ana Lind"]
+
+
+def test_an_adverb_opening_a_sentence_is_no_given_name():
+    # round 83's pack (si.com): "Instead Stephen chose Arkansas" made a speaker "Instead Stephen"
+    text = ("Stephen Jones runs the team now.\n\nHe had been a standout quarterback, good enough for Princeton. Instead "
+            "Stephen chose Arkansas, and the world was cheated.\n\nCircling the Star just before his pilot touches down, "
+            "Stephen notes with pleasure several touch football games in progress on the field.")
+    speakers = _speakers_of(text)
+    assert speakers and not any(s.startswith("Instead") for s in speakers)
+
+
+def test_what_someone_wrote_as_a_thing_is_no_statement():
+    # round 83's pack (Business Insider): "What Page wrote down that night became the basis for an algorithm."
+    assert _speakers_of("Larry Page had an idea.\n\nWhat Page wrote down that night became the basis for an algorithm.") == []
+    assert _speakers_of("Larry Page had an idea.\n\nWhat Page said was that the engine would change search.") == ["Larry Page"]

@@ -244,3 +244,16 @@ def test_only_an_outlet_in_brackets_goes_with_the_dateline():
     assert strip_dateline("(Not) Everyone was happy with the vote.") == "(Not) Everyone was happy with the vote."
     assert strip_dateline("(Reuters Health) - A study found more cases.") == "A study found more cases."
     assert dateline_place("(NPR) Lawmakers gathered here on Monday.") is None
+
+
+def test_an_aside_in_brackets_over_two_sentences_loses_its_brackets():
+    # round 83's pack (Daily Intelligencer): Giuliani's words were shown ending on "he said.)"
+    text = ("The PR department refused. (Elizabeth is said to be taking it hard, according to four sources. Giuliani "
+            "told Murdoch: “This marriage won’t last,” he said.) Fox declined to comment. (CBS News) Avandia was a pill.")
+    assert [s.text for s in sentences_of(text)] == [
+        "The PR department refused.",
+        "Elizabeth is said to be taking it hard, according to four sources.",
+        "Giuliani told Murdoch: “This marriage won’t last,” he said.",
+        "Fox declined to comment.",
+        "(CBS News) Avandia was a pill.",  # a bracket closed in its own sentence stays
+    ]

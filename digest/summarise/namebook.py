@@ -27,7 +27,7 @@ from digest.summarise.names import (
     spelled_out,
     person_like,
 )
-from digest.summarise.jobs import JOB_WORD
+from digest.summarise.jobs import JOB, JOB_WORD, KIN
 from digest.summarise.moreroles import titled_roles
 from digest.summarise.roles import PERSON, roles_in
 
@@ -36,6 +36,8 @@ _OPENING = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Then|Now|Meanwhile|Still|Also|However|Indeed|Mr\.|Mrs\.|Ms\.|Dr\.|even|only|also|"
     r"[A-Z]?[a-z]+ly)[\s,]+)*"
 )
+# A person owned by a possessive: "'s daughter", "'s longtime spokesman", "’s lawyer".
+_OWNED_PERSON = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{KIN}|{JOB})\b", re.IGNORECASE)
 _OF_WHOM = frozenset({"of", "for", "by"})  # not "to" ("ambassador to Britain Liu Xiaoming") nor "with" ("with CBS News ...")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 # "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.
@@ -94,6 +96,11 @@ class NameBook:
                 self.genders[name] = gender_of(name, prose[max(0, at - 5): at] + piece.split()[0])
             if name and person_like(name) and (pronoun is None or match.start() < pronoun.start()):
                 self.people.setdefault(index, set()).add(name)
+            if name and index not in self.subjects and POSSESSIVE_END.search(piece) and _OWNED_PERSON.match(prose, match.end()):
+                # "Mandela's daughter Zindzi told ...": the one whose daughter it is does not speak; "she" after it
+                # stands for no one the book knows, not for Mandela (round 83's pack: "former president Nelson
+                # Mandela said" of his daughter's words)
+                self.subjects[index] = _UNNAMED
             if name and index not in self.subjects:
                 # "Askar has released code he said ...": a name opening the sentence is what "he" stands
                 # for; "Saying President Obama, he said, ..." names someone else, so the chain goes on.

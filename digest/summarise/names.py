@@ -28,7 +28,9 @@ NOT_NAMES = frozenset(
     Noting Adding Writing Citing Responding Addressing According Like Unlike Blaming Praising Criticizing
     Criticising Describing Referring Pointing Recalling Thanking Accusing Urging Warning Insisting Comparing
     Discussing Explaining Defending Though Although Because Since Unless Whether Until Of
-    Replied Added Answered Continued Explained Noted Wrote Told Ask Asks""".split()  # "Replied Stephen", "Ask Damien ..."
+    Replied Added Answered Continued Explained Noted Wrote Told Ask Asks
+    Instead Indeed Otherwise Nevertheless Nonetheless Besides Finally Perhaps Maybe""".split()
+    # ("Replied Stephen", "Ask Damien ...", "Instead Stephen chose ...": no given names)
 )
 # Last words that make a capitalised run an organisation or place rather than a person.
 ORG_TAIL = frozenset(

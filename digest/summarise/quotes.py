@@ -65,7 +65,7 @@ def find_statements(sentences: list[Sentence], *, roles: dict[str, str] | None =
                     clause = Sentence(part, sentence.entry, sentence.paragraph, sentence.position)
                     out.append(Statement(clause, names.with_role(speaker), True, origin=sentence))
             continue
-        found = attribute(sentence.text) if _quotes_closed(sentence.text) else None
+        found = attribute(sentence.text) if _quotes_closed(sentence.text) and not _WHAT_SAID.match(sentence.text) else None
         if found is not None:
             raw, direct = found
             speaker = names.resolve(raw, index)
@@ -132,6 +132,10 @@ def said_earlier(text: str) -> bool:
                 or _AT_THE_TIME.search(masked))
 
 
+# "What Page wrote down that night became the basis for an algorithm.": the words as a thing the sentence tells of,
+# not someone's statement (a cleft "What she said was that ..." still reports them).
+_WHAT_SAID = re.compile(r"What\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|wrote|writes|told|tells|meant|described)\b"
+                        r"(?!.*\b(?:was|is)\s+that\b)")
 _STILL_TO_COME = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|plans? to)\b")
 _SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _BARE_MONTH = re.compile(rf"\b(?i:in)\s+{_MONTH}(?!\s+\d)")

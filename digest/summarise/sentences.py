@@ -205,6 +205,18 @@ def sentences_of(text: str, *, entry: int = 0) -> list[Sentence]:
             if s_index == 0 and body != para and _HERE.search(raw) and (place := dateline_place(para)):
                 raw = f"{place} — {raw}"
             raw = _LOOSE_STOP.sub("", raw)  # "Catholic bishops , theologians": the page's stray space
+            raw = _unbracketed(raw)
             if not is_chrome(raw):
                 out.append(Sentence(raw, entry, p_index, len(out)))
     return out
+
+
+def _unbracketed(sentence: str) -> str:
+    """``sentence`` without the bracket of an aside that spans sentences: "(Elizabeth is said to be taking it
+    hard. Giuliani ... told Murdoch: “This marriage won’t last,” he said.)" splits into two sentences, the
+    first opening a bracket the second closes; each is shown without it."""
+    if sentence.endswith(")") and sentence.count(")") > sentence.count("(") and sentence[-2:-1] in ".!?”\"":
+        sentence = sentence[:-1].rstrip()
+    if sentence.startswith("(") and sentence.count("(") > sentence.count(")"):
+        sentence = sentence[1:].lstrip()
+    return sentence
