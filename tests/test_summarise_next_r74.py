@@ -132,3 +132,35 @@ def test_a_short_step_names_a_day_or_figure_of_its_own_to_pass_for_new():
 ])
 def test_a_stated_next_step_looks_ahead(text, ahead):
     assert (outlook_score(text) >= 2.0) is ahead
+
+
+def _next(text: str, title: str, published=None) -> list[str]:
+    from datetime import UTC, datetime
+
+    from digest.model import RankedStory, Story
+    from digest.summarise import get_summariser
+    from tests.builders import make_entry
+    entry = make_entry(content=text, title=title, published=published or datetime(2013, 6, 8, 12, tzinfo=UTC))
+    return list(get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0,
+                                                                   why="t")).what_next)
+
+
+def test_the_reporter_not_knowing_is_no_next_step():
+    # round 84: "What it accomplished among undecided voters, if anything, is hard to tell and will take days to sort
+    # out." (a reviewer: "an unattributed aside")
+    text = ("Vice President Ana Lind and Representative Jon Marr clashed on Thursday night in their only debate of the "
+            "campaign in Velmora.\n\n"
+            "What it accomplished among undecided voters, if anything, is hard to tell and will take days to sort out.\n\n"
+            "It is unclear whether the two will meet again before the vote.\n\n"
+            "The campaigns will hold rallies in the capital on Saturday.")
+    assert _next(text, "Lind and Marr clash in Velmora debate") == ["The campaigns will hold rallies in the capital on Saturday."]
+
+
+def test_a_step_dated_in_a_year_before_the_report_is_no_next_step():
+    # round 84: "The list of briefings begins on May 12, 2009, with a classified hearing ..." in a report of 2013
+    text = ("The White House on Friday released a list of the briefings it gave lawmakers on the data program.\n\n"
+            "The list of briefings begins on May 12, 2009, with a classified hearing of the Senate intelligence "
+            "committee on the program.\n\n"
+            "The committee will hold an open hearing on the program on June 18.")
+    assert _next(text, "White House lists briefings on data program") == [
+        "The committee will hold an open hearing on the program on June 18."]

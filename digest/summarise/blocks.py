@@ -22,7 +22,7 @@ from digest.summarise.happened import (full_names, in_full, now_follow_up, pick_
 from digest.summarise.names import named_in_full, person_like, person_of
 from digest.summarise.nextsteps import pick_next
 from digest.summarise.sentences import Sentence
-from digest.summarise.tense import earlier_year, narrates_past, narration_of
+from digest.summarise.tense import dated_before, earlier_year, narrates_past, narration_of
 from digest.summarise.voices import pick_said
 
 Blocks = tuple[tuple[str, ...], tuple[Quote, ...], tuple[str, ...]]
@@ -47,8 +47,9 @@ def pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: lis
     about = " ".join([*(e.title for e in reports), *(c.sentence.text for c in events if c.sentence.position < 3),
                       *(c.sentence.text for c in top), dek or ""])
     seen = " ".join([*(e.title for e in reports), dek or "", *(c.sentence.text for c in top)])
-    ahead = pick_next(events, used=event | {c.sentence for c in events if c.sentence.position == 0},
-                      shown=top, about=about, seen=seen)
+    # (never what a report dates in a year before its own: "The list of briefings begins on May 12, 2009, ...")
+    ahead = pick_next([c for c in events if not dated_before(c.sentence.text, (years or {}).get(c.sentence.entry))],
+                      used=event | {c.sentence for c in events if c.sentence.position == 0}, shown=top, about=about, seen=seen)
     used = {c.sentence for c in ahead}
     # Told by one report, What happened is its lead alone (with the "Now ..." sentence that makes
     # it news), as the seed tells the event: a second sentence was most often a detail, colour or
@@ -58,7 +59,7 @@ def pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: lis
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,
-                     outlets=len(ranked.story.outlets), context=candidates)
+                     outlets=len(ranked.story.outlets), context=candidates, titles=[e.title for e in reports])
     happened, said, ahead = fit_budget(happened, said, ahead, budget=budget, keep=len(top))
     # A surname the dek, just above, names is plain; others are given as the story first named them.
     names = {surname: name for surname, name in full_names(events).items() if surname not in (dek or "")}

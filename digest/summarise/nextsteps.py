@@ -203,7 +203,10 @@ _SUBORDINATE = re.compile(r"\s+(?:as|after|amid|because|since(?!\s+\d)|following
 _EMBEDDED = re.compile(r"\b(?:decide|determine|know|assess|find out|learn|understand|predict|choose|examine|"
                        r"study|investigate|establish|test)(?:s|d|ed|ing)?\s+(?:which|whether|who|how|what)\b[^,;]*")
 _GUESS = re.compile(r"\b(?:likely|unlikely|probably|[Pp]erhaps|possibly|may|might|could|Maybe)\b(?! (?:be )?(?:announced|confirmed))"
-                    r"|\b(?:speculation|rumou?rs?)\b")  # "There is widespread speculation that Brewer will veto ..."
+                    r"|\b(?:speculation|rumou?rs?)\b"  # "There is widespread speculation that Brewer will veto ..."
+                    # the reporter not knowing: "What it accomplished ... is hard to tell and will take days to sort out"
+                    r"|\b(?:is|are|remains?|was) (?:still )?(?:hard|difficult|too early|impossible) to (?:tell|say|know|judge)\b"
+                    r"|\b(?:it|that) (?:is|remains) (?:still )?(?:unclear|unknown|uncertain)\b")
 # Someone's own words with no one credited ("We are going to respect ... our employees"): the report
 # never speaks as "we" or "I", so the words are a speaker's whose name is elsewhere.
 _OWN_WORDS = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us)\b")

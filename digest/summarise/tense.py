@@ -111,6 +111,13 @@ _YEAR = re.compile(r"\b(?:in|of|since|during|until|back (?:to|in)) "
 _FULL_DATE = re.compile(rf"\b(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? ((?:19|20)\d\d)\b")
 
 
+def dated_before(text: str, year: int | None) -> bool:
+    """True when a sentence names a full date in a year before ``year`` (the report's own): "The list of briefings
+    begins on May 12, 2009, ..." in a report of 2013 tells a day long past, whatever its tense."""
+    narration = QUOTE_SPAN.sub(" ", text)
+    return year is not None and any(int(m.group(1)) < year for m in _FULL_DATE.finditer(narration))
+
+
 def earlier_year(text: str, year: int | None) -> bool:
     """True when a sentence dates what it tells in a year before ``year`` (the report's own):
     "founded the company in 2009" in a report of 2014 is background, not the news."""
