@@ -185,3 +185,16 @@ def test_a_single_reports_analysis_lede_stays_for_want_of_another_telling():
 def test_a_persons_own_could_in_a_lead_is_no_hedge_of_its_news(lead, states):
     from digest.summarise.event import lead_states_event
     assert lead_states_event(lead) is states
+
+
+@pytest.mark.parametrize("text, reads", [
+    # round 84: a report's reading of what a visit stood for, taken for a statement of the event
+    ("Secretary of State John Kerry's visit became a graphic illustration of the limits of Washington policy.", True),
+    ("The strike has become a symbol of the city's anger over rents.", True),
+    ("The ruling is a reminder of how far the court has moved.", True),
+    # an example given, a sign put up, are events
+    ("The council cited the bridge as an example of poor planning on Monday.", False),
+    ("Protesters carried a sign of the union's logo to the town hall on Monday.", False),
+])
+def test_what_something_stands_for_is_the_writers_reading(text, reads):
+    assert analysis_lede(text) is reads

@@ -20,7 +20,7 @@ from digest.summarise.candidates import Candidate
 from digest.summarise.centrality import near_duplicate, overlap
 from digest.summarise.dek_weights import DEK_BIAS, DEK_THRESHOLD, DEK_WEIGHTS
 from digest.summarise.dek import LOADED, NEWSY, stands_as_dek
-from digest.summarise.event import colour_side_or_figures, names_actor
+from digest.summarise.event import analysis_lede, colour_side_or_figures, names_actor
 from digest.summarise.newsscore import DAY, PRONOUN_OPENER, logistic
 from digest.summarise.shape import QUOTE_SPAN, aside_or_background, leans_back, not_news, quotes_heavily, unintroduced
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
@@ -158,7 +158,7 @@ def _turned_down(text: str, year: int | None) -> bool:
     word, a verdict, a question asked or reported, a sentence opening on a conjunction ("But on Monday ...")
     or pointing at what it does not name ("this amendment", "That is the view of ...", "During the inspection, ...")."""
     return (colour_side_or_figures(text) or aside_or_background(text) or bool(_EARLIER.match(text)) or bool(_UNSEEN.match(text))
-            or bool(LOADED.search(text)) or bool(_VERDICT.search(text)) or bool(_ASKED.search(text))
+            or bool(LOADED.search(text)) or bool(_VERDICT.search(text)) or bool(_ASKED.search(text)) or analysis_lede(text)
             or earlier_year(text, year) or unintroduced(text) or bool(_DEMONSTRATIVE.match(text))
             or bool(_CONJUNCTION.match(text)) or text.rstrip("”\"' ").endswith("?"))
 

@@ -175,6 +175,14 @@ _ANALYSIS_LEDE = re.compile(
     r"(?!\s+(?:was|were|is|are|has|had|at|in|for|\w+ed)\b)")
 
 
+# The writer's reading of what something stands for: "Secretary of State John Kerry's visit became a graphic
+# illustration of the limits of Washington policy." (round 84's reviewers: "the outlet's analysis stated as fact")
+_STANDS_FOR = re.compile(r"\b(?:became|becomes|become|has become|is|was|served as|serves as|stands as)\s+(?:a|an|the)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:illustration|reminder|example|symbol|sign|demonstration|testament|"
+                         r"microcosm|emblem|parable|metaphor)\s+of\b")
+
+
 def analysis_lede(text: str) -> bool:
-    """True for a sentence whose subject is a row or a step and whose verb tells what it shows."""
-    return bool(_ANALYSIS_LEDE.match(text))
+    """True for a sentence whose subject is a row or a step and whose verb tells what it shows, or one that tells
+    what something stands for ("... became a graphic illustration of the limits of ...")."""
+    return bool(_ANALYSIS_LEDE.match(text) or _STANDS_FOR.search(text))
