@@ -149,20 +149,24 @@ def held_stories() -> list[Story]:
 
 
 def built_stories() -> list[Story]:
-    """The held-back stories as a build groups them: each BASIL event's articles through digest's grouping
-    with their own dates. Five of the 30 held events' three articles come apart there (another day's
-    meeting, a preview of the plan), and a build sends each part as its own story; the brief kept here
-    is the part with the most articles (the earliest on a tie), under the event's id."""
-    return [_as_built(s) for s in basil_stories()] + [s for s in map(page_story, HELD_PAGES) if s is not None]
+    """The held-back stories as a build groups them: all held BASIL articles through digest's grouping in one
+    batch, with their own dates (IDF and names come from the batch, as in a build; three articles alone
+    give a degenerate IDF). Where an event's articles come apart (another day's meeting, a preview of the
+    plan), a build sends each part as its own story; the brief kept here is the part with the most articles
+    (the earliest on a tie), under the event's id."""
+    held = basil_stories()
+    story_of = {e.uid: g.id for g in group_entries([e for s in held for e in s.entries]) for e in g.entries}
+    return [_as_built(s, story_of) for s in held] + [s for s in map(page_story, HELD_PAGES) if s is not None]
 
 
-def _as_built(story: Story) -> Story:
-    groups = group_entries(list(story.entries))
-    if len(groups) < 2:
+def _as_built(story: Story, story_of: dict[str, str]) -> Story:
+    parts: dict[str, list[Entry]] = {}
+    for e in story.entries:
+        parts.setdefault(story_of[e.uid], []).append(e)
+    if len(parts) < 2:
         return story
-    main = {e.uid for e in max(groups, key=lambda g: (len(g.entries), -min(e.published for e in g.entries).timestamp()))
-            .entries}
-    return Story(id=story.id, entries=tuple(e for e in story.entries if e.uid in main))
+    main = max(parts.values(), key=lambda p: (len(p), -min(e.published for e in p).timestamp()))
+    return Story(id=story.id, entries=tuple(e for e in story.entries if e in main))
 
 
 def render(brief: Brief, story: Story, number: int) -> str:

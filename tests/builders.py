@@ -37,6 +37,14 @@ def make_entry(**overrides: Any) -> Entry:
     return Entry(**values)
 
 
+def summarised(text: str, **overrides: Any) -> Brief:
+    """The extractive brief of a one-entry story whose text is ``text`` (``overrides`` go to make_entry)."""
+    from digest.model import RankedStory, Story
+    from digest.summarise import get_summariser
+    entry = make_entry(content=text, **overrides)
+    return get_summariser("extractive").summarise(RankedStory(Story("s", (entry,)), rank=1, score=1.0, why="t"))
+
+
 def make_quote(**overrides: Any) -> Quote:
     """Return a Quote, with ``overrides`` applied."""
     values: dict[str, Any] = {

@@ -59,7 +59,8 @@ def pick_blocks(ranked: RankedStory, reports: tuple[Entry, ...], candidates: lis
     used |= {c.sentence for c in happened}
     # The same fact told twice reads as padding, whichever blocks it lands in.
     said = pick_said([c for c in candidates if fresh(c, [*happened, *ahead])], used=used,
-                     outlets=len(ranked.story.outlets), context=candidates, titles=[e.title for e in reports])
+                     outlets=len(ranked.story.outlets), context=candidates, titles=[e.title for e in reports],
+                     bodies=[e.text for e in reports])
     happened, said, ahead = fit_budget(happened, said, ahead, budget=budget, keep=len(top))
     # A surname the dek, just above, names is plain; others are given as the story first named them.
     names = {surname: name for surname, name in full_names(events).items() if surname not in (dek or "")}

@@ -104,10 +104,10 @@ def _nicknamed(short: str, full: str) -> bool:
     mine, theirs = short.split(), full.split()
     return (len(mine) == 2 and len(theirs) >= 2 and mine[1] == theirs[-1] and mine[0] != theirs[-2]
             and mine[0][:1].isupper() and theirs[-2][1:].islower()
-            and (_NICKNAMES.get(mine[0]) == theirs[-2] or len(mine[0]) >= 3 and theirs[-2].startswith(mine[0])))
+            and (NICKNAMES.get(mine[0]) == theirs[-2] or len(mine[0]) >= 3 and theirs[-2].startswith(mine[0])))
 
 
-_NICKNAMES = {"Bibi": "Benjamin", "Bill": "William", "Bob": "Robert", "Bobby": "Robert", "Mike": "Michael",
+NICKNAMES = {"Bibi": "Benjamin", "Bill": "William", "Bob": "Robert", "Bobby": "Robert", "Mike": "Michael",
               "Jim": "James", "Jimmy": "James", "Joe": "Joseph", "Liz": "Elizabeth", "Ted": "Edward", "Dick": "Richard",
               "Tony": "Anthony", "Peggy": "Margaret", "Chuck": "Charles"}
 

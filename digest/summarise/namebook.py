@@ -27,6 +27,7 @@ from digest.summarise.names import (
     spelled_out,
     person_like,
 )
+from digest.summarise.attribution import SPEECH_VERBS
 from digest.summarise.jobs import JOB, JOB_WORD, KIN
 from digest.summarise.moreroles import titled_roles
 from digest.summarise.roles import PERSON, roles_in
@@ -37,7 +38,10 @@ _OPENING = re.compile(
     r"[A-Z]?[a-z]+ly)[\s,]+)*"
 )
 # A person owned by a possessive: "'s daughter", "'s longtime spokesman", "’s lawyer".
-_OWNED_PERSON = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{KIN}|{JOB})\b", re.IGNORECASE)
+# (only one named or speaking next: "Trump's executive order", "Trump's time as president", "Trump's head was bowed"
+# own no one who speaks)
+_OWNED_PERSON = re.compile(rf"\s+(?:(?!(?:as|of|for|to|in|on|at|by|with|from|and|or)\b)[a-z-]+\s+){{0,2}}?(?:{KIN}|{JOB})s?\b"
+                           rf"(?=\s*,|\s+(?-i:[A-Z])|\s+(?:{SPEECH_VERBS})\b)", re.IGNORECASE)
 _OF_WHOM = frozenset({"of", "for", "by"})  # not "to" ("ambassador to Britain Liu Xiaoming") nor "with" ("with CBS News ...")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 # "Kyiv's and French President Emmanuel Macron": a name ends at "and" and at a possessive.

@@ -29,7 +29,7 @@ NOT_NAMES = frozenset(
     Criticising Describing Referring Pointing Recalling Thanking Accusing Urging Warning Insisting Comparing
     Discussing Explaining Defending Though Although Because Since Unless Whether Until Of
     Replied Added Answered Continued Explained Noted Wrote Told Ask Asks
-    Instead Indeed Otherwise Nevertheless Nonetheless Besides Finally Perhaps Maybe""".split()
+    Instead Otherwise Nevertheless Nonetheless Besides Finally Perhaps Maybe""".split()
     # ("Replied Stephen", "Ask Damien ...", "Instead Stephen chose ...": no given names)
 )
 # Last words that make a capitalised run an organisation or place rather than a person.

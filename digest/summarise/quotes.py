@@ -65,7 +65,7 @@ def find_statements(sentences: list[Sentence], *, roles: dict[str, str] | None =
                     clause = Sentence(part, sentence.entry, sentence.paragraph, sentence.position)
                     out.append(Statement(clause, names.with_role(speaker), True, origin=sentence))
             continue
-        found = attribute(sentence.text) if _quotes_closed(sentence.text) and not _WHAT_SAID.match(sentence.text) else None
+        found = attribute(_without_what_said(sentence.text)) if _quotes_closed(sentence.text) else None
         if found is not None:
             raw, direct = found
             speaker = names.resolve(raw, index)
@@ -136,14 +136,25 @@ def said_earlier(text: str) -> bool:
 # not someone's statement (a cleft "What she said was that ..." still reports them).
 _WHAT_SAID = re.compile(r"What\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|wrote|writes|told|tells|meant|described)\b"
                         r"(?!.*\b(?:was|is)\s+that\b)")
+
+
+def _without_what_said(text: str) -> str:
+    """``text`` with an opening "What Page wrote" read as a thing ("The words"), so the sentence's own speaker, if any,
+    is found ("What Lind said is false, Pelosi told reporters." is Pelosi's); kept when her words follow in
+    quotation marks ('What Lind said next was: “The bill is dead.”' is hers)."""
+    what = _WHAT_SAID.match(text)
+    return text if what is None or QUOTE.search(text, what.end()) else "The words" + text[what.end():]
+
+
 _STILL_TO_COME = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|plans? to)\b")
 _SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _BARE_MONTH = re.compile(rf"\b(?i:in)\s+{_MONTH}(?!\s+\d)")
 
 
 # An attribution closing on "at the time" or "then": the words were said back when something told before happened.
-# ('... ," Michael R. Bloomberg said at the time, boasting of ...': a clause after it changes nothing)
-_AT_THE_TIME = re.compile(rf"\b(?:{SPEECH_VERBS})\b{_LISTENER}{{0,6}}?\s+(?:at\s+the\s+time|then)\s*(?:[.!]?\s*$|,\s+[a-z])")
+# ('... ," Michael R. Bloomberg said at the time, boasting of ...': a clause, a dash, a semicolon or the quotation
+# resumed after it changes nothing)
+_AT_THE_TIME = re.compile(rf"\b(?:{SPEECH_VERBS})\b{_LISTENER}{{0,6}}?\s+(?:at\s+the\s+time|then)\s*(?:[.!]?\s*$|,\s+(?:[a-z]|¶)|\s*[—–;])")
 
 
 def two_voices(text: str) -> list[tuple[str, str]] | None:

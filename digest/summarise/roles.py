@@ -74,7 +74,7 @@ _OPENER_WORD = r"(?:As|When|While|After|Before|Since|Because|Although|Though|If|
 _ROLE_BEFORE_COMMA = re.compile(
     rf"(?:^|(?<=\s))(?:(?:[Tt]he|[Aa]n?|[a-z][\w’'-]*['’]s)\s+)?(?P<role>(?:[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w.&-]*){{0,4}}['’]s\s+)?"
     # (never a clause's opening word: "As the official, Lois Lerner, appeared ..." gives her no role "As the official")
-    rf"(?:(?:[a-z][\w-]*|(?!{_OPENER_WORD}\s)[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
+    rf"(?:(?:(?!(?:the|a|an)\s)[a-z][\w-]*|(?!{_OPENER_WORD}\s)[A-Z][a-z][\w-]*)\s+){{0,3}}(?i:{JOB})(?:\s+\((?:Acting|Interim|acting|interim)\))?"
     rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'.&-]*)*|case|suit|lawsuit|trial|claim))?)$"
 )
 _ROLE_WINDOW = 120  # characters before the comma a role is looked for in

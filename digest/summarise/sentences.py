@@ -214,9 +214,12 @@ def sentences_of(text: str, *, entry: int = 0) -> list[Sentence]:
 def _unbracketed(sentence: str) -> str:
     """``sentence`` without the bracket of an aside that spans sentences: "(Elizabeth is said to be taking it
     hard. Giuliani ... told Murdoch: “This marriage won’t last,” he said.)" splits into two sentences, the
-    first opening a bracket the second closes; each is shown without it."""
+    first opening a bracket the second closes; each is shown without it (the closing one after the stop,
+    "said.)", or before it, "last)."). A bracket opened inside a sentence and closed in the next stays."""
     if sentence.endswith(")") and sentence.count(")") > sentence.count("(") and sentence[-2:-1] in ".!?”\"":
         sentence = sentence[:-1].rstrip()
+    elif sentence.count(")") > sentence.count("(") and re.search(r"[^\s(]\)[.!?]$", sentence):
+        sentence = sentence[:-2] + sentence[-1]  # "... would not last).": the bracket closed before the stop
     if sentence.startswith("(") and sentence.count("(") > sentence.count(")"):
         sentence = sentence[1:].lstrip()
     return sentence

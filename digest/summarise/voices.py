@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
+from digest.summarise.candidates import NICKNAMES, Candidate, fresh, lead_bias, word_count
 from digest.summarise.gender import GIVEN_NAMES
 from digest.summarise.names import SUFFIXES, is_title, one_letter_off, person_like
 from digest.summarise.outlook import outlook_score
@@ -38,7 +38,9 @@ _TRIVIAL = re.compile(
     r"^[\"“]?(?:Thank\s+you|Thanks|Congratulations|Good\s+(?:morning|afternoon|evening)|Welcome)\b|"
     # a greeting in passing: "“Nice to see all of you,” House Speaker John Boehner said as he kept walking"
     r"^[\"“]?(?:(?:It['’]s\s+)?(?:Nice|Good|Great)\s+to\s+(?:see|meet)\s+(?:you|all\s+of\s+you|everyone|everybody)|"
-    r"Hello|Hi)\b(?!-)[^\"”]{0,20}[\"”]",
+    # (then only whom it greets: "“Hello, all,”", "“Good to see you, everyone,”"; not "“Hi, I was shot,”" nor "“Hello” was ...")
+    r"Hello|Hi)\b(?!-)(?:,?\s+(?:all|everyone|everybody|y['’]all|guys|folks|again|too|"
+    r"(?-i:[A-Z][\w.’'-]*)(?:\s+(?-i:[A-Z][\w.’'-]*)){0,2}))*\s*[,.!]+[\"”]",
     re.IGNORECASE,
 )
 
@@ -155,7 +157,7 @@ _NO_COMMENT = re.compile(r"\bdeclined (?:an? )?(?:interview|comment|requests? fo
 
 
 def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int,
-              context: list[Candidate] | None = None, titles: Sequence[str] = ()) -> list[Candidate]:
+              context: list[Candidate] | None = None, titles: Sequence[str] = (), bodies: Sequence[str] = ()) -> list[Candidate]:
     """Return up to four statements from different speakers (and outlets, when there are several).
 
     Never a pleasantry, and never words the article marks as said long before ("told TechCrunch
@@ -171,7 +173,7 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int,
     plain = {_speaker_key(c) for c in pool if c not in unseen}
     def value(c: Candidate) -> float:
         return (_said_value(c) - (_UNSEEN if c in unseen and _speaker_key(c) in plain else 0.0)
-                + (_TITLED if _in_titles(c, titles) else 0.0))
+                + (_TITLED if _in_titles(c, titles, bodies) else 0.0))
     pool.sort(key=lambda c: (-value(c), c.sentence.entry, c.sentence.position))
     chosen = _one_per_outlet(pool) if outlets > 1 else []
     for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
@@ -191,7 +193,7 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int,
 _TITLED = 0.8
 
 
-def _in_titles(c: Candidate, titles: Sequence[str]) -> bool:
+def _in_titles(c: Candidate, titles: Sequence[str], bodies: Sequence[str] = ()) -> bool:
     """True when ``c``'s speaker is a person (a known given name or a title: not "Whole Foods") whose surname one
     of the story's report titles names."""
     words = c.statement.speaker.split(",")[0].split() if c.statement else []
@@ -199,8 +201,24 @@ def _in_titles(c: Candidate, titles: Sequence[str]) -> bool:
             any(w.lower() in GIVEN_NAMES for w in words[:-1]) or any(is_title(w) for w in words[:-1])):
         return False
     surname = re.sub(r"['’]s$", "", words[-1].rstrip(".")) if words[-1] not in SUFFIXES else words[-2]
-    return len(surname) > 2 and surname[0].isupper() and any(
-        re.search(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", t) for t in titles)
+    if len(surname) <= 2 or not surname[0].isupper() or _namesakes(surname, bodies):
+        return False  # "Eric Trump" in a story of President Donald Trump: the title's Trump is not surely his
+    body = " ".join(bodies)
+    for t in titles:
+        body = body.replace(t, " ")  # a page's text may open on its title: "Erdogan Defies ..." is no longer name
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])(?P<next>\s+[A-Z][\w’'-]*)?", t):
+            # "White House rejects ...": a longer name the article writes too is not Senator Tom White
+            if not (m.group("next") and re.search(rf"\b{re.escape(m.group(0))}\b", body)):
+                return True
+    return False
+
+
+def _namesakes(surname: str, bodies: Sequence[str]) -> bool:
+    """True when the reports name two people of ``surname`` ("President Donald Trump", "Eric Trump")."""
+    given = {m.group(1) for b in bodies for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", b)
+             if m.group(1).lower() in GIVEN_NAMES}
+    # "Dave Brat" and "David Brat", "Bill" and "William": one person's given name in two forms
+    return len({NICKNAMES.get(g, g)[:3] for g in given}) > 1
 
 
 # A strand the article itself calls another ("FBI agents ... have also undertaken what appears to be an unrelated
