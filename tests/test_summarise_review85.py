@@ -53,7 +53,7 @@ def test_a_namesake_of_the_titles_person_is_not_the_titles_voice():
 
 
 def test_a_surname_inside_a_longer_name_in_the_title_is_not_the_persons():
-    from digest.summarise.voices import _in_titles
+    from digest.summarise.titled import in_titles as _in_titles
     text = ("“The plan will not lower a single price,” Senator Tom White said on Monday of the White House plan.")
     said = [c for c in build_candidates((make_entry(content=text),)) if c.statement]
     assert said and not _in_titles(said[0], ["White House rejects Senate plan on drug prices"], [text])
@@ -104,7 +104,7 @@ def test_a_bracket_closed_before_the_stop_goes_with_its_opening():
 
 def test_the_title_repeated_atop_the_text_is_no_longer_name():
     # the mend's first form lost Erdogan's own words: his page's text opens on its title, "Erdogan Defies ..."
-    from digest.summarise.voices import _in_titles
+    from digest.summarise.titled import in_titles as _in_titles
     title = "Erdogan Defies Turkish Protesters in First Show of Mass Backing"
     text = f"{title}\n\n“No power can stop Turkey’s rise,” Prime Minister Recep Tayyip Erdogan told supporters on Sunday."
     said = [c for c in build_candidates((make_entry(content=text, title=title),)) if c.statement]
@@ -112,7 +112,7 @@ def test_the_title_repeated_atop_the_text_is_no_longer_name():
 
 
 def test_one_persons_given_name_in_two_forms_is_no_namesake():
-    from digest.summarise.voices import _namesakes
+    from digest.summarise.titled import _namesakes
     assert not _namesakes("Brat", ["Dave Brat won.", "David Brat, an economics professor, said ..."])
     assert not _namesakes("Clinton", ["Bill Clinton spoke.", "William Clinton was in Iowa."])
     assert _namesakes("Trump", ["President Donald Trump spoke.", "Eric Trump said ..."])

@@ -38,7 +38,7 @@ def test_the_person_the_title_names_is_quoted():
 
 
 def test_a_body_the_title_names_gets_no_such_place():
-    from digest.summarise.voices import _in_titles
+    from digest.summarise.titled import in_titles as _in_titles
     from digest.summarise.candidates import build_candidates
     entry = make_entry(content="“We lowered prices on hundreds of items,” Whole Foods said on Monday in a statement.")
     said = [c for c in build_candidates((entry,)) if c.statement]

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.summarise.candidates import NICKNAMES, Candidate, fresh, lead_bias, word_count
+from digest.summarise.candidates import Candidate, fresh, lead_bias, word_count
 from digest.summarise.gender import GIVEN_NAMES
 from digest.summarise.names import SUFFIXES, is_title, one_letter_off, person_like
 from digest.summarise.outlook import outlook_score
 from digest.summarise.sentences import Sentence
 from digest.summarise.shape import QUOTE_SPAN
+from digest.summarise.titled import TITLED, in_titles
 
 MAX_SAID = 4
 
@@ -158,7 +159,8 @@ _NO_COMMENT = re.compile(r"\bdeclined (?:an? )?(?:interview|comment|requests? fo
 
 def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int,
               context: list[Candidate] | None = None, titles: Sequence[str] = (), bodies: Sequence[str] = ()) -> list[Candidate]:
-    """Return up to four statements from different speakers (and outlets, when there are several).
+    """Return up to four statements from different speakers (and outlets, when there are several), the person the
+    story's report ``titles`` name first among equals (``bodies``, the reports' texts, tell namesakes apart).
 
     Never a pleasantry, and never words the article marks as said long before ("told TechCrunch
     last year"): those are background, not a statement on this event.
@@ -173,7 +175,7 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int,
     plain = {_speaker_key(c) for c in pool if c not in unseen}
     def value(c: Candidate) -> float:
         return (_said_value(c) - (_UNSEEN if c in unseen and _speaker_key(c) in plain else 0.0)
-                + (_TITLED if _in_titles(c, titles, bodies) else 0.0))
+                + (TITLED if in_titles(c, titles, bodies) else 0.0))
     pool.sort(key=lambda c: (-value(c), c.sentence.entry, c.sentence.position))
     chosen = _one_per_outlet(pool) if outlets > 1 else []
     for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
@@ -185,40 +187,6 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int,
             if fresh(cand, chosen, limit=0.6):
                 chosen.append(cand)
     return chosen
-
-
-# The person a report's title names is the story's own voice: their words come before others' (reviewers of rounds 79
-# to 83 asked six times for the title's person: "Ryan, the subject of the headline, is not quoted", "Holder's own
-# statement, which the headline is about, is missing", "only the R&A's reply is shown", "the winner's own words").
-_TITLED = 0.8
-
-
-def _in_titles(c: Candidate, titles: Sequence[str], bodies: Sequence[str] = ()) -> bool:
-    """True when ``c``'s speaker is a person (a known given name or a title: not "Whole Foods") whose surname one
-    of the story's report titles names."""
-    words = c.statement.speaker.split(",")[0].split() if c.statement else []
-    if len(words) < 2 or not person_like(" ".join(words)) or not (
-            any(w.lower() in GIVEN_NAMES for w in words[:-1]) or any(is_title(w) for w in words[:-1])):
-        return False
-    surname = re.sub(r"['’]s$", "", words[-1].rstrip(".")) if words[-1] not in SUFFIXES else words[-2]
-    if len(surname) <= 2 or not surname[0].isupper() or _namesakes(surname, bodies):
-        return False  # "Eric Trump" in a story of President Donald Trump: the title's Trump is not surely his
-    body = " ".join(bodies)
-    for t in titles:
-        body = body.replace(t, " ")  # a page's text may open on its title: "Erdogan Defies ..." is no longer name
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])(?P<next>\s+[A-Z][\w’'-]*)?", t):
-            # "White House rejects ...": a longer name the article writes too is not Senator Tom White
-            if not (m.group("next") and re.search(rf"\b{re.escape(m.group(0))}\b", body)):
-                return True
-    return False
-
-
-def _namesakes(surname: str, bodies: Sequence[str]) -> bool:
-    """True when the reports name two people of ``surname`` ("President Donald Trump", "Eric Trump")."""
-    given = {m.group(1) for b in bodies for m in re.finditer(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", b)
-             if m.group(1).lower() in GIVEN_NAMES}
-    # "Dave Brat" and "David Brat", "Bill" and "William": one person's given name in two forms
-    return len({NICKNAMES.get(g, g)[:3] for g in given}) > 1
 
 
 # A strand the article itself calls another ("FBI agents ... have also undertaken what appears to be an unrelated
