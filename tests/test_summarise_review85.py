@@ -116,3 +116,14 @@ def test_one_persons_given_name_in_two_forms_is_no_namesake():
     assert not _namesakes("Brat", ["Dave Brat won.", "David Brat, an economics professor, said ..."])
     assert not _namesakes("Clinton", ["Bill Clinton spoke.", "William Clinton was in Iowa."])
     assert _namesakes("Trump", ["President Donald Trump spoke.", "Eric Trump said ..."])
+
+
+def test_words_right_after_a_dated_recording_are_the_recordings():
+    # round 86: the titled rule lifted "“Congress got involved ...,” Bloomberg said." from a 2008 lecture, shown as new
+    text = ("Another clarification came after the release of a 2008 video of a Bloomberg lecture at Georgetown "
+            "University in which he suggested the crisis had been caused by government pressure on banks.\n\n"
+            "“Congress got involved — local elected officials, as well — and said, ‘Oh that’s not fair,’” Bloomberg said.\n\n"
+            "“I have changed my mind about it,” Bloomberg said on Tuesday in Nevada.")
+    said = [(c.sentence.text[:12], c.statement.earlier) for c in build_candidates((make_entry(content=text),))
+            if c.statement]
+    assert said == [("“Congress go", True), ("“I have chan", False)]

@@ -75,7 +75,12 @@ def find_statements(sentences: list[Sentence], *, roles: dict[str, str] | None =
                 # '"...," Putin continued.' after words he "said at the time": still then, not now
                 carried = bool(out and out[-1].earlier and out[-1].speaker == shown
                                and out[-1].sentence.position >= sentence.position - 2 and _CARRIES_ON.search(sentence.text))
-                out.append(Statement(sentence, shown, direct, extra, earlier=said_earlier(sentence.text) or carried))
+                # '"Congress got involved ...," Bloomberg said.' right after "a 2008 video of a Bloomberg lecture ...":
+                # the words are the recording's, not said now (round 86: "a 2008 lecture quote shown as new")
+                recorded = bool(direct and index > 0 and _OLD_RECORDING.search(sentences[index - 1].text)
+                                and _BARE_CREDIT.search(sentence.text))
+                out.append(Statement(sentence, shown, direct, extra,
+                                     earlier=said_earlier(sentence.text) or carried or recorded))
                 names.note_speaker(speaker, index)
     if roles is not None:
         roles.update(names.roles)
@@ -146,6 +151,11 @@ def _without_what_said(text: str) -> str:
     return text if what is None or QUOTE.search(text, what.end()) else "The words" + text[what.end():]
 
 
+# "a 2008 video of ...", "a 1998 interview with ...": a recording dated by its year, told of before the words it holds.
+_OLD_RECORDING = re.compile(r"\b(?:an?|the) (?:19|20)\d\d (?:video|recording|interview|speech|lecture|tape|clip|audio|"
+                            r"footage|address|commencement address|sermon|podcast|broadcast)\b")
+# A credit that names no time of its own: '..., Bloomberg said.', '..., he said.'
+_BARE_CREDIT = re.compile(rf"[”\"]\s*(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}|he|she)\s+(?:{SPEECH_VERBS})\.\s*$")
 _STILL_TO_COME = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|plans? to)\b")
 _SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _BARE_MONTH = re.compile(rf"\b(?i:in)\s+{_MONTH}(?!\s+\d)")
