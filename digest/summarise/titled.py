@@ -18,14 +18,23 @@ __all__ = ["TITLED", "in_titles"]
 TITLED = 0.8
 
 
-def in_titles(c: Candidate, titles: Sequence[str], bodies: Sequence[str] = ()) -> bool:
+def in_titles(c: Candidate, titles: Sequence[str], bodies: Sequence[str] = (), seen: dict[str, bool] | None = None) -> bool:
     """True when ``c``'s speaker is a person (a known given name or a title: not "Whole Foods") whose surname one
-    of the story's report titles names."""
+    of the story's report titles names; ``seen`` keeps each surname's answer for the story's other statements."""
     words = c.statement.speaker.split(",")[0].split() if c.statement else []
     if len(words) < 2 or not person_like(" ".join(words)) or not (
             any(w.lower() in GIVEN_NAMES for w in words[:-1]) or any(is_title(w) for w in words[:-1])):
         return False
     surname = re.sub(r"['’]s$", "", words[-1].rstrip(".")) if words[-1] not in SUFFIXES else words[-2]
+    if seen is None:
+        return _named(surname, titles, bodies)
+    if surname not in seen:
+        seen[surname] = _named(surname, titles, bodies)
+    return seen[surname]
+
+
+def _named(surname: str, titles: Sequence[str], bodies: Sequence[str]) -> bool:
+    """True when a title names ``surname`` as one person of the reports (see in_titles)."""
     if len(surname) <= 2 or not surname[0].isupper() or _namesakes(surname, bodies):
         return False  # "Eric Trump" in a story of President Donald Trump: the title's Trump is not surely his
     body = " ".join(bodies)

@@ -173,9 +173,10 @@ def pick_said(candidates: list[Candidate], *, used: set[Sentence], outlets: int,
     # A speaker's words that lean on an unseen referent give way to the same speaker's other words (not to others').
     unseen = {c for c in pool if _unseen_referent(c.sentence.text, c.statement.speaker if c.statement else "")}
     plain = {_speaker_key(c) for c in pool if c not in unseen}
+    titled: dict[str, bool] = {}  # each surname judged once against the titles and the reports' texts
     def value(c: Candidate) -> float:
         return (_said_value(c) - (_UNSEEN if c in unseen and _speaker_key(c) in plain else 0.0)
-                + (TITLED if in_titles(c, titles, bodies) else 0.0))
+                + (TITLED if titles and in_titles(c, titles, bodies, titled) else 0.0))
     pool.sort(key=lambda c: (-value(c), c.sentence.entry, c.sentence.position))
     chosen = _one_per_outlet(pool) if outlets > 1 else []
     for distinct_outlet in ((True, False) if outlets > 1 else (False,)):
