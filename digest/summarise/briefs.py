@@ -120,7 +120,7 @@ def _chosen(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     event = [spelled_twin(c, candidates) for c in _shared_lead(event, candidates, readable)]
     headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
-    lead = news_first(event, headline)
+    lead = news_first(event, headline, above=standfirst(headline_entry))
     passed_over = event[:1] if lead and event and lead[0] is not event[0] else []  # the colour opener: in no block
     dek = story_dek(headline_entry, headline, lead, read, readable, candidates, passed_over)
     if dek is None:

@@ -22,6 +22,7 @@ from digest.summarise.dek_weights import DEK_BIAS, DEK_THRESHOLD, DEK_WEIGHTS
 from digest.summarise.dek import LOADED, NEWSY, stands_as_dek
 from digest.summarise.event import analysis_lede, colour_side_or_figures, names_actor
 from digest.summarise.newsscore import DAY, PRONOUN_OPENER, logistic
+from digest.summarise.readsfirst import goes_on, owner_unmet
 from digest.summarise.shape import QUOTE_SPAN, aside_or_background, leans_back, not_news, quotes_heavily, unintroduced
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
 
@@ -74,7 +75,11 @@ def context_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
            and (narrates_past(narration_of(c.sentence.text)) or NEWSY.search(c.sentence.text) is not None)
            and not earlier_year(c.sentence.text, years.get(c.sentence.entry))
            and not any(near_duplicate(c.sentence.text, s) for s in shown)
-           and stands_as_dek(c.sentence.text, readable[c.sentence.entry], headline=headline, shown=shown)]
+           and stands_as_dek(c.sentence.text, readable[c.sentence.entry], headline=headline, shown=shown)
+           # above the lead it may not go on from a sentence before it ("Hours later, ...", "briefed them") nor name
+           # someone's kin the reader has not met ("Heather Grant's husband ..."); "The dramatic incident took place
+           # ..." under "Woman attacks female inspector with stone" reads (round 88's reviewer graded it A)
+           and not goes_on(c.sentence.text) and not owner_unmet(c.sentence.text, headline)]
     if not fit:
         return None
     return max(fit, key=lambda c: (c.news, -c.sentence.position)).sentence.text
@@ -173,7 +178,8 @@ def learned_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
     """The sentence editors would most likely send as the dek, when the fitted probability reaches
     DEK_THRESHOLD; None otherwise (no dek beats a wrong one)."""
     scored = [(dek_probability(dek_features(c, readable, headline=headline, shown=shown, years=years, own=own)),
-               -c.sentence.entry, -c.sentence.position, c.sentence.text) for c in dek_candidates(candidates, shown, years)]
+               -c.sentence.entry, -c.sentence.position, c.sentence.text) for c in dek_candidates(candidates, shown, years)
+              if not goes_on(c.sentence.text) and not owner_unmet(c.sentence.text, headline)]
     if not scored:
         return None
     best = max(scored)

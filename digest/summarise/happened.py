@@ -16,6 +16,7 @@ from digest.summarise.dek import NEWSY, timing_words
 from digest.summarise.names import NOT_NAMES, is_group, is_title, named_in_full, person_like
 from digest.summarise.tense import long_before
 from digest.summarise.event import states_event_firmly
+from digest.summarise.readsfirst import reads_first
 from digest.summarise.shape import (
     QUOTE_SPAN,
     SECOND_PERSON,
@@ -29,11 +30,11 @@ from digest.summarise.shape import (
 MAX_HAPPENED = 2  # the seed model tells the event in one sentence; a third is most often background
 
 
-def news_first(event: list[Candidate], headline: str) -> list[Candidate]:
+def news_first(event: list[Candidate], headline: str, above: str | None = None) -> list[Candidate]:
     """What happened's first sentence: the event sentence the news scorer rates half again above
     the first; else the first event sentence, unless it names no when and no how many (a colour
     opener: "Nobody here ever liked the sea") and a sentence just after it in the same report does
-    and is closer to the headline: news names its day or its count."""
+    and is closer to the headline, and reads under it and ``above`` (the standfirst): news names its day or its count."""
     if len(event) > 1 and (best := max(event, key=lambda c: c.news)).news > 1.5 * event[0].news:
         return [best]
     if not event or NEWSY.search(event[0].sentence.text):
@@ -41,7 +42,12 @@ def news_first(event: list[Candidate], headline: str) -> list[Candidate]:
     first = event[0]
     later = next((c for c in event[1:] if c.sentence.entry == first.sentence.entry and c.sentence.position <= 2
                   and NEWSY.search(c.sentence.text)), None)
-    if later and overlap(later.sentence.text, headline) > overlap(first.sentence.text, headline):
+    # (one that leans on the opener it would replace cannot open in its place, "The annual forum, proposed by ...",
+    # unless a standfirst worded otherwise, shown above, tells what it leans on: "The letter - signed by Apple, ..."
+    # under "... penned a letter ... that demands"; one the opener repeats word for word goes unshown with it)
+    above = above if above and above != first.sentence.text else ""
+    if later and overlap(later.sentence.text, headline) > overlap(first.sentence.text, headline) \
+            and reads_first(later.sentence.text, f"{headline} {above}"):
         return [later]
     return event[:1]
 

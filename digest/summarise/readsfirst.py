@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # A sentence that reads on from one before it: a pronoun for its object ("on it", "briefed them"), a word that
-# ties it on ("Now", "Lucky for them", "As the story goes", "In the end"), or, checked against the headline,
+# ties it on ("Now", "Lucky for them", "As the story goes"; not "In the end": round 88's reviewer sent "In the end,
+# district officials made a cautious decision regarding the threat, ..." as a dek), or, checked against the headline,
 # "the <thing>" or "<Name>'s" the reader has not met.
 _OBJECT_PRONOUN = re.compile(r"\b(?:on|in|of|about|to|with|for|from|at|by|into|over|behind|briefed|told|gave|showed|"
                              r"asked|called|named|sent|left)\s+(?:it|them)\b|\b(?:made|took)\s+them\b|"
@@ -18,7 +19,7 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:on|in|of|about|to|with|for|from|at|by|into|o
                              r"difficult|a crime|an offen[cs]e|to|upon)\b)")
 _THEY_TOLD = re.compile(r"\b(?:they|he|she) (?:found|said|say|says|added|reported|told)\b|\bis also\b|\bare also\b")
 _TIES_ON = re.compile(r"^(?:Now|But|And|So|Yet|Still|Also|Meanwhile|However|Instead|Then|Later|Afterwards?|"
-                      r"Eventually|Finally|Indeed|Lucky|Luckily|As the story goes|In the end|Even so|Despite this|"
+                      r"Eventually|Finally|Indeed|Lucky|Luckily|As the story goes|Even so|Despite this|"
                       r"Shortly after(?:wards?)?|Soon after(?:wards?)?|Within (?:hours|minutes|days)|After (?:that|this)|"
                       r"(?:\w+ )?(?:Hours|Minutes|Days|Moments|Weeks) (?:later|earlier))\b")
 _DEFINITE = re.compile(r"^(?:The|This|That|These|Those|Such)\s+([^,;:]*)")
@@ -26,12 +27,15 @@ _VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|ma
                       r"in|at|on|of|near|outside|after|for|from|with|by|to)$")  # the thing ends at its verb or a preposition
 _CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                             r"May|June|July|August|September|October|November|December)\b")
+# A nation's or a city's own body is one of a kind, met or not: "The Greek cabinet agreed ...", "The Chinese army ..."
+_NATIONAL_BODY = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}(?:cabinet|government|parliament|army|military|navy|police|"
+                            r"central bank|supreme court|high court|senate|coast guard|health ministry|foreign ministry)\b")
 _OWNER_HEAD = re.compile(r"^(?:[A-Z][\w’'-]+\s+)*(?P<owner>[A-Z][\w’'-]+)['’]s?\s")
 
 
 def reads_first(sentence: str, headline: str) -> bool:
     """True when ``sentence`` can be read under ``headline`` before What happened tells the event."""
-    if _OBJECT_PRONOUN.search(sentence) or _TIES_ON.match(sentence) or _THEY_TOLD.search(sentence):
+    if goes_on(sentence):
         return False
     said = {_stem(w) for w in _WORD.findall(_fold(headline))}
     if head := _DEFINITE.match(sentence):
@@ -42,11 +46,28 @@ def reads_first(sentence: str, headline: str) -> bool:
             words.append(word)
         # "The 38-year-old Applewhite", "The Russian Foreign Ministry": a name ends it; "The dramatic incident", "The
         # ceremony in Pierre", "The Tuesday ceremony": a thing
-        named = bool(words) and words[-1][:1].isupper() and not _CALENDAR_WORD.match(words[-1])
+        named = bool(words) and words[-1][:1].isupper() and not _CALENDAR_WORD.match(words[-1]) \
+            or bool(_NATIONAL_BODY.match(head.group(1)))
         if not named and not any(_stem(w) in said for word in words for w in _WORD.findall(_fold(word))):
             return False
+    return not owner_unmet(sentence, headline)
+
+
+def goes_on(sentence: str) -> bool:
+    """True when ``sentence`` goes on from the one before it whatever the headline says: a pronoun for its object
+    ("briefed them on ..."), a word tying it on ("Hours later, ...", "Lucky for them"), "they found", "is also"."""
+    return bool(_OBJECT_PRONOUN.search(sentence) or _TIES_ON.match(sentence) or _THEY_TOLD.search(sentence))
+
+
+def owner_unmet(sentence: str, headline: str) -> bool:
+    """True when ``sentence`` opens on "<Name>'s" and the headline has not given the reader the name ("Heather
+    Grant's husband was badly injured ..." under "Deceased Clarendon crash victims identified"): it reads only
+    after the sentence that introduced the name. A day's ("Monday's blaze, in Jilin province, ...") tells when."""
     owner = _OWNER_HEAD.match(sentence)
-    return owner is None or all(_stem(w) in said for w in _WORD.findall(_fold(owner.group("owner"))))
+    if owner is None or _CALENDAR_WORD.fullmatch(owner.group("owner")):
+        return False
+    said = {_stem(w) for w in _WORD.findall(_fold(headline))}
+    return not all(_stem(w) in said for w in _WORD.findall(_fold(owner.group("owner"))))
 
 
 _WORD = re.compile(r"[^\W\d_]+")

@@ -3,7 +3,8 @@
 Another report's lead may be the dek unless a newer report words its day differently; never What
 happened's first sentence again, someone's words or a colour opener passed over. When nothing
 qualifies, a firm sentence of the report's opening, told in the report's voice, goes above the lead as
-the dek when it reads there; else the lead itself moves up over it.
+the dek when it reads there; the lead itself moves up over it only when that sentence tells the event on
+its own terms (a named body where the lead names no one, the lead's subject by a pronoun, a "Now" follow-up).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from digest.summarise.candidates import Candidate, tidied
 from digest.summarise.centrality import near_duplicate
 from digest.summarise.dek import LOADED, fits_dek, pick_dek, stands_as_dek, standfirst, timing_words
 from digest.summarise.event import analysis_lede, states_event_firmly
-from digest.summarise.happened import DAYS, colour_openers, news_first, pick_happened
+from digest.summarise.happened import DAYS, colour_openers, news_first, now_follow_up, pick_happened
 from digest.summarise.names import ORG_TAIL
 from digest.summarise.overtaken import overtaken
 from digest.summarise.readsfirst import reads_first
@@ -81,8 +82,9 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
     something happened, in the report's voice (someone's words are Who said what's), on the lead's
     day and not dated in an earlier year. That sentence is the dek over the lead, which stays What
     happened's first (the lead is the event itself: round 74), when it reads before the event is
-    told; else the lead moves up as the dek over it. With no such sentence the lead stays What
-    happened's and the brief goes without a dek.
+    told; else the lead moves up as the dek over it when it tells the event on its own terms, and
+    otherwise (rounds 87 and 88) the lead stays What happened's and None is returned: a dek of last
+    resort may still come (contextdek.py).
     """
     # The lead opens its report, or follows only lines no block shows (a byline, a caption, a
     # colour opener passed over) within the report's opening.
@@ -102,7 +104,10 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
             and not _TOLD_ABOVE.search(c.sentence.text)  # "The team made the announcement Thursday": which one?
             and not _ALSO.match(c.sentence.text)  # "Brightstar also handles trade-ins for ...": a side fact, added
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
-    after = (news_first(pick_happened(firm), headline) if firm else []) or _follows_on(pool, lead[0])
+    after = news_first(pick_happened(firm), headline) if firm else []
+    follows = not after and bool(after := _follows_on(pool, lead[0]))
+    # ("Now Adam Kramer ... has posted an explanation" after the scene the lead set is the news: happened.now_follow_up)
+    follows = follows or bool(after) and after[0] in now_follow_up(lead, pool)
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
         return None
     # The lead is the event itself: What happened's, as the issue's and the seed's brief tell it. The firm
@@ -115,6 +120,13 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
         kept = [c for c in rest if c is not after[0] and c not in openers and not near_duplicate(c.sentence.text, detail)]
         return detail, pick_blocks(ranked, reports, kept, budget=budget - len(detail.split()), lead=lead, dek=detail,
                                    years=years)
+    # Else the lead moves up as the dek over it only when the sentence tells the event on its own terms: a named
+    # body acting where the lead names no one, or the lead's subject acting on by a pronoun ("They have 'switched
+    # off' the chromosome ..."). A sentence that leans on the lead ("The dramatic incident took place in front of
+    # the station.", "Heather Grant's husband ... was badly injured") tells a detail: as What happened's opening it
+    # is not the event (round 86's reviewers); the lead stays What happened's and a dek of last resort may come.
+    if not follows and not _names_whom_lead_does_not(detail, text):
+        return None
     return text, pick_blocks(ranked, reports, pool, budget=budget - len(text.split()), lead=after, dek=text, years=years)
 
 
