@@ -69,7 +69,8 @@ def rows(story) -> list[tuple[str, dict[str, float]]] | None:
     if not seen or brief.dek:
         return None
     candidates, readable, context = seen[0]
-    return [(c.sentence.text, dek_features(c, readable, **context)) for c in dek_candidates(candidates, context["shown"], context["years"])]
+    allowed = dek_candidates(candidates, context["shown"], context["years"], headline=context["headline"])
+    return [(c.sentence.text, dek_features(c, readable, **context)) for c in allowed]
 
 
 def main() -> None:

@@ -120,9 +120,15 @@ def _chosen(ranked: RankedStory, reports: tuple[Entry, ...], read: tuple[Entry, 
     event = [spelled_twin(c, candidates) for c in _shared_lead(event, candidates, readable)]
     headline_entry = pick_headline_entry(read, happened=[c.sentence.text for c in event])
     headline = headline_of(headline_entry, outlets=tuple(e.feed for e in entries))
-    lead = news_first(event, headline, above=standfirst(headline_entry))
+    above = standfirst(headline_entry)
+    lead = news_first(event, headline, above=above)
     passed_over = event[:1] if lead and event and lead[0] is not event[0] else []  # the colour opener: in no block
     dek = story_dek(headline_entry, headline, lead, read, readable, candidates, passed_over)
+    if passed_over and dek != above and (alone := news_first(event, headline)) != lead:
+        # The sentence that replaced the opener leaned on the standfirst, which is not shown: the opener stays.
+        lead = alone
+        passed_over = event[:1] if lead and lead[0] is not event[0] else []
+        dek = story_dek(headline_entry, headline, lead, read, readable, candidates, passed_over)
     if dek is None:
         unshown = [c for c in candidates if c not in passed_over]
         if moved := lead_to_dek(ranked, reports, unshown, lead, readable, headline, budget, years):

@@ -22,7 +22,7 @@ from digest.summarise.dek_weights import DEK_BIAS, DEK_THRESHOLD, DEK_WEIGHTS
 from digest.summarise.dek import LOADED, NEWSY, stands_as_dek
 from digest.summarise.event import analysis_lede, colour_side_or_figures, names_actor
 from digest.summarise.newsscore import DAY, PRONOUN_OPENER, logistic
-from digest.summarise.readsfirst import goes_on, owner_unmet
+from digest.summarise.readsfirst import goes_on, kin_unmet
 from digest.summarise.shape import QUOTE_SPAN, aside_or_background, leans_back, not_news, quotes_heavily, unintroduced
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
 
@@ -79,7 +79,7 @@ def context_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
            # above the lead it may not go on from a sentence before it ("Hours later, ...", "briefed them") nor name
            # someone's kin the reader has not met ("Heather Grant's husband ..."); "The dramatic incident took place
            # ..." under "Woman attacks female inspector with stone" reads (round 88's reviewer graded it A)
-           and not goes_on(c.sentence.text) and not owner_unmet(c.sentence.text, headline)]
+           and not goes_on(c.sentence.text) and not kin_unmet(c.sentence.text, headline)]
     if not fit:
         return None
     return max(fit, key=lambda c: (c.news, -c.sentence.position)).sentence.text
@@ -137,10 +137,12 @@ def _year_before(text: str, entry: Entry, year: int | None) -> bool:
     return min(named) < latest
 
 
-def dek_candidates(candidates: Sequence[Candidate], shown: Sequence[str], years: dict[int, int]) -> list[Candidate]:
+def dek_candidates(candidates: Sequence[Candidate], shown: Sequence[str], years: dict[int, int], *,
+                   headline: str = "") -> list[Candidate]:
     """The sentences the learned scorer may choose from: a report's, in its opening, whole (not one
     speaker's part of a sentence), within a standfirst's length, shown in no block, and nothing editors
-    graded wrong as a dek and seldom picked (``_turned_down``). Only from a report of _SHORTEST sentences
+    graded wrong as a dek and seldom picked (``_turned_down``), nothing going on from a sentence before it and
+    no kin the ``headline`` has not given. Only from a report of _SHORTEST sentences
     or more: the scorer reads centrality, which on a shorter page rates every sentence central."""
     length: dict[int, int] = {}
     for c in candidates:
@@ -149,6 +151,7 @@ def dek_candidates(candidates: Sequence[Candidate], shown: Sequence[str], years:
             if c.report and c.sentence.position < _LEARNED_DEEPEST and length[c.sentence.entry] >= _SHORTEST
             and len(c.sentence.text.split()) <= _LONGEST and (c.statement is None or c.statement.origin is None)
             and not _turned_down(c.sentence.text, years.get(c.sentence.entry))
+            and not goes_on(c.sentence.text) and not kin_unmet(c.sentence.text, headline)
             and not any(near_duplicate(c.sentence.text, s) or c.sentence.text in s for s in shown)]
 
 
@@ -178,8 +181,8 @@ def learned_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
     """The sentence editors would most likely send as the dek, when the fitted probability reaches
     DEK_THRESHOLD; None otherwise (no dek beats a wrong one)."""
     scored = [(dek_probability(dek_features(c, readable, headline=headline, shown=shown, years=years, own=own)),
-               -c.sentence.entry, -c.sentence.position, c.sentence.text) for c in dek_candidates(candidates, shown, years)
-              if not goes_on(c.sentence.text) and not owner_unmet(c.sentence.text, headline)]
+               -c.sentence.entry, -c.sentence.position, c.sentence.text)
+              for c in dek_candidates(candidates, shown, years, headline=headline)]
     if not scored:
         return None
     best = max(scored)

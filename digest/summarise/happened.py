@@ -65,6 +65,11 @@ def colour_openers(candidates: list[Candidate], lead: list[Candidate]) -> list[C
 _NOW = re.compile(r"^Now,? (?!that\b|is\b|it\b)")
 
 
+def tells_now(text: str) -> bool:
+    """True for a sentence that opens on "Now" and states an event ("Now Adam Kramer ... has posted ...")."""
+    return bool(_NOW.match(text)) and states_event_firmly(text)
+
+
 def now_follow_up(lead: list[Candidate], events: list[Candidate]) -> list[Candidate]:
     """The sentence after a one-sentence lead when it opens on "Now" and states an event ("Now
     Adam Kramer ... has posted an explanation"): the lead set the scene, this is the news, and
@@ -73,7 +78,7 @@ def now_follow_up(lead: list[Candidate], events: list[Candidate]) -> list[Candid
         return []
     entry = lead[0].sentence.entry
     after = next((c for c in events if c.sentence.entry == entry and c.sentence.position == 1), None)
-    if after is None or not _NOW.match(after.sentence.text) or not states_event_firmly(after.sentence.text):
+    if after is None or not tells_now(after.sentence.text):
         return []
     return [after]
 

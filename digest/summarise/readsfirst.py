@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from digest.summarise.jobs import KIN
+from digest.summarise.names import person_like
+
 # A sentence that reads on from one before it: a pronoun for its object ("on it", "briefed them"), a word that
 # ties it on ("Now", "Lucky for them", "As the story goes"; not "In the end": round 88's reviewer sent "In the end,
 # district officials made a cautious decision regarding the threat, ..." as a dek), or, checked against the headline,
@@ -17,20 +20,32 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:on|in|of|about|to|with|for|from|at|by|into|o
                              # ("made it legal", "made it to the final", "took it upon himself": an empty "it")
                              r"\b(?:made|took)\s+it\b(?!\s+(?:clear|legal|illegal|possible|impossible|harder|easier|"
                              r"difficult|a crime|an offen[cs]e|to|upon)\b)")
-_THEY_TOLD = re.compile(r"\b(?:they|he|she) (?:found|said|say|says|added|reported|told)\b|\bis also\b|\bare also\b")
+# ("they found" closing a clause of its own, "... were debated, they found."; not "Police said they found ...", whose
+# "they" is the police; "is also" of the subject, not of a relative clause: "Jane Smith, who is also ...")
+_THEY_TOLD = re.compile(r"(?:^|[,;]\s+)(?:[Tt]hey|[Hh]e|[Ss]he) (?:found|said|say|says|added|reported|told)\b|"
+                        r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:is|are) also\b")
 _TIES_ON = re.compile(r"^(?:Now|But|And|So|Yet|Still|Also|Meanwhile|However|Instead|Then|Later|Afterwards?|"
                       r"Eventually|Finally|Indeed|Lucky|Luckily|As the story goes|Even so|Despite this|"
                       r"Shortly after(?:wards?)?|Soon after(?:wards?)?|Within (?:hours|minutes|days)|After (?:that|this)|"
-                      r"(?:\w+ )?(?:Hours|Minutes|Days|Moments|Weeks) (?:later|earlier))\b")
+                      r"(?:[A-Z]\w* (?:hours|minutes|days|moments|weeks)|(?:Hours|Minutes|Days|Moments|Weeks)) (?:later|earlier))"
+                      r"\b(?![-’'])")  # ("So-called ...", "Then-Governor ..." are no ties)
 _DEFINITE = re.compile(r"^(?:The|This|That|These|Those|Such)\s+([^,;:]*)")
 _VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|took|[a-z]+ed|"
                       r"in|at|on|of|near|outside|after|for|from|with|by|to)$")  # the thing ends at its verb or a preposition
 _CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                             r"May|June|July|August|September|October|November|December)\b")
-# A nation's or a city's own body is one of a kind, met or not: "The Greek cabinet agreed ...", "The Chinese army ..."
-_NATIONAL_BODY = re.compile(r"(?:[A-Z][\w’'-]+\s+){1,2}(?:cabinet|government|parliament|army|military|navy|police|"
+# A nation's or a city's own body is one of a kind, met or not: "The Greek cabinet agreed ...", "The U.S. military ..."
+# (not a day's: "The Tuesday police raid" is a thing)
+_NATIONAL_BODY = re.compile(r"(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.’'-]+\s+){1,2}"
+                            r"(?:cabinet|government|parliament|army|military|navy|police|"
                             r"central bank|supreme court|high court|senate|coast guard|health ministry|foreign ministry)\b")
 _OWNER_HEAD = re.compile(r"^(?:[A-Z][\w’'-]+\s+)*(?P<owner>[A-Z][\w’'-]+)['’]s?\s")
+# A day's own tells when, not whose: "Monday's blaze, in Jilin province, ...", "Last Tuesday's vote ..." (not "Theresa May's")
+_DAY_OWNER = re.compile(r"^(?:(?:Last|This|Next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                        r"February|March|April|May|June|July|August|September|October|November|December)['’]s\s")
+# Someone's kin or circle: "Heather Grant's husband", "Grant's lawyer", "Smith's aides"
+_KIN_OR_CIRCLE = re.compile(rf"(?:[a-z-]+\s+)?(?:{KIN}s?|family|widow(?:er)?|children|parents|girlfriend|boyfriend|fianc[eé]e?|"
+                            r"partner|lawyers?|attorneys?|aides?|spokes(?:man|woman|person))\b")
 
 
 def reads_first(sentence: str, headline: str) -> bool:
@@ -50,7 +65,7 @@ def reads_first(sentence: str, headline: str) -> bool:
             or bool(_NATIONAL_BODY.match(head.group(1)))
         if not named and not any(_stem(w) in said for word in words for w in _WORD.findall(_fold(word))):
             return False
-    return not owner_unmet(sentence, headline)
+    return not _owner_unmet(sentence, headline)
 
 
 def goes_on(sentence: str) -> bool:
@@ -59,15 +74,25 @@ def goes_on(sentence: str) -> bool:
     return bool(_OBJECT_PRONOUN.search(sentence) or _TIES_ON.match(sentence) or _THEY_TOLD.search(sentence))
 
 
-def owner_unmet(sentence: str, headline: str) -> bool:
-    """True when ``sentence`` opens on "<Name>'s" and the headline has not given the reader the name ("Heather
-    Grant's husband was badly injured ..." under "Deceased Clarendon crash victims identified"): it reads only
+def _owner_unmet(sentence: str, headline: str) -> bool:
+    """True when ``sentence`` opens on "<Name>'s" and the headline has not given the reader the name: it reads only
     after the sentence that introduced the name. A day's ("Monday's blaze, in Jilin province, ...") tells when."""
     owner = _OWNER_HEAD.match(sentence)
-    if owner is None or _CALENDAR_WORD.fullmatch(owner.group("owner")):
+    if owner is None or _DAY_OWNER.match(sentence):
         return False
     said = {_stem(w) for w in _WORD.findall(_fold(headline))}
     return not all(_stem(w) in said for w in _WORD.findall(_fold(owner.group("owner"))))
+
+
+def kin_unmet(sentence: str, headline: str) -> bool:
+    """True when ``sentence`` opens on a person's kin or circle the headline has not given the reader ("Heather
+    Grant's husband was badly injured ..." under "Deceased Clarendon crash victims identified"). A country's or a
+    body's own ("Greece's cabinet agreed ...") is no one's kin: it reads."""
+    owner = _OWNER_HEAD.match(sentence)
+    if owner is None or not _owner_unmet(sentence, headline):
+        return False
+    run = re.sub(r"['’]s?$", "", sentence[:owner.end()].rstrip())
+    return person_like(run) or bool(_KIN_OR_CIRCLE.match(sentence[owner.end():]))
 
 
 _WORD = re.compile(r"[^\W\d_]+")

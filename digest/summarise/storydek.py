@@ -17,7 +17,7 @@ from digest.summarise.candidates import Candidate, tidied
 from digest.summarise.centrality import near_duplicate
 from digest.summarise.dek import LOADED, fits_dek, pick_dek, stands_as_dek, standfirst, timing_words
 from digest.summarise.event import analysis_lede, states_event_firmly
-from digest.summarise.happened import DAYS, colour_openers, news_first, now_follow_up, pick_happened
+from digest.summarise.happened import DAYS, colour_openers, news_first, pick_happened, tells_now
 from digest.summarise.names import ORG_TAIL
 from digest.summarise.overtaken import overtaken
 from digest.summarise.readsfirst import reads_first
@@ -106,8 +106,9 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
     after = news_first(pick_happened(firm), headline) if firm else []
     follows = not after and bool(after := _follows_on(pool, lead[0]))
-    # ("Now Adam Kramer ... has posted an explanation" after the scene the lead set is the news: happened.now_follow_up)
-    follows = follows or bool(after) and after[0] in now_follow_up(lead, pool)
+    # ("Now Adam Kramer ... has posted an explanation" right after the scene the lead set is the news: happened.tells_now)
+    follows = follows or bool(after) and after[0].sentence.entry == lead[0].sentence.entry \
+        and after[0].sentence.position == at + 1 and tells_now(after[0].sentence.text)
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
         return None
     # The lead is the event itself: What happened's, as the and the seed's brief tell it. The firm
