@@ -164,3 +164,18 @@ def test_a_step_dated_in_a_year_before_the_report_is_no_next_step():
             "The committee will hold an open hearing on the program on June 18.")
     assert _next(text, "White House lists briefings on data program") == [
         "The committee will hold an open hearing on the program on June 18."]
+
+
+@pytest.mark.parametrize("verdict", [
+    # rounds 87 and 88: "a correspondent's verdict on the outcome", "the outlet's own assessment"
+    "The BBC's Ana Lind in Velmora says the outcome will be disappointing for Mr Marr after a week of talks.",
+    "With its $29.99 price tag, the Velmora F3 will be one of the carrier's most affordable phones when it launches "
+    "later this month.",
+    "Analysts said the ruling will be a blow to the mayor's plans for the harbour.",
+])
+def test_a_verdict_on_how_it_will_be_is_no_next_step(verdict):
+    text = ("Velmora's harbour council rejected the mayor's plan for a new ferry terminal on Thursday.\n\n"
+            f"{verdict}\n\n"
+            "The mayor will ask the full city council to overturn the decision on June 18.")
+    assert _next(text, "Velmora council rejects ferry terminal plan") == [
+        "The mayor will ask the full city council to overturn the decision on June 18."]

@@ -207,6 +207,16 @@ _GUESS = re.compile(r"\b(?:likely|unlikely|probably|[Pp]erhaps|possibly|may|migh
                     # the reporter not knowing: "What it accomplished ... is hard to tell and will take days to sort out"
                     r"|\b(?:is|are|remains?|was) (?:still )?(?:hard|difficult|too early|impossible) to (?:tell|say|know|judge)\b"
                     r"|\b(?:it|that) (?:is|remains) (?:still )?(?:unclear|unknown|uncertain)\b")
+# A verdict on how it will be, not a step: "the outcome will be disappointing for Mr Kerry", "the Optimus F3 will be one
+# of Sprint's most affordable 4G LTE-capable devices" (reviewers of rounds 87 and 88: "a correspondent's verdict on
+# the outcome", "the outlet's assessment"), "... will be a blow to ...".
+_VERDICT_AHEAD = re.compile(
+    r"\bwill be (?:(?:one of )?(?:(?:the|its|their|his|her) )?(?:[\w’'-]+['’]s )?(?:most|least|best|worst|biggest|largest|"
+    r"greatest|cheapest|highest|lowest|strongest|weakest|toughest|hardest|smallest)\b|"
+    r"(?:very |so |particularly |especially |extremely |deeply )?(?:disappointing|welcome|difficult|crucial|important|"
+    r"significant|critical|interesting|exciting|tough|hard|easy|great|good|bad|huge|historic|devastating|painful|costly|"
+    r"challenging|vital|welcomed|well received)\b|"
+    r"(?:a|an) (?:\w+ )?(?:blow|boost|setback|relief|disappointment|test|challenge|success|failure|milestone|game[- ]changer)\b)")
 # Someone's own words with no one credited ("We are going to respect ... our employees"): the report
 # never speaks as "we" or "I", so the words are a speaker's whose name is elsewhere.
 _OWN_WORDS = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us)\b")
@@ -226,7 +236,8 @@ def _next_score(c: Candidate) -> float:
         return 0.0  # "The purpose of the study was to decide which participant will benefit": a future inside a which-clause
     if _LIST_POINT.match(narration) and not DATED.search(narration):
         return 0.0  # "Second, the Fed will reinvest ...": a list's point, its lead-in unseen; a dated step stands
-    if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration) or _VAGUE.search(narration):
+    if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration) or _VAGUE.search(narration) \
+            or _VERDICT_AHEAD.search(narration):
         return 0.0  # a plan announced months ago is background, not this event's next step
     if st is None and _GUESS.search(narration):
         return 0.0  # the reporter's own guess ("will likely spend the next day ..."): nobody's plan or expectation
