@@ -127,12 +127,6 @@ def main_clause(narration: str) -> str:
     return _REPORTED_CLAUSE.sub(cut, narration)
 
 
-# A frame crediting what follows to another outlet ("As AnandTech reports, Showa Denko is the world's largest maker of
-# platters, ..."): its verb is the frame's, not the event's (round 89's reviewers: "background, not the news").
-_AS_FRAME = re.compile(r"^As (?:[\w.&’'-]+ ){1,5}?(?:reports|reported|notes|noted|says|said|points out|pointed out|explains|"
-                       r"explained|writes|wrote),\s*")
-
-
 def lead_states_event(text: str) -> bool:
     """True when a report's lead states its event: someone named doing something in its main
     clause. A prediction or hedge in what follows ("broke with Obama, saying the centre should be
@@ -143,7 +137,7 @@ def lead_states_event(text: str) -> bool:
         return False
     if SECOND_PERSON.search(narration) or any(p.search(narration) for p in (_COLOUR, _ASIDE, _SIDE)):
         return False
-    return names_actor(text) and bool(_EVENT_VERB.search(_AS_FRAME.sub("", head)))
+    return names_actor(text) and bool(_EVENT_VERB.search(head))
 
 
 @functools.lru_cache(maxsize=8192)  # pure; the scorer and the block pickers ask about the same sentences
@@ -156,8 +150,7 @@ def states_event_firmly(text: str) -> bool:
         return False
     if _BACKDATED.search(narration) or colour_side_or_figures(text):
         return False
-    # (the verb of its main clause: a relative clause's participle, "which are the disks stacked inside", tells no event)
-    return names_actor(text) and bool(_EVENT_VERB.search(_AS_FRAME.sub("", QUOTE_SPAN.sub(" ", main_clause(text)))))
+    return names_actor(text) and bool(_EVENT_VERB.search(narration))
 
 
 def colour_side_or_figures(text: str) -> bool:

@@ -11,10 +11,7 @@ import re
 
 # Openers that lean on something said before: shown alone they leave the reader guessing.
 DANGLING = re.compile(
-    # ("This week SDK announced ..." says when, not which; "This week, however, ..." ties on all the same)
-    r"^[\"“‘']?(?:He|She|It|They|This(?! (?:week|weekend|morning|afternoon|evening|month|year|spring|summer|fall|autumn|"
-    r"winter|season)\b(?!,\s+(?:however|though|too|also|meanwhile|instead|again)\b))|"
-    r"That|These|Those|His|Her|Its|Their|Them|But|And|Or|Yet|So|"
+    r"^[\"“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|Them|But|And|Or|Yet|So|"
     r"However|Still|Also|Meanwhile|Instead|Then|Such|Both|Another|Others?|Later|Even|Though|"
     r"Although|Besides|Moreover|Furthermore|Nor|Neither|Likewise|Similarly|Here|"
     # "There, the team ...": a place named before; "There is no end in sight ..." points at nothing (a
