@@ -94,6 +94,10 @@ def test_a_now_follow_up_is_the_news_under_the_lead():
     ("Police said they found 300 plants at two growers near Elk Point.", "Noem signs medical marijuana bill", True),
     ("Jane Noem, who is also the party's treasurer, was arrested on Tuesday.", "Noem signs medical marijuana bill", True),
     ("Theresa May's husband Philip was jeered in Pierre.", "Noem signs medical marijuana bill", False),
+    # a pronoun for its subject (round 89: "It came after Boehner publicly chided Obama ..."), not an empty "it"
+    ("It came after Noem publicly chided lawmakers on Friday for the delay.", "Noem signs medical marijuana bill", False),
+    ("They had waited six years for the law in Pierre.", "Noem signs medical marijuana bill", False),
+    ("It was announced on Tuesday that the law takes effect in July.", "Noem signs medical marijuana bill", True),
 ])
 def test_what_reads_before_the_event_is_told(sentence, headline, reads):
     assert _reads_first(sentence, headline) is reads

@@ -68,10 +68,17 @@ def reads_first(sentence: str, headline: str) -> bool:
     return not _owner_unmet(sentence, headline)
 
 
+# A pronoun for its subject: "It came after Boehner publicly chided Obama on Friday ..." (round 89's reviewer: "the dek
+# opens with 'It'"); not an empty "it" ("It was announced on Monday that ...", "It took 15 days to end ...").
+_SUBJECT_PRONOUN = re.compile(r"^(?:He|She|They)\s|^It\s(?!(?:was|is|has been|took|takes)\s)")
+
+
 def goes_on(sentence: str) -> bool:
-    """True when ``sentence`` goes on from the one before it whatever the headline says: a pronoun for its object
-    ("briefed them on ..."), a word tying it on ("Hours later, ...", "Lucky for them"), "they found", "is also"."""
-    return bool(_OBJECT_PRONOUN.search(sentence) or _TIES_ON.match(sentence) or _THEY_TOLD.search(sentence))
+    """True when ``sentence`` goes on from the one before it whatever the headline says: a pronoun for its subject or
+    its object ("It came after ...", "briefed them on ..."), a word tying it on ("Hours later, ...", "Lucky for
+    them"), "they found", "is also"."""
+    return bool(_OBJECT_PRONOUN.search(sentence) or _TIES_ON.match(sentence) or _THEY_TOLD.search(sentence)
+                or _SUBJECT_PRONOUN.match(sentence))
 
 
 def _owner_unmet(sentence: str, headline: str) -> bool:
