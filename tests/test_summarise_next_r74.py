@@ -171,7 +171,11 @@ def test_a_step_dated_in_a_year_before_the_report_is_no_next_step():
     "The BBC's Ana Lind in Velmora says the outcome will be disappointing for Mr Marr after a week of talks.",
     "With its $29.99 price tag, the Velmora F3 will be one of the carrier's most affordable phones when it launches "
     "later this month.",
-    "Analysts said the ruling will be a blow to the mayor's plans for the harbour.",
+    "Analysts said the ruling will be a blow to the mayor's new budget.",
+    # review 92: another, a major political, among the most, an adverb before the verdict
+    "Analysts said the ruling will be another major political blow to the mayor's new budget.",
+    "With its price, the Velmora F3 will be among the carrier's most affordable phones.",
+    "The BBC's Ana Lind says the outcome will be bitterly disappointing for Mr Marr.",
 ])
 def test_a_verdict_on_how_it_will_be_is_no_next_step(verdict):
     text = ("Velmora's harbour council rejected the mayor's plan for a new ferry terminal on Thursday.\n\n"
@@ -179,3 +183,17 @@ def test_a_verdict_on_how_it_will_be_is_no_next_step(verdict):
             "The mayor will ask the full city council to overturn the decision on June 18.")
     assert _next(text, "Velmora council rejects ferry terminal plan") == [
         "The mayor will ask the full city council to overturn the decision on June 18."]
+
+
+@pytest.mark.parametrize("step", [
+    # review 92: a dated step with a verdict tacked on, a step named by a noun, "welcome to attend", a hyphen
+    "The full city council will vote on the plan on June 18, in what will be a crucial test for the mayor.",
+    "The mayor's next step will be a legal challenge to the ruling, her spokesman said.",
+    "Members of the public will be welcome to attend the full council hearing on June 18.",
+    "The final will be best-of-seven, starting on June 18.",
+    "The vote will be held on Tuesday.",
+])
+def test_a_step_with_a_verdict_word_still_looks_ahead(step):
+    text = ("Velmora's harbour council rejected the mayor's plan for a new ferry terminal on Thursday.\n\n"
+            f"{step}")
+    assert _next(text, "Velmora council rejects ferry terminal plan") == [step]

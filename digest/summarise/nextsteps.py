@@ -211,12 +211,13 @@ _GUESS = re.compile(r"\b(?:likely|unlikely|probably|[Pp]erhaps|possibly|may|migh
 # of Sprint's most affordable 4G LTE-capable devices" (reviewers of rounds 87 and 88: "a correspondent's verdict on
 # the outcome", "the outlet's assessment"), "... will be a blow to ...".
 _VERDICT_AHEAD = re.compile(
-    r"\bwill be (?:(?:one of )?(?:(?:the|its|their|his|her) )?(?:[\w’'-]+['’]s )?(?:most|least|best|worst|biggest|largest|"
-    r"greatest|cheapest|highest|lowest|strongest|weakest|toughest|hardest|smallest)\b|"
-    r"(?:very |so |particularly |especially |extremely |deeply )?(?:disappointing|welcome|difficult|crucial|important|"
-    r"significant|critical|interesting|exciting|tough|hard|easy|great|good|bad|huge|historic|devastating|painful|costly|"
-    r"challenging|vital|welcomed|well received)\b|"
-    r"(?:a|an) (?:\w+ )?(?:blow|boost|setback|relief|disappointment|test|challenge|success|failure|milestone|game[- ]changer)\b)")
+    r"\bwill (?:be|come as) (?:(?:one of|among) )?(?:(?:the|its|their|his|her) )?(?:[\w’'-]+['’]s )?(?:most|least|best|worst|"
+    r"biggest|largest|greatest|cheapest|highest|lowest|strongest|weakest|toughest|hardest|smallest)(?![\w-])|"
+    r"\bwill be (?:(?:very|so|particularly|especially|extremely|deeply|\w+ly) )?(?:disappointing|welcome(?! to \w)|difficult|"
+    r"crucial|important|significant|critical|interesting|exciting|tough|hard|easy|great|good|bad|huge|historic|devastating|"
+    r"painful|costly|challenging|vital|well received)(?![\w-])|"
+    r"\bwill (?:be|come as) (?:a|an|another|the latest) (?:[\w-]+ ){0,2}?(?:blow|boost|setback|relief|disappointment|"
+    r"test (?:of|for)|challenge for|success|failure|milestone|game[- ]changer)(?![\w-])")
 # Someone's own words with no one credited ("We are going to respect ... our employees"): the report
 # never speaks as "we" or "I", so the words are a speaker's whose name is elsewhere.
 _OWN_WORDS = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|us)\b")
@@ -237,8 +238,10 @@ def _next_score(c: Candidate) -> float:
     if _LIST_POINT.match(narration) and not DATED.search(narration):
         return 0.0  # "Second, the Fed will reinvest ...": a list's point, its lead-in unseen; a dated step stands
     if _OLD_NEWS.search(narration) or _PAST_PLEDGE.search(narration) or _VAGUE.search(narration) \
-            or _VERDICT_AHEAD.search(narration):
-        return 0.0  # a plan announced months ago is background, not this event's next step
+            or _VERDICT_AHEAD.search(narration) and not DATED.search(narration):
+        # a plan announced months ago is background, a verdict no step (a dated step stands: "... will vote on June 18,
+        # in what will be a crucial test for the mayor"), not this event's next step
+        return 0.0
     if st is None and _GUESS.search(narration):
         return 0.0  # the reporter's own guess ("will likely spend the next day ..."): nobody's plan or expectation
     if st is None and _OWN_WORDS.search(narration):
