@@ -197,3 +197,12 @@ def test_a_step_with_a_verdict_word_still_looks_ahead(step):
     text = ("Velmora's harbour council rejected the mayor's plan for a new ferry terminal on Thursday.\n\n"
             f"{step}")
     assert _next(text, "Velmora council rejects ferry terminal plan") == [step]
+
+
+def test_a_fronted_participle_is_no_main_clause():
+    # review 92: "Having extended his visit to the region by a night amid signs of progress, Mr Kerry will return to
+    # the US on Friday." was read up to its "amid", as if what moved were its news
+    step = "Having extended his visit to the region by a night amid signs of progress, Mr Marr will return to Velmora on Friday."
+    text = ("Velmora's harbour council rejected Mayor Jon Marr's plan for a new ferry terminal on Thursday.\n\n"
+            f"{step}")
+    assert _next(text, "Velmora council rejects ferry terminal plan") == [step]

@@ -92,10 +92,16 @@ def _answered(c: Candidate, candidates: list[Candidate]) -> str:
 
 
 def _pronoun_named(text: str) -> bool:
-    """True unless "he" or "she" stands for nobody the sentence names before it ("The council said she will ...")."""
+    """True unless "he" or "she" stands for nobody the sentence names before it ("The council said she will ..."), or
+    right after the fronted clause it stands in."""
     narration = QUOTE_SPAN.sub(" ", text)
     pronoun = _PRONOUN.search(narration)
     if pronoun is None:
+        return True
+    # ("Having extended his visit ..., Mr Kerry will return ...": a fronted clause's pronoun is its subject's, after it)
+    fronted = _FRONTED.match(narration)
+    if fronted and pronoun.start() < fronted.end() and (subject := _PERSON_RUN.match(narration, fronted.end())) \
+            and _may_be_person(subject.group(0)):
         return True
     before = narration[: pronoun.start()]
     return bool(JOB_WORD.search(before) or any(_may_be_person(m.group(0)) and not _bare_opener(m, before)
@@ -198,6 +204,9 @@ _REPORTING = re.compile(r"\b(?:saying|accus(?:ed|ing)|insisting|adding|arguing|w
 _SUBORDINATE = re.compile(r"\s+(?:as|after|amid|because|since(?!\s+\d)|following|while|even though|although)\s+|"
                           # "..., the first lady quietly tore into ..., insinuating that the nation will lose ..."
                           r",\s+(?:insinuating|suggesting|implying|hinting)\s+")
+# A fronted participle or adverbial clause is no main clause: "Having extended his visit to the region by a night amid
+# signs of progress, Mr Kerry will return to the US on Friday." (review 92: the page's real step, left out)
+_FRONTED = re.compile(r"^(?:Having|After|Following|Despite|With)\s[^,;]{0,150},\s+(?=[A-Z])")
 # An embedded question ("to decide which participant will benefit most"): its future is what was
 # to be found out, not a step the sentence announces.
 _EMBEDDED = re.compile(r"\b(?:decide|determine|know|assess|find out|learn|understand|predict|choose|examine|"
@@ -230,8 +239,9 @@ def _next_score(c: Candidate) -> float:
     if SECOND_PERSON.search(narration) or _ASIDE.search(narration) or _IMPERATIVE.match(narration) or _READS.match(text):
         return 0.0
     st = c.statement
-    head = _SUBORDINATE.split(narration, maxsplit=1)[0]
-    if head != narration and narrates_past(head) and not SPEECH_VERB.search(head) and outlook_score(head) < 2.0:
+    main = _FRONTED.sub("", narration, count=1)
+    head = _SUBORDINATE.split(main, maxsplit=1)[0]
+    if head != main and narrates_past(head) and not SPEECH_VERB.search(head) and outlook_score(head) < 2.0:
         return 0.0  # "Treasuries fell as speculation mounted that the bank will ...": what moved, not a step ahead
     if (bare := _EMBEDDED.sub(" ", narration)) != narration and outlook_score(bare) < 2.0 and not SPEECH_VERB.search(bare):
         return 0.0  # "The purpose of the study was to decide which participant will benefit": a future inside a which-clause
