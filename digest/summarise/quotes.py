@@ -124,9 +124,16 @@ _HAS_SAID = re.compile(r"^(?:(?:[A-Z][\w’'.&-]*|the|of)\s+){1,6}(?:had\s+(?:(?
                        r"(?:said|argued|maintained|insisted|claimed)\b")
 
 
+# Words a "when" clause sets back on a day the sentence looks back to: "Any optimism is a step forward from Friday,
+# when Speaker John A. Boehner told reporters that ..." (round 89's reviewer: "quoting something he said on Friday,
+# before the meeting").
+_BACK_WHEN = re.compile(rf"\b(?:from|since|than|unlike|after)\s+(?:on\s+)?(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                        rf"Sunday|week|month|year|{_MONTH}(?:\s+\d{{1,2}})?),\s+when\b[^¶]*?\b(?:{SPEECH_VERBS})\b")
+
+
 def said_earlier(text: str) -> bool:
     """True when the article marks a statement as made long before ("told TechCrunch last year", "said in
-    2019", "Putin said at the time.", "told The Post then.")."""
+    2019", "Putin said at the time.", "told The Post then.", "a step forward from Friday, when Boehner told ...")."""
     masked = QUOTE.sub(" ¶ ", text)
     ahead, speech = _STILL_TO_COME.search(masked), _SPEECH_VERB.search(masked)
     if ahead and not (speech and speech.start() < ahead.start()):
@@ -134,7 +141,7 @@ def said_earlier(text: str) -> bool:
         # will cut jobs" it is the saying's, the "will" being inside what was said
         masked = _BARE_MONTH.sub(" ", masked)
     return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked) or _HAS_SAID.search(masked)
-                or _AT_THE_TIME.search(masked))
+                or _AT_THE_TIME.search(masked) or _BACK_WHEN.search(masked))
 
 
 # "What Page wrote down that night became the basis for an algorithm.": the words as a thing the sentence tells of,
