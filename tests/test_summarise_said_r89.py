@@ -18,6 +18,11 @@ from digest.summarise.quotes import said_earlier
     # a "when" clause dating the news itself, or no look back, is not
     ("On Friday, when the vote came, Ana Lind said the bill was dead.", False),
     ("Ana Lind said on Friday, when the vote came, that the bill was dead.", False),
+    # round 89: "After the bruising debt-ceiling fight from 2011, Obama recently warned that he will not ..."
+    ("After the fight over the budget, Lind recently warned that she will not play that game again.", True),
+    ("Lind previously said the bill was dead.", True),
+    ("Lind said on Friday that the bill had recently stalled.", False),
+    ("“The chances are tremendous,” Lind said, her voice raspy from her recently explained illness.", False),
 ])
 def test_words_a_when_clause_sets_back_are_said_earlier(text, earlier):
     assert said_earlier(text) is earlier

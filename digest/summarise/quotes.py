@@ -131,6 +131,13 @@ _BACK_WHEN = re.compile(rf"\b(?:from|since|than|unlike|after)\s+(?:on\s+)?(?:las
                         rf"Sunday|week|month|year|{_MONTH}(?:\s+\d{{1,2}})?),\s+when\b[^¶]*?\b(?:{SPEECH_VERBS})\b")
 
 
+# Words the sentence says were said some time ago: "Obama recently warned that he will not 'play that game' again.",
+# "she previously said ..." (round 89's reviewer: "an earlier, off-event warning").
+# (not a thing so told: "his voice raspy from his recently explained medical condition")
+_BEFORE_ADVERB = re.compile(rf"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!\bthe )(?<!\ba )\b(?:recently|previously|once)\s+"
+                            rf"(?:{SPEECH_VERBS})\b")
+
+
 def said_earlier(text: str) -> bool:
     """True when the article marks a statement as made long before ("told TechCrunch last year", "said in
     2019", "Putin said at the time.", "told The Post then.", "a step forward from Friday, when Boehner told ...")."""
@@ -141,7 +148,7 @@ def said_earlier(text: str) -> bool:
         # will cut jobs" it is the saying's, the "will" being inside what was said
         masked = _BARE_MONTH.sub(" ", masked)
     return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked) or _HAS_SAID.search(masked)
-                or _AT_THE_TIME.search(masked) or _BACK_WHEN.search(masked))
+                or _AT_THE_TIME.search(masked) or _BACK_WHEN.search(masked) or _BEFORE_ADVERB.search(masked))
 
 
 # "What Page wrote down that night became the basis for an algorithm.": the words as a thing the sentence tells of,
