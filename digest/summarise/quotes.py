@@ -127,15 +127,18 @@ _HAS_SAID = re.compile(r"^(?:(?:[A-Z][\w’'.&-]*|the|of)\s+){1,6}(?:had\s+(?:(?
 # Words a "when" clause sets back on a day the sentence looks back to: "Any optimism is a step forward from Friday,
 # when Speaker John A. Boehner told reporters that ..." (round 89's reviewer: "quoting something he said on Friday,
 # before the meeting").
-_BACK_WHEN = re.compile(rf"\b(?:from|since|than|unlike|after)\s+(?:on\s+)?(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                        rf"Sunday|week|month|year|{_MONTH}(?:\s+\d{{1,2}})?),\s+when\b[^¶]*?\b(?:{SPEECH_VERBS})\b")
+# (the speech verb inside the "when" clause, which ends at a comma, a colon, a semicolon or a dash)
+_BACK_WHEN = re.compile(rf"\b(?i:from|since|than|unlike|after)\s+(?:on\s+)?(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                        rf"Friday|Saturday|Sunday|week|month|year|{_MONTH}(?:\s+\d{{1,2}})?),\s+when\b[^,;:¶—–]*?"
+                        rf"\b(?:{SPEECH_VERBS})\b")
 
 
 # Words the sentence says were said some time ago: "Obama recently warned that he will not 'play that game' again.",
 # "she previously said ..." (round 89's reviewer: "an earlier, off-event warning").
-# (not a thing so told: "his voice raspy from his recently explained medical condition")
-_BEFORE_ADVERB = re.compile(rf"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?<!\bthe )(?<!\ba )\b(?:recently|previously|once)\s+"
-                            rf"(?:{SPEECH_VERBS})\b")
+# (said by a subject: a name, a pronoun, "who" or an auxiliary right before; not a thing so told, "his voice raspy from
+# his recently explained medical condition", nor "once confirmed", "at once")
+_BEFORE_ADVERB = re.compile(rf"(?:\b[A-Z][\w.-]*|\b(?:he|she|they|we|I|who|has|have|had))\s+(?:(?:also|more|most|only|just)\s+)?"
+                            rf"(?:recently|previously|once)\s+(?:{SPEECH_VERBS})\b")
 
 
 def said_earlier(text: str) -> bool:
@@ -148,7 +151,14 @@ def said_earlier(text: str) -> bool:
         # will cut jobs" it is the saying's, the "will" being inside what was said
         masked = _BARE_MONTH.sub(" ", masked)
     return bool(_EARLIER.search(masked) or _EARLIER_TAIL.search(masked) or _HAS_SAID.search(masked)
-                or _AT_THE_TIME.search(masked) or _BACK_WHEN.search(masked) or _BEFORE_ADVERB.search(masked))
+                or _AT_THE_TIME.search(masked) or _first_saying(_BACK_WHEN, masked) or _first_saying(_BEFORE_ADVERB, masked))
+
+
+def _first_saying(rule: re.Pattern[str], masked: str) -> bool:
+    """True when ``rule`` finds the sentence's own saying set back, not one inside what someone said: no speech verb
+    comes before it ("Lind told reporters on Tuesday that Republicans had recently warned ..." is Lind's, of today)."""
+    found = rule.search(masked)
+    return found is not None and not _SPEECH_VERB.search(masked, 0, found.start())
 
 
 # "What Page wrote down that night became the basis for an algorithm.": the words as a thing the sentence tells of,
