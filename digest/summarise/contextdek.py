@@ -22,7 +22,7 @@ from digest.summarise.dek_weights import DEK_BIAS, DEK_THRESHOLD, DEK_WEIGHTS
 from digest.summarise.dek import LOADED, NEWSY, stands_as_dek
 from digest.summarise.event import analysis_lede, colour_side_or_figures, names_actor
 from digest.summarise.newsscore import DAY, PRONOUN_OPENER, logistic
-from digest.summarise.readsfirst import goes_on, kin_unmet
+from digest.summarise.readsfirst import leans_above
 from digest.summarise.shape import QUOTE_SPAN, aside_or_background, leans_back, not_news, quotes_heavily, unintroduced
 from digest.summarise.tense import earlier_year, narrates_past, narration_of
 
@@ -79,7 +79,7 @@ def context_dek(candidates: Sequence[Candidate], readable: tuple[Entry, ...], *,
            # above the lead it may not go on from a sentence before it ("Hours later, ...", "briefed them") nor name
            # someone's kin the reader has not met ("Heather Grant's husband ..."); "The dramatic incident took place
            # ..." under "Woman attacks female inspector with stone" reads (round 88's reviewer graded it A)
-           and not goes_on(c.sentence.text) and not kin_unmet(c.sentence.text, headline)]
+           and not leans_above(c.sentence.text, headline)]
     if not fit:
         return None
     return max(fit, key=lambda c: (c.news, -c.sentence.position)).sentence.text
@@ -151,7 +151,7 @@ def dek_candidates(candidates: Sequence[Candidate], shown: Sequence[str], years:
             if c.report and c.sentence.position < _LEARNED_DEEPEST and length[c.sentence.entry] >= _SHORTEST
             and len(c.sentence.text.split()) <= _LONGEST and (c.statement is None or c.statement.origin is None)
             and not _turned_down(c.sentence.text, years.get(c.sentence.entry))
-            and not goes_on(c.sentence.text) and not kin_unmet(c.sentence.text, headline)
+            and not leans_above(c.sentence.text, headline)
             and not any(near_duplicate(c.sentence.text, s) or c.sentence.text in s for s in shown)]
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from digest.summarise.attribution import SPEECH_VERBS, VERB_GAP, attribute
 from digest.summarise.namebook import NameBook
 from digest.summarise.names import NAME, QUOTE
-from digest.summarise.shape import MONTHS
+from digest.summarise.shape import MONTHS, WEEKDAYS
 from digest.summarise.sentences import Sentence
 from digest.summarise.speakers import POSSESSIVE, clean_speaker
 
@@ -128,8 +128,8 @@ _HAS_SAID = re.compile(r"^(?:(?:[A-Z][\w’'.&-]*|the|of)\s+){1,6}(?:had\s+(?:(?
 # when Speaker John A. Boehner told reporters that ..." (round 89's reviewer: "quoting something he said on Friday,
 # before the meeting").
 # (the speech verb inside the "when" clause, which ends at a comma, a colon, a semicolon or a dash)
-_BACK_WHEN = re.compile(rf"\b(?i:from|since|than|unlike|after)\s+(?:on\s+)?(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-                        rf"Friday|Saturday|Sunday|week|month|year|{_MONTH}(?:\s+\d{{1,2}})?),\s+when\b[^,;:¶—–]*?"
+_BACK_WHEN = re.compile(rf"\b(?i:from|since|than|unlike|after)\s+(?:on\s+)?(?:last\s+)?(?:{WEEKDAYS}|"
+                        rf"week|month|year|{_MONTH}(?:\s+\d{{1,2}})?),\s+when\b[^,;:¶—–]*?"
                         rf"\b(?:{SPEECH_VERBS})\b")
 
 

@@ -10,6 +10,7 @@ import re
 
 from digest.summarise.jobs import KIN
 from digest.summarise.names import person_like
+from digest.summarise.shape import MONTHS, WEEKDAYS
 
 # A sentence that reads on from one before it: a pronoun for its object ("on it", "briefed them"), a word that
 # ties it on ("Now", "Lucky for them", "As the story goes"; not "In the end": round 88's reviewer sent "In the end,
@@ -32,17 +33,15 @@ _TIES_ON = re.compile(r"^(?:Now|But|And|So|Yet|Still|Also|Meanwhile|However|Inst
 _DEFINITE = re.compile(r"^(?:The|This|That|These|Those|Such)\s+([^,;:]*)")
 _VERBISH = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|said|says|took|[a-z]+ed|"
                       r"in|at|on|of|near|outside|after|for|from|with|by|to)$")  # the thing ends at its verb or a preposition
-_CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-                            r"May|June|July|August|September|October|November|December)\b")
+_CALENDAR_WORD = re.compile(rf"(?:{WEEKDAYS}|{MONTHS})\b")
 # A nation's or a city's own body is one of a kind, met or not: "The Greek cabinet agreed ...", "The U.S. military ..."
 # (not a day's: "The Tuesday police raid" is a thing)
-_NATIONAL_BODY = re.compile(r"(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w.’'-]+\s+){1,2}"
+_NATIONAL_BODY = re.compile(rf"(?:(?!(?:{WEEKDAYS})\b)[A-Z][\w.’'-]+\s+){{1,2}}"
                             r"(?:cabinet|government|parliament|army|military|navy|police|"
                             r"central bank|supreme court|high court|senate|coast guard|health ministry|foreign ministry)\b")
 _OWNER_HEAD = re.compile(r"^(?:[A-Z][\w’'-]+\s+)*(?P<owner>[A-Z][\w’'-]+)['’]s?\s")
 # A day's own tells when, not whose: "Monday's blaze, in Jilin province, ...", "Last Tuesday's vote ..." (not "Theresa May's")
-_DAY_OWNER = re.compile(r"^(?:(?:Last|This|Next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                        r"February|March|April|May|June|July|August|September|October|November|December)['’]s\s")
+_DAY_OWNER = re.compile(rf"^(?:(?:Last|This|Next)\s+)?(?:{WEEKDAYS}|{MONTHS})['’]s\s")
 # Someone's kin or circle: "Heather Grant's husband", "Grant's lawyer", "Smith's aides"
 _KIN_OR_CIRCLE = re.compile(rf"(?:[a-z-]+\s+)?(?:{KIN}s?|family|widow(?:er)?|children|parents|girlfriend|boyfriend|fianc[eé]e?|"
                             r"partner|lawyers?|attorneys?|aides?|spokes(?:man|woman|person))\b")
@@ -79,6 +78,12 @@ def goes_on(sentence: str) -> bool:
     them"), "they found", "is also"."""
     return bool(_OBJECT_PRONOUN.search(sentence) or _TIES_ON.match(sentence) or _THEY_TOLD.search(sentence)
                 or _SUBJECT_PRONOUN.match(sentence))
+
+
+def leans_above(sentence: str, headline: str) -> bool:
+    """True for a sentence no dek of last resort may be: one going on from a sentence before it, or one opening on
+    kin the headline has not given (contextdek.py)."""
+    return goes_on(sentence) or kin_unmet(sentence, headline)
 
 
 def _owner_unmet(sentence: str, headline: str) -> bool:

@@ -105,10 +105,13 @@ def lead_to_dek(ranked: RankedStory, reports: tuple[Entry, ...], rest: list[Cand
             and not _ALSO.match(c.sentence.text)  # "Brightstar also handles trade-ins for ...": a side fact, added
             and not earlier_year(c.sentence.text, years.get(c.sentence.entry))]
     after = news_first(pick_happened(firm), headline) if firm else []
-    follows = not after and bool(after := _follows_on(pool, lead[0]))
-    # ("Now Adam Kramer ... has posted an explanation" right after the scene the lead set is the news: happened.tells_now)
-    follows = follows or bool(after) and after[0].sentence.entry == lead[0].sentence.entry \
-        and after[0].sentence.position == at + 1 and tells_now(after[0].sentence.text)
+    if after:
+        # ("Now Adam Kramer ... has posted an explanation" right after the scene the lead set is the news: happened.tells_now)
+        follows = after[0].sentence.entry == lead[0].sentence.entry and after[0].sentence.position == at + 1 \
+            and tells_now(after[0].sentence.text)
+    else:
+        after = _follows_on(pool, lead[0])
+        follows = bool(after)
     if not after or not fits_dek(text, entry, headline=headline, shown=[after[0].sentence.text]):
         return None
     # The lead is the event itself: What happened's, as the and the seed's brief tell it. The firm
