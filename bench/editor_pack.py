@@ -178,7 +178,7 @@ def render(brief: Brief, story: Story, number: int) -> str:
     lines += ["### Who said what", ""]
     lines += [_said(q) for q in brief.who_said_what] or ["(none)"]
     lines += ["", "### What next", ""]
-    lines += [f"- {s}" for s in brief.what_next] or ["(none)"]
+    lines += [f"- {s} ({outlet})" if outlet else f"- {s}" for s, outlet in brief.cited_next()] or ["(none)"]
     lines += ["", "### Sources", ""]
     lines += [f"{i}. {s.name}: {s.title}" for i, s in enumerate(brief.sources, 1)]
     lines += ["", "---", "", "# Source articles", ""]

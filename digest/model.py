@@ -141,6 +141,14 @@ class Brief:
     sources: tuple[Source, ...]  # the coverage, one per article
     update: bool = False  # an update to a story sent before
     written_by: tuple[tuple[str, str], ...] = ()  # (part, "llm" | "extractive") when a model was asked
+    dek_source: str | None = None  # the outlet that told the dek; None without a dek or when not known
+    happened_sources: tuple[str, ...] = ()  # the outlet of each What happened sentence ("" where not known)
+    next_sources: tuple[str, ...] = ()  # the outlet of each What next sentence ("" where not known)
+
+    def cited_next(self) -> tuple[tuple[str, str], ...]:
+        """(sentence, its outlet or "") for each What next sentence."""
+        known = self.next_sources if len(self.next_sources) == len(self.what_next) else ("",) * len(self.what_next)
+        return tuple(zip(self.what_next, known))
 
 
 @dataclass(frozen=True)

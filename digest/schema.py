@@ -54,6 +54,10 @@ def _brief_to_dict(b: Brief) -> dict[str, Any]:
     }
     if b.written_by:  # additive: only briefs a language model was asked to write
         doc["written_by"] = dict(b.written_by)
+    # additive: the outlet that told the dek and each sentence of What happened and What next ("" when not known)
+    doc["dek_source"] = b.dek_source
+    doc["what_happened_sources"] = list(b.happened_sources)
+    doc["what_next_sources"] = list(b.next_sources)
     return doc
 
 
@@ -164,7 +168,16 @@ def _brief(r: _Reader, v: Any, p: str) -> Brief:
         what_next=r.items(v, "what_next", p, lambda s, q: _sentence(r, s, q), optional=True),
         sources=r.items(v, "sources", p, lambda s, q: _source(r, s, q)),
         written_by=_written_by(r, r.get(v, "written_by", p, dict, optional=True, default={}), f"{p}.written_by"),
+        dek_source=r.get(v, "dek_source", p, str, optional=True),
+        happened_sources=_outlets(r, v, "what_happened_sources", p),
+        next_sources=_outlets(r, v, "what_next_sources", p),
     )
+
+
+def _outlets(r: _Reader, v: Any, key: str, p: str) -> tuple[str, ...]:
+    """The outlet names under ``key``, one per sentence of its block. A hand edit that cut or added a sentence
+    leaves them unpaired: kept as written, and cited nowhere (Brief.cited_next), since which went is unknown."""
+    return r.items(v, key, p, lambda s, q: _name(r, s, q), optional=True)
 
 
 WRITERS = ("llm", "extractive")  # who may have written a part of a brief
@@ -193,6 +206,14 @@ def _finite(r: _Reader, value: float, path: str) -> float:
 def _sentence(r: _Reader, v: Any, p: str) -> str:
     if not isinstance(v, str) or not v.strip():
         r.problems.append(f"{p}: expected a non-empty string")
+        return ""
+    return v
+
+
+def _name(r: _Reader, v: Any, p: str) -> str:
+    """An outlet name, "" where it was not known."""
+    if not isinstance(v, str):
+        r.problems.append(f"{p}: expected a string")
         return ""
     return v
 

@@ -29,6 +29,7 @@ from digest.render import (
     wrap_text,
 )
 from digest.render.html import mjml_to_html
+from digest.render.text import NBSP
 from tests.builders import (
     NOW,
     make_brief,
@@ -447,6 +448,32 @@ def test_bad_language_falls_back_to_english():
     assert dom(render(language="und").html).get("lang") == "en"
 
 
+# --- What next names its outlets -------------------------------------------------------------
+
+
+def test_what_next_cites_each_outlet_once_after_its_sentences():
+    brief = make_brief(what_next=("Talks resume on Monday.", "A vote follows in May.", "Unions will strike if it fails."),
+                       next_sources=("Times & Post", "Times & Post", "<Courier>"))
+    out = render(make_digest(stories=(brief,)))
+    para = dom(out.html).xpath("//h3[normalize-space()='What next']/following-sibling::p[1]")[0]
+    assert [c.text for c in para.iter("cite")] == ["(Times & Post)", "(<Courier>)"]
+    assert " ".join(para.itertext()).split() == ("Talks resume on Monday. A vote follows in May. (Times & Post) "
+                                                 "Unions will strike if it fails. (<Courier>)").split()
+    assert "<Courier>" not in out.html  # escaped, never markup
+    text = " ".join(out.text.replace(NBSP, " ").split())
+    assert "A vote follows in May. (Times & Post) Unions will strike if it fails. (<Courier>)" in text
+    assert "Talks resume on Monday. A vote" in text
+
+
+def test_what_next_without_known_outlets_cites_none():
+    for sources in [("", ""), ()]:  # not known; or a digest.json written before the key
+        brief = make_brief(what_next=("Talks resume on Monday.", "A vote follows in May."), next_sources=sources)
+        out = render(make_digest(stories=(brief,)))
+        para = dom(out.html).xpath("//h3[normalize-space()='What next']/following-sibling::p[1]")[0]
+        assert list(para.iter("cite")) == []
+        assert "Talks resume on Monday. A vote follows in May." in " ".join(out.text.split())
+
+
 # --- golden files ---------------------------------------------------------------------------
 
 
@@ -454,11 +481,13 @@ def golden_digest():
     return make_digest(
         intro="Good morning: three stories, one of them an update.",
         stories=(
-            make_brief(),
+            make_brief(what_next=("A public consultation on the design opens next month.",
+                                  "Councillors pick a builder in March.", "The opposition plans a court challenge."),
+                       next_sources=("Example Times", "Example Times", "Daily Courier")),
             make_brief(id="story-2", rank=2, update=True, headline="Rail strike called off after late-night talks",
                        dek=None, who_said_what=(), what_next=()),
             make_brief(id="story-3", rank=3, headline="Museum returns bronze statues & masks",
-                       sources=(make_source(name="Courier", url=None),)),
+                       sources=(make_source(name="Courier", url=None),), next_sources=("Courier",)),
         ),
         more=(make_brief(id="story-4", rank=4, headline="Library extends weekend opening hours"),),
     )

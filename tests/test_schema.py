@@ -18,7 +18,8 @@ def test_document_has_the_contract_fields_in_order():
     doc = digest_to_dict(make_digest())
     assert list(doc) == ["title", "date", "generated_at", "intro", "stories", "more", "feeds"]
     story = doc["stories"][0]
-    assert list(story) == STORY_KEYS
+    assert list(story)[:len(STORY_KEYS)] == STORY_KEYS  # the contract's keys first, in order; then additive ones
+    assert list(story)[len(STORY_KEYS):] == ["dek_source", "what_happened_sources", "what_next_sources"]
     assert list(story["who_said_what"][0]) == ["speaker", "text", "source"]
     assert list(story["sources"][0]) == ["name", "title", "url", "published", "kind"]
     assert doc["generated_at"] == "2026-11-23T06:00:00+00:00"
@@ -27,6 +28,32 @@ def test_document_has_the_contract_fields_in_order():
 def test_round_trip_is_lossless():
     digest = make_digest(intro="Morning.", more=(make_brief(id="m", rank=11),))
     assert digest_from_dict(digest_to_dict(digest)) == digest
+
+
+def test_the_outlets_of_the_sentences_go_round_and_a_hand_edit_unpairs_them():
+    brief = make_brief(dek="A dek.", dek_source="Courier", what_happened=("One.", "Two."),
+                       happened_sources=("Courier", "Example Times"), what_next=("Next.",), next_sources=("",))
+    doc = digest_to_dict(make_digest(stories=(brief,)))
+    story = doc["stories"][0]
+    assert (story["dek_source"], story["what_happened_sources"], story["what_next_sources"]) == \
+        ("Courier", ["Courier", "Example Times"], [""])
+    assert digest_from_dict(doc).stories[0] == brief
+    older = copy.deepcopy(doc)  # a digest.json written before the keys: read as not known
+    for key in ("dek_source", "what_happened_sources", "what_next_sources"):
+        older["stories"][0].pop(key)
+    assert digest_from_dict(older).stories[0].cited_next() == (("Next.", ""),)
+    cut = copy.deepcopy(doc)  # a hand edit cut a What next sentence and not its outlet: none is cited
+    cut["stories"][0]["what_next"] = []
+    cut["stories"][0]["what_next_sources"] = ["Courier"]
+    assert digest_from_dict(cut).stories[0].cited_next() == ()
+    cut["stories"][0]["what_next"] = ["Next.", "And after."]
+    assert digest_from_dict(cut).stories[0].cited_next() == (("Next.", ""), ("And after.", ""))
+    story["what_next_sources"] = [3]
+    story["dek_source"] = ["Courier"]
+    with pytest.raises(DigestFileError) as caught:
+        digest_from_dict(doc)
+    assert "stories[0].what_next_sources[0]: expected a string" in str(caught.value)
+    assert "stories[0].dek_source" in str(caught.value)
 
 
 def test_every_bad_field_is_named():

@@ -48,6 +48,12 @@ class BriefView:
     sources: tuple[SourceLink, ...]  # its outlets, numbered for the text twin
     link: SourceLink | None  # first linked source (the "More stories" link)
     quotes: tuple[QuoteView, ...]  # its Who-said-what block
+    ahead: tuple[tuple[str, str], ...] = ()  # its What next: (sentence, outlet cited after it, or "")
+
+    @property
+    def ahead_text(self) -> str:
+        """What next as the text twin prints it, each outlet in brackets after its sentences, kept whole."""
+        return " ".join(f"{text} {nobreak(f'({outlet})')}" if outlet else text for text, outlet in self.ahead)
 
 
 def build_context(digest: Digest, *, settings: RenderSettings, token: str | None = None) -> dict:
@@ -97,4 +103,11 @@ def _view(brief: Brief, number: int, counter: Iterator[int], *, first_only: bool
     urls = {s.name: s.url for s in reversed(links) if s.url}  # each outlet's first linked article
     quotes = tuple(replace(quote_view(q), url=urls.get(q.source)) for q in brief.who_said_what)
     return BriefView(brief=brief, number=number, anchor=f"story-{number}", sources=tuple(links),
-                     link=first, quotes=quotes)
+                     link=first, quotes=quotes, ahead=cited_once(brief.cited_next()))
+
+
+def cited_once(cited: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """``cited`` with each outlet named once, after the last of its sentences in a row:
+    "A. B. (The Times) C. (Courier)" rather than "A. (The Times) B. (The Times) C. (Courier)"."""
+    return tuple((text, "" if i + 1 < len(cited) and cited[i + 1][1] == outlet else outlet)
+                 for i, (text, outlet) in enumerate(cited))

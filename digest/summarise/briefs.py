@@ -21,6 +21,7 @@ from digest.summarise.contextdek import context_dek, learned_dek
 from digest.summarise.happened import MAX_HAPPENED, news_first, pick_happened, title_hedges
 from digest.summarise.dek import pick_dek, standfirst
 from digest.summarise.overtaken import overtaken
+from digest.summarise.provenance import outlet_of, outlets_of, told_by
 from digest.summarise.headline import clean_headline, headline_of, pick_headline_entry
 from digest.summarise.sections import section_blocks
 from digest.summarise.event import analysis_lede, lead_states_event
@@ -53,6 +54,7 @@ def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief
     else:
         headline, dek, (happened, said, ahead) = _blocks(ranked, reports, read, budget=budget)
     log.debug("story %s: %d+%d+%d items", ranked.story.id, len(happened), len(said), len(ahead))
+    told = told_by({id(e): e for e in (*read, *read_entries(entries))}.values())  # a report's telling first
     return Brief(
         id=ranked.story.id,
         rank=ranked.rank,
@@ -65,6 +67,9 @@ def summarise_story(ranked: RankedStory, *, budget: int = BUDGET_WORDS) -> Brief
         what_next=tuple(ahead),
         sources=tuple(_source(e) for e in entries),
         update=ranked.update,
+        dek_source=outlet_of(dek, told) or None if dek else None,
+        happened_sources=outlets_of(happened, told),
+        next_sources=outlets_of(ahead, told),
     )
 
 

@@ -20,6 +20,7 @@ from digest.config import LlmSettings
 from digest.emailtext import XML_ILLEGAL, one_line
 from digest.model import Answer, Brief, Entry, Prompt, Quote, RankedStory, Story
 from digest.summarise.faithful import Evidence, evidence, unsupported
+from digest.summarise.provenance import folded, outlet_of, outlets_of
 from digest.summarise.quotecheck import quote_problem
 
 log = logging.getLogger(__name__)
@@ -217,7 +218,21 @@ def write_brief(fallback: Brief, answer: Answer, sources: Sources) -> Written:
         elif value is not None:
             changes[part] = value
     written_by = tuple((p, "llm" if p in changes else "extractive") for p in PARTS)
+    changes |= _outlets_of(changes, sources)
     return Written(replace(fallback, **changes, written_by=written_by), rejected=tuple(rejected))
+
+
+def _outlets_of(changes: dict[str, Any], sources: Sources) -> dict[str, Any]:
+    """The outlets of the parts the model wrote, as Brief's ``*_source(s)`` fields (provenance.py)."""
+    told = tuple((name, folded(ev.text)) for name, ev in sources.outlets)
+    found: dict[str, Any] = {}
+    if "dek" in changes:
+        found["dek_source"] = outlet_of(changes["dek"], told) or None
+    if "what_happened" in changes:
+        found["happened_sources"] = outlets_of(changes["what_happened"], told)
+    if "what_next" in changes:
+        found["next_sources"] = outlets_of(changes["what_next"], told)
+    return found
 
 
 @dataclass
