@@ -33,9 +33,25 @@ def shown(speaker: str, text: str) -> str:
     ("Dr Lucy Raymond from the department of medical genetics",
      "Dr Lucy Raymond, from the department of medical genetics, said the group had shown it.",
      "**Dr Lucy Raymond**, from the department of medical genetics, said the group had shown it."),
-    # by surname in its own words: the name in full
+    # by surname, then a clause telling what they did, not who they are: the name in full and the label's role
+    # before the clause (round 89's reviewer: "the role as the article gives it is replaced by a clause")
     ("Wayne King, the congressman's deputy chief of staff", "“I heard late Tuesday,” said King, who resigned on Dec. 20.",
-     "“I heard late Tuesday,” said **Wayne King**, who resigned on Dec. 20."),
+     "“I heard late Tuesday,” said **Wayne King**, the congressman's deputy chief of staff, who resigned on Dec. 20."),
+    # the role up to a clause of its own
+    ("Lisa Magrin, a 46-year-old math teacher who lives in Ohio", "“It hurts,” said Magrin, whose phone logged her visits.",
+     "“It hurts,” said **Lisa Magrin**, a 46-year-old math teacher, whose phone logged her visits."),
+    # no role to give, a role that is all clause, or one that leans on a person the entry does not name: the clause alone
+    ("Ahmed Mari", "“I have never seen this,” said Mari, who lives in Maiduguri.",
+     "“I have never seen this,” said **Ahmed Mari**, who lives in Maiduguri."),
+    ("Dee Dee Myers, who was head of communications", "“I will rest,” said Myers, who left on Friday.",
+     "“I will rest,” said **Dee Dee Myers**, who left on Friday."),
+    ("Mekhi Lee, their Haitian-born mother", "“He was kind,” said Lee, who found him.",
+     "“He was kind,” said **Mekhi Lee**, who found him."),
+    # the sentence gives the role itself, or its words just before the name: not twice
+    ("Haji Baqi, a villager", "Another villager, Haji Baqi, whose brother was killed, said: “We want justice.”",
+     "Another villager, **Haji Baqi**, whose brother was killed, said: “We want justice.”"),
+    ("Jane Roe, a nurse", "“It was chaos,” said nurse Roe, who treated the injured.",
+     "“It was chaos,” said nurse **Jane Roe**, who treated the injured."),
     # a title or role the sentence gives before the surname is not given twice (review 62)
     ("Prime Minister Boris Johnson", "“We will act,” Prime Minister Johnson said.",
      "“We will act,” Prime **Minister Boris Johnson** said."),

@@ -3,8 +3,9 @@
 "Maren Holt, chief executive, said ..." shows the name bold in place rather than "Maren Holt: Maren Holt, chief
 executive, said ...". A sentence that names the speaker bare, by name or surname followed by the verb of saying or
 the sentence's end ("'...,' Romney told reporters.", "Massy said ..."), shows the speaker as the label gives them,
-with the role, in place of that name ("'...,' Republican presidential candidate Mitt Romney told reporters."); one
-that tells who they are itself ("Laura Ingraham, one of the few ...") keeps its own words. The brief's sentence is
+with the role, in place of that name ("'...,' Republican presidential candidate Mitt Romney told reporters.") or
+before a clause telling what they did ("said Wayne King, the congressman's deputy chief of staff, who resigned ...");
+one that tells who they are itself ("Laura Ingraham, one of the few ...") keeps its own words. The brief's sentence is
 unchanged: only how it is shown.
 """
 
@@ -117,7 +118,28 @@ def _view(quote: Quote) -> QuoteView:
     if role and role.lower() not in quote.text.lower() and not owned and not adjacent and not _OWN_WORDS.match(after):
         role = role[:-1] if role.endswith(".") and after.startswith(".") else role
         after = f", {role}" + ("," if after[:1].isspace() else "") + after
+    elif not owned and not adjacent:
+        after = _role_before_clause(role, after, quote.text)
     return QuoteView(before=before, name=name, after=after, source=quote.source)
+
+
+# A clause after the name that tells what they did, not who they are ("said King, who resigned from ...").
+_DID_CLAUSE = re.compile(r"^,\s+(?:who|whose)\s")
+_ROLE_CLAUSE = re.compile(r",?\s+(?:who|whose|which|that)\s.*$")
+_ROLE_PHRASE = re.compile(r"^(?:an?\s|the\s|[A-Z])")  # "the congressman's deputy chief ...", "a city councilman"; not "their mother"
+
+
+def _role_before_clause(role: str, after: str, text: str) -> str:
+    """``after`` with the label's role put before a clause telling what the speaker did ("said Wayne King, the
+    congressman's deputy chief of staff and district director, who resigned ..."; round 89's reviewer: "the role as
+    the article gives it is replaced by a clause"): the role up to a clause of its own, when it is a noun phrase
+    the sentence does not already give."""
+    if not role or not _DID_CLAUSE.match(after):
+        return after
+    role = _ROLE_CLAUSE.sub("", role).rstrip(" ,")
+    if not role or not _ROLE_PHRASE.match(role) or role.lower() in text.lower():
+        return after
+    return f", {role}{after}"
 
 
 def _named(text: str, head: str) -> tuple[int, str, str, bool] | None:
