@@ -48,10 +48,17 @@ def test_a_conjunction_opener_or_a_question_is_never_the_dek(told):
     assert brief(f"{_LEAD}\n\n{told}\n\n{_REST}", title=_TITLE).dek != told
 
 
+_SIDE = "Card payments at petrol stations in Velmora were not affected, Lee said."
+
+
 def test_no_dek_when_no_sentence_is_likely_enough():
-    # after the lead only a quotation, a question, someone's account and the company's history: none is a dek
-    b = brief(f"{_LEAD}\n\nIs this the end of cash in Velmora?\n\n{_REST}", title=_TITLE)
+    # after the lead only a quotation, a question, the company's and a shopper's words and its history: none is a dek
+    b = brief(f"{_LEAD}\n\nIs this the end of cash in Velmora?\n\n{_REST.replace(_SIDE, '')}", title=_TITLE)
     assert b.dek is None
+    # the spokeswoman's account of what the fault spared is, at the threshold of round 96 (0.28; 0.35 before)
+    # (shown with the surname in full: "..., Ann Lee said.")
+    assert brief(f"{_LEAD}\n\nIs this the end of cash in Velmora?\n\n{_REST}", title=_TITLE).dek == \
+        _SIDE.replace("Lee", "Ann Lee")
 
 
 def _candidates(body: str):
@@ -81,7 +88,24 @@ def test_features_read_what_editors_turned_down():
     by_text = {c.sentence.text: dek_features(c, (entry,), headline=_TITLE, shown=[_LEAD], years={}, own=0) for c in allowed}
     leaning = by_text["Its staff called that only the start."]
     assert leaning["pronoun"] == 1.0 and leaning["pos1"] == 1.0
-    assert all(dek_probability(v) < DEK_THRESHOLD for v in by_text.values())
+    assert [t for t, v in by_text.items() if dek_probability(v) >= DEK_THRESHOLD] == [_SIDE]  # round 96's threshold
+
+
+@pytest.mark.parametrize("told", [
+    # at the lower threshold of round 96, shapes that lean on what the reader has not been told, or set a scene
+    "That suggests the chain's checkout system in Velmora needs replacing before the holiday season.",
+    "There's a queue of angry shoppers outside every one of the company's 23 Velmora branches.",
+    "Until then, sales at the company's 23 Velmora branches were completed by hand for six hours.",
+    "Massy has since gone on to open 23 branches in Velmora and to sell its own card terminals.",
+    "The chain's new card terminals in its 23 Velmora branches were meant to change that.",
+    "Although the fault was fixed by late afternoon, shoppers at the company's 23 Velmora branches lost a day of sales.",
+    "Though sales at the company's 23 Velmora branches resumed on Wednesday, card payments failed again.",
+])
+def test_a_sentence_leaning_on_one_before_it_or_setting_a_scene_is_no_candidate(told):
+    _, candidates = _candidates(f"{_LEAD}\n\n{told}\n\n{_REST}")
+    texts = [c.sentence.text for c in dek_candidates(candidates, [_LEAD], {})]
+    assert told not in texts
+    assert "The company said the fault was fixed by late afternoon." in texts  # the others stay
 
 
 def test_the_weights_cover_every_feature_and_the_threshold_is_a_probability():
