@@ -211,7 +211,9 @@ def _sentence(r: _Reader, v: Any, p: str) -> str:
 
 
 def _name(r: _Reader, v: Any, p: str) -> str:
-    """An outlet name, "" where it was not known."""
+    """An outlet name, "" (or null) where it was not known."""
+    if v is None:
+        return ""
     if not isinstance(v, str):
         r.problems.append(f"{p}: expected a string")
         return ""

@@ -47,6 +47,22 @@ def shown(speaker: str, text: str) -> str:
      "“I will rest,” said **Dee Dee Myers**, who left on Friday."),
     ("Mekhi Lee, their Haitian-born mother", "“He was kind,” said Lee, who found him.",
      "“He was kind,” said **Mekhi Lee**, who found him."),
+    # review 97: a clause giving a role of its own, or naming the role's words; a role cut on a preposition or leaning
+    # on "that agency"; a bare title or an outlet's name: the clause alone
+    ("Wayne King, the president of the union", "“No,” said King, who is the union's president.",
+     "“No,” said **Wayne King**, who is the union's president."),
+    ("Wayne King, the deputy chief of staff", "“No,” said King, who was deputy chief of staff until December.",
+     "“No,” said **Wayne King**, who was deputy chief of staff until December."),
+    ("Ann Lee, the union’s president", "“No,” said Lee, who leads the union.", "“No,” said **Ann Lee**, who leads the union."),
+    ("Mary Jones, a spokeswoman for that agency", "“No,” said Jones, who declined to comment further.",
+     "“No,” said **Mary Jones**, who declined to comment further."),
+    ("Mary Jones, a spokeswoman for the agency that regulates banks", "“No,” said Jones, who declined to comment further.",
+     "“No,” said **Mary Jones**, a spokeswoman for the agency that regulates banks, who declined to comment further."),
+    ("Joe Biden, President", "“No,” said Biden, who spoke in Ohio.", "“No,” said **Joe Biden**, who spoke in Ohio."),
+    ("Ahmed Ali, The Associated Press", "“No,” said Ali, who saw the blast.", "“No,” said **Ahmed Ali**, who saw the blast."),
+    # a role opening on its noun, as the wires write it
+    ("Reince Priebus, chairman of the Republican National Committee", "“We won,” said Priebus, who spoke in Ohio.",
+     "“We won,” said **Reince Priebus**, chairman of the Republican National Committee, who spoke in Ohio."),
     # the sentence gives the role itself, or its words just before the name: not twice
     ("Haji Baqi, a villager", "Another villager, Haji Baqi, whose brother was killed, said: “We want justice.”",
      "Another villager, **Haji Baqi**, whose brother was killed, said: “We want justice.”"),

@@ -48,6 +48,8 @@ def test_the_outlets_of_the_sentences_go_round_and_a_hand_edit_unpairs_them():
     assert digest_from_dict(cut).stories[0].cited_next() == ()
     cut["stories"][0]["what_next"] = ["Next.", "And after."]
     assert digest_from_dict(cut).stories[0].cited_next() == (("Next.", ""), ("And after.", ""))
+    cut["stories"][0]["what_next_sources"] = [None, "Courier"]  # null: not known, as dek_source writes it
+    assert digest_from_dict(cut).stories[0].cited_next() == (("Next.", ""), ("And after.", "Courier"))
     story["what_next_sources"] = [3]
     story["dek_source"] = ["Courier"]
     with pytest.raises(DigestFileError) as caught:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from digest.model import Quote
+from digest.render.roleclause import role_before_clause
 
 
 @dataclass(frozen=True)
@@ -119,27 +120,8 @@ def _view(quote: Quote) -> QuoteView:
         role = role[:-1] if role.endswith(".") and after.startswith(".") else role
         after = f", {role}" + ("," if after[:1].isspace() else "") + after
     elif not owned and not adjacent:
-        after = _role_before_clause(role, after, quote.text)
+        after = role_before_clause(role, after, quote.text)
     return QuoteView(before=before, name=name, after=after, source=quote.source)
-
-
-# A clause after the name that tells what they did, not who they are ("said King, who resigned from ...").
-_DID_CLAUSE = re.compile(r"^,\s+(?:who|whose)\s")
-_ROLE_CLAUSE = re.compile(r",?\s+(?:who|whose|which|that)\s.*$")
-_ROLE_PHRASE = re.compile(r"^(?:an?\s|the\s|[A-Z])")  # "the congressman's deputy chief ...", "a city councilman"; not "their mother"
-
-
-def _role_before_clause(role: str, after: str, text: str) -> str:
-    """``after`` with the label's role put before a clause telling what the speaker did ("said Wayne King, the
-    congressman's deputy chief of staff and district director, who resigned ..."; round 89's reviewer: "the role as
-    the article gives it is replaced by a clause"): the role up to a clause of its own, when it is a noun phrase
-    the sentence does not already give."""
-    if not role or not _DID_CLAUSE.match(after):
-        return after
-    role = _ROLE_CLAUSE.sub("", role).rstrip(" ,")
-    if not role or not _ROLE_PHRASE.match(role) or role.lower() in text.lower():
-        return after
-    return f", {role}{after}"
 
 
 def _named(text: str, head: str) -> tuple[int, str, str, bool] | None:

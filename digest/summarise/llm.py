@@ -20,7 +20,7 @@ from digest.config import LlmSettings
 from digest.emailtext import XML_ILLEGAL, one_line
 from digest.model import Answer, Brief, Entry, Prompt, Quote, RankedStory, Story
 from digest.summarise.faithful import Evidence, evidence, unsupported
-from digest.summarise.provenance import folded, outlet_of, outlets_of
+from digest.summarise.provenance import outlet_of, outlets_of, told_in
 from digest.summarise.quotecheck import quote_problem
 
 log = logging.getLogger(__name__)
@@ -224,7 +224,7 @@ def write_brief(fallback: Brief, answer: Answer, sources: Sources) -> Written:
 
 def _outlets_of(changes: dict[str, Any], sources: Sources) -> dict[str, Any]:
     """The outlets of the parts the model wrote, as Brief's ``*_source(s)`` fields (provenance.py)."""
-    told = tuple((name, folded(ev.text)) for name, ev in sources.outlets)
+    told = told_in((name, [ev.text]) for name, ev in sources.outlets)
     found: dict[str, Any] = {}
     if "dek" in changes:
         found["dek_source"] = outlet_of(changes["dek"], told) or None
