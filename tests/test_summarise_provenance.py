@@ -88,27 +88,8 @@ def test_the_brief_names_the_outlet_of_every_sentence_it_shows():
     assert brief.cited_next() == tuple(zip(brief.what_next, brief.next_sources))
 
 
-def test_the_held_back_briefs_name_an_outlet_for_every_sentence(corpus):
-    import importlib.util
-    import os
-    import sys
-    from pathlib import Path
-
-    bench = Path(__file__).parents[1] / "bench"
-    sys.path.insert(0, str(bench))
-    before = os.environ.get("DIGEST_CORPUS")
-    os.environ["DIGEST_CORPUS"] = str(corpus)
-    try:
-        spec = importlib.util.spec_from_file_location("editor_pack", bench / "editor_pack.py")
-        pack = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(pack)
-        stories = pack.held_stories()
-    finally:
-        sys.path.remove(str(bench))
-        if before is None:
-            os.environ.pop("DIGEST_CORPUS", None)
-        else:
-            os.environ["DIGEST_CORPUS"] = before
+def test_the_held_back_briefs_name_an_outlet_for_every_sentence(editor_pack):
+    stories = editor_pack.held_stories()
     summariser = get_summariser("extractive")
     shown = whole = 0
     for story in stories:
