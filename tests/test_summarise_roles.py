@@ -462,3 +462,21 @@ def test_what_someone_wrote_as_a_thing_is_no_statement():
     # round 83's pack (Business Insider): "What Page wrote down that night became the basis for an algorithm."
     assert _speakers_of("Larry Page had an idea.\n\nWhat Page wrote down that night became the basis for an algorithm.") == []
     assert _speakers_of("Larry Page had an idea.\n\nWhat Page said was that the engine would change search.") == ["Larry Page"]
+
+
+@pytest.mark.parametrize("prose, name, role", [
+    # round 96's reviewers: "role cut off ('21st' lost)": a body's name opening on an ordinal
+    ("When the suit was filed, 21st Century Fox executive chairman Rupert Murdoch was in Idaho.",
+     "Rupert Murdoch", "21st Century Fox executive chairman Rupert Murdoch"),
+])
+def test_a_body_s_name_opening_on_a_number_is_the_role_s_whole(prose, name, role):
+    assert (name, role) in roles_in(prose)
+    assert speakers("“I’m in charge,” 21st Century Fox executive chairman Rupert Murdoch told staff.") == [role]
+
+
+@pytest.mark.parametrize("prose", [
+    "In 2012 Apple chief executive Tim Cook said sales rose.",  # a year is no part of a role
+    "About 30 Kestrel staff met chief executive Ann Lee on Monday.",
+])
+def test_a_year_or_a_count_before_a_role_is_not_the_role_s(prose):
+    assert not any(role.startswith(("2012", "30", "In ")) for _, role in roles_in(prose))

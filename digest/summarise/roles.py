@@ -53,7 +53,9 @@ _SUBORDINATOR = (r"(?:after|while|before|since|once|until|unless|because|althoug
                  r"beside|besides|beyond|despite|during|into|like|unlike|near|onto|over|past|per|regarding|through|"
                  r"throughout|toward|towards|upon|versus|via|within|without)")
 _BEFORE = re.compile(
-    rf"(?<![\w’'-])(?P<role>(?:[A-Z][\w’'&.-]*\s+){{1,5}}(?:(?!{_GLUE}\b)[a-z-]+\s+){{0,3}}?{JOB}"
+    # (a body's name may open on a number: "21st Century Fox executive chairman ...", "3M chief executive ...")
+    rf"(?<![\w’'-])(?P<role>(?:\d+(?:st|nd|rd|th)\s+|\d+[A-Z][\w’'&.-]*\s+)?(?:[A-Z][\w’'&.-]*\s+){{1,5}}"
+    rf"(?:(?!{_GLUE}\b)[a-z-]+\s+){{0,3}}?{JOB}"
     rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?))?)\s+(?P<name>{PERSON})"
 )
 # A role opening a speaker after an inverted verb ('said Throgs Neck resident Michael Lopiano',
@@ -267,7 +269,8 @@ def _roles_before(prose: str) -> list[tuple[str, str]]:
         words = unopened(words)
         # "The board named interim president ...", "Kennedy told lawyer ...": a clause, not a role (read below).
         clause = any(_CLAUSE_WORD.fullmatch(w) and not re.fullmatch(QUALIFIER, w) for w in words)
-        if words and words[0][:1].isupper() and any(w[:1].islower() for w in words) and not clause:
+        if words and (words[0][:1].isupper() or words[0][:1].isdigit()) and any(w[:1].islower() for w in words) \
+                and not clause:
             # "senior Nature editor Dr Henry Gee", "former Obama adviser ...": the qualifier is the role's
             qualified = _QUALIFIED.search(prose, 0, match.start()) if len(words) == len(match.group("role").split()) else None
             found.append(_shown_before(prose, match, f"{qualified.group(1)} {' '.join(words)}" if qualified
