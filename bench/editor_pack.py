@@ -200,10 +200,9 @@ def render(brief: Brief, story: Story, number: int) -> str:
 
 def _said(quote: Quote) -> str:
     """One Who said what entry as the email shows it: the speaker bold in place when the sentence names
-    them (with the label's role beside a bare name), else the speaker's label leading the words."""
+    them (with the label's role beside a bare name), else the speaker's name leading the words, its role
+    after it; the outlet last, as the email cites it."""
     view = quote_view(quote)
-    if view.before == "" and view.after.startswith(": "):  # the label leads (its name first, its quotations as one)
-        return f"- **{view.name}** ({quote.source}){view.after}"
     return f"- {view.before}**{view.name}**{view.after} ({quote.source})"
 
 

@@ -14,6 +14,12 @@ def shown(speaker: str, text: str) -> str:
     return f"{view.before}**{view.name}**{view.after}"
 
 
+def leading(label: str) -> str:
+    """A label leading the words as shown: the name bold, its role after it in plain type."""
+    name, comma, role = label.partition(", ")
+    return f"**{name}**, {role}" if comma else f"**{name}**"
+
+
 @pytest.mark.parametrize("speaker,text,expected", [
     # a surname, bare before the verb of saying: the speaker as the label gives them, in its place
     ("Republican presidential candidate Mitt Romney", "“It is my view,” Romney told reporters in Oklahoma.",
@@ -98,7 +104,7 @@ def test_the_speaker_is_named_once_with_the_role(speaker, text, expected):
     ("Andrew Bailey, Bank of England governor", "“Rates will rise,” the Bank said."),
 ])
 def test_a_name_the_sentence_uses_for_something_else_is_not_the_speaker(speaker, text):
-    assert shown(speaker, text) == f"**{speaker}**: {text}"
+    assert shown(speaker, text) == f"{leading(speaker)}: {text}"
 
 
 @pytest.mark.parametrize("speaker,text,expected", [
@@ -123,7 +129,7 @@ def test_a_pronoun_crediting_the_words_shows_the_speaker_in_its_place(speaker, t
     ("Ana Ruiz", "“We won,” she said, and “they lost,” he said."),  # two credits: whose is whose
 ])
 def test_a_pronoun_credit_the_entry_cannot_place_keeps_the_label_first(speaker, text):
-    assert shown(speaker, text) == f"**{speaker}**: {text}"
+    assert shown(speaker, text) == f"{leading(speaker)}: {text}"
 
 
 @pytest.mark.parametrize("speaker,shown_as", [
@@ -145,7 +151,7 @@ def test_a_pronoun_credit_the_entry_cannot_place_keeps_the_label_first(speaker, 
 ])
 def test_a_label_shown_first_gives_its_role_after_the_name(speaker, shown_as):
     text = "“The economy will slow next year,” the report said."
-    assert shown(speaker, text) == f"**{shown_as}**: {text}"
+    assert shown(speaker, text) == f"{leading(shown_as)}: {text}"
 
 
 def test_a_name_inside_another_word_is_not_the_speaker():
@@ -156,6 +162,6 @@ def test_a_name_inside_another_word_is_not_the_speaker():
 def test_quotations_in_a_row_under_a_label_read_as_one():
     # rounds 64-66: "one statement shown as two separate quotes", "two quotes jammed together"
     text = "“The plan is sound.” “It will pass next week.”"
-    assert shown("Ana Ruiz, mayor", text) == "**Ana Ruiz, mayor**: “The plan is sound. It will pass next week.”"
+    assert shown("Ana Ruiz, mayor", text) == "**Ana Ruiz**, mayor: “The plan is sound. It will pass next week.”"
     # a quotation cut mid-sentence stays as it is
-    assert shown("Ana Ruiz, mayor", '"We won," "they lost."') == '**Ana Ruiz, mayor**: "We won," "they lost."'
+    assert shown("Ana Ruiz, mayor", '"We won," "they lost."') == '**Ana Ruiz**, mayor: "We won," "they lost."'

@@ -398,7 +398,7 @@ def test_whose_kin_opening_a_sentence_is_the_roles_as_mid_sentence() -> None:
 
 def test_a_label_opening_on_the_reads_name_first_when_shown_first() -> None:
     view = quote_view(Quote(speaker="the girl's aunt Sharon Ruddock", text='"She was kind."', source="Desk"))
-    assert view.name == "Sharon Ruddock, the girl's aunt"
+    assert (view.name, view.after) == ("Sharon Ruddock", ", the girl's aunt: \"She was kind.\"")  # the name bold, the role after
 
 
 @pytest.mark.parametrize("opening", ["As", "When", "After", "While"])

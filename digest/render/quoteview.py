@@ -95,7 +95,11 @@ def _view(quote: Quote) -> QuoteView:
     head, _, role = (part.strip() for part in quote.speaker.partition(","))
     found = _named(quote.text, head) or _pronoun_credit(quote.text)
     if found is None:
-        return QuoteView(before="", name=_role_after(quote.speaker), after=": " + _one_quotation(quote.text),
+        # the label leads: the name bold, its role after it in plain type, as where the sentence names them
+        # ("**James Townsend**, prosecuting: ..." beside "**Michael Fitton**, defending, said ..."; reviewers of
+        # rounds 89 and 96: "the role is inside the bold for one, outside it for the other")
+        name, comma, label_role = _role_after(quote.speaker).partition(", ")
+        return QuoteView(before="", name=name, after=(f", {label_role}" if comma else "") + ": " + _one_quotation(quote.text),
                          source=quote.source)
     at, shown, person, bare = found
     before, after = quote.text[:at], quote.text[at + len(shown):]
