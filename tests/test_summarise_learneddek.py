@@ -100,6 +100,10 @@ def test_features_read_what_editors_turned_down():
     "The chain's new card terminals in its 23 Velmora branches were meant to change that.",
     "Although the fault was fixed by late afternoon, shoppers at the company's 23 Velmora branches lost a day of sales.",
     "Though sales at the company's 23 Velmora branches resumed on Wednesday, card payments failed again.",
+    # review 99: more that lean on the sentence before
+    "This prompted the chain to replace the checkout system in its 23 Velmora branches.",
+    "That led to queues at every one of the company's 23 Velmora branches on Tuesday.",
+    "There have been three such failures at the company's 23 Velmora branches this year.",
 ])
 def test_a_sentence_leaning_on_one_before_it_or_setting_a_scene_is_no_candidate(told):
     _, candidates = _candidates(f"{_LEAD}\n\n{told}\n\n{_REST}")
@@ -125,3 +129,13 @@ def test_the_labels_are_two_editors_answers_on_parts_outside_the_held_back_pages
         picked = {a["pick"] for a in lab["labellers"]} | {a["second"] for a in lab["labellers"]}
         assert {p["id"] for p in lab["picks"]} == picked - {"NONE", "-"}
 
+
+@pytest.mark.parametrize("told", [
+    # review 99: news, not a scene or a sentence leaning on one before
+    "There were 42 tills out of order at the company's largest store, in Port Velmora, by noon.",
+    "The chain has since March replaced the tills at 23 Velmora branches after two earlier faults.",
+    "This winter the company's 23 Velmora branches lost a day of sales to the fault on Tuesday.",
+])
+def test_news_opening_like_a_scene_or_a_pointer_stays_a_candidate(told):
+    _, candidates = _candidates(f"{_LEAD}\n\n{told}\n\n{_REST}")
+    assert told in [c.sentence.text for c in dek_candidates(candidates, [_LEAD], {})]

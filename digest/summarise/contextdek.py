@@ -125,12 +125,16 @@ def dek_features(c: Candidate, readable: tuple[Entry, ...], *, headline: str, sh
 _CONJUNCTION = re.compile(r"^(?:But|And|So|Yet|Still|Now|Instead|Nevertheless|However|Meanwhile|Then|Specifically|Both)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A subject that is the sentence before: "That is the view of ...", "This was the first time ..."
-_DEMONSTRATIVE = re.compile(r"^(?:This|That|These|Those|Such)\s+(?:is|was|are|were|has|have|had|will|would|means|meant|"
-                            r"[a-z]+s)\b|^That['’]s\b|"
-                            # "There's a tire 2,850 feet beneath the surface ...": a scene; "Until then, ...", "... has since
-                            # gone on to ...", "... hopes to change that.": it leans on a time or a thing told before it
-                            r"^There(?:['’]s| is| are| was| were)\b|^(?:Until|By|Since) then\b|^.*?\b(?:has|have|had) since\b|"
-                            r"^.*\b(?:that|this)\.$|"
+_DEMONSTRATIVE = re.compile(r"^(?:This|That|These|Those|Such)\s+(?:is|was|are|were|has|have|had|will|would|could|can|may|"
+                            r"might|should|means|meant|suggests|suggested|shows|showed|marks|marked|comes|came|follows|"
+                            r"followed|makes|made|leaves|left|raises|raised|puts|gives|gave|brings|brought|prompts|"
+                            r"prompted|leads|led|includes|included|include|sparked|sends|sent)\b|^That['’]s\b|"
+                            # "There's a tire 2,850 feet beneath the surface ...": a scene (not "There were 42 people killed
+                            # ..."); "Until then, ...", "... has since gone on to ..." (not "has since March raised ..."),
+                            # "... hopes to change that.": it leans on a time or a thing told before it
+                            r"^There(?:['’]s| is| are| have been| has been)\b|^(?:Until|By|Since) then\b|"
+                            r"^.*?\b(?:has|have|had) since (?!(?:the|last|early|late|mid)\b)[a-z]|"
+                            r"^.*\b(?:that|this)\.[”\"’']?$|"
                             # "Although Elizabeth Snyder still endures ...", "Though the rumored iPad will ...": a contrast first
                             r"^(?:Although|Though|Even though)\b")
 

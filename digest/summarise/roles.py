@@ -53,8 +53,9 @@ _SUBORDINATOR = (r"(?:after|while|before|since|once|until|unless|because|althoug
                  r"beside|besides|beyond|despite|during|into|like|unlike|near|onto|over|past|per|regarding|through|"
                  r"throughout|toward|towards|upon|versus|via|within|without)")
 _BEFORE = re.compile(
-    # (a body's name may open on a number: "21st Century Fox executive chairman ...", "3M chief executive ...")
-    rf"(?<![\w’'-])(?P<role>(?:\d+(?:st|nd|rd|th)\s+|\d+[A-Z][\w’'&.-]*\s+)?(?:[A-Z][\w’'&.-]*\s+){{1,5}}"
+    # (a body's name may open on an ordinal century: "21st Century Fox executive chairman ..."; never a date or a
+    # time: "On March 3rd Apple chief executive ...", "At 5PM ...")
+    rf"(?<![\w’'-])(?P<role>(?:\d+(?:st|nd|rd|th)\s+(?=Century\b))?(?:[A-Z][\w’'&.-]*\s+){{1,5}}"
     rf"(?:(?!{_GLUE}\b)[a-z-]+\s+){{0,3}}?{JOB}"
     rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]+|[a-z]{{4,}}(?:\s+[a-z]{{4,}})?))?)\s+(?P<name>{PERSON})"
 )
