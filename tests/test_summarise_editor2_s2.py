@@ -335,6 +335,12 @@ def test_a_bare_surname_in_what_happened_is_given_in_full_where_the_brief_first_
     for text in ("Shares of Ford fell on Monday.", "Homes in Jackson flooded.", "He drove his Ford pickup home.",
                  "Biden administration lawyers appealed.", "The union called it ‘a betrayal by Ratcliffe’ on Monday."):
         assert surname_in_full(text, names, "") == text
+    # round 98: a possessive after a preposition is the person's ("a portrait of Tegnell's face"), a place's stays
+    assert surname_in_full("He had a portrait of Tegnell's face inked on his arm.", {"Tegnell": "Anders Tegnell"}, "") == (
+        "He had a portrait of Anders Tegnell's face inked on his arm.")
+    # no possessive, or one after an article: as the source has it
+    for text in ("The mayor of Jackson said no.", "Shares of Ford fell.", "A Ford's engine failed."):
+        assert surname_in_full(text, names, "") == text
 
 
 def test_a_dek_opening_on_a_bare_surname_gives_the_name_in_full():
