@@ -245,14 +245,36 @@ def test_a_column_name_opening_the_standfirst_is_left_out_of_the_dek():
         "Velmora CEO Ana Lind: We will ship the new phone in March to all customers."
 
 
-def test_a_surname_a_letter_off_the_one_introduced_is_that_person():
+def _read(*sentences: str) -> NameBook:
+    """A NameBook that has read ``sentences``, one after another."""
     book = NameBook()
-    for index, sentence in enumerate(["Prosecutor Tim McGinty said he would seek murder charges.",
-                                      "“This man ran a torture chamber,” Mr McGinity said."]):
+    for index, sentence in enumerate(sentences):
         book.read(sentence, index)
+    return book
+
+
+def test_a_surname_a_letter_off_the_one_introduced_is_that_person():
+    book = _read("Prosecutor Tim McGinty said he would seek murder charges.",
+                 "“This man ran a torture chamber,” Mr McGinity said.")
     assert book.resolve("Mr McGinity", 1) == "Prosecutor Tim McGinty"
     book.read("Tom McGivity, a lawyer, also spoke.", 2)  # two men a letter off: no guess
     assert book.resolve("Mr McGinity", 2) != "Prosecutor Tim McGinty"
+
+
+def test_a_surname_the_article_capitalises_otherwise_is_the_person_introduced():
+    # round 100: "Ben Labolt" introduced, then '..., LaBolt said.': "LaBolt appears without his full name or role"
+    book = _read("Obama campaign deputy press secretary Ben Labolt issued a statement.",
+                 "“It was a stark contrast,” LaBolt said.")
+    assert book.resolve("LaBolt", 1) == "Ben Labolt"
+    book.read("Ana LaBOlt, a lawyer, also spoke.", 2)  # two people it could be: no guess
+    assert book.resolve("LaBolt", 2) == "LaBolt"
+    # and the entry's label carries the role the article gave him
+    from digest.summarise.candidates import build_candidates
+    from tests.builders import make_entry
+    text = ("Obama campaign deputy press secretary Ben Labolt issued a statement on Saturday after the rally.\n\n"
+            "“It was a stark contrast with the president who is focused every day on jobs,” LaBolt said.")
+    assert [c.statement.speaker for c in build_candidates((make_entry(content=text),)) if c.statement] == [
+        "Obama campaign deputy press secretary Ben Labolt"]
 
 
 def test_a_short_quote_opening_but_that_answers_what_the_brief_does_not_show():

@@ -164,7 +164,7 @@ class NameBook:
                 return self.acronyms[bare]
             if self._two_of(_possessor(bare)):
                 return None
-            known = self.lookup(bare)
+            known = self.lookup(bare) or self._case_apart(bare)
             # "Mr McGinity", learned as a name of its own, is the one introduced a letter off it; only with
             # an honorific: a bare "Hanson" or "Robert, 9" may be someone else
             if raw != bare and (known is None or _HONORIFIC.sub("", known) == bare):
@@ -205,6 +205,13 @@ class NameBook:
         # ("Dale Jr." after "Dale Earnhardt Jr." is one man: both carry the "Jr.")
         return bool(known and part and part != known and len(known.split()) == 2 and known.split()[-1] in SUFFIXES
                     and part.split()[-1] != known.split()[-1])
+
+    def _case_apart(self, word: str) -> str | None:
+        """The one person introduced whose surname is ``word`` but for its capitals: "LaBolt said" after "Ben Labolt"
+        (round 100's reviewer: "LaBolt appears without his full name or role"), else None."""
+        key = _possessor(word).casefold()
+        same = {full for surname, full in self.by_surname.items() if surname.casefold() == key and surname != word}
+        return same.pop() if len(same) == 1 else None
 
     def _misspelt(self, word: str, gender: str | None) -> str | None:
         """The one person introduced whose surname ``word`` is a letter off: the article's typo
