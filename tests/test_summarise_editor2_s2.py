@@ -339,7 +339,8 @@ def test_a_bare_surname_in_what_happened_is_given_in_full_where_the_brief_first_
     assert surname_in_full("He had a portrait of Tegnell's face inked on his arm.", {"Tegnell": "Anders Tegnell"}, "") == (
         "He had a portrait of Anders Tegnell's face inked on his arm.")
     # no possessive, or one after an article: as the source has it
-    for text in ("The mayor of Jackson said no.", "Shares of Ford fell.", "A Ford's engine failed."):
+    for text in ("The mayor of Jackson said no.", "Shares of Ford fell.", "A Ford's engine failed.",
+                 "The city of Jackson's mayor resigned on Monday.", "Residents of Jackson's east side left."):
         assert surname_in_full(text, names, "") == text
 
 

@@ -121,7 +121,8 @@ def surname_in_full(text: str, names: dict[str, str], above: str) -> str:
         for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-]|\s+[A-Z]|\s+{_MODIFIED})", text):
             # ("in Washington", "the Biden plan" name no one; "a portrait of Tegnell's face" names the person: a
             # possessive after a preposition is someone's, round 98's reviewer: "Tegnell is never given a first name")
-            owned = _POSSESSIVE.match(text, match.end()) is not None and _PREPOSITION.search(text, 0, match.start())
+            owned = _POSSESSIVE.match(text, match.end()) is not None and _PREPOSITION.search(text, 0, match.start()) \
+                and not _PLACE_OF.search(text, 0, match.start())  # "the city of Jackson's mayor" is a place's
             if _TITLED.search(text, 0, match.start()) or _ATTRIBUTIVE.search(text, 0, match.start()) and not owned \
                     or any(a <= match.start() < b for a, b in quoted):
                 continue
@@ -132,6 +133,8 @@ def surname_in_full(text: str, names: dict[str, str], above: str) -> str:
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PREPOSITION = re.compile(r"\b(?i:of|from|to|at|near|in)\s+$")
+_PLACE_OF = re.compile(r"\b(?i:city|town|state|county|village|province|district|region|port|island|people|residents|"
+                       r"mayor|governor|university|streets|suburbs|outskirts|center|centre|downtown)\s+(?:of|in|from)\s+$")
 
 
 def _with_second(events: list[Candidate], top: list[Candidate], used: set[Sentence], ahead: list[Candidate],
