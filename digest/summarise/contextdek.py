@@ -124,19 +124,21 @@ def dek_features(c: Candidate, readable: tuple[Entry, ...], *, headline: str, sh
 
 _CONJUNCTION = re.compile(r"^(?:But|And|So|Yet|Still|Now|Instead|Nevertheless|However|Meanwhile|Then|Specifically|Both)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# A subject that is the sentence before: "That is the view of ...", "This was the first time ..."
-_DEMONSTRATIVE = re.compile(r"^(?:This|That|These|Those|Such)\s+(?:is|was|are|were|has|have|had|will|would|could|can|may|"
-                            r"might|should|means|meant|suggests|suggested|shows|showed|marks|marked|comes|came|follows|"
-                            r"followed|makes|made|leaves|left|raises|raised|puts|gives|gave|brings|brought|prompts|"
-                            r"prompted|leads|led|includes|included|include|sparked|sends|sent)\b|^That['’]s\b|"
-                            # "There's a tire 2,850 feet beneath the surface ...": a scene (not "There were 42 people killed
-                            # ..."); "Until then, ...", "... has since gone on to ..." (not "has since March raised ..."),
-                            # "... hopes to change that.": it leans on a time or a thing told before it
-                            r"^There(?:['’]s| is| are| have been| has been)\b|^(?:Until|By|Since) then\b|"
-                            r"^.*?\b(?:has|have|had) since (?!(?:the|last|early|late|mid)\b)[a-z]|"
-                            r"^.*\b(?:that|this)\.[”\"’']?$|"
-                            # "Although Elizabeth Snyder still endures ...", "Though the rumored iPad will ...": a contrast first
-                            r"^(?:Although|Though|Even though)\b")
+# A sentence leaning on the one before it or setting a scene: a demonstrative subject ("That suggests ...", "This
+# prompted ..."), an existential opener, "since then", a closing "that." (nextsteps' _BARE_DEMONSTRATIVE, with a closing
+# quote mark allowed), a contrast first.
+_LEANS_OR_SETS_SCENE = re.compile(r"^(?:This|That|These|Those|Such)\s+(?:is|was|are|were|has|have|had|will|would|could|can|may|"
+                                  r"might|should|means|meant|suggests|suggested|shows|showed|marks|marked|comes|came|follows|"
+                                  r"followed|makes|made|leaves|left|raises|raised|puts|gives|gave|brings|brought|prompts|"
+                                  r"prompted|leads|led|includes|included|include|sparked|sends|sent)\b|^That['’]s\b|"
+                                  # "There's a tire 2,850 feet beneath the surface ...": a scene (not "There were 42 people killed
+                                  # ..."); "Until then, ...", "... has since gone on to ..." (not "has since March raised ..."),
+                                  # "... hopes to change that.": it leans on a time or a thing told before it
+                                  r"^There(?:['’]s| is| are| have been| has been)\b|^(?:Until|By|Since) then\b|"
+                                  r"^.*?\b(?:has|have|had) since (?!(?:the|last|early|late|mid)\b)[a-z]|"
+                                  r"^.*\b(?:that|this)\.[”\"’']?$|"
+                                  # "Although Elizabeth Snyder still endures ...", "Though the rumored iPad will ...": a contrast first
+                                  r"^(?:Although|Though|Even though)\b")
 
 
 def _year_before(text: str, entry: Entry, year: int | None) -> bool:
@@ -178,7 +180,7 @@ def _turned_down(text: str, year: int | None) -> bool:
     or pointing at what it does not name ("this amendment", "That is the view of ...", "During the inspection, ...")."""
     return (colour_side_or_figures(text) or aside_or_background(text) or bool(_EARLIER.match(text)) or bool(_UNSEEN.match(text))
             or bool(LOADED.search(text)) or bool(_VERDICT.search(text)) or bool(_ASKED.search(text)) or analysis_lede(text)
-            or earlier_year(text, year) or unintroduced(text) or bool(_DEMONSTRATIVE.match(text))
+            or earlier_year(text, year) or unintroduced(text) or bool(_LEANS_OR_SETS_SCENE.match(text))
             or bool(_CONJUNCTION.match(text)) or text.rstrip("”\"' ").endswith("?"))
 
 

@@ -33,7 +33,7 @@ def folded(text: str) -> str:
 
 
 def told_by(entries: Iterable[Entry]) -> Told:
-    """Each outlet of ``entries`` with the sentences of its titles, standfirsts and texts, in their order."""
+    """Each outlet of ``entries``, in their order, with the sentences of its titles, standfirsts and texts."""
     texts: dict[str, list[str]] = {}
     for e in entries:
         texts.setdefault(e.feed, []).extend((e.title, e.summary, e.content))
